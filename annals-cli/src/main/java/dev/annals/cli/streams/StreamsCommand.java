@@ -1,0 +1,46 @@
+package dev.annals.cli.streams;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.ExitCodes;
+import dev.annals.store.EventStore;
+import dev.annals.store.StreamInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code annals streams}: every stream with its version and last position. */
+@Command(name = "streams",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Lists every stream, in the order the streams were created, one JSON object per line:",
+                "stream, version (of its last event, 0-based) and lastPosition (the global position of its last event)."})
+public final class StreamsCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = new JsonMapper();
+
+    @CommandLine.ParentCommand
+    private AnnalsCommand annals;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (EventStore store = annals.openExistingStore(); Stream<StreamInfo> streams = store.streams()) {
+            streams.forEach(info -> {
+                out.print(JSON.createObjectNode()
+                        .put("stream", info.stream())
+                        .put("version", info.version())
+                        .put("lastPosition", info.lastPosition()));
+                out.print('\n');
+            });
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
