@@ -14,7 +14,7 @@ class BenchmarkReportTest {
 
     private final BenchmarkResult result = new BenchmarkResult("SQLite store", "/data",
             new AppendBenchmarkOptions(8, 20_000, 200, 100), 20_000, 200, 20_000, Duration.ofMillis(500),
-            new Latency(Duration.ofMicros(1_500), Duration.ofMillis(4), Duration.ofMillis(9), Duration.ofMillis(12)));
+            new Latency(Duration.ofNanos(1_500_000), Duration.ofMillis(4), Duration.ofMillis(9), Duration.ofMillis(12)));
 
     @Test
     void computes_rates_from_the_elapsed_time() {

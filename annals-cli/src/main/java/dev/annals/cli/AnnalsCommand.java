@@ -23,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  */
 @Command(name = "annals",
         mixinStandardHelpOptions = true,
+        sortOptions = false,
         versionProvider = VersionProvider.class,
         description = {
                 "Annals event store tools: append and read events, list streams, run the demo and benchmarks.",
@@ -55,8 +56,8 @@ public final class AnnalsCommand {
     private final StoreOpener storeOpener;
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "The data directory holding the store (default: ./annals-data;"
-                    + " for 'bench': a fresh temporary directory, deleted afterwards).")
+            description = "The data directory of the store (default: annals-data in the current directory;"
+                    + " for bench: a new temporary directory, deleted afterwards).")
     private Path dataDirectory;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,

@@ -30,14 +30,15 @@ import java.util.concurrent.Callable;
  * atomic append. Everything is checked before the store is opened, so a rejected request writes nothing.
  */
 @Command(name = "append",
-        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
                 "Appends one event to STREAM, or every event of an NDJSON file in one atomic append (all or nothing).",
                 "Prints the stream's new version and the global position of the (last) event, as one JSON object."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  annals append account-1 Deposited '{\"amount\":5}'",
-                "  annals append account-1 Withdrawn '{\"amount\":2}' --expected-version 0 --metadata '{\"user\":\"ann\"}'",
+                "  annals append account-1 Withdrawn '{\"amount\":2}' --expected-version 0 \\",
+                "                --metadata '{\"user\":\"ann\"}'",
                 "  annals append account-1 --file events.ndjson",
                 "      where each line is {\"type\":\"Deposited\",\"data\":{\"amount\":5}}",
                 "      optionally with \"metadata\":{\"user\":\"ann\"} and \"eventId\":\"<uuid>\""})
@@ -51,6 +52,9 @@ public final class AppendCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Parameters(index = "0", paramLabel = "STREAM", description = "The stream to append to, such as account-1.")
     private String stream;

@@ -41,7 +41,9 @@ final class JsonInput {
                     : text.lines().count() > 1
                     ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
                     : " (column " + location.getColumnNr() + ")";
-            throw new RejectedRequestException(what + " is not well-formed JSON: " + e.getOriginalMessage() + where, e);
+            // Jackson names its input source inside nested locations; the user knows what they typed.
+            String problem = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]", "$1");
+            throw new RejectedRequestException(what + " is not well-formed JSON: " + problem + where, e);
         }
         if (node == null || node.isMissingNode()) {
             throw new RejectedRequestException(what + " is empty: give a JSON document such as {}");

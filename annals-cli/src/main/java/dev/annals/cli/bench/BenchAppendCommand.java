@@ -19,10 +19,11 @@ import java.util.concurrent.Callable;
 
 /** {@code annals bench append}: parses the options and runs the append benchmark of annals-bench. */
 @Command(name = "append",
-        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-                "Measures durable appends: WRITERS threads, each appending to its own stream with exact expected"
-                        + " versions, BATCH events of SIZE bytes per append, until EVENTS events are stored.",
+                "Measures durable appends to a new SQLite store, or to a plain file with --baseline fsync.",
+                "N writer threads (--writers), each on its own stream with exact expected versions, append K events"
+                        + " (--batch) of BYTES bytes (--size) at a time until --events events are stored.",
                 "Prints events/s, appends/s and the latency per append (p50, p99, p99.9, max).",
                 "With --baseline fsync, appends the same bytes to a plain file instead, one fsync per group of"
                         + " concurrent writes: the disk's ceiling measured the same way."},
@@ -41,6 +42,9 @@ public final class BenchAppendCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Option(names = "--writers", paramLabel = "N", defaultValue = "1",
             description = "Concurrent writer threads, each on its own stream (default: ${DEFAULT-VALUE}).")
@@ -71,7 +75,7 @@ public final class BenchAppendCommand implements Callable<Integer> {
         try {
             options = new AppendBenchmarkOptions(writers, events, size, batch);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         BenchmarkResult result = baseline == null ? onStore(options) : onFile(options);
         PrintWriter out = spec.commandLine().getOut();

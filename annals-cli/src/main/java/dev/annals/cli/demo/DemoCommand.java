@@ -11,6 +11,7 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.WrongExpectedVersionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +24,11 @@ import java.util.stream.Stream;
  * shows the optimistic concurrency check refusing a stale write, and reads the stream back.
  */
 @Command(name = "demo",
-        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-                "Shows the event store at work: appends a few events to a new account stream in the data directory,",
-                "shows a stale write being refused, and reads the stream back."})
+                "Shows the event store at work on the data directory.",
+                "Appends a few events to a new account stream, shows a stale write being refused, and reads the"
+                        + " stream back."})
 public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -34,6 +36,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Override
     public Integer call() {

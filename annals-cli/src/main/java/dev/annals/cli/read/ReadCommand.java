@@ -19,10 +19,11 @@ import java.util.stream.Stream;
 
 /** {@code annals read}: the events of a stream, a category, an event type or the whole store, as JSON lines. */
 @Command(name = "read",
-        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-                "Reads events, one JSON object per line: stream, version, position, eventId, type, schemaVersion,"
-                        + " data, metadata, recordedAt.",
+                "Reads the events of a stream, a category, an event type or the whole store.",
+                "Prints one JSON object per line: stream, version, position, eventId, type, schemaVersion, data,"
+                        + " metadata, recordedAt.",
                 "STREAM is a stream name, or $all (every event), $ce-CATEGORY (the streams named CATEGORY-...)"
                         + " or $et-TYPE (every event of one type); quote it in the shell."},
         footerHeading = "%nExamples:%n",
@@ -42,6 +43,9 @@ public final class ReadCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Parameters(index = "0", paramLabel = "STREAM", description = "The stream, or $all, $ce-CATEGORY, $et-TYPE.")
     private String name;

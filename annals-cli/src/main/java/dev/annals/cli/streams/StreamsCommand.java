@@ -7,6 +7,7 @@ import dev.annals.store.EventStore;
 import dev.annals.store.StreamInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -14,10 +15,11 @@ import java.util.stream.Stream;
 
 /** {@code annals streams}: every stream with its version and last position. */
 @Command(name = "streams",
-        mixinStandardHelpOptions = true,
+        sortOptions = false,
         description = {
-                "Lists every stream, in the order the streams were created, one JSON object per line:",
-                "stream, version (of its last event, 0-based) and lastPosition (the global position of its last event)."})
+                "Lists every stream with its version and last position.",
+                "Prints one JSON object per line, in the order the streams were created: stream, version (of its"
+                        + " last event, 0-based) and lastPosition (the global position of its last event)."})
 public final class StreamsCommand implements Callable<Integer> {
 
     private static final JsonMapper JSON = new JsonMapper();
@@ -27,6 +29,9 @@ public final class StreamsCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Override
     public Integer call() {
