@@ -3,6 +3,7 @@ package dev.annals.testkit.conformance;
 import dev.annals.store.EventStore;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
+import net.jqwik.api.Group;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -101,6 +102,22 @@ public abstract class EventStoreConformance {
 
     @Nested
     class Lazy_reads extends LazyReadContract {
+        @Override
+        EventStoreConformance backend() {
+            return EventStoreConformance.this;
+        }
+    }
+
+    @Nested
+    class Concurrent_writers extends ConcurrencyContract {
+        @Override
+        EventStoreConformance backend() {
+            return EventStoreConformance.this;
+        }
+    }
+
+    @Group
+    class Model_based_properties extends ModelProperties {
         @Override
         EventStoreConformance backend() {
             return EventStoreConformance.this;
