@@ -150,8 +150,10 @@ public final class AppendWriter {
             append.outcome().complete(result);
         } else {
             var refused = (RuntimeException) outcome;
-            LOG.debug("append to stream '{}' expected {} refused: {}; event ids {}", append.stream(),
-                    append.expected(), refused.getMessage(), append.eventIds());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("append to stream '{}' expected {} refused: {}; event ids {}", append.stream(),
+                        append.expected(), refused.getMessage(), append.eventIds());
+            }
             append.outcome().completeExceptionally(refused);
         }
     }

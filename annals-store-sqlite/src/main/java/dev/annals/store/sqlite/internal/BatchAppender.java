@@ -35,6 +35,7 @@ public final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertStream;
     private final PreparedStatement insertType;
+    private boolean savepointOpen;
 
     public BatchAppender(SqlDialect dialect, Connection connection, WriterState state) throws SQLException {
         this.dialect = dialect;
@@ -60,18 +61,35 @@ public final class BatchAppender implements AutoCloseable {
         long positionBefore = state.nextPosition();
         long streamKeyBefore = state.nextStreamKey();
         long typeKeyBefore = state.nextTypeKey();
-        savepoint.execute();
+        savepointOpen = false;
         try {
             var result = write(append, recordedAt);
-            release.execute();
+            if (savepointOpen) {
+                release.execute();
+            }
             return result;
         } catch (RuntimeException refused) {
-            rollbackTo.execute();
-            release.execute();
+            if (savepointOpen) {
+                rollbackTo.execute();
+                release.execute();
+            }
             state.nextPosition(positionBefore);
             state.nextStreamKey(streamKeyBefore);
             state.nextTypeKey(typeKeyBefore);
             throw refused;
+        }
+    }
+
+    /**
+     * Opens this append's savepoint unless it writes a single row: SQLite undoes a failed statement on its
+     * own, so a one-row append needs none, and skipping it saves two statements on the most common path.
+     */
+    private void savepointIfSeveralRows(PendingAppend append, boolean newStream) throws SQLException {
+        boolean severalRows = newStream || append.events().size() > 1
+                || state.typeKey(append.events().getFirst().type()).isEmpty();
+        if (severalRows) {
+            savepoint.execute();
+            savepointOpen = true;
         }
     }
 
@@ -87,6 +105,7 @@ public final class BatchAppender implements AutoCloseable {
             }
             throw new WrongExpectedVersionException(stream, append.expected(), actual);
         }
+        savepointIfSeveralRows(append, known.isEmpty());
         long streamKey = known.isPresent() ? known.get().id() : newStream(stream);
         Map<String, Long> newTypes = null;
         long version = actual;
@@ -119,7 +138,9 @@ public final class BatchAppender implements AutoCloseable {
 
     private AppendResult resolveStoredIds(PendingAppend append, SQLException violation) throws SQLException {
         // Undo this append's rows first, so the look-up sees only what other appends stored.
-        rollbackTo.execute();
+        if (savepointOpen) {
+            rollbackTo.execute();
+        }
         var retry = StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events());
         return retry.orElseThrow(() -> new EventStoreException("append to stream '" + append.stream()
                 + "' hit a unique constraint that no stored event id explains: " + violation.getMessage(), violation));

@@ -22,6 +22,7 @@ public final class SqliteConnections {
     public static Connection writer(Path file) throws SQLException {
         var config = common();
         config.setCacheSize(-32_000);
+        config.setPageSize(Integer.getInteger("annals.pageSize", 4096));
         var connection = config.createConnection(url(file));
         try (var statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_autocheckpoint = 0");
