@@ -107,6 +107,7 @@ public final class AnnalsCommand {
         return verbose;
     }
 
+    /** What opens the store: the SQLite store unless a test chose another. */
     public StoreOpener storeOpener() {
         return storeOpener;
     }

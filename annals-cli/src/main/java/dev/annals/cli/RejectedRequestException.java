@@ -6,10 +6,12 @@ package dev.annals.cli;
  */
 public final class RejectedRequestException extends RuntimeException {
 
+    /** A rejection; {@code message} names what was wrong, in one line. */
     public RejectedRequestException(String message) {
         super(message);
     }
 
+    /** A rejection caused by {@code cause}, such as a JSON parse error; {@code message} says it all. */
     public RejectedRequestException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -25,6 +25,7 @@ public final class TemporaryDirectory implements AutoCloseable {
         }
     }
 
+    /** The directory. */
     public Path path() {
         return path;
     }
