@@ -30,6 +30,7 @@ public final class GroupCommitFile implements AutoCloseable {
     private final AtomicLong syncs = new AtomicLong();
     private final Thread flusher;
     private volatile IOException failure;
+    private volatile boolean closed;
 
     private record Pending(ByteBuffer bytes, CompletableFuture<Void> done) {
     }
@@ -54,9 +55,13 @@ public final class GroupCommitFile implements AutoCloseable {
     /**
      * Appends {@code bytes} and returns once they are on disk.
      *
-     * @throws UncheckedIOException when writing or forcing the file failed
+     * @throws UncheckedIOException  when writing or forcing the file failed
+     * @throws IllegalStateException when the file is closed
      */
     public void write(ByteBuffer bytes) {
+        if (closed) {
+            throw new IllegalStateException(path + " is closed");
+        }
         var pending = new Pending(bytes, new CompletableFuture<>());
         queue.add(pending);
         try {
@@ -116,6 +121,7 @@ public final class GroupCommitFile implements AutoCloseable {
     /** Completes the writes already handed over, then stops the flusher and closes the file. */
     @Override
     public void close() {
+        closed = true;
         queue.add(STOP);
         try {
             flusher.join();
