@@ -49,14 +49,14 @@ public final class AppendWriter {
     private long lastRecordedAt;
     private boolean stateStale;
 
-    public AppendWriter(Path file, Connection connection, WriterState state, Checkpointer checkpointer,
-                        int maxBatch, MeterRegistry meters) throws SQLException {
+    public AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
+                        Checkpointer checkpointer, int maxBatch, MeterRegistry meters) throws SQLException {
         this.file = file;
         this.connection = connection;
         this.state = state;
         this.checkpointer = checkpointer;
         this.maxBatch = maxBatch;
-        this.appender = new BatchAppender(new SqliteDialect(), connection, state);
+        this.appender = new BatchAppender(dialect, connection, state);
         this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");

@@ -22,7 +22,6 @@ public final class SqliteConnections {
     public static Connection writer(Path file) throws SQLException {
         var config = common();
         config.setCacheSize(-32_000);
-        config.setPageSize(Integer.getInteger("annals.pageSize", 4096));
         var connection = config.createConnection(url(file));
         try (var statement = connection.createStatement()) {
             statement.execute("PRAGMA wal_autocheckpoint = 0");
@@ -53,6 +52,8 @@ public final class SqliteConnections {
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        // Otherwise the driver runs a second query after every INSERT to fetch the rowid, which Annals never asks for.
+        config.setGetGeneratedKeys(false);
         return config;
     }
 

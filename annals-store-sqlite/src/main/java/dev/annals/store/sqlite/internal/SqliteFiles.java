@@ -83,7 +83,7 @@ public final class SqliteFiles implements AutoCloseable {
             connection.close();
             throw e;
         }
-        writer = new AppendWriter(file, connection, state, checkpointer, options.maxBatchAppends(),
+        writer = new AppendWriter(file, dialect, connection, state, checkpointer, options.maxBatchAppends(),
                 options.meterRegistry());
         readers = new ReadConnections(file, options.readConnections());
         LOG.info("opened SQLite event store {} at head position {}", file, state.nextPosition() - 1);
