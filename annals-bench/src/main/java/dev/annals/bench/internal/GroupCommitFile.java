@@ -19,6 +19,10 @@ import static java.util.Objects.requireNonNull;
  * An append-only file with group commit: writers hand their bytes to one flusher thread, which writes
  * everything pending, forces it to disk with one fsync, then releases all those writers. The disk's
  * ceiling for durable appends, with nothing of a database in the way.
+ *
+ * <p>The file is preallocated: zeros are written and forced before the first write, and writes then
+ * overwrite them from the start. So each fsync flushes data, not also a growing file size, as with a
+ * database's write-ahead log that reuses its space.
  */
 public final class GroupCommitFile implements AutoCloseable {
 
@@ -41,12 +45,24 @@ public final class GroupCommitFile implements AutoCloseable {
         this.flusher = Thread.ofPlatform().name("group-commit-file").start(this::flushUntilStopped);
     }
 
-    /** Creates {@code path}, which must not exist yet, and starts its flusher thread. */
-    public static GroupCommitFile create(Path path) {
+    /**
+     * Creates {@code path}, which must not exist yet, with {@code preallocate} bytes of zeros on disk,
+     * and starts its flusher thread. Writes beyond the preallocated size grow the file.
+     */
+    public static GroupCommitFile create(Path path, long preallocate) {
         requireNonNull(path, "path");
         try {
-            return new GroupCommitFile(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            var channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            var zeros = ByteBuffer.allocate(1 << 20);
+            for (long left = preallocate; left > 0; left -= zeros.limit()) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), left));
+                while (zeros.hasRemaining()) {
+                    channel.write(zeros);
+                }
+            }
+            channel.force(true);
+            channel.position(0);
+            return new GroupCommitFile(path, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + path + ": " + e.getMessage(), e);
         }

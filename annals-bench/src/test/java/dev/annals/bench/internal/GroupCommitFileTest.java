@@ -31,7 +31,7 @@ class GroupCommitFileTest {
     void every_write_from_concurrent_writers_is_in_the_file_once_with_at_most_one_fsync_per_write() throws Exception {
         Path path = directory.resolve("log");
         long syncs;
-        try (var file = GroupCommitFile.create(path)) {
+        try (var file = GroupCommitFile.create(path, 0)) {
             var threads = new ArrayList<Thread>();
             for (int writer = 0; writer < WRITERS; writer++) {
                 int id = writer;
@@ -60,8 +60,25 @@ class GroupCommitFileTest {
     }
 
     @Test
+    void writes_over_the_preallocated_zeros_from_the_start() throws Exception {
+        Path path = directory.resolve("log");
+        try (var file = GroupCommitFile.create(path, 3_000_000)) {
+            file.write(ByteBuffer.wrap(record(1, 1)));
+            file.write(ByteBuffer.wrap(record(1, 2)));
+        }
+
+        byte[] content = Files.readAllBytes(path);
+        assertThat(content).hasSize(3_000_000);
+        int written = 2 * record(1, 1).length;
+        assertThat(new String(content, 0, written, StandardCharsets.US_ASCII))
+                .isEqualTo("writer 01 write 0001\nwriter 01 write 0002\n");
+        assertThat(content[written]).isZero();
+        assertThat(content[content.length - 1]).isZero();
+    }
+
+    @Test
     void refuses_writes_once_closed() {
-        var file = GroupCommitFile.create(directory.resolve("log"));
+        var file = GroupCommitFile.create(directory.resolve("log"), 0);
         file.close();
 
         assertThatThrownBy(() -> file.write(ByteBuffer.wrap(record(0, 0))))
@@ -70,6 +87,6 @@ class GroupCommitFileTest {
     }
 
     private static byte[] record(int writer, int sequence) {
-        return String.format("writer %02d write %04d%n", writer, sequence).getBytes(StandardCharsets.US_ASCII);
+        return String.format("writer %02d write %04d\n", writer, sequence).getBytes(StandardCharsets.US_ASCII);
     }
 }
