@@ -49,6 +49,7 @@ public final class AppendWriter {
     private long lastRecordedAt;
     private boolean stateStale;
 
+    /** Starts the writer thread on {@code connection}, whose schema is current and whose state is loaded. */
     public AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
                         Checkpointer checkpointer, int maxBatch, MeterRegistry meters) throws SQLException {
         this.file = file;

@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Opens connections to the store's database file with the settings each role needs. */
-public final class SqliteConnections {
+final class SqliteConnections {
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
