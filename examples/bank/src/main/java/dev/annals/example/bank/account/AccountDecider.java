@@ -48,6 +48,9 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
     }
 
     private static Decision<AccountEvent> open(OpenAccount open, AccountState state) {
+        if (state.status() == CLOSED) {
+            return reject("account is closed and cannot be reopened");
+        }
         if (state.status() != NOT_OPENED) {
             return reject("account is already open");
         }
