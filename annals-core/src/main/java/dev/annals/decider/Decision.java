@@ -16,6 +16,7 @@ public sealed interface Decision<E> {
 
     /** Accepts the command, recording {@code events} in order; none means it changes nothing. */
     @SafeVarargs
+    @SuppressWarnings("varargs") // the array is only copied into an immutable list
     static <E> Decision<E> accept(E... events) {
         return new Accepted<>(List.of(events));
     }

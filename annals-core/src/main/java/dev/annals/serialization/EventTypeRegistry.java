@@ -1,8 +1,5 @@
 package dev.annals.serialization;
 
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +24,17 @@ public final class EventTypeRegistry<E> {
     private final Map<String, EventType<E>> byName;
     private final Map<UpcastKey, Upcaster> upcasters;
 
-    private EventTypeRegistry(Builder<E> builder) {
-        this.baseType = builder.baseType;
-        this.byClass = Map.copyOf(builder.byClass);
-        this.byName = Map.copyOf(builder.byName);
-        this.upcasters = Map.copyOf(builder.upcasters);
+    EventTypeRegistry(Class<E> baseType, Map<Class<?>, EventType<E>> byClass, Map<String, EventType<E>> byName,
+                      Map<UpcastKey, Upcaster> upcasters) {
+        this.baseType = baseType;
+        this.byClass = Map.copyOf(byClass);
+        this.byName = Map.copyOf(byName);
+        this.upcasters = Map.copyOf(upcasters);
     }
 
     /** Starts a registry for the events under {@code baseType}. */
-    public static <E> Builder<E> builder(Class<E> baseType) {
-        return new Builder<>(requireNonNull(baseType, "baseType"));
+    public static <E> EventTypeRegistryBuilder<E> builder(Class<E> baseType) {
+        return new EventTypeRegistryBuilder<>(requireNonNull(baseType, "baseType"));
     }
 
     /** The type every registered event implements. */
@@ -74,95 +72,4 @@ public final class EventTypeRegistry<E> {
         return List.copyOf(byName.values());
     }
 
-    private record UpcastKey(String type, int fromVersion) {
-    }
-
-    /** Collects registrations; {@link #build()} checks them. Not thread-safe. */
-    public static final class Builder<E> {
-
-        private final Class<E> baseType;
-        private final Map<Class<?>, EventType<E>> byClass = new LinkedHashMap<>();
-        private final Map<String, EventType<E>> byName = new LinkedHashMap<>();
-        private final Map<UpcastKey, Upcaster> upcasters = new HashMap<>();
-
-        private Builder(Class<E> baseType) {
-            this.baseType = baseType;
-        }
-
-        /**
-         * Registers {@code javaType} under {@code name} at schema version {@code schemaVersion}.
-         *
-         * @throws IllegalArgumentException when the name or the class is already registered
-         */
-        public Builder<E> register(Class<? extends E> javaType, String name, int schemaVersion) {
-            var type = new EventType<E>(javaType, name, schemaVersion);
-            if (byClass.containsKey(javaType)) {
-                throw new IllegalArgumentException(javaType.getName() + " is registered twice");
-            }
-            if (byName.containsKey(name)) {
-                throw new IllegalArgumentException("type name '" + name + "' is registered twice, for "
-                        + byName.get(name).javaType().getName() + " and " + javaType.getName());
-            }
-            byClass.put(javaType, type);
-            byName.put(name, type);
-            return this;
-        }
-
-        /** Registers {@code javaType} under {@code name} at schema version 1. */
-        public Builder<E> register(Class<? extends E> javaType, String name) {
-            return register(javaType, name, 1);
-        }
-
-        /**
-         * Declares the upcaster that reads {@code type} stored at {@code fromVersion}. The type name may
-         * be one that is no longer registered (a retired type that now splits into others).
-         */
-        public Builder<E> upcast(String type, int fromVersion, Upcaster upcaster) {
-            requireNonNull(type, "type");
-            requireNonNull(upcaster, "upcaster");
-            if (fromVersion < 1) {
-                throw new IllegalArgumentException("an upcaster reads version 1 or more, was " + fromVersion);
-            }
-            if (upcasters.putIfAbsent(new UpcastKey(type, fromVersion), upcaster) != null) {
-                throw new IllegalArgumentException("two upcasters read '" + type + "' v" + fromVersion);
-            }
-            return this;
-        }
-
-        /**
-         * Checks the registrations and freezes them.
-         *
-         * @throws IllegalStateException naming the problem: an upcaster from a current version or later,
-         *                               or a record of a sealed base type left unregistered
-         */
-        public EventTypeRegistry<E> build() {
-            for (var key : upcasters.keySet()) {
-                var type = byName.get(key.type());
-                if (type != null && key.fromVersion() >= type.schemaVersion()) {
-                    throw new IllegalStateException("an upcaster reads '" + key.type() + "' v" + key.fromVersion()
-                            + " but v" + type.schemaVersion() + " is the current version");
-                }
-            }
-            var missing = permittedRecords(baseType).stream()
-                    .filter(record -> !byClass.containsKey(record))
-                    .map(Class::getName)
-                    .toList();
-            if (!missing.isEmpty()) {
-                throw new IllegalStateException("events of " + baseType.getName() + " not registered: " + missing);
-            }
-            return new EventTypeRegistry<>(this);
-        }
-
-        private static List<Class<?>> permittedRecords(Class<?> type) {
-            if (type.isRecord()) {
-                return List.of(type);
-            }
-            if (!type.isSealed()) {
-                return List.of();
-            }
-            return Arrays.stream(type.getPermittedSubclasses())
-                    .flatMap(sub -> permittedRecords(sub).stream())
-                    .toList();
-        }
-    }
 }

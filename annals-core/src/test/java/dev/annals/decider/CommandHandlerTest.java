@@ -56,7 +56,7 @@ class CommandHandlerTest {
         var outcome = handler.handle("counter-1", new Counter.Reset());
 
         assertThat(outcome).isInstanceOfSatisfying(CommandOutcome.Accepted.class, accepted -> {
-            assertThat(accepted.events()).isEmpty();
+            assertThat(accepted.events().isEmpty()).isTrue();
             assertThat(accepted.streamVersion()).isEqualTo(-1);
         });
         assertThat(store.headPosition()).isZero();
