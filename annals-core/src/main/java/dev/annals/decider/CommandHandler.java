@@ -37,6 +37,10 @@ public final class CommandHandler<C, S, E> {
     private final StateLoader<S, E> loader;
     private final RetryPolicy retry;
 
+    /**
+     * A handler appending to {@code store}, deciding with {@code decider}, storing events with {@code codec}
+     * and retrying conflicts as {@code retry} says.
+     */
     public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec, RetryPolicy retry) {
         this.store = requireNonNull(store, "store");
         this.decider = requireNonNull(decider, "decider");

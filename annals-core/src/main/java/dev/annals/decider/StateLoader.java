@@ -5,6 +5,8 @@ import dev.annals.serialization.EventCodec;
 import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
 import dev.annals.store.StreamName;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.stream.Stream;
@@ -23,10 +25,13 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StateLoader<S, E> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(StateLoader.class);
+
     private final EventReader reader;
     private final Decider<?, S, E> decider;
     private final EventCodec<E> codec;
 
+    /** A loader reading from {@code reader}, folding with {@code decider}, decoding with {@code codec}. */
     public StateLoader(EventReader reader, Decider<?, S, E> decider, EventCodec<E> codec) {
         this.reader = requireNonNull(reader, "reader");
         this.decider = requireNonNull(decider, "decider");
@@ -48,9 +53,13 @@ public final class StateLoader<S, E> {
     public FoldedState<S> stateAt(String stream, Instant instant) {
         StreamName.validate(stream);
         requireNonNull(instant, "instant");
+        FoldedState<S> folded;
         try (var events = reader.readStreamAt(stream, instant)) {
-            return fold(stream, events);
+            folded = fold(stream, events);
         }
+        LOG.debug("stream {} as of {}: folded to version {}, position {}", stream, instant, folded.version(),
+                folded.position());
+        return folded;
     }
 
     /**
@@ -71,6 +80,7 @@ public final class StateLoader<S, E> {
         if (folded.version() < version) {
             throw new VersionNotReachedException(stream, version, folded.version());
         }
+        LOG.debug("stream {} at version {}: folded to position {}", stream, version, folded.position());
         return folded;
     }
 

@@ -7,6 +7,11 @@ public final class VersionNotReachedException extends RuntimeException {
     private final long requested;
     private final long current;
 
+    /**
+     * @param stream    the stream asked for
+     * @param requested the version asked for
+     * @param current   the stream's current version, -1 when it has no events
+     */
     public VersionNotReachedException(String stream, long requested, long current) {
         super("stream '" + stream + "' has no version " + requested + "; its current version is "
                 + (current < 0 ? "none (no events)" : Long.toString(current)));
@@ -15,10 +20,12 @@ public final class VersionNotReachedException extends RuntimeException {
         this.current = current;
     }
 
+    /** The stream asked for. */
     public String stream() {
         return stream;
     }
 
+    /** The version asked for. */
     public long requested() {
         return requested;
     }

@@ -40,6 +40,7 @@ public final class EventCodec<E> {
 
     private final EventTypeRegistry<E> registry;
 
+    /** A codec for the types, names, versions and upcasters of {@code registry}. */
     public EventCodec(EventTypeRegistry<E> registry) {
         this.registry = requireNonNull(registry, "registry");
     }

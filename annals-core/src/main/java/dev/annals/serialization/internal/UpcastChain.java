@@ -75,10 +75,12 @@ public final class UpcastChain {
             this.unknownType = problem == null;
         }
 
+        /** The event, at the step where upcasting stopped. */
         public SerializedEvent event() {
             return event;
         }
 
+        /** True when the event's type is neither registered nor upcast. */
         public boolean unknownType() {
             return unknownType;
         }

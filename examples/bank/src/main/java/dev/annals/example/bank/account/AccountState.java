@@ -19,10 +19,12 @@ public record AccountState(AccountStatus status, String owner, long balance) {
         requireNonNull(owner, "owner");
     }
 
+    /** This state with {@code newStatus}. */
     public AccountState withStatus(AccountStatus newStatus) {
         return new AccountState(newStatus, owner, balance);
     }
 
+    /** This state with {@code newBalance} cents. */
     public AccountState withBalance(long newBalance) {
         return new AccountState(status, owner, newBalance);
     }

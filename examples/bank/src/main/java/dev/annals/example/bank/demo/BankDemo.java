@@ -37,6 +37,7 @@ public final class BankDemo {
     private final CommandHandler<AccountCommand, AccountState, AccountEvent> accounts;
     private final StateLoader<AccountState, AccountEvent> states;
 
+    /** A demo that runs on {@code store} and prints to {@code out}. */
     public BankDemo(EventStore store, PrintStream out) {
         this.store = requireNonNull(store, "store");
         this.out = requireNonNull(out, "out");
