@@ -18,6 +18,7 @@ import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
 
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -67,6 +68,10 @@ public final class BankDemo {
                 + withdrawalVersion + "):");
         var before = states.stateAtVersion(alice, withdrawalVersion - 1);
         out.println("  " + StateJson.render(before));
+        var instant = recordedAt(alice, before.version());
+        out.println("The same by time: " + alice + " as of " + instant + ", when version " + before.version()
+                + " was recorded:");
+        out.println("  " + StateJson.render(states.stateAt(alice, instant)));
         out.println(alice + " now:");
         var now = states.current(alice);
         out.println("  " + StateJson.render(now));
@@ -97,6 +102,12 @@ public final class BankDemo {
         try (var events = store.readStream(accepted.stream(), Direction.FORWARD, accepted.firstVersion(),
                 accepted.events().size())) {
             return events.toList();
+        }
+    }
+
+    private Instant recordedAt(String stream, long version) {
+        try (var events = store.readStream(stream, Direction.FORWARD, version, 1)) {
+            return events.findFirst().orElseThrow().recordedAt();
         }
     }
 

@@ -50,7 +50,7 @@ class BankDemoTest {
         assertThat(output()).contains("""
                 Temporal query: account-1 as it was before its last withdrawal (version 4):
                   {"stream":"account-1","version":3,"position":6,"state":{"status":"OPEN","owner":"Alice","balance":8250}}
-                """);
+                The same by time: account-1 as of""");
     }
 
     @Test
