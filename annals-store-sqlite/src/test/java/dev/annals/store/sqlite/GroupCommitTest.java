@@ -57,6 +57,7 @@ class GroupCommitTest {
                         EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
             }
             appends.awaitAllWaiting();
+            lock.release();
         }
         appends.awaitAllDone();
 
@@ -98,6 +99,7 @@ class GroupCommitTest {
                         EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
             }
             appends.awaitAllWaiting();
+            lock.release();
         }
         appends.awaitAllDone();
 
@@ -136,6 +138,7 @@ class GroupCommitTest {
                         EventData.of(type, "{}"))));
             }
             appends.awaitAllWaiting();
+            lock.release();
         }
         appends.awaitAllDone();
 
