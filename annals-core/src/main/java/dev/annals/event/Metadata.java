@@ -1,5 +1,6 @@
 package dev.annals.event;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public record Metadata(Map<String, String> values) {
     public Metadata {
         requireNonNull(values, "values");
         // A sorted copy keeps the stored JSON stable, so a retried append compares equal byte for byte.
-        values = Map.copyOf(new TreeMap<>(values));
+        values = Collections.unmodifiableSortedMap(new TreeMap<>(values));
     }
 
     /** Metadata with no entries. */

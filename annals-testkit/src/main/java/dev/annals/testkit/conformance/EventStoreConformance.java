@@ -1,9 +1,9 @@
 package dev.annals.testkit.conformance;
 
 import dev.annals.store.EventStore;
+import net.jqwik.api.Group;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
-import net.jqwik.api.Group;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -19,21 +19,26 @@ import org.junit.jupiter.api.Nested;
  * }
  * }</pre>
  *
- * <p>The suite is split by topic. Each topic is an abstract test class of this package (such as
- * {@code AppendContract} or {@code IdempotencyContract}) and runs here as a JUnit {@link Nested} class
- * that asks this class for its stores; the jqwik properties run as a jqwik {@code @Group} in the same
+ * <p>The suite is split by topic. Each topic is a package-private abstract test class of this package
+ * and runs here as a JUnit {@link Nested} class that asks this class for its stores: appends
+ * ({@code AppendContract}), expected versions, idempotent retries, validation, reads of one stream, of
+ * every event, a category or a type, reads at an instant, reads of a few thousand events, and sixteen
+ * concurrent writers with a tailing reader. The jqwik property that checks random sequences of appends,
+ * retries and reads against a model ({@code ModelProperties}) runs as a jqwik {@link Group} in the same
  * way. Subclassing this one class therefore runs all of them, and a test report lists them by topic.
  *
  * <p>Every test, and every try of a property, gets a new store from {@link #newStore()} and hands it to
  * {@link #discard(EventStore)} when done. The stores are opened with default limits (1 MiB per event).
  * Since the properties are run by jqwik, which does not honour JUnit Jupiter extensions such as
  * {@code @TempDir}, {@code newStore()} must find its own place for any files (for example
- * {@code Files.createTempDirectory}), and may remove them in {@code discard}.
+ * {@code Files.createTempDirectory}), and may remove them in {@code discard}. jqwik reads its settings
+ * from the backend module's {@code junit-platform.properties}; {@code jqwik.reporting.onlyfailures = true}
+ * and {@code jqwik.database = target/.jqwik-database} keep its output quiet and its files out of the sources.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public abstract class EventStoreConformance {
 
-    /** A new, empty store; the suite closes it when the test ends. */
+    /** A new, empty store with default limits; the suite hands it to {@link #discard} when the test ends. */
     protected abstract EventStore newStore();
 
     /**

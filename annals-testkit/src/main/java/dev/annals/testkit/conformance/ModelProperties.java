@@ -14,6 +14,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import net.jqwik.api.Tuple;
 
 import java.util.ArrayList;
@@ -50,11 +51,12 @@ abstract class ModelProperties {
                 switch (operations.get(step)) {
                     case Operation.Append append -> {
                         var events = append.types().stream().map(TestEvents::event).toList();
-                        var outcome = append(store, append.stream(), append.expected(), events);
-                        assertThat(outcome).as(description)
-                                .isEqualTo(model.append(append.stream(), append.expected(), events));
+                        var expected = append.expected().resolve(model.version(append.stream()));
+                        var outcome = append(store, append.stream(), expected, events);
+                        assertThat(outcome).as(description + " expecting " + expected)
+                                .isEqualTo(model.append(append.stream(), expected, events));
                         if (outcome instanceof Outcome.Appended) {
-                            appended.add(new Appended(append.stream(), append.expected(), events, outcome));
+                            appended.add(new Appended(append.stream(), expected, events, outcome));
                         }
                     }
                     case Operation.Retry retry when !appended.isEmpty() -> {
@@ -85,15 +87,18 @@ abstract class ModelProperties {
                         Tuple.of(5, appends()),
                         Tuple.of(1, Arbitraries.integers().between(0, 50).map(Operation.Retry::new)),
                         Tuple.of(4, reads()))
-                .list().ofMinSize(1).ofMaxSize(30);
+                .list().ofMinSize(5).ofMaxSize(40).withSizeDistribution(RandomDistribution.uniform());
     }
 
     private static Arbitrary<Operation> appends() {
-        Arbitrary<ExpectedVersion> expected = Arbitraries.oneOf(
-                Arbitraries.just(ExpectedVersion.any()),
-                Arbitraries.just(ExpectedVersion.noStream()),
-                Arbitraries.just(ExpectedVersion.streamExists()),
-                Arbitraries.longs().between(0, 6).map(ExpectedVersion::exact));
+        Arbitrary<Operation.Expectation> expected = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of(ExpectedVersion.any(), ExpectedVersion.noStream(),
+                                ExpectedVersion.streamExists())
+                        .map(Operation.Expectation.Fixed::new)),
+                Tuple.of(1, Arbitraries.longs().between(0, 6).map(ExpectedVersion::exact)
+                        .map(Operation.Expectation.Fixed::new)),
+                Tuple.of(4, Arbitraries.frequency(Tuple.of(1, -1), Tuple.of(3, 0), Tuple.of(1, 1))
+                        .map(Operation.Expectation.Relative::new)));
         return Combinators.combine(Arbitraries.of(STREAMS), expected, Arbitraries.of(TYPES).list().ofMinSize(1).ofMaxSize(3))
                 .as(Operation.Append::new);
     }
@@ -104,7 +109,10 @@ abstract class ModelProperties {
                 Arbitraries.just(new ReadSource.All()),
                 Arbitraries.of("order", "orders", "ord").map(ReadSource.Category::new),
                 Arbitraries.of("Placed", "Paid", "Shipped", "Refunded").map(ReadSource.EventType::new));
-        var from = Arbitraries.oneOf(Arbitraries.longs().between(0, 40), Arbitraries.just(ReadRequest.END));
+        var from = Arbitraries.frequencyOf(
+                Tuple.of(8, Arbitraries.longs().between(0, 12)),
+                Tuple.of(1, Arbitraries.longs().between(0, 60)),
+                Tuple.of(1, Arbitraries.just(ReadRequest.END)));
         var limit = Arbitraries.oneOf(Arbitraries.longs().between(1, 6), Arbitraries.just(ReadRequest.NO_LIMIT));
         return Combinators.combine(sources, Arbitraries.of(Direction.class), from, limit)
                 .as((source, direction, start, most) -> new Operation.Read(new ReadRequest(source, direction, start, most)));

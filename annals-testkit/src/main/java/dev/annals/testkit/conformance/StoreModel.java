@@ -95,6 +95,11 @@ final class StoreModel {
                 .toList();
     }
 
+    /** The version of {@code stream}: -1 when it has no events. */
+    long version(String stream) {
+        return streams.getOrDefault(stream, List.of()).size() - 1;
+    }
+
     long headPosition() {
         return log.size();
     }

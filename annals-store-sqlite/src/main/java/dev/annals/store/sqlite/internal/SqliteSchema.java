@@ -15,7 +15,7 @@ import java.util.List;
  * (compact thanks to the integer stream key) and one on the 16-byte event id (which grows at its end
  * with time-ordered UUID v7 ids).
  */
-public final class SqliteSchema {
+final class SqliteSchema {
 
     /** The schema version this code writes and reads. */
     public static final int CURRENT_VERSION = 1;

@@ -1,0 +1,113 @@
+package dev.annals.decider;
+
+import dev.annals.event.EventData;
+import dev.annals.serialization.EventCodec;
+import dev.annals.store.AppendResult;
+import dev.annals.store.EventStore;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StreamName;
+import dev.annals.store.WrongExpectedVersionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Runs commands against one entity type: load the stream, fold it, decide, append the events with the
+ * loaded version as the expected version.
+ *
+ * <p>When another writer appended in between, the store refuses the append; the handler then reloads
+ * and decides again, up to {@link RetryPolicy#maxAttempts()} times, so a decision is never written
+ * over a state it did not see. A rejection writes nothing. Thread-safe: one handler may serve many
+ * threads, and handlers on other machines may race on the same stream safely.
+ *
+ * @param <C> the command type
+ * @param <S> the state type
+ * @param <E> the event type
+ */
+public final class CommandHandler<C, S, E> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+
+    private final EventStore store;
+    private final Decider<C, S, E> decider;
+    private final EventCodec<E> codec;
+    private final StateLoader<S, E> loader;
+    private final RetryPolicy retry;
+
+    /**
+     * A handler appending to {@code store}, deciding with {@code decider}, storing events with {@code codec}
+     * and retrying conflicts as {@code retry} says.
+     */
+    public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec, RetryPolicy retry) {
+        this.store = requireNonNull(store, "store");
+        this.decider = requireNonNull(decider, "decider");
+        this.codec = requireNonNull(codec, "codec");
+        this.retry = requireNonNull(retry, "retry");
+        this.loader = new StateLoader<>(store, decider, codec);
+    }
+
+    /** A handler with the {@link RetryPolicy#defaults() default} retry policy. */
+    public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec) {
+        this(store, decider, codec, RetryPolicy.defaults());
+    }
+
+    /** Handles {@code command} on {@code stream} with a new command id and no metadata. */
+    public CommandOutcome<E> handle(String stream, C command) {
+        return handle(stream, CommandMessage.of(command));
+    }
+
+    /**
+     * Handles {@code message} on {@code stream}.
+     *
+     * @return accepted, with the stream's new version and global position, or rejected with a reason
+     * @throws RetriesExhaustedException when every attempt lost a race with another writer
+     */
+    public CommandOutcome<E> handle(String stream, CommandMessage<C> message) {
+        StreamName.validate(stream);
+        requireNonNull(message, "message");
+        WrongExpectedVersionException lastConflict = null;
+        for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
+            var loaded = loader.current(stream);
+            switch (decider.decide(message.command(), loaded.state())) {
+                case Decision.Rejected<E> rejected -> {
+                    LOG.debug("command {} rejected on stream {} at version {}: {}",
+                            message.commandId(), stream, loaded.version(), rejected.reason());
+                    return new CommandOutcome.Rejected<>(stream, rejected.reason(), loaded.version());
+                }
+                case Decision.Accepted<E> accepted -> {
+                    try {
+                        return append(stream, message, loaded, accepted.events(), attempt);
+                    } catch (WrongExpectedVersionException conflict) {
+                        LOG.debug("command {} on stream {} lost a race on attempt {}/{}: expected version {}, "
+                                        + "actual {}; reloading", message.commandId(), stream, attempt,
+                                retry.maxAttempts(), loaded.version(), conflict.actualVersion());
+                        lastConflict = conflict;
+                    }
+                }
+            }
+        }
+        LOG.warn("command {} on stream {} gave up after {} attempts", message.commandId(), stream, retry.maxAttempts());
+        throw new RetriesExhaustedException(stream, retry.maxAttempts(), lastConflict);
+    }
+
+    private CommandOutcome<E> append(String stream, CommandMessage<C> message, FoldedState<S> loaded,
+                                     List<E> events, int attempt) {
+        if (events.isEmpty()) {
+            LOG.debug("command {} accepted on stream {} at version {} with no events",
+                    message.commandId(), stream, loaded.version());
+            return new CommandOutcome.Accepted<>(stream, loaded.version(), loaded.position(), List.of(), List.of(),
+                    attempt);
+        }
+        var metadata = message.eventMetadata();
+        List<EventData> data = events.stream().map(event -> codec.encode(event, metadata)).toList();
+        AppendResult result = store.append(stream, ExpectedVersion.exact(loaded.version()), data);
+        var ids = data.stream().map(EventData::eventId).toList();
+        LOG.debug("command {} accepted on stream {}: versions {}..{}, last position {}, event ids {}, attempt {}",
+                message.commandId(), stream, loaded.version() + 1, result.streamVersion(), result.position(), ids,
+                attempt);
+        return new CommandOutcome.Accepted<>(stream, result.streamVersion(), result.position(), events, ids, attempt);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.annals.serialization;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.annals.event.EventData;
+import dev.annals.event.EventIds;
+import dev.annals.event.Metadata;
+import dev.annals.event.RecordedEvent;
+import dev.annals.serialization.internal.UpcastChain;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Turns typed events into {@link EventData} and {@link RecordedEvent}s back into typed events, with
+ * Jackson, by the names and versions of an {@link EventTypeRegistry}.
+ *
+ * <p>Encoding writes the record's JSON at its type's current schema version. Decoding upcasts the
+ * stored JSON to the current version first; one stored event may therefore decode into several
+ * (a split). Reading is strict where silence would hide a bug: a property the record needs but the
+ * JSON lacks, or a null for a primitive, fails; properties the record does not know are ignored, so
+ * that adding a field needs no upcaster. Thread-safe.
+ *
+ * @param <E> the entity's event type
+ */
+public final class EventCodec<E> {
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private final EventTypeRegistry<E> registry;
+
+    /** A codec for the types, names, versions and upcasters of {@code registry}. */
+    public EventCodec(EventTypeRegistry<E> registry) {
+        this.registry = requireNonNull(registry, "registry");
+    }
+
+    /** The registry this codec reads names and versions from. */
+    public EventTypeRegistry<E> registry() {
+        return registry;
+    }
+
+    /**
+     * {@code event} as data to append, with a new time-ordered id and {@code metadata}.
+     *
+     * @throws IllegalArgumentException when the event's class is not registered
+     */
+    public EventData encode(E event, Metadata metadata) {
+        requireNonNull(metadata, "metadata");
+        var type = registry.typeOf(event);
+        try {
+            return new EventData(EventIds.next(), type.name(), type.schemaVersion(),
+                    MAPPER.writeValueAsBytes(event), metadata);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event of type '" + type.name() + "' could not be encoded: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /**
+     * The typed events {@code recorded} stands for at today's schema versions: usually one, several
+     * when an upcaster splits it.
+     *
+     * @throws UnknownEventTypeException when its type is neither registered nor upcast into one that is
+     * @throws EventDecodingException    when its JSON cannot be upcast or read as its record
+     */
+    public List<E> decode(RecordedEvent recorded) {
+        requireNonNull(recorded, "recorded");
+        ObjectNode payload = parse(recorded);
+        List<UpcastChain.Typed<E>> upcast;
+        try {
+            upcast = UpcastChain.upcast(registry, new SerializedEvent(recorded.type(), recorded.schemaVersion(), payload));
+        } catch (UpcastChain.UpcastFailure failure) {
+            if (failure.unknownType()) {
+                throw new UnknownEventTypeException(failure.event().type(), failure.event().schemaVersion(),
+                        recorded.stream(), recorded.streamVersion(), recorded.position());
+            }
+            throw failed(failure.getMessage(), recorded, failure);
+        } catch (RuntimeException e) {
+            throw failed("an upcaster failed (" + e + ")", recorded, e);
+        }
+        var events = new ArrayList<E>(upcast.size());
+        for (var typed : upcast) {
+            try {
+                events.add(MAPPER.treeToValue(typed.event().payload(), typed.type().javaType()));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                throw failed("payload does not fit " + typed.type().javaType().getSimpleName() + " ("
+                        + message(e) + ")", recorded, e);
+            }
+        }
+        return events;
+    }
+
+    private static ObjectNode parse(RecordedEvent recorded) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(recorded.payload());
+        } catch (IOException e) {
+            throw failed("payload is not JSON (" + message(e) + ")", recorded, e);
+        }
+        if (!(tree instanceof ObjectNode object)) {
+            throw failed("payload is not a JSON object", recorded, null);
+        }
+        return object;
+    }
+
+    private static String message(Exception e) {
+        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+    }
+
+    private static EventDecodingException failed(String problem, RecordedEvent recorded, Throwable cause) {
+        return new EventDecodingException(problem, recorded.type(), recorded.schemaVersion(), recorded.stream(),
+                recorded.streamVersion(), recorded.position(), cause);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.annals.example.bank.account;
+
+/**
+ * What can be asked of a bank account. Amounts are in minor units (cents): exact, never floating point.
+ */
+public sealed interface AccountCommand {
+
+    /** Opens the account for {@code owner}. */
+    record OpenAccount(String owner) implements AccountCommand {
+    }
+
+    /** Puts {@code amount} cents into the account. */
+    record Deposit(long amount) implements AccountCommand {
+    }
+
+    /** Takes {@code amount} cents out of the account; the balance may not go below zero. */
+    record Withdraw(long amount) implements AccountCommand {
+    }
+
+    /** Stops deposits and withdrawals until the account is unfrozen, for {@code reason}. */
+    record FreezeAccount(String reason) implements AccountCommand {
+    }
+
+    /** Lets a frozen account move money again. */
+    record UnfreezeAccount() implements AccountCommand {
+    }
+
+    /** Closes the account for good; its balance must be zero. */
+    record CloseAccount() implements AccountCommand {
+    }
+}

@@ -1,0 +1,140 @@
+package dev.annals.example.bank.account;
+
+import dev.annals.decider.Decider;
+import dev.annals.decider.Decision;
+import dev.annals.example.bank.account.AccountCommand.CloseAccount;
+import dev.annals.example.bank.account.AccountCommand.Deposit;
+import dev.annals.example.bank.account.AccountCommand.FreezeAccount;
+import dev.annals.example.bank.account.AccountCommand.OpenAccount;
+import dev.annals.example.bank.account.AccountCommand.UnfreezeAccount;
+import dev.annals.example.bank.account.AccountCommand.Withdraw;
+import dev.annals.example.bank.account.AccountEvent.AccountClosed;
+import dev.annals.example.bank.account.AccountEvent.AccountFrozen;
+import dev.annals.example.bank.account.AccountEvent.AccountOpened;
+import dev.annals.example.bank.account.AccountEvent.AccountUnfrozen;
+import dev.annals.example.bank.account.AccountEvent.Deposited;
+import dev.annals.example.bank.account.AccountEvent.Withdrawn;
+
+import static dev.annals.decider.Decision.accept;
+import static dev.annals.decider.Decision.reject;
+import static dev.annals.example.bank.account.AccountStatus.CLOSED;
+import static dev.annals.example.bank.account.AccountStatus.FROZEN;
+import static dev.annals.example.bank.account.AccountStatus.NOT_OPENED;
+import static dev.annals.example.bank.account.AccountStatus.OPEN;
+
+/**
+ * The rules of a bank account. The README of this example lists them; each has a fixture test.
+ */
+public final class AccountDecider implements Decider<AccountCommand, AccountState, AccountEvent> {
+
+    @Override
+    public AccountState initialState() {
+        return AccountState.NOT_OPENED;
+    }
+
+    @Override
+    public Decision<AccountEvent> decide(AccountCommand command, AccountState state) {
+        if (state.status() == NOT_OPENED && !(command instanceof OpenAccount)) {
+            return reject("account is not open");
+        }
+        return switch (command) {
+            case OpenAccount open -> open(open, state);
+            case Deposit deposit -> deposit(deposit, state);
+            case Withdraw withdraw -> withdraw(withdraw, state);
+            case FreezeAccount freeze -> freeze(freeze, state);
+            case UnfreezeAccount unfreeze -> unfreeze(state);
+            case CloseAccount close -> close(state);
+        };
+    }
+
+    private static Decision<AccountEvent> open(OpenAccount open, AccountState state) {
+        if (state.status() == CLOSED) {
+            return reject("account is closed and cannot be reopened");
+        }
+        if (state.status() != NOT_OPENED) {
+            return reject("account is already open");
+        }
+        if (open.owner() == null || open.owner().isBlank()) {
+            return reject("an account needs an owner");
+        }
+        return accept(new AccountOpened(open.owner()));
+    }
+
+    private static Decision<AccountEvent> deposit(Deposit deposit, AccountState state) {
+        if (deposit.amount() <= 0) {
+            return reject("amount must be positive, was " + Cents.format(deposit.amount()));
+        }
+        var blocked = blockedFromMovingMoney(state);
+        if (blocked != null) {
+            return reject(blocked);
+        }
+        if (state.balance() > Long.MAX_VALUE - deposit.amount()) {
+            return reject("deposit of " + Cents.format(deposit.amount()) + " would overflow the balance");
+        }
+        return accept(new Deposited(deposit.amount()));
+    }
+
+    private static Decision<AccountEvent> withdraw(Withdraw withdraw, AccountState state) {
+        if (withdraw.amount() <= 0) {
+            return reject("amount must be positive, was " + Cents.format(withdraw.amount()));
+        }
+        var blocked = blockedFromMovingMoney(state);
+        if (blocked != null) {
+            return reject(blocked);
+        }
+        if (withdraw.amount() > state.balance()) {
+            return reject("insufficient funds: balance " + Cents.format(state.balance()) + ", withdrawal "
+                    + Cents.format(withdraw.amount()));
+        }
+        return accept(new Withdrawn(withdraw.amount()));
+    }
+
+    private static Decision<AccountEvent> freeze(FreezeAccount freeze, AccountState state) {
+        return switch (state.status()) {
+            case CLOSED -> reject("account is closed");
+            case FROZEN -> reject("account is already frozen");
+            case OPEN, NOT_OPENED -> freeze.reason() == null || freeze.reason().isBlank()
+                    ? reject("freezing an account needs a reason")
+                    : accept(new AccountFrozen(freeze.reason()));
+        };
+    }
+
+    private static Decision<AccountEvent> unfreeze(AccountState state) {
+        return switch (state.status()) {
+            case CLOSED -> reject("account is closed");
+            case FROZEN -> accept(new AccountUnfrozen());
+            case OPEN, NOT_OPENED -> reject("account is not frozen");
+        };
+    }
+
+    private static Decision<AccountEvent> close(AccountState state) {
+        return switch (state.status()) {
+            case CLOSED -> reject("account is already closed");
+            case FROZEN -> reject("account is frozen");
+            case OPEN, NOT_OPENED -> state.balance() != 0
+                    ? reject("balance must be zero to close, is " + Cents.format(state.balance()))
+                    : accept(new AccountClosed());
+        };
+    }
+
+    /** Why no money may move on this account, or null when it may. */
+    private static String blockedFromMovingMoney(AccountState state) {
+        return switch (state.status()) {
+            case CLOSED -> "account is closed";
+            case FROZEN -> "account is frozen";
+            case OPEN, NOT_OPENED -> null;
+        };
+    }
+
+    @Override
+    public AccountState evolve(AccountState state, AccountEvent event) {
+        return switch (event) {
+            case AccountOpened opened -> new AccountState(OPEN, opened.owner(), 0);
+            case Deposited deposited -> state.withBalance(state.balance() + deposited.amount());
+            case Withdrawn withdrawn -> state.withBalance(state.balance() - withdrawn.amount());
+            case AccountFrozen frozen -> state.withStatus(FROZEN);
+            case AccountUnfrozen unfrozen -> state.withStatus(OPEN);
+            case AccountClosed closed -> state.withStatus(CLOSED);
+        };
+    }
+}
