@@ -57,15 +57,20 @@ public final class FsyncBaseline {
         byte[] payload = Payloads.json(options.size());
         LoadDriver.Measurement measured;
         long syncs;
-        try (var file = GroupCommitFile.create(path, options.events() * options.size())) {
-            measured = LoadDriver.run(options.writers(), options.events(), options.batch(),
-                    i -> new FileWriter(file, payload));
-            syncs = file.syncs();
+        long stored;
+        try {
+            try (var file = GroupCommitFile.create(path, options.events() * options.size())) {
+                measured = LoadDriver.run(options.writers(), options.events(), options.batch(),
+                        i -> new FileWriter(file, payload));
+                syncs = file.syncs();
+            }
+            stored = storedEvents(path, options.events(), options.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the fsync baseline was interrupted", e);
+        } finally {
+            delete(path);
         }
-        long stored = storedEvents(path, options.events(), options.size());
         LOG.debug("fsync baseline in {}: {} events in {} appends, {} fsyncs, {} stored", path, measured.events(),
                 measured.appends(), syncs, stored);
         return new BenchmarkResult(TARGET, location, options, measured.events(), measured.appends(), stored,
@@ -78,7 +83,6 @@ public final class FsyncBaseline {
      * payload slots finds the first empty one.
      */
     private static long storedEvents(Path path, long slots, int size) {
-        long stored;
         try (var channel = FileChannel.open(path, StandardOpenOption.READ)) {
             var first = ByteBuffer.allocate(1);
             long low = 0;
@@ -92,16 +96,18 @@ public final class FsyncBaseline {
                     high = middle;
                 }
             }
-            stored = low;
+            return low;
         } catch (IOException e) {
             throw new UncheckedIOException("could not count the events in " + path + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void delete(Path path) {
         try {
-            Files.delete(path);
+            Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete " + path + ": " + e.getMessage(), e);
         }
-        return stored;
     }
 
     /** Writes each append's events as one buffer of their payloads. */
