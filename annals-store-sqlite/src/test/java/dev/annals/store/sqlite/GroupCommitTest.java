@@ -119,6 +119,27 @@ class GroupCommitTest {
     }
 
     @Test
+    void answers_a_retry_queued_in_the_same_batch_with_the_original_result() throws Exception {
+        var events = List.of(EventData.of("Opened", "{}"), EventData.of("Deposited", "{\"amount\":3}"));
+        var appends = new ConcurrentAppends();
+        CompletableFuture<AppendResult> original;
+        CompletableFuture<AppendResult> retry;
+        try (var lock = WriteLockHolder.hold(store.file())) {
+            occupyWriter(appends);
+            original = appends.start(() -> store.append("twin-1", ExpectedVersion.noStream(), events));
+            retry = appends.start(() -> store.append("twin-1", ExpectedVersion.noStream(), events));
+            appends.awaitAllWaiting();
+            lock.release();
+        }
+        appends.awaitAllDone();
+
+        assertThat(retry.join()).isEqualTo(original.join()).isEqualTo(new AppendResult(1, 3));
+        assertThat(batchAppends().max()).isEqualTo(2);
+        assertThat(store.readStream("twin-1")).hasSize(2);
+        assertThat(store.headPosition()).isEqualTo(3);
+    }
+
+    @Test
     void fails_every_append_of_a_batch_the_database_could_not_commit_and_acknowledges_none() throws Exception {
         store.append("before-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
         var appends = new ConcurrentAppends();

@@ -67,6 +67,11 @@ final class BatchAppender implements AutoCloseable {
             if (savepointOpen) {
                 release.execute();
             }
+            if (state.nextPosition() == positionBefore) {
+                // An exact retry wrote nothing: hand out its stream and type keys again.
+                state.nextStreamKey(streamKeyBefore);
+                state.nextTypeKey(typeKeyBefore);
+            }
             return result;
         } catch (RuntimeException refused) {
             if (savepointOpen) {
