@@ -1,0 +1,45 @@
+package dev.annals.bench.compare;
+
+import java.util.List;
+
+/**
+ * One load of the append comparison, run the same way on every system.
+ *
+ * @param name    how tables and charts name it
+ * @param writers concurrent writer threads
+ * @param streams streams the writers share: as many as writers means each writer has its own stream;
+ *                fewer means writers race for versions and retry on conflicts
+ * @param batch   events per append
+ * @param events  events to append in total
+ */
+public record AppendWorkload(String name, int writers, int streams, int batch, long events) {
+
+    public AppendWorkload {
+        if (writers < 1 || streams < 1 || streams > writers || batch < 1 || events < 1) {
+            throw new IllegalArgumentException("a workload needs 1 or more writers, from 1 to writers streams,"
+                    + " a batch of 1 or more and 1 or more events; was writers " + writers + ", streams " + streams
+                    + ", batch " + batch + ", events " + events);
+        }
+    }
+
+    /** Whether writers share streams and so race for versions. */
+    public boolean contended() {
+        return streams < writers;
+    }
+
+    /**
+     * The standard set: 1, 8 and 64 writers each on its own stream, with single-event appends and with
+     * 100-event appends, and 64 writers racing on 4 streams. Single-event loads append {@code events}
+     * events, 100-event loads ten times as many (so that they run about as long).
+     */
+    public static List<AppendWorkload> standard(long events) {
+        return List.of(
+                new AppendWorkload("1 writer, 1 event per append", 1, 1, 1, events),
+                new AppendWorkload("8 writers, 1 event per append", 8, 8, 1, events),
+                new AppendWorkload("64 writers, 1 event per append", 64, 64, 1, events),
+                new AppendWorkload("64 writers on 4 streams (contended), 1 event per append", 64, 4, 1, events),
+                new AppendWorkload("1 writer, 100 events per append", 1, 1, 100, events * 10),
+                new AppendWorkload("8 writers, 100 events per append", 8, 8, 100, events * 10),
+                new AppendWorkload("64 writers, 100 events per append", 64, 64, 100, events * 10));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.annals.bench.compare.internal;
+
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * The database's own ceiling: a plain insert per event into one table with a unique (stream, version)
+ * key, one transaction per append (a single-event append is one insert per transaction; a 100-event
+ * append is one JDBC batch in one transaction). No serialization, no framework.
+ */
+public final class PlainJdbcTarget implements AppendTarget {
+
+    private static final String INSERT =
+            "INSERT INTO plain_events (stream, version, event_id, type, payload) VALUES (?, ?, ?, ?, ?)";
+    private static final String LAST_VERSION = "SELECT MAX(version) FROM plain_events WHERE stream = ?";
+
+    private final Database database;
+    private final ConnectionPool pool;
+    private final byte[] payload;
+    private final String type;
+
+    private PlainJdbcTarget(Database database, ConnectionPool pool, byte[] payload, String type) {
+        this.database = database;
+        this.pool = pool;
+        this.payload = payload;
+        this.type = type;
+    }
+
+    /** Creates the plain table in {@code database}, which the target owns from now on and closes. */
+    public static PlainJdbcTarget create(Database database, int writers, byte[] payload, String type)
+            throws SQLException {
+        database.execute(database.plainTable());
+        return new PlainJdbcTarget(database, new ConnectionPool(database::open, database.poolSize(writers)),
+                payload, type);
+    }
+
+    @Override
+    public String name() {
+        return "jdbc/" + database.name();
+    }
+
+    @Override
+    public long append(String stream, long expectedVersion, int count) throws Exception {
+        Connection connection = pool.borrow();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            for (int i = 1; i <= count; i++) {
+                insert.setString(1, stream);
+                insert.setLong(2, expectedVersion + i);
+                insert.setBytes(3, eventId());
+                insert.setString(4, type);
+                insert.setBytes(5, payload);
+                if (count == 1) {
+                    insert.executeUpdate();
+                } else {
+                    insert.addBatch();
+                }
+            }
+            if (count > 1) {
+                insert.executeBatch();
+            }
+            connection.commit();
+            return expectedVersion + count;
+        } catch (SQLException e) {
+            connection.rollback();
+            if (database.isConflict(e) || e.getNextException() != null && database.isConflict(e.getNextException())) {
+                throw new VersionConflict(stream, expectedVersion, e);
+            }
+            throw e;
+        } finally {
+            pool.giveBack(connection);
+        }
+    }
+
+    @Override
+    public long currentVersion(String stream) throws Exception {
+        Connection connection = pool.borrow();
+        try (PreparedStatement select = connection.prepareStatement(LAST_VERSION)) {
+            select.setString(1, stream);
+            try (var row = select.executeQuery()) {
+                row.next();
+                long version = row.getLong(1);
+                return row.wasNull() ? -1 : version;
+            }
+        } finally {
+            connection.rollback();
+            pool.giveBack(connection);
+        }
+    }
+
+    private static byte[] eventId() {
+        UUID id = UUID.randomUUID();
+        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+                .array();
+    }
+
+    @Override
+    public void close() throws Exception {
+        try (database) {
+            pool.close();
+        }
+    }
+}
