@@ -60,6 +60,19 @@ public final class AnnalsTarget implements AppendTarget {
     }
 
     @Override
+    public long replayAll() {
+        long events = 0;
+        long bytes = 0;
+        try (Stream<RecordedEvent> all = store.read(ReadRequest.forward(new ReadSource.All()))) {
+            for (var iterator = all.iterator(); iterator.hasNext(); ) {
+                bytes += iterator.next().payload().length;
+                events++;
+            }
+        }
+        return bytes >= 0 ? events : -1;
+    }
+
+    @Override
     public void close() throws Exception {
         try (cleanup) {
             store.close();

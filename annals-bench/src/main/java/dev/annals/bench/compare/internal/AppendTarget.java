@@ -21,6 +21,14 @@ public interface AppendTarget extends AutoCloseable {
     /** The stream's last version, -1 when it has no event. */
     long currentVersion(String stream) throws Exception;
 
+    /**
+     * Reads every event of the global stream from the start, in global order, touching each event's
+     * payload bytes but decoding none.
+     *
+     * @return the events read
+     */
+    long replayAll() throws Exception;
+
     /** Releases the system's connections and deletes what the run created. */
     @Override
     void close() throws Exception;

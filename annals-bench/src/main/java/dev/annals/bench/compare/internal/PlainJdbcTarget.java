@@ -90,6 +90,28 @@ public final class PlainJdbcTarget implements AppendTarget {
         }
     }
 
+    @Override
+    public long replayAll() throws Exception {
+        Connection connection = pool.borrow();
+        long events = 0;
+        long bytes = 0;
+        try (var select = connection.prepareStatement(
+                "SELECT position, stream, version, event_id, type, payload FROM plain_events ORDER BY position")) {
+            // A cursor, fetched a page at a time (PostgreSQL needs the open transaction for it).
+            select.setFetchSize(1_000);
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    bytes += rows.getBytes(6).length;
+                    events++;
+                }
+            }
+        } finally {
+            connection.rollback();
+            pool.giveBack(connection);
+        }
+        return bytes >= 0 ? events : -1;
+    }
+
     private static byte[] eventId() {
         UUID id = UUID.randomUUID();
         return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
