@@ -69,6 +69,7 @@ public final class AnnalsTarget implements AppendTarget {
                 events++;
             }
         }
+        // The payload sizes are summed and used so that the JIT cannot skip reading the payloads.
         return bytes >= 0 ? events : -1;
     }
 

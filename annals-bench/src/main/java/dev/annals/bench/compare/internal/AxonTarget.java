@@ -101,6 +101,7 @@ public final class AxonTarget implements AppendTarget {
                 events++;
             }
         }
+        // The identifiers are used so that the JIT cannot skip building the messages.
         return identifiers >= 0 ? events : -1;
     }
 

@@ -109,6 +109,7 @@ public final class PlainJdbcTarget implements AppendTarget {
             connection.rollback();
             pool.giveBack(connection);
         }
+        // The payload sizes are summed and used so that the JIT cannot skip reading the payloads.
         return bytes >= 0 ? events : -1;
     }
 
