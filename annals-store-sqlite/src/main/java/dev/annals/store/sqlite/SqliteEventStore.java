@@ -1,19 +1,144 @@
 package dev.annals.store.sqlite;
 
+import dev.annals.event.EventData;
+import dev.annals.event.RecordedEvent;
+import dev.annals.store.AppendResult;
 import dev.annals.store.EventStore;
+import dev.annals.store.EventStoreException;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.ReadRequest;
+import dev.annals.store.StreamInfo;
+import dev.annals.store.internal.AppendChecks;
+import dev.annals.store.jdbc.JdbcEventReader;
+import dev.annals.store.sqlite.internal.PendingAppend;
+import dev.annals.store.sqlite.internal.SqliteFiles;
+import io.micrometer.core.instrument.Timer;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
 
-/** The embedded default store: one SQLite file under a data directory. (API placeholder; being built.) */
-public abstract class SqliteEventStore implements EventStore {
+import static java.util.Objects.requireNonNull;
 
-    /** Opens, creating when absent, the store in {@code dataDirectory} (file {@code annals.db}). */
+/**
+ * The embedded default store: one SQLite database file, {@code annals.db}, under a data directory.
+ *
+ * <p>Durable: the file runs in WAL mode with synchronous FULL, so an append returns only after its events
+ * are on disk. Appends from all threads go to one writer thread that gathers those waiting into one
+ * transaction and one fsync (group commit), each append under its own savepoint so that one append's
+ * refusal never fails another's. Global positions are assigned by that writer: gap-free and in commit
+ * order. Reads run on a small pool of other connections and fetch a page at a time.
+ *
+ * <p>One process at a time: the store locks its data directory while open, and a second open of the same
+ * directory fails.
+ */
+public final class SqliteEventStore implements EventStore {
+
+    /** The name of the database file inside the data directory. */
+    public static final String FILE_NAME = "annals.db";
+
+    private final SqliteFiles files;
+    private final SqliteOptions options;
+    private final JdbcEventReader reader;
+    private final Timer appendTimer;
+    private final ReentrantReadWriteLock closing = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    private SqliteEventStore(SqliteFiles files, SqliteOptions options) {
+        this.files = files;
+        this.options = options;
+        this.reader = new JdbcEventReader(files.dialect(), files.readers(), options.readPageSize());
+        this.appendTimer = Timer.builder("annals.append").description("append latency, queueing and commit included")
+                .tag("backend", "sqlite").publishPercentileHistogram().register(options.meterRegistry());
+    }
+
+    /**
+     * Opens the store in {@code dataDirectory}, creating the directory, the file and its schema when
+     * absent and upgrading an older schema.
+     *
+     * @throws EventStoreException when the file cannot be opened, is in use, or has a newer schema
+     */
     public static SqliteEventStore open(Path dataDirectory) {
         return open(dataDirectory, SqliteOptions.defaults());
     }
 
-    /** Opens the store in {@code dataDirectory} with the given options. */
+    /** Opens the store in {@code dataDirectory} with the given options; see {@link #open(Path)}. */
     public static SqliteEventStore open(Path dataDirectory, SqliteOptions options) {
-        throw new IllegalStateException("the SQLite store is being built");
+        requireNonNull(dataDirectory, "dataDirectory");
+        requireNonNull(options, "options");
+        return new SqliteEventStore(SqliteFiles.open(dataDirectory.resolve(FILE_NAME), options), options);
+    }
+
+    /** The database file. */
+    public Path file() {
+        return files.file();
+    }
+
+    @Override
+    public AppendResult append(String stream, ExpectedVersion expected, List<EventData> events) {
+        AppendChecks.validate(stream, expected, events, options.limits());
+        var pending = PendingAppend.of(stream, expected, List.copyOf(events));
+        long started = System.nanoTime();
+        try {
+            submit(pending);
+            return pending.outcome().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while appending to stream '" + stream
+                    + "'; the append may or may not be written, an exact retry tells which", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new EventStoreException("append to stream '" + stream + "' failed", e.getCause());
+        } finally {
+            appendTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private void submit(PendingAppend pending) {
+        // The read lock lets appenders queue concurrently while close() waits for them to finish queueing.
+        closing.readLock().lock();
+        try {
+            if (closed) {
+                throw new EventStoreException("the SQLite store at " + files.file() + " is closed");
+            }
+            files.writer().submit(pending);
+        } finally {
+            closing.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Stream<RecordedEvent> read(ReadRequest request) {
+        return reader.read(request);
+    }
+
+    @Override
+    public long headPosition() {
+        return reader.headPosition();
+    }
+
+    @Override
+    public Stream<StreamInfo> streams() {
+        return reader.streams();
+    }
+
+    /** Writes every append already queued, then releases the file; later calls fail. Idempotent. */
+    @Override
+    public void close() {
+        closing.writeLock().lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        } finally {
+            closing.writeLock().unlock();
+        }
+        files.close();
     }
 }

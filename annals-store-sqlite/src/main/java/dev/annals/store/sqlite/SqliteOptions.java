@@ -9,25 +9,60 @@ import static java.util.Objects.requireNonNull;
 /**
  * Settings of the SQLite store, checked when built.
  *
- * @param limits        limits on each append
- * @param meterRegistry where append latency and group-commit batch sizes are recorded
+ * @param limits          limits on each append
+ * @param meterRegistry   where append latency and group-commit batch sizes are recorded
+ * @param readConnections how many connections serve reads at once; 1 or more (default 4)
+ * @param readPageSize    how many rows one read query fetches; 1 or more (default 500)
+ * @param maxBatchAppends the most appends one group commit gathers; 1 or more (default 1024)
  */
-public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry) {
+public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, int readConnections,
+                            int readPageSize, int maxBatchAppends) {
+
+    public static final int DEFAULT_READ_CONNECTIONS = 4;
+    public static final int DEFAULT_READ_PAGE_SIZE = 500;
+    public static final int DEFAULT_MAX_BATCH_APPENDS = 1024;
 
     public SqliteOptions {
         requireNonNull(limits, "limits");
         requireNonNull(meterRegistry, "meterRegistry");
+        atLeastOne("readConnections", readConnections);
+        atLeastOne("readPageSize", readPageSize);
+        atLeastOne("maxBatchAppends", maxBatchAppends);
     }
 
+    /** Options with the given limits and registry and default sizes. */
+    public SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry) {
+        this(limits, meterRegistry, DEFAULT_READ_CONNECTIONS, DEFAULT_READ_PAGE_SIZE, DEFAULT_MAX_BATCH_APPENDS);
+    }
+
+    /** Default limits, the global Micrometer registry and default sizes. */
     public static SqliteOptions defaults() {
         return new SqliteOptions(AppendLimits.defaults(), Metrics.globalRegistry);
     }
 
     public SqliteOptions withLimits(AppendLimits newLimits) {
-        return new SqliteOptions(newLimits, meterRegistry);
+        return new SqliteOptions(newLimits, meterRegistry, readConnections, readPageSize, maxBatchAppends);
     }
 
     public SqliteOptions withMeterRegistry(MeterRegistry registry) {
-        return new SqliteOptions(limits, registry);
+        return new SqliteOptions(limits, registry, readConnections, readPageSize, maxBatchAppends);
+    }
+
+    public SqliteOptions withReadConnections(int count) {
+        return new SqliteOptions(limits, meterRegistry, count, readPageSize, maxBatchAppends);
+    }
+
+    public SqliteOptions withReadPageSize(int size) {
+        return new SqliteOptions(limits, meterRegistry, readConnections, size, maxBatchAppends);
+    }
+
+    public SqliteOptions withMaxBatchAppends(int count) {
+        return new SqliteOptions(limits, meterRegistry, readConnections, readPageSize, count);
+    }
+
+    private static void atLeastOne(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be 1 or more, was " + value);
+        }
     }
 }

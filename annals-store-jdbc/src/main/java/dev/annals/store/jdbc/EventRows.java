@@ -1,0 +1,40 @@
+package dev.annals.store.jdbc;
+
+import dev.annals.event.RecordedEvent;
+import dev.annals.store.internal.MetadataJson;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Maps rows selected by {@link SqlDialect#selectEvents()} to {@link RecordedEvent}s. */
+public final class EventRows {
+
+    private EventRows() {
+    }
+
+    /** The event in the current row of {@code row}. */
+    public static RecordedEvent map(SqlDialect dialect, ResultSet row) throws SQLException {
+        return new RecordedEvent(
+                row.getString(2),
+                row.getLong(3),
+                row.getLong(1),
+                dialect.readEventId(row, 4),
+                row.getString(5),
+                row.getInt(6),
+                row.getBytes(7),
+                MetadataJson.decode(row.getBytes(8)),
+                instantOfMicros(row.getLong(9)));
+    }
+
+    /** Microseconds since the epoch, the form {@code recorded_at} is stored in. */
+    public static long microsOf(Instant instant) {
+        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    }
+
+    /** The instant {@code micros} microseconds after the epoch. */
+    public static Instant instantOfMicros(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+}

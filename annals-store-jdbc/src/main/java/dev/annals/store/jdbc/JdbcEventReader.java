@@ -1,0 +1,109 @@
+package dev.annals.store.jdbc;
+
+import dev.annals.event.RecordedEvent;
+import dev.annals.store.Direction;
+import dev.annals.store.EventReader;
+import dev.annals.store.ReadRequest;
+import dev.annals.store.ReadSource;
+import dev.annals.store.StreamInfo;
+import dev.annals.store.jdbc.internal.PagedSpliterator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The reads every SQL backend shares: lazy, paged, and holding no connection between pages.
+ *
+ * <p>Each page is one query keyed by the last version or position seen, so a read that runs while
+ * appends commit sees every event in order, without gaps, and may or may not see the newest ones.
+ */
+public final class JdbcEventReader implements EventReader {
+
+    private final SqlDialect dialect;
+    private final ConnectionLender connections;
+    private final int pageSize;
+
+    /**
+     * @param pageSize how many rows one query fetches; 1 or more
+     */
+    public JdbcEventReader(SqlDialect dialect, ConnectionLender connections, int pageSize) {
+        this.dialect = requireNonNull(dialect, "dialect");
+        this.connections = requireNonNull(connections, "connections");
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be 1 or more, was " + pageSize);
+        }
+        this.pageSize = pageSize;
+    }
+
+    @Override
+    public Stream<RecordedEvent> read(ReadRequest request) {
+        requireNonNull(request, "request");
+        ReadSource source = request.source();
+        String sql = dialect.readPage(source, request.direction());
+        String key = switch (source) {
+            case ReadSource.StreamOf s -> s.stream();
+            case ReadSource.All a -> null;
+            case ReadSource.Category c -> c.category();
+            case ReadSource.EventType t -> t.type();
+        };
+        boolean forward = request.direction() == Direction.FORWARD;
+        PagedSpliterator.PageFetch<RecordedEvent> fetch = (from, size) -> connections.withConnection(c -> {
+            try (var statement = c.prepareStatement(sql)) {
+                int index = 1;
+                if (key != null) {
+                    statement.setString(index++, key);
+                }
+                statement.setLong(index++, from);
+                statement.setLong(index, size);
+                var events = new ArrayList<RecordedEvent>(size);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        events.add(EventRows.map(dialect, rows));
+                    }
+                }
+                return events;
+            }
+        });
+        var pages = new PagedSpliterator<>(request.from(), request.limit(), pageSize, fetch,
+                source.byVersion() ? RecordedEvent::streamVersion : RecordedEvent::position,
+                last -> forward ? last + 1 : last - 1);
+        return StreamSupport.stream(pages, false);
+    }
+
+    @Override
+    public long headPosition() {
+        return connections.withConnection(c -> {
+            try (var statement = c.prepareStatement(dialect.selectHeadPosition());
+                 var row = statement.executeQuery()) {
+                return row.next() ? row.getLong(1) : 0L;
+            }
+        });
+    }
+
+    @Override
+    public Stream<StreamInfo> streams() {
+        PagedSpliterator.PageFetch<KeyedStream> fetch = (from, size) -> connections.withConnection(c -> {
+            try (var statement = c.prepareStatement(dialect.selectStreamsPage())) {
+                statement.setLong(1, from - 1);
+                statement.setLong(2, size);
+                List<KeyedStream> streams = new ArrayList<>(size);
+                try (var rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        streams.add(new KeyedStream(rows.getLong(1),
+                                new StreamInfo(rows.getString(2), rows.getLong(3), rows.getLong(4))));
+                    }
+                }
+                return streams;
+            }
+        });
+        var pages = new PagedSpliterator<>(1, Long.MAX_VALUE, pageSize, fetch, KeyedStream::key, last -> last + 1);
+        return StreamSupport.stream(pages, false).map(KeyedStream::info);
+    }
+
+    private record KeyedStream(long key, StreamInfo info) {
+    }
+}

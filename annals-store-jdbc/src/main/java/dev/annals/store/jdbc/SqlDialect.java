@@ -1,0 +1,127 @@
+package dev.annals.store.jdbc;
+
+import dev.annals.store.Direction;
+import dev.annals.store.ReadSource;
+
+import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/**
+ * What differs between SQL backends: the SQL text and the meaning of their errors.
+ *
+ * <p>The shared schema has three tables. {@code streams(stream_id, name, category)} gives each stream
+ * an integer key, so that the events' stream index stays compact; {@code event_types(type_id, name)}
+ * does the same for type names; {@code events(position, stream_id, stream_version, event_id, type_id,
+ * schema_version, payload, metadata, recorded_at)} holds the log, keyed by global position, with unique
+ * indexes on {@code (stream_id, stream_version)} and on {@code event_id}. {@code metadata} is
+ * {@code NULL} when empty and {@code recorded_at} counts microseconds since the epoch.
+ *
+ * <p>The default methods give portable SQL; a backend overrides what its engine needs differently.
+ * Read queries take their parameters in this order: the source's key when it has one (stream name,
+ * category or type name), the inclusive start (version or position), the page size.
+ */
+public interface SqlDialect {
+
+    /** A short name for logs and metrics, such as {@code sqlite}. */
+    String name();
+
+    /** True when {@code e} reports a violated unique or primary-key constraint. */
+    boolean isUniqueViolation(SQLException e);
+
+    /** The columns every event query selects, in the order {@link EventRows} reads them. */
+    default String selectEvents() {
+        return "SELECT e.position, s.name, e.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
+                + " e.metadata, e.recorded_at FROM events e"
+                + " JOIN streams s ON s.stream_id = e.stream_id JOIN event_types t ON t.type_id = e.type_id";
+    }
+
+    /** One page of the events {@code source} selects, in {@code direction}. */
+    default String readPage(ReadSource source, Direction direction) {
+        boolean forward = direction == Direction.FORWARD;
+        String from = forward ? " >= ?" : " <= ?";
+        String order = forward ? "" : " DESC";
+        return switch (source) {
+            case ReadSource.StreamOf s -> selectEvents()
+                    + " WHERE e.stream_id = (SELECT stream_id FROM streams WHERE name = ?)"
+                    + " AND e.stream_version" + from + " ORDER BY e.stream_version" + order + " LIMIT ?";
+            case ReadSource.All a -> selectEvents()
+                    + " WHERE e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+            case ReadSource.Category c -> selectEvents()
+                    + " WHERE e.stream_id IN (SELECT stream_id FROM streams WHERE category = ?)"
+                    + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+            case ReadSource.EventType t -> selectEvents()
+                    + " WHERE e.type_id = (SELECT type_id FROM event_types WHERE name = ?)"
+                    + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+        };
+    }
+
+    /** The events with the given id: one parameter, the id. */
+    default String selectByEventId() {
+        return selectEvents() + " WHERE e.event_id = ?";
+    }
+
+    /** The global position of the last event, 0 when there is none. */
+    default String selectHeadPosition() {
+        return "SELECT COALESCE(MAX(position), 0) FROM events";
+    }
+
+    /**
+     * One page of streams after a stream key: stream_id, name, version and last position, by key;
+     * parameters: the last key seen (0 at first), the page size.
+     */
+    default String selectStreamsPage() {
+        return "SELECT s.stream_id, s.name, e.stream_version, e.position FROM streams s"
+                + " JOIN events e ON e.stream_id = s.stream_id AND e.stream_version ="
+                + " (SELECT MAX(x.stream_version) FROM events x WHERE x.stream_id = s.stream_id)"
+                + " WHERE s.stream_id > ? ORDER BY s.stream_id LIMIT ?";
+    }
+
+    /** A stream's key and current version (NULL when it has no events); parameter: its name. */
+    default String selectStreamState() {
+        return "SELECT s.stream_id, (SELECT MAX(e.stream_version) FROM events e WHERE e.stream_id = s.stream_id)"
+                + " FROM streams s WHERE s.name = ?";
+    }
+
+    /** The largest stream key, 0 when there is none. */
+    default String selectLastStreamKey() {
+        return "SELECT COALESCE(MAX(stream_id), 0) FROM streams";
+    }
+
+    /** Every event type with its key. */
+    default String selectEventTypes() {
+        return "SELECT type_id, name FROM event_types";
+    }
+
+    /** Adds a stream: its key, name and category. */
+    default String insertStream() {
+        return "INSERT INTO streams(stream_id, name, category) VALUES (?, ?, ?)";
+    }
+
+    /** Adds an event type: its key and name. */
+    default String insertEventType() {
+        return "INSERT INTO event_types(type_id, name) VALUES (?, ?)";
+    }
+
+    /** Adds an event, its columns in schema order. */
+    default String insertEvent() {
+        return "INSERT INTO events(position, stream_id, stream_version, event_id, type_id, schema_version,"
+                + " payload, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /** Binds an event id; by default as 16 big-endian bytes, which keep the order of UUID v7 ids. */
+    default void bindEventId(PreparedStatement statement, int index, UUID eventId) throws SQLException {
+        statement.setBytes(index, ByteBuffer.allocate(16)
+                .putLong(eventId.getMostSignificantBits())
+                .putLong(eventId.getLeastSignificantBits())
+                .array());
+    }
+
+    /** Reads an event id bound by {@link #bindEventId}. */
+    default UUID readEventId(ResultSet row, int index) throws SQLException {
+        var bytes = ByteBuffer.wrap(row.getBytes(index));
+        return new UUID(bytes.getLong(), bytes.getLong());
+    }
+}

@@ -1,0 +1,194 @@
+package dev.annals.store.sqlite.internal;
+
+import dev.annals.store.AppendResult;
+import dev.annals.store.EventStoreException;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.jdbc.EventRows;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * The single writer thread and its group commit.
+ *
+ * <p>Callers queue their appends; the writer takes every append waiting (up to a maximum), writes them in
+ * one transaction with one savepoint each, commits once (one fsync), and only then completes each
+ * caller with its own outcome. Positions are assigned by this one thread in queue order, so they are
+ * gap-free and follow commit order. When the database fails, every append of the batch fails with an
+ * {@link EventStoreException} and none is acknowledged.
+ */
+public final class AppendWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppendWriter.class);
+    private static final PendingAppend STOP = PendingAppend.of("$stop", ExpectedVersion.any(), List.of());
+
+    private final Path file;
+    private final Connection connection;
+    private final WriterState state;
+    private final BatchAppender appender;
+    private final Checkpointer checkpointer;
+    private final int maxBatch;
+    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    private final PreparedStatement begin;
+    private final PreparedStatement commit;
+    private final PreparedStatement rollback;
+    private final DistributionSummary batchAppends;
+    private final DistributionSummary batchEvents;
+    private final Thread thread;
+    private long lastRecordedAt;
+    private boolean stateStale;
+
+    public AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
+                        Checkpointer checkpointer, int maxBatch, MeterRegistry meters) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.state = state;
+        this.checkpointer = checkpointer;
+        this.maxBatch = maxBatch;
+        this.appender = new BatchAppender(dialect, connection, state);
+        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
+        this.commit = connection.prepareStatement("COMMIT");
+        this.rollback = connection.prepareStatement("ROLLBACK");
+        this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
+                .description("appends written by one group commit").tag("backend", "sqlite").register(meters);
+        this.batchEvents = DistributionSummary.builder("annals.append.batch.events")
+                .description("events written by one group commit").tag("backend", "sqlite").register(meters);
+        this.thread = Thread.ofPlatform().name("annals-sqlite-writer").daemon(true).unstarted(this::run);
+        thread.start();
+    }
+
+    /** Queues an append; its outcome completes after the commit that holds it. */
+    public void submit(PendingAppend append) {
+        queue.add(append);
+    }
+
+    /** Writes everything queued before this call, then stops the thread and releases the connection. */
+    public void stop() {
+        queue.add(STOP);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while closing the SQLite store at " + file, e);
+        }
+    }
+
+    private void run() {
+        var batch = new ArrayList<PendingAppend>(maxBatch);
+        boolean stopping = false;
+        while (!stopping) {
+            batch.clear();
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                // Nobody interrupts the writer but its JVM going down; finish what is queued first.
+                stopping = true;
+            }
+            queue.drainTo(batch, maxBatch - batch.size());
+            if (batch.remove(STOP)) {
+                stopping = true;
+                queue.drainTo(batch);
+            }
+            if (!batch.isEmpty()) {
+                writeBatch(batch);
+            }
+        }
+        closeQuietly();
+    }
+
+    private void writeBatch(List<PendingAppend> batch) {
+        var outcomes = new Object[batch.size()];
+        int events = 0;
+        try {
+            if (stateStale) {
+                state.reload(connection);
+                stateStale = false;
+            }
+            long recordedAt = nextRecordedAt();
+            begin.execute();
+            for (int i = 0; i < batch.size(); i++) {
+                var append = batch.get(i);
+                try {
+                    outcomes[i] = appender.append(append, recordedAt);
+                    events += append.events().size();
+                } catch (RuntimeException refused) {
+                    outcomes[i] = refused;
+                }
+            }
+            commit.execute();
+        } catch (SQLException | RuntimeException failure) {
+            failBatch(batch, failure);
+            return;
+        }
+        checkpointer.committed();
+        batchAppends.record(batch.size());
+        batchEvents.record(events);
+        for (int i = 0; i < batch.size(); i++) {
+            complete(batch.get(i), outcomes[i]);
+        }
+    }
+
+    private void complete(PendingAppend append, Object outcome) {
+        if (outcome instanceof AppendResult result) {
+            if (LOG.isDebugEnabled()) {
+                long first = result.position() - append.events().size() + 1;
+                LOG.debug("appended to stream '{}' expected {} new version {} positions {}..{} event ids {}",
+                        append.stream(), append.expected(), result.streamVersion(), first, result.position(),
+                        append.eventIds());
+            }
+            append.outcome().complete(result);
+        } else {
+            var refused = (RuntimeException) outcome;
+            if (LOG.isDebugEnabled()) {
+                LOG.debug("append to stream '{}' expected {} refused: {}; event ids {}", append.stream(),
+                        append.expected(), refused.getMessage(), append.eventIds());
+            }
+            append.outcome().completeExceptionally(refused);
+        }
+    }
+
+    private void failBatch(List<PendingAppend> batch, Exception failure) {
+        try {
+            rollback.execute();
+        } catch (SQLException e) {
+            // The transaction may already be gone (SQLite rolls back on some I/O errors); nothing to undo.
+        }
+        stateStale = true;
+        for (PendingAppend append : batch) {
+            LOG.error("append to stream '{}' failed, nothing acknowledged: database {} failed: {}; event ids {}",
+                    append.stream(), file, failure.getMessage(), append.eventIds());
+            append.outcome().completeExceptionally(new EventStoreException("append to stream '" + append.stream()
+                    + "' failed because the database " + file + " failed: " + failure.getMessage(), failure));
+        }
+    }
+
+    private long nextRecordedAt() {
+        // Never earlier than the previous batch, so recorded-at times follow positions even if the clock steps back.
+        long now = EventRows.microsOf(Instant.now());
+        lastRecordedAt = Math.max(lastRecordedAt, now);
+        return lastRecordedAt;
+    }
+
+    private void closeQuietly() {
+        try {
+            appender.close();
+            begin.close();
+            commit.close();
+            rollback.close();
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the writer connection to {} failed: {}", file, e.getMessage());
+        }
+    }
+}

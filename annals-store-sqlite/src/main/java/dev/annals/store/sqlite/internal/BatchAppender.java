@@ -1,0 +1,193 @@
+package dev.annals.store.sqlite.internal;
+
+import dev.annals.event.EventData;
+import dev.annals.store.AppendResult;
+import dev.annals.store.EventStoreException;
+import dev.annals.store.StreamInfo;
+import dev.annals.store.StreamName;
+import dev.annals.store.WrongExpectedVersionException;
+import dev.annals.store.internal.MetadataJson;
+import dev.annals.store.jdbc.SqlDialect;
+import dev.annals.store.jdbc.StoredEvents;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes the appends of one group commit inside the writer's open transaction, each under its own
+ * savepoint: an append that fails (wrong expected version, conflicting ids) is rolled back alone and
+ * the others in the batch go on.
+ *
+ * <p>Positions, stream keys and versions come from {@link WriterState} rather than from queries, and the
+ * statements are prepared once and reused; both matter for throughput.
+ */
+public final class BatchAppender implements AutoCloseable {
+
+    private final SqlDialect dialect;
+    private final Connection connection;
+    private final WriterState state;
+    private final PreparedStatement savepoint;
+    private final PreparedStatement release;
+    private final PreparedStatement rollbackTo;
+    private final PreparedStatement insertEvent;
+    private final PreparedStatement insertStream;
+    private final PreparedStatement insertType;
+    private boolean savepointOpen;
+
+    public BatchAppender(SqlDialect dialect, Connection connection, WriterState state) throws SQLException {
+        this.dialect = dialect;
+        this.connection = connection;
+        this.state = state;
+        this.savepoint = connection.prepareStatement("SAVEPOINT append");
+        this.release = connection.prepareStatement("RELEASE append");
+        this.rollbackTo = connection.prepareStatement("ROLLBACK TO append");
+        this.insertEvent = connection.prepareStatement(dialect.insertEvent());
+        this.insertStream = connection.prepareStatement(dialect.insertStream());
+        this.insertType = connection.prepareStatement(dialect.insertEventType());
+    }
+
+    /**
+     * Writes one append, or nothing of it.
+     *
+     * @param recordedAt microseconds since the epoch to stamp its events with
+     * @return its result, or the original result of an exact retry
+     * @throws EventStoreException (a subclass) when the append is refused; the batch goes on
+     * @throws SQLException        when the database failed; the whole transaction must be rolled back
+     */
+    public AppendResult append(PendingAppend append, long recordedAt) throws SQLException {
+        long positionBefore = state.nextPosition();
+        long streamKeyBefore = state.nextStreamKey();
+        long typeKeyBefore = state.nextTypeKey();
+        savepointOpen = false;
+        try {
+            var result = write(append, recordedAt);
+            if (savepointOpen) {
+                release.execute();
+            }
+            return result;
+        } catch (RuntimeException refused) {
+            if (savepointOpen) {
+                rollbackTo.execute();
+                release.execute();
+            }
+            state.nextPosition(positionBefore);
+            state.nextStreamKey(streamKeyBefore);
+            state.nextTypeKey(typeKeyBefore);
+            throw refused;
+        }
+    }
+
+    /**
+     * Opens this append's savepoint unless it writes a single row: SQLite undoes a failed statement on its
+     * own, so a one-row append needs none, and skipping it saves two statements on the most common path.
+     */
+    private void savepointIfSeveralRows(PendingAppend append, boolean newStream) throws SQLException {
+        boolean severalRows = newStream || append.events().size() > 1
+                || state.typeKey(append.events().getFirst().type()).isEmpty();
+        if (severalRows) {
+            savepoint.execute();
+            savepointOpen = true;
+        }
+    }
+
+    private AppendResult write(PendingAppend append, long recordedAt) throws SQLException {
+        String stream = append.stream();
+        var known = state.stream(connection, stream);
+        long actual = known.map(WriterState.StreamKey::version).orElse(StreamInfo.NO_STREAM);
+        if (!append.expected().accepts(actual)) {
+            // Only now pay for looking the ids up: a retry after the stream moved on must still succeed.
+            var retry = StoredEvents.resolveRetry(dialect, connection, stream, append.events());
+            if (retry.isPresent()) {
+                return retry.get();
+            }
+            throw new WrongExpectedVersionException(stream, append.expected(), actual);
+        }
+        savepointIfSeveralRows(append, known.isEmpty());
+        long streamKey = known.isPresent() ? known.get().id() : newStream(stream);
+        Map<String, Long> newTypes = null;
+        long version = actual;
+        long position = state.nextPosition();
+        for (EventData event : append.events()) {
+            var typeKey = state.typeKey(event.type()).orElse(newTypes == null ? null : newTypes.get(event.type()));
+            if (typeKey == null) {
+                typeKey = newType(event.type());
+                newTypes = newTypes == null ? new HashMap<>() : newTypes;
+                newTypes.put(event.type(), typeKey);
+            }
+            version++;
+            try {
+                insert(event, position, streamKey, version, typeKey, recordedAt);
+            } catch (SQLException e) {
+                if (!dialect.isUniqueViolation(e)) {
+                    throw e;
+                }
+                return resolveStoredIds(append, e);
+            }
+            position++;
+        }
+        state.nextPosition(position);
+        state.streamWritten(stream, new WriterState.StreamKey(streamKey, version));
+        if (newTypes != null) {
+            state.typesWritten(newTypes);
+        }
+        return new AppendResult(version, position - 1);
+    }
+
+    private AppendResult resolveStoredIds(PendingAppend append, SQLException violation) throws SQLException {
+        // Undo this append's rows first, so the look-up sees only what other appends stored.
+        if (savepointOpen) {
+            rollbackTo.execute();
+        }
+        var retry = StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events());
+        return retry.orElseThrow(() -> new EventStoreException("append to stream '" + append.stream()
+                + "' hit a unique constraint that no stored event id explains: " + violation.getMessage(), violation));
+    }
+
+    private void insert(EventData event, long position, long streamKey, long version, long typeKey, long recordedAt)
+            throws SQLException {
+        insertEvent.setLong(1, position);
+        insertEvent.setLong(2, streamKey);
+        insertEvent.setLong(3, version);
+        dialect.bindEventId(insertEvent, 4, event.eventId());
+        insertEvent.setLong(5, typeKey);
+        insertEvent.setInt(6, event.schemaVersion());
+        insertEvent.setBytes(7, event.payload());
+        if (event.metadata().isEmpty()) {
+            insertEvent.setNull(8, java.sql.Types.BLOB);
+        } else {
+            insertEvent.setBytes(8, MetadataJson.encode(event.metadata()));
+        }
+        insertEvent.setLong(9, recordedAt);
+        insertEvent.executeUpdate();
+    }
+
+    private long newStream(String stream) throws SQLException {
+        long key = state.nextStreamKey();
+        insertStream.setLong(1, key);
+        insertStream.setString(2, stream);
+        insertStream.setString(3, StreamName.categoryOf(stream));
+        insertStream.executeUpdate();
+        state.nextStreamKey(key + 1);
+        return key;
+    }
+
+    private long newType(String type) throws SQLException {
+        long key = state.nextTypeKey();
+        insertType.setLong(1, key);
+        insertType.setString(2, type);
+        insertType.executeUpdate();
+        state.nextTypeKey(key + 1);
+        return key;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        for (var statement : new PreparedStatement[]{savepoint, release, rollbackTo, insertEvent, insertStream,
+                insertType}) {
+            statement.close();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.annals.store.sqlite.internal;
+
+import dev.annals.store.Direction;
+import dev.annals.store.ReadSource;
+import dev.annals.store.jdbc.SqlDialect;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.sql.SQLException;
+
+/** SQLite's SQL text and error codes. */
+public final class SqliteDialect implements SqlDialect {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public boolean isUniqueViolation(SQLException e) {
+        if (e instanceof SQLiteException sqlite) {
+            var code = sqlite.getResultCode();
+            return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
+        }
+        return false;
+    }
+
+    /** True when {@code e} says the disk or the database file is full. */
+    public boolean isDiskFull(SQLException e) {
+        return e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL;
+    }
+
+    @Override
+    public String readPage(ReadSource source, Direction direction) {
+        if (source instanceof ReadSource.Category || source instanceof ReadSource.EventType) {
+            // The unary + keeps SQLite walking the log in position order (its rowid) and filtering, instead
+            // of gathering the whole category through the stream index and sorting it for every page.
+            return SqlDialect.super.readPage(source, direction)
+                    .replace("WHERE e.stream_id IN", "WHERE +e.stream_id IN")
+                    .replace("WHERE e.type_id =", "WHERE +e.type_id =");
+        }
+        return SqlDialect.super.readPage(source, direction);
+    }
+}

@@ -1,0 +1,126 @@
+package dev.annals.store.sqlite.internal;
+
+import dev.annals.store.StreamInfo;
+import dev.annals.store.jdbc.SqlDialect;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the single writer knows without asking the database: the next global position, the next stream
+ * and type keys, the event types, and the versions of recently used streams.
+ *
+ * <p>Only the writer thread touches it. It is exact because nothing else writes to the file (the store
+ * holds a lock on its data directory). When a transaction fails, {@link #reload} rebuilds it from what
+ * was committed.
+ */
+public final class WriterState {
+
+    private static final int MAX_CACHED_STREAMS = 100_000;
+
+    /** A stream's key and current version ({@link StreamInfo#NO_STREAM} when it has no events). */
+    public record StreamKey(long id, long version) {
+    }
+
+    private final SqlDialect dialect;
+    private final Map<String, StreamKey> streams = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, StreamKey> eldest) {
+            return size() > MAX_CACHED_STREAMS;
+        }
+    };
+    private final Map<String, Long> types = new HashMap<>();
+    private long nextPosition;
+    private long nextStreamKey;
+    private long nextTypeKey;
+
+    public WriterState(SqlDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /** Forgets everything and reads the committed state. */
+    public void reload(Connection connection) throws SQLException {
+        streams.clear();
+        types.clear();
+        nextPosition = single(connection, dialect.selectHeadPosition()) + 1;
+        nextStreamKey = single(connection, dialect.selectLastStreamKey()) + 1;
+        long lastType = 0;
+        try (var statement = connection.prepareStatement(dialect.selectEventTypes());
+             var rows = statement.executeQuery()) {
+            while (rows.next()) {
+                types.put(rows.getString(2), rows.getLong(1));
+                lastType = Math.max(lastType, rows.getLong(1));
+            }
+        }
+        nextTypeKey = lastType + 1;
+    }
+
+    /** The stream's key and version, from memory or else the database; empty for a new stream. */
+    public Optional<StreamKey> stream(Connection connection, String name) throws SQLException {
+        var known = streams.get(name);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        try (var statement = connection.prepareStatement(dialect.selectStreamState())) {
+            statement.setString(1, name);
+            try (var row = statement.executeQuery()) {
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                long version = row.getLong(2);
+                var key = new StreamKey(row.getLong(1), row.wasNull() ? StreamInfo.NO_STREAM : version);
+                streams.put(name, key);
+                return Optional.of(key);
+            }
+        }
+    }
+
+    /** Records a stream's version after an append was written. */
+    public void streamWritten(String name, StreamKey key) {
+        streams.put(name, key);
+    }
+
+    /** The key of a known event type, or empty. */
+    public Optional<Long> typeKey(String type) {
+        return Optional.ofNullable(types.get(type));
+    }
+
+    /** Records event types written with an append. */
+    public void typesWritten(Map<String, Long> written) {
+        types.putAll(written);
+    }
+
+    public long nextPosition() {
+        return nextPosition;
+    }
+
+    public void nextPosition(long position) {
+        nextPosition = position;
+    }
+
+    public long nextStreamKey() {
+        return nextStreamKey;
+    }
+
+    public void nextStreamKey(long key) {
+        nextStreamKey = key;
+    }
+
+    public long nextTypeKey() {
+        return nextTypeKey;
+    }
+
+    public void nextTypeKey(long key) {
+        nextTypeKey = key;
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.prepareStatement(sql); var row = statement.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+}

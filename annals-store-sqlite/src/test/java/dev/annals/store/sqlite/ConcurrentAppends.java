@@ -1,0 +1,47 @@
+package dev.annals.store.sqlite;
+
+import dev.annals.store.AppendResult;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+import static org.awaitility.Awaitility.await;
+
+/** Appends started on threads of their own, to be awaited once they are all queued at the store. */
+final class ConcurrentAppends {
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final List<CompletableFuture<AppendResult>> outcomes = new ArrayList<>();
+
+    /** Starts {@code append} on a new thread; its outcome is the future at the same index. */
+    CompletableFuture<AppendResult> start(Supplier<AppendResult> append) {
+        var outcome = new CompletableFuture<AppendResult>();
+        var thread = Thread.ofPlatform().start(() -> {
+            try {
+                outcome.complete(append.get());
+            } catch (RuntimeException e) {
+                outcome.completeExceptionally(e);
+            }
+        });
+        threads.add(thread);
+        outcomes.add(outcome);
+        return outcome;
+    }
+
+    /** Waits until every started thread has been parked waiting for its outcome for a while. */
+    void awaitAllWaiting() {
+        await().atMost(Duration.ofSeconds(5)).during(Duration.ofMillis(150))
+                .until(() -> threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+    }
+
+    /** Waits until every append has an outcome. */
+    void awaitAllDone() {
+        CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new))
+                .exceptionally(e -> null)
+                .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
+    }
+}

@@ -1,0 +1,162 @@
+package dev.annals.store.sqlite;
+
+import dev.annals.event.EventData;
+import dev.annals.event.RecordedEvent;
+import dev.annals.store.AppendResult;
+import dev.annals.store.EventIdConflictException;
+import dev.annals.store.EventStoreException;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.ReadRequest;
+import dev.annals.store.ReadSource;
+import dev.annals.store.WrongExpectedVersionException;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class GroupCommitTest {
+
+    @TempDir
+    Path data;
+
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private SqliteEventStore store;
+
+    @BeforeEach
+    void open() {
+        store = SqliteEventStore.open(data, SqliteOptions.defaults().withMeterRegistry(registry));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void gathers_appends_that_wait_together_into_one_commit() throws Exception {
+        var appends = new ConcurrentAppends();
+        var results = new ArrayList<CompletableFuture<AppendResult>>();
+        try (var lock = WriteLockHolder.hold(store.file())) {
+            for (int i = 0; i < 20; i++) {
+                String stream = "account-" + i;
+                results.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
+                        EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
+            }
+            appends.awaitAllWaiting();
+        }
+        appends.awaitAllDone();
+
+        assertThat(results).allSatisfy(result -> assertThat(result).isCompleted().isNotCompletedExceptionally());
+        // The writer took one append before it found the file locked; the other 19 waited together.
+        assertThat(batchAppends().max()).isGreaterThanOrEqualTo(19);
+        assertThat(registry.get("annals.append.batch.events").summary().max()).isGreaterThanOrEqualTo(38);
+        assertThat(store.read(ReadRequest.forward(new ReadSource.All())).map(RecordedEvent::position))
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
+    }
+
+    @Test
+    void fails_only_the_refused_appends_of_a_batch() throws Exception {
+        var taken = EventData.of("Opened", "{\"first\":true}");
+        var original = store.append("taken-1", ExpectedVersion.noStream(), taken);
+        var appends = new ConcurrentAppends();
+        var good = new ArrayList<CompletableFuture<AppendResult>>();
+        CompletableFuture<AppendResult> wrongVersion;
+        CompletableFuture<AppendResult> reusedId;
+        CompletableFuture<AppendResult> halfReused;
+        CompletableFuture<AppendResult> retry;
+        try (var lock = WriteLockHolder.hold(store.file())) {
+            for (int i = 0; i < 5; i++) {
+                String stream = "good-" + i;
+                good.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
+                        EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
+            }
+            wrongVersion = appends.start(() -> store.append("taken-1", ExpectedVersion.noStream(),
+                    EventData.of("Opened", "{}")));
+            reusedId = appends.start(() -> store.append("other-1", ExpectedVersion.any(),
+                    taken.withMetadata(taken.metadata().withUser("mallory"))));
+            halfReused = appends.start(() -> store.append("half-1", ExpectedVersion.noStream(),
+                    EventData.of("Opened", "{}"), taken));
+            retry = appends.start(() -> store.append("taken-1", ExpectedVersion.noStream(), taken));
+            for (int i = 5; i < 10; i++) {
+                String stream = "good-" + i;
+                good.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
+                        EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
+            }
+            appends.awaitAllWaiting();
+        }
+        appends.awaitAllDone();
+
+        assertThat(good).allSatisfy(result -> assertThat(result).isCompleted().isNotCompletedExceptionally());
+        assertThatThrownBy(wrongVersion::join).hasCauseInstanceOf(WrongExpectedVersionException.class);
+        assertThatThrownBy(reusedId::join).hasCauseInstanceOf(EventIdConflictException.class);
+        assertThatThrownBy(halfReused::join).hasCauseInstanceOf(EventIdConflictException.class);
+        assertThat(retry.join()).isEqualTo(original);
+        assertThat(batchAppends().max()).isGreaterThanOrEqualTo(13);
+        assertThat(store.readStream("half-1")).isEmpty();
+        assertThat(store.readStream("other-1")).isEmpty();
+        assertThat(good.stream().map(CompletableFuture::join).map(AppendResult::position))
+                .doesNotHaveDuplicates().allSatisfy(position -> assertThat(position).isBetween(3L, 21L));
+        assertThat(store.headPosition()).isEqualTo(21);
+        assertGapFree();
+    }
+
+    @Test
+    void fails_every_append_of_a_batch_the_database_could_not_commit_and_acknowledges_none() throws Exception {
+        store.append("before-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
+        var appends = new ConcurrentAppends();
+        var doomed = new ArrayList<CompletableFuture<AppendResult>>();
+        CompletableFuture<AppendResult> first;
+        try (var lock = WriteLockHolder.hold(store.file())) {
+            // A trigger stands in for a failing disk: the database refuses one insert with an error that is
+            // no constraint Annals knows, so the writer must treat the whole transaction as failed.
+            lock.execute("CREATE TRIGGER fail_boom BEFORE INSERT ON events"
+                    + " WHEN NEW.type_id = (SELECT type_id FROM event_types WHERE name = 'Boom')"
+                    + " BEGIN SELECT RAISE(ABORT, 'simulated I/O failure'); END");
+            // The writer takes this one alone before it finds the file locked; the doomed ones queue behind it.
+            first = appends.start(() -> store.append("before-2", ExpectedVersion.noStream(), EventData.of("Opened", "{}")));
+            appends.awaitAllWaiting();
+            for (int i = 0; i < 6; i++) {
+                String stream = "doomed-" + i;
+                String type = i == 3 ? "Boom" : "Opened";
+                doomed.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
+                        EventData.of(type, "{}"))));
+            }
+            appends.awaitAllWaiting();
+        }
+        appends.awaitAllDone();
+
+        assertThat(doomed).allSatisfy(result -> assertThatThrownBy(result::join)
+                .cause().isExactlyInstanceOf(EventStoreException.class).hasMessageContaining("simulated I/O failure"));
+        assertThat(first.join()).isEqualTo(new AppendResult(0, 2));
+        assertThat(store.headPosition()).isEqualTo(2);
+        try (var lock = WriteLockHolder.hold(store.file())) {
+            lock.execute("DROP TRIGGER fail_boom");
+        }
+        assertThat(store.append("doomed-0", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                .isEqualTo(new AppendResult(0, 3));
+        assertGapFree();
+    }
+
+    private DistributionSummary batchAppends() {
+        return registry.get("annals.append.batch.appends").summary();
+    }
+
+    private void assertGapFree() {
+        List<Long> positions = store.read(ReadRequest.forward(new ReadSource.All())).map(RecordedEvent::position).toList();
+        assertThat(positions).containsExactlyElementsOf(
+                java.util.stream.LongStream.rangeClosed(1, store.headPosition()).boxed().toList());
+    }
+}
