@@ -1,0 +1,134 @@
+package dev.annals.cli;
+
+import dev.annals.cli.append.AppendCommand;
+import dev.annals.cli.bench.BenchCommand;
+import dev.annals.cli.demo.DemoCommand;
+import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.streams.StreamsCommand;
+import dev.annals.store.EventStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The {@code annals} command: its global options and subcommands. Subcommands reach the store
+ * through {@link #openStore()}, so that tests can run them on a store of their choosing.
+ */
+@Command(name = "annals",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        versionProvider = VersionProvider.class,
+        description = {
+                "Annals event store tools: append and read events, list streams, run the demo and benchmarks.",
+                "Works on the embedded SQLite store in the data directory (--data)."},
+        subcommands = {
+                AppendCommand.class,
+                ReadCommand.class,
+                StreamsCommand.class,
+                DemoCommand.class,
+                BenchCommand.class,
+                CommandLine.HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        footerHeading = "%nExamples:%n",
+        footer = {
+                "  annals append account-1 Deposited '{\"amount\":5}'",
+                "  annals read account-1",
+                "  annals read '$ce-account' --from 1 --limit 10",
+                "  annals bench append --writers 64 --events 100000 --size 200"},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:done",
+                "1:the request was rejected (wrong expected version, malformed JSON, bad file...); nothing was written",
+                "2:bad usage: unknown option, missing or malformed parameter"})
+public final class AnnalsCommand {
+
+    /** Where the store lives when {@code --data} is not given. */
+    public static final Path DEFAULT_DATA_DIRECTORY = Path.of("annals-data");
+
+    private final StoreOpener storeOpener;
+
+    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+            description = "The data directory of the store (default: annals-data in the current directory;"
+                    + " for bench: a new temporary directory, deleted afterwards).")
+    private Path dataDirectory;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log debug output of Annals to stderr and print stack traces with errors.")
+    private boolean verbose;
+
+    /** The command on the embedded SQLite store. */
+    public AnnalsCommand() {
+        this(StoreOpener.sqlite());
+    }
+
+    /** The command on the stores {@code storeOpener} opens. */
+    public AnnalsCommand(StoreOpener storeOpener) {
+        this.storeOpener = requireNonNull(storeOpener, "storeOpener");
+    }
+
+    /** Runs the command line and exits with its exit code (see {@link ExitCodes}). */
+    public static void main(String[] args) {
+        System.exit(commandLine(new AnnalsCommand()).execute(args));
+    }
+
+    /** A command line for {@code command}, with its error reporting and logging set up; use it once. */
+    public static CommandLine commandLine(AnnalsCommand command) {
+        var reporter = new FailureReporter(() -> command.verbose);
+        var commandLine = new CommandLine(command);
+        commandLine.setExecutionExceptionHandler(reporter)
+                .setParameterExceptionHandler(reporter)
+                .setExecutionStrategy(parsed -> {
+                    Logging.configure(command.verbose);
+                    return new CommandLine.RunLast().execute(parsed);
+                });
+        return commandLine;
+    }
+
+    /** The data directory given with {@code --data}, or {@link #DEFAULT_DATA_DIRECTORY}. */
+    public Path dataDirectory() {
+        return explicitDataDirectory().orElse(DEFAULT_DATA_DIRECTORY);
+    }
+
+    /** The data directory, when {@code --data} was given. */
+    public Optional<Path> explicitDataDirectory() {
+        return Optional.ofNullable(dataDirectory);
+    }
+
+    /** True when {@code --verbose} was given. */
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** What opens the store: the SQLite store unless a test chose another. */
+    public StoreOpener storeOpener() {
+        return storeOpener;
+    }
+
+    /** Opens, creating when absent, the store in the data directory; the caller closes it. */
+    public EventStore openStore() {
+        return storeOpener.open(dataDirectory());
+    }
+
+    /**
+     * Opens the store in the data directory for reading: it must exist already, so that a mistyped
+     * {@code --data} is reported rather than silently created empty.
+     *
+     * @throws RejectedRequestException when the data directory does not exist
+     */
+    public EventStore openExistingStore() {
+        Path directory = dataDirectory();
+        if (!Files.isDirectory(directory)) {
+            throw new RejectedRequestException("no data directory '" + directory
+                    + "': nothing has been appended there yet (give another with --data DIR)");
+        }
+        return openStore();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.annals.cli;
+
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Turns every failure into exactly one line on stderr that names what was wrong, and an exit code:
+ * {@link ExitCodes#USAGE} for a wrong command line, {@link ExitCodes#REJECTED} for a rejected or failed
+ * request. With {@code --verbose} the stack trace follows the line.
+ */
+final class FailureReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+
+    private static final String VERBOSE = "--verbose";
+
+    private final BooleanSupplier verbose;
+
+    FailureReporter(BooleanSupplier verbose) {
+        this.verbose = verbose;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        String help = command.getCommandSpec().qualifiedName() + " --help";
+        // The parse failed, so the --verbose field may not be set yet: look at the raw arguments.
+        report(command.getErr(), oneLine(failure.getMessage()) + " (see '" + help + "')", failure,
+                Arrays.asList(args).contains(VERBOSE));
+        return ExitCodes.USAGE;
+    }
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        report(command.getErr(), describe(failure), failure, verbose.getAsBoolean());
+        return ExitCodes.REJECTED;
+    }
+
+    private static void report(PrintWriter err, String line, Exception failure, boolean withStackTrace) {
+        err.println("annals: " + line);
+        if (withStackTrace) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+    }
+
+    /** The failure's message, with the root cause's when it adds something (a store's SQL error, say). */
+    static String describe(Throwable failure) {
+        String message = messageOf(failure);
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root != failure && !(failure instanceof RejectedRequestException)) {
+            String rootMessage = messageOf(root);
+            if (!message.contains(rootMessage)) {
+                message = message + ": " + rootMessage;
+            }
+        }
+        return oneLine(message);
+    }
+
+    private static String messageOf(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    private static String oneLine(String message) {
+        return message.strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+}

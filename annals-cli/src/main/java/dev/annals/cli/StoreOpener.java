@@ -1,0 +1,42 @@
+package dev.annals.cli;
+
+import dev.annals.store.EventStore;
+import dev.annals.store.sqlite.SqliteEventStore;
+
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/** Opens the event store that the commands work on; tests substitute their own. */
+public interface StoreOpener {
+
+    /** Opens, creating when absent, the store in {@code dataDirectory}. The caller closes it. */
+    EventStore open(Path dataDirectory);
+
+    /** What kind of store this opens, for people: {@code SQLite store}. */
+    default String name() {
+        return "event store";
+    }
+
+    /** The embedded default: the SQLite store. */
+    static StoreOpener sqlite() {
+        return named("SQLite store", SqliteEventStore::open);
+    }
+
+    /** An opener with the given name. */
+    static StoreOpener named(String name, StoreOpener opener) {
+        requireNonNull(name, "name");
+        requireNonNull(opener, "opener");
+        return new StoreOpener() {
+            @Override
+            public EventStore open(Path dataDirectory) {
+                return opener.open(dataDirectory);
+            }
+
+            @Override
+            public String name() {
+                return name;
+            }
+        };
+    }
+}
