@@ -52,6 +52,12 @@ public final class Subscription implements AutoCloseable {
     private volatile boolean stopping;
     private volatile long position;
     private volatile Throwable failure;
+    private volatile Frontier frontier;
+    private volatile Runnable onProgress = () -> { };
+
+    /** Everything selected up to {@code head} is in the buffer or delivered once {@code lastQueued} is delivered. */
+    private record Frontier(long head, long lastQueued) {
+    }
 
     private Subscription(String name, EventReader reader, ReadSource source, long checkpoint,
                          SubscriptionOptions options, Subscriber subscriber) {
@@ -62,6 +68,7 @@ public final class Subscription implements AutoCloseable {
         this.subscriber = subscriber;
         this.buffer = new ArrayBlockingQueue<>(options.bufferSize());
         this.position = checkpoint;
+        this.frontier = new Frontier(checkpoint, checkpoint);
         this.readerThread = Thread.ofVirtual().name("subscription-" + name + "-reader").unstarted(this::read);
         this.deliveryThread = Thread.ofVirtual().name("subscription-" + name).unstarted(this::deliver);
     }
@@ -82,7 +89,23 @@ public final class Subscription implements AutoCloseable {
         if (checkpoint < 0) {
             throw new IllegalArgumentException("checkpoint must be 0 or more, was " + checkpoint);
         }
-        var subscription = new Subscription(name, reader, source, checkpoint, options, subscriber);
+        return start(name, reader, source, checkpoint, options, subscriber, () -> { });
+    }
+
+    /**
+     * As {@link #start(String, EventReader, ReadSource, long, SubscriptionOptions, Subscriber)}, calling
+     * {@code onProgress} (quick, non-blocking) whenever {@link #processedThrough()} may have grown.
+     */
+    public static Subscription start(String name, EventReader reader, ReadSource source, long checkpoint,
+                                     SubscriptionOptions options, Subscriber subscriber, Runnable onProgress) {
+        requireNonNull(onProgress, "onProgress");
+        if (checkpoint < 0) {
+            throw new IllegalArgumentException("checkpoint must be 0 or more, was " + checkpoint);
+        }
+        var subscription = new Subscription(requireNonNull(name, "name"), requireNonNull(reader, "reader"),
+                requireNonNull(source, "source"), checkpoint, requireNonNull(options, "options"),
+                requireNonNull(subscriber, "subscriber"));
+        subscription.onProgress = onProgress;
         if (reader instanceof HeadNotifier notifier) {
             notifier.addHeadListener(subscription.waiter);
         }
@@ -96,8 +119,12 @@ public final class Subscription implements AutoCloseable {
         try {
             while (!stopping) {
                 long seen = waiter.generation();
+                // Read the head first: every event up to it is committed, so an empty page proves it all read.
+                long head = reader.headPosition();
                 List<RecordedEvent> page = pager.nextPage();
                 if (page.isEmpty()) {
+                    frontier = new Frontier(head, pager.lastPosition());
+                    onProgress.run();
                     waiter.awaitChange(seen, options.pollInterval());
                 }
                 for (RecordedEvent event : page) {
@@ -125,6 +152,7 @@ public final class Subscription implements AutoCloseable {
                 }
                 subscriber.onEvents(List.copyOf(batch));
                 position = batch.getLast().position();
+                onProgress.run();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,6 +178,17 @@ public final class Subscription implements AutoCloseable {
     /** The position of the last event the subscriber handled, or the checkpoint it started from. */
     public long position() {
         return position;
+    }
+
+    /**
+     * The position up to which every selected event has been handled: at least {@link #position()}, and
+     * up to the store's head once the subscriber has handled all there was, even when the last events
+     * of the store lie outside the source. What read-your-writes waits on.
+     */
+    public long processedThrough() {
+        var seen = frontier;
+        long delivered = position;
+        return delivered >= seen.lastQueued() ? Math.max(delivered, seen.head()) : delivered;
     }
 
     /** Why the subscription stopped by itself: a failed read or a subscriber that threw. */
