@@ -59,6 +59,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
     private int liveVersion = 1;
     private int shadowVersion;
     private boolean wakeRequested;
+    private boolean versionEnsured;
 
     private ProjectionRunner(Projection<C> projection, EventReader reader, ReadModelStore<C> target,
                              ProjectionOptions options) {
@@ -110,6 +111,15 @@ public final class ProjectionRunner<C> implements AutoCloseable {
         var requested = states.control(name);
         liveVersion = requested.liveVersion();
         paused = requested.paused();
+        if (!versionEnsured) {
+            // Queries need the read model's tables and views even before the first event, or while paused.
+            int version = liveVersion;
+            target.transact(tx -> {
+                tx.ensureVersion(name, version);
+                return null;
+            });
+            versionEnsured = true;
+        }
         redelivery.serveRequests(liveVersion);
         if (paused) {
             closeSubscriptions();

@@ -42,7 +42,8 @@ public final class SqliteSchema {
             "CREATE TABLE projection_control (projection TEXT PRIMARY KEY, paused INTEGER NOT NULL DEFAULT 0,"
                     + " rebuild TEXT, live_version INTEGER NOT NULL DEFAULT 1)",
             "CREATE TABLE projection_status (projection TEXT PRIMARY KEY, state TEXT NOT NULL,"
-                    + " checkpoint INTEGER NOT NULL, head INTEGER NOT NULL, seconds_behind REAL NOT NULL,"
+                    + " checkpoint INTEGER NOT NULL, head INTEGER NOT NULL, events_behind INTEGER NOT NULL,"
+                    + " seconds_behind REAL NOT NULL,"
                     + " error TEXT, updated_at INTEGER NOT NULL)",
             "CREATE TABLE dead_letters (id INTEGER PRIMARY KEY, projection TEXT NOT NULL, position INTEGER NOT NULL,"
                     + " event_id TEXT NOT NULL, event_type TEXT NOT NULL, error TEXT NOT NULL,"
