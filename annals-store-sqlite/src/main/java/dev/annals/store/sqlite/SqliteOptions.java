@@ -40,22 +40,27 @@ public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, in
         return new SqliteOptions(AppendLimits.defaults(), Metrics.globalRegistry);
     }
 
+    /** A copy with other append limits. */
     public SqliteOptions withLimits(AppendLimits newLimits) {
         return new SqliteOptions(newLimits, meterRegistry, readConnections, readPageSize, maxBatchAppends);
     }
 
+    /** A copy recording metrics in {@code registry}. */
     public SqliteOptions withMeterRegistry(MeterRegistry registry) {
         return new SqliteOptions(limits, registry, readConnections, readPageSize, maxBatchAppends);
     }
 
+    /** A copy with {@code count} read connections. */
     public SqliteOptions withReadConnections(int count) {
         return new SqliteOptions(limits, meterRegistry, count, readPageSize, maxBatchAppends);
     }
 
+    /** A copy whose reads fetch {@code size} rows per query. */
     public SqliteOptions withReadPageSize(int size) {
         return new SqliteOptions(limits, meterRegistry, readConnections, size, maxBatchAppends);
     }
 
+    /** A copy whose group commits gather at most {@code count} appends. */
     public SqliteOptions withMaxBatchAppends(int count) {
         return new SqliteOptions(limits, meterRegistry, readConnections, readPageSize, count);
     }

@@ -50,8 +50,10 @@ public final class AppendWriter {
     private final Thread thread;
     private long lastRecordedAt;
     private boolean stateStale;
+    private volatile boolean stopped;
 
-    public AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
+    /** Starts the writer thread on {@code connection}, whose schema is current and whose state is loaded. */
+    AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
                         Checkpointer checkpointer, int maxBatch, MeterRegistry meters) throws SQLException {
         this.file = file;
         this.connection = connection;
@@ -73,6 +75,9 @@ public final class AppendWriter {
     /** Queues an append; its outcome completes after the commit that holds it. */
     public void submit(PendingAppend append) {
         queue.add(append);
+        if (stopped) {
+            failQueued();
+        }
     }
 
     /** Who is told the new head position after each commit that wrote events. */
@@ -92,6 +97,27 @@ public final class AppendWriter {
     }
 
     private void run() {
+        try {
+            writeUntilStopped();
+        } finally {
+            // Whatever ends the loop, even an Error, no caller is left waiting for an outcome that never comes.
+            stopped = true;
+            failQueued();
+            closeQuietly();
+        }
+    }
+
+    private void failQueued() {
+        var left = new ArrayList<PendingAppend>();
+        queue.drainTo(left);
+        for (PendingAppend append : left) {
+            if (append != STOP) {
+                append.abandon(file);
+            }
+        }
+    }
+
+    private void writeUntilStopped() {
         var batch = new ArrayList<PendingAppend>(maxBatch);
         boolean stopping = false;
         while (!stopping) {
@@ -111,7 +137,6 @@ public final class AppendWriter {
                 writeBatch(batch);
             }
         }
-        closeQuietly();
     }
 
     private void writeBatch(List<PendingAppend> batch) {
@@ -142,29 +167,14 @@ public final class AppendWriter {
         batchAppends.record(batch.size());
         batchEvents.record(events);
         for (int i = 0; i < batch.size(); i++) {
-            complete(batch.get(i), outcomes[i]);
+            if (outcomes[i] instanceof AppendResult result) {
+                batch.get(i).acknowledge(result);
+            } else {
+                batch.get(i).refuse((RuntimeException) outcomes[i]);
+            }
         }
         if (events > 0) {
             headListeners.fire(state.nextPosition() - 1);
-        }
-    }
-
-    private void complete(PendingAppend append, Object outcome) {
-        if (outcome instanceof AppendResult result) {
-            if (LOG.isDebugEnabled()) {
-                long first = result.position() - append.events().size() + 1;
-                LOG.debug("appended to stream '{}' expected {} new version {} positions {}..{} event ids {}",
-                        append.stream(), append.expected(), result.streamVersion(), first, result.position(),
-                        append.eventIds());
-            }
-            append.outcome().complete(result);
-        } else {
-            var refused = (RuntimeException) outcome;
-            if (LOG.isDebugEnabled()) {
-                LOG.debug("append to stream '{}' expected {} refused: {}; event ids {}", append.stream(),
-                        append.expected(), refused.getMessage(), append.eventIds());
-            }
-            append.outcome().completeExceptionally(refused);
         }
     }
 
@@ -176,10 +186,7 @@ public final class AppendWriter {
         }
         stateStale = true;
         for (PendingAppend append : batch) {
-            LOG.error("append to stream '{}' failed, nothing acknowledged: database {} failed: {}; event ids {}",
-                    append.stream(), file, failure.getMessage(), append.eventIds());
-            append.outcome().completeExceptionally(new EventStoreException("append to stream '" + append.stream()
-                    + "' failed because the database " + file + " failed: " + failure.getMessage(), failure));
+            append.fail(file, failure);
         }
     }
 

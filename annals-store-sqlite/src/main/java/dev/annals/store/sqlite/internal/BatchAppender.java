@@ -24,7 +24,7 @@ import java.util.Map;
  * <p>Positions, stream keys and versions come from {@link WriterState} rather than from queries, and the
  * statements are prepared once and reused; both matter for throughput.
  */
-public final class BatchAppender implements AutoCloseable {
+final class BatchAppender implements AutoCloseable {
 
     private final SqlDialect dialect;
     private final Connection connection;
@@ -66,6 +66,11 @@ public final class BatchAppender implements AutoCloseable {
             var result = write(append, recordedAt);
             if (savepointOpen) {
                 release.execute();
+            }
+            if (state.nextPosition() == positionBefore) {
+                // An exact retry wrote nothing: hand out its stream and type keys again.
+                state.nextStreamKey(streamKeyBefore);
+                state.nextTypeKey(typeKeyBefore);
             }
             return result;
         } catch (RuntimeException refused) {

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * starts the WAL again from its beginning, so the file stays small. On close a truncating checkpoint
  * leaves the WAL empty.
  */
-public final class Checkpointer implements AutoCloseable {
+final class Checkpointer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     private static final long PERIOD_MILLIS = 200;

@@ -22,6 +22,7 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
     private final List<Connection> all = new ArrayList<>();
     private volatile boolean closed;
 
+    /** Opens {@code size} read connections to {@code file}. */
     public ReadConnections(Path file, int size) throws SQLException {
         this.file = file;
         this.idle = new ArrayBlockingQueue<>(size);
@@ -58,6 +59,7 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
         }
     }
 
+    /** Closes every connection; later reads fail. */
     @Override
     public void close() {
         closed = true;

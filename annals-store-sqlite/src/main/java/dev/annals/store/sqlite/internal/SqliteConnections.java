@@ -7,9 +7,17 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** Opens connections to the store's database file with the settings each role needs. */
-public final class SqliteConnections {
+final class SqliteConnections {
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /**
+     * Every append adds an entry at the end of its own stream's range of the stream index, so a commit of
+     * N appends to N streams writes N index pages to the WAL. Small pages make those writes small: with
+     * 64 streams and 50 single-event appends per commit, 1 KiB pages write 93 KiB per commit where SQLite's
+     * default 4 KiB pages write 262 KiB. 512-byte pages save a little more but write more frames, deepen the
+     * trees and split larger events over more overflow pages.
+     */
+    static final int PAGE_SIZE = 1024;
 
     private SqliteConnections() {
     }
@@ -19,11 +27,14 @@ public final class SqliteConnections {
      * fsynced; automatic checkpoints off, because {@link Checkpointer} runs them on its own thread and
      * keeps that I/O out of the commit path.
      */
-    public static Connection writer(Path file) throws SQLException {
+    static Connection writer(Path file) throws SQLException {
         var config = common();
         config.setCacheSize(-32_000);
         var connection = config.createConnection(url(file));
         try (var statement = connection.createStatement()) {
+            // Only a new, empty file takes the page size, and only before it is switched to WAL.
+            statement.execute("PRAGMA page_size = " + PAGE_SIZE);
+            statement.execute("PRAGMA journal_mode = WAL");
             statement.execute("PRAGMA wal_autocheckpoint = 0");
             statement.execute("PRAGMA journal_size_limit = 67108864");
         }
@@ -31,7 +42,7 @@ public final class SqliteConnections {
     }
 
     /** A connection that only reads. */
-    public static Connection reader(Path file) throws SQLException {
+    static Connection reader(Path file) throws SQLException {
         var config = common();
         config.setCacheSize(-8_000);
         var connection = config.createConnection(url(file));
@@ -42,13 +53,12 @@ public final class SqliteConnections {
     }
 
     /** A connection for running checkpoints. */
-    public static Connection checkpointer(Path file) throws SQLException {
+    static Connection checkpointer(Path file) throws SQLException {
         return common().createConnection(url(file));
     }
 
     private static SQLiteConfig common() {
         var config = new SQLiteConfig();
-        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);

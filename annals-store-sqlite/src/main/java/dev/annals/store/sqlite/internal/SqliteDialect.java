@@ -25,11 +25,6 @@ public final class SqliteDialect implements SqlDialect {
         return false;
     }
 
-    /** True when {@code e} says the disk or the database file is full. */
-    public boolean isDiskFull(SQLException e) {
-        return e instanceof SQLiteException sqlite && sqlite.getResultCode() == SQLiteErrorCode.SQLITE_FULL;
-    }
-
     @Override
     public String readPage(ReadSource source, Direction direction) {
         if (source instanceof ReadSource.Category || source instanceof ReadSource.EventType) {

@@ -89,22 +89,27 @@ public final class SqliteFiles implements AutoCloseable {
         LOG.info("opened SQLite event store {} at head position {}", file, state.nextPosition() - 1);
     }
 
+    /** The database file. */
     public Path file() {
         return file;
     }
 
+    /** The dialect reads and writes use. */
     public SqliteDialect dialect() {
         return dialect;
     }
 
+    /** The single writer. */
     public AppendWriter writer() {
         return writer;
     }
 
+    /** The pool of read connections. */
     public ReadConnections readers() {
         return readers;
     }
 
+    /** Writes what is queued, then closes the writer, the checkpointer and the readers, and unlocks. */
     @Override
     public void close() {
         if (writer != null) {

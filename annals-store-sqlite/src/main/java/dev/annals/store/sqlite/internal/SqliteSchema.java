@@ -20,7 +20,7 @@ import java.util.List;
  * requests (paused, rebuild requested, live version), the status a runner reports, and dead letters.
  * Times in these tables are milliseconds since the epoch.
  */
-public final class SqliteSchema {
+final class SqliteSchema {
 
     /** The schema version this code writes and reads. */
     public static final int CURRENT_VERSION = 2;

@@ -18,7 +18,7 @@ import java.util.Optional;
  * holds a lock on its data directory). When a transaction fails, {@link #reload} rebuilds it from what
  * was committed.
  */
-public final class WriterState {
+final class WriterState {
 
     private static final int MAX_CACHED_STREAMS = 100_000;
 
