@@ -10,8 +10,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -19,7 +21,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The disk's ceiling for the same load: the append benchmark's bytes appended to a plain file by a
- * group-commit writer (one fsync per group of concurrent writes), with no database in the way.
+ * group-commit writer (one fsync per group of concurrent writes), with no database in the way. The file
+ * is preallocated before the clock starts (see {@link GroupCommitFile}).
  */
 public final class FsyncBaseline {
 
@@ -54,28 +57,56 @@ public final class FsyncBaseline {
         byte[] payload = Payloads.json(options.size());
         LoadDriver.Measurement measured;
         long syncs;
-        try (var file = GroupCommitFile.create(path)) {
-            measured = LoadDriver.run(options.writers(), options.events(), options.batch(),
-                    i -> new FileWriter(file, payload));
-            syncs = file.syncs();
+        long stored;
+        try {
+            try (var file = GroupCommitFile.create(path, options.events() * options.size())) {
+                measured = LoadDriver.run(options.writers(), options.events(), options.batch(),
+                        i -> new FileWriter(file, payload));
+                syncs = file.syncs();
+            }
+            stored = storedEvents(path, options.events(), options.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the fsync baseline was interrupted", e);
+        } finally {
+            delete(path);
         }
-        long stored = storedEvents(path, options.size());
         LOG.debug("fsync baseline in {}: {} events in {} appends, {} fsyncs, {} stored", path, measured.events(),
                 measured.appends(), syncs, stored);
         return new BenchmarkResult(TARGET, location, options, measured.events(), measured.appends(), stored,
                 Duration.ofNanos(measured.elapsedNanos()), Latency.of(measured.latencies()));
     }
 
-    private static long storedEvents(Path path, int size) {
-        try {
-            long bytes = Files.size(path);
-            Files.delete(path);
-            return bytes / size;
+    /**
+     * Counts the payloads in the file, independently of the writers: payloads lie end to end from the
+     * start, each beginning with '{', and the preallocated rest is zeros; so a binary search over the
+     * payload slots finds the first empty one.
+     */
+    private static long storedEvents(Path path, long slots, int size) {
+        try (var channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            var first = ByteBuffer.allocate(1);
+            long low = 0;
+            long high = slots;
+            while (low < high) {
+                long middle = (low + high) >>> 1;
+                first.clear();
+                if (channel.read(first, middle * size) == 1 && first.get(0) == '{') {
+                    low = middle + 1;
+                } else {
+                    high = middle;
+                }
+            }
+            return low;
         } catch (IOException e) {
-            throw new UncheckedIOException("could not measure or delete " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("could not count the events in " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void delete(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -19,6 +19,10 @@ import static java.util.Objects.requireNonNull;
  * An append-only file with group commit: writers hand their bytes to one flusher thread, which writes
  * everything pending, forces it to disk with one fsync, then releases all those writers. The disk's
  * ceiling for durable appends, with nothing of a database in the way.
+ *
+ * <p>The file is preallocated: zeros are written and forced before the first write, and writes then
+ * overwrite them from the start. So each fsync flushes data, not also a growing file size, as with a
+ * database's write-ahead log that reuses its space.
  */
 public final class GroupCommitFile implements AutoCloseable {
 
@@ -30,6 +34,7 @@ public final class GroupCommitFile implements AutoCloseable {
     private final AtomicLong syncs = new AtomicLong();
     private final Thread flusher;
     private volatile IOException failure;
+    private volatile boolean closed;
 
     private record Pending(ByteBuffer bytes, CompletableFuture<Void> done) {
     }
@@ -40,12 +45,24 @@ public final class GroupCommitFile implements AutoCloseable {
         this.flusher = Thread.ofPlatform().name("group-commit-file").start(this::flushUntilStopped);
     }
 
-    /** Creates {@code path}, which must not exist yet, and starts its flusher thread. */
-    public static GroupCommitFile create(Path path) {
+    /**
+     * Creates {@code path}, which must not exist yet, with {@code preallocate} bytes of zeros on disk,
+     * and starts its flusher thread. Writes beyond the preallocated size grow the file.
+     */
+    public static GroupCommitFile create(Path path, long preallocate) {
         requireNonNull(path, "path");
         try {
-            return new GroupCommitFile(path, FileChannel.open(path, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            var channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            var zeros = ByteBuffer.allocate(1 << 20);
+            for (long left = preallocate; left > 0; left -= zeros.limit()) {
+                zeros.clear().limit((int) Math.min(zeros.capacity(), left));
+                while (zeros.hasRemaining()) {
+                    channel.write(zeros);
+                }
+            }
+            channel.force(true);
+            channel.position(0);
+            return new GroupCommitFile(path, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("could not create " + path + ": " + e.getMessage(), e);
         }
@@ -54,9 +71,13 @@ public final class GroupCommitFile implements AutoCloseable {
     /**
      * Appends {@code bytes} and returns once they are on disk.
      *
-     * @throws UncheckedIOException when writing or forcing the file failed
+     * @throws UncheckedIOException  when writing or forcing the file failed
+     * @throws IllegalStateException when the file is closed
      */
     public void write(ByteBuffer bytes) {
+        if (closed) {
+            throw new IllegalStateException(path + " is closed");
+        }
         var pending = new Pending(bytes, new CompletableFuture<>());
         queue.add(pending);
         try {
@@ -116,6 +137,7 @@ public final class GroupCommitFile implements AutoCloseable {
     /** Completes the writes already handed over, then stops the flusher and closes the file. */
     @Override
     public void close() {
+        closed = true;
         queue.add(STOP);
         try {
             flusher.join();

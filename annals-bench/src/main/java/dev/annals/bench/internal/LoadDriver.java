@@ -53,11 +53,14 @@ public final class LoadDriver {
         var failure = new AtomicReference<Throwable>();
         var ready = new CountDownLatch(writerCount);
         var start = new CountDownLatch(1);
+        // Every writer is built before any thread starts, so that a failure here leaves no thread waiting.
         var loops = new ArrayList<WriterLoop<?>>(writerCount);
+        for (int i = 0; i < writerCount; i++) {
+            loops.add(WriterLoop.of(writers.apply(i), remaining, batch, failure));
+        }
         var threads = new ArrayList<Thread>(writerCount);
         for (int i = 0; i < writerCount; i++) {
-            var loop = WriterLoop.of(writers.apply(i), remaining, batch, failure);
-            loops.add(loop);
+            var loop = loops.get(i);
             threads.add(Thread.ofPlatform().name("bench-writer-" + i).start(() -> {
                 ready.countDown();
                 try {
@@ -68,10 +71,11 @@ public final class LoadDriver {
                 }
             }));
         }
-        ready.await();
-        long began = System.nanoTime();
-        start.countDown();
+        long began;
         try {
+            ready.await();
+            began = System.nanoTime();
+            start.countDown();
             for (Thread thread : threads) {
                 thread.join();
             }

@@ -33,7 +33,8 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {
                 "Appends one event to STREAM, or every event of an NDJSON file in one atomic append (all or nothing).",
-                "Prints the stream's new version and the global position of the (last) event, as one JSON object."},
+                "Prints one JSON object: the stream, its new version, the global position of the (last) event, and"
+                        + " the event id (for a file: the number of events)."},
         footerHeading = "%nExamples:%n",
         footer = {
                 "  annals append account-1 Deposited '{\"amount\":5}'",
@@ -130,7 +131,7 @@ public final class AppendCommand implements Callable<Integer> {
                 .put("stream", stream)
                 .put("version", result.streamVersion())
                 .put("position", result.position());
-        if (events.size() == 1) {
+        if (file == null) {
             line.put("eventId", events.getFirst().eventId().toString());
         } else {
             line.put("events", events.size());
