@@ -5,7 +5,7 @@ import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.JdbcProjectionStates;
 import dev.annals.store.jdbc.projection.JdbcReadModelStore;
 import dev.annals.store.jdbc.projection.ReadModelTable;
-import dev.annals.store.sqlite.internal.SqliteSchema;
+import dev.annals.store.sqlite.internal.ProjectionSchema;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;
@@ -47,7 +47,7 @@ public final class SqliteProjections {
         }
         ConnectionFactory factory = () -> open(file);
         try (Connection connection = factory.open()) {
-            SqliteSchema.migrate(connection, file);
+            ProjectionSchema.migrate(connection, file);
         } catch (SQLException e) {
             throw new EventStoreException("could not prepare " + file + " for projections: " + e.getMessage(), e);
         }
