@@ -4,6 +4,7 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.JdbcProjectionStates;
 import dev.annals.store.jdbc.projection.JdbcReadModelStore;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.sqlite.internal.ProjectionSchema;
 import org.sqlite.SQLiteConfig;
@@ -52,6 +53,11 @@ public final class SqliteProjections {
             throw new EventStoreException("could not prepare " + file + " for projections: " + e.getMessage(), e);
         }
         return factory;
+    }
+
+    /** The read-model database of the store in {@code dataDirectory}: its file, with SQLite's transactions. */
+    public static JdbcReadModels readModels(Path dataDirectory) {
+        return new JdbcReadModels(connections(dataDirectory), BEGIN);
     }
 
     /** The projections' bookkeeping in {@code dataDirectory}'s store, as the CLI uses it. Close it when done. */
