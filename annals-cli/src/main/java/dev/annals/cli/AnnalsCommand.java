@@ -3,6 +3,8 @@ package dev.annals.cli;
 import dev.annals.cli.append.AppendCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
+import dev.annals.cli.dlq.DlqCommand;
+import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
@@ -33,6 +35,8 @@ import static java.util.Objects.requireNonNull;
                 ReadCommand.class,
                 StreamsCommand.class,
                 DemoCommand.class,
+                ProjectionsCommand.class,
+                DlqCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
@@ -42,7 +46,9 @@ import static java.util.Objects.requireNonNull;
                 "  annals append account-1 Deposited '{\"amount\":5}'",
                 "  annals read account-1",
                 "  annals read '$ce-account' --from 1 --limit 10",
-                "  annals bench append --writers 64 --events 100000 --size 200"},
+                "  annals bench append --writers 64 --events 100000 --size 200",
+                "  annals projections rebuild balances",
+                "  annals dlq list balances"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

@@ -75,6 +75,21 @@ public final class BankReadSide implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns once every projection has processed everything and the process manager has stopped writing:
+     * the head did not move while they caught up with it.
+     *
+     * @throws dev.annals.projection.ProjectionLagException when that takes longer than {@code timeout}
+     */
+    public void awaitQuiet(EventStore store, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long head;
+        do {
+            head = store.headPosition();
+            awaitPosition(head, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        } while (store.headPosition() != head);
+    }
+
     /** Stops every runner, then closes their read-model stores. */
     @Override
     public void close() {
