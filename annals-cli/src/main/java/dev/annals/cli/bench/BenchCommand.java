@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         synopsisSubcommandLabel = "BENCHMARK",
         description = "Runs a benchmark.",
         commandListHeading = "%nBenchmarks:%n",
-        subcommands = BenchAppendCommand.class)
+        subcommands = {BenchAppendCommand.class, BenchProjectionCommand.class})
 public final class BenchCommand {
 
     @CommandLine.ParentCommand
