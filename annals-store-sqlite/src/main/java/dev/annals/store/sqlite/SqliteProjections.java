@@ -7,6 +7,7 @@ import dev.annals.store.jdbc.projection.JdbcReadModelStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.sqlite.internal.ProjectionSchema;
+import dev.annals.store.sqlite.internal.ShortWaitBusyHandler;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;
@@ -76,6 +77,8 @@ public final class SqliteProjections {
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        var connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        ShortWaitBusyHandler.install(connection);
+        return connection;
     }
 }

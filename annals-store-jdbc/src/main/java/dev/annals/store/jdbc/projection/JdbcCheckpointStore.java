@@ -44,7 +44,7 @@ public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> 
 
     @Override
     public synchronized <T> T transact(Work<RecordedEvent, T> work) throws Exception {
-        var inner = new JdbcTransaction(connection, List.of(), noTables, Clock.systemUTC());
+        var inner = new JdbcTransaction(connection, List.of(), noTables, Clock.systemUTC(), new StatementCache());
         return work.run(new AutoCommitted(inner));
     }
 

@@ -29,6 +29,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
     private final Clock clock;
     private final Map<Integer, Map<String, String>> physical = new ConcurrentHashMap<>();
     private final String begin;
+    private final StatementCache statements = new StatementCache();
 
     /**
      * A read model made of {@code tables}, on connections from {@code connections}, whose transactions
@@ -53,7 +54,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
         try (var statement = connection.createStatement()) {
             statement.execute(begin);
             try {
-                T result = work.run(new JdbcTransaction(connection, tables, physical, clock));
+                T result = work.run(new JdbcTransaction(connection, tables, physical, clock, statements));
                 statement.execute("COMMIT");
                 return result;
             } catch (Exception e) {
@@ -75,6 +76,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
     @Override
     public synchronized void close() {
         states.close();
+        statements.close();
         try {
             connection.close();
         } catch (SQLException e) {

@@ -21,13 +21,15 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     private final List<ReadModelTable> tables;
     private final Map<Integer, Map<String, String>> physicalByVersion;
     private final Clock clock;
+    private final StatementCache statements;
 
     JdbcTransaction(Connection connection, List<ReadModelTable> tables,
-                    Map<Integer, Map<String, String>> physicalByVersion, Clock clock) {
+                    Map<Integer, Map<String, String>> physicalByVersion, Clock clock, StatementCache statements) {
         this.connection = connection;
         this.tables = tables;
         this.physicalByVersion = physicalByVersion;
         this.clock = clock;
+        this.statements = statements;
     }
 
     @Override
@@ -37,7 +39,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
             tables.forEach(table -> names.put(table.name(), table.physical(v)));
             return Map.copyOf(names);
         });
-        return new SqlContext(connection, event, physical);
+        return new SqlContext(connection, event, physical, statements);
     }
 
     @Override
@@ -101,6 +103,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public void prepareVersion(String projection, int version) {
+        statements.close();
         for (ReadModelTable table : tables) {
             execute("DROP TABLE IF EXISTS " + table.physical(version));
         }
@@ -117,6 +120,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public void promote(String projection, int version, int oldVersion) {
+        statements.close();
         for (ReadModelTable table : tables) {
             execute("DROP VIEW IF EXISTS " + table.name());
             execute("CREATE VIEW " + table.name() + " AS SELECT * FROM " + table.physical(version));
