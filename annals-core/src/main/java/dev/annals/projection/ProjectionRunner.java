@@ -4,6 +4,7 @@ import dev.annals.projection.internal.Deliverer;
 import dev.annals.projection.internal.LagMeter;
 import dev.annals.projection.internal.ProjectionGauges;
 import dev.annals.projection.internal.Redelivery;
+import dev.annals.projection.internal.Signals;
 import dev.annals.projection.internal.StoppedOnErrorException;
 import dev.annals.store.EventReader;
 import dev.annals.subscription.Subscription;
@@ -12,9 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -43,9 +41,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
     private final ProjectionOptions options;
     private final LagMeter lag;
     private final Redelivery<C> redelivery;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition progressed = lock.newCondition();
-    private final Condition woken = lock.newCondition();
+    private final Signals signals = new Signals();
     private final Thread control;
     private final ProjectionGauges gauges;
     private volatile Subscription live;
@@ -58,7 +54,6 @@ public final class ProjectionRunner<C> implements AutoCloseable {
     private volatile String error = "";
     private int liveVersion = 1;
     private int shadowVersion;
-    private boolean wakeRequested;
     private boolean versionEnsured;
 
     private ProjectionRunner(Projection<C> projection, EventReader reader, ReadModelStore<C> target,
@@ -172,7 +167,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
                 tx.promote(name, version, version);
                 return null;
             });
-        } else if (building.processedThrough() >= liveProcessedThrough()) {
+        } else if (building.processedThrough() >= processedThrough()) {
             promoteShadow();
         }
     }
@@ -232,7 +227,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
 
     private Subscription subscribe(String key, int version, long checkpoint) {
         return Subscription.start(key, reader, projection.source(), checkpoint, options.subscription(),
-                new Deliverer<>(projection, target, key, version, options), this::signalProgress);
+                new Deliverer<>(projection, target, key, version, options), signals::progress);
     }
 
     private String shadowKey() {
@@ -274,10 +269,6 @@ public final class ProjectionRunner<C> implements AutoCloseable {
         return current != null ? current.processedThrough() : states.checkpoint(name);
     }
 
-    private long liveProcessedThrough() {
-        return processedThrough();
-    }
-
     /**
      * Returns once the live read model has processed {@code position} (an append's position, say), so
      * that a query sees that write.
@@ -286,23 +277,14 @@ public final class ProjectionRunner<C> implements AutoCloseable {
      */
     public void awaitPosition(long position, Duration timeout) {
         requireNonNull(timeout, "timeout");
-        long deadline = System.nanoTime() + timeout.toNanos();
-        lock.lock();
         try {
-            while (processedThrough() < position) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new ProjectionLagException(name, position, timeout, health());
-                }
-                // Bounded so that a checkpoint moved by another path (a reset, a skip) is seen too.
-                progressed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(200)));
+            if (signals.awaitProgress(() -> processedThrough() >= position, timeout)) {
+                return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProjectionLagException(name, position, timeout, health());
-        } finally {
-            lock.unlock();
         }
+        throw new ProjectionLagException(name, position, timeout, health());
     }
 
     /** The projection's health measured now. */
@@ -338,36 +320,14 @@ public final class ProjectionRunner<C> implements AutoCloseable {
 
     /** Makes the control thread look at the requests now rather than at its next interval. */
     public void wake() {
-        lock.lock();
-        try {
-            wakeRequested = true;
-            woken.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        signals.wake();
     }
 
     private void awaitWake() {
-        long nanos = options.controlInterval().toNanos();
-        lock.lock();
         try {
-            while (!wakeRequested && !closing && nanos > 0) {
-                nanos = woken.awaitNanos(nanos);
-            }
-            wakeRequested = false;
+            signals.awaitWake(options.controlInterval(), () -> closing);
         } catch (InterruptedException e) {
             closing = true;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void signalProgress() {
-        lock.lock();
-        try {
-            progressed.signalAll();
-        } finally {
-            lock.unlock();
         }
     }
 
