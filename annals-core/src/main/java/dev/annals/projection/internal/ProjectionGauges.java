@@ -36,7 +36,7 @@ public final class ProjectionGauges implements AutoCloseable {
     private void gauge(String name, String description, String projection, Supplier<ProjectionHealth> health,
                        ToDoubleFunction<ProjectionHealth> value) {
         meters.add(Gauge.builder(name, health, h -> value.applyAsDouble(h.get()))
-                .description(description).tag("projection", projection).register(registry));
+                .description(description).tag("projection", projection).strongReference(true).register(registry));
     }
 
     @Override
