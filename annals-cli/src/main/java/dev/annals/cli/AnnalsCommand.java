@@ -6,6 +6,7 @@ import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.dlq.DlqCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
 import picocli.CommandLine;
@@ -34,6 +35,7 @@ import static java.util.Objects.requireNonNull;
                 AppendCommand.class,
                 ReadCommand.class,
                 StreamsCommand.class,
+                StateCommand.class,
                 DemoCommand.class,
                 ProjectionsCommand.class,
                 DlqCommand.class,
@@ -46,6 +48,7 @@ import static java.util.Objects.requireNonNull;
                 "  annals append account-1 Deposited '{\"amount\":5}'",
                 "  annals read account-1",
                 "  annals read '$ce-account' --from 1 --limit 10",
+                "  annals state account-1 --at 2026-11-25T10:00:00Z",
                 "  annals bench append --writers 64 --events 100000 --size 200",
                 "  annals projections rebuild balances",
                 "  annals dlq list balances"},
