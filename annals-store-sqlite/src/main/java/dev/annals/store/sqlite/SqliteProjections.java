@@ -6,8 +6,8 @@ import dev.annals.store.jdbc.projection.JdbcProjectionStates;
 import dev.annals.store.jdbc.projection.JdbcReadModelStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelTable;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.sqlite.internal.ProjectionSchema;
-import dev.annals.store.sqlite.internal.ShortWaitBusyHandler;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;
@@ -23,7 +23,8 @@ import static java.util.Objects.requireNonNull;
  * so that a read model commits with its checkpoint.
  *
  * <p>These connections do not take the store's directory lock: the CLI uses them while the application
- * holds the store open, and SQLite's own locking (WAL, a busy timeout) orders the writes. Read models
+ * holds the store open, and SQLite's own locking (WAL) orders the writes; they wait for the write lock
+ * in Java, never in the driver, so that the virtual threads projections run on are never pinned. Read models
  * commit with synchronous NORMAL: a power cut may lose their last transactions, but their checkpoints go
  * with them, so they replay; nothing acknowledged to an appender depends on them.
  */
@@ -31,8 +32,6 @@ public final class SqliteProjections {
 
     /** How a read model's transaction starts: taking the write lock at once. */
     public static final String BEGIN = "BEGIN IMMEDIATE";
-
-    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
     private SqliteProjections() {
     }
@@ -49,7 +48,10 @@ public final class SqliteProjections {
         }
         ConnectionFactory factory = () -> open(file);
         try (Connection connection = factory.open()) {
-            ProjectionSchema.migrate(connection, file);
+            LockWaits.retryWhileBusy(() -> {
+                ProjectionSchema.migrate(connection, file);
+                return null;
+            });
         } catch (SQLException e) {
             throw new EventStoreException("could not prepare " + file + " for projections: " + e.getMessage(), e);
         }
@@ -75,10 +77,10 @@ public final class SqliteProjections {
         var config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // No wait in the driver: projection work runs on virtual threads, and a wait in native code pins their
+        // carrier. The JDBC projection classes wait for the lock in Java instead (LockWaits).
+        config.setBusyTimeout(0);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        var connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        ShortWaitBusyHandler.install(connection);
-        return connection;
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     }
 }

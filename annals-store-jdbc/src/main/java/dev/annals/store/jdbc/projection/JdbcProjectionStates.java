@@ -11,6 +11,7 @@ import dev.annals.projection.RebuildMode;
 import dev.annals.projection.UnknownDeadLetterException;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.jdbc.projection.internal.ProjectionSql;
 
 import java.sql.Connection;
@@ -192,7 +193,7 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
 
     private <T> T run(SqlCall<T> call) {
         try {
-            return call.run();
+            return LockWaits.retryWhileBusy(call::run);
         } catch (SQLException e) {
             throw new EventStoreException("projection bookkeeping failed: " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.annals.store.jdbc.projection;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,7 +53,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
     @Override
     public synchronized <T> T transact(Work<SqlContext, T> work) throws Exception {
         try (var statement = connection.createStatement()) {
-            statement.execute(begin);
+            LockWaits.retryWhileBusy(() -> statement.execute(begin));
             try {
                 T result = work.run(new JdbcTransaction(connection, tables, physical, clock, statements));
                 statement.execute("COMMIT");

@@ -4,6 +4,7 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.projection.DeadLetter;
 import dev.annals.projection.ProjectionTransaction;
 import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.jdbc.projection.internal.ProjectionSql;
 
 import java.sql.Connection;
@@ -46,9 +47,11 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     public long checkpoint(String key) {
         try (var statement = connection.prepareStatement(ProjectionSql.SELECT_CHECKPOINT)) {
             statement.setString(1, key);
-            try (var row = statement.executeQuery()) {
-                return row.next() ? row.getLong(1) : 0;
-            }
+            return LockWaits.retryWhileBusy(() -> {
+                try (var row = statement.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            });
         } catch (SQLException e) {
             throw failed("reading checkpoint " + key, e);
         }
@@ -70,13 +73,13 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
             bind(statement, letter.projection(), letter.position(), letter.eventId().toString(), letter.eventType(),
                     letter.error(), letter.attempts(), letter.firstFailure().toEpochMilli(),
                     letter.lastFailure().toEpochMilli(), letter.status().name());
-            statement.executeUpdate();
+            LockWaits.retryWhileBusy(statement::executeUpdate);
             try (var keys = statement.getGeneratedKeys()) {
                 if (keys.next()) {
                     return keys.getLong(1);
                 }
             }
-            try (var id = connection.createStatement().executeQuery("SELECT MAX(id) FROM dead_letters")) {
+            try (var query = connection.createStatement(); var id = query.executeQuery("SELECT MAX(id) FROM dead_letters")) {
                 id.next();
                 return id.getLong(1);
             }
@@ -95,7 +98,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     public List<DeadLetter> retryRequests(String projection) {
         try (var statement = connection.prepareStatement(ProjectionSql.SELECT_RETRY_REQUESTS)) {
             statement.setString(1, projection);
-            return DeadLetterRows.all(statement);
+            return LockWaits.retryWhileBusy(() -> DeadLetterRows.all(statement));
         } catch (SQLException e) {
             throw failed("reading retry requests", e);
         }
@@ -134,7 +137,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     private void execute(String sql, Object... parameters) {
         try (var statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            statement.executeUpdate();
+            LockWaits.retryWhileBusy(statement::executeUpdate);
         } catch (SQLException e) {
             throw failed(sql, e);
         }
