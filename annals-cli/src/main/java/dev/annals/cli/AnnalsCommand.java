@@ -3,7 +3,10 @@ package dev.annals.cli;
 import dev.annals.cli.append.AppendCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
+import dev.annals.cli.dlq.DlqCommand;
+import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
 import picocli.CommandLine;
@@ -32,7 +35,10 @@ import static java.util.Objects.requireNonNull;
                 AppendCommand.class,
                 ReadCommand.class,
                 StreamsCommand.class,
+                StateCommand.class,
                 DemoCommand.class,
+                ProjectionsCommand.class,
+                DlqCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
@@ -42,7 +48,10 @@ import static java.util.Objects.requireNonNull;
                 "  annals append account-1 Deposited '{\"amount\":5}'",
                 "  annals read account-1",
                 "  annals read '$ce-account' --from 1 --limit 10",
-                "  annals bench append --writers 64 --events 100000 --size 200"},
+                "  annals state account-1 --at 2026-11-25T10:00:00Z",
+                "  annals bench append --writers 64 --events 100000 --size 200",
+                "  annals projections rebuild balances",
+                "  annals dlq list balances"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

@@ -127,8 +127,10 @@ class SqliteEndToEndTest {
         var run = cli().run("demo");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Annals demo on the SQLite store in " + data());
-        assertThat(headPosition()).isEqualTo(3);
+        assertThat(run.out()).contains("Annals demo on the SQLite store in " + data())
+                .contains("transfer-1 is COMPLETED");
+        // Seven account events, then two transfers with their steps and a freeze.
+        assertThat(headPosition()).isEqualTo(19);
     }
 
     @Test

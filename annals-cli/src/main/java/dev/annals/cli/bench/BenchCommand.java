@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
         synopsisSubcommandLabel = "BENCHMARK",
         description = "Runs a benchmark.",
         commandListHeading = "%nBenchmarks:%n",
-        subcommands = {BenchAppendCommand.class, BenchCompareAppendCommand.class,
+        subcommands = {BenchAppendCommand.class, BenchProjectionCommand.class, BenchCompareAppendCommand.class,
                 BenchCompareReplayCommand.class, BenchCompareLoadCommand.class})
 public final class BenchCommand {
 

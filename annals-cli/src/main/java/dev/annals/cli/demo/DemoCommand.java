@@ -2,33 +2,30 @@ package dev.annals.cli.demo;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.event.EventData;
-import dev.annals.event.Metadata;
-import dev.annals.event.RecordedEvent;
-import dev.annals.store.AppendResult;
+import dev.annals.example.bank.demo.BankDemo;
 import dev.annals.store.EventStore;
-import dev.annals.store.ExpectedVersion;
-import dev.annals.store.WrongExpectedVersionException;
+import dev.annals.store.sqlite.SqliteEventStore;
+import dev.annals.store.sqlite.SqliteProjections;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
- * {@code annals demo}: appends a few events to a new account stream in the store under {@code --data},
- * shows the optimistic concurrency check refusing a stale write, and reads the stream back.
+ * {@code annals demo}: the bank example on the store under {@code --data}: accounts, a rejected
+ * overdraft, a temporal query, and on the SQLite store the read side: projections catching up, a
+ * transfer and a compensated transfer.
  */
 @Command(name = "demo",
         sortOptions = false,
         description = {
-                "Shows the event store at work on the data directory.",
-                "Appends a few events to a new account stream, shows a stale write being refused, and reads the"
-                        + " stream back."})
+                "Runs the bank example on the data directory.",
+                "Opens two accounts, moves money, shows a rejected overdraft and an account as it was; then starts"
+                        + " the projections, runs a transfer and a transfer compensated because its target is"
+                        + " frozen, and prints the read models."})
 public final class DemoCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -42,45 +39,18 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        // A new stream per run, so that the demo can run again on the same data directory.
-        String stream = "account-" + UUID.randomUUID().toString().substring(0, 8);
-        var user = Metadata.empty().withUser("demo");
+        var writer = spec.commandLine().getOut();
+        var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         try (EventStore store = annals.openStore()) {
             out.printf("Annals demo on the %s in %s%n%n", annals.storeOpener().name(), annals.dataDirectory());
-            out.printf("Appending to %s, expecting that it does not exist yet:%n", stream);
-            AppendResult opened = store.append(stream, ExpectedVersion.noStream(),
-                    event("AccountOpened", "{\"owner\":\"Ada\",\"currency\":\"EUR\"}", user),
-                    event("Deposited", "{\"amountCents\":10000}", user));
-            printResult(out, opened);
-            out.printf("Appending a withdrawal, expecting version %d:%n", opened.streamVersion());
-            AppendResult withdrawn = store.append(stream, ExpectedVersion.exact(opened.streamVersion()),
-                    event("Withdrawn", "{\"amountCents\":2500}", user));
-            printResult(out, withdrawn);
-            out.printf("Appending again with the stale expected version %d:%n", opened.streamVersion());
-            try {
-                store.append(stream, ExpectedVersion.exact(opened.streamVersion()),
-                        event("Withdrawn", "{\"amountCents\":9000}", user));
-                out.println("  accepted (unexpected!)");
-            } catch (WrongExpectedVersionException e) {
-                out.printf("  refused: %s%n", e.getMessage());
+            if (store instanceof SqliteEventStore sqlite) {
+                new BankDemo(store, out, SqliteProjections.readModels(sqlite.file().getParent())).run();
+            } else {
+                new BankDemo(store, out).run();
             }
-            out.printf("%nReading %s back:%n", stream);
-            try (Stream<RecordedEvent> events = store.readStream(stream)) {
-                events.forEach(event -> out.printf("  version %d  position %-6d %-14s %s%n", event.streamVersion(),
-                        event.position(), event.type(), event.payloadAsString()));
-            }
-            out.printf("%nThe store now holds %d events. Try: annals read %s%n", store.headPosition(), stream);
         }
         out.flush();
+        writer.flush();
         return ExitCodes.OK;
-    }
-
-    private static EventData event(String type, String json, Metadata metadata) {
-        return EventData.of(type, json.getBytes(StandardCharsets.UTF_8), metadata);
-    }
-
-    private static void printResult(PrintWriter out, AppendResult result) {
-        out.printf("  appended: stream version %d, global position %d%n", result.streamVersion(), result.position());
     }
 }

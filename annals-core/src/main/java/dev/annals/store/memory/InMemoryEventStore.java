@@ -7,11 +7,14 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.HeadListener;
+import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.AppendChecks;
+import dev.annals.store.internal.HeadListeners;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,15 +36,17 @@ import static java.util.Objects.requireNonNull;
  * An event store held in memory, for tests and fixtures: nothing survives the process.
  *
  * <p>It gives every guarantee of {@link EventStore} except durability. Appends are serialised by one
- * lock; reads see a snapshot of the log taken when the read starts.
+ * lock; reads see a snapshot of the log taken when the read starts. Listeners added through
+ * {@link HeadNotifier} are told the new head after each append that wrote events.
  */
-public final class InMemoryEventStore implements EventStore {
+public final class InMemoryEventStore implements EventStore, HeadNotifier {
 
     private final AppendLimits limits;
     private final Clock clock;
     private final List<RecordedEvent> log = new ArrayList<>();
     private final Map<String, List<RecordedEvent>> streams = new LinkedHashMap<>();
     private final Map<UUID, RecordedEvent> byId = new HashMap<>();
+    private final HeadListeners listeners = new HeadListeners();
 
     public InMemoryEventStore() {
         this(AppendLimits.defaults(), Clock.systemUTC());
@@ -54,7 +59,17 @@ public final class InMemoryEventStore implements EventStore {
     }
 
     @Override
-    public synchronized AppendResult append(String stream, ExpectedVersion expected, List<EventData> events) {
+    public AppendResult append(String stream, ExpectedVersion expected, List<EventData> events) {
+        long headBefore = headPosition();
+        AppendResult result = appendLocked(stream, expected, events);
+        if (result.position() > headBefore) {
+            // Outside the lock, so that a listener never runs while appenders wait.
+            listeners.fire(headPosition());
+        }
+        return result;
+    }
+
+    private synchronized AppendResult appendLocked(String stream, ExpectedVersion expected, List<EventData> events) {
         AppendChecks.validate(stream, expected, events, limits);
         var stored = events.stream().map(e -> Optional.ofNullable(byId.get(e.eventId()))).toList();
         var retry = AppendChecks.resolveRetry(stream, events, stored);
@@ -124,6 +139,16 @@ public final class InMemoryEventStore implements EventStore {
                 })
                 .toList()
                 .stream();
+    }
+
+    @Override
+    public void addHeadListener(HeadListener listener) {
+        listeners.addHeadListener(listener);
+    }
+
+    @Override
+    public void removeHeadListener(HeadListener listener) {
+        listeners.removeHeadListener(listener);
     }
 
     @Override

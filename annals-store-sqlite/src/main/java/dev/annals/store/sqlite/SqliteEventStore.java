@@ -6,6 +6,8 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.EventStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.HeadListener;
+import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.internal.AppendChecks;
@@ -32,10 +34,13 @@ import static java.util.Objects.requireNonNull;
  * refusal never fails another's. Global positions are assigned by that writer: gap-free and in commit
  * order. Reads run on a small pool of other connections and fetch a page at a time.
  *
+ * <p>Subscriptions in this process are woken after each commit ({@link HeadNotifier}); other processes
+ * find new events by polling.
+ *
  * <p>One process at a time: the store locks its data directory while open, and a second open of the same
  * directory fails.
  */
-public final class SqliteEventStore implements EventStore {
+public final class SqliteEventStore implements EventStore, HeadNotifier {
 
     /** The name of the database file inside the data directory. */
     public static final String FILE_NAME = "annals.db";
@@ -125,6 +130,16 @@ public final class SqliteEventStore implements EventStore {
     @Override
     public Stream<StreamInfo> streams() {
         return reader.streams();
+    }
+
+    @Override
+    public void addHeadListener(HeadListener listener) {
+        files.writer().headListeners().addHeadListener(listener);
+    }
+
+    @Override
+    public void removeHeadListener(HeadListener listener) {
+        files.writer().headListeners().removeHeadListener(listener);
     }
 
     /** Writes every append already queued, then releases the file; later calls fail. Idempotent. */

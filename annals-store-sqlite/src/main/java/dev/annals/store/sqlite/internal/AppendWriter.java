@@ -3,6 +3,7 @@ package dev.annals.store.sqlite.internal;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.EventRows;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,6 +41,7 @@ public final class AppendWriter {
     private final Checkpointer checkpointer;
     private final int maxBatch;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    private final HeadListeners headListeners = new HeadListeners();
     private final PreparedStatement begin;
     private final PreparedStatement commit;
     private final PreparedStatement rollback;
@@ -76,6 +78,11 @@ public final class AppendWriter {
         if (stopped) {
             failQueued();
         }
+    }
+
+    /** Who is told the new head position after each commit that wrote events. */
+    public HeadListeners headListeners() {
+        return headListeners;
     }
 
     /** Writes everything queued before this call, then stops the thread and releases the connection. */
@@ -165,6 +172,9 @@ public final class AppendWriter {
             } else {
                 batch.get(i).refuse((RuntimeException) outcomes[i]);
             }
+        }
+        if (events > 0) {
+            headListeners.fire(state.nextPosition() - 1);
         }
     }
 

@@ -38,6 +38,8 @@ final class SqliteConnections {
             statement.execute("PRAGMA wal_autocheckpoint = 0");
             statement.execute("PRAGMA journal_size_limit = 67108864");
         }
+        // Read models in the same file take the write lock too; wait for them in short steps.
+        ShortWaitBusyHandler.install(connection);
         return connection;
     }
 

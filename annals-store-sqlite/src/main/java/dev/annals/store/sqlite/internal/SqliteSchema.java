@@ -14,11 +14,16 @@ import java.util.List;
  * rowid, so appends go to the end of the table), and two unique indexes: one per stream and version
  * (compact thanks to the integer stream key) and one on the 16-byte event id (which grows at its end
  * with time-ordered UUID v7 ids).
+ *
+ * <p>Version 2 adds the projections' state, kept beside the events so that a read model in the same file
+ * commits with its checkpoint and so that the CLI can act from another process: checkpoints, control
+ * requests (paused, rebuild requested, live version), the status a runner reports, and dead letters.
+ * Times in these tables are milliseconds since the epoch.
  */
 final class SqliteSchema {
 
     /** The schema version this code writes and reads. */
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     private static final List<String> VERSION_1 = List.of(
             "CREATE TABLE streams (stream_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, category TEXT NOT NULL)",
@@ -30,6 +35,21 @@ final class SqliteSchema {
                     + " recorded_at INTEGER NOT NULL)",
             "CREATE UNIQUE INDEX events_by_stream ON events(stream_id, stream_version)",
             "CREATE UNIQUE INDEX events_by_event_id ON events(event_id)");
+
+    private static final List<String> VERSION_2 = List.of(
+            "CREATE TABLE projection_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL,"
+                    + " updated_at INTEGER NOT NULL)",
+            "CREATE TABLE projection_control (projection TEXT PRIMARY KEY, paused INTEGER NOT NULL DEFAULT 0,"
+                    + " rebuild TEXT, live_version INTEGER NOT NULL DEFAULT 1)",
+            "CREATE TABLE projection_status (projection TEXT PRIMARY KEY, state TEXT NOT NULL,"
+                    + " checkpoint INTEGER NOT NULL, head INTEGER NOT NULL, events_behind INTEGER NOT NULL,"
+                    + " seconds_behind REAL NOT NULL,"
+                    + " error TEXT, updated_at INTEGER NOT NULL)",
+            "CREATE TABLE dead_letters (id INTEGER PRIMARY KEY, projection TEXT NOT NULL, position INTEGER NOT NULL,"
+                    + " event_id TEXT NOT NULL, event_type TEXT NOT NULL, error TEXT NOT NULL,"
+                    + " attempts INTEGER NOT NULL, first_failure INTEGER NOT NULL, last_failure INTEGER NOT NULL,"
+                    + " status TEXT NOT NULL)",
+            "CREATE INDEX dead_letters_by_projection ON dead_letters(projection, status)");
 
     private SqliteSchema() {
     }
@@ -47,8 +67,15 @@ final class SqliteSchema {
         try (var statement = connection.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             try {
+                // Another process (the CLI, say) may have migrated since the first look; look again under the lock.
+                version = userVersion(connection);
                 if (version < 1) {
                     for (String ddl : VERSION_1) {
+                        statement.execute(ddl);
+                    }
+                }
+                if (version < 2) {
+                    for (String ddl : VERSION_2) {
                         statement.execute(ddl);
                     }
                 }

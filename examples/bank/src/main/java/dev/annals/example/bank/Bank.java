@@ -7,10 +7,15 @@ import dev.annals.example.bank.account.AccountDecider;
 import dev.annals.example.bank.account.AccountEvent;
 import dev.annals.example.bank.account.AccountEvents;
 import dev.annals.example.bank.account.AccountState;
+import dev.annals.example.bank.transfer.TransferCommand;
+import dev.annals.example.bank.transfer.TransferDecider;
+import dev.annals.example.bank.transfer.TransferEvent;
+import dev.annals.example.bank.transfer.TransferEvents;
+import dev.annals.example.bank.transfer.TransferState;
 
 /**
  * The bank's entity types, by stream category, for tools that fold streams by name: accounts live in
- * streams {@code account-ID}.
+ * streams {@code account-ID}, transfers in streams {@code transfer-ID}.
  *
  * <p>A CLI prints an account's past state with
  * {@code StateJson.render(Bank.entityTypes().stateAt(store, "account-1", instant))}.
@@ -21,7 +26,11 @@ public final class Bank {
     public static final EntityType<AccountCommand, AccountState, AccountEvent> ACCOUNTS =
             new EntityType<>("account", new AccountDecider(), AccountEvents.codec());
 
-    private static final EntityTypes ENTITY_TYPES = EntityTypes.of(ACCOUNTS);
+    /** Transfers between accounts: category {@code transfer}, run by the {@code TransferProcess}. */
+    public static final EntityType<TransferCommand, TransferState, TransferEvent> TRANSFERS =
+            new EntityType<>("transfer", new TransferDecider(), TransferEvents.codec());
+
+    private static final EntityTypes ENTITY_TYPES = EntityTypes.of(ACCOUNTS, TRANSFERS);
 
     private Bank() {
     }

@@ -19,7 +19,7 @@ class BankTest {
 
     @Test
     void the_account_category_is_registered() {
-        assertThat(Bank.entityTypes().categories()).containsExactly("account");
+        assertThat(Bank.entityTypes().categories()).containsExactly("account", "transfer");
         assertThat(Bank.entityTypes().forStream("account-7")).isSameAs(Bank.ACCOUNTS);
     }
 

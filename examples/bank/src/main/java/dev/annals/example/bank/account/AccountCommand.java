@@ -28,4 +28,16 @@ public sealed interface AccountCommand {
     /** Closes the account for good; its balance must be zero. */
     record CloseAccount() implements AccountCommand {
     }
+
+    /** Takes {@code amount} cents out for transfer {@code transferId}; doing it again for the same transfer does nothing. */
+    record DebitForTransfer(String transferId, long amount) implements AccountCommand {
+    }
+
+    /** Puts {@code amount} cents in for transfer {@code transferId}; idempotent per transfer. */
+    record CreditForTransfer(String transferId, long amount) implements AccountCommand {
+    }
+
+    /** Gives back {@code amount} cents debited for transfer {@code transferId} whose credit failed; idempotent. */
+    record RefundTransfer(String transferId, long amount) implements AccountCommand {
+    }
 }

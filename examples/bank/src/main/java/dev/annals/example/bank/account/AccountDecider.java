@@ -3,6 +3,9 @@ package dev.annals.example.bank.account;
 import dev.annals.decider.Decider;
 import dev.annals.decider.Decision;
 import dev.annals.example.bank.account.AccountCommand.CloseAccount;
+import dev.annals.example.bank.account.AccountCommand.CreditForTransfer;
+import dev.annals.example.bank.account.AccountCommand.DebitForTransfer;
+import dev.annals.example.bank.account.AccountCommand.RefundTransfer;
 import dev.annals.example.bank.account.AccountCommand.Deposit;
 import dev.annals.example.bank.account.AccountCommand.FreezeAccount;
 import dev.annals.example.bank.account.AccountCommand.OpenAccount;
@@ -13,6 +16,9 @@ import dev.annals.example.bank.account.AccountEvent.AccountFrozen;
 import dev.annals.example.bank.account.AccountEvent.AccountOpened;
 import dev.annals.example.bank.account.AccountEvent.AccountUnfrozen;
 import dev.annals.example.bank.account.AccountEvent.Deposited;
+import dev.annals.example.bank.account.AccountEvent.TransferCredited;
+import dev.annals.example.bank.account.AccountEvent.TransferDebited;
+import dev.annals.example.bank.account.AccountEvent.TransferRefunded;
 import dev.annals.example.bank.account.AccountEvent.Withdrawn;
 
 import static dev.annals.decider.Decision.accept;
@@ -44,6 +50,13 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
             case FreezeAccount freeze -> freeze(freeze, state);
             case UnfreezeAccount unfreeze -> unfreeze(state);
             case CloseAccount close -> close(state);
+            case DebitForTransfer debit -> state.applied("debit:" + debit.transferId()) ? accept()
+                    : sameRulesAs(withdraw(new Withdraw(debit.amount()), state),
+                    new TransferDebited(debit.transferId(), debit.amount()));
+            case CreditForTransfer credit -> state.applied("credit:" + credit.transferId()) ? accept()
+                    : sameRulesAs(deposit(new Deposit(credit.amount()), state),
+                    new TransferCredited(credit.transferId(), credit.amount()));
+            case RefundTransfer refund -> refund(refund, state);
         };
     }
 
@@ -117,6 +130,26 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         };
     }
 
+    /** {@code event} when the plain deposit or withdrawal would be accepted; its rejection otherwise. */
+    private static Decision<AccountEvent> sameRulesAs(Decision<AccountEvent> plain, AccountEvent event) {
+        return switch (plain) {
+            case Decision.Accepted<AccountEvent> accepted -> accept(event);
+            case Decision.Rejected<AccountEvent> rejected -> rejected;
+        };
+    }
+
+    private static Decision<AccountEvent> refund(RefundTransfer refund, AccountState state) {
+        if (state.applied("refund:" + refund.transferId())) {
+            return accept();
+        }
+        if (!state.applied("debit:" + refund.transferId())) {
+            return reject("transfer " + refund.transferId() + " never debited this account");
+        }
+        // A refund undoes the bank's own debit: it goes through even on a frozen account.
+        return state.status() == CLOSED ? reject("account is closed")
+                : accept(new TransferRefunded(refund.transferId(), refund.amount()));
+    }
+
     /** Why no money may move on this account, or null when it may. */
     private static String blockedFromMovingMoney(AccountState state) {
         return switch (state.status()) {
@@ -135,6 +168,12 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
             case AccountFrozen frozen -> state.withStatus(FROZEN);
             case AccountUnfrozen unfrozen -> state.withStatus(OPEN);
             case AccountClosed closed -> state.withStatus(CLOSED);
+            case TransferDebited debited -> state.afterTransferStep("debit:" + debited.transferId(),
+                    state.balance() - debited.amount());
+            case TransferCredited credited -> state.afterTransferStep("credit:" + credited.transferId(),
+                    state.balance() + credited.amount());
+            case TransferRefunded refunded -> state.afterTransferStep("refund:" + refunded.transferId(),
+                    state.balance() + refunded.amount());
         };
     }
 }

@@ -31,4 +31,16 @@ public sealed interface AccountEvent {
     /** The account was closed. */
     record AccountClosed() implements AccountEvent {
     }
+
+    /** {@code amount} cents left the account for transfer {@code transferId}. */
+    record TransferDebited(String transferId, long amount) implements AccountEvent {
+    }
+
+    /** {@code amount} cents arrived by transfer {@code transferId}. */
+    record TransferCredited(String transferId, long amount) implements AccountEvent {
+    }
+
+    /** {@code amount} cents debited for transfer {@code transferId} came back because its credit failed. */
+    record TransferRefunded(String transferId, long amount) implements AccountEvent {
+    }
 }

@@ -35,6 +35,9 @@ public final class AccountEvents {
             .register(AccountFrozen.class, "AccountFrozen")
             .register(AccountUnfrozen.class, "AccountUnfrozen")
             .register(AccountClosed.class, "AccountClosed")
+            .register(AccountEvent.TransferDebited.class, "TransferDebited")
+            .register(AccountEvent.TransferCredited.class, "TransferCredited")
+            .register(AccountEvent.TransferRefunded.class, "TransferRefunded")
             .upcast("AccountOpened", 1, AccountEvents::splitInitialDeposit)
             .upcast("Deposited", 1, Upcaster.renameField("cents", "amount"))
             .build();

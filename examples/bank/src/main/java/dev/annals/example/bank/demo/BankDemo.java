@@ -16,10 +16,12 @@ import dev.annals.example.bank.account.AccountEvent;
 import dev.annals.example.bank.account.AccountState;
 import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,6 +29,8 @@ import static java.util.Objects.requireNonNull;
  * The bank scenario that {@code annals demo} runs, on any event store: two accounts are opened, money
  * is deposited and withdrawn, an overdraft is rejected with its reason, and the first account is shown
  * as it was before its last withdrawal. Every command is printed with its events and their positions.
+ * Given a read-model database, it goes on with the read side: projections catching up, a transfer,
+ * and a transfer compensated because its target account is frozen.
  *
  * <p>The demo can run again on a store that already holds it: it takes the first pair of account
  * numbers whose streams are still empty ({@code account-1} and {@code account-2} on a fresh store).
@@ -37,13 +41,27 @@ public final class BankDemo {
     private final PrintStream out;
     private final CommandHandler<AccountCommand, AccountState, AccountEvent> accounts;
     private final StateLoader<AccountState, AccountEvent> states;
+    private final Optional<JdbcReadModels> readModels;
 
     /** A demo that runs on {@code store} and prints to {@code out}. */
     public BankDemo(EventStore store, PrintStream out) {
+        this(store, out, Optional.empty());
+    }
+
+    /**
+     * A demo that also runs the read side, with read models in {@code readModels}: the projections catch
+     * up, then a transfer completes and another, to a frozen account, is compensated.
+     */
+    public BankDemo(EventStore store, PrintStream out, JdbcReadModels readModels) {
+        this(store, out, Optional.of(requireNonNull(readModels, "readModels")));
+    }
+
+    private BankDemo(EventStore store, PrintStream out, Optional<JdbcReadModels> readModels) {
         this.store = requireNonNull(store, "store");
         this.out = requireNonNull(out, "out");
         this.accounts = Bank.ACCOUNTS.handler(store);
         this.states = Bank.ACCOUNTS.states(store);
+        this.readModels = readModels;
     }
 
     /** Runs the scenario and returns what it found; prints as it goes. */
@@ -75,6 +93,7 @@ public final class BankDemo {
         out.println(alice + " now:");
         var now = states.current(alice);
         out.println("  " + StateJson.render(now));
+        readModels.ifPresent(database -> new TransferDemo(store, out, database).run(alice, bob));
         return new DemoSummary(alice, bob, ((CommandOutcome.Rejected<AccountEvent>) overdraft).reason(), before,
                 now);
     }

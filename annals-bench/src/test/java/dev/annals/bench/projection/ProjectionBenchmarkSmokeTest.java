@@ -1,0 +1,33 @@
+package dev.annals.bench.projection;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ProjectionBenchmarkSmokeTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void measures_a_rebuild_and_the_latency_of_a_short_steady_run() throws Exception {
+        var result = ProjectionBenchmark.run(data, new ProjectionBenchmarkOptions(2_000, 200, Duration.ofSeconds(1)));
+
+        assertThat(result.rebuildEvents()).isEqualTo(2_000);
+        assertThat(result.rebuildEventsPerSecond()).isPositive();
+        assertThat(result.latencyEvents()).isEqualTo(200);
+        assertThat(result.appendToReadModel().p99()).isGreaterThanOrEqualTo(result.appendToReadModel().p50())
+                .isPositive();
+        assertThat(result.report()).contains("events/s").contains("p99");
+    }
+}

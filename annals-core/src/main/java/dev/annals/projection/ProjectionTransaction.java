@@ -1,0 +1,50 @@
+package dev.annals.projection;
+
+import dev.annals.event.RecordedEvent;
+
+import java.util.List;
+
+/**
+ * One unit of work of a projection's runner: handler effects and bookkeeping that commit together.
+ *
+ * <p>With a JDBC read model it is one database transaction: the read-model change, the checkpoint and
+ * the dead letters commit or roll back as one, which makes redelivery harmless (exactly-once in effect).
+ * Other stores apply each call as it comes and their handlers must be idempotent by event id.
+ *
+ * @param <C> the handlers' context type
+ */
+public interface ProjectionTransaction<C> {
+
+    /** What handlers get for {@code event} when writing into read-model {@code version}. */
+    C context(RecordedEvent event, int version);
+
+    /** The checkpoint stored under {@code key}; 0 when there is none. */
+    long checkpoint(String key);
+
+    /** Sets the checkpoint stored under {@code key} (a projection name, or a version's while it is built). */
+    void saveCheckpoint(String key, long position);
+
+    /** Removes the checkpoint stored under {@code key}. */
+    void deleteCheckpoint(String key);
+
+    /** Stores a new dead letter (its id is ignored) and returns its id. */
+    long park(DeadLetter letter);
+
+    /** Replaces the stored letter with the same id. */
+    void updateDeadLetter(DeadLetter letter);
+
+    /** Letters of {@code projection} an operator asked to retry. */
+    List<DeadLetter> retryRequests(String projection);
+
+    /** Creates read-model {@code version} of {@code projection} empty, dropping what it held. */
+    void prepareVersion(String projection, int version);
+
+    /** Creates read-model {@code version} when it does not exist yet, and shows it to queries. */
+    void ensureVersion(String projection, int version);
+
+    /**
+     * Makes {@code version} the one queries see, records it as live, clears the rebuild request and
+     * drops {@code oldVersion} when it differs.
+     */
+    void promote(String projection, int version, int oldVersion);
+}

@@ -1,0 +1,39 @@
+package dev.annals.store.internal;
+
+import dev.annals.store.HeadListener;
+import dev.annals.store.HeadNotifier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import static java.util.Objects.requireNonNull;
+
+/** The listeners of one store, for stores implementing {@link HeadNotifier}. Thread-safe. */
+public final class HeadListeners implements HeadNotifier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HeadListeners.class);
+
+    private final CopyOnWriteArraySet<HeadListener> listeners = new CopyOnWriteArraySet<>();
+
+    @Override
+    public void addHeadListener(HeadListener listener) {
+        listeners.add(requireNonNull(listener, "listener"));
+    }
+
+    @Override
+    public void removeHeadListener(HeadListener listener) {
+        listeners.remove(requireNonNull(listener, "listener"));
+    }
+
+    /** Tells every listener the new head; a failing listener never stops the others. */
+    public void fire(long headPosition) {
+        for (HeadListener listener : listeners) {
+            try {
+                listener.headChanged(headPosition);
+            } catch (RuntimeException e) {
+                LOG.warn("head listener {} failed at head position {}: {}", listener, headPosition, e.toString());
+            }
+        }
+    }
+}

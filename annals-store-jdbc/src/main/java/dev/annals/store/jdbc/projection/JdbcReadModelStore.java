@@ -1,0 +1,87 @@
+package dev.annals.store.jdbc.projection;
+
+import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.ReadModelStore;
+import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A read model in SQL tables of the store's database: each unit of work is one transaction holding the
+ * handlers' changes, the checkpoint and any dead letter, so a redelivered event never applies twice
+ * (exactly-once in effect) and a crash loses nothing that was committed.
+ *
+ * <p>Holds one connection for the runner's writes, and a {@link JdbcProjectionStates} on another for
+ * bookkeeping. Units of work are serialised. Handlers receive a {@link SqlContext}.
+ */
+public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
+
+    private final Connection connection;
+    private final List<ReadModelTable> tables;
+    private final JdbcProjectionStates states;
+    private final Clock clock;
+    private final Map<Integer, Map<String, String>> physical = new ConcurrentHashMap<>();
+    private final String begin;
+    private final StatementCache statements = new StatementCache();
+
+    /**
+     * A read model made of {@code tables}, on connections from {@code connections}, whose transactions
+     * start with {@code beginStatement}: {@code BEGIN IMMEDIATE} on SQLite (take the write lock at once,
+     * so a transaction that reads before it writes cannot fail on a stale snapshot), {@code BEGIN} elsewhere.
+     */
+    public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, String beginStatement) {
+        requireNonNull(connections, "connections");
+        this.tables = List.copyOf(tables);
+        this.begin = requireNonNull(beginStatement, "beginStatement");
+        this.clock = Clock.systemUTC();
+        try {
+            this.connection = connections.open();
+        } catch (SQLException e) {
+            throw new EventStoreException("could not connect for a read model: " + e.getMessage(), e);
+        }
+        this.states = new JdbcProjectionStates(connections, beginStatement);
+    }
+
+    @Override
+    public synchronized <T> T transact(Work<SqlContext, T> work) throws Exception {
+        try (var statement = connection.createStatement()) {
+            LockWaits.retryWhileBusy(() -> statement.execute(begin));
+            try {
+                T result = work.run(new JdbcTransaction(connection, tables, physical, clock, statements));
+                statement.execute("COMMIT");
+                return result;
+            } catch (Exception e) {
+                try {
+                    statement.execute("ROLLBACK");
+                } catch (SQLException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
+                }
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public ProjectionStates states() {
+        return states;
+    }
+
+    @Override
+    public synchronized void close() {
+        states.close();
+        statements.close();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            // Nothing uncommitted matters: the checkpoint says what was done.
+        }
+    }
+}

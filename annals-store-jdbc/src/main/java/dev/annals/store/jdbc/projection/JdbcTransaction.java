@@ -1,0 +1,155 @@
+package dev.annals.store.jdbc.projection;
+
+import dev.annals.event.RecordedEvent;
+import dev.annals.projection.DeadLetter;
+import dev.annals.projection.ProjectionTransaction;
+import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
+import dev.annals.store.jdbc.projection.internal.ProjectionSql;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One database transaction of a JDBC read model: handler effects, checkpoint and dead letters commit as one. */
+final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
+
+    private final Connection connection;
+    private final List<ReadModelTable> tables;
+    private final Map<Integer, Map<String, String>> physicalByVersion;
+    private final Clock clock;
+    private final StatementCache statements;
+
+    JdbcTransaction(Connection connection, List<ReadModelTable> tables,
+                    Map<Integer, Map<String, String>> physicalByVersion, Clock clock, StatementCache statements) {
+        this.connection = connection;
+        this.tables = tables;
+        this.physicalByVersion = physicalByVersion;
+        this.clock = clock;
+        this.statements = statements;
+    }
+
+    @Override
+    public SqlContext context(RecordedEvent event, int version) {
+        var physical = physicalByVersion.computeIfAbsent(version, v -> {
+            var names = new HashMap<String, String>();
+            tables.forEach(table -> names.put(table.name(), table.physical(v)));
+            return Map.copyOf(names);
+        });
+        return new SqlContext(connection, event, physical, statements);
+    }
+
+    @Override
+    public long checkpoint(String key) {
+        try (var statement = connection.prepareStatement(ProjectionSql.SELECT_CHECKPOINT)) {
+            statement.setString(1, key);
+            return LockWaits.retryWhileBusy(() -> {
+                try (var row = statement.executeQuery()) {
+                    return row.next() ? row.getLong(1) : 0L;
+                }
+            });
+        } catch (SQLException e) {
+            throw failed("reading checkpoint " + key, e);
+        }
+    }
+
+    @Override
+    public void saveCheckpoint(String key, long position) {
+        execute(ProjectionSql.UPSERT_CHECKPOINT, key, position, clock.millis());
+    }
+
+    @Override
+    public void deleteCheckpoint(String key) {
+        execute(ProjectionSql.DELETE_CHECKPOINT, key);
+    }
+
+    @Override
+    public long park(DeadLetter letter) {
+        try (var statement = connection.prepareStatement(ProjectionSql.INSERT_LETTER, Statement.RETURN_GENERATED_KEYS)) {
+            bind(statement, letter.projection(), letter.position(), letter.eventId().toString(), letter.eventType(),
+                    letter.error(), letter.attempts(), letter.firstFailure().toEpochMilli(),
+                    letter.lastFailure().toEpochMilli(), letter.status().name());
+            LockWaits.retryWhileBusy(statement::executeUpdate);
+            try (var keys = statement.getGeneratedKeys()) {
+                if (keys.next()) {
+                    return keys.getLong(1);
+                }
+            }
+            try (var query = connection.createStatement(); var id = query.executeQuery("SELECT MAX(id) FROM dead_letters")) {
+                id.next();
+                return id.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw failed("parking position " + letter.position(), e);
+        }
+    }
+
+    @Override
+    public void updateDeadLetter(DeadLetter letter) {
+        execute(ProjectionSql.UPDATE_LETTER, letter.error(), letter.attempts(), letter.lastFailure().toEpochMilli(),
+                letter.status().name(), letter.id());
+    }
+
+    @Override
+    public List<DeadLetter> retryRequests(String projection) {
+        try (var statement = connection.prepareStatement(ProjectionSql.SELECT_RETRY_REQUESTS)) {
+            statement.setString(1, projection);
+            return LockWaits.retryWhileBusy(() -> DeadLetterRows.all(statement));
+        } catch (SQLException e) {
+            throw failed("reading retry requests", e);
+        }
+    }
+
+    @Override
+    public void prepareVersion(String projection, int version) {
+        statements.close();
+        for (ReadModelTable table : tables) {
+            execute("DROP TABLE IF EXISTS " + table.physical(version));
+        }
+        ensureVersion(projection, version);
+    }
+
+    @Override
+    public void ensureVersion(String projection, int version) {
+        for (ReadModelTable table : tables) {
+            table.createStatements(version).forEach(this::execute);
+            execute("CREATE VIEW IF NOT EXISTS " + table.name() + " AS SELECT * FROM " + table.physical(version));
+        }
+    }
+
+    @Override
+    public void promote(String projection, int version, int oldVersion) {
+        statements.close();
+        for (ReadModelTable table : tables) {
+            execute("DROP VIEW IF EXISTS " + table.name());
+            execute("CREATE VIEW " + table.name() + " AS SELECT * FROM " + table.physical(version));
+            if (oldVersion != version) {
+                execute("DROP TABLE IF EXISTS " + table.physical(oldVersion));
+            }
+        }
+        execute(ProjectionSql.UPSERT_PROMOTED, projection, version);
+    }
+
+    private void execute(String sql, Object... parameters) {
+        try (var statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            LockWaits.retryWhileBusy(statement::executeUpdate);
+        } catch (SQLException e) {
+            throw failed(sql, e);
+        }
+    }
+
+    private static void bind(java.sql.PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+
+    private static ProjectionStoreException failed(String doing, SQLException e) {
+        return new ProjectionStoreException("read-model transaction failed " + doing + ": " + e.getMessage(), e);
+    }
+}

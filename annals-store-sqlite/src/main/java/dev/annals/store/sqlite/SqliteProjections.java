@@ -1,0 +1,86 @@
+package dev.annals.store.sqlite;
+
+import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.projection.ConnectionFactory;
+import dev.annals.store.jdbc.projection.JdbcProjectionStates;
+import dev.annals.store.jdbc.projection.JdbcReadModelStore;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
+import dev.annals.store.jdbc.projection.ReadModelTable;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
+import dev.annals.store.sqlite.internal.ProjectionSchema;
+import org.sqlite.SQLiteConfig;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Projections on the SQLite store: read models and bookkeeping in the store's own file, {@code annals.db},
+ * so that a read model commits with its checkpoint.
+ *
+ * <p>These connections do not take the store's directory lock: the CLI uses them while the application
+ * holds the store open, and SQLite's own locking (WAL) orders the writes; they wait for the write lock
+ * in Java, never in the driver, so that the virtual threads projections run on are never pinned. Read models
+ * commit with synchronous NORMAL: a power cut may lose their last transactions, but their checkpoints go
+ * with them, so they replay; nothing acknowledged to an appender depends on them.
+ */
+public final class SqliteProjections {
+
+    /** How a read model's transaction starts: taking the write lock at once. */
+    public static final String BEGIN = "BEGIN IMMEDIATE";
+
+    private SqliteProjections() {
+    }
+
+    /**
+     * Connections to the store file in {@code dataDirectory}, after bringing its schema up to date.
+     *
+     * @throws EventStoreException when the directory holds no store or the file cannot be opened
+     */
+    public static ConnectionFactory connections(Path dataDirectory) {
+        Path file = requireNonNull(dataDirectory, "dataDirectory").resolve(SqliteEventStore.FILE_NAME);
+        if (!Files.exists(file)) {
+            throw new EventStoreException("no SQLite store at " + file);
+        }
+        ConnectionFactory factory = () -> open(file);
+        try (Connection connection = factory.open()) {
+            LockWaits.retryWhileBusy(() -> {
+                ProjectionSchema.migrate(connection, file);
+                return null;
+            });
+        } catch (SQLException e) {
+            throw new EventStoreException("could not prepare " + file + " for projections: " + e.getMessage(), e);
+        }
+        return factory;
+    }
+
+    /** The read-model database of the store in {@code dataDirectory}: its file, with SQLite's transactions. */
+    public static JdbcReadModels readModels(Path dataDirectory) {
+        return new JdbcReadModels(connections(dataDirectory), BEGIN);
+    }
+
+    /** The projections' bookkeeping in {@code dataDirectory}'s store, as the CLI uses it. Close it when done. */
+    public static JdbcProjectionStates states(Path dataDirectory) {
+        return new JdbcProjectionStates(connections(dataDirectory), BEGIN);
+    }
+
+    /** A read model made of {@code tables} in {@code store}'s file. Close it after its runner. */
+    public static JdbcReadModelStore readModel(SqliteEventStore store, List<ReadModelTable> tables) {
+        return new JdbcReadModelStore(connections(store.file().getParent()), tables, BEGIN);
+    }
+
+    private static Connection open(Path file) throws SQLException {
+        var config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        // No wait in the driver: projection work runs on virtual threads, and a wait in native code pins their
+        // carrier. The JDBC projection classes wait for the lock in Java instead (LockWaits).
+        config.setBusyTimeout(0);
+        config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+}
