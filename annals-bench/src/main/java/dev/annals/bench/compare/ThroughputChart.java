@@ -64,11 +64,11 @@ public final class ThroughputChart {
         int x0 = left + MARGIN;
         int x1 = left + PANEL_WIDTH - 20;
         int y0 = HEIGHT - 40;
-        int y1 = 40;
+        int y1 = 50;
         double bottom = 100;
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 13));
-        g.drawString(title, x0, 25);
+        g.drawString(title, x0, 20);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         g.drawLine(x0, y0, x1, y0);
         g.drawLine(x0, y0, x0, y1);
@@ -83,7 +83,7 @@ public final class ThroughputChart {
         for (int i = 0; i < writers.length; i++) {
             g.drawString(writers[i] + (i == 0 ? " writer" : " writers"), xOf(i, x0, x1) - 18, y0 + 18);
         }
-        g.drawString("events/s (log)", left + 4, y1 - 8);
+        g.drawString("events/s (log scale)", left + 4, 38);
         int colour = 0;
         for (var system : bySystem.entrySet()) {
             g.setColor(COLORS[colour++ % COLORS.length]);
