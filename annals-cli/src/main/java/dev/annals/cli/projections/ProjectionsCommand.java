@@ -67,6 +67,10 @@ public final class ProjectionsCommand implements Callable<Integer> {
 
     /** The bookkeeping of the store under {@code annals}' data directory, which must exist. */
     public static JdbcProjectionStates openStates(AnnalsCommand annals) {
+        if (annals.postgresAddress().isPresent()) {
+            throw new RejectedRequestException("projections and dead letters are kept in the data directory's"
+                    + " SQLite store; on PostgreSQL they are not available yet");
+        }
         var directory = annals.dataDirectory();
         if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
             throw new RejectedRequestException("no store in data directory '" + directory + "' (give another with --data DIR)");

@@ -97,7 +97,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new EventStoreException("cannot connect to PostgreSQL at " + PostgresUrls.withoutSecrets(jdbcUrl)
+            throw new EventStoreException("cannot connect to PostgreSQL at " + PostgresAddress.withoutSecrets(jdbcUrl)
                     + ": " + e.getMessage(), e);
         }
         try {
@@ -106,6 +106,12 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
             pool.close();
             throw e;
         }
+    }
+
+    /** Opens the store at {@code address} with default options and a pool of its own. */
+    public static PostgresEventStore open(PostgresAddress address) {
+        requireNonNull(address, "address");
+        return open(address.jdbcUrl(), address.options());
     }
 
     private static PostgresEventStore start(PostgresEventStore store) {
