@@ -91,6 +91,18 @@ class PostgresEndToEndTest {
     }
 
     @Test
+    void lists_projections_and_dead_letters_kept_in_postgresql() {
+        run("append", "account-1", "Deposited", "{\"amount\":5}");
+
+        var projections = run("projections");
+        var letters = run("dlq", "list");
+
+        assertThat(projections.exitCode()).as(projections.err()).isZero();
+        assertThat(letters.exitCode()).as(letters.err()).isZero();
+        assertThat(letters.err()).isEmpty();
+    }
+
+    @Test
     void rejects_an_address_that_is_not_postgresql() {
         var rejected = Cli.onSqlite(unused).runWithoutData("--store", "mysql://localhost/db", "streams");
 

@@ -120,6 +120,11 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
         return store;
     }
 
+    /** The connections the store uses, for the projections in its schema. */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** The schema holding the store's tables. */
     public String schema() {
         return options.schema();
