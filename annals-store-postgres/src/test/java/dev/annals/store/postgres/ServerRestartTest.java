@@ -2,11 +2,14 @@ package dev.annals.store.postgres;
 
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
+import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionRunner;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
 import dev.annals.subscription.Subscription;
 import dev.annals.subscription.SubscriptionOptions;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * A PostgreSQL restart in the middle of appends (on a throwaway server of the test's own): callers get an
  * {@link EventStoreException} or nothing at all, no acknowledged event is lost, and a live subscription
- * resumes by itself and sees every event once, in order.
+ * resumes by itself and sees every event once, in order; a projection goes on by itself too.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -77,6 +80,35 @@ class ServerRestartTest {
                 assertThat(all.map(RecordedEvent::eventId).toList()).containsAll(acknowledged);
             }
         }
+    }
+
+    @Test
+    void a_projection_resumes_by_itself_after_a_restart() throws Exception {
+        try (var cluster = ThrowawayCluster.start();
+             var store = PostgresEventStore.open(cluster.url(), PostgresOptions.defaults());
+             var readModel = PostgresProjections.readModel(store, Tally.TABLES)) {
+            var options = ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+                    .withControlInterval(Duration.ofMillis(100));
+            try (var runner = ProjectionRunner.start(Tally.projection("tally"), store, readModel, options)) {
+                long before = store.append("tally-a", ExpectedVersion.any(), Tally.added(5)).position();
+                runner.awaitPosition(before, Duration.ofSeconds(30));
+
+                cluster.restart();
+
+                long after = appendWhenBack(store, Tally.added(7));
+                runner.awaitPosition(after, Duration.ofSeconds(60));
+                assertThat(runner.health().checkpoint()).isEqualTo(after);
+            }
+        }
+    }
+
+    private static long appendWhenBack(PostgresEventStore store, EventData event) {
+        var position = new java.util.concurrent.atomic.AtomicLong();
+        await().atMost(Duration.ofSeconds(60)).ignoreException(EventStoreException.class).until(() -> {
+            position.set(store.append("tally-a", ExpectedVersion.any(), event).position());
+            return true;
+        });
+        return position.get();
     }
 
     private void write(PostgresEventStore store, String stream) {
