@@ -11,6 +11,7 @@ import dev.annals.subscription.SubscriptionOptions;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,7 +46,7 @@ class OrderingUnderConcurrentWritersTest {
     private final Set<UUID> rolledBack = ConcurrentHashMap.newKeySet();
 
     @Test
-    void every_subscriber_sees_every_committed_event_once_in_position_order() throws Exception {
+    void every_subscriber_sees_every_committed_event_once_in_position_order(TestReporter reporter) throws Exception {
         var options = TestDatabase.newOptions();
         try (var store = PostgresEventStore.open(TestDatabase.URL, options);
              var otherProcess = PostgresEventStore.open(TestDatabase.URL, options)) {
@@ -68,6 +69,8 @@ class OrderingUnderConcurrentWritersTest {
                 for (Thread writer : writers) {
                     writer.join();
                 }
+                reporter.publishEntry("run", RUN + ": " + committed.size() + " events committed, " + rolledBack.size()
+                        + " rolled back");
                 assertThat(committed).as("committed events").hasSizeGreaterThan(WRITERS);
                 assertThat(rolledBack).as("rolled-back events").isNotEmpty();
                 for (var seen : subscribers) {
