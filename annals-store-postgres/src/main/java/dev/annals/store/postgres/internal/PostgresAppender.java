@@ -55,26 +55,21 @@ public final class PostgresAppender {
             lock.setInt(2, dialect.schema().hashCode());
             lock.execute();
         }
-        long lastPosition = 0;
-        long lastRecordedAt = 0;
-        try (var last = connection.prepareStatement(dialect.selectLastEvent()); var row = last.executeQuery()) {
-            if (row.next()) {
-                lastPosition = row.getLong(1);
-                lastRecordedAt = row.getLong(2);
-            }
-        }
-        long streamKey = 0;
-        long actual = StreamInfo.NO_STREAM;
-        boolean known = false;
-        try (var state = connection.prepareStatement(dialect.selectStreamState())) {
+        long lastPosition;
+        long lastRecordedAt;
+        long streamKey;
+        long actual;
+        boolean known;
+        try (var state = connection.prepareStatement(dialect.selectAppendState())) {
             state.setString(1, stream);
             try (var row = state.executeQuery()) {
-                if (row.next()) {
-                    known = true;
-                    streamKey = row.getLong(1);
-                    long version = row.getLong(2);
-                    actual = row.wasNull() ? StreamInfo.NO_STREAM : version;
-                }
+                row.next(); // always one row, thanks to the outer joins
+                lastPosition = row.getLong(1);
+                lastRecordedAt = row.getLong(2);
+                streamKey = row.getLong(3);
+                known = !row.wasNull();
+                long version = row.getLong(4);
+                actual = known && !row.wasNull() ? version : StreamInfo.NO_STREAM;
             }
         }
         if (!expected.accepts(actual)) {

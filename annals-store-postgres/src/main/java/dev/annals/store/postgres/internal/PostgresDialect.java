@@ -98,9 +98,17 @@ public final class PostgresDialect implements SqlDialect {
         return qualify(SqlDialect.super.insertEvent());
     }
 
-    /** The last event's position and recorded-at time, or no row when the log is empty. */
-    public String selectLastEvent() {
-        return "SELECT position, recorded_at FROM " + schema + ".events ORDER BY position DESC LIMIT 1";
+    /**
+     * In one round trip, what an append needs under the lock: the last event's position and recorded-at time
+     * (0 and 0 for an empty log), and the stream's key and version (NULL and NULL for a new stream, a NULL
+     * version for a stream without events); parameter: the stream's name.
+     */
+    public String selectAppendState() {
+        return "SELECT COALESCE(l.position, 0), COALESCE(l.recorded_at, 0), s.stream_id,"
+                + " (SELECT MAX(e.stream_version) FROM " + schema + ".events e WHERE e.stream_id = s.stream_id)"
+                + " FROM (SELECT 1) AS one"
+                + " LEFT JOIN (SELECT position, recorded_at FROM " + schema + ".events ORDER BY position DESC LIMIT 1) l"
+                + " ON true LEFT JOIN " + schema + ".streams s ON s.name = ?";
     }
 
     /** A type's key; parameter: its name. */
