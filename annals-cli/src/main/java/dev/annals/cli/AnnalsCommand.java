@@ -9,6 +9,7 @@ import dev.annals.cli.read.ReadCommand;
 import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
+import dev.annals.store.postgres.PostgresAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import static java.util.Objects.requireNonNull;
         versionProvider = VersionProvider.class,
         description = {
                 "Annals event store tools: append and read events, list streams, run the demo and benchmarks.",
-                "Works on the embedded SQLite store in the data directory (--data)."},
+                "Works on the embedded SQLite store in the data directory (--data),",
+                "or on a PostgreSQL store (--store postgresql://host:port/db?schema=name)."},
         subcommands = {
                 AppendCommand.class,
                 ReadCommand.class,
@@ -68,6 +70,11 @@ public final class AnnalsCommand {
             description = "The data directory of the store (default: annals-data in the current directory;"
                     + " for bench: a new temporary directory, deleted afterwards).")
     private Path dataDirectory;
+
+    @Option(names = "--store", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Work on a PostgreSQL store instead of the data directory:"
+                    + " postgresql://host:port/database[?schema=name&user=...&password=...] (default schema: annals).")
+    private String storeAddress;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Log debug output of Annals to stderr and print stack traces with errors.")
@@ -116,14 +123,31 @@ public final class AnnalsCommand {
         return verbose;
     }
 
-    /** What opens the store: the SQLite store unless a test chose another. */
+    /** What opens the store: the PostgreSQL store given with --store, else the SQLite store unless a test chose another. */
     public StoreOpener storeOpener() {
-        return storeOpener;
+        return postgresAddress().map(StoreOpener::postgres).orElse(storeOpener);
+    }
+
+    /** The PostgreSQL store given with {@code --store}, if any. */
+    public Optional<PostgresAddress> postgresAddress() {
+        if (storeAddress == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(PostgresAddress.parse(storeAddress));
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRequestException(e.getMessage());
+        }
+    }
+
+    /** Where the store is, for people: the PostgreSQL address or the data directory. */
+    public String storeLocation() {
+        return postgresAddress().map(PostgresAddress::toString).orElseGet(() -> dataDirectory().toString());
     }
 
     /** Opens, creating when absent, the store in the data directory; the caller closes it. */
     public EventStore openStore() {
-        return storeOpener.open(dataDirectory());
+        return storeOpener().open(dataDirectory());
     }
 
     /**
@@ -133,6 +157,9 @@ public final class AnnalsCommand {
      * @throws RejectedRequestException when the data directory does not exist
      */
     public EventStore openExistingStore() {
+        if (storeAddress != null) {
+            return openStore();
+        }
         Path directory = dataDirectory();
         if (!Files.isDirectory(directory)) {
             throw new RejectedRequestException("no data directory '" + directory

@@ -1,6 +1,8 @@
 package dev.annals.cli;
 
 import dev.annals.store.EventStore;
+import dev.annals.store.postgres.PostgresAddress;
+import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.sqlite.SqliteEventStore;
 
 import java.nio.file.Path;
@@ -21,6 +23,12 @@ public interface StoreOpener {
     /** The embedded default: the SQLite store. */
     static StoreOpener sqlite() {
         return named("SQLite store", SqliteEventStore::open);
+    }
+
+    /** The PostgreSQL store at {@code address}; the data directory is not used. */
+    static StoreOpener postgres(PostgresAddress address) {
+        requireNonNull(address, "address");
+        return named("PostgreSQL store", directory -> PostgresEventStore.open(address));
     }
 
     /** An opener with the given name. */

@@ -3,6 +3,7 @@ package dev.annals.subscription;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventReader;
+import dev.annals.store.EventStoreException;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadSource;
 import dev.annals.subscription.internal.HeadWaiter;
@@ -119,9 +120,19 @@ public final class Subscription implements AutoCloseable {
         try {
             while (!stopping) {
                 long seen = waiter.generation();
-                // Read the head first: every event up to it is committed, so an empty page proves it all read.
-                long head = reader.headPosition();
-                List<RecordedEvent> page = pager.nextPage();
+                long head;
+                List<RecordedEvent> page;
+                try {
+                    // Read the head first: every event up to it is committed, so an empty page proves it all read.
+                    head = reader.headPosition();
+                    page = pager.nextPage();
+                } catch (EventStoreException unavailable) {
+                    // A lost connection or a restarting server: nothing was handed on, so wait and read again.
+                    LOG.warn("subscription {} could not read after position {}, retrying in {}: {}", name,
+                            pager.lastPosition(), options.pollInterval(), unavailable.toString());
+                    waiter.awaitChange(seen, options.pollInterval());
+                    continue;
+                }
                 if (page.isEmpty()) {
                     frontier = new Frontier(head, pager.lastPosition());
                     onProgress.run();

@@ -42,7 +42,7 @@ public final class DemoCommand implements Callable<Integer> {
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         try (EventStore store = annals.openStore()) {
-            out.printf("Annals demo on the %s in %s%n%n", annals.storeOpener().name(), annals.dataDirectory());
+            out.printf("Annals demo on the %s in %s%n%n", annals.storeOpener().name(), annals.storeLocation());
             if (store instanceof SqliteEventStore sqlite) {
                 new BankDemo(store, out, SqliteProjections.readModels(sqlite.file().getParent())).run();
             } else {

@@ -5,6 +5,7 @@ import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.store.jdbc.projection.JdbcProjectionStates;
+import dev.annals.store.postgres.PostgresProjections;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import picocli.CommandLine;
@@ -67,6 +68,10 @@ public final class ProjectionsCommand implements Callable<Integer> {
 
     /** The bookkeeping of the store under {@code annals}' data directory, which must exist. */
     public static JdbcProjectionStates openStates(AnnalsCommand annals) {
+        var postgres = annals.postgresAddress();
+        if (postgres.isPresent()) {
+            return PostgresProjections.states(postgres.get());
+        }
         var directory = annals.dataDirectory();
         if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
             throw new RejectedRequestException("no store in data directory '" + directory + "' (give another with --data DIR)");

@@ -35,11 +35,20 @@ public final class SourcePager {
     /** The next events after the last one returned, oldest first; empty when there are none yet. */
     public List<RecordedEvent> nextPage() {
         var page = new ArrayList<RecordedEvent>(Math.min(pageSize, 1024));
+        long positionBefore = lastPosition;
+        long versionBefore = nextVersion;
         int read;
-        do {
-            read = readInto(page);
-            // A stream's first pages may lie wholly at or below the checkpoint; keep going past them.
-        } while (page.isEmpty() && read == pageSize);
+        try {
+            do {
+                read = readInto(page);
+                // A stream's first pages may lie wholly at or below the checkpoint; keep going past them.
+            } while (page.isEmpty() && read == pageSize);
+        } catch (RuntimeException e) {
+            // The page is lost with the failure: forget it wholly, so that a retry reads it again.
+            lastPosition = positionBefore;
+            nextVersion = versionBefore;
+            throw e;
+        }
         return page;
     }
 

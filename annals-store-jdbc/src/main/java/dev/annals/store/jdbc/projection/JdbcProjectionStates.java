@@ -33,7 +33,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class JdbcProjectionStates implements ProjectionStates, AutoCloseable {
 
-    private final Connection connection;
+    private final ConnectionFactory connections;
+    private Connection connection;
     private final String begin;
 
     /**
@@ -42,8 +43,9 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
      */
     public JdbcProjectionStates(ConnectionFactory connections, String beginStatement) {
         this.begin = requireNonNull(beginStatement, "beginStatement");
+        this.connections = requireNonNull(connections, "connections");
         try {
-            this.connection = requireNonNull(connections, "connections").open();
+            this.connection = connections.open();
         } catch (SQLException e) {
             throw new EventStoreException("could not connect for projection bookkeeping: " + e.getMessage(), e);
         }
@@ -195,8 +197,14 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
         try {
             return LockWaits.retryWhileBusy(call::run);
         } catch (SQLException e) {
+            reconnectIfBroken();
             throw new EventStoreException("projection bookkeeping failed: " + e.getMessage(), e);
         }
+    }
+
+    /** After a failure, replaces a connection the database dropped (a restart), so that the next call can work. */
+    private void reconnectIfBroken() {
+        connection = Reconnection.ifBroken(connection, connections);
     }
 
     @Override

@@ -24,7 +24,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
 
-    private final Connection connection;
+    private final ConnectionFactory connections;
+    private Connection connection;
     private final List<ReadModelTable> tables;
     private final JdbcProjectionStates states;
     private final Clock clock;
@@ -38,7 +39,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
      * so a transaction that reads before it writes cannot fail on a stale snapshot), {@code BEGIN} elsewhere.
      */
     public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, String beginStatement) {
-        requireNonNull(connections, "connections");
+        this.connections = requireNonNull(connections, "connections");
         this.tables = List.copyOf(tables);
         this.begin = requireNonNull(beginStatement, "beginStatement");
         this.clock = Clock.systemUTC();
@@ -66,6 +67,22 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
                 }
                 throw e;
             }
+        } catch (SQLException e) {
+            reconnectIfBroken();
+            throw e;
+        } catch (Exception e) {
+            // A handler's failure may hide a dropped connection (its statements failed first).
+            reconnectIfBroken();
+            throw e;
+        }
+    }
+
+    /** Replaces a connection the database dropped (a restart), so that the runner's next try can work. */
+    private void reconnectIfBroken() {
+        var before = connection;
+        connection = Reconnection.ifBroken(connection, connections);
+        if (connection != before) {
+            statements.close();
         }
     }
 

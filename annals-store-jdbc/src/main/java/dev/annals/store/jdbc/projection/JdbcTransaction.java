@@ -117,7 +117,18 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     public void ensureVersion(String projection, int version) {
         for (ReadModelTable table : tables) {
             table.createStatements(version).forEach(this::execute);
-            execute("CREATE VIEW IF NOT EXISTS " + table.name() + " AS SELECT * FROM " + table.physical(version));
+            // Checked through JDBC metadata because CREATE VIEW IF NOT EXISTS is SQLite's, not PostgreSQL's.
+            if (!viewExists(table.name())) {
+                execute("CREATE VIEW " + table.name() + " AS SELECT * FROM " + table.physical(version));
+            }
+        }
+    }
+
+    private boolean viewExists(String name) {
+        try (var views = connection.getMetaData().getTables(null, connection.getSchema(), name, new String[]{"VIEW"})) {
+            return views.next();
+        } catch (SQLException e) {
+            throw new ProjectionStoreException("could not look up view " + name + ": " + e.getMessage(), e);
         }
     }
 

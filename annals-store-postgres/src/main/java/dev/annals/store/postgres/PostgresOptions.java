@@ -1,0 +1,71 @@
+package dev.annals.store.postgres;
+
+import dev.annals.store.AppendLimits;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Settings of the PostgreSQL store, checked when built.
+ *
+ * @param schema         the schema holding the store's tables, created when absent; a plain lower-case SQL
+ *                       identifier (letters, digits, underscores), default {@code annals}
+ * @param limits         limits on each append
+ * @param readPageSize   how many rows one read query fetches; 1 or more (default 500)
+ * @param listen         whether to LISTEN for appends made by other processes and tell this store's head
+ *                       listeners (default true); without it, other processes' appends are found by polling
+ * @param listenRetry    how long the listener waits before reconnecting after losing its connection
+ */
+public record PostgresOptions(String schema, AppendLimits limits, int readPageSize, boolean listen,
+                              Duration listenRetry) {
+
+    /** The schema used when none is chosen. */
+    public static final String DEFAULT_SCHEMA = "annals";
+    public static final int DEFAULT_READ_PAGE_SIZE = 500;
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+
+    public PostgresOptions {
+        requireNonNull(schema, "schema");
+        requireNonNull(limits, "limits");
+        requireNonNull(listenRetry, "listenRetry");
+        if (!IDENTIFIER.matcher(schema).matches()) {
+            throw new IllegalArgumentException("schema must be a lower-case SQL identifier of at most 63"
+                    + " letters, digits and underscores, was '" + schema + "'");
+        }
+        if (readPageSize < 1) {
+            throw new IllegalArgumentException("readPageSize must be 1 or more, was " + readPageSize);
+        }
+        if (listenRetry.isNegative() || listenRetry.isZero()) {
+            throw new IllegalArgumentException("listenRetry must be positive, was " + listenRetry);
+        }
+    }
+
+    /** Schema {@code annals}, default limits and page size, listening on. */
+    public static PostgresOptions defaults() {
+        return new PostgresOptions(DEFAULT_SCHEMA, AppendLimits.defaults(), DEFAULT_READ_PAGE_SIZE, true,
+                Duration.ofSeconds(1));
+    }
+
+    /** A copy using {@code name} as its schema. */
+    public PostgresOptions withSchema(String name) {
+        return new PostgresOptions(name, limits, readPageSize, listen, listenRetry);
+    }
+
+    /** A copy with other append limits. */
+    public PostgresOptions withLimits(AppendLimits newLimits) {
+        return new PostgresOptions(schema, newLimits, readPageSize, listen, listenRetry);
+    }
+
+    /** A copy whose reads fetch {@code size} rows per query. */
+    public PostgresOptions withReadPageSize(int size) {
+        return new PostgresOptions(schema, limits, size, listen, listenRetry);
+    }
+
+    /** A copy that does, or does not, listen for other processes' appends. */
+    public PostgresOptions withListen(boolean on) {
+        return new PostgresOptions(schema, limits, readPageSize, on, listenRetry);
+    }
+}

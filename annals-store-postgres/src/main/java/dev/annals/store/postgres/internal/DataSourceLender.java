@@ -1,0 +1,29 @@
+package dev.annals.store.postgres.internal;
+
+import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.ConnectionLender;
+
+import javax.sql.DataSource;
+import java.sql.SQLException;
+
+/** Lends connections of a {@code DataSource} (a HikariCP pool, usually), one piece of work at a time. */
+public final class DataSourceLender implements ConnectionLender {
+
+    private final DataSource dataSource;
+    private final String description;
+
+    public DataSourceLender(DataSource dataSource, String description) {
+        this.dataSource = dataSource;
+        this.description = description;
+    }
+
+    @Override
+    public <T> T withConnection(SqlWork<T> work) {
+        try (var connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new EventStoreException("PostgreSQL store " + description + " failed (SQL state "
+                    + e.getSQLState() + "): " + e.getMessage(), e);
+        }
+    }
+}

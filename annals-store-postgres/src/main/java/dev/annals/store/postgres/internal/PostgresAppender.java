@@ -1,0 +1,157 @@
+package dev.annals.store.postgres.internal;
+
+import dev.annals.event.EventData;
+import dev.annals.store.AppendResult;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StreamInfo;
+import dev.annals.store.StreamName;
+import dev.annals.store.WrongExpectedVersionException;
+import dev.annals.store.internal.MetadataJson;
+import dev.annals.store.jdbc.EventRows;
+import dev.annals.store.jdbc.StoredEvents;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Writes one append inside a transaction its caller opened and will commit or roll back.
+ *
+ * <p>The first statement takes the schema's transaction-scoped advisory lock, held until commit or
+ * rollback: appends are serialised, so the next position is simply the last committed one plus one,
+ * positions are gap-free, and they become visible in position order (see docs/adr/0006). The lock is
+ * taken in a statement of its own because under READ COMMITTED each statement's snapshot is taken when
+ * it starts: a query run in the same statement as the lock could miss the commit it waited for.
+ */
+public final class PostgresAppender {
+
+    /** The first key of the advisory lock: "anna" in ASCII, so that other users' locks do not collide. */
+    private static final int LOCK_CLASS = 0x616E6E61;
+
+    private final PostgresDialect dialect;
+    private final Map<String, Long> committedTypes = new ConcurrentHashMap<>();
+
+    public PostgresAppender(PostgresDialect dialect) {
+        this.dialect = dialect;
+    }
+
+    /**
+     * Writes {@code events} to {@code stream} in the open transaction of {@code connection}, and queues the
+     * head notification that PostgreSQL delivers on commit.
+     *
+     * @return the append's result, or the original result of an exact retry (which writes nothing)
+     * @throws WrongExpectedVersionException when the stream is elsewhere and this is no exact retry
+     * @throws SQLException                  when the database failed, or an event id is stored already (a
+     *                                       unique violation: roll back, then resolve the retry)
+     */
+    public AppendResult write(Connection connection, String stream, ExpectedVersion expected, List<EventData> events)
+            throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setInt(2, dialect.schema().hashCode());
+            lock.execute();
+        }
+        long lastPosition;
+        long lastRecordedAt;
+        long streamKey;
+        long actual;
+        boolean known;
+        try (var state = connection.prepareStatement(dialect.selectAppendState())) {
+            state.setString(1, stream);
+            try (var row = state.executeQuery()) {
+                row.next(); // always one row, thanks to the outer joins
+                lastPosition = row.getLong(1);
+                lastRecordedAt = row.getLong(2);
+                streamKey = row.getLong(3);
+                known = !row.wasNull();
+                long version = row.getLong(4);
+                actual = known && !row.wasNull() ? version : StreamInfo.NO_STREAM;
+            }
+        }
+        if (!expected.accepts(actual)) {
+            var retry = StoredEvents.resolveRetry(dialect, connection, stream, events);
+            if (retry.isPresent()) {
+                return retry.get();
+            }
+            throw new WrongExpectedVersionException(stream, expected, actual);
+        }
+        if (!known) {
+            streamKey = insertStream(connection, stream);
+        }
+        // Never earlier than the last event, so recorded-at times follow positions even if clocks step back.
+        long recordedAt = Math.max(lastRecordedAt, EventRows.microsOf(Instant.now()));
+        long position = lastPosition;
+        long version = actual;
+        try (var insert = connection.prepareStatement(dialect.insertEvent())) {
+            for (EventData event : events) {
+                long typeKey = typeKey(connection, event.type());
+                insert.setLong(1, ++position);
+                insert.setLong(2, streamKey);
+                insert.setLong(3, ++version);
+                dialect.bindEventId(insert, 4, event.eventId());
+                insert.setLong(5, typeKey);
+                insert.setInt(6, event.schemaVersion());
+                insert.setBytes(7, event.payload());
+                if (event.metadata().isEmpty()) {
+                    insert.setNull(8, Types.BINARY);
+                } else {
+                    insert.setBytes(8, MetadataJson.encode(event.metadata()));
+                }
+                insert.setLong(9, recordedAt);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        try (var notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, dialect.channel());
+            notify.setString(2, Long.toString(position));
+            notify.execute();
+        }
+        return new AppendResult(version, position);
+    }
+
+    private long insertStream(Connection connection, String stream) throws SQLException {
+        long key = single(connection, dialect.selectLastStreamKey()) + 1;
+        try (var insert = connection.prepareStatement(dialect.insertStream())) {
+            insert.setLong(1, key);
+            insert.setString(2, stream);
+            insert.setString(3, StreamName.categoryOf(stream));
+            insert.executeUpdate();
+        }
+        return key;
+    }
+
+    private long typeKey(Connection connection, String type) throws SQLException {
+        var cached = committedTypes.get(type);
+        if (cached != null) {
+            return cached;
+        }
+        try (var select = connection.prepareStatement(dialect.selectEventType())) {
+            select.setString(1, type);
+            try (var row = select.executeQuery()) {
+                if (row.next()) {
+                    // Seen under the lock, so committed: safe to remember for good.
+                    committedTypes.put(type, row.getLong(1));
+                    return row.getLong(1);
+                }
+            }
+        }
+        long key = single(connection, "SELECT COALESCE(MAX(type_id), 0) FROM " + dialect.schema() + ".event_types") + 1;
+        try (var insert = connection.prepareStatement(dialect.insertEventType())) {
+            insert.setLong(1, key);
+            insert.setString(2, type);
+            insert.executeUpdate();
+        }
+        return key;
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (var statement = connection.prepareStatement(sql); var row = statement.executeQuery()) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.annals.store.postgres.internal;
+
+import dev.annals.store.Direction;
+import dev.annals.store.ReadSource;
+import dev.annals.store.jdbc.SqlDialect;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * PostgreSQL's SQL text and error codes, every table name qualified with the store's schema.
+ *
+ * <p>Qualifying the names, rather than setting {@code search_path} on each borrowed connection, costs no
+ * round trip and works with any {@code DataSource} the application hands in.
+ */
+public final class PostgresDialect implements SqlDialect {
+
+    private static final Pattern TABLES = Pattern.compile("\\b(FROM|JOIN|INTO) (events|streams|event_types)\\b");
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final String schema;
+
+    /** @param schema a checked, lower-case identifier (see {@code PostgresOptions}) */
+    public PostgresDialect(String schema) {
+        this.schema = schema;
+    }
+
+    /** The schema name. */
+    public String schema() {
+        return schema;
+    }
+
+    /** {@code sql} with its table names qualified by the schema. */
+    public String qualify(String sql) {
+        return TABLES.matcher(sql).replaceAll("$1 " + schema + ".$2");
+    }
+
+    @Override
+    public String name() {
+        return "postgresql";
+    }
+
+    @Override
+    public boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
+    }
+
+    @Override
+    public String selectEvents() {
+        return qualify(SqlDialect.super.selectEvents());
+    }
+
+    @Override
+    public String readPage(ReadSource source, Direction direction) {
+        return qualify(SqlDialect.super.readPage(source, direction));
+    }
+
+    @Override
+    public String selectHeadPosition() {
+        return qualify(SqlDialect.super.selectHeadPosition());
+    }
+
+    @Override
+    public String selectStreamsPage() {
+        return qualify(SqlDialect.super.selectStreamsPage());
+    }
+
+    @Override
+    public String selectStreamState() {
+        return qualify(SqlDialect.super.selectStreamState());
+    }
+
+    @Override
+    public String selectLastStreamKey() {
+        return qualify(SqlDialect.super.selectLastStreamKey());
+    }
+
+    @Override
+    public String selectEventTypes() {
+        return qualify(SqlDialect.super.selectEventTypes());
+    }
+
+    @Override
+    public String insertStream() {
+        return qualify(SqlDialect.super.insertStream());
+    }
+
+    @Override
+    public String insertEventType() {
+        return qualify(SqlDialect.super.insertEventType());
+    }
+
+    @Override
+    public String insertEvent() {
+        return qualify(SqlDialect.super.insertEvent());
+    }
+
+    /**
+     * In one round trip, what an append needs under the lock: the last event's position and recorded-at time
+     * (0 and 0 for an empty log), and the stream's key and version (NULL and NULL for a new stream, a NULL
+     * version for a stream without events); parameter: the stream's name.
+     */
+    public String selectAppendState() {
+        return "SELECT COALESCE(l.position, 0), COALESCE(l.recorded_at, 0), s.stream_id,"
+                + " (SELECT MAX(e.stream_version) FROM " + schema + ".events e WHERE e.stream_id = s.stream_id)"
+                + " FROM (SELECT 1) AS one"
+                + " LEFT JOIN (SELECT position, recorded_at FROM " + schema + ".events ORDER BY position DESC LIMIT 1) l"
+                + " ON true LEFT JOIN " + schema + ".streams s ON s.name = ?";
+    }
+
+    /** A type's key; parameter: its name. */
+    public String selectEventType() {
+        return "SELECT type_id FROM " + schema + ".event_types WHERE name = ?";
+    }
+
+    /** The channel NOTIFY and LISTEN use for this schema's head. */
+    public String channel() {
+        return "annals_head_" + schema;
+    }
+
+    @Override
+    public void bindEventId(PreparedStatement statement, int index, UUID eventId) throws SQLException {
+        statement.setObject(index, eventId);
+    }
+
+    @Override
+    public UUID readEventId(ResultSet row, int index) throws SQLException {
+        return row.getObject(index, UUID.class);
+    }
+}

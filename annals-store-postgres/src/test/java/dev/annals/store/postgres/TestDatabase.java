@@ -1,0 +1,66 @@
+package dev.annals.store.postgres;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The PostgreSQL the tests run against: {@code ANNALS_TEST_POSTGRES_URL} (system property or environment
+ * variable), else the local server at 127.0.0.1:5432, database {@code test}, user {@code postgres}.
+ * The root {@code run-tests} script starts a throwaway server and sets the variable when none answers.
+ *
+ * <p>Every schema handed out has a random name and is dropped when the test JVM exits.
+ */
+final class TestDatabase {
+
+    static final String URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
+            System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL",
+                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+
+    private static final Set<String> SCHEMAS = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll));
+    }
+
+    private TestDatabase() {
+    }
+
+    /** A new schema name, dropped at exit; the store creates the schema itself. */
+    static String newSchema() {
+        var name = "annals_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        SCHEMAS.add(name);
+        return name;
+    }
+
+    /** Options for a store in a new schema. */
+    static PostgresOptions newOptions() {
+        return PostgresOptions.defaults().withSchema(newSchema());
+    }
+
+    /** A plain connection to the test database, for a test's own SQL. */
+    static Connection connect() {
+        try {
+            return DriverManager.getConnection(URL);
+        } catch (SQLException e) {
+            throw new IllegalStateException("no PostgreSQL answers at " + URL + "; start one or run ./run-tests,"
+                    + " which starts a throwaway server when none answers at 127.0.0.1:5432", e);
+        }
+    }
+
+    private static void dropAll() {
+        if (SCHEMAS.isEmpty()) {
+            return;
+        }
+        try (var connection = DriverManager.getConnection(URL); var statement = connection.createStatement()) {
+            for (String schema : SCHEMAS) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop test schemas " + SCHEMAS + ": " + e.getMessage());
+        }
+    }
+}
