@@ -6,6 +6,7 @@ import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.dlq.DlqCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.schema.SchemaCommand;
 import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
@@ -40,6 +41,7 @@ import static java.util.Objects.requireNonNull;
                 ProjectionsCommand.class,
                 DlqCommand.class,
                 BenchCommand.class,
+                SchemaCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",

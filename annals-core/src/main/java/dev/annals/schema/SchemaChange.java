@@ -49,7 +49,7 @@ public sealed interface SchemaChange {
 
         @Override
         public String describe() {
-            return "new required field '" + field + "' (stored events lack it; make it Optional or add a version)";
+            return "new required field '" + field + "' (stored events lack it)";
         }
     }
 }

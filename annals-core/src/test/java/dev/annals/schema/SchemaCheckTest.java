@@ -86,8 +86,33 @@ class SchemaCheckTest {
     }
 
     @Test
-    void a_new_optional_field_is_compatible() {
-        assertThat(check(registry(DepositedWithOptionalNote.class, 1))).isEmpty();
+    void a_new_field_is_required_even_when_optional_in_java_because_the_codec_requires_every_component() {
+        assertThat(check(registry(DepositedWithOptionalNote.class, 1)))
+                .extracting(SchemaViolation::problem)
+                .singleElement()
+                .asString()
+                .startsWith("new required field 'note'");
+    }
+
+    @Test
+    void a_new_type_is_compatible() {
+        record Frozen(String reason) implements Event {
+        }
+        var code = EventTypeRegistry.builder(Event.class)
+                .register(DepositedV1.class, "Deposited").register(Frozen.class, "Frozen").build();
+
+        assertThat(check(code)).isEmpty();
+    }
+
+    @Test
+    void a_field_that_was_optional_in_a_hand_registered_schema_may_stay_or_become_required_only_with_a_version() {
+        var registered = registeredV1().getFirst().schema().deepCopy();
+        registered.withArray("required").removeAll().add("amount");
+        var violations = new SchemaCheck(List.of(registry(DepositedV1.class, 1)))
+                .against(List.of(new EventSchema("Deposited", 1, registered)));
+
+        assertThat(violations).extracting(SchemaViolation::problem).singleElement().asString()
+                .startsWith("new required field 'currency'");
     }
 
     @Test

@@ -18,10 +18,10 @@ import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
- * Generates the JSON Schema of a record as Jackson writes it by default: one property per record
- * component. A component is required unless its type is an {@code Optional}: Jackson would read a
- * missing required field as null or zero, which is exactly the silent damage the schema gate exists to
- * prevent. Internal: the shape of the output is pinned only through {@code SchemaCompatibility}.
+ * Generates the JSON Schema of a record as {@code EventCodec} writes it: one property per record
+ * component, every one required, because the codec refuses to read an event that lacks a component
+ * ({@code FAIL_ON_MISSING_CREATOR_PROPERTIES}). An {@code Optional} component is described by its
+ * content type. Internal: the shape of the output is pinned only through {@code SchemaCompatibility}.
  */
 public final class RecordSchemaGenerator {
 
@@ -41,9 +41,7 @@ public final class RecordSchemaGenerator {
         for (RecordComponent component : record.getRecordComponents()) {
             Type type = component.getGenericType();
             properties.set(component.getName(), schemaOf(unwrapOptional(type)));
-            if (!isOptional(type)) {
-                required.add(component.getName());
-            }
+            required.add(component.getName());
         }
         schema.set("required", required);
         return schema;
@@ -99,12 +97,6 @@ public final class RecordSchemaGenerator {
 
     private static ObjectNode simple(String jsonType) {
         return JSON.objectNode().put("type", jsonType);
-    }
-
-    private static boolean isOptional(Type type) {
-        Class<?> raw = rawClass(type);
-        return raw == Optional.class || raw == OptionalInt.class || raw == OptionalLong.class
-                || raw == OptionalDouble.class;
     }
 
     private static Type unwrapOptional(Type type) {
