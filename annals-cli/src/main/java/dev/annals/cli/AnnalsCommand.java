@@ -7,6 +7,7 @@ import dev.annals.cli.dlq.DlqCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
 import dev.annals.cli.schema.SchemaCommand;
+import dev.annals.cli.snapshot.SnapshotCommand;
 import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
@@ -42,6 +43,7 @@ import static java.util.Objects.requireNonNull;
                 DlqCommand.class,
                 BenchCommand.class,
                 SchemaCommand.class,
+                SnapshotCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
