@@ -8,6 +8,8 @@ import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
 import dev.annals.cli.schema.SchemaCommand;
 import dev.annals.cli.snapshot.SnapshotCommand;
+import dev.annals.cli.transfer.ExportCommand;
+import dev.annals.cli.transfer.ImportCommand;
 import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
@@ -44,6 +46,8 @@ import static java.util.Objects.requireNonNull;
                 BenchCommand.class,
                 SchemaCommand.class,
                 SnapshotCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
