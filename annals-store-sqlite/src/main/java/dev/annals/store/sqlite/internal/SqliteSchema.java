@@ -21,7 +21,8 @@ import java.util.List;
  * Times in these tables are milliseconds since the epoch.
  *
  * <p>Version 3 adds snapshots of entity states ({@code SqliteSnapshotStore}): one row per stream and
- * version, with the state's shape version so that a changed state shape ignores older rows.
+ * version, with the state's shape version so that a changed state shape ignores older rows; and the
+ * audit trail's hash chain ({@code SqliteAuditTrail}): one SHA-256 per sealed event position.
  */
 final class SqliteSchema {
 
@@ -57,7 +58,8 @@ final class SqliteSchema {
     private static final List<String> VERSION_3 = List.of(
             "CREATE TABLE snapshots (stream TEXT NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL,"
                     + " state_version INTEGER NOT NULL, state TEXT NOT NULL, taken_at INTEGER NOT NULL,"
-                    + " PRIMARY KEY (stream, version))");
+                    + " PRIMARY KEY (stream, version))",
+            "CREATE TABLE event_hashes (position INTEGER PRIMARY KEY, hash BLOB NOT NULL)");
 
     private SqliteSchema() {
     }
