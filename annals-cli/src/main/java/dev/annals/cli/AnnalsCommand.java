@@ -1,6 +1,7 @@
 package dev.annals.cli;
 
 import dev.annals.cli.append.AppendCommand;
+import dev.annals.cli.audit.VerifyCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.dlq.DlqCommand;
@@ -48,6 +49,7 @@ import static java.util.Objects.requireNonNull;
                 SnapshotCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
