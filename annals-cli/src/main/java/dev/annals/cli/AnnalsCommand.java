@@ -1,11 +1,16 @@
 package dev.annals.cli;
 
 import dev.annals.cli.append.AppendCommand;
+import dev.annals.cli.audit.VerifyCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.dlq.DlqCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.schema.SchemaCommand;
+import dev.annals.cli.snapshot.SnapshotCommand;
+import dev.annals.cli.transfer.ExportCommand;
+import dev.annals.cli.transfer.ImportCommand;
 import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
@@ -42,6 +47,11 @@ import static java.util.Objects.requireNonNull;
                 ProjectionsCommand.class,
                 DlqCommand.class,
                 BenchCommand.class,
+                SchemaCommand.class,
+                SnapshotCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
+                VerifyCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",

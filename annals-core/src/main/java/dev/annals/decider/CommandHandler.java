@@ -2,6 +2,7 @@ package dev.annals.decider;
 
 import dev.annals.event.EventData;
 import dev.annals.serialization.EventCodec;
+import dev.annals.snapshot.Snapshots;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
@@ -52,6 +53,20 @@ public final class CommandHandler<C, S, E> {
     /** A handler with the {@link RetryPolicy#defaults() default} retry policy. */
     public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec) {
         this(store, decider, codec, RetryPolicy.defaults());
+    }
+
+    /**
+     * A handler that loads states from the newest valid snapshot in {@code snapshots} plus newer events,
+     * saving snapshots as their policy says (see {@link StateLoader#StateLoader(dev.annals.store.EventReader,
+     * Decider, EventCodec, Snapshots)}).
+     */
+    public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec, RetryPolicy retry,
+                          Snapshots<S> snapshots) {
+        this.store = requireNonNull(store, "store");
+        this.decider = requireNonNull(decider, "decider");
+        this.codec = requireNonNull(codec, "codec");
+        this.retry = requireNonNull(retry, "retry");
+        this.loader = new StateLoader<>(store, decider, codec, snapshots);
     }
 
     /** Handles {@code command} on {@code stream} with a new command id and no metadata. */

@@ -2,8 +2,10 @@ package dev.annals.decider;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.EventCodec;
+import dev.annals.snapshot.Snapshots;
 import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
+import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,20 +32,53 @@ public final class StateLoader<S, E> {
     private final EventReader reader;
     private final Decider<?, S, E> decider;
     private final EventCodec<E> codec;
+    // Absent for a loader without snapshots; kept internal so the public API has no null.
+    private final Snapshots<S> snapshots;
 
     /** A loader reading from {@code reader}, folding with {@code decider}, decoding with {@code codec}. */
     public StateLoader(EventReader reader, Decider<?, S, E> decider, EventCodec<E> codec) {
         this.reader = requireNonNull(reader, "reader");
         this.decider = requireNonNull(decider, "decider");
         this.codec = requireNonNull(codec, "codec");
+        this.snapshots = null;
+    }
+
+    /**
+     * A loader whose {@link #current} starts from the newest valid snapshot in {@code snapshots} and
+     * saves a new one when the snapshot policy says so. The temporal loads fold from the start.
+     */
+    public StateLoader(EventReader reader, Decider<?, S, E> decider, EventCodec<E> codec, Snapshots<S> snapshots) {
+        this.reader = requireNonNull(reader, "reader");
+        this.decider = requireNonNull(decider, "decider");
+        this.codec = requireNonNull(codec, "codec");
+        this.snapshots = requireNonNull(snapshots, "snapshots");
     }
 
     /** The state of {@code stream} after all its events; the initial state at version -1 when it has none. */
     public FoldedState<S> current(String stream) {
         StreamName.validate(stream);
-        try (var events = reader.readStream(stream)) {
-            return fold(stream, events);
+        if (snapshots == null) {
+            try (var events = reader.readStream(stream)) {
+                return fold(stream, events);
+            }
         }
+        var start = snapshots.restore(stream)
+                .orElseGet(() -> new FoldedState<>(stream, decider.initialState(), -1, 0));
+        FoldedState<S> folded;
+        try (var events = reader.readStream(stream, Direction.FORWARD, start.version() + 1, ReadRequest.NO_LIMIT)) {
+            folded = fold(start, events);
+        }
+        // Stream versions are contiguous, so the difference is the number of events folded now.
+        if (snapshots.policy().isDue(folded.version() - start.version())) {
+            try {
+                snapshots.take(folded);
+            } catch (RuntimeException e) {
+                // A snapshot is a cache: failing to save one costs the next load time, never correctness.
+                LOG.warn("stream {}: could not save a snapshot at version {}, position {}: {}", stream,
+                        folded.version(), folded.position(), e.getMessage());
+            }
+        }
+        return folded;
     }
 
     /**
@@ -85,9 +120,14 @@ public final class StateLoader<S, E> {
     }
 
     private FoldedState<S> fold(String stream, Stream<RecordedEvent> events) {
-        S state = decider.initialState();
-        long version = -1;
-        long position = 0;
+        return fold(new FoldedState<>(stream, decider.initialState(), -1, 0), events);
+    }
+
+    private FoldedState<S> fold(FoldedState<S> start, Stream<RecordedEvent> events) {
+        String stream = start.stream();
+        S state = start.state();
+        long version = start.version();
+        long position = start.position();
         for (var iterator = events.iterator(); iterator.hasNext(); ) {
             var recorded = iterator.next();
             // One stored event may stand for several today (an upcaster split it); all share its version.

@@ -19,11 +19,15 @@ import java.util.List;
  * commits with its checkpoint and so that the CLI can act from another process: checkpoints, control
  * requests (paused, rebuild requested, live version), the status a runner reports, and dead letters.
  * Times in these tables are milliseconds since the epoch.
+ *
+ * <p>Version 3 adds snapshots of entity states ({@code SqliteSnapshotStore}): one row per stream and
+ * version, with the state's shape version so that a changed state shape ignores older rows; and the
+ * audit trail's hash chain ({@code SqliteAuditTrail}): one SHA-256 per sealed event position.
  */
 final class SqliteSchema {
 
     /** The schema version this code writes and reads. */
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     private static final List<String> VERSION_1 = List.of(
             "CREATE TABLE streams (stream_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, category TEXT NOT NULL)",
@@ -51,6 +55,12 @@ final class SqliteSchema {
                     + " status TEXT NOT NULL)",
             "CREATE INDEX dead_letters_by_projection ON dead_letters(projection, status)");
 
+    private static final List<String> VERSION_3 = List.of(
+            "CREATE TABLE snapshots (stream TEXT NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL,"
+                    + " state_version INTEGER NOT NULL, state TEXT NOT NULL, taken_at INTEGER NOT NULL,"
+                    + " PRIMARY KEY (stream, version))",
+            "CREATE TABLE event_hashes (position INTEGER PRIMARY KEY, hash BLOB NOT NULL)");
+
     private SqliteSchema() {
     }
 
@@ -76,6 +86,11 @@ final class SqliteSchema {
                 }
                 if (version < 2) {
                     for (String ddl : VERSION_2) {
+                        statement.execute(ddl);
+                    }
+                }
+                if (version < 3) {
+                    for (String ddl : VERSION_3) {
                         statement.execute(ddl);
                     }
                 }

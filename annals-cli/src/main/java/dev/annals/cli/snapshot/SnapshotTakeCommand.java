@@ -1,0 +1,49 @@
+package dev.annals.cli.snapshot;
+
+import dev.annals.cli.ExitCodes;
+import dev.annals.cli.RejectedRequestException;
+import dev.annals.decider.EntityType;
+import dev.annals.snapshot.Snapshot;
+import dev.annals.snapshot.SnapshotStore;
+import dev.annals.store.EventReader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+import java.util.concurrent.Callable;
+
+/** {@code annals snapshot take STREAM}: folds the stream and saves its state as a snapshot. */
+@Command(name = "take", description = "Folds STREAM and saves its current state as a snapshot.")
+public final class SnapshotTakeCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    private SnapshotCommand snapshot;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "STREAM", description = "The entity's stream, such as account-1.")
+    private String stream;
+
+    @Override
+    public Integer call() {
+        var type = SnapshotCommand.ENTITY_TYPES.forStream(stream);
+        var snapshots = snapshot.openStore();
+        Snapshot taken;
+        try (var store = snapshot.annals.openExistingStore()) {
+            taken = take(type, store, snapshots);
+        }
+        spec.commandLine().getOut().println("snapshot take: " + stream + " at version " + taken.version()
+                + ", position " + taken.position() + ", state v" + taken.stateVersion());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private <S> Snapshot take(EntityType<?, S, ?> type, EventReader reader, SnapshotStore store) {
+        var folded = type.states(reader).current(stream);
+        if (folded.isInitial()) {
+            throw new RejectedRequestException("stream " + stream + " has no events: nothing to snapshot");
+        }
+        return SnapshotCommand.snapshotsOf(type, store).take(folded);
+    }
+}
