@@ -59,7 +59,7 @@ final class HttpTestClient {
         return client;
     }
 
-    private Reply send(HttpRequest request) {
+    Reply send(HttpRequest request) {
         try {
             var response = client.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json;
