@@ -2,7 +2,9 @@ package dev.annals.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.annals.server.auth.TokenStore;
 import dev.annals.server.internal.auth.Guard;
+import dev.annals.server.internal.auth.TokenGuard;
 import dev.annals.server.internal.error.ErrorResponses;
 import dev.annals.server.internal.live.LiveRoutes;
 import dev.annals.server.internal.ops.HealthRoutes;
@@ -51,7 +53,15 @@ public final class AnnalsServer implements AutoCloseable {
         return start(store, options, Guard.OPEN);
     }
 
-    static AnnalsServer start(EventStore store, ServerOptions options, Guard guard) {
+    /**
+     * Starts a server for {@code store} that requires a bearer token from {@code tokens} on every API
+     * request (health probes and the OpenAPI document excepted), on any address.
+     */
+    public static AnnalsServer start(EventStore store, ServerOptions options, TokenStore tokens) {
+        return start(store, options, new TokenGuard(requireNonNull(tokens, "tokens")));
+    }
+
+    private static AnnalsServer start(EventStore store, ServerOptions options, Guard guard) {
         requireNonNull(store, "store");
         requireNonNull(options, "options");
         requireNonNull(guard, "guard");

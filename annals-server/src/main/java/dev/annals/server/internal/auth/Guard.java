@@ -1,5 +1,7 @@
 package dev.annals.server.internal.auth;
 
+import dev.annals.server.auth.Permission;
+
 import io.javalin.http.Context;
 
 /**

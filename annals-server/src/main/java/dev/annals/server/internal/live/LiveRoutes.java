@@ -3,7 +3,7 @@ package dev.annals.server.internal.live;
 import static java.util.Objects.requireNonNull;
 
 import dev.annals.server.internal.auth.Guard;
-import dev.annals.server.internal.auth.Permission;
+import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.error.ApiException;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadSource;

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.server.internal.auth.Guard;
-import dev.annals.server.internal.auth.Permission;
+import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.error.ApiException;
 import dev.annals.server.internal.json.ApiJson;
 import dev.annals.store.AppendResult;

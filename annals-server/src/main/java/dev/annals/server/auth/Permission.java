@@ -1,4 +1,4 @@
-package dev.annals.server.internal.auth;
+package dev.annals.server.auth;
 
 /** What a request wants to do: read events, append events, or operate the server. */
 public enum Permission {
