@@ -4,6 +4,7 @@ import dev.annals.cli.append.AppendCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.serve.ServeCommand;
+import dev.annals.cli.tokens.TokensCommand;
 import dev.annals.cli.dlq.DlqCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
@@ -39,6 +40,7 @@ import static java.util.Objects.requireNonNull;
                 StateCommand.class,
                 DemoCommand.class,
                 ServeCommand.class,
+                TokensCommand.class,
                 ProjectionsCommand.class,
                 DlqCommand.class,
                 BenchCommand.class,

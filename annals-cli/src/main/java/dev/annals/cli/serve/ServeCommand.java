@@ -2,12 +2,15 @@ package dev.annals.cli.serve;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
+import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
 import dev.annals.example.bank.demo.BankDemo;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
+import dev.annals.server.auth.TokenInfo;
+import dev.annals.server.auth.TokenStore;
 import dev.annals.store.EventStore;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
                 "Serves the HTTP API over the data directory until stopped (Ctrl-C).",
-                "Listens on loopback only: authentication is off. The API is described at /openapi.json."})
+                "On loopback authentication is off unless --auth; elsewhere bearer tokens are required.",
+                "The API is described at /openapi.json."})
 public final class ServeCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -41,6 +45,14 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerOptions.DEFAULT_PORT,
             description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}). Beyond loopback, bearer tokens"
+                    + " are required (see annals tokens).")
+    private String host;
+
+    @Option(names = "--auth", description = "Require bearer tokens on loopback too (always on elsewhere).")
+    private boolean auth;
 
     @Option(names = "--demo", description = "Run the bank demo first and keep its projections running.")
     private boolean demo;
@@ -57,7 +69,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (EventStore store = annals.openStore()) {
             Optional<BankReadSide> readSide = demo ? runDemo(store, out) : Optional.empty();
-            try (var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(port))) {
+            try (var server = start(store, out)) {
                 out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.dataDirectory());
                 out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
                         server.uri(), server.uri(), server.uri());
@@ -76,6 +88,21 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         writer.flush();
         return ExitCodes.OK;
+    }
+
+    private AnnalsServer start(EventStore store, PrintStream out) {
+        var options = ServerOptions.defaults().withHost(host).withPort(port);
+        if (!auth && options.loopback()) {
+            out.println("Authentication is off: listening on loopback only");
+            return AnnalsServer.start(store, options);
+        }
+        var tokens = TokenStore.in(annals.dataDirectory());
+        if (tokens.list().stream().allMatch(TokenInfo::revoked)) {
+            throw new RejectedRequestException("bearer tokens are required on " + host + " but there are none:"
+                    + " create one with annals tokens create --role admin");
+        }
+        out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
+        return AnnalsServer.start(store, options, tokens);
     }
 
     private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {

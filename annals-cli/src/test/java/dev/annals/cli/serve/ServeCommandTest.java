@@ -100,4 +100,21 @@ class ServeCommandTest {
         assertThat(transfers.body()).contains("transfer-1");
         assertThat(serving.stop()).isZero();
     }
+
+    @Test
+    void with_auth_requires_a_token_created_by_annals_tokens() throws Exception {
+        String secret = dev.annals.server.auth.TokenStore.in(data)
+                .create(dev.annals.server.auth.Role.READER, "").secret();
+        var serving = serve(StoreOpener.sqlite(), "--auth");
+        URI uri = serving.uri();
+
+        var anonymous = get(uri, "streams");
+        var authorized = http.send(HttpRequest.newBuilder(uri.resolve("streams"))
+                .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(authorized.statusCode()).isEqualTo(200);
+        assertThat(serving.out().toString()).contains("Authentication is on");
+        assertThat(serving.stop()).isZero();
+    }
 }
