@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import dev.annals.server.auth.TokenStore;
 import dev.annals.server.internal.auth.Guard;
-import dev.annals.server.internal.auth.TokenGuard;
 import dev.annals.server.internal.error.ErrorResponses;
 import dev.annals.server.internal.live.LiveRoutes;
 import dev.annals.server.internal.ops.HealthRoutes;
@@ -12,6 +11,11 @@ import dev.annals.server.internal.ops.InFlightLimit;
 import dev.annals.server.internal.ops.MetricsRoutes;
 import dev.annals.server.internal.ops.OpenApiRoute;
 import dev.annals.server.internal.stream.StreamRoutes;
+import dev.annals.server.internal.projection.ProjectionRoutes;
+import dev.annals.server.internal.state.StateRoutes;
+import dev.annals.projection.ProjectionStates;
+import dev.annals.decider.EntityTypes;
+import java.util.Optional;
 import dev.annals.store.EventStore;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -39,6 +43,11 @@ public final class AnnalsServer implements AutoCloseable {
         this.options = options;
     }
 
+    /** A builder for a server over {@code store}: options, tokens, projections, entity types. */
+    public static ServerBuilder builder(EventStore store) {
+        return new ServerBuilder(store);
+    }
+
     /**
      * Starts a server for {@code store} with no authentication.
      *
@@ -46,25 +55,19 @@ public final class AnnalsServer implements AutoCloseable {
      *                                  off only there
      */
     public static AnnalsServer start(EventStore store, ServerOptions options) {
-        if (!options.loopback()) {
-            throw new IllegalArgumentException("authentication may be off only on loopback, but the server would"
-                    + " listen on " + options.host() + ": give it a token store");
-        }
-        return start(store, options, Guard.OPEN);
+        return builder(store).options(options).start();
     }
 
     /**
      * Starts a server for {@code store} that requires a bearer token from {@code tokens} on every API
-     * request (health probes and the OpenAPI document excepted), on any address.
+     * request (health probes, metrics and the OpenAPI document excepted), on any address.
      */
     public static AnnalsServer start(EventStore store, ServerOptions options, TokenStore tokens) {
-        return start(store, options, new TokenGuard(requireNonNull(tokens, "tokens")));
+        return builder(store).options(options).tokens(tokens).start();
     }
 
-    private static AnnalsServer start(EventStore store, ServerOptions options, Guard guard) {
-        requireNonNull(store, "store");
-        requireNonNull(options, "options");
-        requireNonNull(guard, "guard");
+    static AnnalsServer launch(EventStore store, ServerOptions options, Guard guard,
+                               Optional<ProjectionStates> projections, Optional<EntityTypes> entities) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
         Javalin app = Javalin.create(config -> {
@@ -79,6 +82,8 @@ public final class AnnalsServer implements AutoCloseable {
         OpenApiRoute.install(app);
         new StreamRoutes(store, guard).install(app);
         live.install(app);
+        new ProjectionRoutes(projections, guard).install(app);
+        new StateRoutes(store, entities, guard).install(app);
         app.start(options.host(), options.port());
         var server = new AnnalsServer(app, live, options);
         LOG.info("Annals server listening on {}", server.uri());

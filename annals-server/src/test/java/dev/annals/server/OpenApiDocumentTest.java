@@ -27,7 +27,8 @@ class OpenApiDocumentTest {
                 var path = paths.next();
                 for (var methods = path.getValue().fieldNames(); methods.hasNext(); ) {
                     String method = methods.next().toUpperCase(Locale.ROOT);
-                    String concrete = path.getKey().replace("{stream}", "account-1");
+                    String concrete = path.getKey().replace("{stream}", "account-1").replace("{name}", "totals")
+                            .replace("{id}", "1");
                     var request = http.request(concrete + (concrete.startsWith("/subscriptions") ? "?from=x" : ""))
                             .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("{")
                                     : HttpRequest.BodyPublishers.noBody())

@@ -4,6 +4,7 @@ import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
+import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.demo.BankDemo;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
@@ -92,9 +93,13 @@ public final class ServeCommand implements Callable<Integer> {
 
     private AnnalsServer start(EventStore store, PrintStream out) {
         var options = ServerOptions.defaults().withHost(host).withPort(port);
+        var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
+        if (store instanceof SqliteEventStore sqlite) {
+            builder.projections(SqliteProjections.states(sqlite.file().getParent()));
+        }
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
-            return AnnalsServer.start(store, options);
+            return builder.start();
         }
         var tokens = TokenStore.in(annals.dataDirectory());
         if (tokens.list().stream().allMatch(TokenInfo::revoked)) {
@@ -102,7 +107,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " create one with annals tokens create --role admin");
         }
         out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
-        return AnnalsServer.start(store, options, tokens);
+        return builder.tokens(tokens).start();
     }
 
     private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {

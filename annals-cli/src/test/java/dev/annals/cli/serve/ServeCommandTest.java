@@ -98,6 +98,8 @@ class ServeCommandTest {
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("AccountOpened");
         assertThat(transfers.body()).contains("transfer-1");
+        assertThat(get(uri, "state/account-1").body()).contains("Alice");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(uri, "projections").body().contains("balances"));
         assertThat(serving.stop()).isZero();
     }
 
