@@ -6,6 +6,7 @@ import dev.annals.server.auth.TokenStore;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ErrorResponses;
 import dev.annals.server.internal.live.LiveRoutes;
+import dev.annals.server.internal.ops.ConsoleRoutes;
 import dev.annals.server.internal.ops.HealthRoutes;
 import dev.annals.server.internal.ops.InFlightLimit;
 import dev.annals.server.internal.ops.MetricsRoutes;
@@ -80,6 +81,7 @@ public final class AnnalsServer implements AutoCloseable {
         ErrorResponses.install(app);
         new HealthRoutes(store).install(app);
         OpenApiRoute.install(app);
+        ConsoleRoutes.install(app);
         new StreamRoutes(store, guard).install(app);
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);

@@ -29,6 +29,11 @@ public final class TokenGuard implements Guard {
     @Override
     public void require(Context ctx, Permission permission, String target) {
         String header = ctx.header("Authorization");
+        String queryToken = ctx.queryParam("access_token");
+        if ((header == null || header.isBlank()) && queryToken != null && ctx.path().startsWith("/subscriptions/")) {
+            // A browser's EventSource cannot send headers: live subscriptions also take ?access_token=.
+            header = BEARER + queryToken;
+        }
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             throw new ApiException(401, "unauthenticated", "this server requires a bearer token"
                     + " (Authorization: Bearer TOKEN)", Map.of());
