@@ -104,6 +104,21 @@ class TokenAuthTest {
     }
 
     @Test
+    void a_live_subscription_takes_the_token_as_a_query_parameter_for_event_source() {
+        String secret = tokens.create(Role.READER, "").secret();
+        as(tokens.create(Role.WRITER, "").secret()).post("/streams/order-1", OPENED);
+
+        try (var sse = new SseTestClient(new HttpTestClient(server.uri()), "/subscriptions/$all?access_token=" + secret,
+                "")) {
+            assertThat(sse.status()).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> sse.ids().contains(1L));
+        }
+        var wrong = new HttpTestClient(server.uri()).get("/subscriptions/$all?access_token=" + secret + "x");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
     void health_probes_need_no_token() {
         assertThat(new HttpTestClient(server.uri()).get("/health/ready").status()).isEqualTo(200);
     }
