@@ -4,6 +4,8 @@ import dev.annals.cli.append.AppendCommand;
 import dev.annals.cli.audit.VerifyCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
+import dev.annals.cli.serve.ServeCommand;
+import dev.annals.cli.tokens.TokensCommand;
 import dev.annals.cli.dlq.DlqCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
@@ -44,6 +46,8 @@ import static java.util.Objects.requireNonNull;
                 StreamsCommand.class,
                 StateCommand.class,
                 DemoCommand.class,
+                ServeCommand.class,
+                TokensCommand.class,
                 ProjectionsCommand.class,
                 DlqCommand.class,
                 BenchCommand.class,
@@ -59,6 +63,7 @@ import static java.util.Objects.requireNonNull;
         footer = {
                 "  annals append account-1 Deposited '{\"amount\":5}'",
                 "  annals read account-1",
+                "  annals serve --demo",
                 "  annals read '$ce-account' --from 1 --limit 10",
                 "  annals state account-1 --at 2026-11-25T10:00:00Z",
                 "  annals bench append --writers 64 --events 100000 --size 200",

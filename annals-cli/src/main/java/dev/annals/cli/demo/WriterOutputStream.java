@@ -5,12 +5,12 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /** Lets code that prints to a {@code PrintStream} print to picocli's writer (UTF-8, one line at a time). */
-final class WriterOutputStream extends OutputStream {
+public final class WriterOutputStream extends OutputStream {
 
     private final PrintWriter writer;
     private final java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
 
-    WriterOutputStream(PrintWriter writer) {
+    public WriterOutputStream(PrintWriter writer) {
         this.writer = writer;
     }
 

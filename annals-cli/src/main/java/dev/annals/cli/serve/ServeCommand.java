@@ -1,0 +1,133 @@
+package dev.annals.cli.serve;
+
+import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.ExitCodes;
+import dev.annals.cli.RejectedRequestException;
+import dev.annals.cli.demo.WriterOutputStream;
+import dev.annals.example.bank.Bank;
+import dev.annals.example.bank.demo.BankDemo;
+import dev.annals.example.bank.projection.BankReadSide;
+import dev.annals.projection.ProjectionOptions;
+import dev.annals.server.AnnalsServer;
+import dev.annals.server.ServerOptions;
+import dev.annals.server.auth.TokenInfo;
+import dev.annals.server.auth.TokenStore;
+import dev.annals.store.EventStore;
+import dev.annals.store.sqlite.SqliteEventStore;
+import dev.annals.store.sqlite.SqliteProjections;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code annals serve}: the HTTP API over the store under {@code --data} until the process is stopped
+ * (Ctrl-C) or the calling thread is interrupted. With {@code --demo} it first runs the bank demo and
+ * keeps the bank's projections running while it serves.
+ */
+@Command(name = "serve",
+        sortOptions = false,
+        description = {
+                "Serves the HTTP API over the data directory until stopped (Ctrl-C).",
+                "On loopback authentication is off unless --auth; elsewhere bearer tokens are required.",
+                "The API is described at /openapi.json."})
+public final class ServeCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    private AnnalsCommand annals;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerOptions.DEFAULT_PORT,
+            description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}). Beyond loopback, bearer tokens"
+                    + " are required (see annals tokens).")
+    private String host;
+
+    @Option(names = "--auth", description = "Require bearer tokens on loopback too (always on elsewhere).")
+    private boolean auth;
+
+    @Option(names = "--demo", description = "Run the bank demo first and keep its projections running.")
+    private boolean demo;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Override
+    public Integer call() {
+        var writer = spec.commandLine().getOut();
+        var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
+        var stopped = new CountDownLatch(1);
+        Thread hook = new Thread(stopped::countDown, "annals-serve-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try (EventStore store = annals.openStore()) {
+            Optional<BankReadSide> readSide = demo ? runDemo(store, out) : Optional.empty();
+            try (var server = start(store, out)) {
+                out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.dataDirectory());
+                out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
+                        server.uri(), server.uri(), server.uri());
+                out.flush();
+                writer.flush();
+                stopped.await();
+            } finally {
+                readSide.ifPresent(BankReadSide::close);
+            }
+        } catch (InterruptedException e) {
+            // Interrupted by an embedding caller: stop serving, as Ctrl-C does.
+            Thread.currentThread().interrupt();
+        } finally {
+            removeHook(hook);
+        }
+        out.flush();
+        writer.flush();
+        return ExitCodes.OK;
+    }
+
+    private AnnalsServer start(EventStore store, PrintStream out) {
+        var options = ServerOptions.defaults().withHost(host).withPort(port);
+        var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
+        if (store instanceof SqliteEventStore sqlite) {
+            builder.projections(SqliteProjections.states(sqlite.file().getParent()));
+        }
+        if (!auth && options.loopback()) {
+            out.println("Authentication is off: listening on loopback only");
+            return builder.start();
+        }
+        var tokens = TokenStore.in(annals.dataDirectory());
+        if (tokens.list().stream().allMatch(TokenInfo::revoked)) {
+            throw new RejectedRequestException("bearer tokens are required on " + host + " but there are none:"
+                    + " create one with annals tokens create --role admin");
+        }
+        out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
+        return builder.tokens(tokens).start();
+    }
+
+    private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {
+        if (store instanceof SqliteEventStore sqlite) {
+            var directory = sqlite.file().getParent();
+            new BankDemo(store, out, SqliteProjections.readModels(directory)).run();
+            out.println();
+            out.println("Bank projections running: balances, account-history, daily-totals, transfer-process");
+            return Optional.of(BankReadSide.start(store, SqliteProjections.readModels(directory),
+                    ProjectionOptions.defaults()));
+        }
+        new BankDemo(store, out).run();
+        return Optional.empty();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook has run or is running.
+        }
+    }
+}

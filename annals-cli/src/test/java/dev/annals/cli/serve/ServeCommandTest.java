@@ -1,0 +1,122 @@
+package dev.annals.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.StoreOpener;
+import dev.annals.store.memory.InMemoryEventStore;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ServeCommandTest {
+
+    private static final Pattern URL = Pattern.compile("Listening on (http://\\S+/) ");
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    /** A running {@code annals serve}: its output, its exit code once stopped, and its thread. */
+    private record Serving(StringWriter out, AtomicInteger exitCode, Thread thread) {
+
+        URI uri() {
+            await().atMost(Duration.ofSeconds(60)).until(() -> URL.matcher(out.toString()).find());
+            var matcher = URL.matcher(out.toString());
+            matcher.find();
+            return URI.create(matcher.group(1));
+        }
+
+        int stop() throws InterruptedException {
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(30));
+            return exitCode.get();
+        }
+    }
+
+    private Serving serve(StoreOpener opener, String... args) {
+        var out = new StringWriter();
+        var exitCode = new AtomicInteger(-1);
+        var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(opener));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+        var all = new java.util.ArrayList<>(java.util.List.of("--data", data.toString(), "serve", "--port", "0"));
+        all.addAll(java.util.List.of(args));
+        Thread thread = Thread.ofPlatform().name("annals-serve-test")
+                .start(() -> exitCode.set(commandLine.execute(all.toArray(String[]::new))));
+        return new Serving(out, exitCode, thread);
+    }
+
+    private HttpResponse<String> get(URI uri, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void serves_the_api_over_the_store_and_prints_its_url() throws Exception {
+        var store = new InMemoryEventStore();
+        var serving = serve(StoreOpener.named("in-memory store", directory -> store));
+        URI uri = serving.uri();
+
+        var append = http.send(HttpRequest.newBuilder(uri.resolve("streams/account-1"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[{\"type\":\"Opened\",\"data\":{}}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(append.statusCode()).isEqualTo(200);
+        assertThat(store.headPosition()).isEqualTo(1);
+        assertThat(get(uri, "openapi.json").statusCode()).isEqualTo(200);
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
+    void with_demo_runs_the_bank_demo_on_sqlite_and_serves_its_events() throws Exception {
+        var serving = serve(StoreOpener.sqlite(), "--demo");
+        URI uri = serving.uri();
+
+        var account = get(uri, "streams/account-1");
+        var transfers = get(uri, "streams/$ce-transfer");
+
+        assertThat(serving.out().toString()).contains("transfer-1 is COMPLETED")
+                .contains("Bank projections running");
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(account.body()).contains("AccountOpened");
+        assertThat(transfers.body()).contains("transfer-1");
+        assertThat(get(uri, "state/account-1").body()).contains("Alice");
+        await().atMost(Duration.ofSeconds(30)).until(() -> get(uri, "projections").body().contains("balances"));
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
+    void with_auth_requires_a_token_created_by_annals_tokens() throws Exception {
+        String secret = dev.annals.server.auth.TokenStore.in(data)
+                .create(dev.annals.server.auth.Role.READER, "").secret();
+        var serving = serve(StoreOpener.sqlite(), "--auth");
+        URI uri = serving.uri();
+
+        var anonymous = get(uri, "streams");
+        var authorized = http.send(HttpRequest.newBuilder(uri.resolve("streams"))
+                .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(authorized.statusCode()).isEqualTo(200);
+        assertThat(serving.out().toString()).contains("Authentication is on");
+        assertThat(serving.stop()).isZero();
+    }
+}

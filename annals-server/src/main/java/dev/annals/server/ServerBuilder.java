@@ -1,0 +1,65 @@
+package dev.annals.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.annals.decider.EntityTypes;
+import dev.annals.projection.ProjectionStates;
+import dev.annals.server.auth.TokenStore;
+import dev.annals.server.internal.auth.Guard;
+import dev.annals.server.internal.auth.TokenGuard;
+import dev.annals.store.EventStore;
+import java.util.Optional;
+
+/**
+ * What an {@link AnnalsServer} serves beyond the event store: tokens, projections, entity types.
+ * Without tokens the server refuses to listen beyond loopback.
+ */
+public final class ServerBuilder {
+
+    private final EventStore store;
+    private ServerOptions options = ServerOptions.defaults();
+    private Optional<TokenStore> tokens = Optional.empty();
+    private Optional<ProjectionStates> projections = Optional.empty();
+    private Optional<EntityTypes> entities = Optional.empty();
+
+    ServerBuilder(EventStore store) {
+        this.store = requireNonNull(store, "store");
+    }
+
+    public ServerBuilder options(ServerOptions newOptions) {
+        this.options = requireNonNull(newOptions, "options");
+        return this;
+    }
+
+    /** Requires a bearer token from {@code tokenStore} on every API request. */
+    public ServerBuilder tokens(TokenStore tokenStore) {
+        this.tokens = Optional.of(requireNonNull(tokenStore, "tokens"));
+        return this;
+    }
+
+    /** Serves the status of these projections and their dead letters, and takes control requests. */
+    public ServerBuilder projections(ProjectionStates states) {
+        this.projections = Optional.of(requireNonNull(states, "projections"));
+        return this;
+    }
+
+    /** Serves the state of entities of these types, now or at a point in their history. */
+    public ServerBuilder entities(EntityTypes types) {
+        this.entities = Optional.of(requireNonNull(types, "entities"));
+        return this;
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws IllegalArgumentException when no tokens were given and the options listen beyond loopback
+     */
+    public AnnalsServer start() {
+        if (tokens.isEmpty() && !options.loopback()) {
+            throw new IllegalArgumentException("authentication may be off only on loopback, but the server would"
+                    + " listen on " + options.host() + ": give it a token store");
+        }
+        Guard guard = tokens.<Guard>map(TokenGuard::new).orElse(Guard.OPEN);
+        return AnnalsServer.launch(store, options, guard, projections, entities);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.annals.server;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Where the server listens and the limits it enforces, checked when built.
+ *
+ * @param host         the address to bind; {@code 127.0.0.1} by default
+ * @param port         the port; 0 picks a free one
+ * @param maxBodyBytes the largest request body accepted; a larger one is refused with 413
+ * @param maxInFlight  the most requests handled at once; one more is refused with 429
+ */
+public record ServerOptions(String host, int port, long maxBodyBytes, int maxInFlight) {
+
+    /** The port {@code annals serve} listens on unless told otherwise. */
+    public static final int DEFAULT_PORT = 2113;
+
+    public ServerOptions {
+        requireNonNull(host, "host");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
+        }
+        if (maxBodyBytes < 1) {
+            throw new IllegalArgumentException("maxBodyBytes must be 1 or more, was " + maxBodyBytes);
+        }
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be 1 or more, was " + maxInFlight);
+        }
+    }
+
+    /** Loopback on {@link #DEFAULT_PORT}, bodies up to 4 MiB, 256 requests in flight. */
+    public static ServerOptions defaults() {
+        return new ServerOptions("127.0.0.1", DEFAULT_PORT, 4L * 1024 * 1024, 256);
+    }
+
+    public ServerOptions withHost(String newHost) {
+        return new ServerOptions(newHost, port, maxBodyBytes, maxInFlight);
+    }
+
+    public ServerOptions withPort(int newPort) {
+        return new ServerOptions(host, newPort, maxBodyBytes, maxInFlight);
+    }
+
+    public ServerOptions withMaxBodyBytes(long newMax) {
+        return new ServerOptions(host, port, newMax, maxInFlight);
+    }
+
+    public ServerOptions withMaxInFlight(int newMax) {
+        return new ServerOptions(host, port, maxBodyBytes, newMax);
+    }
+
+    /** True when {@link #host()} is a loopback address, the only case where authentication may be off. */
+    public boolean loopback() {
+        return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+}

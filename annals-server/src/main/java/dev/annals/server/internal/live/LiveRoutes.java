@@ -1,0 +1,113 @@
+package dev.annals.server.internal.live;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.annals.server.internal.auth.Guard;
+import dev.annals.server.auth.Permission;
+import dev.annals.server.internal.error.ApiException;
+import dev.annals.store.EventReader;
+import dev.annals.store.ReadSource;
+import dev.annals.subscription.Subscription;
+import dev.annals.subscription.SubscriptionOptions;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.sse.SseClient;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live subscriptions by Server-Sent Events at {@code /subscriptions/{stream}}: the events of a stream or
+ * virtual stream after a position, then live appends. Each SSE event's id is the event's global
+ * position, so a client that reconnects with {@code Last-Event-ID} resumes after the last event it got.
+ * {@code ?from=P} starts at position P (inclusive) when no {@code Last-Event-ID} is sent.
+ */
+public final class LiveRoutes implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveRoutes.class);
+    private static final String CHECKPOINT = "annals.live.checkpoint";
+    private static final String PATH = "/subscriptions/{stream}";
+
+    private final EventReader store;
+    private final Guard guard;
+    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final AtomicLong counter = new AtomicLong();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("sse-heartbeat").factory());
+
+    public LiveRoutes(EventReader store, Guard guard) {
+        this.store = requireNonNull(store, "store");
+        this.guard = requireNonNull(guard, "guard");
+        // A comment every 15 s finds clients that went away while no event was sent, and frees them.
+        heartbeat.scheduleAtFixedRate(() -> clients.forEach(client -> client.sendComment("heartbeat")),
+                15, 15, TimeUnit.SECONDS);
+    }
+
+    /** Registers the route on {@code app}. */
+    public void install(Javalin app) {
+        // Checked before the SSE handler, which commits a 200 before it runs: a refusal is still a 4xx here.
+        app.before(PATH, this::check);
+        app.sse(PATH, this::subscribe);
+    }
+
+    /** How many SSE clients are connected. */
+    public int connected() {
+        return clients.size();
+    }
+
+    private void check(Context ctx) {
+        String name = ctx.pathParam("stream");
+        ReadSource.parse(name);
+        guard.require(ctx, Permission.READ, name);
+        ctx.attribute(CHECKPOINT, checkpoint(ctx));
+    }
+
+    private static long checkpoint(Context ctx) {
+        String lastEventId = ctx.header("Last-Event-ID");
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            return parse(lastEventId.strip(), "Last-Event-ID", "must be the global position of the last event seen");
+        }
+        String from = ctx.queryParam("from");
+        return from == null ? 0 : Math.max(0, parse(from, "from", "must be a global position of 1 or more") - 1);
+    }
+
+    private static long parse(String value, String name, String rule) {
+        try {
+            long number = Long.parseLong(value);
+            if (number >= 0) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalid("invalid_parameter", name + " " + rule + ", was '" + value + "'",
+                Map.of("parameter", name, "value", value));
+    }
+
+    private void subscribe(SseClient client) {
+        String name = client.ctx().pathParam("stream");
+        long checkpoint = client.ctx().attribute(CHECKPOINT);
+        client.keepAlive();
+        clients.add(client);
+        var subscription = Subscription.start("sse-" + counter.incrementAndGet(), store, ReadSource.parse(name),
+                checkpoint, SubscriptionOptions.defaults(), new SseSubscriber(client));
+        client.onClose(() -> {
+            clients.remove(client);
+            subscription.close();
+            LOG.debug("SSE client of {} left after position {}", name, subscription.processedThrough());
+        });
+        LOG.debug("SSE client subscribed to {} after position {}", name, checkpoint);
+    }
+
+    @Override
+    public void close() {
+        heartbeat.shutdownNow();
+        clients.forEach(SseClient::close);
+    }
+}

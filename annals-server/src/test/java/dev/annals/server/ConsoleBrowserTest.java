@@ -1,0 +1,104 @@
+package dev.annals.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.annals.event.RecordedEvent;
+import dev.annals.projection.FailurePolicy;
+import dev.annals.projection.Projection;
+import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionRunner;
+import dev.annals.projection.memory.InMemoryProjectionStore;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.ReadSource;
+import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The console end to end in headless Chromium: the live tail shows an append; a dead letter is retried. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(value = 12, unit = TimeUnit.MINUTES)
+class ConsoleBrowserTest {
+
+    @TempDir
+    Path profile;
+
+    @BeforeAll
+    static void chromium() throws Exception {
+        HeadlessChromium.install();
+    }
+
+    @Test
+    void shows_an_append_in_the_live_tail_and_retries_a_dead_letter_with_its_button() throws Exception {
+        var cured = new AtomicBoolean();
+        try (var store = new InMemoryEventStore()) {
+            var projections = new InMemoryProjectionStore();
+            long poison = store.append("counter-1", ExpectedVersion.any(), CounterEvent.poison("bad")).position();
+            var projection = Projection.<RecordedEvent>builder("totals")
+                    .source(new ReadSource.Category("counter"))
+                    .events(CounterEvent.CODEC)
+                    .on(CounterEvent.Counted.class, (event, recorded) -> { })
+                    .on(CounterEvent.Poison.class, (event, recorded) -> {
+                        if (!cured.get()) {
+                            throw new IllegalStateException("refused: " + event.why());
+                        }
+                    })
+                    .build();
+            try (var runner = ProjectionRunner.start(projection, store, projections, ProjectionOptions.defaults()
+                    .withOnFailure(FailurePolicy.SKIP).withSleeper(wait -> { })
+                    .withControlInterval(Duration.ofMillis(50)));
+                 var server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
+                         .projections(projections).start()) {
+                runner.awaitPosition(poison, Duration.ofSeconds(10));
+                ChromeDriver browser = HeadlessChromium.start(profile);
+                try {
+                    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                    browser.get(server.uri().toString());
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stream-list"), "counter-1"));
+
+                    browser.findElement(By.cssSelector("nav button[data-tab=tail]")).click();
+                    wait.until(ExpectedConditions.textToBe(By.id("tail-status"), "live"));
+                    new HttpTestClient(server.uri()).post("/streams/account-9",
+                            "{\"events\":[{\"type\":\"AccountOpened\",\"data\":{\"owner\":\"Zoe\"}}]}");
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-events"), "account-9"));
+                    screenshot(browser, "console-live-tail.png");
+
+                    browser.findElement(By.cssSelector("nav button[data-tab=dead-letters]")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("letter-list"), "refused: bad"));
+                    screenshot(browser, "console-dead-letters.png");
+                    cured.set(true);
+                    browser.findElement(By.cssSelector("#letter-list button[data-do=retry]")).click();
+
+                    await().atMost(Duration.ofSeconds(20)).until(() ->
+                            projections.deadLetters(Optional.of("totals")).isEmpty());
+                    wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                            By.id("letter-list"), "refused: bad")));
+                    assertThat(browser.findElement(By.id("tail-events")).getDomProperty("textContent")).contains("AccountOpened");
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws Exception {
+        Path target = Path.of("target", name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

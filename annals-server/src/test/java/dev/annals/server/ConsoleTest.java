@@ -1,0 +1,33 @@
+package dev.annals.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.annals.store.memory.InMemoryEventStore;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ConsoleTest {
+
+    @Test
+    void serves_the_console_page_its_script_and_its_style_from_the_jar() throws Exception {
+        try (var store = new InMemoryEventStore();
+             var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0))) {
+            var http = new HttpTestClient(server.uri());
+
+            var page = http.get("/");
+            var script = http.client().send(http.request("/console.js").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var style = http.get("/console.css");
+
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.text()).contains("<title>Annals console</title>").contains("/console.js");
+            assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                    assertThat(type).startsWith("text/javascript"));
+            assertThat(script.body()).contains("new EventSource('/subscriptions/$all");
+            assertThat(style.status()).isEqualTo(200);
+        }
+    }
+}

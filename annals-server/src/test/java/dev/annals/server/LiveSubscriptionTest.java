@@ -1,0 +1,95 @@
+package dev.annals.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.annals.event.EventData;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.memory.InMemoryEventStore;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class LiveSubscriptionTest {
+
+    InMemoryEventStore store;
+    AnnalsServer server;
+    HttpTestClient http;
+
+    @BeforeEach
+    void start() {
+        store = new InMemoryEventStore();
+        server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0));
+        http = new HttpTestClient(server.uri());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    private void append(String stream) {
+        store.append(stream, ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":1}"));
+    }
+
+    @Test
+    void a_subscriber_receives_events_appended_after_it_connected() {
+        append("account-1");
+        try (var sse = new SseTestClient(http, "/subscriptions/$all", "")) {
+            assertThat(sse.status()).isEqualTo(200);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sse.ids().size() == 1);
+
+            append("account-2");
+            http.post("/streams/account-3", "{\"events\":[{\"type\":\"Opened\",\"data\":{}}]}");
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> sse.ids().size() == 3);
+            assertThat(sse.ids()).containsExactly(1L, 2L, 3L);
+            assertThat(sse.data().get(2)).contains("\"stream\":\"account-3\"").contains("\"type\":\"Opened\"");
+        }
+    }
+
+    @Test
+    void a_reconnect_with_last_event_id_receives_only_later_events() {
+        try (var first = new SseTestClient(http, "/subscriptions/$all", "")) {
+            append("account-1");
+            append("account-2");
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.ids().size() == 2);
+        }
+        append("account-3");
+        append("account-4");
+
+        try (var resumed = new SseTestClient(http, "/subscriptions/$all", "2")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.ids().size() >= 2);
+            append("account-5");
+            await().atMost(Duration.ofSeconds(10)).until(() -> resumed.ids().size() == 3);
+            assertThat(resumed.ids()).containsExactly(3L, 4L, 5L);
+        }
+    }
+
+    @Test
+    void a_category_subscription_from_a_position_sends_only_that_category() {
+        append("account-1");
+        append("order-1");
+        append("account-2");
+        try (var sse = new SseTestClient(http, "/subscriptions/$ce-account?from=2", "")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> sse.ids().size() == 1);
+            append("order-2");
+            append("account-3");
+            await().atMost(Duration.ofSeconds(10)).until(() -> sse.ids().size() == 2);
+            assertThat(sse.ids()).containsExactly(3L, 5L);
+        }
+    }
+
+    @Test
+    void a_bad_last_event_id_is_refused_with_a_400_before_the_stream_starts() {
+        var reply = http.send(http.request("/subscriptions/$all").header("Last-Event-ID", "abc").GET().build());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("details").get("parameter").asText()).isEqualTo("Last-Event-ID");
+    }
+}
