@@ -1,5 +1,6 @@
 package dev.annals.store.postgres;
 
+import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.ProjectionOptions;

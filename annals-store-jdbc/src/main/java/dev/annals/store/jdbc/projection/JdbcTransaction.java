@@ -2,6 +2,7 @@ package dev.annals.store.jdbc.projection;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.DeadLetter;
+import dev.annals.projection.ProjectionControl;
 import dev.annals.projection.ProjectionTransaction;
 import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
@@ -107,10 +108,27 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     @Override
     public void prepareVersion(String projection, int version) {
         statements.close();
+        // Resetting the live version drops the table its view shows; PostgreSQL refuses that while the view
+        // stands (SQLite allows it), so the view goes first and ensureVersion puts it back on the new table.
+        boolean live = version == liveVersion(projection);
         for (ReadModelTable table : tables) {
+            if (live) {
+                execute("DROP VIEW IF EXISTS " + table.name());
+            }
             execute("DROP TABLE IF EXISTS " + table.physical(version));
         }
         ensureVersion(projection, version);
+    }
+
+    private int liveVersion(String projection) {
+        try (var statement = connection.prepareStatement(ProjectionSql.SELECT_CONTROL)) {
+            statement.setString(1, projection);
+            try (var row = LockWaits.retryWhileBusy(statement::executeQuery)) {
+                return row.next() ? row.getInt(3) : ProjectionControl.INITIAL.liveVersion();
+            }
+        } catch (SQLException e) {
+            throw failed("reading the live version of projection " + projection, e);
+        }
     }
 
     @Override

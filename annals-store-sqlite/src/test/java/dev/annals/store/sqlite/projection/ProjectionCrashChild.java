@@ -1,5 +1,6 @@
 package dev.annals.store.sqlite.projection;
 
+import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
 import dev.annals.store.sqlite.SqliteEventStore;

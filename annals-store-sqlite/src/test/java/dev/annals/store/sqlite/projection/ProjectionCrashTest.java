@@ -1,5 +1,6 @@
 package dev.annals.store.sqlite.projection;
 
+import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;

@@ -1,0 +1,205 @@
+package dev.annals.store.jdbc.projection;
+
+import dev.annals.event.EventData;
+import dev.annals.projection.DeadLetterStatus;
+import dev.annals.projection.FailurePolicy;
+import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionRunner;
+import dev.annals.projection.ProjectionState;
+import dev.annals.projection.RebuildMode;
+import dev.annals.projection.RetrySchedule;
+import dev.annals.store.EventStore;
+import dev.annals.store.ExpectedVersion;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The projection tests every JDBC backend runs: a read model committed with its checkpoint, dead letters,
+ * the stop policy, pause and resume, and both rebuilds, operated from a second connection as the CLI does
+ * from another process. A backend's test says how to open its store, read model and operator, and how an
+ * application on a connection of its own queries the {@code tallies} view.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class ReadModelConformance {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    private EventStore store;
+    private JdbcReadModelStore readModel;
+    private JdbcProjectionStates operator;
+    private ProjectionRunner<SqlContext> runner;
+
+    /** A new, empty store. */
+    protected abstract EventStore openStore();
+
+    /** The read model holding {@link Tally#TABLES} beside {@code store}'s events. */
+    protected abstract JdbcReadModelStore openReadModel(EventStore store, List<ReadModelTable> tables);
+
+    /** The projection states as another process sees them, on a connection of its own. */
+    protected abstract JdbcProjectionStates openOperator();
+
+    /** What an application querying the live {@code tallies} view sees now: stream to total. */
+    protected abstract Map<String, Long> tallies();
+
+    /** True when a table of this exact name exists in the read model's schema. */
+    protected abstract boolean tableExists(String name);
+
+    @BeforeEach
+    final void open() {
+        store = openStore();
+        readModel = openReadModel(store, Tally.TABLES);
+        operator = openOperator();
+    }
+
+    @AfterEach
+    final void close() {
+        if (runner != null) {
+            runner.close();
+        }
+        readModel.close();
+        operator.close();
+        store.close();
+    }
+
+    private ProjectionOptions options() {
+        return ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+                .withRetry(new RetrySchedule(3, Duration.ofMillis(1), Duration.ofMillis(5), 0.2))
+                .withControlInterval(Duration.ofMillis(100));
+    }
+
+    private long append(String stream, EventData event) {
+        return store.append(stream, ExpectedVersion.any(), event).position();
+    }
+
+    private void start(ProjectionOptions options) {
+        runner = ProjectionRunner.start(Tally.projection("tally"), store, readModel, options);
+    }
+
+    @Test
+    void builds_the_read_model_and_commits_the_checkpoint_with_it() {
+        append("tally-a", Tally.added(5));
+        append("other-x", Tally.added(99));
+        start(options());
+        append("tally-b", Tally.added(7));
+        long last = append("tally-a", Tally.added(1));
+
+        runner.awaitPosition(last, WAIT);
+
+        assertThat(tallies()).containsEntry("tally-a", 6L).containsEntry("tally-b", 7L).hasSize(2);
+        assertThat(operator.checkpoint("tally")).isEqualTo(last);
+    }
+
+    @Test
+    void parks_a_poison_event_and_goes_on_and_an_operator_elsewhere_can_retry_and_skip_it() {
+        append("tally-a", Tally.added(1));
+        long poison = append("tally-a", Tally.refused("no"));
+        long last = append("tally-a", Tally.added(2));
+        start(options());
+
+        runner.awaitPosition(last, WAIT);
+
+        assertThat(tallies()).containsEntry("tally-a", 3L);
+        var letter = operator.deadLetters(Optional.of("tally")).getFirst();
+        assertThat(letter.position()).isEqualTo(poison);
+        assertThat(letter.attempts()).isEqualTo(3);
+        assertThat(letter.error()).contains("refused: no");
+        operator.requestRetry(letter.id());
+        await().atMost(WAIT).until(() -> operator.deadLetter(letter.id()).orElseThrow().attempts() == 4);
+        assertThat(operator.deadLetter(letter.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.PARKED);
+        operator.skip(letter.id());
+        assertThat(operator.deadLetters(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void stops_on_error_under_the_stop_policy_and_goes_on_when_skipped_from_elsewhere() {
+        append("tally-a", Tally.added(1));
+        append("tally-a", Tally.refused("no"));
+        long last = append("tally-a", Tally.added(2));
+        start(options().withOnFailure(FailurePolicy.STOP));
+
+        await().atMost(WAIT).until(() -> operator.health().stream()
+                .anyMatch(h -> h.state() == ProjectionState.STOPPED_ON_ERROR && h.deadLetters() == 1));
+        assertThat(tallies()).containsEntry("tally-a", 1L);
+
+        operator.skip(operator.deadLetters(Optional.of("tally")).getFirst().id());
+
+        runner.awaitPosition(last, WAIT);
+        assertThat(tallies()).containsEntry("tally-a", 3L);
+    }
+
+    @Test
+    void obeys_pause_and_resume_requested_from_another_connection() {
+        start(options());
+        operator.pause("tally");
+        await().atMost(WAIT).until(() -> operator.health().stream()
+                .anyMatch(h -> h.projection().equals("tally") && h.state() == ProjectionState.PAUSED));
+        long position = append("tally-a", Tally.added(4));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tallies().isEmpty());
+
+        operator.resume("tally");
+
+        runner.awaitPosition(position, WAIT);
+        assertThat(tallies()).containsEntry("tally-a", 4L);
+    }
+
+    @Test
+    void a_reset_rebuild_replays_into_the_same_read_model() {
+        long last = 0;
+        for (int i = 1; i <= 50; i++) {
+            last = append("tally-" + (i % 3), Tally.added(i));
+        }
+        start(options());
+        runner.awaitPosition(last, WAIT);
+        var before = tallies();
+
+        operator.requestRebuild("tally", RebuildMode.RESET);
+
+        await().atMost(WAIT).until(() -> operator.control("tally").rebuild() == RebuildMode.NONE);
+        runner.awaitPosition(last, WAIT);
+        assertThat(tallies()).isEqualTo(before);
+    }
+
+    @Test
+    void a_blue_green_rebuild_keeps_queries_on_the_complete_live_version_until_the_switch() {
+        long last = 0;
+        for (int i = 1; i <= 40; i++) {
+            last = append("tally-" + (i % 4), Tally.added(i));
+        }
+        var seenWhileBuilding = new CopyOnWriteArrayList<Map<String, Long>>();
+        var projection = Tally.projection("tally", tx -> {
+            if (tx.table("tallies").endsWith("_v2")) {
+                // What a query on another connection sees while version 2 is half built.
+                seenWhileBuilding.add(tallies());
+            }
+        });
+        runner = ProjectionRunner.start(projection, store, readModel, options());
+        runner.awaitPosition(last, WAIT);
+        var complete = tallies();
+
+        runner.rebuild(RebuildMode.BLUE_GREEN);
+
+        await().atMost(WAIT).until(() -> operator.control("tally").liveVersion() == 2);
+        assertThat(seenWhileBuilding).hasSize(40).allSatisfy(seen -> assertThat(seen).isEqualTo(complete));
+        long later = append("tally-9", Tally.added(1000));
+        runner.awaitPosition(later, WAIT);
+        assertThat(tallies()).containsAllEntriesOf(complete).containsEntry("tally-9", 1000L);
+        assertThat(operator.control("tally").rebuild()).isEqualTo(RebuildMode.NONE);
+        assertThat(tableExists("tallies_v1")).as("the old version's table is dropped").isFalse();
+    }
+}
