@@ -59,10 +59,13 @@ public final class AppendComparison {
                 () -> AxonTarget.create(SqliteDatabase.create(), writers, options.size(), AppendBenchmark.EVENT_TYPE)));
         outcomes.put("jdbc/sqlite", onTarget(options, progress, "jdbc/sqlite",
                 () -> PlainJdbcTarget.create(SqliteDatabase.create(), writers, payload, AppendBenchmark.EVENT_TYPE)));
-        outcomes.put("annals/postgresql", unavailable(options, "annals/postgresql",
-                "not yet: Annals has no PostgreSQL backend"));
         if (options.postgresUrl().isPresent()) {
             String url = options.postgresUrl().get();
+            outcomes.put("annals/postgresql", onTarget(options, progress, "annals/postgresql", () -> {
+                var database = PostgresDatabase.create(url, options.postgresUser());
+                return new AnnalsTarget("annals/postgresql", database.openStore(), database, payload,
+                        AppendBenchmark.EVENT_TYPE);
+            }));
             outcomes.put("axon/postgresql", onTarget(options, progress, "axon/postgresql", () -> AxonTarget.create(
                     PostgresDatabase.create(url, options.postgresUser()), writers, options.size(),
                     AppendBenchmark.EVENT_TYPE)));
@@ -70,6 +73,7 @@ public final class AppendComparison {
                     PostgresDatabase.create(url, options.postgresUser()), writers, payload,
                     AppendBenchmark.EVENT_TYPE)));
         } else {
+            outcomes.put("annals/postgresql", unavailable(options, "annals/postgresql", "PostgreSQL left out"));
             outcomes.put("axon/postgresql", unavailable(options, "axon/postgresql", "PostgreSQL left out"));
             outcomes.put("jdbc/postgresql", unavailable(options, "jdbc/postgresql", "PostgreSQL left out"));
         }

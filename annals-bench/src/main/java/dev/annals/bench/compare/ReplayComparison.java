@@ -65,14 +65,20 @@ public final class ReplayComparison {
         }));
         outcomes.add(measure("axon/sqlite", events, progress, () -> axon(SqliteDatabase.create(), events, size, payload)));
         outcomes.add(measure("jdbc/sqlite", events, progress, () -> plain(SqliteDatabase.create(), events, payload)));
-        outcomes.add(new ReplayOutcome.Unavailable("annals/postgresql", "not yet: Annals has no PostgreSQL backend"));
         if (postgresUrl.isPresent()) {
             String url = postgresUrl.get();
+            outcomes.add(measure("annals/postgresql", events, progress, () -> {
+                var database = PostgresDatabase.create(url, postgresUser);
+                var target = new AnnalsTarget("annals/postgresql", database.openStore(), database, payload, type);
+                fillThroughApi(target, events);
+                return target;
+            }));
             outcomes.add(measure("axon/postgresql", events, progress,
                     () -> axon(PostgresDatabase.create(url, postgresUser), events, size, payload)));
             outcomes.add(measure("jdbc/postgresql", events, progress,
                     () -> plain(PostgresDatabase.create(url, postgresUser), events, payload)));
         } else {
+            outcomes.add(new ReplayOutcome.Unavailable("annals/postgresql", "PostgreSQL left out"));
             outcomes.add(new ReplayOutcome.Unavailable("axon/postgresql", "PostgreSQL left out"));
             outcomes.add(new ReplayOutcome.Unavailable("jdbc/postgresql", "PostgreSQL left out"));
         }

@@ -28,6 +28,7 @@ class ReplayAndLoadSmokeTest {
         // Axon's tracking read fails on SQLite (sqlite-jdbc refuses a NULL MIN(globalIndex) as a Long): reported, not hidden.
         assertThat(outcomes.get(1)).isInstanceOf(ReplayOutcome.Unavailable.class);
         if (postgres.isPresent()) {
+            assertThat(measured(outcomes, "annals/postgresql").events()).isEqualTo(2_500);
             assertThat(measured(outcomes, "axon/postgresql").events()).isEqualTo(2_500);
             assertThat(measured(outcomes, "jdbc/postgresql").events()).isEqualTo(2_500);
         }

@@ -101,16 +101,20 @@ class OrderingUnderConcurrentWritersTest {
                 var events = events(1 + random.nextInt(3));
                 int dice = random.nextInt(100);
                 if (dice < 10) {
+                    appender.lock(own);
                     appender.write(own, stream, ExpectedVersion.any(), events);
                     own.rollback();
+                    appender.rolledBack();
                     events.forEach(e -> rolledBack.add(e.eventId()));
                 } else if (dice < 12 && writer < 4) {
+                    appender.lock(own);
                     appender.write(own, stream, ExpectedVersion.any(), events);
                     // Held open, advisory lock and all, by the server: the other writers queue behind it.
                     try (var hold = own.createStatement()) {
                         hold.execute("SELECT pg_sleep(0.25)");
                     }
                     own.commit();
+                    appender.committed();
                     events.forEach(e -> committed.add(e.eventId()));
                 } else {
                     store.append(stream, ExpectedVersion.any(), events);

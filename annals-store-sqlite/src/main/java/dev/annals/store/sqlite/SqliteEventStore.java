@@ -12,13 +12,12 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.jdbc.JdbcEventReader;
-import dev.annals.store.sqlite.internal.PendingAppend;
+import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.sqlite.internal.SqliteFiles;
 import io.micrometer.core.instrument.Timer;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -89,16 +88,7 @@ public final class SqliteEventStore implements EventStore, HeadNotifier {
         long started = System.nanoTime();
         try {
             submit(pending);
-            return pending.outcome().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventStoreException("interrupted while appending to stream '" + stream
-                    + "'; the append may or may not be written, an exact retry tells which", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException refused) {
-                throw refused;
-            }
-            throw new EventStoreException("append to stream '" + stream + "' failed", e.getCause());
+            return pending.await();
         } finally {
             appendTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }

@@ -1,5 +1,10 @@
 package dev.annals.bench.compare.internal;
 
+import dev.annals.store.postgres.PostgresEventStore;
+import dev.annals.store.postgres.PostgresOptions;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -41,6 +46,14 @@ public final class PostgresDatabase implements Database {
             statement.execute("CREATE SCHEMA " + schema);
         }
         return new PostgresDatabase(url, credentials, schema);
+    }
+
+    /** Annals's PostgreSQL store in this schema, with a pool of its own; the caller closes it. */
+    public PostgresEventStore openStore() {
+        String separator = url.contains("?") ? "&" : "?";
+        String jdbcUrl = url + separator + "user=" + URLEncoder.encode(credentials.getProperty("user"),
+                StandardCharsets.UTF_8);
+        return PostgresEventStore.open(jdbcUrl, PostgresOptions.defaults().withSchema(schema).withListen(false));
     }
 
     /** The run's schema. */

@@ -14,18 +14,23 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Writes one append inside a transaction its caller opened and will commit or roll back.
+ * Writes appends inside a transaction its caller opened, locked and will commit or roll back.
  *
- * <p>The first statement takes the schema's transaction-scoped advisory lock, held until commit or
- * rollback: appends are serialised, so the next position is simply the last committed one plus one,
- * positions are gap-free, and they become visible in position order (see docs/adr/0006). The lock is
- * taken in a statement of its own because under READ COMMITTED each statement's snapshot is taken when
- * it starts: a query run in the same statement as the lock could miss the commit it waited for.
+ * <p>The transaction first takes the schema's transaction-scoped advisory lock ({@link #lock}), held until
+ * commit or rollback: transactions that append are serialised, so the next position is simply the last
+ * committed one plus one, positions are gap-free, and they become visible in position order (see
+ * docs/adr/0006). The lock is taken in a statement of its own because under READ COMMITTED each
+ * statement's snapshot is taken when it starts: a query run in the same statement as the lock could miss
+ * the commit it waited for.
+ *
+ * <p>Used by one writer thread at a time: it remembers the event types it created until told whether
+ * their transaction committed.
  */
 public final class PostgresAppender {
 
@@ -34,14 +39,43 @@ public final class PostgresAppender {
 
     private final PostgresDialect dialect;
     private final Map<String, Long> committedTypes = new ConcurrentHashMap<>();
+    private final Map<String, Long> uncommittedTypes = new HashMap<>();
 
     public PostgresAppender(PostgresDialect dialect) {
         this.dialect = dialect;
     }
 
+    /** Takes the schema's append lock for the open transaction of {@code connection}. */
+    public void lock(Connection connection) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setInt(2, dialect.schema().hashCode());
+            lock.execute();
+        }
+    }
+
+    /** Queues the notification of the new head {@code position} that PostgreSQL delivers on commit. */
+    public void notifyHead(Connection connection, long position) throws SQLException {
+        try (var notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+            notify.setString(1, dialect.channel());
+            notify.setString(2, Long.toString(position));
+            notify.execute();
+        }
+    }
+
+    /** Remembers the event types created since the last call for good: their transaction committed. */
+    public void committed() {
+        committedTypes.putAll(uncommittedTypes);
+        uncommittedTypes.clear();
+    }
+
+    /** Forgets the event types created since the last call: their transaction (or savepoint) rolled back. */
+    public void rolledBack() {
+        uncommittedTypes.clear();
+    }
+
     /**
-     * Writes {@code events} to {@code stream} in the open transaction of {@code connection}, and queues the
-     * head notification that PostgreSQL delivers on commit.
+     * Writes {@code events} to {@code stream} in the open, locked transaction of {@code connection}.
      *
      * @return the append's result, or the original result of an exact retry (which writes nothing)
      * @throws WrongExpectedVersionException when the stream is elsewhere and this is no exact retry
@@ -50,11 +84,6 @@ public final class PostgresAppender {
      */
     public AppendResult write(Connection connection, String stream, ExpectedVersion expected, List<EventData> events)
             throws SQLException {
-        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-            lock.setInt(1, LOCK_CLASS);
-            lock.setInt(2, dialect.schema().hashCode());
-            lock.execute();
-        }
         long lastPosition;
         long lastRecordedAt;
         long streamKey;
@@ -106,11 +135,6 @@ public final class PostgresAppender {
             }
             insert.executeBatch();
         }
-        try (var notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
-            notify.setString(1, dialect.channel());
-            notify.setString(2, Long.toString(position));
-            notify.execute();
-        }
         return new AppendResult(version, position);
     }
 
@@ -127,6 +151,9 @@ public final class PostgresAppender {
 
     private long typeKey(Connection connection, String type) throws SQLException {
         var cached = committedTypes.get(type);
+        if (cached == null) {
+            cached = uncommittedTypes.get(type);
+        }
         if (cached != null) {
             return cached;
         }
@@ -134,8 +161,9 @@ public final class PostgresAppender {
             select.setString(1, type);
             try (var row = select.executeQuery()) {
                 if (row.next()) {
-                    // Seen under the lock, so committed: safe to remember for good.
-                    committedTypes.put(type, row.getLong(1));
+                    // Seen under the lock, so committed or created in this transaction: remember it until
+                    // the transaction ends.
+                    uncommittedTypes.put(type, row.getLong(1));
                     return row.getLong(1);
                 }
             }
@@ -146,6 +174,7 @@ public final class PostgresAppender {
             insert.setString(2, type);
             insert.executeUpdate();
         }
+        uncommittedTypes.put(type, key);
         return key;
     }
 

@@ -1,10 +1,10 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.AppendResult;
-import dev.annals.store.EventStoreException;
-import dev.annals.store.ExpectedVersion;
 import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.EventRows;
+import dev.annals.store.jdbc.append.GroupCommit;
+import dev.annals.store.jdbc.append.PendingAppend;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -15,42 +15,35 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * The single writer thread and its group commit.
  *
- * <p>Callers queue their appends; the writer takes every append waiting (up to a maximum), writes them in
+ * <p>Callers queue their appends; the writer ({@link GroupCommit}) takes every append waiting (up to a maximum), writes them in
  * one transaction with one savepoint each, commits once (one fsync), and only then completes each
  * caller with its own outcome. Positions are assigned by this one thread in queue order, so they are
  * gap-free and follow commit order. When the database fails, every append of the batch fails with an
- * {@link EventStoreException} and none is acknowledged.
+ * {@link dev.annals.store.EventStoreException} and none is acknowledged.
  */
 public final class AppendWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppendWriter.class);
-    private static final PendingAppend STOP = PendingAppend.of("$stop", ExpectedVersion.any(), List.of());
 
     private final Path file;
     private final Connection connection;
     private final WriterState state;
     private final BatchAppender appender;
     private final Checkpointer checkpointer;
-    private final int maxBatch;
-    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final HeadListeners headListeners = new HeadListeners();
     private final PreparedStatement begin;
     private final PreparedStatement commit;
     private final PreparedStatement rollback;
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
-    private final Thread thread;
+    private final GroupCommit groupCommit;
     private long lastRecordedAt;
     private boolean stateStale;
-    private volatile boolean stopped;
 
     /** Starts the writer thread on {@code connection}, whose schema is current and whose state is loaded. */
     AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
@@ -59,7 +52,6 @@ public final class AppendWriter {
         this.connection = connection;
         this.state = state;
         this.checkpointer = checkpointer;
-        this.maxBatch = maxBatch;
         this.appender = new BatchAppender(dialect, connection, state);
         this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
         this.commit = connection.prepareStatement("COMMIT");
@@ -68,16 +60,12 @@ public final class AppendWriter {
                 .description("appends written by one group commit").tag("backend", "sqlite").register(meters);
         this.batchEvents = DistributionSummary.builder("annals.append.batch.events")
                 .description("events written by one group commit").tag("backend", "sqlite").register(meters);
-        this.thread = Thread.ofPlatform().name("annals-sqlite-writer").daemon(true).unstarted(this::run);
-        thread.start();
+        this.groupCommit = new GroupCommit(file.toString(), maxBatch, this::writeBatch);
     }
 
     /** Queues an append; its outcome completes after the commit that holds it. */
     public void submit(PendingAppend append) {
-        queue.add(append);
-        if (stopped) {
-            failQueued();
-        }
+        groupCommit.submit(append);
     }
 
     /** Who is told the new head position after each commit that wrote events. */
@@ -87,55 +75,10 @@ public final class AppendWriter {
 
     /** Writes everything queued before this call, then stops the thread and releases the connection. */
     public void stop() {
-        queue.add(STOP);
         try {
-            thread.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new EventStoreException("interrupted while closing the SQLite store at " + file, e);
-        }
-    }
-
-    private void run() {
-        try {
-            writeUntilStopped();
+            groupCommit.stop();
         } finally {
-            // Whatever ends the loop, even an Error, no caller is left waiting for an outcome that never comes.
-            stopped = true;
-            failQueued();
             closeQuietly();
-        }
-    }
-
-    private void failQueued() {
-        var left = new ArrayList<PendingAppend>();
-        queue.drainTo(left);
-        for (PendingAppend append : left) {
-            if (append != STOP) {
-                append.abandon(file);
-            }
-        }
-    }
-
-    private void writeUntilStopped() {
-        var batch = new ArrayList<PendingAppend>(maxBatch);
-        boolean stopping = false;
-        while (!stopping) {
-            batch.clear();
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                // Nobody interrupts the writer but its JVM going down; finish what is queued first.
-                stopping = true;
-            }
-            queue.drainTo(batch, maxBatch - batch.size());
-            if (batch.remove(STOP)) {
-                stopping = true;
-                queue.drainTo(batch);
-            }
-            if (!batch.isEmpty()) {
-                writeBatch(batch);
-            }
         }
     }
 
@@ -186,7 +129,7 @@ public final class AppendWriter {
         }
         stateStale = true;
         for (PendingAppend append : batch) {
-            append.fail(file, failure);
+            append.fail(file.toString(), failure);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.MetadataJson;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.StoredEvents;
+import dev.annals.store.jdbc.append.PendingAppend;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package dev.annals.store.sqlite.internal;
+package dev.annals.store.jdbc.append;
 
 import dev.annals.event.EventData;
 import dev.annals.store.AppendResult;
@@ -7,12 +7,12 @@ import dev.annals.store.ExpectedVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
- * One validated append waiting for the writer, and where its outcome goes once the batch holding it
+ * One validated append waiting for a group commit, and where its outcome goes once the batch holding it
  * has committed. Each way of completing it logs the stream, versions, positions and event ids.
  */
 public record PendingAppend(String stream, ExpectedVersion expected, List<EventData> events,
@@ -25,8 +25,28 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
         return new PendingAppend(stream, expected, events, new CompletableFuture<>());
     }
 
+    /**
+     * Waits for the outcome: the result, or the refusal or failure thrown as it was given.
+     *
+     * @throws EventStoreException when interrupted: the append may or may not be written then
+     */
+    public AppendResult await() {
+        try {
+            return outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while appending to stream '" + stream
+                    + "'; the append may or may not be written, an exact retry tells which", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException refused) {
+                throw refused;
+            }
+            throw new EventStoreException("append to stream '" + stream + "' failed", e.getCause());
+        }
+    }
+
     /** Completes the append as written; call only after the commit holding it returned. */
-    void acknowledge(AppendResult result) {
+    public void acknowledge(AppendResult result) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("appended to stream '{}' expected {} new version {} positions {}..{} event ids {}", stream,
                     expected, result.streamVersion(), result.position() - events.size() + 1, result.position(),
@@ -36,7 +56,7 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
     }
 
     /** Completes the append as refused for what it asked (wrong expected version, conflicting ids). */
-    void refuse(RuntimeException reason) {
+    public void refuse(RuntimeException reason) {
         if (LOG.isDebugEnabled()) {
             LOG.debug("append to stream '{}' expected {} refused: {}; event ids {}", stream, expected,
                     reason.getMessage(), eventIds());
@@ -44,18 +64,22 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
         outcome.completeExceptionally(reason);
     }
 
-    /** Completes the append as not written because the database failed. */
-    void fail(Path file, Exception failure) {
+    /**
+     * Completes the append as not acknowledged because the database failed; {@code database} names it
+     * for people (a file, a schema).
+     */
+    public void fail(String database, Exception failure) {
         LOG.error("append to stream '{}' failed, nothing acknowledged: database {} failed: {}; event ids {}",
-                stream, file, failure.getMessage(), eventIds());
+                stream, database, failure.getMessage(), eventIds());
         outcome.completeExceptionally(new EventStoreException("append to stream '" + stream
-                + "' failed because the database " + file + " failed: " + failure.getMessage(), failure));
+                + "' failed because the database " + database + " failed (it may or may not be written, an exact"
+                + " retry tells which): " + failure.getMessage(), failure));
     }
 
-    /** Completes the append as not written because the writer stopped before it. */
-    void abandon(Path file) {
+    /** Completes the append as not written because the writer of {@code database} stopped before it. */
+    public void abandon(String database) {
         outcome.completeExceptionally(new EventStoreException("append to stream '" + stream
-                + "' was not written: the writer of " + file + " has stopped"));
+                + "' was not written: the writer of " + database + " has stopped"));
     }
 
     private List<String> eventIds() {

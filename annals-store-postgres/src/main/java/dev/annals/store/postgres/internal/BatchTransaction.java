@@ -1,0 +1,180 @@
+package dev.annals.store.postgres.internal;
+
+import dev.annals.store.AppendResult;
+import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.StoredEvents;
+import dev.annals.store.jdbc.append.PendingAppend;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Writes one group commit's batch of appends in one transaction on a borrowed connection: one advisory
+ * lock, one commit (one fsync), and each append with its own outcome.
+ *
+ * <p>The batch is first written without savepoints, which costs two round trips per append. An append that
+ * is refused (wrong expected version, conflicting ids) is found before it writes anything, so it needs no
+ * undoing. Only a unique violation on an event id (a retry with {@code ExpectedVersion.any()}, or ids reused)
+ * fails mid-write: then the whole transaction rolls back and the batch is written again with a savepoint per
+ * append, so that the one append rolls back alone and is resolved as an exact retry or refused.
+ */
+public final class BatchTransaction implements Consumer<List<PendingAppend>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchTransaction.class);
+
+    private final DataSource dataSource;
+    private final PostgresDialect dialect;
+    private final PostgresAppender appender;
+    private final String database;
+    private final DistributionSummary batchAppends;
+    private final DistributionSummary batchEvents;
+
+    public BatchTransaction(DataSource dataSource, PostgresDialect dialect, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+        this.appender = new PostgresAppender(dialect);
+        this.database = "PostgreSQL schema " + dialect.schema();
+        this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
+                .description("appends written by one group commit").tag("backend", "postgresql").register(meters);
+        this.batchEvents = DistributionSummary.builder("annals.append.batch.events")
+                .description("events written by one group commit").tag("backend", "postgresql").register(meters);
+    }
+
+    /** Writes and commits {@code batch}, then completes each append with its outcome. */
+    @Override
+    public void accept(List<PendingAppend> batch) {
+        Object[] outcomes;
+        try (var connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                outcomes = writeCommitted(connection, batch);
+            } finally {
+                restoreAutoCommit(connection);
+            }
+        } catch (SQLException | RuntimeException failure) {
+            for (PendingAppend append : batch) {
+                append.fail(database, failure);
+            }
+            return;
+        }
+        int events = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (outcomes[i] instanceof AppendResult result) {
+                batch.get(i).acknowledge(result);
+                events += batch.get(i).events().size();
+            } else {
+                batch.get(i).refuse((RuntimeException) outcomes[i]);
+            }
+        }
+        batchAppends.record(batch.size());
+        batchEvents.record(events);
+    }
+
+    private Object[] writeCommitted(Connection connection, List<PendingAppend> batch) throws SQLException {
+        try {
+            var outcomes = write(connection, batch, false);
+            commit(connection);
+            return outcomes;
+        } catch (SQLException fast) {
+            rollback(connection);
+            if (!isUniqueViolation(fast)) {
+                throw fast;
+            }
+            LOG.debug("a batch of {} appends hit a stored event id; writing it again with a savepoint per append",
+                    batch.size());
+        } catch (RuntimeException e) {
+            rollback(connection);
+            throw e;
+        }
+        try {
+            var outcomes = write(connection, batch, true);
+            commit(connection);
+            return outcomes;
+        } catch (SQLException | RuntimeException e) {
+            rollback(connection);
+            throw e;
+        }
+    }
+
+    private Object[] write(Connection connection, List<PendingAppend> batch, boolean savepoints) throws SQLException {
+        appender.lock(connection);
+        var outcomes = new Object[batch.size()];
+        long head = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            var append = batch.get(i);
+            try {
+                var result = savepoints ? writeIsolated(connection, append) : write(connection, append);
+                outcomes[i] = result;
+                head = Math.max(head, result.position());
+            } catch (RuntimeException refused) {
+                outcomes[i] = refused;
+            }
+        }
+        if (head > 0) {
+            appender.notifyHead(connection, head);
+        }
+        return outcomes;
+    }
+
+    private AppendResult write(Connection connection, PendingAppend append) throws SQLException {
+        return appender.write(connection, append.stream(), append.expected(), append.events());
+    }
+
+    private AppendResult writeIsolated(Connection connection, PendingAppend append) throws SQLException {
+        var savepoint = connection.setSavepoint();
+        try {
+            var result = write(connection, append);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            appender.rolledBack();
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            return StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events()).orElseThrow(() ->
+                    new EventStoreException("append to stream '" + append.stream() + "' hit a unique constraint"
+                            + " that no stored event id explains: " + e.getMessage(), e));
+        }
+    }
+
+    private void commit(Connection connection) throws SQLException {
+        connection.commit();
+        appender.committed();
+    }
+
+    private void rollback(Connection connection) {
+        appender.rolledBack();
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            // The connection is broken; PostgreSQL rolls back what it cannot finish.
+            LOG.debug("rollback in {} failed: {}", database, e.getMessage());
+        }
+    }
+
+    private static void restoreAutoCommit(Connection connection) {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException e) {
+            // A broken connection: the pool finds out and replaces it.
+            LOG.debug("restoring auto-commit failed: {}", e.getMessage());
+        }
+    }
+
+    private boolean isUniqueViolation(SQLException e) {
+        for (SQLException next = e; next != null; next = next.getNextException()) {
+            if (dialect.isUniqueViolation(next)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
