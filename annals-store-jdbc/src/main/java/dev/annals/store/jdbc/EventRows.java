@@ -11,17 +11,25 @@ import java.time.temporal.ChronoUnit;
 /** Maps rows selected by {@link SqlDialect#selectEvents()} to {@link RecordedEvent}s. */
 public final class EventRows {
 
+    /** How many columns {@link SqlDialect#selectEvents()} selects; a query may add its own after them. */
+    public static final int COLUMNS = 11;
+
     private EventRows() {
     }
 
     /** The event in the current row of {@code row}. */
     public static RecordedEvent map(SqlDialect dialect, ResultSet row) throws SQLException {
+        return map(dialect, row, row.getString(2), row.getString(5));
+    }
+
+    /** The event in the current row of {@code row}, whose stream and type names the caller has decoded. */
+    static RecordedEvent map(SqlDialect dialect, ResultSet row, String stream, String type) throws SQLException {
         return new RecordedEvent(
-                row.getString(2),
+                stream,
                 row.getLong(3),
                 row.getLong(1),
                 dialect.readEventId(row, 4),
-                row.getString(5),
+                type,
                 row.getInt(6),
                 row.getBytes(7),
                 MetadataJson.decode(row.getBytes(8)),

@@ -51,6 +51,7 @@ public final class JdbcEventReader implements EventReader {
             case ReadSource.EventType t -> t.type();
         };
         boolean forward = request.direction() == Direction.FORWARD;
+        var rows = new NameCachingRows(dialect);
         PagedSpliterator.PageFetch<RecordedEvent> fetch = (from, size) -> connections.withConnection(c -> {
             try (var statement = c.prepareStatement(sql)) {
                 int index = 1;
@@ -60,9 +61,9 @@ public final class JdbcEventReader implements EventReader {
                 statement.setLong(index++, from);
                 statement.setLong(index, size);
                 var events = new ArrayList<RecordedEvent>(size);
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        events.add(EventRows.map(dialect, rows));
+                try (var page = statement.executeQuery()) {
+                    while (page.next()) {
+                        events.add(rows.map(page));
                     }
                 }
                 return events;

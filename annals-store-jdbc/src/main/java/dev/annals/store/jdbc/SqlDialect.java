@@ -31,10 +31,14 @@ public interface SqlDialect {
     /** True when {@code e} reports a violated unique or primary-key constraint. */
     boolean isUniqueViolation(SQLException e);
 
-    /** The columns every event query selects, in the order {@link EventRows} reads them. */
+    /**
+     * The columns every event query selects, in the order {@link EventRows} reads them: the event's
+     * columns with the stream's and the type's names, then the stream's and the type's keys (which let a
+     * reader skip decoding names it has decoded before).
+     */
     default String selectEvents() {
         return "SELECT e.position, s.name, e.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
-                + " e.metadata, e.recorded_at FROM events e"
+                + " e.metadata, e.recorded_at, e.stream_id, e.type_id FROM events e"
                 + " JOIN streams s ON s.stream_id = e.stream_id JOIN event_types t ON t.type_id = e.type_id";
     }
 

@@ -90,7 +90,7 @@ public final class SqliteAuditTrail {
              var rows = select.executeQuery()) {
             while (rows.next()) {
                 RecordedEvent event = EventRows.map(DIALECT, rows);
-                byte[] stored = rows.getBytes(10);
+                byte[] stored = rows.getBytes(EventRows.COLUMNS + 1);
                 if (orphan > 0 && orphan < event.position()) {
                     return broken(orphan, "the event sealed at this position was removed", verified, previous, headPosition);
                 }
