@@ -5,6 +5,8 @@ import dev.annals.client.ApiErrorException;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Collections;
 import java.util.Iterator;
@@ -19,6 +21,8 @@ import static java.util.Objects.requireNonNull;
  * says. Nothing is held open between pages, so a read closed early releases nothing on the server.
  */
 public final class PagedEvents implements Iterator<RecordedEvent> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PagedEvents.class);
 
     private final Transport transport;
     private final ReadRequest request;
@@ -78,6 +82,8 @@ public final class PagedEvents implements Iterator<RecordedEvent> {
             throw e;
         }
         JsonNode events = answer.path("events");
+        LOG.trace("read {} events of {} {} from {} (head position {})", events.size(), request.source(),
+                request.direction(), from, answer.path("headPosition").asLong());
         remaining -= events.size();
         JsonNode next = answer.path("next");
         if (remaining <= 0 || !next.isIntegralNumber() || events.isEmpty()) {
