@@ -137,11 +137,15 @@ public final class AnnalsClient implements EventStore {
         }
     }
 
-    /** {@inheritDoc} Asks the server: one request. */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>One request to the server's readiness probe, which reports the head position to any caller: a token
+     * limited to some streams, which may not read {@code $all}, still learns how far the store has come.
+     */
     @Override
     public long headPosition() {
-        return transport.get("streams/" + PathSegment.encode(ReadSource.ALL) + "?direction=backward&limit=1")
-                .get("headPosition").asLong();
+        return transport.get("health/ready").get("headPosition").asLong();
     }
 
     /** {@inheritDoc} One request per page of streams, as the stream is consumed. */

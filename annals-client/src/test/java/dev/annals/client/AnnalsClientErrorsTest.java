@@ -32,7 +32,7 @@ class AnnalsClientErrorsTest {
     Path directory;
 
     @Test
-    void sends_its_bearer_token_and_reports_a_refusal_without_one() {
+    void sends_its_bearer_token_and_reports_refusals_by_status() {
         var tokens = TokenStore.in(directory);
         var writer = tokens.create(Role.WRITER, "account-");
         try (var store = new InMemoryEventStore();
@@ -43,6 +43,7 @@ class AnnalsClientErrorsTest {
             var appended = authorized.append("account-1", ExpectedVersion.any(), EventData.of("Opened", "{}"));
 
             assertThat(appended.position()).isEqualTo(1);
+            assertThat(authorized.headPosition()).as("the head, to a token that may not read $all").isEqualTo(1);
             assertThatThrownBy(() -> anonymous.append("account-1", ExpectedVersion.any(), EventData.of("Opened", "{}")))
                     .isInstanceOfSatisfying(ApiErrorException.class, e -> assertThat(e.status()).isEqualTo(401));
             assertThatThrownBy(() -> authorized.append("transfer-1", ExpectedVersion.any(), EventData.of("Started", "{}")))
