@@ -9,6 +9,7 @@ import dev.annals.store.AppendLimits;
 import dev.annals.store.EventTooLargeException;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.InvalidAppendException;
 import dev.annals.store.memory.InMemoryEventStore;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -65,6 +66,20 @@ class AnnalsClientErrorsTest {
                         assertThat(e.limit()).isEqualTo(64);
                         assertThat(e.size()).isEqualTo(large.payload().length);
                     });
+        }
+    }
+
+    @Test
+    void refuses_a_payload_that_is_not_json_and_writes_nothing() {
+        try (var store = new InMemoryEventStore();
+             var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0));
+             var client = AnnalsClient.builder(server.uri()).build()) {
+            var notJson = EventData.of("Noted", "{\"text\": unquoted}");
+
+            assertThatThrownBy(() -> client.append("note-1", ExpectedVersion.any(), EventData.of("Noted", "{}"), notJson))
+                    .isInstanceOf(InvalidAppendException.class)
+                    .hasMessageContaining("payload for stream 'note-1' is not valid JSON");
+            assertThat(store.headPosition()).isZero();
         }
     }
 

@@ -43,8 +43,10 @@ public final class AppendErrors {
                     details.getOrDefault("reason", error.getMessage()));
             case "event_too_large" -> new EventTooLargeException(stream, id(error),
                     Long.parseLong(details.get("size")), Long.parseLong(details.get("limit")));
-            case "body_too_large", "invalid_append", "invalid_body", "malformed_json" ->
-                    new InvalidAppendException(error.getMessage());
+            // The client writes valid JSON around the payloads, so a malformed body means a payload is not JSON.
+            case "malformed_json" -> new InvalidAppendException("an event's payload for stream '" + stream
+                    + "' is not valid JSON; " + error.getMessage());
+            case "body_too_large", "invalid_append", "invalid_body" -> new InvalidAppendException(error.getMessage());
             default -> error;
         };
     }
