@@ -10,13 +10,20 @@ import java.util.UUID;
 public final class EventIdConflictException extends InvalidAppendException {
 
     private final UUID eventId;
+    private final String reason;
 
     public EventIdConflictException(String stream, UUID eventId, String reason) {
         super("event id " + eventId + " in an append to stream '" + stream + "' is already stored: " + reason);
         this.eventId = eventId;
+        this.reason = reason;
     }
 
     public UUID eventId() {
         return eventId;
+    }
+
+    /** Why the reused id is not an exact retry, such as {@code it belongs to stream 'account-2'}. */
+    public String reason() {
+        return reason;
     }
 }

@@ -4,10 +4,17 @@ package dev.annals.store;
 public final class InvalidStreamNameException extends InvalidAppendException {
 
     private final String streamName;
+    private final String reason;
 
     public InvalidStreamNameException(String streamName, String reason) {
         super("invalid stream name " + quoted(streamName) + ": " + reason);
         this.streamName = streamName;
+        this.reason = reason;
+    }
+
+    /** The rule the name broke, such as {@code must not be empty}. */
+    public String reason() {
+        return reason;
     }
 
     /** The rejected name, possibly empty; never {@code null}. */

@@ -8,6 +8,7 @@ import dev.annals.server.internal.error.ErrorResponses;
 import dev.annals.server.internal.live.LiveRoutes;
 import dev.annals.server.internal.ops.ConsoleRoutes;
 import dev.annals.server.internal.ops.HealthRoutes;
+import dev.annals.server.internal.ops.HttpsConnector;
 import dev.annals.server.internal.ops.InFlightLimit;
 import dev.annals.server.internal.ops.MetricsRoutes;
 import dev.annals.server.internal.ops.OpenApiRoute;
@@ -75,6 +76,8 @@ public final class AnnalsServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = options.maxBodyBytes();
             config.useVirtualThreads = true;
+            options.tls().ifPresent(keyStore -> config.jetty.addConnector(
+                    new HttpsConnector(keyStore, options.host(), options.port())::create));
         });
         new InFlightLimit(options.maxInFlight()).install(app);
         new MetricsRoutes(registry, store).install(app);
@@ -86,6 +89,7 @@ public final class AnnalsServer implements AutoCloseable {
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);
         new StateRoutes(store, entities, guard).install(app);
+        // With HTTPS its connector is the only one; otherwise Javalin makes a plain one on host and port.
         app.start(options.host(), options.port());
         var server = new AnnalsServer(app, live, options);
         LOG.info("Annals server listening on {}", server.uri());
@@ -97,10 +101,11 @@ public final class AnnalsServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The server's base URI, such as {@code http://127.0.0.1:2113/}. */
+    /** The server's base URI, such as {@code http://127.0.0.1:2113/}, or {@code https://…} when it serves TLS. */
     public URI uri() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
-        return URI.create("http://" + host + ":" + port() + "/");
+        String scheme = options.tls().isPresent() ? "https" : "http";
+        return URI.create(scheme + "://" + host + ":" + port() + "/");
     }
 
     /** Stops listening and ends every live subscription; the store stays open. */

@@ -2,6 +2,8 @@ package dev.annals.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Optional;
+
 /**
  * Where the server listens and the limits it enforces, checked when built.
  *
@@ -9,14 +11,16 @@ import static java.util.Objects.requireNonNull;
  * @param port         the port; 0 picks a free one
  * @param maxBodyBytes the largest request body accepted; a larger one is refused with 413
  * @param maxInFlight  the most requests handled at once; one more is refused with 429
+ * @param tls          the key store to serve HTTPS with; plain HTTP when empty
  */
-public record ServerOptions(String host, int port, long maxBodyBytes, int maxInFlight) {
+public record ServerOptions(String host, int port, long maxBodyBytes, int maxInFlight, Optional<TlsKeyStore> tls) {
 
     /** The port {@code annals serve} listens on unless told otherwise. */
     public static final int DEFAULT_PORT = 2113;
 
     public ServerOptions {
         requireNonNull(host, "host");
+        requireNonNull(tls, "tls");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be from 0 to 65535, was " + port);
         }
@@ -28,25 +32,35 @@ public record ServerOptions(String host, int port, long maxBodyBytes, int maxInF
         }
     }
 
-    /** Loopback on {@link #DEFAULT_PORT}, bodies up to 4 MiB, 256 requests in flight. */
+    /** Options served over plain HTTP. */
+    public ServerOptions(String host, int port, long maxBodyBytes, int maxInFlight) {
+        this(host, port, maxBodyBytes, maxInFlight, Optional.empty());
+    }
+
+    /** Loopback on {@link #DEFAULT_PORT}, bodies up to 4 MiB, 256 requests in flight, plain HTTP. */
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", DEFAULT_PORT, 4L * 1024 * 1024, 256);
     }
 
+    /** These options served over HTTPS with the key and certificate in {@code keyStore}. */
+    public ServerOptions withTls(TlsKeyStore keyStore) {
+        return new ServerOptions(host, port, maxBodyBytes, maxInFlight, Optional.of(keyStore));
+    }
+
     public ServerOptions withHost(String newHost) {
-        return new ServerOptions(newHost, port, maxBodyBytes, maxInFlight);
+        return new ServerOptions(newHost, port, maxBodyBytes, maxInFlight, tls);
     }
 
     public ServerOptions withPort(int newPort) {
-        return new ServerOptions(host, newPort, maxBodyBytes, maxInFlight);
+        return new ServerOptions(host, newPort, maxBodyBytes, maxInFlight, tls);
     }
 
     public ServerOptions withMaxBodyBytes(long newMax) {
-        return new ServerOptions(host, port, newMax, maxInFlight);
+        return new ServerOptions(host, port, newMax, maxInFlight, tls);
     }
 
     public ServerOptions withMaxInFlight(int newMax) {
-        return new ServerOptions(host, port, maxBodyBytes, newMax);
+        return new ServerOptions(host, port, maxBodyBytes, newMax, tls);
     }
 
     /** True when {@link #host()} is a loopback address, the only case where authentication may be off. */

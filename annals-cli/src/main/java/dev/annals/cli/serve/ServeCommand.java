@@ -58,11 +58,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Run the bank demo first and keep its projections running.")
     private boolean demo;
 
+    @CommandLine.Mixin
+    private TlsOptions tls;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
     @Override
     public Integer call() {
+        // Checked first, so that a bad key store or password is refused before anything runs.
+        var options = tls.apply(ServerOptions.defaults().withHost(host).withPort(port));
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         var stopped = new CountDownLatch(1);
@@ -70,8 +75,8 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (EventStore store = annals.openStore()) {
             Optional<BankReadSide> readSide = demo ? runDemo(store, out) : Optional.empty();
-            try (var server = start(store, out)) {
-                out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.dataDirectory());
+            try (var server = start(store, options, out)) {
+                out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.storeLocation());
                 out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
                         server.uri(), server.uri(), server.uri());
                 out.flush();
@@ -91,12 +96,9 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private AnnalsServer start(EventStore store, PrintStream out) {
-        var options = ServerOptions.defaults().withHost(host).withPort(port);
+    private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out) {
         var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
-        if (store instanceof SqliteEventStore sqlite) {
-            builder.projections(SqliteProjections.states(sqlite.file().getParent()));
-        }
+        ServedProjections.of(store).ifPresent(builder::projections);
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
             return builder.start();

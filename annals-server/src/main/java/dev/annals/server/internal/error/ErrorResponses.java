@@ -43,11 +43,11 @@ public final class ErrorResponses {
                     Map.of("eventId", tooLarge.eventId().toString(), "size", tooLarge.size(),
                             "limit", tooLarge.limit()));
             case InvalidStreamNameException name -> ApiException.invalid("invalid_stream_name", e.getMessage(),
-                    Map.of("stream", name.streamName()));
+                    Map.of("stream", name.streamName(), "reason", name.reason()));
             case DuplicateEventIdException duplicate -> ApiException.invalid("duplicate_event_id", e.getMessage(),
                     Map.of("eventId", duplicate.eventId().toString()));
             case EventIdConflictException conflict -> new ApiException(409, "event_id_conflict", e.getMessage(),
-                    Map.of("eventId", conflict.eventId().toString()));
+                    Map.of("eventId", conflict.eventId().toString(), "reason", conflict.reason()));
             default -> ApiException.invalid("invalid_append", e.getMessage(), Map.of());
         };
     }

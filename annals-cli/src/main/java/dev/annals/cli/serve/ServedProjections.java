@@ -1,0 +1,29 @@
+package dev.annals.cli.serve;
+
+import dev.annals.projection.ProjectionStates;
+import dev.annals.store.EventStore;
+import dev.annals.store.postgres.PostgresEventStore;
+import dev.annals.store.postgres.PostgresProjections;
+import dev.annals.store.sqlite.SqliteEventStore;
+import dev.annals.store.sqlite.SqliteProjections;
+import java.util.Optional;
+
+/**
+ * The projections' bookkeeping that {@code annals serve} shows and controls under {@code /projections}: the
+ * one beside the store it serves, in the SQLite data directory or the PostgreSQL schema. It lives as long as
+ * the process (a PostgreSQL one borrows from the store's pool, which closes with the store).
+ */
+final class ServedProjections {
+
+    private ServedProjections() {
+    }
+
+    /** The bookkeeping of {@code store}; empty for a store that keeps none, such as the in-memory one. */
+    static Optional<ProjectionStates> of(EventStore store) {
+        return switch (store) {
+            case SqliteEventStore sqlite -> Optional.of(SqliteProjections.states(sqlite.file().getParent()));
+            case PostgresEventStore postgres -> Optional.of(PostgresProjections.states(postgres));
+            default -> Optional.empty();
+        };
+    }
+}

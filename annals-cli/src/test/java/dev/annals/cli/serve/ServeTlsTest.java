@@ -1,0 +1,58 @@
+package dev.annals.cli.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.annals.cli.ExitCodes;
+import dev.annals.cli.StoreOpener;
+import dev.annals.client.AnnalsClient;
+import dev.annals.event.EventData;
+import dev.annals.server.SelfSignedKeyStore;
+import dev.annals.store.ExpectedVersion;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ServeTlsTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void serves_https_with_the_key_store_and_the_password_file_given() throws Exception {
+        var certificate = SelfSignedKeyStore.create(directory);
+        var passwordFile = Files.writeString(directory.resolve("password.txt"), certificate.password() + "\n");
+        var serving = BackgroundServe.start(StoreOpener.sqlite(), "--data", directory.resolve("data").toString(),
+                "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString(),
+                "--tls-password-file", passwordFile.toString());
+
+        var uri = serving.uri();
+        try (var client = AnnalsClient.builder(uri)
+                .trustStore(certificate.trustStore(), certificate.password().toCharArray()).build()) {
+            client.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
+
+            assertThat(uri.getScheme()).isEqualTo("https");
+            assertThat(client.headPosition()).isEqualTo(1);
+        }
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
+    void refuses_a_key_store_with_a_wrong_password_naming_the_option() throws Exception {
+        var certificate = SelfSignedKeyStore.create(directory);
+        var passwordFile = Files.writeString(directory.resolve("password.txt"), "not-the-password");
+        var serving = BackgroundServe.start(StoreOpener.sqlite(), "--data", directory.resolve("data").toString(),
+                "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString(),
+                "--tls-password-file", passwordFile.toString());
+
+        assertThat(serving.exitCode()).isEqualTo(ExitCodes.REJECTED);
+        assertThat(serving.err()).contains("--tls-keystore").contains(certificate.keyStore().toString());
+        assertThat(serving.out()).doesNotContain("Listening on");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.annals.client.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.annals.client.ApiErrorException;
+import dev.annals.store.EventStoreException;
+
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Sends the API's requests with the JDK's {@link HttpClient} and parses the answers: a JSON body on 2xx, an
+ * {@link ApiErrorException} built from the API's error body otherwise, an {@link EventStoreException} when
+ * the server could not be reached or did not answer in time.
+ */
+public final class Transport implements AutoCloseable {
+
+    private final URI baseUri;
+    private final Optional<String> token;
+    private final Duration requestTimeout;
+    private final HttpClient http;
+
+    public Transport(URI baseUri, Optional<String> token, Optional<SSLContext> sslContext, Duration connectTimeout,
+                     Duration requestTimeout) {
+        this.baseUri = requireNonNull(baseUri, "baseUri");
+        this.token = requireNonNull(token, "token");
+        this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout");
+        var builder = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        sslContext.ifPresent(builder::sslContext);
+        this.http = builder.build();
+    }
+
+    /** The server's base URI, ending in {@code /}. */
+    public URI baseUri() {
+        return baseUri;
+    }
+
+    /** GETs {@code pathAndQuery} (relative to the base URI, already encoded) and returns its JSON body. */
+    public JsonNode get(String pathAndQuery) {
+        return send(request(pathAndQuery).GET().build());
+    }
+
+    /** POSTs the JSON {@code body} to {@code path} (relative, already encoded) and returns the answer's JSON. */
+    public JsonNode post(String path, byte[] body) {
+        return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
+    private HttpRequest.Builder request(String pathAndQuery) {
+        var builder = HttpRequest.newBuilder(baseUri.resolve(pathAndQuery))
+                .timeout(requestTimeout)
+                .header("Accept", "application/json");
+        token.ifPresent(secret -> builder.header("Authorization", "Bearer " + secret));
+        return builder;
+    }
+
+    private JsonNode send(HttpRequest request) {
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new EventStoreException("no answer from the Annals server to " + request.method() + " "
+                    + request.uri() + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while waiting for " + request.method() + " " + request.uri(), e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return ClientJson.parse(response.body(), request);
+        }
+        throw error(request, status, response.body());
+    }
+
+    private static ApiErrorException error(HttpRequest request, int status, byte[] body) {
+        String where = request.method() + " " + request.uri();
+        JsonNode node;
+        try {
+            node = ClientJson.MAPPER.readTree(body);
+        } catch (IOException e) {
+            node = null;
+        }
+        if (node == null || !node.path("error").isTextual()) {
+            return new ApiErrorException(status, "http_" + status, where + " failed with HTTP " + status, Map.of());
+        }
+        var details = new HashMap<String, String>();
+        node.path("details").fields().forEachRemaining(field -> details.put(field.getKey(), field.getValue().asText()));
+        return new ApiErrorException(status, node.get("error").asText(),
+                node.path("message").asText("") + " (HTTP " + status + " from " + where + ")", details);
+    }
+
+    /** Closes the connections; requests still running are completed first. */
+    @Override
+    public void close() {
+        http.close();
+    }
+}
