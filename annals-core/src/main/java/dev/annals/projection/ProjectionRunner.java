@@ -1,11 +1,12 @@
 package dev.annals.projection;
 
+import dev.annals.projection.internal.BlueGreenRebuild;
 import dev.annals.projection.internal.Deliverer;
 import dev.annals.projection.internal.LagMeter;
+import dev.annals.projection.internal.LiveDelivery;
 import dev.annals.projection.internal.ProjectionGauges;
 import dev.annals.projection.internal.Redelivery;
 import dev.annals.projection.internal.Signals;
-import dev.annals.projection.internal.StoppedOnErrorException;
 import dev.annals.store.EventReader;
 import dev.annals.subscription.Subscription;
 import org.slf4j.Logger;
@@ -23,9 +24,10 @@ import static java.util.Objects.requireNonNull;
  * made them.
  *
  * <p>A control thread (virtual) reads the requests, manages the subscriptions, reports the health to the
- * states store and keeps the gauges fresh. A blue/green rebuild runs a second subscription into the next
- * read-model version while the live one keeps serving; when it has caught up with the live one, both stop,
- * the new version is promoted in one unit of work, and delivery resumes on it.
+ * states store and keeps the gauges fresh. The live subscription's life (restarts, standing on a dead
+ * letter, catching up after a reset) is {@code LiveDelivery}'s; a blue/green rebuild, which runs a second
+ * subscription into the next read-model version while the live one keeps serving and is promoted in one
+ * unit of work once it has caught up, is {@code BlueGreenRebuild}'s.
  *
  * @param <C> the handlers' context type
  */
@@ -44,16 +46,13 @@ public final class ProjectionRunner<C> implements AutoCloseable {
     private final Signals signals = new Signals();
     private final Thread control;
     private final ProjectionGauges gauges;
-    private volatile Subscription live;
-    private volatile Subscription shadow;
+    private final BlueGreenRebuild<C> blueGreen;
+    private final LiveDelivery<C> live;
     private volatile ProjectionHealth lastHealth;
     private volatile boolean closing;
     private volatile boolean paused;
-    private volatile long stoppedOn;
-    private volatile long rebuildTarget = -1;
     private volatile String error = "";
     private int liveVersion = 1;
-    private int shadowVersion;
     private boolean versionEnsured;
 
     private ProjectionRunner(Projection<C> projection, EventReader reader, ReadModelStore<C> target,
@@ -70,6 +69,8 @@ public final class ProjectionRunner<C> implements AutoCloseable {
         this.lastHealth = new ProjectionHealth(name, ProjectionState.RUNNING, checkpoint, checkpoint, 0, 0, 0, "",
                 options.clock().instant());
         this.gauges = new ProjectionGauges(options.meterRegistry(), name, () -> lastHealth);
+        this.blueGreen = new BlueGreenRebuild<>(name, target, (key, version) -> subscribe(key, version, 0));
+        this.live = new LiveDelivery<>(name, states, target, this::subscribe, text -> error = text);
         this.control = Thread.ofVirtual().name("projection-" + name).unstarted(this::run);
     }
 
@@ -124,7 +125,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
                 case BLUE_GREEN -> blueGreen();
                 case NONE -> { }
             }
-            ensureLive();
+            live.ensure(liveVersion);
         }
         report(state());
     }
@@ -138,90 +139,21 @@ public final class ProjectionRunner<C> implements AutoCloseable {
             tx.promote(name, version, version);
             return null;
         });
-        stoppedOn = 0;
         error = "";
-        rebuildTarget = reader.headPosition();
-        LOG.info("projection {} reset version {}; replaying up to head {} from the start", name, version, rebuildTarget);
+        long head = reader.headPosition();
+        live.restartedUpTo(head);
+        LOG.info("projection {} reset version {}; replaying up to head {} from the start", name, version, head);
     }
 
     private void blueGreen() throws Exception {
-        var building = shadow;
-        if (building == null) {
-            shadowVersion = liveVersion + 1;
-            String key = shadowKey();
-            int version = shadowVersion;
-            target.transact(tx -> {
-                tx.prepareVersion(name, version);
-                tx.deleteCheckpoint(key);
-                return null;
-            });
-            LOG.info("projection {} building version {} beside live version {}", name, version, liveVersion);
-            shadow = subscribe(key, version, 0);
-        } else if (!building.isRunning()) {
-            closeShadow();
-            error = "blue/green rebuild of version " + shadowVersion + " failed: "
-                    + building.failure().map(Throwable::toString).orElse("stopped");
-            LOG.error("projection {} {}; version {} stays live", name, error, liveVersion);
-            int version = liveVersion;
-            target.transact(tx -> {
-                tx.promote(name, version, version);
-                return null;
-            });
-        } else if (building.processedThrough() >= processedThrough()) {
-            promoteShadow();
-        }
-    }
-
-    private void promoteShadow() throws Exception {
-        closeSubscriptions();
-        String key = shadowKey();
-        int oldVersion = liveVersion;
-        int newVersion = shadowVersion;
-        long checkpoint = target.transact(tx -> {
-            long built = tx.checkpoint(key);
-            tx.promote(name, newVersion, oldVersion);
-            tx.saveCheckpoint(name, built);
-            tx.deleteCheckpoint(key);
-            return built;
-        });
-        liveVersion = newVersion;
-        stoppedOn = 0;
-        LOG.info("projection {} switched from version {} to version {} at checkpoint {}", name, oldVersion,
-                newVersion, checkpoint);
-    }
-
-    private void ensureLive() throws Exception {
-        var current = live;
-        if (current != null && !current.isRunning()) {
-            live = null;
-            current.close();
-            var failure = current.failure();
-            if (failure.isPresent() && failure.get() instanceof StoppedOnErrorException stopped) {
-                stoppedOn = stopped.deadLetterId();
+        switch (blueGreen.step(liveVersion, processedThrough())) {
+            case BUILDING -> { }
+            case FAILED -> error = blueGreen.failure();
+            case CAUGHT_UP -> {
+                live.close();
+                liveVersion = blueGreen.promote(liveVersion);
+                live.promoted();
             }
-            error = failure.map(Throwable::toString).orElse("");
-        }
-        if (stoppedOn != 0) {
-            var letter = states.deadLetter(stoppedOn);
-            if (letter.isPresent() && letter.get().status().open()) {
-                return;
-            }
-            LOG.info("projection {} going on: dead letter {} it stopped on is {}", name, stoppedOn,
-                    letter.map(l -> l.status().toString()).orElse("gone"));
-            stoppedOn = 0;
-            error = "";
-        }
-        if (live == null) {
-            int version = liveVersion;
-            target.transact(tx -> {
-                tx.ensureVersion(name, version);
-                return null;
-            });
-            live = subscribe(name, version, states.checkpoint(name));
-        }
-        if (rebuildTarget >= 0 && live.processedThrough() >= rebuildTarget) {
-            LOG.info("projection {} rebuilt up to position {}", name, rebuildTarget);
-            rebuildTarget = -1;
         }
     }
 
@@ -230,21 +162,17 @@ public final class ProjectionRunner<C> implements AutoCloseable {
                 new Deliverer<>(projection, target, key, version, options), signals::progress);
     }
 
-    private String shadowKey() {
-        return name + "@v" + shadowVersion;
-    }
-
     private ProjectionState state() {
-        if (closing && live == null) {
+        if (closing && !live.running()) {
             return ProjectionState.STOPPED;
         }
         if (paused) {
             return ProjectionState.PAUSED;
         }
-        if (stoppedOn != 0) {
+        if (live.stoppedOnError()) {
             return ProjectionState.STOPPED_ON_ERROR;
         }
-        if (shadow != null || rebuildTarget >= 0) {
+        if (blueGreen.inProgress() || live.catchingUp()) {
             return ProjectionState.REBUILDING;
         }
         return ProjectionState.RUNNING;
@@ -252,8 +180,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
 
     private void report(ProjectionState state) {
         try {
-            var current = live;
-            long checkpoint = current != null ? current.position() : states.checkpoint(name);
+            long checkpoint = live.checkpoint();
             int letters = states.deadLetters(Optional.of(name)).size();
             var health = lag.measure(state, checkpoint, processedThrough(), letters, error);
             lastHealth = health;
@@ -265,8 +192,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
 
     /** The position up to which the live read model has processed every event of its source. */
     public long processedThrough() {
-        var current = live;
-        return current != null ? current.processedThrough() : states.checkpoint(name);
+        return live.processedThrough();
     }
 
     /**
@@ -289,9 +215,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
 
     /** The projection's health measured now. */
     public ProjectionHealth health() {
-        var current = live;
-        long checkpoint = current != null ? current.position() : states.checkpoint(name);
-        return lag.measure(state(), checkpoint, processedThrough(), states.deadLetters(Optional.of(name)).size(),
+        return lag.measure(state(), live.checkpoint(), processedThrough(), states.deadLetters(Optional.of(name)).size(),
                 error);
     }
 
@@ -332,20 +256,8 @@ public final class ProjectionRunner<C> implements AutoCloseable {
     }
 
     private void closeSubscriptions() {
-        closeShadow();
-        var current = live;
-        live = null;
-        if (current != null) {
-            current.close();
-        }
-    }
-
-    private void closeShadow() {
-        var building = shadow;
-        shadow = null;
-        if (building != null) {
-            building.close();
-        }
+        blueGreen.close();
+        live.close();
     }
 
     /** Stops delivering (a batch being handled finishes first) and reports the projection stopped. */
