@@ -82,14 +82,6 @@ public final class Subscription implements AutoCloseable {
      */
     public static Subscription start(String name, EventReader reader, ReadSource source, long checkpoint,
                                      SubscriptionOptions options, Subscriber subscriber) {
-        requireNonNull(name, "name");
-        requireNonNull(reader, "reader");
-        requireNonNull(source, "source");
-        requireNonNull(options, "options");
-        requireNonNull(subscriber, "subscriber");
-        if (checkpoint < 0) {
-            throw new IllegalArgumentException("checkpoint must be 0 or more, was " + checkpoint);
-        }
         return start(name, reader, source, checkpoint, options, subscriber, () -> { });
     }
 
