@@ -6,6 +6,7 @@ import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
 import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.demo.BankDemo;
+import dev.annals.example.bank.demo.BankTraffic;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.server.AnnalsServer;
@@ -17,7 +18,9 @@ import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -55,14 +58,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--auth", description = "Require bearer tokens on loopback too (always on elsewhere).")
     private boolean auth;
 
-    @Option(names = "--demo", description = "Run the bank demo first and keep its projections running.")
+    @Option(names = "--demo", description = "Run the bank demo first, keep its projections running and take the"
+            + " bank's commands at /commands/{name}/{stream}.")
     private boolean demo;
+
+    @Option(names = "--traffic", paramLabel = "RATE", defaultValue = "0",
+            description = "With --demo: send sample bank commands at RATE per second (such as 5) until the server"
+                    + " stops, so that the console has something live to show.")
+    private double traffic;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
     @Override
     public Integer call() {
+        if (traffic != 0 && !demo) {
+            throw new RejectedRequestException("--traffic sends bank commands: it needs --demo");
+        }
+        if (traffic < 0 || traffic > BankTraffic.MAX_RATE) {
+            throw new RejectedRequestException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
+                    + " commands per second, was " + traffic);
+        }
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         var stopped = new CountDownLatch(1);
@@ -70,14 +86,20 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (EventStore store = annals.openStore()) {
             Optional<BankReadSide> readSide = demo ? runDemo(store, out) : Optional.empty();
-            try (var server = start(store, out)) {
+            Optional<Thread> sampleTraffic = Optional.empty();
+            try (var server = start(store, out, readSide)) {
                 out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.dataDirectory());
                 out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
                         server.uri(), server.uri(), server.uri());
+                sampleTraffic = startTraffic(store, out);
+                out.println();
+                out.println("  Web console: " + server.uri());
+                out.println();
                 out.flush();
                 writer.flush();
                 stopped.await();
             } finally {
+                sampleTraffic.ifPresent(ServeCommand::stop);
                 readSide.ifPresent(BankReadSide::close);
             }
         } catch (InterruptedException e) {
@@ -91,11 +113,15 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private AnnalsServer start(EventStore store, PrintStream out) {
+    private AnnalsServer start(EventStore store, PrintStream out, Optional<BankReadSide> readSide) {
         var options = ServerOptions.defaults().withHost(host).withPort(port);
         var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
         if (store instanceof SqliteEventStore sqlite) {
             builder.projections(SqliteProjections.states(sqlite.file().getParent()));
+        }
+        if (demo) {
+            BankDemoRoutes.install(builder, readSide, store instanceof SqliteEventStore sqlite
+                    ? Optional.of(SqliteProjections.readModels(sqlite.file().getParent())) : Optional.empty());
         }
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
@@ -121,6 +147,24 @@ public final class ServeCommand implements Callable<Integer> {
         }
         new BankDemo(store, out).run();
         return Optional.empty();
+    }
+
+    private Optional<Thread> startTraffic(EventStore store, PrintStream out) {
+        if (traffic == 0) {
+            return Optional.empty();
+        }
+        out.printf("Sample traffic: %s bank commands per second on accounts account-t1 to account-t6%n", traffic);
+        var sample = new BankTraffic(store, traffic, new Random());
+        return Optional.of(Thread.ofVirtual().name("annals-demo-traffic").start(sample));
+    }
+
+    private static void stop(Thread thread) {
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void removeHook(Thread hook) {
