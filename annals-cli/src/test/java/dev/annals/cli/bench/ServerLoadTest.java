@@ -1,0 +1,46 @@
+package dev.annals.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The server under load on loopback, bounded to stay well under a minute: 200 SSE subscribers on $all and
+ * 64 appending HTTP clients on a SQLite store.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ServerLoadTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void every_subscriber_receives_every_appended_event_in_order_while_health_keeps_answering() throws Exception {
+        var options = new ServerLoadOptions(200, 64, 10, 100, Duration.ofSeconds(60));
+
+        var result = BenchServerLoadCommand.run(data, options);
+
+        assertThat(result.appendFailures()).as("appends refused").isZero();
+        assertThat(result.complete()).as("subscribers that got every one of %d events", options.events())
+                .isEqualTo(200);
+        assertThat(result.outOfOrder()).as("subscribers that saw an event out of order").isZero();
+        assertThat(result.healthChecks()).as("health checks during the load").isPositive();
+        assertThat(result.healthFailures()).as("health checks that failed").isZero();
+        assertThat(result.report()).contains("200 of 200 subscribers got every event");
+    }
+
+    @Test
+    void refuses_a_run_without_subscribers() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        new ServerLoadOptions(0, 1, 1, 100, Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("subscribers must be 1 or more, was 0");
+    }
+}
