@@ -14,11 +14,17 @@ async function api(path, options = {}) {
 const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const fail = (error) => { $('head').textContent = 'error: ' + error.message; };
 
-// tabs
-document.querySelectorAll('nav button').forEach((button) => button.addEventListener('click', () => {
+// tabs; the address's #fragment names one, so that a tab (or an entity, or an event) can be linked to
+function showTab(name) {
+  const button = document.querySelector(`nav button[data-tab="${name}"]`);
+  if (!button) { return; }
   document.querySelectorAll('nav button, .tab').forEach((el) => el.classList.remove('active'));
   button.classList.add('active');
-  $(button.dataset.tab).classList.add('active');
+  $(name).classList.add('active');
+}
+document.querySelectorAll('nav button').forEach((button) => button.addEventListener('click', () => {
+  showTab(button.dataset.tab);
+  history.replaceState(null, '', '#' + button.dataset.tab);
 }));
 
 // streams and events
@@ -78,8 +84,8 @@ async function showChain(e) {
     item.className = x.eventId === e.eventId ? 'current' : '';
     item.style.paddingLeft = (10 + depth(x) * 18) + 'px';
     item.innerHTML = `${depth(x) ? '<span class="arrow">↳</span>' : ''}<a class="chain-event">#${x.position} ${esc(x.type)}</a>`
-      + `<span class="hint">${esc(x.stream)}@${x.version}</span>`
-      + `<span class="cause">${cause ? 'caused by #' + cause.position : 'by command ' + esc((x.metadata.causationId || '?').slice(0, 8))}</span>`;
+      + `<span class="meta">${esc(x.stream)}@${x.version} · ${cause ? 'caused by #' + cause.position
+        : 'from command ' + esc((x.metadata.causationId || '?').slice(0, 8)) + '…'}</span>`;
     item.querySelector('a').addEventListener('click', () => inspect(x));
     chain.appendChild(item);
   }
@@ -145,7 +151,8 @@ function drawChart(key) {
   if (chart && chart.names === names.join() && chart.width === width) { chart.plot.setData(data); return; }
   if (chart) { chart.plot.destroy(); }
   const options = { width, height: 200, legend: { live: false },
-    scales: { y: { range: (u, min, max) => [0, Math.max(key === 'events' ? 10 : 1, max)] } },
+    scales: { x: { time: true, range: (u, min, max) => [Math.max(max - 240, Math.min(min, max - 30)), max] },
+      y: { range: (u, min, max) => [0, Math.max(key === 'events' ? 10 : 1, max)] } },
     axes: [{}, { size: 50 }],
     series: [{}, ...names.map((n, i) => ({ label: n, stroke: palette[i % palette.length], width: 2, spanGaps: true }))] };
   charts[key] = { names: names.join(), width, plot: new uPlot(options, data, element) };
@@ -204,6 +211,7 @@ async function loadEntity() {
 }
 function mark(version) {
   [...$('history').children].forEach((li, i) => { li.className = i === version ? 'selected' : i > version ? 'future' : ''; });
+  $('history').children[version]?.scrollIntoView({ block: 'nearest' });
 }
 async function showVersion(version) {
   const e = history[version];
@@ -267,6 +275,18 @@ const refresh = () => {
 };
 setInterval(refresh, 2000);
 document.querySelectorAll('nav button').forEach((b) => b.addEventListener('click', refresh));
+// #state/STREAM opens an entity's history; #event/POSITION inspects an event of $all
+async function followLink() {
+  const [tab, argument] = decodeURIComponent(location.hash.slice(1)).split(/\/(.*)/s);
+  showTab(tab === 'event' ? 'streams' : tab);
+  if (tab === 'state' && argument) { $('entity').value = argument; await loadEntity(); }
+  if (tab === 'event' && argument) {
+    const page = await api('/streams/$all?limit=1&from=' + encodeURIComponent(argument));
+    if (page.events.length) { inspect(page.events[0]); }
+  }
+}
 loadStreams(true).catch(fail);
 loadCommands().catch(() => {});
+if (location.hash.length > 1) { followLink().then(refresh).catch(fail); }
+window.addEventListener('hashchange', () => followLink().then(refresh).catch(fail));
 restartTail();
