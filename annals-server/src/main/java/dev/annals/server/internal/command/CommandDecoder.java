@@ -8,16 +8,21 @@ import dev.annals.server.command.RegisteredCommand;
 import dev.annals.server.internal.error.ApiException;
 import dev.annals.server.internal.json.ApiJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Decodes a command's JSON body strictly: no unknown, missing or null fields. */
 final class CommandDecoder {
 
-    private final ApiReader reader = new ApiReader();
+    private final ObjectReader reader = ApiJson.MAPPER.reader()
+            .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     <C> C decode(RegisteredCommand<C> command, byte[] body) {
-        byte[] json = body.length == 0 ? "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8) : body;
+        byte[] json = body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body;
         try {
             return reader.forType(command.type()).readValue(json);
         } catch (JsonMappingException e) {
@@ -33,18 +38,6 @@ final class CommandDecoder {
                     + "' is not JSON: " + e.getOriginalMessage(), Map.of("command", command.name()));
         } catch (IOException e) {
             throw new IllegalStateException("a request body in memory could not be read", e);
-        }
-    }
-
-    private static final class ApiReader {
-        private final ObjectReader base = ApiJson.MAPPER.reader()
-                .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
-                .with(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-        ObjectReader forType(Class<?> type) {
-            return base.forType(type);
         }
     }
 }
