@@ -21,7 +21,7 @@ class CommandRoutesTest {
     record Add(long amount) {
     }
 
-    private static final EntityType<Add, Long, CounterEvent> TALLY = new EntityType<>("tally", new Decider<>() {
+    static final EntityType<Add, Long, CounterEvent> TALLY = new EntityType<>("tally", new Decider<>() {
         @Override
         public Long initialState() {
             return 0L;

@@ -7,6 +7,7 @@ import dev.annals.decider.CommandMessage;
 import dev.annals.decider.CommandOutcome;
 import dev.annals.decider.EntityTypes;
 import dev.annals.event.Metadata;
+import dev.annals.server.command.CommandRegistry;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.Projection;
@@ -38,7 +39,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console end to end in headless Chromium: the live tail shows an append; a dead letter is retried;
  * an event's correlation chain links to its cause; the history slider shows an entity's past state; the
- * lag charts draw.
+ * lag charts draw; a command is rejected, then accepted, from the commands tab.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
@@ -122,7 +123,9 @@ class ConsoleBrowserTest {
             try (var runner = ProjectionRunner.start(projection, store, projections, ProjectionOptions.defaults()
                     .withControlInterval(Duration.ofMillis(50)));
                  var server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
-                         .projections(projections).entities(EntityTypes.of(CounterEvent.ENTITY)).start()) {
+                         .projections(projections).entities(EntityTypes.of(CounterEvent.ENTITY))
+                         .commands(CommandRegistry.empty().with("add", CommandRoutesTest.Add.class,
+                                 CommandRoutesTest.TALLY)).start()) {
                 runner.awaitPosition(head, Duration.ofSeconds(10));
                 ChromeDriver browser = HeadlessChromium.start(profile);
                 try {
@@ -150,6 +153,19 @@ class ConsoleBrowserTest {
                     browser.findElement(By.id("version")).sendKeys(Keys.ARROW_RIGHT);
                     wait.until(ExpectedConditions.textToBe(By.id("state-json"), "15"));
                     screenshot(browser, "console-entity-state.png");
+
+                    browser.findElement(By.cssSelector("nav button[data-tab=commands]")).click();
+                    browser.findElement(By.id("command-stream")).sendKeys("tally-1");
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=amount]")).sendKeys("-1");
+                    browser.findElement(By.id("send-command")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"),
+                            "amount must be positive"));
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=amount]")).clear();
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=amount]")).sendKeys("4");
+                    browser.findElement(By.id("send-command")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"), "accepted"));
+                    assertThat(store.readStream("tally-1").findFirst()).hasValueSatisfying(event ->
+                            assertThat(event.payloadAsString()).isEqualTo("{\"amount\":4}"));
 
                     browser.findElement(By.cssSelector("nav button[data-tab=projections]")).click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lag-events canvas")));
