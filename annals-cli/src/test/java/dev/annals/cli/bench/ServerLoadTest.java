@@ -1,7 +1,9 @@
 package dev.annals.cli.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.annals.cli.Cli;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -38,8 +40,18 @@ class ServerLoadTest {
     }
 
     @Test
+    void the_bench_command_prints_the_figures_of_a_small_run() {
+        var run = Cli.onSqlite(data).run("bench",
+                "server-load", "--subscribers", "3", "--appenders", "2", "--events", "5", "--size", "50");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("server load: 3 SSE subscribers on $all, 2 appending HTTP clients, 10 events")
+                .contains("events/s").contains("p50").contains("3 of 3 subscribers got every event, 0 saw one out of order");
+    }
+
+    @Test
     void refuses_a_run_without_subscribers() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+        assertThatThrownBy(() ->
                         new ServerLoadOptions(0, 1, 1, 100, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("subscribers must be 1 or more, was 0");
     }
