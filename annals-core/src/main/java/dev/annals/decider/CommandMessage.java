@@ -10,8 +10,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A command with its id and metadata, as a command handler receives it.
  *
- * <p>The id becomes the causation id of every event the command produces; the metadata's correlation
- * id (or, when it has none, the command's id) becomes their correlation id. Other metadata entries,
+ * <p>The metadata's causation id (set by a process manager to the id of the event it reacts to) or,
+ * when it has none, the command's id becomes the causation id of every event the command produces; the
+ * metadata's correlation id (or, when it has none, the command's id) becomes their correlation id. Other metadata entries,
  * such as the user, are copied onto the events as they are.
  *
  * @param commandId unique id of this command
@@ -40,6 +41,7 @@ public record CommandMessage<C>(UUID commandId, C command, Metadata metadata) {
     /** The metadata to give each event this command produces: its own plus correlation and causation. */
     public Metadata eventMetadata() {
         String id = commandId.toString();
-        return metadata.withCorrelationId(metadata.correlationId().orElse(id)).withCausationId(id);
+        return metadata.withCorrelationId(metadata.correlationId().orElse(id))
+                .withCausationId(metadata.causationId().orElse(id));
     }
 }

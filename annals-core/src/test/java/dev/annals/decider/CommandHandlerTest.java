@@ -76,6 +76,18 @@ class CommandHandlerTest {
     }
 
     @Test
+    void a_causation_id_in_the_metadata_names_the_event_a_process_manager_reacted_to() {
+        var message = CommandMessage.<Counter.Command>of(new Counter.Increment(1),
+                Metadata.empty().withCorrelationId("order-77").withCausationId("event-12"));
+
+        handler.handle("counter-1", message);
+
+        var metadata = events("counter-1").getFirst().metadata();
+        assertThat(metadata.causationId()).contains("event-12");
+        assertThat(metadata.correlationId()).contains("order-77");
+    }
+
+    @Test
     void a_command_without_a_correlation_id_starts_a_correlation_of_its_own() {
         var message = CommandMessage.<Counter.Command>of(new Counter.Increment(1));
 

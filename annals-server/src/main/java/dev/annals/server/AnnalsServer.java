@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.annals.server.auth.TokenStore;
 import dev.annals.server.internal.auth.Guard;
+import dev.annals.server.internal.command.CommandRoutes;
+import dev.annals.server.internal.command.QueryRoutes;
+import dev.annals.server.internal.correlation.CorrelationRoutes;
 import dev.annals.server.internal.error.ErrorResponses;
 import dev.annals.server.internal.live.LiveRoutes;
 import dev.annals.server.internal.ops.ConsoleRoutes;
@@ -69,7 +72,8 @@ public final class AnnalsServer implements AutoCloseable {
     }
 
     static AnnalsServer launch(EventStore store, ServerOptions options, Guard guard,
-                               Optional<ProjectionStates> projections, Optional<EntityTypes> entities) {
+                               Optional<ProjectionStates> projections, Optional<EntityTypes> entities,
+                               DomainRoutes domain) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
         Javalin app = Javalin.create(config -> {
@@ -89,6 +93,9 @@ public final class AnnalsServer implements AutoCloseable {
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);
         new StateRoutes(store, entities, guard).install(app);
+        new CorrelationRoutes(store, guard).install(app);
+        new CommandRoutes(store, domain.commands(), guard).install(app);
+        new QueryRoutes(domain.queries(), guard).install(app);
         // With HTTPS its connector is the only one; otherwise Javalin makes a plain one on host and port.
         app.start(options.host(), options.port());
         var server = new AnnalsServer(app, live, options);

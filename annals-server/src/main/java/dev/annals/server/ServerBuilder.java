@@ -5,9 +5,13 @@ import static java.util.Objects.requireNonNull;
 import dev.annals.decider.EntityTypes;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.server.auth.TokenStore;
+import dev.annals.server.command.CommandRegistry;
+import dev.annals.server.command.ReadModelQuery;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.auth.TokenGuard;
 import dev.annals.store.EventStore;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +25,8 @@ public final class ServerBuilder {
     private Optional<TokenStore> tokens = Optional.empty();
     private Optional<ProjectionStates> projections = Optional.empty();
     private Optional<EntityTypes> entities = Optional.empty();
+    private CommandRegistry commands = CommandRegistry.empty();
+    private final Map<String, ReadModelQuery> queries = new LinkedHashMap<>();
 
     ServerBuilder(EventStore store) {
         this.store = requireNonNull(store, "store");
@@ -49,6 +55,26 @@ public final class ServerBuilder {
         return this;
     }
 
+    /** Takes these commands at {@code POST /commands/{name}/{stream}} (none by default). */
+    public ServerBuilder commands(CommandRegistry registry) {
+        this.commands = requireNonNull(registry, "commands");
+        return this;
+    }
+
+    /**
+     * Answers {@code GET /queries/{name}} with {@code query}.
+     *
+     * @throws IllegalArgumentException when a query of that name was added already
+     */
+    public ServerBuilder query(String name, ReadModelQuery query) {
+        requireNonNull(name, "name");
+        requireNonNull(query, "query");
+        if (queries.putIfAbsent(name, query) != null) {
+            throw new IllegalArgumentException("query '" + name + "' is added already");
+        }
+        return this;
+    }
+
     /**
      * Starts listening.
      *
@@ -60,6 +86,7 @@ public final class ServerBuilder {
                     + " listen on " + options.host() + ": give it a token store");
         }
         Guard guard = tokens.<Guard>map(TokenGuard::new).orElse(Guard.OPEN);
-        return AnnalsServer.launch(store, options, guard, projections, entities);
+        return AnnalsServer.launch(store, options, guard, projections, entities,
+                new DomainRoutes(commands, Map.copyOf(queries)));
     }
 }

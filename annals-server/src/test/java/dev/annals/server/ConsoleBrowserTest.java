@@ -3,6 +3,11 @@ package dev.annals.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.annals.decider.CommandMessage;
+import dev.annals.decider.CommandOutcome;
+import dev.annals.decider.EntityTypes;
+import dev.annals.event.Metadata;
+import dev.annals.server.command.CommandRegistry;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.Projection;
@@ -25,12 +30,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The console end to end in headless Chromium: the live tail shows an append; a dead letter is retried. */
+/**
+ * The console end to end in headless Chromium: the live tail shows an append; a dead letter is retried;
+ * an event's correlation chain links to its cause; the history slider shows an entity's past state; the
+ * lag charts draw; a command is rejected, then accepted, from the commands tab.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 12, unit = TimeUnit.MINUTES)
 class ConsoleBrowserTest {
@@ -89,6 +99,78 @@ class ConsoleBrowserTest {
                     wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
                             By.id("letter-list"), "refused: bad")));
                     assertThat(browser.findElement(By.id("tail-events")).getDomProperty("textContent")).contains("AccountOpened");
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shows_an_events_correlation_chain_and_an_entitys_state_along_its_history() throws Exception {
+        try (var store = new InMemoryEventStore()) {
+            var counters = CounterEvent.ENTITY.handler(store);
+            var order = Metadata.empty().withCorrelationId("order-1");
+            var opened = (CommandOutcome.Accepted<CounterEvent>) counters.handle("counter-7",
+                    CommandMessage.of(5L, order));
+            store.append("counter-8", ExpectedVersion.any(), CounterEvent.CODEC.encode(new CounterEvent.Counted(2),
+                    order.withCausationId(opened.eventIds().getFirst().toString())));
+            counters.handle("counter-7", 10L);
+            long head = ((CommandOutcome.Accepted<CounterEvent>) counters.handle("counter-7", 20L)).position();
+            var projections = new InMemoryProjectionStore();
+            var projection = Projection.<RecordedEvent>builder("totals").source(new ReadSource.Category("counter"))
+                    .events(CounterEvent.CODEC).on(CounterEvent.Counted.class, (event, recorded) -> { }).build();
+            try (var runner = ProjectionRunner.start(projection, store, projections, ProjectionOptions.defaults()
+                    .withControlInterval(Duration.ofMillis(50)));
+                 var server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
+                         .projections(projections).entities(EntityTypes.of(CounterEvent.ENTITY))
+                         .commands(CommandRegistry.empty().with("add", CommandRoutesTest.Add.class,
+                                 CommandRoutesTest.TALLY)).start()) {
+                runner.awaitPosition(head, Duration.ofSeconds(10));
+                ChromeDriver browser = HeadlessChromium.start(profile);
+                try {
+                    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                    browser.get(server.uri().toString());
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stream-list"), "counter-8"));
+                    browser.findElement(By.xpath("//table[@id='stream-list']//td[text()='counter-8']")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("events"), "Counted"));
+                    browser.findElement(By.cssSelector("#events tbody tr")).click();
+
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("chain"), "caused by #1"));
+                    assertThat(browser.findElement(By.id("chain")).getText()).contains("#1 Counted", "counter-7@0",
+                            "#2 Counted", "counter-8@0");
+                    screenshot(browser, "console-correlation-chain.png");
+                    browser.findElement(By.id("causing-event")).click();
+                    wait.until(ExpectedConditions.textToBe(By.id("inspector-title"), "Counted — counter-7@0"));
+                    browser.findElement(By.id("close-inspector")).click();
+
+                    browser.findElement(By.cssSelector("nav button[data-tab=state]")).click();
+                    browser.findElement(By.id("entity")).sendKeys("counter-7", Keys.ENTER);
+                    wait.until(ExpectedConditions.textToBe(By.id("state-json"), "35"));
+                    browser.findElement(By.id("version")).sendKeys(Keys.HOME);
+                    wait.until(ExpectedConditions.textToBe(By.id("state-json"), "5"));
+                    assertThat(browser.findElement(By.id("version-label")).getText()).contains("version 0 of 2");
+                    browser.findElement(By.id("version")).sendKeys(Keys.ARROW_RIGHT);
+                    wait.until(ExpectedConditions.textToBe(By.id("state-json"), "15"));
+                    screenshot(browser, "console-entity-state.png");
+
+                    browser.findElement(By.cssSelector("nav button[data-tab=commands]")).click();
+                    browser.findElement(By.id("command-stream")).sendKeys("tally-1");
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=amount]")).sendKeys("-1");
+                    browser.findElement(By.id("send-command")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"),
+                            "amount must be positive"));
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=amount]")).clear();
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=amount]")).sendKeys("4");
+                    browser.findElement(By.id("send-command")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"), "accepted"));
+                    assertThat(store.readStream("tally-1").findFirst()).hasValueSatisfying(event ->
+                            assertThat(event.payloadAsString()).isEqualTo("{\"amount\":4}"));
+
+                    browser.findElement(By.cssSelector("nav button[data-tab=projections]")).click();
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lag-events canvas")));
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projection-list"), "totals"));
+                    screenshot(browser, "console-projections.png");
                 } finally {
                     browser.quit();
                 }

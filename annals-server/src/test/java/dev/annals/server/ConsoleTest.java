@@ -28,6 +28,8 @@ class ConsoleTest {
                     assertThat(type).startsWith("text/javascript"));
             assertThat(script.body()).contains("new EventSource('/subscriptions/$all");
             assertThat(style.status()).isEqualTo(200);
+            assertThat(http.get("/vendor/uplot.js").text()).contains("uPlot");
+            assertThat(http.get("/vendor/uplot.css").status()).isEqualTo(200);
         }
     }
 }

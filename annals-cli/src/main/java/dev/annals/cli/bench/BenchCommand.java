@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
         description = "Runs a benchmark.",
         commandListHeading = "%nBenchmarks:%n",
         subcommands = {BenchAppendCommand.class, BenchProjectionCommand.class, BenchCompareAppendCommand.class,
-                BenchCompareReplayCommand.class, BenchCompareLoadCommand.class})
+                BenchCompareReplayCommand.class, BenchCompareLoadCommand.class, BenchServerLoadCommand.class})
 public final class BenchCommand {
 
     @CommandLine.ParentCommand

@@ -6,6 +6,7 @@ import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
 import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.demo.BankDemo;
+import dev.annals.example.bank.demo.BankTraffic;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.server.AnnalsServer;
@@ -17,7 +18,9 @@ import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -55,17 +58,30 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--auth", description = "Require bearer tokens on loopback too (always on elsewhere).")
     private boolean auth;
 
-    @Option(names = "--demo", description = "Run the bank demo first and keep its projections running.")
+    @Option(names = "--demo", description = "Run the bank demo first, keep its projections running and take the"
+            + " bank's commands at /commands/{name}/{stream}.")
     private boolean demo;
 
     @CommandLine.Mixin
     private TlsOptions tls;
+
+    @Option(names = "--traffic", paramLabel = "RATE", defaultValue = "0",
+            description = "With --demo: send sample bank commands at RATE per second (such as 5) until the server"
+                    + " stops, so that the console has something live to show.")
+    private double traffic;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
     @Override
     public Integer call() {
+        if (traffic != 0 && !demo) {
+            throw new RejectedRequestException("--traffic sends bank commands: it needs --demo");
+        }
+        if (traffic < 0 || traffic > BankTraffic.MAX_RATE) {
+            throw new RejectedRequestException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
+                    + " commands per second, was " + traffic);
+        }
         // Checked first, so that a bad key store or password is refused before anything runs.
         var options = tls.apply(ServerOptions.defaults().withHost(host).withPort(port));
         var writer = spec.commandLine().getOut();
@@ -75,14 +91,20 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (EventStore store = annals.openStore()) {
             Optional<BankReadSide> readSide = demo ? runDemo(store, out) : Optional.empty();
-            try (var server = start(store, options, out)) {
+            Optional<Thread> sampleTraffic = Optional.empty();
+            try (var server = start(store, options, out, readSide)) {
                 out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.storeLocation());
                 out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
                         server.uri(), server.uri(), server.uri());
+                sampleTraffic = startTraffic(store, out);
+                out.println();
+                out.println("  Web console: " + server.uri());
+                out.println();
                 out.flush();
                 writer.flush();
                 stopped.await();
             } finally {
+                sampleTraffic.ifPresent(ServeCommand::stop);
                 readSide.ifPresent(BankReadSide::close);
             }
         } catch (InterruptedException e) {
@@ -96,9 +118,14 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out) {
+    private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out,
+                               Optional<BankReadSide> readSide) {
         var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
         ServedProjections.of(store).ifPresent(builder::projections);
+        if (demo) {
+            BankDemoRoutes.install(builder, readSide, store instanceof SqliteEventStore sqlite
+                    ? Optional.of(SqliteProjections.readModels(sqlite.file().getParent())) : Optional.empty());
+        }
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
             return builder.start();
@@ -123,6 +150,24 @@ public final class ServeCommand implements Callable<Integer> {
         }
         new BankDemo(store, out).run();
         return Optional.empty();
+    }
+
+    private Optional<Thread> startTraffic(EventStore store, PrintStream out) {
+        if (traffic == 0) {
+            return Optional.empty();
+        }
+        out.printf("Sample traffic: %s bank commands per second on accounts account-t1 to account-t6%n", traffic);
+        var sample = new BankTraffic(store, traffic, new Random());
+        return Optional.of(Thread.ofVirtual().name("annals-demo-traffic").start(sample));
+    }
+
+    private static void stop(Thread thread) {
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void removeHook(Thread hook) {

@@ -119,4 +119,63 @@ class ServeCommandTest {
         assertThat(serving.out().toString()).contains("Authentication is on");
         assertThat(serving.stop()).isZero();
     }
+
+    private HttpResponse<String> post(URI uri, String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void with_demo_takes_the_banks_commands_over_http_and_its_balances_follow() throws Exception {
+        var serving = serve(StoreOpener.sqlite(), "--demo");
+        URI uri = serving.uri();
+
+        var opened = post(uri, "commands/open-account/account-100", "{\"owner\":\"Carol\"}");
+        var deposited = post(uri, "commands/deposit/account-100", "{\"amount\":5000}");
+        var overdraft = post(uri, "commands/withdraw/account-100", "{\"amount\":999999}");
+        var transfer = post(uri, "commands/transfer/transfer-100",
+                "{\"source\":\"account-100\",\"target\":\"account-1\",\"amount\":1500}");
+
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(deposited.statusCode()).isEqualTo(200);
+        assertThat(deposited.body()).contains("\"outcome\":\"accepted\"");
+        assertThat(overdraft.statusCode()).isEqualTo(422);
+        assertThat(overdraft.body()).contains("command_rejected");
+        assertThat(transfer.statusCode()).isEqualTo(200);
+        assertThat(get(uri, "streams/account-100").body()).contains("AccountOpened").contains("Deposited");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(uri, "streams/transfer-100").body()).contains("TransferCompleted"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                get(uri, "queries/balances?account=account-100").body())
+                .contains("\"owner\":\"Carol\"").contains("\"balance\":3500"));
+        assertThat(get(uri, "streams/account-100").body()).contains("TransferDebited");
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
+    void with_demo_and_traffic_sends_sample_commands_until_stopped() throws Exception {
+        var serving = serve(StoreOpener.sqlite(), "--demo", "--traffic", "50");
+        URI uri = serving.uri();
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(get(uri, "streams/account-t1").body()).contains("Ada").contains("Deposited"));
+
+        assertThat(serving.out().toString()).contains("Sample traffic: 50.0 bank commands per second")
+                .contains("Web console: " + uri);
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
+    void traffic_without_demo_is_refused() {
+        var out = new StringWriter();
+        var err = new StringWriter();
+        var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(StoreOpener.sqlite()));
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int exit = commandLine.execute("--data", data.toString(), "serve", "--port", "0", "--traffic", "5");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).contains("--traffic").contains("--demo");
+    }
 }

@@ -14,11 +14,17 @@ async function api(path, options = {}) {
 const esc = (text) => String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' }[c]));
 const fail = (error) => { $('head').textContent = 'error: ' + error.message; };
 
-// tabs
-document.querySelectorAll('nav button').forEach((button) => button.addEventListener('click', () => {
+// tabs; the address's #fragment names one, so that a tab (or an entity, or an event) can be linked to
+function showTab(name) {
+  const button = document.querySelector(`nav button[data-tab="${name}"]`);
+  if (!button) { return; }
   document.querySelectorAll('nav button, .tab').forEach((el) => el.classList.remove('active'));
   button.classList.add('active');
-  $(button.dataset.tab).classList.add('active');
+  $(name).classList.add('active');
+}
+document.querySelectorAll('nav button').forEach((button) => button.addEventListener('click', () => {
+  showTab(button.dataset.tab);
+  history.replaceState(null, '', '#' + button.dataset.tab);
 }));
 
 // streams and events
@@ -56,9 +62,39 @@ function inspect(e) {
   $('inspector-title').textContent = `${e.type} — ${e.stream}@${e.version}`;
   const facts = { position: e.position, eventId: e.eventId, schemaVersion: e.schemaVersion, recordedAt: e.recordedAt,
     correlation: e.metadata.correlationId || '—', causation: e.metadata.causationId || '—', user: e.metadata.user || '—' };
-  $('inspector-facts').innerHTML = Object.entries(facts).map(([k, v]) => `<dt>${k}</dt><dd>${esc(v)}</dd>`).join('');
+  $('inspector-facts').innerHTML = Object.entries(facts).map(([k, v]) => `<dt>${k}</dt><dd id="fact-${k}">${esc(v)}</dd>`).join('');
   $('inspector-data').textContent = JSON.stringify(e.data, null, 2);
   $('inspector-metadata').textContent = JSON.stringify(e.metadata, null, 2);
+  showChain(e).catch((error) => { $('chain').innerHTML = `<li class="hint">${esc(error.message)}</li>`; });
+}
+
+// the correlation chain: every event sharing the correlation id, indented under the event that caused it
+async function showChain(e) {
+  const chain = $('chain');
+  const id = e.metadata.correlationId;
+  if (!id) { chain.innerHTML = '<li class="hint">this event has no correlation id</li>'; return; }
+  chain.innerHTML = '<li class="hint">loading…</li>';
+  const answer = await api('/correlations/' + encodeURIComponent(id));
+  const byId = new Map(answer.events.map((x) => [x.eventId, x]));
+  const depth = (x) => { let d = 0; for (let c = byId.get(x.metadata.causationId); c && d < 12; c = byId.get(c.metadata.causationId)) { d++; } return d; };
+  chain.innerHTML = '';
+  for (const x of answer.events) {
+    const cause = byId.get(x.metadata.causationId);
+    const item = document.createElement('li');
+    item.className = x.eventId === e.eventId ? 'current' : '';
+    item.style.paddingLeft = (10 + depth(x) * 18) + 'px';
+    item.innerHTML = `${depth(x) ? '<span class="arrow">↳</span>' : ''}<a class="chain-event">#${x.position} ${esc(x.type)}</a>`
+      + `<span class="meta">${esc(x.stream)}@${x.version} · ${cause ? 'caused by #' + cause.position
+        : 'from command ' + esc((x.metadata.causationId || '?').slice(0, 8)) + '…'}</span>`;
+    item.querySelector('a').addEventListener('click', () => inspect(x));
+    chain.appendChild(item);
+  }
+  if (!answer.complete) { chain.insertAdjacentHTML('beforeend', `<li class="hint">only the newest ${answer.scanned} events were searched</li>`); }
+  const cause = byId.get(e.metadata.causationId);
+  if (cause) {
+    $('fact-causation').innerHTML = `<a id="causing-event">#${cause.position} ${esc(cause.type)} on ${esc(cause.stream)}</a>`;
+    $('causing-event').addEventListener('click', () => inspect(cause));
+  }
 }
 $('close-inspector').addEventListener('click', () => { $('inspector').hidden = true; });
 $('search').addEventListener('click', () => loadStreams(true).catch(fail));
@@ -86,22 +122,53 @@ function restartTail() {
   }).catch(fail);
 }
 
-// projections with a lag sparkline, refreshed every 2 s
-const lagHistory = {};
-function sparkline(values) {
-  const max = Math.max(1, ...values);
-  const points = values.map((v, i) => `${(i / Math.max(1, values.length - 1)) * 160},${28 - (v / max) * 26}`).join(' ');
-  return `<svg class="spark" viewBox="0 0 160 28"><polyline points="${points}"/></svg>`;
+// projections: lag charts (uPlot) over the last four minutes, refreshed every 2 s
+const lag = { times: [], events: {}, seconds: {} };
+const charts = {};
+const palette = ['#2f6fde', '#1f8a4c', '#d9822b', '#8e44ad', '#c53b3b', '#16a2b8'];
+function record(projections) {
+  lag.times.push(Date.now() / 1000);
+  for (const p of projections) {
+    for (const key of ['events', 'seconds']) {
+      if (!lag[key][p.projection]) { lag[key][p.projection] = new Array(lag.times.length - 1).fill(null); }
+    }
+  }
+  for (const key of ['events', 'seconds']) {
+    for (const name of Object.keys(lag[key])) {
+      const p = projections.find((x) => x.projection === name);
+      lag[key][name].push(p ? (key === 'events' ? p.eventsBehind : p.secondsBehind) : null);
+    }
+  }
+  if (lag.times.length > 120) { lag.times.shift(); for (const key of ['events', 'seconds']) { Object.values(lag[key]).forEach((v) => v.shift()); } }
+}
+function drawChart(key) {
+  const element = $('lag-' + key);
+  const names = Object.keys(lag[key]).sort();
+  const data = [lag.times, ...names.map((n) => lag[key][n])];
+  const width = element.clientWidth;
+  if (!width || typeof uPlot === 'undefined') { return; }
+  const chart = charts[key];
+  if (chart && chart.names === names.join() && chart.width === width) { chart.plot.setData(data); return; }
+  if (chart) { chart.plot.destroy(); }
+  const options = { width, height: 200, legend: { live: false },
+    scales: { x: { time: true, range: (u, min, max) => [Math.max(max - 240, Math.min(min, max - 30)), max] },
+      y: { range: (u, min, max) => [0, Math.max(key === 'events' ? 10 : 1, max)] } },
+    axes: [{}, { size: 50 }],
+    series: [{}, ...names.map((n, i) => ({ label: n, stroke: palette[i % palette.length], width: 2, spanGaps: true }))] };
+  charts[key] = { names: names.join(), width, plot: new uPlot(options, data, element) };
 }
 async function loadProjections() {
   const page = await api('/projections');
+  record(page.projections);
+  if (!$('projections').classList.contains('active')) { return; }
+  drawChart('events');
+  drawChart('seconds');
   const body = $('projection-list').tBodies[0];
   body.innerHTML = '';
   for (const p of page.projections) {
-    const history = (lagHistory[p.projection] = (lagHistory[p.projection] || []).concat(p.eventsBehind).slice(-60));
     const row = body.insertRow();
     row.innerHTML = `<td>${esc(p.projection)}</td><td class="state-${p.state}">${p.state}</td><td>${p.checkpoint}</td>`
-      + `<td>${p.eventsBehind}</td><td>${p.secondsBehind}</td><td>${sparkline(history)}</td><td>${p.deadLetters}</td>`
+      + `<td>${p.eventsBehind}</td><td>${p.secondsBehind}</td><td>${p.deadLetters}</td>`
       + `<td><button data-do="pause">Pause</button> <button data-do="resume">Resume</button> <button data-do="rebuild">Rebuild</button></td>`;
     row.querySelectorAll('button').forEach((b) => b.addEventListener('click', () =>
       api(`/projections/${encodeURIComponent(p.projection)}/${b.dataset.do}`, { method: 'POST' }).catch(fail)));
@@ -121,27 +188,105 @@ async function loadDeadLetters() {
   }
 }
 
-// an entity's state with a slider over its versions
-async function loadState(version) {
+// an entity's state at a chosen time: a slider over its events, or an instant
+let history = [];
+const localTime = (iso) => new Date(iso).toLocaleString();
+async function loadEntity() {
   const stream = $('entity').value.trim();
-  const suffix = version === undefined ? '' : '?version=' + version;
-  const folded = await api('/state/' + encodeURIComponent(stream) + suffix);
-  if (version === undefined) {
-    $('version').max = Math.max(0, folded.version);
-    $('version').value = folded.version;
-    $('version').disabled = folded.version < 0;
-  }
-  $('version-label').textContent = `version ${folded.version}, position ${folded.position}`;
-  $('state-json').textContent = JSON.stringify(folded.state, null, 2);
+  const page = await api('/streams/' + encodeURIComponent(stream) + '?limit=1000');
+  history = page.events;
+  $('history').innerHTML = '';
+  history.forEach((e, i) => {
+    const item = document.createElement('li');
+    item.innerHTML = `${esc(e.type)}<span class="when">${localTime(e.recordedAt)}</span>`;
+    item.addEventListener('click', () => { $('version').value = i; showVersion(i).catch(fail); });
+    $('history').appendChild(item);
+  });
+  $('version').max = Math.max(0, history.length - 1);
+  $('version').value = Math.max(0, history.length - 1);
+  $('version').disabled = history.length === 0;
+  $('state-at').disabled = history.length === 0;
+  if (history.length === 0) { $('version-label').textContent = stream + ' has no events'; $('state-json').textContent = ''; return; }
+  await showVersion(history.length - 1);
 }
-$('load-state').addEventListener('click', () => loadState().catch(fail));
-$('version').addEventListener('input', () => loadState(Number($('version').value)).catch(fail));
+function mark(version) {
+  [...$('history').children].forEach((li, i) => { li.className = i === version ? 'selected' : i > version ? 'future' : ''; });
+  $('history').children[version]?.scrollIntoView({ block: 'nearest' });
+}
+async function showVersion(version) {
+  const e = history[version];
+  const folded = await api('/state/' + encodeURIComponent(e.stream) + '?version=' + version);
+  $('version-label').textContent = `as of ${localTime(e.recordedAt)}: after ${e.type} (version ${folded.version} of ${history.length - 1}, position #${folded.position})`;
+  $('state-json').textContent = JSON.stringify(folded.state, null, 2);
+  const at = new Date(e.recordedAt);
+  $('state-at').value = new Date(at.getTime() - at.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
+  mark(version);
+}
+async function showInstant() {
+  const stream = $('entity').value.trim();
+  const instant = new Date($('state-at').value).toISOString();
+  const folded = await api('/state/' + encodeURIComponent(stream) + '?at=' + encodeURIComponent(instant));
+  $('version').value = Math.max(0, folded.version);
+  $('version-label').textContent = `as of ${localTime(instant)}: version ${folded.version} of ${history.length - 1}`;
+  $('state-json').textContent = JSON.stringify(folded.state, null, 2);
+  mark(folded.version);
+}
+$('load-state').addEventListener('click', () => loadEntity().catch(fail));
+$('entity').addEventListener('keydown', (k) => { if (k.key === 'Enter') { loadEntity().catch(fail); } });
+$('version').addEventListener('input', () => showVersion(Number($('version').value)).catch(fail));
+$('state-at').addEventListener('change', () => showInstant().catch(fail));
+
+// the commands the server takes (annals serve --demo registers the bank's)
+let commands = [];
+async function loadCommands() {
+  commands = (await api('/commands')).commands;
+  $('commands-tab').hidden = commands.length === 0;
+  $('command-name').innerHTML = commands.map((c) => `<option>${esc(c.name)}</option>`).join('');
+  showFields();
+}
+function showFields() {
+  const command = commands.find((c) => c.name === $('command-name').value);
+  if (!command) { return; }
+  $('command-stream').placeholder = `stream, e.g. ${command.category}-1`;
+  $('command-fields').innerHTML = (command.fields || []).map((f) => `<input data-field="${esc(f)}" placeholder="${esc(f)}">`).join(' ');
+}
+async function sendCommand() {
+  const body = {};
+  document.querySelectorAll('#command-fields input').forEach((input) => {
+    const text = input.value.trim();
+    body[input.dataset.field] = text !== '' && !isNaN(Number(text)) ? Number(text) : text;
+  });
+  const path = `/commands/${encodeURIComponent($('command-name').value)}/${encodeURIComponent($('command-stream').value.trim())}`;
+  try {
+    const answer = await api(path, { method: 'POST', body: JSON.stringify(body) });
+    $('command-result').className = 'accepted';
+    $('command-result').textContent = JSON.stringify(answer, null, 2);
+  } catch (error) {
+    $('command-result').className = 'rejected';
+    $('command-result').textContent = error.message;
+  }
+}
+$('command-name').addEventListener('change', showFields);
+$('send-command').addEventListener('click', () => sendCommand());
 
 const refresh = () => {
-  if ($('projections').classList.contains('active')) { loadProjections().catch(fail); }
+  loadProjections().catch(() => {});
   if ($('dead-letters').classList.contains('active')) { loadDeadLetters().catch(fail); }
 };
 setInterval(refresh, 2000);
 document.querySelectorAll('nav button').forEach((b) => b.addEventListener('click', refresh));
+// #state/STREAM opens an entity's history; #event/POSITION inspects an event of $all
+async function followLink() {
+  const [tab, argument] = decodeURIComponent(location.hash.slice(1)).split(/\/(.*)/s);
+  showTab(tab === 'event' ? 'streams' : tab);
+  if (tab === 'state' && argument) { $('entity').value = argument; await loadEntity(); }
+  if (tab === 'event' && argument) {
+    const page = await api('/streams/$all?limit=1&from=' + encodeURIComponent(argument));
+    if (page.events.length) { inspect(page.events[0]); }
+  }
+}
 loadStreams(true).catch(fail);
+loadCommands().catch(() => {});
+if (location.hash.length > 1) { followLink().then(refresh).catch(fail); }
+window.addEventListener('hashchange', () => followLink().then(refresh).catch(fail));
 restartTail();

@@ -70,47 +70,61 @@ public final class TransferProcess {
         return Projection.<C>builder(NAME)
                 .source(new ReadSource.Category(Bank.TRANSFERS.category()))
                 .events(TransferEvents.codec())
-                .on(TransferRequested.class, (event, context) -> debit(envelope.apply(context).stream(), event))
-                .on(SourceDebited.class, (event, context) -> credit(envelope.apply(context).stream()))
-                .on(CreditRejected.class, (event, context) -> refund(envelope.apply(context).stream()))
+                .on(TransferRequested.class, (event, context) -> debit(envelope.apply(context), event))
+                .on(SourceDebited.class, (event, context) -> credit(envelope.apply(context)))
+                .on(CreditRejected.class, (event, context) -> refund(envelope.apply(context)))
                 .build();
     }
 
-    private void debit(String transfer, TransferRequested requested) {
-        var outcome = send(requested.source(), new AccountCommand.DebitForTransfer(transfer, requested.amount()), transfer);
-        record(transfer, switch (outcome) {
+    private void debit(RecordedEvent cause, TransferRequested requested) {
+        String transfer = cause.stream();
+        var outcome = send(requested.source(), new AccountCommand.DebitForTransfer(transfer, requested.amount()), cause);
+        record(cause, switch (outcome) {
             case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordDebit();
             case CommandOutcome.Rejected<AccountEvent> rejected -> new RecordDebitRejected(rejected.reason());
         });
     }
 
-    private void credit(String transfer) {
+    private void credit(RecordedEvent cause) {
+        String transfer = cause.stream();
         var state = transferStates.current(transfer).state();
-        var outcome = send(state.target(), new AccountCommand.CreditForTransfer(transfer, state.amount()), transfer);
-        record(transfer, switch (outcome) {
+        var outcome = send(state.target(), new AccountCommand.CreditForTransfer(transfer, state.amount()), cause);
+        record(cause, switch (outcome) {
             case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordCredit();
             case CommandOutcome.Rejected<AccountEvent> rejected -> new RecordCreditRejected(rejected.reason());
         });
     }
 
-    private void refund(String transfer) {
+    private void refund(RecordedEvent cause) {
+        String transfer = cause.stream();
         var state = transferStates.current(transfer).state();
-        var outcome = send(state.source(), new AccountCommand.RefundTransfer(transfer, state.amount()), transfer);
+        var outcome = send(state.source(), new AccountCommand.RefundTransfer(transfer, state.amount()), cause);
         if (outcome instanceof CommandOutcome.Rejected<AccountEvent> rejected) {
             // Thrown so that the event is retried and, failing that, parked for a person to look at.
             throw new IllegalStateException("refund of " + transfer + " to " + state.source() + " refused: "
                     + rejected.reason());
         }
-        record(transfer, new RecordRefund());
+        record(cause, new RecordRefund());
     }
 
-    private CommandOutcome<AccountEvent> send(String account, AccountCommand command, String transfer) {
-        var outcome = accounts.handle(account, CommandMessage.of(command, Metadata.empty().withCorrelationId(transfer)));
-        LOG.debug("transfer {}: {} on {} -> {}", transfer, command, account, outcome);
+    private CommandOutcome<AccountEvent> send(String account, AccountCommand command, RecordedEvent cause) {
+        var outcome = accounts.handle(account, CommandMessage.of(command, causedBy(cause)));
+        LOG.debug("transfer {}: {} on {} caused by event {} -> {}", cause.stream(), command, account,
+                cause.eventId(), outcome);
         return outcome;
     }
 
-    private void record(String transfer, TransferCommand command) {
-        transfers.handle(transfer, CommandMessage.of(command, Metadata.empty().withCorrelationId(transfer)));
+    private void record(RecordedEvent cause, TransferCommand command) {
+        transfers.handle(cause.stream(), CommandMessage.of(command, causedBy(cause)));
+    }
+
+    /**
+     * Every command the process sends carries on the correlation of the transfer event it reacts to (or,
+     * for an event without one, the transfer's stream) and is caused by that event, so that the events it
+     * leads to link back to it and the whole transfer shares one correlation id.
+     */
+    private static Metadata causedBy(RecordedEvent cause) {
+        return Metadata.empty().withCorrelationId(cause.metadata().correlationId().orElse(cause.stream()))
+                .withCausationId(cause.eventId().toString());
     }
 }

@@ -1,6 +1,8 @@
 package dev.annals.example.bank.transfer;
 
+import dev.annals.decider.CommandMessage;
 import dev.annals.decider.CommandOutcome;
+import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.account.AccountCommand;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,6 +65,32 @@ class TransferProcessTest {
         }
         assertThat(balance("account-1")).isEqualTo(70_00);
         assertThat(balance("account-2")).isEqualTo(30_00);
+    }
+
+    @Test
+    void every_event_of_a_transfer_shares_its_correlation_id_and_names_the_event_that_caused_it() {
+        open("account-1", "Ann", 100_00);
+        open("account-2", "Bob", 0);
+        try (var runner = runProcess(new InMemoryProjectionStore())) {
+            Bank.TRANSFERS.handler(store).handle("transfer-1", CommandMessage.of(
+                    new RequestTransfer("account-1", "account-2", 30_00),
+                    Metadata.empty().withCorrelationId("order-9")));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED);
+        }
+        var requested = store.readStream("transfer-1").findFirst().orElseThrow();
+        var debited = store.readStream("account-1").filter(e -> e.type().equals("TransferDebited")).findFirst()
+                .orElseThrow();
+        var sourceDebited = store.readStream("transfer-1").skip(1).findFirst().orElseThrow();
+        var credited = store.readStream("account-2").filter(e -> e.type().equals("TransferCredited")).findFirst()
+                .orElseThrow();
+
+        for (var event : List.of(requested, debited, sourceDebited, credited)) {
+            assertThat(event.metadata().correlationId()).as(event.type()).contains("order-9");
+        }
+        assertThat(debited.metadata().causationId()).contains(requested.eventId().toString());
+        assertThat(sourceDebited.metadata().causationId()).contains(requested.eventId().toString());
+        assertThat(credited.metadata().causationId()).contains(sourceDebited.eventId().toString());
     }
 
     @Test

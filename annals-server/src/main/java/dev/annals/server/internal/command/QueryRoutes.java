@@ -1,0 +1,66 @@
+package dev.annals.server.internal.command;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.annals.server.auth.Permission;
+import dev.annals.server.command.ReadModelQuery;
+import dev.annals.server.internal.auth.Guard;
+import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.json.ApiJson;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /queries/{name}} asks a registered read-model query with the request's query parameters;
+ * {@code GET /queries} lists their names.
+ */
+public final class QueryRoutes {
+
+    private final Map<String, ReadModelQuery> queries;
+    private final Guard guard;
+
+    public QueryRoutes(Map<String, ReadModelQuery> queries, Guard guard) {
+        this.queries = Map.copyOf(requireNonNull(queries, "queries"));
+        this.guard = requireNonNull(guard, "guard");
+    }
+
+    /** Registers the routes on {@code app}. */
+    public void install(Javalin app) {
+        app.get("/queries", this::list);
+        app.get("/queries/{name}", this::ask);
+    }
+
+    private void list(Context ctx) {
+        guard.require(ctx, Permission.READ, "");
+        var node = ApiJson.MAPPER.createObjectNode();
+        queries.keySet().stream().sorted().forEach(node.putArray("queries")::add);
+        ctx.contentType("application/json").result(node.toString());
+    }
+
+    private void ask(Context ctx) {
+        String name = ctx.pathParam("name");
+        guard.require(ctx, Permission.READ, "");
+        ReadModelQuery query = queries.get(name);
+        if (query == null) {
+            throw new ApiException(404, "unknown_query", "no query named '" + name + "'; known: "
+                    + queries.keySet().stream().sorted().toList(), Map.of("query", name));
+        }
+        var parameters = new LinkedHashMap<String, String>();
+        ctx.queryParamMap().forEach((key, values) -> parameters.put(key, values.isEmpty() ? "" : values.getFirst()));
+        Object answer;
+        try {
+            answer = query.answer(Map.copyOf(parameters));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("invalid_query", "query '" + name + "': " + e.getMessage(),
+                    Map.of("query", name));
+        }
+        try {
+            ctx.contentType("application/json").result(ApiJson.MAPPER.writeValueAsString(answer));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the answer of query '" + name + "' could not be written as JSON", e);
+        }
+    }
+}

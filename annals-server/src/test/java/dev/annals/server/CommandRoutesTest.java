@@ -1,0 +1,127 @@
+package dev.annals.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.annals.decider.Decider;
+import dev.annals.decider.Decision;
+import dev.annals.decider.EntityType;
+import dev.annals.server.command.CommandRegistry;
+import dev.annals.store.memory.InMemoryEventStore;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class CommandRoutesTest {
+
+    /** The one command of a tally: add a positive amount. */
+    record Add(long amount) {
+    }
+
+    static final EntityType<Add, Long, CounterEvent> TALLY = new EntityType<>("tally", new Decider<>() {
+        @Override
+        public Long initialState() {
+            return 0L;
+        }
+
+        @Override
+        public Decision<CounterEvent> decide(Add command, Long state) {
+            return command.amount() > 0 ? Decision.accept(new CounterEvent.Counted(command.amount()))
+                    : Decision.reject("amount must be positive, was " + command.amount());
+        }
+
+        @Override
+        public Long evolve(Long state, CounterEvent event) {
+            return event instanceof CounterEvent.Counted(long amount) ? state + amount : state;
+        }
+    }, CounterEvent.CODEC);
+
+    private final InMemoryEventStore store = new InMemoryEventStore();
+    private final AnnalsServer server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
+            .commands(CommandRegistry.empty().with("add", Add.class, TALLY))
+            .query("tally", parameters -> Map.of("stream", parameters.getOrDefault("stream", "?")))
+            .start();
+    private final HttpTestClient http = new HttpTestClient(server.uri());
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    @Test
+    void runs_a_registered_command_and_answers_with_the_position_of_its_events() {
+        var reply = http.post("/commands/add/tally-1", "{\"amount\":5}");
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.json().get("outcome").asText()).isEqualTo("accepted");
+        assertThat(reply.json().get("version").asLong()).isZero();
+        assertThat(reply.json().get("position").asLong()).isEqualTo(store.headPosition());
+        assertThat(reply.json().get("eventIds")).hasSize(1);
+        var events = http.get("/streams/tally-1").json().get("events");
+        assertThat(events.get(0).get("type").asText()).isEqualTo("Counted");
+        assertThat(events.get(0).get("metadata").get("causationId").asText())
+                .isEqualTo(reply.json().get("commandId").asText());
+    }
+
+    @Test
+    void a_correlation_header_becomes_the_correlation_id_of_the_events() {
+        var reply = http.send(http.request("/commands/add/tally-2").header("X-Correlation-Id", "order-7")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1}")).build());
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat(http.get("/streams/tally-2").json().get("events").get(0).get("metadata").get("correlationId")
+                .asText()).isEqualTo("order-7");
+    }
+
+    @Test
+    void a_rejected_command_answers_422_with_the_reason_and_writes_nothing() {
+        var reply = http.post("/commands/add/tally-1", "{\"amount\":-3}");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.json().get("error").asText()).isEqualTo("command_rejected");
+        assertThat(reply.json().get("message").asText()).isEqualTo("amount must be positive, was -3");
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void a_body_with_a_missing_or_unknown_field_is_refused_naming_the_field() {
+        var missing = http.post("/commands/add/tally-1", "{}");
+        var unknown = http.post("/commands/add/tally-1", "{\"amount\":1,\"colour\":\"red\"}");
+        var notJson = http.post("/commands/add/tally-1", "{amount");
+
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("message").asText()).contains("amount");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.json().get("message").asText()).contains("colour");
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void an_unknown_command_or_a_stream_of_another_category_is_refused() {
+        var unknown = http.post("/commands/subtract/tally-1", "{\"amount\":1}");
+        var otherCategory = http.post("/commands/add/account-1", "{\"amount\":1}");
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("error").asText()).isEqualTo("unknown_command");
+        assertThat(otherCategory.status()).isEqualTo(400);
+        assertThat(otherCategory.json().get("error").asText()).isEqualTo("wrong_category");
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void lists_the_commands_with_their_fields_and_answers_queries() {
+        var commands = http.get("/commands").json().get("commands");
+        var query = http.get("/queries/tally?stream=tally-9");
+
+        assertThat(commands.get(0).get("name").asText()).isEqualTo("add");
+        assertThat(commands.get(0).get("category").asText()).isEqualTo("tally");
+        assertThat(commands.get(0).get("fields").get(0).asText()).isEqualTo("amount");
+        assertThat(query.json().get("stream").asText()).isEqualTo("tally-9");
+        assertThat(http.get("/queries/nothing").status()).isEqualTo(404);
+    }
+}
