@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * Live subscriptions by Server-Sent Events at {@code /subscriptions/{stream}}: the events of a stream or
  * virtual stream after a position, then live appends. Each SSE event's id is the event's global
  * position, so a client that reconnects with {@code Last-Event-ID} resumes after the last event it got.
- * {@code ?from=P} starts at position P (inclusive) when no {@code Last-Event-ID} is sent.
+ * {@code ?from=P} starts at position P (inclusive) when no {@code Last-Event-ID} is sent. Clients read
+ * the newest events from one shared {@link LiveTail}, and the store only to catch up from further back.
  */
 public final class LiveRoutes implements AutoCloseable {
 
@@ -34,7 +35,10 @@ public final class LiveRoutes implements AutoCloseable {
     private static final String CHECKPOINT = "annals.live.checkpoint";
     private static final String PATH = "/subscriptions/{stream}";
 
-    private final EventReader store;
+    /** How many of the newest events the shared tail holds for live clients. */
+    private static final int TAIL_CAPACITY = 10_000;
+
+    private final LiveTail tail;
     private final Guard guard;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong counter = new AtomicLong();
@@ -42,7 +46,7 @@ public final class LiveRoutes implements AutoCloseable {
             Thread.ofVirtual().name("sse-heartbeat").factory());
 
     public LiveRoutes(EventReader store, Guard guard) {
-        this.store = requireNonNull(store, "store");
+        this.tail = new LiveTail(requireNonNull(store, "store"), TAIL_CAPACITY);
         this.guard = requireNonNull(guard, "guard");
         // A comment every 15 s finds clients that went away while no event was sent, and frees them.
         heartbeat.scheduleAtFixedRate(() -> clients.forEach(client -> client.sendComment("heartbeat")),
@@ -95,7 +99,7 @@ public final class LiveRoutes implements AutoCloseable {
         long checkpoint = client.ctx().attribute(CHECKPOINT);
         client.keepAlive();
         clients.add(client);
-        var subscription = Subscription.start("sse-" + counter.incrementAndGet(), store, ReadSource.parse(name),
+        var subscription = Subscription.start("sse-" + counter.incrementAndGet(), tail, ReadSource.parse(name),
                 checkpoint, SubscriptionOptions.defaults(), new SseSubscriber(client));
         client.onClose(() -> {
             clients.remove(client);
@@ -109,5 +113,6 @@ public final class LiveRoutes implements AutoCloseable {
     public void close() {
         heartbeat.shutdownNow();
         clients.forEach(SseClient::close);
+        tail.close();
     }
 }
