@@ -6,8 +6,10 @@ import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.postgres.PostgresAddress;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresImport;
+import dev.annals.store.postgres.PostgresOptions;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.transfer.SqliteImport;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,9 +87,17 @@ sealed interface StoreLocation {
             return open();
         }
 
+        /**
+         * Without a pool or a listening connection: a migration reads page after page on one thread, and a
+         * pool of the usual size at each end would hold dozens of the server's connections for nothing.
+         */
         @Override
         public EventStore open() {
-            return PostgresEventStore.open(address);
+            var dataSource = new PGSimpleDataSource();
+            dataSource.setURL(address.jdbcUrl());
+            var defaults = address.options();
+            return PostgresEventStore.open(dataSource, new PostgresOptions(defaults.schema(), defaults.limits(),
+                    defaults.readPageSize(), false, defaults.listenRetry()));
         }
 
         @Override
