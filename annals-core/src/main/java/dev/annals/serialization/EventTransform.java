@@ -47,7 +47,7 @@ public interface EventTransform {
      *                                  or its payload is not a JSON object
      */
     static EventTransform upcasting(List<EventTypeRegistry<?>> registries) {
-        var all = List.copyOf(registries);
+        var all = List.copyOf(requireNonNull(registries, "registries"));
         var json = new ObjectMapper();
         return event -> {
             for (var registry : all) {
