@@ -108,6 +108,9 @@ class MigrateCommandTest {
         assertThat(run.out()).contains("verified 700 event(s)").contains(SampleEvents.hash(expected));
         assertThat(run.err()).as("the bar, asked for with --progress").contains("\rmigrate [").contains("100%")
                 .contains("700/700 events").contains("events/s").endsWith("\n");
+        var verify = Cli.onSqlite(target).run("verify");
+        assertThat(verify.out()).as("the audit trail's head hash of the copy is the migration's hash")
+                .contains("head hash " + SampleEvents.hash(expected));
     }
 
     @Test

@@ -37,9 +37,9 @@ class PostgresReplayTest {
         var replay = Cli.onSqlite(unused).runWithoutData("--store", address, "replay", "account-history");
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        assertThat(replay.out()).contains("into version 2 (live version 1 untouched): 2 event(s) read, 1 handled")
-                .contains("replay: query account_history_v2");
-        assertThat(rows(schema + ".account_history_v2")).containsExactly("account-1 deposit 300");
+        assertThat(replay.out()).contains("into version 3 (live version 1 untouched): 2 event(s) read, 1 handled")
+                .contains("replay: query account_history_v3");
+        assertThat(rows(schema + ".account_history_v3")).containsExactly("account-1 deposit 300");
         assertThat(rows(schema + ".account_history")).as("the live version's view, still on its empty table").isEmpty();
     }
 

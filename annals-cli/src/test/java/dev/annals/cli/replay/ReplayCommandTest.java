@@ -87,18 +87,18 @@ class ReplayCommandTest {
         var replay = Cli.onSqlite(data).run("replay", "balances", "--progress");
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        assertThat(replay.outLines().get(0)).startsWith("replay: balances positions 1..4 into version 2"
+        assertThat(replay.outLines().get(0)).startsWith("replay: balances positions 1..4 into version 3"
                 + " (live version 1 untouched): 4 event(s) read, 4 handled, in ");
-        assertThat(replay.outLines().get(1)).isEqualTo("replay: query balances_v2");
+        assertThat(replay.outLines().get(1)).isEqualTo("replay: query balances_v3");
         assertThat(replay.err()).contains("\rreplay balances [").contains("4/4 positions").endsWith("\n");
-        assertThat(rows("balances_v2")).containsExactly("account-1 Ann 500 OPEN", "account-2 Bob 700 OPEN");
-        assertThat(rows("balances")).isEqualTo(rows("balances_v1")).isEqualTo(rows("balances_v2"));
+        assertThat(rows("balances_v3")).containsExactly("account-1 Ann 500 OPEN", "account-2 Bob 700 OPEN");
+        assertThat(rows("balances")).isEqualTo(rows("balances_v1")).isEqualTo(rows("balances_v3"));
         assertThat(readModel.states().control("balances").liveVersion()).isEqualTo(1);
 
         long later = position(Bank.ACCOUNTS.handler(store).handle("account-1", new AccountCommand.Deposit(1_00)));
         runner.awaitPosition(later, Duration.ofSeconds(10));
         assertThat(rows("balances")).first().isEqualTo("account-1 Ann 600 OPEN");
-        assertThat(rows("balances_v2")).as("a replay is a snapshot up to the head when it started")
+        assertThat(rows("balances_v3")).as("a replay is a snapshot up to the head when it started")
                 .first().isEqualTo("account-1 Ann 500 OPEN");
     }
 
@@ -108,9 +108,9 @@ class ReplayCommandTest {
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.outLines().get(0)).contains("positions 3..3").contains("1 event(s) read, 1 handled");
-        assertThat(replay.outLines().get(1)).isEqualTo("replay: query balances_v2 (partial: only the effects of"
+        assertThat(replay.outLines().get(1)).isEqualTo("replay: query balances_v3 (partial: only the effects of"
                 + " positions 3..3 on empty tables)");
-        assertThat(rows("balances_v2")).containsExactly("account-2 Bob 0 OPEN");
+        assertThat(rows("balances_v3")).containsExactly("account-2 Bob 0 OPEN");
         assertThat(rows("balances")).hasSize(2);
     }
 
@@ -121,7 +121,7 @@ class ReplayCommandTest {
         var again = Cli.onSqlite(data).run("replay", "balances");
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(rows("balances_v2")).hasSize(2);
+        assertThat(rows("balances_v3")).hasSize(2);
     }
 
     @Test
@@ -133,7 +133,7 @@ class ReplayCommandTest {
         assertThat(replay.exitCode()).isEqualTo(1);
         assertThat(replay.err()).contains("projection balances failed on position " + poison.position()
                 + " event id ").contains("type Deposited (stream account-1)");
-        assertThat(rows("balances_v2")).as("what came before its batch").hasSize(2);
+        assertThat(rows("balances_v3")).as("what came before its batch").hasSize(2);
         assertThat(rows("balances")).hasSize(2);
     }
 

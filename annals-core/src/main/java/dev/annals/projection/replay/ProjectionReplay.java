@@ -19,9 +19,11 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Replays a range of events into a NEW version of a projection's read model, beside the live one, which it
- * never touches: queries and the projection's runner go on as before. The version replayed into is the one a
- * blue/green rebuild would build ({@code live + 1}, checkpoint key {@code NAME@vN}); it is never promoted.
- * It serves to inspect what today's handlers make of history, or of one range of it, without stopping or
+ * never touches: queries and the projection's runner go on as before. It builds the version as a blue/green
+ * rebuild does (emptied, then written through {@code context(event, version)} with a checkpoint key
+ * {@code NAME@vN}), into version {@code live + 2}: a rebuild of the current live version builds
+ * {@code live + 1}, so one requested while the replay runs never writes into the replay's tables (and the
+ * replay stops at its next batch). It is never promoted. It serves to inspect what today's handlers make of history, or of one range of it, without stopping or
  * risking the live read model; a later rebuild or replay replaces it. To replace the live read model, ask
  * for a rebuild ({@code annals projections rebuild}), which the runner carries out.
  *
@@ -65,7 +67,7 @@ public final class ProjectionReplay<C> {
     }
 
     /**
-     * Replays {@code range} into version {@code live + 1}, emptied first.
+     * Replays {@code range} into version {@code live + 2}, emptied first.
      *
      * @throws ReplayException when a rebuild is under way or starts, or a handler fails
      * @throws Exception       when the read model's store fails
@@ -81,7 +83,8 @@ public final class ProjectionReplay<C> {
                     + " under way; replay once it is done");
         }
         int live = control.liveVersion();
-        int version = live + 1;
+        // Not live + 1: that is where a rebuild requested meanwhile would build (see the class comment).
+        int version = live + 2;
         String key = name + "@v" + version;
         long to = Math.min(range.to(), reader.headPosition());
         target.transact(tx -> {

@@ -61,8 +61,8 @@ class ProjectionReplayTest {
 
         assertThat(seen).containsExactly(2L, 3L, 4L, 5L, 6L);
         assertThat(progress).containsExactly(3L, 5L, 6L);
-        assertThat(result).isEqualTo(new ReplayResult("counts", 2, 1, 2, 6, 5, 5, result.seconds()));
-        assertThat(target.checkpoint("counts@v2")).isEqualTo(6);
+        assertThat(result).isEqualTo(new ReplayResult("counts", 3, 1, 2, 6, 5, 5, result.seconds()));
+        assertThat(target.checkpoint("counts@v3")).isEqualTo(6);
         assertThat(target.checkpoint("counts")).as("the live checkpoint").isZero();
         assertThat(target.control("counts").liveVersion()).isEqualTo(1);
     }
