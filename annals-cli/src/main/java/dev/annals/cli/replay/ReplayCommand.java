@@ -96,9 +96,11 @@ public final class ReplayCommand implements Callable<Integer> {
         if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
             throw new RejectedRequestException("no store in data directory '" + directory + "' (give another with --data DIR)");
         }
+        // Read without the store's directory lock, so that the replay runs while the application holds the store.
+        var events = SqliteProjections.events(directory);
         try (var readModel = SqliteProjections.readModels(directory).store(definition.tables())) {
-            return replay(new ProjectionReplay<>(definition.projection(), SqliteProjections.events(directory), readModel,
-                    batchSize), range, SqliteProjections.events(directory).headPosition());
+            return replay(new ProjectionReplay<>(definition.projection(), events, readModel, batchSize), range,
+                    events.headPosition());
         }
     }
 
@@ -116,10 +118,13 @@ public final class ReplayCommand implements Callable<Integer> {
         var bar = ProgressBar.on(spec.commandLine().getErr(), "replay " + name, "positions", progress);
         long[] done = {0};
         try {
-            return replay.run(range, (events, position) -> {
+            var result = replay.run(range, (events, position) -> {
                 done[0] = position - range.from() + 1;
                 bar.update(done[0], total);
             });
+            // Every position of the range was looked at, though the source's last event may come before its end.
+            done[0] = total;
+            return result;
         } finally {
             bar.finish(done[0], total);
         }
