@@ -4,6 +4,7 @@ import dev.annals.audit.EventHash;
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.EventTransform;
 import dev.annals.store.EventReader;
+import dev.annals.store.jdbc.transfer.EventImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -38,13 +38,13 @@ final class Migration {
 
     private final StoreLocation from;
     private final StoreLocation to;
-    private final EventTransform transform;
+    private final CheckedTransform transform;
     private final int batchSize;
 
     Migration(StoreLocation from, StoreLocation to, EventTransform transform, int batchSize) {
         this.from = requireNonNull(from, "from");
         this.to = requireNonNull(to, "to");
-        this.transform = requireNonNull(transform, "transform");
+        this.transform = new CheckedTransform(transform);
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be 1 or more, was " + batchSize);
         }
@@ -93,7 +93,7 @@ final class Migration {
                     if (event.position() > upTo) {
                         break;
                     }
-                    var copy = transformed(event);
+                    var copy = transform.apply(event);
                     chain = EventHash.chain(chain, copy);
                     batch.add(copy);
                     if (batch.size() == batchSize) {
@@ -111,7 +111,7 @@ final class Migration {
         }
     }
 
-    private long write(dev.annals.store.jdbc.transfer.EventImport target, List<RecordedEvent> batch, long before,
+    private long write(EventImport target, List<RecordedEvent> batch, long before,
                        Listener listener) {
         if (batch.isEmpty()) {
             return 0;
@@ -140,16 +140,16 @@ final class Migration {
             while (want.hasNext() || have.hasNext()) {
                 if (!have.hasNext()) {
                     var missing = want.next();
-                    throw otherEvents(missing.position(), "nothing", describe(missing));
+                    throw otherEvents(missing.position(), "nothing", CheckedTransform.describe(missing));
                 }
                 var found = have.next();
                 if (!want.hasNext()) {
-                    throw otherEvents(found.position(), describe(found), "nothing");
+                    throw otherEvents(found.position(), CheckedTransform.describe(found), "nothing");
                 }
-                var copy = transformed(want.next());
+                var copy = transform.apply(want.next());
                 byte[] next = EventHash.chain(chain, copy);
                 if (!Arrays.equals(next, EventHash.chain(chain, found))) {
-                    throw otherEvents(Math.min(copy.position(), found.position()), describe(found), describe(copy));
+                    throw otherEvents(Math.min(copy.position(), found.position()), CheckedTransform.describe(found), CheckedTransform.describe(copy));
                 }
                 chain = next;
                 count++;
@@ -182,27 +182,5 @@ final class Migration {
                     + " with hash " + EventHash.hex(expectedChain) + " (was the target written to meanwhile?)");
         }
         return new Hashed(chain, count, head);
-    }
-
-    private RecordedEvent transformed(RecordedEvent event) {
-        RecordedEvent copy;
-        try {
-            copy = transform.transform(event);
-        } catch (RuntimeException e) {
-            throw new MigrationRejectedException("the transform failed on " + describe(event) + ": " + e.getMessage(), e);
-        }
-        if (copy == null || !copy.stream().equals(event.stream()) || copy.streamVersion() != event.streamVersion()
-                || copy.position() != event.position() || !copy.eventId().equals(event.eventId())
-                || !Objects.equals(copy.recordedAt(), event.recordedAt())) {
-            throw new MigrationRejectedException("the transform changed the identity of " + describe(event)
-                    + ": it may change type, schema version, payload and metadata, never the id, stream, version,"
-                    + " position or timestamp");
-        }
-        return copy;
-    }
-
-    private static String describe(RecordedEvent event) {
-        return "event " + event.eventId() + " (position " + event.position() + ", " + event.stream() + " version "
-                + event.streamVersion() + ", " + event.type() + " v" + event.schemaVersion() + ")";
     }
 }
