@@ -7,8 +7,10 @@ import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.serve.ServeCommand;
 import dev.annals.cli.tokens.TokensCommand;
 import dev.annals.cli.dlq.DlqCommand;
+import dev.annals.cli.migrate.MigrateCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.replay.ReplayCommand;
 import dev.annals.cli.schema.SchemaCommand;
 import dev.annals.cli.snapshot.SnapshotCommand;
 import dev.annals.cli.transfer.ExportCommand;
@@ -56,6 +58,8 @@ import static java.util.Objects.requireNonNull;
                 ExportCommand.class,
                 ImportCommand.class,
                 VerifyCommand.class,
+                MigrateCommand.class,
+                ReplayCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
@@ -68,7 +72,9 @@ import static java.util.Objects.requireNonNull;
                 "  annals state account-1 --at 2026-11-25T10:00:00Z",
                 "  annals bench append --writers 64 --events 100000 --size 200",
                 "  annals projections rebuild balances",
-                "  annals dlq list balances"},
+                "  annals dlq list balances",
+                "  annals migrate --from annals-data --to 'postgresql://db:5432/app?schema=annals'",
+                "  annals replay balances --from 1 --to 5000"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

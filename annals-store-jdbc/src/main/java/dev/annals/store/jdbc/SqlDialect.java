@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -113,6 +114,16 @@ public interface SqlDialect {
     default String insertEvent() {
         return "INSERT INTO events(position, stream_id, stream_version, event_id, type_id, schema_version,"
                 + " payload, metadata, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * The statements that open a transaction writing events in bulk (an import or a migration), so that no
+     * append interleaves with it: {@code BEGIN} by default; a backend adds what its engine needs (a write
+     * lock taken at once, an advisory lock its appenders also take). The transaction ends with
+     * {@code COMMIT} or {@code ROLLBACK}.
+     */
+    default List<String> beginBulkWrite() {
+        return List.of("BEGIN");
     }
 
     /** Binds an event id; by default as 16 big-endian bytes, which keep the order of UUID v7 ids. */

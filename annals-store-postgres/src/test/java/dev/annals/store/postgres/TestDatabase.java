@@ -12,11 +12,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * variable), else the local server at 127.0.0.1:5432, database {@code test}, user {@code postgres}.
  * The root {@code run-tests} script starts a throwaway server and sets the variable when none answers.
  *
- * <p>Every schema handed out has a random name and is dropped when the test JVM exits.
+ * <p>Every schema handed out has a random name and is dropped when the test JVM exits. Other modules' tests
+ * use it through this module's test jar.
  */
-final class TestDatabase {
+public final class TestDatabase {
 
-    static final String URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
+    public static final String URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
             System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL",
                     "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
 
@@ -30,19 +31,24 @@ final class TestDatabase {
     }
 
     /** A new schema name, dropped at exit; the store creates the schema itself. */
-    static String newSchema() {
+    public static String newSchema() {
         var name = "annals_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         SCHEMAS.add(name);
         return name;
     }
 
     /** Options for a store in a new schema. */
-    static PostgresOptions newOptions() {
+    public static PostgresOptions newOptions() {
         return PostgresOptions.defaults().withSchema(newSchema());
     }
 
+    /** The address of a store in a new schema, as {@code --store} takes it: {@code postgresql://...?schema=x}. */
+    public static String newStoreAddress() {
+        return URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?") + "schema=" + newSchema();
+    }
+
     /** A plain connection to the test database, for a test's own SQL. */
-    static Connection connect() {
+    public static Connection connect() {
         try {
             return DriverManager.getConnection(URL);
         } catch (SQLException e) {

@@ -1,6 +1,9 @@
 package dev.annals.store.sqlite;
 
+import dev.annals.store.EventReader;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.ConnectionLender;
+import dev.annals.store.jdbc.JdbcEventReader;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.JdbcProjectionStates;
 import dev.annals.store.jdbc.projection.JdbcReadModelStore;
@@ -8,6 +11,7 @@ import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.sqlite.internal.ProjectionSchema;
+import dev.annals.store.sqlite.internal.SqliteDialect;
 import org.sqlite.SQLiteConfig;
 
 import java.nio.file.Files;
@@ -71,6 +75,29 @@ public final class SqliteProjections {
     /** A read model made of {@code tables} in {@code store}'s file. Close it after its runner. */
     public static JdbcReadModelStore readModel(SqliteEventStore store, List<ReadModelTable> tables) {
         return new JdbcReadModelStore(connections(store.file().getParent()), tables, BEGIN);
+    }
+
+    /**
+     * The events of the store in {@code dataDirectory}, read without its directory lock, so that a tool
+     * (such as {@code annals replay}) reads while the application holds the store open: each page on a
+     * connection of its own. Reads only; nothing to close.
+     *
+     * @throws EventStoreException when the directory holds no store
+     */
+    public static EventReader events(Path dataDirectory) {
+        var connections = connections(dataDirectory);
+        ConnectionLender lender = new ConnectionLender() {
+            @Override
+            public <T> T withConnection(SqlWork<T> work) {
+                try (var connection = connections.open()) {
+                    return LockWaits.retryWhileBusy(() -> work.run(connection));
+                } catch (SQLException e) {
+                    throw new EventStoreException("reading the SQLite store in " + dataDirectory + " failed: "
+                            + e.getMessage(), e);
+                }
+            }
+        };
+        return new JdbcEventReader(new SqliteDialect(), lender, SqliteOptions.defaults().readPageSize());
     }
 
     private static Connection open(Path file) throws SQLException {

@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class PostgresAppender {
 
     /** The first key of the advisory lock: "anna" in ASCII, so that other users' locks do not collide. */
-    private static final int LOCK_CLASS = 0x616E6E61;
+    static final int LOCK_CLASS = 0x616E6E61;
 
     private final PostgresDialect dialect;
     private final Map<String, Long> committedTypes = new ConcurrentHashMap<>();

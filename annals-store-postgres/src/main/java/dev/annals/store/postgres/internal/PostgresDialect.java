@@ -7,6 +7,7 @@ import dev.annals.store.jdbc.SqlDialect;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -109,6 +110,13 @@ public final class PostgresDialect implements SqlDialect {
                 + " FROM (SELECT 1) AS one"
                 + " LEFT JOIN (SELECT position, recorded_at FROM " + schema + ".events ORDER BY position DESC LIMIT 1) l"
                 + " ON true LEFT JOIN " + schema + ".streams s ON s.name = ?";
+    }
+
+    /** Takes the schema's append lock (see {@link PostgresAppender}) for the whole bulk write. */
+    @Override
+    public List<String> beginBulkWrite() {
+        return List.of("BEGIN", "SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", "
+                + schema.hashCode() + ")");
     }
 
     /** A type's key; parameter: its name. */

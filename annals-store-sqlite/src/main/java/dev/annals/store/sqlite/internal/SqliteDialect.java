@@ -7,6 +7,7 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.sql.SQLException;
+import java.util.List;
 
 /** SQLite's SQL text and error codes. */
 public final class SqliteDialect implements SqlDialect {
@@ -23,6 +24,12 @@ public final class SqliteDialect implements SqlDialect {
             return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
         }
         return false;
+    }
+
+    /** Takes the write lock at once, so that the store's writer waits instead of failing on a stale snapshot. */
+    @Override
+    public List<String> beginBulkWrite() {
+        return List.of("BEGIN IMMEDIATE");
     }
 
     @Override

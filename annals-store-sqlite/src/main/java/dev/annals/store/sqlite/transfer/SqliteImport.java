@@ -2,10 +2,11 @@ package dev.annals.store.sqlite.transfer;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStoreException;
-import dev.annals.store.StreamName;
-import dev.annals.store.internal.MetadataJson;
-import dev.annals.store.jdbc.EventRows;
+import dev.annals.store.jdbc.transfer.EventImport;
+import dev.annals.store.jdbc.transfer.ImportRejectedException;
+import dev.annals.store.jdbc.transfer.RecordedEventWriter;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
+import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import dev.annals.store.sqlite.internal.SqliteDialect;
 import org.slf4j.Logger;
@@ -14,21 +15,18 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.HashMap;
 import java.util.Iterator;
-import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Writes recorded events into an EMPTY SQLite store exactly as they were recorded elsewhere: positions,
- * stream versions, event ids, types, schema versions, payload bytes, metadata and timestamps preserved.
+ * Writes recorded events into a SQLite store exactly as they were recorded elsewhere: positions, stream
+ * versions, event ids, types, schema versions, payload bytes, metadata and timestamps preserved.
  *
- * <p>This is an internal capability of the SQLite store for {@code annals import}, deliberately outside
- * the {@code EventStore} contract: it bypasses the append checks and the store's clock, which only a
- * restore from an export may do. It writes in one transaction, so an import either lands whole or not
- * at all. No {@code SqliteEventStore} may have the store open while it runs (the open store's writer
- * caches the head); the CLI opens none.
+ * <p>This is an internal capability of the SQLite store for {@code annals import} and {@code annals
+ * migrate}, deliberately outside the {@code EventStore} contract: it bypasses the append checks and the
+ * store's clock, which only a restore or a migration may do. No {@code SqliteEventStore} may have the store
+ * open while it runs (the open store's writer caches the head); the CLI opens none.
  */
 public final class SqliteImport {
 
@@ -39,7 +37,8 @@ public final class SqliteImport {
     }
 
     /**
-     * Imports {@code events}, in the order given, into the store in {@code dataDirectory}.
+     * Imports {@code events}, in the order given, into the EMPTY store in {@code dataDirectory}, in one
+     * transaction: the import lands whole or not at all.
      *
      * @return how many events were imported
      * @throws ImportRejectedException when the store is not empty, or positions do not increase, or a
@@ -74,6 +73,19 @@ public final class SqliteImport {
         }
     }
 
+    /**
+     * Batches of events into the store in {@code dataDirectory}, each batch one transaction, continuing after
+     * what the store holds: the write path of {@code annals migrate}. Creates the store when absent. Close
+     * it when done.
+     */
+    public static EventImport batches(Path dataDirectory) {
+        requireNonNull(dataDirectory, "dataDirectory");
+        // Creates the directory, the file and its schema when absent; closed again before anything is written.
+        SqliteEventStore.open(dataDirectory).close();
+        return new EventImport(SqliteProjections.connections(dataDirectory), DIALECT,
+                "the SQLite store in " + dataDirectory);
+    }
+
     private static long write(Connection connection, Iterator<RecordedEvent> events) throws SQLException {
         try (var count = connection.createStatement(); var rows = count.executeQuery("SELECT COUNT(*) FROM events")) {
             rows.next();
@@ -82,63 +94,13 @@ public final class SqliteImport {
                         + " events); import only into a new data directory");
             }
         }
-        var streamKeys = new HashMap<String, Long>();
-        var streamVersions = new HashMap<String, Long>();
-        var typeKeys = new HashMap<String, Long>();
-        long lastPosition = 0;
         long imported = 0;
-        try (var insertStream = connection.prepareStatement(DIALECT.insertStream());
-             var insertType = connection.prepareStatement(DIALECT.insertEventType());
-             var insertEvent = connection.prepareStatement(DIALECT.insertEvent())) {
+        try (var writer = new RecordedEventWriter(DIALECT, connection)) {
             while (events.hasNext()) {
-                var event = events.next();
-                if (event.position() <= lastPosition) {
-                    throw new ImportRejectedException("position " + event.position() + " (event " + event.eventId()
-                            + ") does not follow position " + lastPosition);
-                }
-                long expectedVersion = streamVersions.getOrDefault(event.stream(), -1L) + 1;
-                if (event.streamVersion() != expectedVersion) {
-                    throw new ImportRejectedException("stream " + event.stream() + " at position " + event.position()
-                            + " has version " + event.streamVersion() + ", expected " + expectedVersion);
-                }
-                long streamKey = key(streamKeys, event.stream(), insertStream, true);
-                long typeKey = key(typeKeys, event.type(), insertType, false);
-                insertEvent.setLong(1, event.position());
-                insertEvent.setLong(2, streamKey);
-                insertEvent.setLong(3, event.streamVersion());
-                DIALECT.bindEventId(insertEvent, 4, event.eventId());
-                insertEvent.setLong(5, typeKey);
-                insertEvent.setInt(6, event.schemaVersion());
-                insertEvent.setBytes(7, event.payload());
-                if (event.metadata().isEmpty()) {
-                    insertEvent.setNull(8, java.sql.Types.BLOB);
-                } else {
-                    insertEvent.setBytes(8, MetadataJson.encode(event.metadata()));
-                }
-                insertEvent.setLong(9, EventRows.microsOf(event.recordedAt()));
-                insertEvent.executeUpdate();
-                streamVersions.put(event.stream(), event.streamVersion());
-                lastPosition = event.position();
+                writer.write(events.next());
                 imported++;
             }
         }
         return imported;
-    }
-
-    private static long key(Map<String, Long> keys, String name, java.sql.PreparedStatement insert, boolean stream)
-            throws SQLException {
-        var known = keys.get(name);
-        if (known != null) {
-            return known;
-        }
-        long key = keys.size() + 1L;
-        insert.setLong(1, key);
-        insert.setString(2, name);
-        if (stream) {
-            insert.setString(3, StreamName.categoryOf(StreamName.validate(name)));
-        }
-        insert.executeUpdate();
-        keys.put(name, key);
-        return key;
     }
 }

@@ -1,15 +1,13 @@
 package dev.annals.example.bank.projection;
 
 import dev.annals.example.bank.transfer.TransferProcess;
-import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
 import dev.annals.store.EventStore;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.store.jdbc.projection.JdbcCheckpointStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
-import dev.annals.store.jdbc.projection.ReadModelTable;
-import dev.annals.store.jdbc.projection.SqlContext;
+import dev.annals.store.jdbc.projection.ReadModelDefinition;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,9 +34,9 @@ public final class BankReadSide implements AutoCloseable {
         requireNonNull(options, "options");
         var side = new BankReadSide();
         try {
-            side.run(store, database, options, BalancesProjection.projection(), BalancesProjection.TABLES);
-            side.run(store, database, options, AccountHistoryProjection.projection(), AccountHistoryProjection.TABLES);
-            side.run(store, database, options, DailyTotalsProjection.projection(), DailyTotalsProjection.TABLES);
+            for (var readModel : readModels()) {
+                side.run(store, database, options, readModel);
+            }
             // Not in a read-model transaction: it appends to the store, which needs SQLite's write lock.
             var checkpoints = new JdbcCheckpointStore(database);
             side.stores.add(checkpoints);
@@ -51,11 +49,23 @@ public final class BankReadSide implements AutoCloseable {
         return side;
     }
 
+    /**
+     * The bank's read models, by which tools such as {@code annals replay} find them: balances,
+     * account-history, daily-totals. The transfer process is not among them: it appends events, so it is
+     * no read model to replay.
+     */
+    public static List<ReadModelDefinition> readModels() {
+        return List.of(
+                new ReadModelDefinition(BalancesProjection.projection(), BalancesProjection.TABLES),
+                new ReadModelDefinition(AccountHistoryProjection.projection(), AccountHistoryProjection.TABLES),
+                new ReadModelDefinition(DailyTotalsProjection.projection(), DailyTotalsProjection.TABLES));
+    }
+
     private void run(EventStore store, JdbcReadModels database, ProjectionOptions options,
-                     Projection<SqlContext> projection, List<ReadModelTable> tables) {
-        var readModel = database.store(tables);
+                     ReadModelDefinition definition) {
+        var readModel = database.store(definition.tables());
         stores.add(readModel);
-        runners.add(ProjectionRunner.start(projection, store, readModel, options));
+        runners.add(ProjectionRunner.start(definition.projection(), store, readModel, options));
     }
 
     /** The runners: balances, account-history, daily-totals, transfer-process. */
