@@ -6,7 +6,6 @@ import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.postgres.PostgresAddress;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresImport;
-import dev.annals.store.postgres.PostgresOptions;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.transfer.SqliteImport;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -95,9 +94,7 @@ sealed interface StoreLocation {
         public EventStore open() {
             var dataSource = new PGSimpleDataSource();
             dataSource.setURL(address.jdbcUrl());
-            var defaults = address.options();
-            return PostgresEventStore.open(dataSource, new PostgresOptions(defaults.schema(), defaults.limits(),
-                    defaults.readPageSize(), false, defaults.listenRetry()));
+            return PostgresEventStore.open(dataSource, address.options().withListen(false));
         }
 
         @Override
