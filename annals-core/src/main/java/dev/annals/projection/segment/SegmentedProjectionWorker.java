@@ -2,16 +2,14 @@ package dev.annals.projection.segment;
 
 import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionRunner;
-import dev.annals.projection.ReadModelStore;
-import dev.annals.projection.segment.internal.SegmentReadModel;
-import dev.annals.projection.segment.internal.SegmentReader;
+import dev.annals.projection.segment.internal.SegmentRunners;
 import dev.annals.store.EventReader;
+import io.micrometer.core.instrument.Gauge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -27,7 +25,8 @@ import static java.util.Objects.requireNonNull;
  * {@link SegmentedReadModels} opens for its lease: events of a stream are handled in order by one worker at
  * a time, and a worker that lost a lease cannot commit (the read model checks the epoch in each
  * transaction). A dead worker's segments are taken over once their leases expire, within
- * {@link SegmentOptions#leaseTtl()} plus one heartbeat.
+ * {@link SegmentOptions#leaseTtl()} plus one heartbeat. The segment runners obey pause and resume requests
+ * made for the projection's name. See ADR 0009.
  *
  * @param <C> the handlers' context type
  */
@@ -35,28 +34,26 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmentedProjectionWorker.class);
 
-    private final Projection<C> projection;
     private final String name;
-    private final EventReader reader;
     private final SegmentLeases leases;
-    private final SegmentedReadModels<C> readModels;
     private final SegmentOptions options;
-    private final ConcurrentSkipListMap<Integer, Running<C>> running = new ConcurrentSkipListMap<>();
+    private final SegmentRunners<C> running;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread thread;
-
-    private record Running<C>(SegmentLease lease, ReadModelStore<C> store, ProjectionRunner<C> runner) {
-    }
+    private final Gauge held;
 
     private SegmentedProjectionWorker(Projection<C> projection, EventReader reader, SegmentLeases leases,
                                       SegmentedReadModels<C> readModels, SegmentOptions options) {
-        this.projection = projection;
         this.name = projection.name();
-        this.reader = reader;
         this.leases = leases;
-        this.readModels = readModels;
         this.options = options;
+        this.running = new SegmentRunners<>(projection, reader, leases, readModels, options.runner(),
+                options.worker());
         this.thread = Thread.ofVirtual().name("segments-" + name).unstarted(this::run);
+        this.held = Gauge.builder("annals.projection.segments.held", running, SegmentRunners::size)
+                .description("segments of the projection this worker runs now")
+                .tag("projection", name).tag("worker", options.worker())
+                .register(options.runner().meterRegistry());
     }
 
     /**
@@ -74,10 +71,10 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
             throw new IllegalArgumentException("projection " + projection.name() + " reads one stream ("
                     + projection.source() + "); a single stream cannot be split into segments");
         }
-        var worker = new SegmentedProjectionWorker<>(projection, requireNonNull(reader, "reader"),
-                requireNonNull(leases, "leases"), requireNonNull(readModels, "readModels"),
-                requireNonNull(options, "options"));
-        leases.join(projection.name(), options.segments(), options.worker());
+        requireNonNull(leases, "leases").join(projection.name(), requireNonNull(options, "options").segments(),
+                options.worker());
+        var worker = new SegmentedProjectionWorker<>(projection, requireNonNull(reader, "reader"), leases,
+                requireNonNull(readModels, "readModels"), options);
         worker.thread.start();
         return worker;
     }
@@ -97,87 +94,55 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            running.keySet().forEach(segment -> stop(segment, true));
+            running.segments().forEach(segment -> running.stop(segment, true));
             try {
                 leases.leave(name, options.worker());
             } catch (RuntimeException e) {
                 LOG.warn("worker {} could not leave projection {}; its leases expire by themselves: {}",
                         options.worker(), name, e.toString());
             }
+            options.runner().meterRegistry().remove(held);
             LOG.info("worker {} left segmented projection {}", options.worker(), name);
         }
     }
 
     private void step() {
-        var held = new TreeMap<Integer, SegmentLease>();
-        leases.renew(name, options.worker()).forEach(lease -> held.put(lease.segment(), lease));
-        for (var entry : List.copyOf(running.entrySet())) {
-            var now = held.get(entry.getKey());
-            if (now == null || now.epoch() != entry.getValue().lease().epoch()) {
+        var renewed = new TreeMap<Integer, SegmentLease>();
+        leases.renew(name, options.worker()).forEach(lease -> renewed.put(lease.segment(), lease));
+        for (int segment : running.segments()) {
+            var now = renewed.get(segment);
+            long epoch = running.lease(segment).map(SegmentLease::epoch).orElse(-1L);
+            if (now == null || now.epoch() != epoch) {
                 LOG.warn("worker {} lost segment {} of projection {} (epoch {}); stopping it", options.worker(),
-                        entry.getKey(), name, entry.getValue().lease().epoch());
-                stop(entry.getKey(), false);
+                        segment, name, epoch);
+                running.stop(segment, false);
             }
         }
-        held.forEach((segment, lease) -> {
-            if (!running.containsKey(segment)) {
-                begin(lease);
+        renewed.forEach((segment, lease) -> {
+            if (running.lease(segment).isEmpty()) {
+                running.begin(lease);
             }
         });
         int share = Math.ceilDiv(options.segments(), Math.max(1, leases.liveWorkers(name)));
         while (running.size() > share) {
-            int segment = running.lastKey();
-            LOG.info("worker {} releasing segment {} of projection {}: fair share is {}", options.worker(), segment,
-                    name, share);
-            stop(segment, true);
+            int segment = running.last();
+            LOG.info("worker {} releasing segment {} of projection {}: its fair share is {}", options.worker(),
+                    segment, name, share);
+            running.stop(segment, true);
         }
-        if (running.size() < share) {
-            for (SegmentLease lease : leases.leases(name)) {
-                if (running.size() >= share) {
-                    break;
-                }
-                if (!lease.active() && !running.containsKey(lease.segment())) {
-                    leases.claim(name, lease.segment(), options.worker()).ifPresent(this::begin);
-                }
+        for (SegmentLease lease : leases.leases(name)) {
+            if (running.size() >= share) {
+                break;
             }
-        }
-    }
-
-    private void begin(SegmentLease lease) {
-        var store = new SegmentReadModel<>(readModels.open(lease), name);
-        try {
-            var runner = ProjectionRunner.start(projection.named(lease.segmentName()),
-                    new SegmentReader(reader, lease.segment(), lease.segments()), store, options.runner());
-            running.put(lease.segment(), new Running<>(lease, store, runner));
-            LOG.info("worker {} runs segment {} of projection {} with epoch {}", options.worker(), lease.segment(),
-                    name, lease.epoch());
-        } catch (RuntimeException e) {
-            store.close();
-            leases.release(lease);
-            throw e;
-        }
-    }
-
-    private void stop(int segment, boolean release) {
-        var stopped = running.remove(segment);
-        if (stopped == null) {
-            return;
-        }
-        stopped.runner().close();
-        stopped.store().close();
-        if (release) {
-            try {
-                leases.release(stopped.lease());
-            } catch (RuntimeException e) {
-                LOG.warn("worker {} could not release segment {} of projection {}; it expires by itself: {}",
-                        options.worker(), segment, name, e.toString());
+            if (!lease.active() && running.lease(lease.segment()).isEmpty()) {
+                leases.claim(name, lease.segment(), options.worker()).ifPresent(running::begin);
             }
         }
     }
 
     /** The segments this worker runs now, in order. */
     public List<Integer> segments() {
-        return List.copyOf(running.keySet());
+        return running.segments();
     }
 
     /** This worker's id, as lease owner. */
