@@ -17,10 +17,12 @@ public final class LeaseLostException extends RuntimeException {
         this.epoch = epoch;
     }
 
+    /** The segmented projection. */
     public String projection() {
         return projection;
     }
 
+    /** The segment whose lease was lost. */
     public int segment() {
         return segment;
     }

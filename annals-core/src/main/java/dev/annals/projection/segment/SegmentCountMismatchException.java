@@ -18,6 +18,7 @@ public final class SegmentCountMismatchException extends RuntimeException {
         this.requested = requested;
     }
 
+    /** The segmented projection. */
     public String projection() {
         return projection;
     }

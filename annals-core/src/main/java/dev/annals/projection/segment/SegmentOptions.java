@@ -50,10 +50,12 @@ public record SegmentOptions(int segments, Duration leaseTtl, Duration heartbeat
         return new SegmentOptions(segments, ttl, requireNonNull(ttl, "ttl").dividedBy(3), worker, runner);
     }
 
+    /** These options with worker id {@code id}. */
     public SegmentOptions withWorker(String id) {
         return new SegmentOptions(segments, leaseTtl, heartbeat, id, runner);
     }
 
+    /** These options with {@code options} for each segment's runner (its meter registry counts the segments too). */
     public SegmentOptions withRunner(ProjectionOptions options) {
         return new SegmentOptions(segments, leaseTtl, heartbeat, worker, options);
     }

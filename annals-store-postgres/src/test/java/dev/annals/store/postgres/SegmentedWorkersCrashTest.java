@@ -56,7 +56,7 @@ class SegmentedWorkersCrashTest {
         var children = new TreeMap<String, Process>();
         try (var store = PostgresEventStore.open(TestDatabase.URL, options)) {
             execute("CREATE TABLE " + schema + ".segment_audit (segment INTEGER NOT NULL, epoch BIGINT NOT NULL,"
-                    + " owner TEXT NOT NULL, position BIGINT NOT NULL)");
+                    + " owner TEXT NOT NULL, position BIGINT NOT NULL, handled_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
             var leases = PostgresSegmentLeases.of(store, TTL);
             for (String worker : List.of("worker-a", "worker-b", "worker-c")) {
                 children.put(worker, start(schema, worker));
@@ -111,6 +111,11 @@ class SegmentedWorkersCrashTest {
             lastEpoch.put(segment, epoch);
             assertThat(ownerOfEpoch.computeIfAbsent(segment + "/" + epoch, key -> row[2])).isEqualTo(row[2]);
         }
+        // And in time: everything done under an epoch happened before anything under a later one (the claim of
+        // the next epoch waited for the last transaction of the previous one), by the database's clock.
+        var overlaps = query("SELECT a.segment, a.epoch, b.epoch FROM %1$s.segment_audit a JOIN %1$s.segment_audit b"
+                + " ON a.segment = b.segment AND a.epoch < b.epoch AND a.handled_at >= b.handled_at LIMIT 5");
+        assertThat(overlaps).as("work of an older epoch at or after work of a newer one").isEmpty();
         var victimSegments = audit.stream().filter(row -> row[2].equals(VICTIM)).map(row -> row[0]).distinct().toList();
         assertThat(victimSegments).isNotEmpty();
         assertThat(audit).anySatisfy(row -> {

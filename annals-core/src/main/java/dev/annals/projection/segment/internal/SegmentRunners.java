@@ -92,6 +92,7 @@ public final class SegmentRunners<C> {
         return List.copyOf(running.keySet());
     }
 
+    /** How many segments run now. */
     public int size() {
         return running.size();
     }

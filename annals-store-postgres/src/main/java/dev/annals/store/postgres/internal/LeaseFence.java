@@ -19,17 +19,31 @@ import java.sql.SQLException;
  */
 public final class LeaseFence implements TransactionGuard {
 
+    /** The advisory lock class of read-model table creation ('annd'); appends use 'anna' (ADR 0006). */
+    private static final int DDL_LOCK = 0x616E6E64;
+
     private final SegmentLease lease;
+    private final String schema;
     private final String sql;
+    private volatile boolean first = true;
 
     public LeaseFence(String schema, SegmentLease lease) {
         this.lease = lease;
+        this.schema = schema;
         this.sql = "SELECT 1 FROM " + schema + ".projection_leases WHERE projection = ? AND segment = ?"
                 + " AND owner = ? AND epoch = ? AND expires_at > clock_timestamp() FOR SHARE";
     }
 
     @Override
     public void check(Connection connection) throws SQLException {
+        if (first) {
+            try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, hashtext(?))")) {
+                lock.setInt(1, DDL_LOCK);
+                lock.setString(2, schema);
+                lock.execute();
+            }
+            first = false;
+        }
         try (var statement = connection.prepareStatement(sql)) {
             statement.setString(1, lease.projection());
             statement.setInt(2, lease.segment());
