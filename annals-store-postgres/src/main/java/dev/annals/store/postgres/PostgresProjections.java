@@ -15,6 +15,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -54,7 +55,8 @@ public final class PostgresProjections {
                                                                    List<ReadModelTable> tables) {
         requireNonNull(store, "store");
         requireNonNull(tables, "tables");
-        return lease -> new JdbcReadModelStore(connections(store), tables, BEGIN, new LeaseFence(store.schema(), lease));
+        return lease -> new JdbcReadModelStore(connections(store), tables, BEGIN,
+                new LeaseFence(store.schema(), lease));
     }
 
     /**
@@ -76,7 +78,7 @@ public final class PostgresProjections {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(address.jdbcUrl());
         Migrations.migrate(dataSource, address.schema());
-        return new PostgresSegmentLeases(dataSource, address.schema(), java.time.Duration.ofSeconds(1));
+        return new PostgresSegmentLeases(dataSource, address.schema(), Duration.ofSeconds(1));
     }
 
     /** The projections' bookkeeping in {@code store}'s schema. Close it when done. */

@@ -7,14 +7,16 @@ import dev.annals.store.EventStoreException;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.annals.store.postgres.internal.LeaseRows.COLUMNS;
+import static dev.annals.store.postgres.internal.LeaseRows.lease;
+import static dev.annals.store.postgres.internal.LeaseRows.query;
+import static dev.annals.store.postgres.internal.LeaseRows.update;
 import static java.util.Objects.requireNonNull;
 
 /**
@@ -26,9 +28,6 @@ import static java.util.Objects.requireNonNull;
  * locked by its fence ({@link PostgresProjections#segmentReadModels}): see ADR 0009.
  */
 public final class PostgresSegmentLeases implements SegmentLeases {
-
-    private static final String COLUMNS = "segment, segments, coalesce(owner, ''), epoch, expires_at,"
-            + " owner IS NOT NULL AND expires_at > clock_timestamp()";
 
     private final DataSource dataSource;
     private final String leases;
@@ -149,39 +148,6 @@ public final class PostgresSegmentLeases implements SegmentLeases {
         update(connection, "INSERT INTO " + workers + " (projection, worker, expires_at) VALUES (?, ?,"
                 + " clock_timestamp() + ? * interval '1 millisecond') ON CONFLICT (projection, worker)"
                 + " DO UPDATE SET expires_at = excluded.expires_at", projection, worker, ttlMillis);
-    }
-
-    private static List<SegmentLease> query(Connection connection, String sql, String projection,
-                                            Object... parameters) throws SQLException {
-        try (var statement = prepare(connection, sql, parameters); var rows = statement.executeQuery()) {
-            var found = new ArrayList<SegmentLease>();
-            while (rows.next()) {
-                found.add(lease(projection, rows, 1));
-            }
-            return found;
-        }
-    }
-
-    private static SegmentLease lease(String projection, ResultSet rows, int first) throws SQLException {
-        var expires = rows.getObject(first + 4, java.time.OffsetDateTime.class);
-        return new SegmentLease(projection, rows.getInt(first), rows.getInt(first + 1), rows.getString(first + 2),
-                rows.getLong(first + 3), expires == null ? java.time.Instant.MIN : expires.toInstant(),
-                rows.getBoolean(first + 5));
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (var statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters)
-            throws SQLException {
-        var statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
     }
 
     private <T> T run(String doing, SqlWork<T> work) {
