@@ -46,6 +46,14 @@ public final class Projection<C> {
         return name;
     }
 
+    /**
+     * The same projection under {@code newName}: what one segment of a segmented projection runs as, so that
+     * its checkpoint, health and dead letters are kept under a name of its own.
+     */
+    public Projection<C> named(String newName) {
+        return new Projection<>(requireNonNull(newName, "newName"), source, codecs, handlers);
+    }
+
     /** The events this projection subscribes to. */
     public ReadSource source() {
         return source;

@@ -119,6 +119,10 @@ public final class Subscription implements AutoCloseable {
                     head = reader.headPosition();
                     page = pager.nextPage();
                 } catch (EventStoreException unavailable) {
+                    if (stopping) {
+                        // close() interrupted a read in flight, which closes a virtual thread's socket: not a fault.
+                        return;
+                    }
                     // A lost connection or a restarting server: nothing was handed on, so wait and read again.
                     LOG.warn("subscription {} could not read after position {}, retrying in {}: {}", name,
                             pager.lastPosition(), options.pollInterval(), unavailable.toString());

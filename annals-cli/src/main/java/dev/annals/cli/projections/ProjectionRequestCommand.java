@@ -1,6 +1,7 @@
 package dev.annals.cli.projections;
 
 import dev.annals.cli.ExitCodes;
+import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionNames;
 import dev.annals.projection.RebuildMode;
 import dev.annals.store.jdbc.projection.JdbcProjectionStates;
@@ -67,6 +68,10 @@ abstract class ProjectionRequestCommand implements Callable<Integer> {
 
         @Override
         String request(JdbcProjectionStates states) {
+            if (SegmentLeaseTable.segmented(parent.annals(), name)) {
+                throw new RejectedRequestException("projection " + name + " is split into segments; segmented"
+                        + " projections cannot be rebuilt by request yet (see docs/operations.md)");
+            }
             var mode = inPlace ? RebuildMode.RESET : RebuildMode.BLUE_GREEN;
             states.requestRebuild(name, mode);
             return "rebuild requested (" + (inPlace ? "in place" : "blue/green") + ")";

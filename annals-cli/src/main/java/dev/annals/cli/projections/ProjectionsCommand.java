@@ -23,6 +23,8 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {
                 "Lists projections: name, state, checkpoint, lag and open dead letters.",
+                "On PostgreSQL, segmented projections show one line per segment (NAME-seg-N) and the segment"
+                        + " leases: owner, epoch, held, expired or free.",
                 "Reads what each runner reports to the store's database, so it works while the application runs."
                         + " The subcommands ask a running runner to act; it obeys within seconds."},
         subcommands = {ProjectionRequestCommand.Pause.class, ProjectionRequestCommand.Resume.class,
@@ -43,7 +45,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         try (var states = states()) {
             var all = states.health();
-            if (all.isEmpty()) {
+            var leases = SegmentLeaseTable.read(annals);
+            if (all.isEmpty() && leases.isEmpty()) {
                 out.println("No projection has run on this store yet.");
             } else {
                 out.printf("%-20s %-17s %10s %10s %12s %12s%n", "NAME", "STATE", "CHECKPOINT", "BEHIND", "SECONDS",
@@ -55,6 +58,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
                         out.printf("  error: %s%n", health.error());
                     }
                 }
+                SegmentLeaseTable.print(out, leases);
             }
         }
         out.flush();

@@ -1,14 +1,21 @@
 package dev.annals.store.postgres;
 
+import dev.annals.projection.Projection;
+import dev.annals.projection.segment.SegmentOptions;
+import dev.annals.projection.segment.SegmentedProjectionWorker;
+import dev.annals.projection.segment.SegmentedReadModels;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.JdbcProjectionStates;
 import dev.annals.store.jdbc.projection.JdbcReadModelStore;
 import dev.annals.store.jdbc.projection.ReadModelTable;
+import dev.annals.store.jdbc.projection.SqlContext;
+import dev.annals.store.postgres.internal.LeaseFence;
 import dev.annals.store.postgres.internal.Migrations;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -37,6 +44,41 @@ public final class PostgresProjections {
     /** A read model made of {@code tables} in {@code store}'s schema. Close it after its runner. */
     public static JdbcReadModelStore readModel(PostgresEventStore store, List<ReadModelTable> tables) {
         return new JdbcReadModelStore(connections(store), tables, BEGIN);
+    }
+
+    /**
+     * Read models made of {@code tables} in {@code store}'s schema for the segments of a segmented projection:
+     * each transaction first checks, under a lock on the lease row, that the segment's lease is still held
+     * with its epoch, and commits nothing otherwise (ADR 0009).
+     */
+    public static SegmentedReadModels<SqlContext> segmentReadModels(PostgresEventStore store,
+                                                                   List<ReadModelTable> tables) {
+        requireNonNull(store, "store");
+        requireNonNull(tables, "tables");
+        return lease -> new JdbcReadModelStore(connections(store), tables, BEGIN,
+                new LeaseFence(store.schema(), lease));
+    }
+
+    /**
+     * Starts this process's worker of {@code projection} split into segments as {@code options} says, with
+     * read models made of {@code tables} and leases in {@code store}'s schema. Start one in every process
+     * that should share the work; close it before the store.
+     */
+    public static SegmentedProjectionWorker<SqlContext> startWorker(PostgresEventStore store,
+                                                                    Projection<SqlContext> projection,
+                                                                    List<ReadModelTable> tables,
+                                                                    SegmentOptions options) {
+        return SegmentedProjectionWorker.start(projection, store, PostgresSegmentLeases.of(store, options.leaseTtl()),
+                segmentReadModels(store, tables), options);
+    }
+
+    /** The segment leases of the store at {@code address}, for operators (the CLI); the ttl is not used. */
+    public static PostgresSegmentLeases leases(PostgresAddress address) {
+        requireNonNull(address, "address");
+        var dataSource = new PGSimpleDataSource();
+        dataSource.setURL(address.jdbcUrl());
+        Migrations.migrate(dataSource, address.schema());
+        return new PostgresSegmentLeases(dataSource, address.schema(), Duration.ofSeconds(1));
     }
 
     /** The projections' bookkeeping in {@code store}'s schema. Close it when done. */

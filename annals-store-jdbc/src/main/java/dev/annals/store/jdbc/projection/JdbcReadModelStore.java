@@ -31,6 +31,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
     private final Clock clock;
     private final Map<Integer, Map<String, String>> physical = new ConcurrentHashMap<>();
     private final String begin;
+    private final TransactionGuard guard;
     private final StatementCache statements = new StatementCache();
 
     /**
@@ -39,6 +40,16 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
      * so a transaction that reads before it writes cannot fail on a stale snapshot), {@code BEGIN} elsewhere.
      */
     public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, String beginStatement) {
+        this(connections, tables, beginStatement, TransactionGuard.NONE);
+    }
+
+    /**
+     * As {@link #JdbcReadModelStore(ConnectionFactory, List, String)}, with {@code guard} run first in every
+     * transaction: when it throws, nothing of that transaction commits.
+     */
+    public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, String beginStatement,
+                              TransactionGuard guard) {
+        this.guard = requireNonNull(guard, "guard");
         this.connections = requireNonNull(connections, "connections");
         this.tables = List.copyOf(tables);
         this.begin = requireNonNull(beginStatement, "beginStatement");
@@ -56,6 +67,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
         try (var statement = connection.createStatement()) {
             LockWaits.retryWhileBusy(() -> statement.execute(begin));
             try {
+                guard.check(connection);
                 T result = work.run(new JdbcTransaction(connection, tables, physical, clock, statements));
                 statement.execute("COMMIT");
                 return result;
