@@ -5,13 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
+import dev.annals.store.DeletionMode;
 import dev.annals.store.EventStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
+import dev.annals.store.StreamDeletion;
+import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
+import dev.annals.store.StreamName;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.JdbcEventReader;
@@ -21,6 +25,7 @@ import dev.annals.store.postgres.internal.HeadListenerThread;
 import dev.annals.store.postgres.internal.Migrations;
 import dev.annals.store.postgres.internal.PostgresAppender;
 import dev.annals.store.postgres.internal.PostgresDialect;
+import dev.annals.store.postgres.internal.StreamChanges;
 
 import javax.sql.DataSource;
 import java.util.List;
@@ -42,14 +47,17 @@ import static java.util.Objects.requireNonNull;
  * {@link PostgresOptions#listen()} is on, of appends made by other processes through LISTEN/NOTIFY.
  * Notifications may be late or lost (while the listening connection reconnects); subscriptions keep
  * polling as a fallback, and never skip or repeat an event because of them.
+ *
+ * <p>Deletions and truncations ({@link StreamDeletion}) take the same lock as appends.
  */
-public final class PostgresEventStore implements EventStore, HeadNotifier {
+public final class PostgresEventStore implements EventStore, HeadNotifier, StreamDeletion {
 
     private final DataSource dataSource;
     private final Optional<HikariDataSource> ownPool;
     private final PostgresOptions options;
     private final PostgresDialect dialect;
     private final AppendTransaction appends;
+    private final StreamChanges changes;
     private final JdbcEventReader reader;
     private final HeadListeners headListeners = new HeadListeners();
     private final Optional<HeadListenerThread> listener;
@@ -61,7 +69,9 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
         this.options = options;
         this.dialect = new PostgresDialect(options.schema());
         var lender = new DataSourceLender(dataSource, "in schema " + options.schema());
-        this.appends = new AppendTransaction(dataSource, dialect, new PostgresAppender(dialect));
+        var appender = new PostgresAppender(dialect);
+        this.appends = new AppendTransaction(dataSource, dialect, appender);
+        this.changes = new StreamChanges(dataSource, dialect, appender);
         this.reader = new JdbcEventReader(dialect, lender, options.readPageSize());
         this.listener = options.listen()
                 ? Optional.of(new HeadListenerThread(dataSource, dialect, headListeners, reader::headPosition,
@@ -139,6 +149,17 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
         var result = appends.append(stream, expected, List.copyOf(events));
         headListeners.fire(result.position());
         return result;
+    }
+
+    @Override
+    public StreamDeletionResult deleteStream(String stream, DeletionMode mode) {
+        requireNonNull(mode, "mode");
+        return changes.apply(StreamName.validate(stream), marks -> marks.delete(stream, mode));
+    }
+
+    @Override
+    public StreamDeletionResult truncateStream(String stream, long beforeVersion) {
+        return changes.apply(StreamName.validate(stream), marks -> marks.truncate(stream, beforeVersion));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.MetadataJson;
+import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
 
@@ -50,15 +51,13 @@ public final class PostgresAppender {
      */
     public AppendResult write(Connection connection, String stream, ExpectedVersion expected, List<EventData> events)
             throws SQLException {
-        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-            lock.setInt(1, LOCK_CLASS);
-            lock.setInt(2, dialect.schema().hashCode());
-            lock.execute();
-        }
+        lock(connection);
         long lastPosition;
         long lastRecordedAt;
         long streamKey;
         long actual;
+        long lastVersion;
+        StreamMarks.State deletion = StreamMarks.State.LIVE;
         boolean known;
         try (var state = connection.prepareStatement(dialect.selectAppendState())) {
             state.setString(1, stream);
@@ -69,9 +68,13 @@ public final class PostgresAppender {
                 streamKey = row.getLong(3);
                 known = !row.wasNull();
                 long version = row.getLong(4);
-                actual = known && !row.wasNull() ? version : StreamInfo.NO_STREAM;
+                lastVersion = known && !row.wasNull() ? version : StreamInfo.NO_STREAM;
+                if (known) {
+                    deletion = StreamMarks.State.ofCode(row.getInt(5));
+                }
             }
         }
+        actual = new StreamMarks(lastVersion, 0, deletion).versionForAppend(stream);
         if (!expected.accepts(actual)) {
             var retry = StoredEvents.resolveRetry(dialect, connection, stream, events);
             if (retry.isPresent()) {
@@ -85,7 +88,7 @@ public final class PostgresAppender {
         // Never earlier than the last event, so recorded-at times follow positions even if clocks step back.
         long recordedAt = Math.max(lastRecordedAt, EventRows.microsOf(Instant.now()));
         long position = lastPosition;
-        long version = actual;
+        long version = lastVersion;
         try (var insert = connection.prepareStatement(dialect.insertEvent())) {
             for (EventData event : events) {
                 long typeKey = typeKey(connection, event.type());
@@ -106,12 +109,32 @@ public final class PostgresAppender {
             }
             insert.executeBatch();
         }
+        if (deletion != StreamMarks.State.LIVE) {
+            // A soft-deleted stream lives again; its old events stay hidden behind truncate_before.
+            try (var revive = connection.prepareStatement(
+                    "UPDATE " + dialect.schema() + ".streams SET deleted = 0 WHERE stream_id = ?")) {
+                revive.setLong(1, streamKey);
+                revive.executeUpdate();
+            }
+        }
         try (var notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
             notify.setString(1, dialect.channel());
             notify.setString(2, Long.toString(position));
             notify.execute();
         }
         return new AppendResult(version, position);
+    }
+
+    /**
+     * Takes the schema's append lock in the open transaction of {@code connection}, until it commits or
+     * rolls back; deletions take it too, so that they are ordered with appends.
+     */
+    public void lock(Connection connection) throws SQLException {
+        try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, LOCK_CLASS);
+            lock.setInt(2, dialect.schema().hashCode());
+            lock.execute();
+        }
     }
 
     private long insertStream(Connection connection, String stream) throws SQLException {
