@@ -4,6 +4,9 @@ import dev.annals.cli.append.AppendCommand;
 import dev.annals.cli.audit.VerifyCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
+import dev.annals.cli.erasure.DeleteCommand;
+import dev.annals.cli.erasure.ForgetCommand;
+import dev.annals.cli.erasure.TruncateCommand;
 import dev.annals.cli.serve.ServeCommand;
 import dev.annals.cli.tokens.TokensCommand;
 import dev.annals.cli.dlq.DlqCommand;
@@ -56,6 +59,9 @@ import static java.util.Objects.requireNonNull;
                 ExportCommand.class,
                 ImportCommand.class,
                 VerifyCommand.class,
+                DeleteCommand.class,
+                TruncateCommand.class,
+                ForgetCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
@@ -68,7 +74,9 @@ import static java.util.Objects.requireNonNull;
                 "  annals state account-1 --at 2026-11-25T10:00:00Z",
                 "  annals bench append --writers 64 --events 100000 --size 200",
                 "  annals projections rebuild balances",
-                "  annals dlq list balances"},
+                "  annals dlq list balances",
+                "  annals delete account-1 --hard",
+                "  annals forget customer-42"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

@@ -45,11 +45,16 @@ public final class FieldCipher {
             cipher.updateAAD(associated(subject, field));
             var sealed = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length)).put(nonce);
             sealed.put(cipher.doFinal(plaintext));
-            return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
-                    + ":" + Base64.getEncoder().encodeToString(sealed.array());
+            return marker(subject) + Base64.getEncoder().encodeToString(sealed.array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM encryption failed for a property of subject '" + subject + "'", e);
         }
+    }
+
+    /** The text every envelope sealed for {@code subject} starts with, to find its events. */
+    public static String marker(String subject) {
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(subject.getBytes(StandardCharsets.UTF_8))
+                + ":";
     }
 
     /** The envelope {@code text} holds, or empty when it is ordinary text. */
