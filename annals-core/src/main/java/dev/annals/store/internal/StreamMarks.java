@@ -39,6 +39,16 @@ public record StreamMarks(long lastVersion, long truncateBefore, State state) {
 
     /** The version an expected version is checked against: a soft-deleted stream counts as no stream. */
     public long versionForAppend(String stream) {
+        return versionForAppend(stream, lastVersion, state);
+    }
+
+    /**
+     * The version an expected version is checked against, for a stream at {@code lastVersion} in
+     * {@code state}: a soft-deleted stream counts as no stream.
+     *
+     * @throws StreamDeletedException when the stream is tombstoned
+     */
+    public static long versionForAppend(String stream, long lastVersion, State state) {
         if (state == State.TOMBSTONED) {
             throw new StreamDeletedException(stream);
         }

@@ -74,7 +74,7 @@ public final class PostgresAppender {
                 }
             }
         }
-        actual = new StreamMarks(lastVersion, 0, deletion).versionForAppend(stream);
+        actual = StreamMarks.versionForAppend(stream, lastVersion, deletion);
         if (!expected.accepts(actual)) {
             var retry = StoredEvents.resolveRetry(dialect, connection, stream, events);
             if (retry.isPresent()) {

@@ -107,7 +107,7 @@ final class BatchAppender implements AutoCloseable {
         String stream = append.stream();
         var known = state.stream(connection, stream);
         long actual = known.isEmpty() ? StreamInfo.NO_STREAM
-                : new StreamMarks(known.get().version(), 0, known.get().state()).versionForAppend(stream);
+                : StreamMarks.versionForAppend(stream, known.get().version(), known.get().state());
         if (!append.expected().accepts(actual)) {
             // Only now pay for looking the ids up: a retry after the stream moved on must still succeed.
             var retry = StoredEvents.resolveRetry(dialect, connection, stream, append.events());
