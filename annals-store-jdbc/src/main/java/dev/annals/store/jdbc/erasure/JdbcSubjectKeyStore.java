@@ -113,23 +113,26 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
 
     /** Empty when the subject has no row; a row with an empty key when it is forgotten. */
     private Optional<Optional<SecretKey>> select(Connection connection, String subject) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT data_key FROM " + table + " WHERE subject = ?")) {
-            select.setString(1, subject);
-            try (var row = LockWaits.retryWhileBusy(select::executeQuery)) {
-                if (!row.next()) {
-                    return Optional.empty();
+        return LockWaits.retryWhileBusy(() -> {
+            try (var select = connection.prepareStatement("SELECT data_key FROM " + table + " WHERE subject = ?")) {
+                select.setString(1, subject);
+                try (var row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<Optional<SecretKey>>empty();
+                    }
+                    byte[] key = row.getBytes(1);
+                    return Optional.of(key == null ? Optional.<SecretKey>empty() : Optional.of(DataKeys.of(key)));
                 }
-                byte[] key = row.getBytes(1);
-                return Optional.of(key == null ? Optional.empty() : Optional.of(DataKeys.of(key)));
             }
-        }
+        });
     }
 
     private <T> T run(String what, Work<T> work) {
-        try (var connection = connections.open()) {
+        // SQLite may report itself busy even when opening (its WAL set-up) or setting a pragma: wait in Java.
+        try (var connection = LockWaits.retryWhileBusy(connections::open)) {
             if (sqlite) {
                 try (var pragma = connection.createStatement()) {
-                    pragma.execute("PRAGMA secure_delete = ON");
+                    LockWaits.retryWhileBusy(() -> pragma.execute("PRAGMA secure_delete = ON"));
                 }
             }
             return work.run(connection);
