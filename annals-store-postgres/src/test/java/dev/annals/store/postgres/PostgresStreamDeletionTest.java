@@ -1,5 +1,7 @@
 package dev.annals.store.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.DeletionMode;
@@ -21,10 +23,20 @@ class PostgresStreamDeletionTest {
 
     private final PostgresOptions options = TestDatabase.newOptions().withListen(false);
 
+    /** A pool of a few connections: the test database is shared, and two stores of 16 each add up. */
+    private static HikariDataSource smallPool() {
+        var config = new HikariConfig();
+        config.setJdbcUrl(TestDatabase.URL);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+
     @Test
     void a_deletion_made_by_one_process_holds_for_another() {
-        try (var first = PostgresEventStore.open(TestDatabase.URL, options);
-             var second = PostgresEventStore.open(TestDatabase.URL, options)) {
+        try (var firstPool = smallPool(); var secondPool = smallPool();
+             var first = PostgresEventStore.open(firstPool, options);
+             var second = PostgresEventStore.open(secondPool, options)) {
             first.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
             first.append("account-2", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
 
@@ -40,7 +52,7 @@ class PostgresStreamDeletionTest {
 
     @Test
     void orders_a_hard_delete_with_appends_racing_on_the_stream() throws Exception {
-        try (var store = PostgresEventStore.open(TestDatabase.URL, options);
+        try (var connections = smallPool(); var store = PostgresEventStore.open(connections, options);
              var pool = Executors.newFixedThreadPool(4)) {
             store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"));
             var appends = new ArrayList<Future<Boolean>>();
