@@ -4,6 +4,9 @@ import dev.annals.cli.append.AppendCommand;
 import dev.annals.cli.audit.VerifyCommand;
 import dev.annals.cli.bench.BenchCommand;
 import dev.annals.cli.demo.DemoCommand;
+import dev.annals.cli.erasure.DeleteCommand;
+import dev.annals.cli.erasure.ForgetCommand;
+import dev.annals.cli.erasure.TruncateCommand;
 import dev.annals.cli.serve.ServeCommand;
 import dev.annals.cli.tokens.TokensCommand;
 import dev.annals.cli.dlq.DlqCommand;
@@ -60,6 +63,9 @@ import static java.util.Objects.requireNonNull;
                 VerifyCommand.class,
                 MigrateCommand.class,
                 ReplayCommand.class,
+                DeleteCommand.class,
+                TruncateCommand.class,
+                ForgetCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
@@ -74,7 +80,9 @@ import static java.util.Objects.requireNonNull;
                 "  annals projections rebuild balances",
                 "  annals dlq list balances",
                 "  annals migrate --from annals-data --to 'postgresql://db:5432/app?schema=annals'",
-                "  annals replay balances --from 1 --to 5000"},
+                "  annals replay balances --from 1 --to 5000",
+                "  annals delete account-1 --hard",
+                "  annals forget customer-42"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:done",

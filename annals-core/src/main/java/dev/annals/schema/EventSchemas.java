@@ -37,12 +37,26 @@ public final class EventSchemas {
                     throw new IllegalArgumentException("type name '" + type.name() + "' is registered by both "
                             + previous + " and " + registry.baseType().getName());
                 }
-                schemas.add(new EventSchema(type.name(), type.schemaVersion(),
-                        schemaOf(type.javaType(), type.name(), type.schemaVersion())));
+                var schema = schemaOf(type.javaType(), type.name(), type.schemaVersion());
+                registry.personalData(type.name()).ifPresent(personal -> encrypted(schema, personal.fields()));
+                schemas.add(new EventSchema(type.name(), type.schemaVersion(), schema));
             }
         }
         schemas.sort(Comparator.comparing(EventSchema::type));
         return List.copyOf(schemas);
+    }
+
+    /**
+     * Personal data is stored as a text envelope (docs/erasure.md): its properties are described as text,
+     * whatever the record's component type. Null values pass, as they do for every property.
+     */
+    private static void encrypted(ObjectNode schema, List<String> fields) {
+        var properties = (ObjectNode) schema.get("properties");
+        for (String field : fields) {
+            var property = properties.putObject(field);
+            property.put("type", "string");
+            property.put("x-annals-personal-data", true);
+        }
     }
 
     private static ObjectNode schemaOf(Class<?> record, String name, int version) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.annals.erasure.SubjectKeyStore;
+import dev.annals.erasure.internal.PersonalFields;
 import dev.annals.event.EventData;
 import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
@@ -15,6 +17,8 @@ import dev.annals.serialization.internal.UpcastChain;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,6 +32,13 @@ import static java.util.Objects.requireNonNull;
  * JSON lacks, or a null for a primitive, fails; properties the record does not know are ignored, so
  * that adding a field needs no upcaster. Thread-safe.
  *
+ * <p>Crypto-shredding (docs/erasure.md): when the registry declares personal data for a type, a codec made
+ * with a {@link SubjectKeyStore} encrypts those properties with their subject's key before they are
+ * stored, and decrypts them when reading, before upcasting; once the subject is forgotten they read as
+ * {@link dev.annals.erasure.PersonalData#ERASED} (text) or null (other types). Decoding decrypts any
+ * envelope it meets, so a codec whose registry declares nothing still reads encrypted events when it has
+ * the key store.
+ *
  * @param <E> the entity's event type
  */
 public final class EventCodec<E> {
@@ -39,10 +50,26 @@ public final class EventCodec<E> {
             .build();
 
     private final EventTypeRegistry<E> registry;
+    private final Optional<SubjectKeyStore> keys;
 
-    /** A codec for the types, names, versions and upcasters of {@code registry}. */
+    /**
+     * A codec for the types, names, versions and upcasters of {@code registry}.
+     *
+     * @throws IllegalArgumentException when the registry declares personal data: that needs a key store
+     */
     public EventCodec(EventTypeRegistry<E> registry) {
         this.registry = requireNonNull(registry, "registry");
+        this.keys = Optional.empty();
+        if (registry.hasPersonalData()) {
+            throw new IllegalArgumentException("the registry of " + registry.baseType().getName()
+                    + " declares personal data: make the codec with a SubjectKeyStore");
+        }
+    }
+
+    /** A codec that encrypts the personal data {@code registry} declares with the subjects' keys in {@code keys}. */
+    public EventCodec(EventTypeRegistry<E> registry, SubjectKeyStore keys) {
+        this.registry = requireNonNull(registry, "registry");
+        this.keys = Optional.of(requireNonNull(keys, "keys"));
     }
 
     /** The registry this codec reads names and versions from. */
@@ -53,14 +80,23 @@ public final class EventCodec<E> {
     /**
      * {@code event} as data to append, with a new time-ordered id and {@code metadata}.
      *
-     * @throws IllegalArgumentException when the event's class is not registered
+     * @throws IllegalArgumentException when the event's class is not registered, or its personal data has no subject
+     * @throws dev.annals.erasure.SubjectForgottenException when its personal data belongs to a forgotten subject
      */
     public EventData encode(E event, Metadata metadata) {
         requireNonNull(metadata, "metadata");
         var type = registry.typeOf(event);
         try {
-            return new EventData(EventIds.next(), type.name(), type.schemaVersion(),
-                    MAPPER.writeValueAsBytes(event), metadata);
+            var personal = registry.personalData(type.name());
+            byte[] payload;
+            if (personal.isPresent()) {
+                ObjectNode tree = MAPPER.valueToTree(event);
+                PersonalFields.seal(tree, personal.get(), keys.orElseThrow(), type.name());
+                payload = MAPPER.writeValueAsBytes(tree);
+            } else {
+                payload = MAPPER.writeValueAsBytes(event);
+            }
+            return new EventData(EventIds.next(), type.name(), type.schemaVersion(), payload, metadata);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("event of type '" + type.name() + "' could not be encoded: "
                     + e.getOriginalMessage(), e);
@@ -77,6 +113,14 @@ public final class EventCodec<E> {
     public List<E> decode(RecordedEvent recorded) {
         requireNonNull(recorded, "recorded");
         ObjectNode payload = parse(recorded);
+        Set<String> erased = Set.of();
+        if (keys.isPresent()) {
+            try {
+                erased = PersonalFields.open(payload, keys.get());
+            } catch (IllegalStateException e) {
+                throw failed(e.getMessage(), recorded, e);
+            }
+        }
         List<UpcastChain.Typed<E>> upcast;
         try {
             upcast = UpcastChain.upcast(registry, new SerializedEvent(recorded.type(), recorded.schemaVersion(), payload));
@@ -92,6 +136,7 @@ public final class EventCodec<E> {
         var events = new ArrayList<E>(upcast.size());
         for (var typed : upcast) {
             try {
+                PersonalFields.markErased(typed.event().payload(), typed.type().javaType(), erased);
                 events.add(MAPPER.treeToValue(typed.event().payload(), typed.type().javaType()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw failed("payload does not fit " + typed.type().javaType().getSimpleName() + " ("

@@ -1,5 +1,7 @@
 package dev.annals.serialization;
 
+import dev.annals.erasure.PersonalData;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,13 +25,15 @@ public final class EventTypeRegistry<E> {
     private final Map<Class<?>, EventType<E>> byClass;
     private final Map<String, EventType<E>> byName;
     private final Map<UpcastKey, Upcaster> upcasters;
+    private final Map<String, PersonalData> personalData;
 
     EventTypeRegistry(Class<E> baseType, Map<Class<?>, EventType<E>> byClass, Map<String, EventType<E>> byName,
-                      Map<UpcastKey, Upcaster> upcasters) {
+                      Map<UpcastKey, Upcaster> upcasters, Map<String, PersonalData> personalData) {
         this.baseType = baseType;
         this.byClass = Map.copyOf(byClass);
         this.byName = Map.copyOf(byName);
         this.upcasters = Map.copyOf(upcasters);
+        this.personalData = Map.copyOf(personalData);
     }
 
     /** Starts a registry for the events under {@code baseType}. */
@@ -65,6 +69,16 @@ public final class EventTypeRegistry<E> {
     /** The upcaster that reads {@code type} at {@code schemaVersion}, if one is declared. */
     public Optional<Upcaster> upcasterFor(String type, int schemaVersion) {
         return Optional.ofNullable(upcasters.get(new UpcastKey(type, schemaVersion)));
+    }
+
+    /** The personal data declared for the type named {@code type}, if any (see docs/erasure.md). */
+    public Optional<PersonalData> personalData(String type) {
+        return Optional.ofNullable(personalData.get(requireNonNull(type, "type")));
+    }
+
+    /** True when some type declares personal data, so that a codec needs a key store. */
+    public boolean hasPersonalData() {
+        return !personalData.isEmpty();
     }
 
     /** Every registered type, in no particular order. */

@@ -1,5 +1,8 @@
 package dev.annals.serialization;
 
+import dev.annals.erasure.PersonalData;
+
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ public final class EventTypeRegistryBuilder<E> {
     private final Map<Class<?>, EventType<E>> byClass = new LinkedHashMap<>();
     private final Map<String, EventType<E>> byName = new LinkedHashMap<>();
     private final Map<UpcastKey, Upcaster> upcasters = new HashMap<>();
+    private final Map<String, PersonalData> personalData = new HashMap<>();
 
     EventTypeRegistryBuilder(Class<E> baseType) {
         this.baseType = baseType;
@@ -66,6 +70,24 @@ public final class EventTypeRegistryBuilder<E> {
     }
 
     /**
+     * Declares that the properties {@code fields} of the type named {@code type} are personal data of the
+     * subject whose id is in property {@code subjectField}: an {@link EventCodec} made with a key store
+     * encrypts them with that subject's key, and they read as erased once the subject is forgotten
+     * (docs/erasure.md). Checked by {@link #build()}: the type is registered, its record has every named
+     * component, and the personal ones are not primitives (they must be able to read as erased).
+     *
+     * @throws IllegalArgumentException when the type already has a declaration, or the fields are invalid
+     */
+    public EventTypeRegistryBuilder<E> personalData(String type, String subjectField, String... fields) {
+        requireNonNull(type, "type");
+        var declared = new PersonalData(subjectField, List.of(fields));
+        if (personalData.putIfAbsent(type, declared) != null) {
+            throw new IllegalArgumentException("personal data of '" + type + "' is declared twice");
+        }
+        return this;
+    }
+
+    /**
      * Checks the registrations and freezes them.
      *
      * @throws IllegalStateException naming the problem: an upcaster from a current version or later,
@@ -86,7 +108,37 @@ public final class EventTypeRegistryBuilder<E> {
         if (!missing.isEmpty()) {
             throw new IllegalStateException("events of " + baseType.getName() + " not registered: " + missing);
         }
-        return new EventTypeRegistry<>(baseType, byClass, byName, upcasters);
+        personalData.forEach(this::checkPersonalData);
+        return new EventTypeRegistry<>(baseType, byClass, byName, upcasters, personalData);
+    }
+
+    private void checkPersonalData(String type, PersonalData declared) {
+        var registered = byName.get(type);
+        if (registered == null) {
+            throw new IllegalStateException("personal data is declared for '" + type + "', which is not registered");
+        }
+        if (!registered.javaType().isRecord()) {
+            throw new IllegalStateException("personal data is declared for '" + type + "', whose class "
+                    + registered.javaType().getName() + " is not a record");
+        }
+        var components = new HashMap<String, Class<?>>();
+        for (var component : registered.javaType().getRecordComponents()) {
+            components.put(component.getName(), component.getType());
+        }
+        var named = new ArrayList<>(declared.fields());
+        named.add(declared.subjectField());
+        for (String field : named) {
+            if (!components.containsKey(field)) {
+                throw new IllegalStateException("personal data of '" + type + "' names '" + field + "', which "
+                        + registered.javaType().getSimpleName() + " does not have; it has " + components.keySet());
+            }
+        }
+        for (String field : declared.fields()) {
+            if (components.get(field).isPrimitive()) {
+                throw new IllegalStateException("personal data '" + field + "' of '" + type + "' is a primitive "
+                        + components.get(field) + ", which cannot read as erased; use its wrapper or text");
+            }
+        }
     }
 
     private static List<Class<?>> permittedRecords(Class<?> type) {

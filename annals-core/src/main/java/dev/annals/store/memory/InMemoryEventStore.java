@@ -4,6 +4,7 @@ import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendLimits;
 import dev.annals.store.AppendResult;
+import dev.annals.store.DeletionMode;
 import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
@@ -11,10 +12,15 @@ import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StreamDeletion;
+import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
+import dev.annals.store.StreamName;
+import dev.annals.store.StreamNotFoundException;
 import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.HeadListeners;
+import dev.annals.store.internal.StreamMarks;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -37,15 +43,17 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>It gives every guarantee of {@link EventStore} except durability. Appends are serialised by one
  * lock; reads see a snapshot of the log taken when the read starts. Listeners added through
- * {@link HeadNotifier} are told the new head after each append that wrote events.
+ * {@link HeadNotifier} are told the new head after each append that wrote events. Deletion and
+ * truncation ({@link StreamDeletion}) hide events from stream reads and keep them in the log.
  */
-public final class InMemoryEventStore implements EventStore, HeadNotifier {
+public final class InMemoryEventStore implements EventStore, HeadNotifier, StreamDeletion {
 
     private final AppendLimits limits;
     private final Clock clock;
     private final List<RecordedEvent> log = new ArrayList<>();
     private final Map<String, List<RecordedEvent>> streams = new LinkedHashMap<>();
     private final Map<UUID, RecordedEvent> byId = new HashMap<>();
+    private final Map<String, StreamMarks> marks = new HashMap<>();
     private final HeadListeners listeners = new HeadListeners();
 
     public InMemoryEventStore() {
@@ -71,13 +79,14 @@ public final class InMemoryEventStore implements EventStore, HeadNotifier {
 
     private synchronized AppendResult appendLocked(String stream, ExpectedVersion expected, List<EventData> events) {
         AppendChecks.validate(stream, expected, events, limits);
+        var streamMarks = marks.get(stream);
+        long actual = streamMarks == null ? StreamInfo.NO_STREAM : streamMarks.versionForAppend(stream);
         var stored = events.stream().map(e -> Optional.ofNullable(byId.get(e.eventId()))).toList();
         var retry = AppendChecks.resolveRetry(stream, events, stored);
         if (retry.isPresent()) {
             return retry.get();
         }
         var existing = streams.get(stream);
-        long actual = existing == null ? StreamInfo.NO_STREAM : existing.size() - 1;
         if (!expected.accepts(actual)) {
             throw new WrongExpectedVersionException(stream, expected, actual);
         }
@@ -92,6 +101,8 @@ public final class InMemoryEventStore implements EventStore, HeadNotifier {
             byId.put(last.eventId(), last);
         }
         streams.putIfAbsent(stream, target);
+        marks.put(stream, streamMarks == null ? StreamMarks.live(last.streamVersion())
+                : streamMarks.appended(last.streamVersion()));
         return new AppendResult(last.streamVersion(), last.position());
     }
 
@@ -101,7 +112,11 @@ public final class InMemoryEventStore implements EventStore, HeadNotifier {
         Predicate<RecordedEvent> selected = event -> true;
         synchronized (this) {
             switch (request.source()) {
-                case ReadSource.StreamOf s -> source = List.copyOf(streams.getOrDefault(s.stream(), List.of()));
+                case ReadSource.StreamOf s -> {
+                    source = List.copyOf(streams.getOrDefault(s.stream(), List.of()));
+                    long first = marks.containsKey(s.stream()) ? marks.get(s.stream()).truncateBefore() : 0;
+                    selected = event -> event.streamVersion() >= first;
+                }
                 case ReadSource.All a -> source = List.copyOf(log);
                 case ReadSource.Category c -> {
                     source = List.copyOf(log);
@@ -133,12 +148,37 @@ public final class InMemoryEventStore implements EventStore, HeadNotifier {
     @Override
     public synchronized Stream<StreamInfo> streams() {
         return streams.entrySet().stream()
+                .filter(entry -> marks.get(entry.getKey()).state() == StreamMarks.State.LIVE)
                 .map(entry -> {
                     var last = entry.getValue().getLast();
                     return new StreamInfo(entry.getKey(), last.streamVersion(), last.position());
                 })
                 .toList()
                 .stream();
+    }
+
+    @Override
+    public synchronized StreamDeletionResult deleteStream(String stream, DeletionMode mode) {
+        requireNonNull(mode, "mode");
+        return store(stream, marksOf(stream).delete(stream, mode));
+    }
+
+    @Override
+    public synchronized StreamDeletionResult truncateStream(String stream, long beforeVersion) {
+        return store(stream, marksOf(stream).truncate(stream, beforeVersion));
+    }
+
+    private StreamMarks marksOf(String stream) {
+        var current = marks.get(StreamName.validate(stream));
+        if (current == null) {
+            throw new StreamNotFoundException(stream);
+        }
+        return current;
+    }
+
+    private StreamDeletionResult store(String stream, StreamMarks.Change change) {
+        marks.put(stream, change.after());
+        return change.result();
     }
 
     @Override

@@ -18,7 +18,9 @@ import java.util.UUID;
  * does the same for type names; {@code events(position, stream_id, stream_version, event_id, type_id,
  * schema_version, payload, metadata, recorded_at)} holds the log, keyed by global position, with unique
  * indexes on {@code (stream_id, stream_version)} and on {@code event_id}. {@code metadata} is
- * {@code NULL} when empty and {@code recorded_at} counts microseconds since the epoch.
+ * {@code NULL} when empty and {@code recorded_at} counts microseconds since the epoch. Two columns of
+ * {@code streams} record deletions (docs/adr/0011): {@code truncate_before}, the first version stream
+ * reads return, and {@code deleted}, 0 for a live stream, 1 when soft-deleted, 2 when tombstoned.
  *
  * <p>The default methods give portable SQL; a backend overrides what its engine needs differently.
  * Read queries take their parameters in this order: the source's key when it has one (stream name,
@@ -51,6 +53,7 @@ public interface SqlDialect {
         return switch (source) {
             case ReadSource.StreamOf s -> selectEvents()
                     + " WHERE e.stream_id = (SELECT stream_id FROM streams WHERE name = ?)"
+                    + " AND e.stream_version >= s.truncate_before"
                     + " AND e.stream_version" + from + " ORDER BY e.stream_version" + order + " LIMIT ?";
             case ReadSource.All a -> selectEvents()
                     + " WHERE e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
@@ -74,20 +77,28 @@ public interface SqlDialect {
     }
 
     /**
-     * One page of streams after a stream key: stream_id, name, version and last position, by key;
-     * parameters: the last key seen (0 at first), the page size.
+     * One page of the streams not deleted after a stream key: stream_id, name, version and last position,
+     * by key; parameters: the last key seen (0 at first), the page size.
      */
     default String selectStreamsPage() {
         return "SELECT s.stream_id, s.name, e.stream_version, e.position FROM streams s"
                 + " JOIN events e ON e.stream_id = s.stream_id AND e.stream_version ="
                 + " (SELECT MAX(x.stream_version) FROM events x WHERE x.stream_id = s.stream_id)"
-                + " WHERE s.stream_id > ? ORDER BY s.stream_id LIMIT ?";
+                + " WHERE s.stream_id > ? AND s.deleted = 0 ORDER BY s.stream_id LIMIT ?";
     }
 
-    /** A stream's key and current version (NULL when it has no events); parameter: its name. */
+    /**
+     * A stream's key, current version (NULL when it has no events), first readable version and deletion
+     * state; parameter: its name.
+     */
     default String selectStreamState() {
-        return "SELECT s.stream_id, (SELECT MAX(e.stream_version) FROM events e WHERE e.stream_id = s.stream_id)"
-                + " FROM streams s WHERE s.name = ?";
+        return "SELECT s.stream_id, (SELECT MAX(e.stream_version) FROM events e WHERE e.stream_id = s.stream_id),"
+                + " s.truncate_before, s.deleted FROM streams s WHERE s.name = ?";
+    }
+
+    /** Sets a stream's first readable version and deletion state; parameters: both, then its key. */
+    default String updateStreamMarks() {
+        return "UPDATE streams SET truncate_before = ?, deleted = ? WHERE stream_id = ?";
     }
 
     /** The largest stream key, 0 when there is none. */

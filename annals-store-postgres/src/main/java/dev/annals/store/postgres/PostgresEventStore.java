@@ -5,13 +5,17 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
+import dev.annals.store.DeletionMode;
 import dev.annals.store.EventStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
+import dev.annals.store.StreamDeletion;
+import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
+import dev.annals.store.StreamName;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.JdbcEventReader;
@@ -21,7 +25,9 @@ import dev.annals.store.postgres.internal.BatchTransaction;
 import dev.annals.store.postgres.internal.DataSourceLender;
 import dev.annals.store.postgres.internal.HeadListenerThread;
 import dev.annals.store.postgres.internal.Migrations;
+import dev.annals.store.postgres.internal.PostgresAppender;
 import dev.annals.store.postgres.internal.PostgresDialect;
+import dev.annals.store.postgres.internal.StreamChanges;
 
 import io.micrometer.core.instrument.Timer;
 
@@ -47,8 +53,10 @@ import static java.util.Objects.requireNonNull;
  * {@link PostgresOptions#listen()} is on, of appends made by other processes through LISTEN/NOTIFY.
  * Notifications may be late or lost (while the listening connection reconnects); subscriptions keep
  * polling as a fallback, and never skip or repeat an event because of them.
+ *
+ * <p>Deletions and truncations ({@link StreamDeletion}) take the same lock as appends.
  */
-public final class PostgresEventStore implements EventStore, HeadNotifier {
+public final class PostgresEventStore implements EventStore, HeadNotifier, StreamDeletion {
 
     private final DataSource dataSource;
     private final Optional<HikariDataSource> ownPool;
@@ -56,6 +64,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
     private final PostgresDialect dialect;
     private final GroupCommit appends;
     private final Timer appendTimer;
+    private final StreamChanges changes;
     private final JdbcEventReader reader;
     private final HeadListeners headListeners = new HeadListeners();
     private final Optional<HeadListenerThread> listener;
@@ -71,6 +80,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
                 new BatchTransaction(dataSource, dialect, options.meterRegistry()));
         this.appendTimer = Timer.builder("annals.append").description("append latency, queueing and commit included")
                 .tag("backend", "postgresql").publishPercentileHistogram().register(options.meterRegistry());
+        this.changes = new StreamChanges(dataSource, dialect, new PostgresAppender(dialect));
         this.reader = new JdbcEventReader(dialect, lender, options.readPageSize());
         this.listener = options.listen()
                 ? Optional.of(new HeadListenerThread(dataSource, dialect, headListeners, reader::headPosition,
@@ -157,6 +167,17 @@ public final class PostgresEventStore implements EventStore, HeadNotifier {
         } finally {
             appendTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    @Override
+    public StreamDeletionResult deleteStream(String stream, DeletionMode mode) {
+        requireNonNull(mode, "mode");
+        return changes.apply(StreamName.validate(stream), marks -> marks.delete(stream, mode));
+    }
+
+    @Override
+    public StreamDeletionResult truncateStream(String stream, long beforeVersion) {
+        return changes.apply(StreamName.validate(stream), marks -> marks.truncate(stream, beforeVersion));
     }
 
     @Override

@@ -3,16 +3,22 @@ package dev.annals.store.sqlite;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
+import dev.annals.store.DeletionMode;
 import dev.annals.store.EventStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
+import dev.annals.store.StreamDeletion;
+import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
+import dev.annals.store.StreamName;
 import dev.annals.store.internal.AppendChecks;
+import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.JdbcEventReader;
 import dev.annals.store.jdbc.append.PendingAppend;
+import dev.annals.store.jdbc.append.StreamChange;
 import dev.annals.store.sqlite.internal.SqliteFiles;
 import io.micrometer.core.instrument.Timer;
 
@@ -20,6 +26,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -36,10 +43,13 @@ import static java.util.Objects.requireNonNull;
  * <p>Subscriptions in this process are woken after each commit ({@link HeadNotifier}); other processes
  * find new events by polling.
  *
+ * <p>Deletions and truncations ({@link StreamDeletion}) run on the writer too, in order with the appends,
+ * and drop the stream's snapshots in the same transaction.
+ *
  * <p>One process at a time: the store locks its data directory while open, and a second open of the same
  * directory fails.
  */
-public final class SqliteEventStore implements EventStore, HeadNotifier {
+public final class SqliteEventStore implements EventStore, HeadNotifier, StreamDeletion {
 
     /** The name of the database file inside the data directory. */
     public static final String FILE_NAME = "annals.db";
@@ -87,11 +97,32 @@ public final class SqliteEventStore implements EventStore, HeadNotifier {
         var pending = PendingAppend.of(stream, expected, List.copyOf(events));
         long started = System.nanoTime();
         try {
-            submit(pending);
-            return pending.await();
+            return await(pending);
         } finally {
             appendTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
+    }
+
+    @Override
+    public StreamDeletionResult deleteStream(String stream, DeletionMode mode) {
+        requireNonNull(mode, "mode");
+        return change(stream, marks -> marks.delete(stream, mode));
+    }
+
+    @Override
+    public StreamDeletionResult truncateStream(String stream, long beforeVersion) {
+        return change(stream, marks -> marks.truncate(stream, beforeVersion));
+    }
+
+    private StreamDeletionResult change(String stream, Function<StreamMarks, StreamMarks.Change> rule) {
+        var change = StreamChange.of(rule);
+        await(PendingAppend.change(StreamName.validate(stream), change));
+        return change.result().get();
+    }
+
+    private AppendResult await(PendingAppend pending) {
+        submit(pending);
+        return pending.await();
     }
 
     private void submit(PendingAppend pending) {

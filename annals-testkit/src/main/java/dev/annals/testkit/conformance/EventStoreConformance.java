@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Nested;
  * <p>The suite is split by topic. Each topic is a package-private abstract test class of this package
  * and runs here as a JUnit {@link Nested} class that asks this class for its stores: appends
  * ({@code AppendContract}), expected versions, idempotent retries, validation, reads of one stream, of
- * every event, a category or a type, reads at an instant, reads of a few thousand events, and sixteen
+ * every event, a category or a type, reads at an instant, reads of a few thousand events, soft and hard deletion and truncation of
+ * streams ({@code StreamDeletionContract}), and sixteen
  * concurrent writers with a tailing reader. The jqwik property that checks random sequences of appends,
  * retries and reads against a model ({@code ModelProperties}) runs as a jqwik {@link Group} in the same
  * way. Subclassing this one class therefore runs all of them, and a test report lists them by topic.
@@ -115,6 +116,14 @@ public abstract class EventStoreConformance {
 
     @Nested
     class Concurrent_writers extends ConcurrencyContract {
+        @Override
+        EventStoreConformance backend() {
+            return EventStoreConformance.this;
+        }
+    }
+
+    @Nested
+    class Stream_deletion extends StreamDeletionContract {
         @Override
         EventStoreConformance backend() {
             return EventStoreConformance.this;

@@ -8,21 +8,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
  * One validated append waiting for a group commit, and where its outcome goes once the batch holding it
  * has committed. Each way of completing it logs the stream, versions, positions and event ids.
+ *
+ * <p>With a {@link StreamChange} and no events it is a deletion or truncation of the stream instead,
+ * run by the writer in the same order as appends; its outcome then holds the stream's last version and
+ * the head position, and the change holds the report.
  */
 public record PendingAppend(String stream, ExpectedVersion expected, List<EventData> events,
-                            CompletableFuture<AppendResult> outcome) {
+                            Optional<StreamChange> change, CompletableFuture<AppendResult> outcome) {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingAppend.class);
 
     /** A new pending append with an outcome not yet known. */
     public static PendingAppend of(String stream, ExpectedVersion expected, List<EventData> events) {
-        return new PendingAppend(stream, expected, events, new CompletableFuture<>());
+        return new PendingAppend(stream, expected, events, Optional.empty(), new CompletableFuture<>());
+    }
+
+    /** A deletion or truncation of {@code stream}, to run on the writer. */
+    public static PendingAppend change(String stream, StreamChange change) {
+        return new PendingAppend(stream, ExpectedVersion.any(), List.of(), Optional.of(change), new CompletableFuture<>());
     }
 
     /**
@@ -35,6 +45,10 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
             return outcome.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            if (change.isPresent()) {
+                throw new EventStoreException("interrupted while waiting to delete or truncate stream '" + stream
+                        + "'; it may or may not be done, a retry tells which", e);
+            }
             throw new EventStoreException("interrupted while appending to stream '" + stream
                     + "'; the append may or may not be written, an exact retry tells which", e);
         } catch (ExecutionException e) {
@@ -47,7 +61,9 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
 
     /** Completes the append as written; call only after the commit holding it returned. */
     public void acknowledge(AppendResult result) {
-        if (LOG.isDebugEnabled()) {
+        if (change.isPresent()) {
+            LOG.info("stream '{}' changed: {}", stream, change.get().result().get());
+        } else if (LOG.isDebugEnabled()) {
             LOG.debug("appended to stream '{}' expected {} new version {} positions {}..{} event ids {}", stream,
                     expected, result.streamVersion(), result.position() - events.size() + 1, result.position(),
                     eventIds());

@@ -7,6 +7,7 @@ import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.MetadataJson;
+import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
 
@@ -45,7 +46,10 @@ public final class PostgresAppender {
         this.dialect = dialect;
     }
 
-    /** Takes the schema's append lock for the open transaction of {@code connection}. */
+    /**
+     * Takes the schema's append lock in the open transaction of {@code connection}, until it commits or
+     * rolls back; deletions and imports take it too, so that they are ordered with appends.
+     */
     public void lock(Connection connection) throws SQLException {
         try (var lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
             lock.setInt(1, LOCK_CLASS);
@@ -88,6 +92,8 @@ public final class PostgresAppender {
         long lastRecordedAt;
         long streamKey;
         long actual;
+        long lastVersion;
+        StreamMarks.State deletion = StreamMarks.State.LIVE;
         boolean known;
         try (var state = connection.prepareStatement(dialect.selectAppendState())) {
             state.setString(1, stream);
@@ -98,9 +104,13 @@ public final class PostgresAppender {
                 streamKey = row.getLong(3);
                 known = !row.wasNull();
                 long version = row.getLong(4);
-                actual = known && !row.wasNull() ? version : StreamInfo.NO_STREAM;
+                lastVersion = known && !row.wasNull() ? version : StreamInfo.NO_STREAM;
+                if (known) {
+                    deletion = StreamMarks.State.ofCode(row.getInt(5));
+                }
             }
         }
+        actual = StreamMarks.versionForAppend(stream, lastVersion, deletion);
         if (!expected.accepts(actual)) {
             var retry = StoredEvents.resolveRetry(dialect, connection, stream, events);
             if (retry.isPresent()) {
@@ -114,7 +124,7 @@ public final class PostgresAppender {
         // Never earlier than the last event, so recorded-at times follow positions even if clocks step back.
         long recordedAt = Math.max(lastRecordedAt, EventRows.microsOf(Instant.now()));
         long position = lastPosition;
-        long version = actual;
+        long version = lastVersion;
         try (var insert = connection.prepareStatement(dialect.insertEvent())) {
             for (EventData event : events) {
                 long typeKey = typeKey(connection, event.type());
@@ -134,6 +144,14 @@ public final class PostgresAppender {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+        if (deletion != StreamMarks.State.LIVE) {
+            // A soft-deleted stream lives again; its old events stay hidden behind truncate_before.
+            try (var revive = connection.prepareStatement(
+                    "UPDATE " + dialect.schema() + ".streams SET deleted = 0 WHERE stream_id = ?")) {
+                revive.setLong(1, streamKey);
+                revive.executeUpdate();
+            }
         }
         return new AppendResult(version, position);
     }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class PostgresDialect implements SqlDialect {
 
-    private static final Pattern TABLES = Pattern.compile("\\b(FROM|JOIN|INTO) (events|streams|event_types)\\b");
+    private static final Pattern TABLES = Pattern.compile("\\b(FROM|JOIN|INTO|UPDATE) (events|streams|event_types)\\b");
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final String schema;
@@ -75,6 +75,11 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public String updateStreamMarks() {
+        return qualify(SqlDialect.super.updateStreamMarks());
+    }
+
+    @Override
     public String selectLastStreamKey() {
         return qualify(SqlDialect.super.selectLastStreamKey());
     }
@@ -101,12 +106,13 @@ public final class PostgresDialect implements SqlDialect {
 
     /**
      * In one round trip, what an append needs under the lock: the last event's position and recorded-at time
-     * (0 and 0 for an empty log), and the stream's key and version (NULL and NULL for a new stream, a NULL
-     * version for a stream without events); parameter: the stream's name.
+     * (0 and 0 for an empty log), and the stream's key, version and deletion state (NULL, NULL and NULL for
+     * a new stream, a NULL version for a stream without events); parameter: the stream's name.
      */
     public String selectAppendState() {
         return "SELECT COALESCE(l.position, 0), COALESCE(l.recorded_at, 0), s.stream_id,"
-                + " (SELECT MAX(e.stream_version) FROM " + schema + ".events e WHERE e.stream_id = s.stream_id)"
+                + " (SELECT MAX(e.stream_version) FROM " + schema + ".events e WHERE e.stream_id = s.stream_id),"
+                + " s.deleted"
                 + " FROM (SELECT 1) AS one"
                 + " LEFT JOIN (SELECT position, recorded_at FROM " + schema + ".events ORDER BY position DESC LIMIT 1) l"
                 + " ON true LEFT JOIN " + schema + ".streams s ON s.name = ?";

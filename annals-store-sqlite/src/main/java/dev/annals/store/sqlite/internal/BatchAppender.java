@@ -7,9 +7,12 @@ import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.MetadataJson;
+import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.StoredEvents;
+import dev.annals.store.jdbc.StreamMarksRows;
 import dev.annals.store.jdbc.append.PendingAppend;
+import dev.annals.store.jdbc.append.StreamChange;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -100,9 +103,13 @@ final class BatchAppender implements AutoCloseable {
     }
 
     private AppendResult write(PendingAppend append, long recordedAt) throws SQLException {
+        if (append.change().isPresent()) {
+            return change(append.stream(), append.change().get());
+        }
         String stream = append.stream();
         var known = state.stream(connection, stream);
-        long actual = known.map(WriterState.StreamKey::version).orElse(StreamInfo.NO_STREAM);
+        long actual = known.isEmpty() ? StreamInfo.NO_STREAM
+                : StreamMarks.versionForAppend(stream, known.get().version(), known.get().state());
         if (!append.expected().accepts(actual)) {
             // Only now pay for looking the ids up: a retry after the stream moved on must still succeed.
             var retry = StoredEvents.resolveRetry(dialect, connection, stream, append.events());
@@ -111,10 +118,11 @@ final class BatchAppender implements AutoCloseable {
             }
             throw new WrongExpectedVersionException(stream, append.expected(), actual);
         }
-        savepointIfSeveralRows(append, known.isEmpty());
+        boolean revived = known.isPresent() && known.get().state() != StreamMarks.State.LIVE;
+        savepointIfSeveralRows(append, known.isEmpty() || revived);
         long streamKey = known.isPresent() ? known.get().id() : newStream(stream);
         Map<String, Long> newTypes = null;
-        long version = actual;
+        long version = known.map(WriterState.StreamKey::version).orElse(StreamInfo.NO_STREAM);
         long position = state.nextPosition();
         for (EventData event : append.events()) {
             var typeKey = state.typeKey(event.type()).orElse(newTypes == null ? null : newTypes.get(event.type()));
@@ -134,12 +142,34 @@ final class BatchAppender implements AutoCloseable {
             }
             position++;
         }
+        if (revived) {
+            // A soft-deleted stream lives again; its old events stay hidden behind truncate_before.
+            try (var update = connection.prepareStatement("UPDATE streams SET deleted = 0 WHERE stream_id = ?")) {
+                update.setLong(1, streamKey);
+                update.executeUpdate();
+            }
+        }
         state.nextPosition(position);
-        state.streamWritten(stream, new WriterState.StreamKey(streamKey, version));
+        state.streamWritten(stream, new WriterState.StreamKey(streamKey, version, StreamMarks.State.LIVE));
         if (newTypes != null) {
             state.typesWritten(newTypes);
         }
         return new AppendResult(version, position - 1);
+    }
+
+    private AppendResult change(String stream, StreamChange change) throws SQLException {
+        savepoint.execute();
+        savepointOpen = true;
+        var applied = StreamMarksRows.apply(dialect, connection, stream, change.rule());
+        try (var drop = connection.prepareStatement("DELETE FROM snapshots WHERE stream = ?")) {
+            // A snapshot may hold state folded from events now hidden: the next load folds what is readable.
+            drop.setString(1, stream);
+            drop.executeUpdate();
+        }
+        state.streamWritten(stream, new WriterState.StreamKey(applied.streamId(), applied.marks().lastVersion(),
+                applied.marks().state()));
+        change.result().set(applied.result());
+        return new AppendResult(applied.marks().lastVersion(), state.nextPosition() - 1);
     }
 
     private AppendResult resolveStoredIds(PendingAppend append, SQLException violation) throws SQLException {

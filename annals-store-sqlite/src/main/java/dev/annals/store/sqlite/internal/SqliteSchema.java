@@ -23,11 +23,15 @@ import java.util.List;
  * <p>Version 3 adds snapshots of entity states ({@code SqliteSnapshotStore}): one row per stream and
  * version, with the state's shape version so that a changed state shape ignores older rows; and the
  * audit trail's hash chain ({@code SqliteAuditTrail}): one SHA-256 per sealed event position.
+ *
+ * <p>Version 4 adds erasure (docs/adr/0010 and 0011): the deletion marks of each stream (the first
+ * version its reads return and whether it is soft-deleted or tombstoned) and the subjects' data keys
+ * for crypto-shredding ({@code subject_keys}; a forgotten subject keeps its row, without a key).
  */
 final class SqliteSchema {
 
     /** The schema version this code writes and reads. */
-    public static final int CURRENT_VERSION = 3;
+    public static final int CURRENT_VERSION = 4;
 
     private static final List<String> VERSION_1 = List.of(
             "CREATE TABLE streams (stream_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, category TEXT NOT NULL)",
@@ -61,6 +65,12 @@ final class SqliteSchema {
                     + " PRIMARY KEY (stream, version))",
             "CREATE TABLE event_hashes (position INTEGER PRIMARY KEY, hash BLOB NOT NULL)");
 
+    private static final List<String> VERSION_4 = List.of(
+            "ALTER TABLE streams ADD COLUMN truncate_before INTEGER NOT NULL DEFAULT 0",
+            "ALTER TABLE streams ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+            "CREATE TABLE subject_keys (subject TEXT PRIMARY KEY, data_key BLOB, created_at INTEGER NOT NULL,"
+                    + " forgotten_at INTEGER)");
+
     private SqliteSchema() {
     }
 
@@ -91,6 +101,11 @@ final class SqliteSchema {
                 }
                 if (version < 3) {
                     for (String ddl : VERSION_3) {
+                        statement.execute(ddl);
+                    }
+                }
+                if (version < 4) {
+                    for (String ddl : VERSION_4) {
                         statement.execute(ddl);
                     }
                 }

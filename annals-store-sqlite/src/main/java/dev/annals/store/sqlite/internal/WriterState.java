@@ -1,7 +1,9 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.StreamInfo;
+import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.SqlDialect;
+import dev.annals.store.jdbc.StreamMarksRows;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -22,8 +24,11 @@ final class WriterState {
 
     private static final int MAX_CACHED_STREAMS = 100_000;
 
-    /** A stream's key and current version ({@link StreamInfo#NO_STREAM} when it has no events). */
-    public record StreamKey(long id, long version) {
+    /**
+     * A stream's key, current version ({@link StreamInfo#NO_STREAM} when it has no events) and deletion
+     * state.
+     */
+    public record StreamKey(long id, long version, StreamMarks.State state) {
     }
 
     private final SqlDialect dialect;
@@ -65,21 +70,17 @@ final class WriterState {
         if (known != null) {
             return Optional.of(known);
         }
-        try (var statement = connection.prepareStatement(dialect.selectStreamState())) {
-            statement.setString(1, name);
-            try (var row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                long version = row.getLong(2);
-                var key = new StreamKey(row.getLong(1), row.wasNull() ? StreamInfo.NO_STREAM : version);
-                streams.put(name, key);
-                return Optional.of(key);
-            }
+        var found = StreamMarksRows.find(dialect, connection, name);
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
+        var marks = found.get().marks();
+        var key = new StreamKey(found.get().streamId(), marks.lastVersion(), marks.state());
+        streams.put(name, key);
+        return Optional.of(key);
     }
 
-    /** Records a stream's version after an append was written. */
+    /** Records a stream's version after an append was written, or its state after a deletion. */
     public void streamWritten(String name, StreamKey key) {
         streams.put(name, key);
     }

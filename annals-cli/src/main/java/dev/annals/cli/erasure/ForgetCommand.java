@@ -1,0 +1,95 @@
+package dev.annals.cli.erasure;
+
+import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.ExitCodes;
+import dev.annals.cli.RejectedRequestException;
+import dev.annals.erasure.ForgetOutcome;
+import dev.annals.erasure.internal.FieldCipher;
+import dev.annals.event.RecordedEvent;
+import dev.annals.store.postgres.PostgresEventStore;
+import dev.annals.store.postgres.PostgresSubjectKeys;
+import dev.annals.store.sqlite.SqliteSubjectKeys;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+/** {@code annals forget SUBJECT}: deletes the subject's data key, which erases its personal data everywhere. */
+@Command(name = "forget",
+        sortOptions = false,
+        description = {
+                "Forgets a data subject (crypto-shredding): deletes its data key, so that the personal data"
+                        + " encrypted with it reads as erased, and records it so that no new key is ever made.",
+                "The events, the hash chain and projections keep working; copies already made (read models,"
+                        + " exports, backups) must be cleaned separately (docs/erasure.md). Cannot be undone."})
+public final class ForgetCommand implements Callable<Integer> {
+
+    @CommandLine.ParentCommand
+    private AnnalsCommand annals;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SUBJECT", description = "The subject's id, as in its events' subject field.")
+    private String subject;
+
+    @Option(names = "--count", description = "Also count the events holding the subject's data: reads the whole"
+            + " log, and opens the store (so an embedded store must not be open in another process).")
+    private boolean count;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
+    @Override
+    public Integer call() {
+        long events = count ? countEvents() : -1;
+        ForgetOutcome outcome;
+        if (annals.postgresAddress().isPresent()) {
+            try (var store = annals.openExistingStore()) {
+                outcome = PostgresSubjectKeys.of((PostgresEventStore) store).forget(subject);
+            }
+        } else {
+            // Without opening the store: its directory lock would refuse while a server holds it open.
+            if (!Files.isDirectory(annals.dataDirectory())) {
+                throw new RejectedRequestException("no data directory '" + annals.dataDirectory()
+                        + "': nothing has been appended there yet (give another with --data DIR)");
+            }
+            outcome = SqliteSubjectKeys.open(annals.dataDirectory()).forget(subject);
+        }
+        var out = spec.commandLine().getOut();
+        out.println("forget: subject '" + subject + "' " + switch (outcome) {
+            case KEY_DELETED -> "forgotten: its data key is deleted, its personal data now reads as erased";
+            case ALREADY_FORGOTTEN -> "was forgotten before: nothing changed";
+            case NO_KEY -> "had no data key: recorded as forgotten, so that none is ever made";
+        } + (events >= 0 ? "; " + events + " event(s) hold its encrypted data" : "")
+                + ". Events, hash chain and projections are unchanged; clean copies in read models, exports and"
+                + " backups yourself.");
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private long countEvents() {
+        var marker = FieldCipher.marker(subject).getBytes(StandardCharsets.UTF_8);
+        try (var store = annals.openExistingStore(); Stream<RecordedEvent> all = store.readAll(0)) {
+            return all.filter(event -> contains(event.payload(), marker)).count();
+        }
+    }
+
+    private static boolean contains(byte[] payload, byte[] marker) {
+        outer:
+        for (int i = 0; i <= payload.length - marker.length; i++) {
+            for (int j = 0; j < marker.length; j++) {
+                if (payload[i + j] != marker[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

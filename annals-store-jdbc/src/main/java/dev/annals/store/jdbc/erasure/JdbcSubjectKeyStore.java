@@ -1,0 +1,148 @@
+package dev.annals.store.jdbc.erasure;
+
+import dev.annals.erasure.ForgetOutcome;
+import dev.annals.erasure.SubjectForgottenException;
+import dev.annals.erasure.SubjectKeyStore;
+import dev.annals.erasure.internal.DataKeys;
+import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.projection.ConnectionFactory;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.crypto.SecretKey;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The subjects' data keys in the event store's own database, table {@code subject_keys(subject, data_key,
+ * created_at, forgotten_at)} (SQLite schema version 4, PostgreSQL migration V7); see docs/adr/0010.
+ *
+ * <p>A key is made with an insert that does nothing when the subject has a row already, then read back,
+ * so that racing processes agree on one key. Forgetting sets the key to NULL and stamps the row: the row
+ * stays as the record that the subject is forgotten. Nothing is cached: a subject forgotten by the CLI
+ * is unreadable to every process at once. Each call opens its own connection. Thread-safe.
+ *
+ * <p>Deleting a value does not wipe it from the disk at once: PostgreSQL keeps the old row version until
+ * VACUUM; SQLite overwrites it only with {@code PRAGMA secure_delete}, which this store turns on for its
+ * own statements. Backups taken before the forgetting still hold the key (docs/erasure.md).
+ */
+public final class JdbcSubjectKeyStore implements SubjectKeyStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcSubjectKeyStore.class);
+    private static final Pattern TABLE = Pattern.compile("([a-z_][a-z0-9_]*\\.)?subject_keys");
+
+    private final ConnectionFactory connections;
+    private final String table;
+    private final boolean sqlite;
+
+    /**
+     * @param connections opens connections to the store's database, whose schema is current
+     * @param table       {@code subject_keys}, or qualified with a schema: {@code annals.subject_keys}
+     * @param sqlite      true for SQLite, whose deleted pages are then overwritten ({@code secure_delete})
+     */
+    public JdbcSubjectKeyStore(ConnectionFactory connections, String table, boolean sqlite) {
+        this.connections = requireNonNull(connections, "connections");
+        if (!TABLE.matcher(requireNonNull(table, "table")).matches()) {
+            throw new IllegalArgumentException("not a subject_keys table name: " + table);
+        }
+        this.table = table;
+        this.sqlite = sqlite;
+    }
+
+    @Override
+    public SecretKey keyFor(String subject) {
+        requireNonNull(subject, "subject");
+        return run("get or make the key of subject '" + subject + "'", connection -> {
+            var existing = select(connection, subject);
+            if (existing.isEmpty()) {
+                try (var insert = connection.prepareStatement("INSERT INTO " + table
+                        + " (subject, data_key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING")) {
+                    insert.setString(1, subject);
+                    insert.setBytes(2, DataKeys.generate().getEncoded());
+                    insert.setLong(3, System.currentTimeMillis());
+                    LockWaits.retryWhileBusy(insert::executeUpdate);
+                }
+                existing = select(connection, subject);
+            }
+            return existing.orElseThrow().orElseThrow(() -> new SubjectForgottenException(subject));
+        });
+    }
+
+    @Override
+    public Optional<SecretKey> find(String subject) {
+        requireNonNull(subject, "subject");
+        return run("find the key of subject '" + subject + "'", connection -> select(connection, subject)
+                .flatMap(key -> key));
+    }
+
+    @Override
+    public ForgetOutcome forget(String subject) {
+        requireNonNull(subject, "subject");
+        return run("forget subject '" + subject + "'", connection -> {
+            var before = select(connection, subject);
+            long now = System.currentTimeMillis();
+            if (before.isEmpty()) {
+                try (var insert = connection.prepareStatement("INSERT INTO " + table
+                        + " (subject, data_key, created_at, forgotten_at) VALUES (?, NULL, ?, ?)"
+                        + " ON CONFLICT (subject) DO UPDATE SET data_key = NULL, forgotten_at = excluded.forgotten_at")) {
+                    insert.setString(1, subject);
+                    insert.setLong(2, now);
+                    insert.setLong(3, now);
+                    LockWaits.retryWhileBusy(insert::executeUpdate);
+                }
+                return ForgetOutcome.NO_KEY;
+            }
+            if (before.get().isEmpty()) {
+                return ForgetOutcome.ALREADY_FORGOTTEN;
+            }
+            try (var update = connection.prepareStatement("UPDATE " + table
+                    + " SET data_key = NULL, forgotten_at = ? WHERE subject = ?")) {
+                update.setLong(1, now);
+                update.setString(2, subject);
+                LockWaits.retryWhileBusy(update::executeUpdate);
+            }
+            LOG.info("subject '{}' forgotten: its data key is deleted", subject);
+            return ForgetOutcome.KEY_DELETED;
+        });
+    }
+
+    /** Empty when the subject has no row; a row with an empty key when it is forgotten. */
+    private Optional<Optional<SecretKey>> select(Connection connection, String subject) throws SQLException {
+        return LockWaits.retryWhileBusy(() -> {
+            try (var select = connection.prepareStatement("SELECT data_key FROM " + table + " WHERE subject = ?")) {
+                select.setString(1, subject);
+                try (var row = select.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.<Optional<SecretKey>>empty();
+                    }
+                    byte[] key = row.getBytes(1);
+                    return Optional.of(key == null ? Optional.<SecretKey>empty() : Optional.of(DataKeys.of(key)));
+                }
+            }
+        });
+    }
+
+    private <T> T run(String what, Work<T> work) {
+        // SQLite may report itself busy even when opening (its WAL set-up) or setting a pragma: wait in Java.
+        try (var connection = LockWaits.retryWhileBusy(connections::open)) {
+            if (sqlite) {
+                try (var pragma = connection.createStatement()) {
+                    LockWaits.retryWhileBusy(() -> pragma.execute("PRAGMA secure_delete = ON"));
+                }
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new EventStoreException("could not " + what + " in " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.annals.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.annals.event.EventData;
+import dev.annals.event.RecordedEvent;
+import dev.annals.store.DeletionMode;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StreamDeletedException;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class PostgresStreamDeletionTest {
+
+    private final PostgresOptions options = TestDatabase.newOptions().withListen(false);
+
+    /** A pool of a few connections: the test database is shared, and two stores of 16 each add up. */
+    private static HikariDataSource smallPool() {
+        var config = new HikariConfig();
+        config.setJdbcUrl(TestDatabase.URL);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
+    }
+
+    @Test
+    void a_deletion_made_by_one_process_holds_for_another() {
+        try (var firstPool = smallPool(); var secondPool = smallPool();
+             var first = PostgresEventStore.open(firstPool, options);
+             var second = PostgresEventStore.open(secondPool, options)) {
+            first.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
+            first.append("account-2", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
+
+            first.deleteStream("account-1", DeletionMode.HARD);
+            first.truncateStream("account-2", 1);
+
+            assertThatThrownBy(() -> second.append("account-1", ExpectedVersion.any(), EventData.of("A", "{}")))
+                    .isInstanceOf(StreamDeletedException.class);
+            assertThat(second.readStream("account-2").map(RecordedEvent::streamVersion).toList()).containsExactly(1L);
+            assertThat(second.readAll(0).count()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void orders_a_hard_delete_with_appends_racing_on_the_stream() throws Exception {
+        try (var connections = smallPool(); var store = PostgresEventStore.open(connections, options);
+             var pool = Executors.newFixedThreadPool(4)) {
+            store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"));
+            var appends = new ArrayList<Future<Boolean>>();
+            for (int i = 0; i < 100; i++) {
+                appends.add(pool.submit(() -> {
+                    try {
+                        store.append("account-1", ExpectedVersion.any(), EventData.of("A", "{}"));
+                        return true;
+                    } catch (StreamDeletedException refused) {
+                        return false;
+                    }
+                }));
+                if (i == 50) {
+                    store.deleteStream("account-1", DeletionMode.HARD);
+                }
+            }
+            long written = 0;
+            for (var append : appends) {
+                written += append.get() ? 1 : 0;
+            }
+            long stored = store.readAll(0).count();
+            var again = store.deleteStream("account-1", DeletionMode.HARD);
+
+            assertThat(stored).isEqualTo(written + 1);
+            assertThat(again.lastVersion()).isEqualTo(stored - 1);
+            assertThat(again.eventsHidden()).isZero();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.annals.store.postgres;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.annals.erasure.SubjectKeyStore;
+import dev.annals.testkit.erasure.SubjectKeyStoreContract;
+import org.junit.jupiter.api.AfterEach;
+
+class PostgresSubjectKeysTest extends SubjectKeyStoreContract {
+
+    private HikariDataSource pool;
+    private PostgresEventStore store;
+
+    @Override
+    protected SubjectKeyStore newKeyStore() {
+        var config = new HikariConfig();
+        config.setJdbcUrl(TestDatabase.URL);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        pool = new HikariDataSource(config);
+        store = PostgresEventStore.open(pool, TestDatabase.newOptions().withListen(false));
+        return PostgresSubjectKeys.of(store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        pool.close();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.annals.store.sqlite;
+
+import dev.annals.erasure.SubjectKeyStore;
+import dev.annals.store.jdbc.erasure.JdbcSubjectKeyStore;
+
+import java.nio.file.Path;
+
+import static java.util.Objects.requireNonNull;
+
+/** The subjects' data keys of the SQLite store, in its own file (table {@code subject_keys}); docs/adr/0010. */
+public final class SqliteSubjectKeys {
+
+    private SqliteSubjectKeys() {
+    }
+
+    /**
+     * The key store of the store in {@code dataDirectory}, usable while another process holds the store
+     * open (the CLI's {@code forget}, say).
+     *
+     * @throws dev.annals.store.EventStoreException when the directory holds no store
+     */
+    public static SubjectKeyStore open(Path dataDirectory) {
+        return new JdbcSubjectKeyStore(SqliteProjections.connections(requireNonNull(dataDirectory, "dataDirectory")),
+                "subject_keys", true);
+    }
+}

@@ -1,0 +1,11 @@
+package dev.annals.erasure;
+
+import dev.annals.testkit.erasure.SubjectKeyStoreContract;
+
+class InMemorySubjectKeyStoreTest extends SubjectKeyStoreContract {
+
+    @Override
+    protected SubjectKeyStore newKeyStore() {
+        return new InMemorySubjectKeyStore();
+    }
+}
