@@ -3,6 +3,7 @@ package dev.annals.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.client.internal.AppendErrors;
 import dev.annals.client.internal.ClientJson;
+import dev.annals.client.internal.DeletionErrors;
 import dev.annals.client.internal.PagedEvents;
 import dev.annals.client.internal.PagedStreams;
 import dev.annals.client.internal.PathSegment;
@@ -10,12 +11,15 @@ import dev.annals.client.internal.Transport;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
+import dev.annals.store.DeletionMode;
 import dev.annals.store.DuplicateEventIdException;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StreamDeletion;
+import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
 import org.slf4j.Logger;
@@ -52,9 +56,10 @@ import static java.util.Objects.requireNonNull;
  * written, so retry it with the same events; other refusals of the server (401, 403, 429, 5xx) raise
  * {@link ApiErrorException}. Payloads are JSON: the server keeps them as compact JSON, so a payload sent
  * with spaces comes back without them. It does not tell listeners of appends (no {@code HeadNotifier}):
- * subscriptions over it poll. Thread-safe.
+ * subscriptions over it poll. It deletes and truncates streams too ({@link StreamDeletion}), which the
+ * server allows to tokens with the admin role. Thread-safe.
  */
-public final class AnnalsClient implements EventStore {
+public final class AnnalsClient implements EventStore, StreamDeletion {
 
     private static final Logger LOG = LoggerFactory.getLogger(AnnalsClient.class);
 
@@ -119,6 +124,34 @@ public final class AnnalsClient implements EventStore {
      * <p>Nothing is asked of the server until the stream is consumed; then one request per page of up to the
      * builder's page size. A read of a name that cannot be a stream is empty.
      */
+    @Override
+    public StreamDeletionResult deleteStream(String stream, DeletionMode mode) {
+        requireNonNull(mode, "mode");
+        StreamName.validate(stream);
+        String query = "?mode=" + (mode == DeletionMode.HARD ? "hard" : "soft");
+        try {
+            return deletionResult(transport.delete("streams/" + PathSegment.encode(stream) + query));
+        } catch (ApiErrorException refused) {
+            throw DeletionErrors.of(refused, stream);
+        }
+    }
+
+    @Override
+    public StreamDeletionResult truncateStream(String stream, long beforeVersion) {
+        StreamName.validate(stream);
+        try {
+            return deletionResult(transport.post("streams/" + PathSegment.encode(stream) + "/truncate?before="
+                    + beforeVersion, new byte[0]));
+        } catch (ApiErrorException refused) {
+            throw DeletionErrors.of(refused, stream);
+        }
+    }
+
+    private static StreamDeletionResult deletionResult(JsonNode answer) {
+        return new StreamDeletionResult(answer.get("stream").asText(), answer.get("lastVersion").asLong(),
+                answer.get("firstReadableVersion").asLong(), answer.get("eventsHidden").asLong());
+    }
+
     @Override
     public Stream<RecordedEvent> read(ReadRequest request) {
         requireNonNull(request, "request");

@@ -3,9 +3,9 @@ package dev.annals.store;
 /**
  * A store that can delete and truncate streams, with the semantics users of EventStoreDB expect.
  *
- * <p>Every Annals backend (in memory, SQLite, PostgreSQL) implements it and proves it in the
- * conformance suite; it is a capability of its own rather than part of {@link EventStore} so that
- * decorators and remote clients need not offer it. See docs/erasure.md and docs/adr/0011.
+ * <p>Every Annals backend (in memory, SQLite, PostgreSQL) and the HTTP client implement it and prove it
+ * in the conformance suite; it is a capability of its own rather than part of {@link EventStore} so that
+ * decorators (a schema-validating store, say) need not offer it. See docs/erasure.md and docs/adr/0011.
  *
  * <p>What every operation guarantees and what it does not:
  * <ul>

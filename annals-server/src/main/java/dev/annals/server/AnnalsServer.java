@@ -15,6 +15,7 @@ import dev.annals.server.internal.ops.HttpsConnector;
 import dev.annals.server.internal.ops.InFlightLimit;
 import dev.annals.server.internal.ops.MetricsRoutes;
 import dev.annals.server.internal.ops.OpenApiRoute;
+import dev.annals.server.internal.stream.DeletionRoutes;
 import dev.annals.server.internal.stream.StreamRoutes;
 import dev.annals.server.internal.projection.ProjectionRoutes;
 import dev.annals.server.internal.state.StateRoutes;
@@ -90,6 +91,7 @@ public final class AnnalsServer implements AutoCloseable {
         OpenApiRoute.install(app);
         ConsoleRoutes.install(app);
         new StreamRoutes(store, guard).install(app);
+        new DeletionRoutes(store, guard).install(app);
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);
         new StateRoutes(store, entities, guard).install(app);

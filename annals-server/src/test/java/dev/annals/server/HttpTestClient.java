@@ -41,6 +41,10 @@ final class HttpTestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    Reply delete(String path) {
+        return send(request(path).DELETE().build());
+    }
+
     Reply post(String path, byte[] body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

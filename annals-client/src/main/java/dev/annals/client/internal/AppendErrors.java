@@ -8,6 +8,7 @@ import dev.annals.store.EventTooLargeException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.InvalidStreamNameException;
+import dev.annals.store.StreamDeletedException;
 import dev.annals.store.WrongExpectedVersionException;
 
 import java.util.UUID;
@@ -39,6 +40,7 @@ public final class AppendErrors {
             case "event_id_conflict" -> new EventIdConflictException(stream, id(error),
                     details.getOrDefault("reason", error.getMessage()));
             case "duplicate_event_id" -> new DuplicateEventIdException(stream, id(error));
+            case "stream_deleted" -> new StreamDeletedException(details.getOrDefault("stream", stream));
             case "invalid_stream_name" -> new InvalidStreamNameException(details.getOrDefault("stream", stream),
                     details.getOrDefault("reason", error.getMessage()));
             case "event_too_large" -> new EventTooLargeException(stream, id(error),

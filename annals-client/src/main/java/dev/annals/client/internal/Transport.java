@@ -58,6 +58,11 @@ public final class Transport implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
 
+    /** DELETEs {@code pathAndQuery} (relative, already encoded) and returns the answer's JSON. */
+    public JsonNode delete(String pathAndQuery) {
+        return send(request(pathAndQuery).DELETE().build());
+    }
+
     private HttpRequest.Builder request(String pathAndQuery) {
         var builder = HttpRequest.newBuilder(baseUri.resolve(pathAndQuery))
                 .timeout(requestTimeout)

@@ -6,6 +6,9 @@ import dev.annals.store.EventIdConflictException;
 import dev.annals.store.EventTooLargeException;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.InvalidStreamNameException;
+import dev.annals.store.InvalidTruncationException;
+import dev.annals.store.StreamDeletedException;
+import dev.annals.store.StreamNotFoundException;
 import dev.annals.store.WrongExpectedVersionException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -30,6 +33,11 @@ public final class ErrorResponses {
                 "wrong_expected_version", e.getMessage(), Map.of("stream", e.stream(),
                 "expectedVersion", e.expected().toString(), "actualVersion", e.actualVersion()))));
         app.exception(InvalidAppendException.class, (e, ctx) -> write(ctx, fromInvalidAppend(e)));
+        app.exception(StreamNotFoundException.class, (e, ctx) -> write(ctx, new ApiException(404,
+                "stream_not_found", e.getMessage(), Map.of("stream", e.stream()))));
+        app.exception(InvalidTruncationException.class, (e, ctx) -> write(ctx, ApiException.invalid(
+                "invalid_truncation", e.getMessage(), Map.of("stream", e.stream(), "beforeVersion", e.beforeVersion(),
+                        "lastVersion", e.lastVersion()))));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
@@ -46,6 +54,8 @@ public final class ErrorResponses {
                     Map.of("stream", name.streamName(), "reason", name.reason()));
             case DuplicateEventIdException duplicate -> ApiException.invalid("duplicate_event_id", e.getMessage(),
                     Map.of("eventId", duplicate.eventId().toString()));
+            case StreamDeletedException deleted -> new ApiException(410, "stream_deleted", e.getMessage(),
+                    Map.of("stream", deleted.stream()));
             case EventIdConflictException conflict -> new ApiException(409, "event_id_conflict", e.getMessage(),
                     Map.of("eventId", conflict.eventId().toString(), "reason", conflict.reason()));
             default -> ApiException.invalid("invalid_append", e.getMessage(), Map.of());
