@@ -19,6 +19,14 @@ final class SqliteConnections {
      */
     static final int PAGE_SIZE = 1024;
 
+    /**
+     * How much of the file readers map into memory. Reading pages from the mapping instead of copying them
+     * through SQLite's page cache made a replay of the global stream about 20% faster (docs/benchmarks.md).
+     * It is address space, not memory: the operating system's page cache backs it either way. Writes still
+     * go through the WAL; SQLite reads the WAL's newer pages as before.
+     */
+    static final long READER_MMAP_BYTES = 1L << 30;
+
     /** WAL pages after which the writer checkpoints on its own: 4 MiB of 1 KiB pages. */
     static final int WAL_AUTOCHECKPOINT_PAGES = 4096;
 
@@ -59,6 +67,7 @@ final class SqliteConnections {
         var connection = config.createConnection(url(file));
         try (var statement = connection.createStatement()) {
             statement.execute("PRAGMA query_only = 1");
+            statement.execute("PRAGMA mmap_size = " + READER_MMAP_BYTES);
         }
         return connection;
     }
