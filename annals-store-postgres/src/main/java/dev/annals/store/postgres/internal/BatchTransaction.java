@@ -19,11 +19,12 @@ import java.util.function.Consumer;
  * Writes one group commit's batch of appends in one transaction on a borrowed connection: one advisory
  * lock, one commit (one fsync), and each append with its own outcome.
  *
- * <p>The batch is first written without savepoints, which costs two round trips per append. An append that
- * is refused (wrong expected version, conflicting ids) is found before it writes anything, so it needs no
- * undoing. Only a unique violation on an event id (a retry with {@code ExpectedVersion.any()}, or ids reused)
- * fails mid-write: then the whole transaction rolls back and the batch is written again with a savepoint per
- * append, so that the one append rolls back alone and is resolved as an exact retry or refused.
+ * <p>The batch is first written whole by {@link GroupWriter}, with a handful of round trips whatever its
+ * size. An append that is refused (wrong expected version, conflicting ids) is found before it writes
+ * anything, so it needs no undoing. Only a unique violation on an event id (a retry with
+ * {@code ExpectedVersion.any()}, or ids reused) fails mid-write: then the whole transaction rolls back and
+ * the batch is written again one append at a time with a savepoint each, so that the one append rolls back
+ * alone and is resolved as an exact retry or refused.
  */
 public final class BatchTransaction implements Consumer<List<PendingAppend>> {
 
@@ -32,6 +33,7 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
     private final DataSource dataSource;
     private final PostgresDialect dialect;
     private final PostgresAppender appender;
+    private final GroupWriter group;
     private final String database;
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
@@ -40,6 +42,7 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.appender = new PostgresAppender(dialect);
+        this.group = new GroupWriter(dialect, appender);
         this.database = "PostgreSQL schema " + dialect.schema();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
                 .description("appends written by one group commit").tag("backend", "postgresql").register(meters);
@@ -105,16 +108,23 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
 
     private Object[] write(Connection connection, List<PendingAppend> batch, boolean savepoints) throws SQLException {
         appender.lock(connection);
-        var outcomes = new Object[batch.size()];
+        Object[] outcomes;
+        if (savepoints) {
+            outcomes = new Object[batch.size()];
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    outcomes[i] = writeIsolated(connection, batch.get(i));
+                } catch (RuntimeException refused) {
+                    outcomes[i] = refused;
+                }
+            }
+        } else {
+            outcomes = group.write(connection, batch);
+        }
         long head = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            var append = batch.get(i);
-            try {
-                var result = savepoints ? writeIsolated(connection, append) : write(connection, append);
-                outcomes[i] = result;
+        for (Object outcome : outcomes) {
+            if (outcome instanceof AppendResult result) {
                 head = Math.max(head, result.position());
-            } catch (RuntimeException refused) {
-                outcomes[i] = refused;
             }
         }
         if (head > 0) {

@@ -12,6 +12,7 @@ import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -127,21 +128,7 @@ public final class PostgresAppender {
         long version = lastVersion;
         try (var insert = connection.prepareStatement(dialect.insertEvent())) {
             for (EventData event : events) {
-                long typeKey = typeKey(connection, event.type());
-                insert.setLong(1, ++position);
-                insert.setLong(2, streamKey);
-                insert.setLong(3, ++version);
-                dialect.bindEventId(insert, 4, event.eventId());
-                insert.setLong(5, typeKey);
-                insert.setInt(6, event.schemaVersion());
-                insert.setBytes(7, event.payload());
-                if (event.metadata().isEmpty()) {
-                    insert.setNull(8, Types.BINARY);
-                } else {
-                    insert.setBytes(8, MetadataJson.encode(event.metadata()));
-                }
-                insert.setLong(9, recordedAt);
-                insert.addBatch();
+                addEvent(connection, insert, ++position, streamKey, ++version, event, recordedAt);
             }
             insert.executeBatch();
         }
@@ -156,8 +143,32 @@ public final class PostgresAppender {
         return new AppendResult(version, position);
     }
 
+    /** Adds {@code event} at {@code position} and {@code version} of stream {@code streamKey} to {@code insert}'s batch. */
+    void addEvent(Connection connection, PreparedStatement insert, long position, long streamKey, long version,
+                  EventData event, long recordedAt) throws SQLException {
+        insert.setLong(1, position);
+        insert.setLong(2, streamKey);
+        insert.setLong(3, version);
+        dialect.bindEventId(insert, 4, event.eventId());
+        insert.setLong(5, typeKey(connection, event.type()));
+        insert.setInt(6, event.schemaVersion());
+        insert.setBytes(7, event.payload());
+        if (event.metadata().isEmpty()) {
+            insert.setNull(8, Types.BINARY);
+        } else {
+            insert.setBytes(8, MetadataJson.encode(event.metadata()));
+        }
+        insert.setLong(9, recordedAt);
+        insert.addBatch();
+    }
+
+    /** The largest stream key in use, 0 when there is none. */
+    long lastStreamKey(Connection connection) throws SQLException {
+        return single(connection, dialect.selectLastStreamKey());
+    }
+
     private long insertStream(Connection connection, String stream) throws SQLException {
-        long key = single(connection, dialect.selectLastStreamKey()) + 1;
+        long key = lastStreamKey(connection) + 1;
         try (var insert = connection.prepareStatement(dialect.insertStream())) {
             insert.setLong(1, key);
             insert.setString(2, stream);
