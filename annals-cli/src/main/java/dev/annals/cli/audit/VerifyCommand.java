@@ -2,6 +2,7 @@ package dev.annals.cli.audit;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
+import dev.annals.cli.RejectedRequestException;
 import dev.annals.store.sqlite.audit.SqliteAuditTrail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,11 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (annals.postgresAddress().isPresent()) {
+            throw new RejectedRequestException("verify checks the audit trail of the embedded SQLite store; the"
+                    + " PostgreSQL store at " + annals.storeLocation() + " keeps no hash chain yet (see"
+                    + " docs/audit-trail.md)");
+        }
         annals.openExistingStore().close();
         var report = SqliteAuditTrail.open(annals.dataDirectory()).verify();
         if (!report.intact()) {

@@ -25,7 +25,8 @@ class VerifyCommandTest {
 
         var first = cli.run("verify");
         assertThat(first.exitCode()).isZero();
-        assertThat(first.out()).matches("verify: intact: 0 event\\(s\\) verified, 2 newly sealed;"
+        // The appends sealed their events; verify checks them.
+        assertThat(first.out()).matches("verify: intact: 2 event\\(s\\) verified, 0 newly sealed;"
                 + " head position 2, head hash [0-9a-f]{64}\\n");
         assertThat(cli.run("verify").out()).contains("2 event(s) verified, 0 newly sealed");
 
@@ -39,6 +40,15 @@ class VerifyCommandTest {
         assertThat(broken.errLines()).singleElement().asString()
                 .startsWith("verify: chain broken at position 2: event ")
                 .contains("1 event(s) intact before it");
+    }
+
+    @Test
+    void refuses_a_postgresql_store_in_one_line_naming_it() {
+        var run = Cli.onSqlite(data).run("--store", "postgresql://127.0.0.1:5432/test?schema=annals_none", "verify");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().contains("embedded SQLite store")
+                .contains("127.0.0.1:5432");
     }
 
     @Test

@@ -49,7 +49,7 @@ class ForgetCommandTest {
             store.append("customer-1", ExpectedVersion.exact(0), codec.encode(new Registered("c-1", "Ann B."), Metadata.empty()));
         }
         var cli = Cli.onSqlite(data);
-        assertThat(cli.run("verify").out()).contains("3 newly sealed");
+        assertThat(cli.run("verify").out()).contains("3 event(s) verified");
 
         var run = cli.run("forget", "c-1", "--count");
 

@@ -23,9 +23,9 @@ import static java.util.Objects.requireNonNull;
  * The tamper-evident audit trail of the SQLite store: a hash chain over the events in global order
  * ({@link EventHash}), kept in the table {@code event_hashes}.
  *
- * <p>Events are <em>sealed</em> (their hashes written) by {@link #verify()}, after it has checked the
- * chain of the events sealed before: the append path is untouched, so the events appended since the
- * last verify are not yet protected. A changed byte of a sealed event, a removed, inserted or
+ * <p>Events are <em>sealed</em> (their hashes written) by the writer in the transaction that appends them;
+ * events written without one (an import into a closed store, a store of an older Annals) are sealed when the
+ * store next opens, or by {@link #verify()} after it has checked the chain of the events sealed before. A changed byte of a sealed event, a removed, inserted or
  * reordered sealed event, or a changed or removed hash is found, and the first position where the
  * chain breaks is reported. Someone able to rewrite both the events and every later hash can forge a
  * consistent chain; recording the head hash elsewhere, as an auditor does, is what catches that.

@@ -1,6 +1,8 @@
 package dev.annals.store.sqlite.internal;
 
+import dev.annals.audit.EventHash;
 import dev.annals.event.EventData;
+import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.StreamInfo;
@@ -8,6 +10,7 @@ import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.MetadataJson;
 import dev.annals.store.internal.StreamMarks;
+import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.StreamMarksRows;
@@ -39,6 +42,7 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertStream;
     private final PreparedStatement insertType;
+    private final PreparedStatement insertHash;
     private boolean savepointOpen;
 
     public BatchAppender(SqlDialect dialect, Connection connection, WriterState state) throws SQLException {
@@ -51,6 +55,7 @@ final class BatchAppender implements AutoCloseable {
         this.insertEvent = connection.prepareStatement(dialect.insertEvent());
         this.insertStream = connection.prepareStatement(dialect.insertStream());
         this.insertType = connection.prepareStatement(dialect.insertEventType());
+        this.insertHash = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES (?, ?)");
     }
 
     /**
@@ -65,6 +70,7 @@ final class BatchAppender implements AutoCloseable {
         long positionBefore = state.nextPosition();
         long streamKeyBefore = state.nextStreamKey();
         long typeKeyBefore = state.nextTypeKey();
+        byte[] hashBefore = state.lastHash();
         savepointOpen = false;
         try {
             var result = write(append, recordedAt);
@@ -85,6 +91,7 @@ final class BatchAppender implements AutoCloseable {
             state.nextPosition(positionBefore);
             state.nextStreamKey(streamKeyBefore);
             state.nextTypeKey(typeKeyBefore);
+            state.lastHash(hashBefore);
             throw refused;
         }
     }
@@ -124,6 +131,7 @@ final class BatchAppender implements AutoCloseable {
         Map<String, Long> newTypes = null;
         long version = known.map(WriterState.StreamKey::version).orElse(StreamInfo.NO_STREAM);
         long position = state.nextPosition();
+        byte[] hashBefore = state.lastHash();
         for (EventData event : append.events()) {
             var typeKey = state.typeKey(event.type()).orElse(newTypes == null ? null : newTypes.get(event.type()));
             if (typeKey == null) {
@@ -138,8 +146,11 @@ final class BatchAppender implements AutoCloseable {
                 if (!dialect.isUniqueViolation(e)) {
                     throw e;
                 }
+                state.lastHash(hashBefore);
                 return resolveStoredIds(append, e);
             }
+            seal(new RecordedEvent(stream, version, position, event.eventId(), event.type(), event.schemaVersion(),
+                    event.payload(), event.metadata(), EventRows.instantOfMicros(recordedAt)));
             position++;
         }
         if (revived) {
@@ -182,6 +193,19 @@ final class BatchAppender implements AutoCloseable {
                 + "' hit a unique constraint that no stored event id explains: " + violation.getMessage(), violation));
     }
 
+    /**
+     * Seals {@code event} in the audit trail's hash chain, in the transaction that appends it. A second row
+     * needs no savepoint: it cannot fail where the event's own row succeeded, but through the database failing,
+     * which rolls the whole batch back.
+     */
+    private void seal(RecordedEvent event) throws SQLException {
+        byte[] hash = EventHash.chain(state.lastHash(), event);
+        insertHash.setLong(1, event.position());
+        insertHash.setBytes(2, hash);
+        insertHash.executeUpdate();
+        state.lastHash(hash);
+    }
+
     private void insert(EventData event, long position, long streamKey, long version, long typeKey, long recordedAt)
             throws SQLException {
         insertEvent.setLong(1, position);
@@ -222,7 +246,7 @@ final class BatchAppender implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (var statement : new PreparedStatement[]{savepoint, release, rollbackTo, insertEvent, insertStream,
-                insertType}) {
+                insertType, insertHash}) {
             statement.close();
         }
     }

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * What the single writer knows without asking the database: the next global position, the next stream
- * and type keys, the event types, and the versions of recently used streams.
+ * and type keys, the event types, the versions of recently used streams, and the audit trail's last hash.
  *
  * <p>Only the writer thread touches it. It is exact because nothing else writes to the file (the store
  * holds a lock on its data directory). When a transaction fails, {@link #reload} rebuilds it from what
@@ -42,6 +42,7 @@ final class WriterState {
     private long nextPosition;
     private long nextStreamKey;
     private long nextTypeKey;
+    private byte[] lastHash;
 
     public WriterState(SqlDialect dialect) {
         this.dialect = dialect;
@@ -62,6 +63,16 @@ final class WriterState {
             }
         }
         nextTypeKey = lastType + 1;
+        lastHash = ChainSeal.catchUp(dialect, connection);
+    }
+
+    /** The audit trail's hash of the newest event written (committed or in the open transaction). */
+    public byte[] lastHash() {
+        return lastHash;
+    }
+
+    public void lastHash(byte[] hash) {
+        lastHash = hash;
     }
 
     /** The stream's key and version, from memory or else the database; empty for a new stream. */

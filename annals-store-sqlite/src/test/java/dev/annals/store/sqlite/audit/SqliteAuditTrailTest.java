@@ -35,7 +35,9 @@ class SqliteAuditTrailTest {
         }
         var first = SqliteAuditTrail.open(data).verify();
         assertThat(first.intact()).isTrue();
-        assertThat(first.sealed()).isEqualTo(5);
+        // Sealed by the appends themselves: verify only checks them.
+        assertThat(first.verified()).isEqualTo(5);
+        assertThat(first.sealed()).isZero();
         firstHead = first.headHash();
     }
 
@@ -50,7 +52,7 @@ class SqliteAuditTrailTest {
     }
 
     @Test
-    void an_untouched_store_verifies_with_the_same_head_hash_and_seals_new_events() {
+    void an_untouched_store_verifies_with_the_same_head_hash_and_new_events_come_sealed() {
         var again = SqliteAuditTrail.open(data).verify();
         assertThat(again.verified()).isEqualTo(5);
         assertThat(again.headHash()).isEqualTo(firstHead).hasSize(64);
@@ -59,9 +61,38 @@ class SqliteAuditTrailTest {
             store.append("account-9", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":6}"));
         }
         var extended = SqliteAuditTrail.open(data).verify();
-        assertThat(extended.sealed()).isEqualTo(1);
+        assertThat(extended.verified()).isEqualTo(6);
+        assertThat(extended.sealed()).isZero();
         assertThat(extended.headPosition()).isEqualTo(6);
         assertThat(extended.headHash()).isNotEqualTo(firstHead);
+    }
+
+    @Test
+    void an_event_changed_before_any_verify_is_found_because_its_append_sealed_it() throws SQLException {
+        try (var store = SqliteEventStore.open(data)) {
+            store.append("account-9", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":6}"));
+        }
+        sql("UPDATE events SET payload = CAST('{\"amount\":600}' AS BLOB) WHERE position = 6");
+
+        var report = SqliteAuditTrail.open(data).verify();
+
+        assertThat(report.firstBroken()).hasValue(6);
+        assertThat(report.problem()).contains("does not match its sealed hash");
+    }
+
+    @Test
+    void events_written_without_hashes_are_sealed_when_the_store_opens() throws SQLException {
+        // As an import, or an older Annals that sealed only in verify, leaves them.
+        sql("DELETE FROM event_hashes WHERE position > 2");
+
+        try (var store = SqliteEventStore.open(data)) {
+            store.append("account-9", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":6}"));
+        }
+        var report = SqliteAuditTrail.open(data).verify();
+
+        assertThat(report.intact()).isTrue();
+        assertThat(report.verified()).isEqualTo(6);
+        assertThat(report.sealed()).isZero();
     }
 
     @Test
