@@ -71,10 +71,15 @@ public final class EventHash {
     }
 
     private static byte[] sha256(byte[] input) {
+        // digest() resets the instance, so each thread reuses one (the SQLite writer hashes every event).
+        return SHA_256.get().digest(input);
+    }
+
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(input);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
+    });
 }

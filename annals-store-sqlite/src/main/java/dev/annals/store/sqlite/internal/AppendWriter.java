@@ -101,6 +101,7 @@ public final class AppendWriter {
                     outcomes[i] = refused;
                 }
             }
+            appender.writeSeals();
             commit.execute();
         } catch (SQLException | RuntimeException failure) {
             failBatch(batch, failure);
@@ -122,6 +123,7 @@ public final class AppendWriter {
     }
 
     private void failBatch(List<PendingAppend> batch, Exception failure) {
+        appender.discardSeals();
         try {
             rollback.execute();
         } catch (SQLException e) {

@@ -20,7 +20,9 @@ import dev.annals.store.jdbc.append.StreamChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,6 +45,9 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertStream;
     private final PreparedStatement insertType;
     private final PreparedStatement insertHash;
+    /** The hashes of this transaction's events, written in one batch just before it commits. */
+    private final List<Long> pendingPositions = new ArrayList<>();
+    private final List<byte[]> pendingHashes = new ArrayList<>();
     private boolean savepointOpen;
 
     public BatchAppender(SqlDialect dialect, Connection connection, WriterState state) throws SQLException {
@@ -71,6 +76,7 @@ final class BatchAppender implements AutoCloseable {
         long streamKeyBefore = state.nextStreamKey();
         long typeKeyBefore = state.nextTypeKey();
         byte[] hashBefore = state.lastHash();
+        int sealsBefore = pendingHashes.size();
         savepointOpen = false;
         try {
             var result = write(append, recordedAt);
@@ -92,6 +98,7 @@ final class BatchAppender implements AutoCloseable {
             state.nextStreamKey(streamKeyBefore);
             state.nextTypeKey(typeKeyBefore);
             state.lastHash(hashBefore);
+            dropSealsFrom(sealsBefore);
             throw refused;
         }
     }
@@ -132,6 +139,7 @@ final class BatchAppender implements AutoCloseable {
         long version = known.map(WriterState.StreamKey::version).orElse(StreamInfo.NO_STREAM);
         long position = state.nextPosition();
         byte[] hashBefore = state.lastHash();
+        int sealsBefore = pendingHashes.size();
         for (EventData event : append.events()) {
             var typeKey = state.typeKey(event.type()).orElse(newTypes == null ? null : newTypes.get(event.type()));
             if (typeKey == null) {
@@ -147,6 +155,7 @@ final class BatchAppender implements AutoCloseable {
                     throw e;
                 }
                 state.lastHash(hashBefore);
+                dropSealsFrom(sealsBefore);
                 return resolveStoredIds(append, e);
             }
             seal(new RecordedEvent(stream, version, position, event.eventId(), event.type(), event.schemaVersion(),
@@ -194,16 +203,44 @@ final class BatchAppender implements AutoCloseable {
     }
 
     /**
-     * Seals {@code event} in the audit trail's hash chain, in the transaction that appends it. A second row
-     * needs no savepoint: it cannot fail where the event's own row succeeded, but through the database failing,
-     * which rolls the whole batch back.
+     * Seals {@code event} in the audit trail's hash chain: its hash is kept until {@link #writeSeals()} writes
+     * it in the same transaction, or dropped with the append when that is refused.
      */
-    private void seal(RecordedEvent event) throws SQLException {
+    private void seal(RecordedEvent event) {
         byte[] hash = EventHash.chain(state.lastHash(), event);
-        insertHash.setLong(1, event.position());
-        insertHash.setBytes(2, hash);
-        insertHash.executeUpdate();
+        pendingPositions.add(event.position());
+        pendingHashes.add(hash);
         state.lastHash(hash);
+    }
+
+    /** Forgets the hashes not yet written: their transaction failed. */
+    public void discardSeals() {
+        dropSealsFrom(0);
+    }
+
+    private void dropSealsFrom(int size) {
+        pendingPositions.subList(size, pendingPositions.size()).clear();
+        pendingHashes.subList(size, pendingHashes.size()).clear();
+    }
+
+    /**
+     * Writes the hashes of this transaction's events in one batch; call just before COMMIT. A second row per
+     * event needs no savepoint: it cannot fail where the event's own row succeeded but through the database
+     * failing, which rolls the whole batch back.
+     */
+    public void writeSeals() throws SQLException {
+        try {
+            for (int i = 0; i < pendingHashes.size(); i++) {
+                insertHash.setLong(1, pendingPositions.get(i));
+                insertHash.setBytes(2, pendingHashes.get(i));
+                insertHash.addBatch();
+            }
+            if (!pendingHashes.isEmpty()) {
+                insertHash.executeBatch();
+            }
+        } finally {
+            dropSealsFrom(0);
+        }
     }
 
     private void insert(EventData event, long position, long streamKey, long version, long typeKey, long recordedAt)
