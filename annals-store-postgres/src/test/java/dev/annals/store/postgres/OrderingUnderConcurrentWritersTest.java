@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The ordering guarantee of docs/adr/0006 under load: 32 writers append for a while (10 s by default;
- * {@code -Dannals.test.ordering.seconds=30} for the long run), some of their transactions rolled back after
+ * The ordering guarantee of docs/adr/0006 under load: 32 writers append for 30 s, as issue 6 asks
+ * ({@code -Dannals.test.ordering.seconds=N} for a shorter or longer run), some of their transactions rolled back after
  * writing, some held open for a quarter of a second before committing, while three subscriptions read the
  * log, one of them through a second store object (as another process would, woken by NOTIFY). Every
  * subscriber must see every committed event exactly once, in position order, positions 1..N without a gap,
@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 class OrderingUnderConcurrentWritersTest {
 
     private static final int WRITERS = 32;
-    private static final Duration RUN = Duration.ofSeconds(Long.getLong("annals.test.ordering.seconds", 10));
+    private static final Duration RUN = Duration.ofSeconds(Long.getLong("annals.test.ordering.seconds", 30));
 
     private final Set<UUID> committed = ConcurrentHashMap.newKeySet();
     private final Set<UUID> rolledBack = ConcurrentHashMap.newKeySet();
