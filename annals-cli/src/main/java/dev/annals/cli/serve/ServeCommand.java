@@ -14,8 +14,6 @@ import dev.annals.server.ServerOptions;
 import dev.annals.server.auth.TokenInfo;
 import dev.annals.server.auth.TokenStore;
 import dev.annals.store.EventStore;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.SqliteProjections;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -123,8 +121,7 @@ public final class ServeCommand implements Callable<Integer> {
         var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
         ServedProjections.of(store).ifPresent(builder::projections);
         if (demo) {
-            BankDemoRoutes.install(builder, readSide, store instanceof SqliteEventStore sqlite
-                    ? Optional.of(SqliteProjections.readModels(sqlite.file().getParent())) : Optional.empty());
+            BankDemoRoutes.install(builder, readSide, ServedProjections.readModels(store));
         }
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
@@ -140,13 +137,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {
-        if (store instanceof SqliteEventStore sqlite) {
-            var directory = sqlite.file().getParent();
-            new BankDemo(store, out, SqliteProjections.readModels(directory)).run();
+        var readModels = ServedProjections.readModels(store);
+        if (readModels.isPresent()) {
+            new BankDemo(store, out, readModels.get()).run();
             out.println();
             out.println("Bank projections running: balances, account-history, daily-totals, transfer-process");
-            return Optional.of(BankReadSide.start(store, SqliteProjections.readModels(directory),
-                    ProjectionOptions.defaults()));
+            return Optional.of(BankReadSide.start(store, readModels.get(), ProjectionOptions.defaults()));
         }
         new BankDemo(store, out).run();
         return Optional.empty();

@@ -2,6 +2,7 @@ package dev.annals.cli.serve;
 
 import dev.annals.projection.ProjectionStates;
 import dev.annals.store.EventStore;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresProjections;
 import dev.annals.store.sqlite.SqliteEventStore;
@@ -20,9 +21,14 @@ final class ServedProjections {
 
     /** The bookkeeping of {@code store}; empty for a store that keeps none, such as the in-memory one. */
     static Optional<ProjectionStates> of(EventStore store) {
+        return readModels(store).map(JdbcReadModels::states);
+    }
+
+    /** Where read models beside {@code store} live (the demo's, say); empty for a store without a database. */
+    static Optional<JdbcReadModels> readModels(EventStore store) {
         return switch (store) {
-            case SqliteEventStore sqlite -> Optional.of(SqliteProjections.states(sqlite.file().getParent()));
-            case PostgresEventStore postgres -> Optional.of(PostgresProjections.states(postgres));
+            case SqliteEventStore sqlite -> Optional.of(SqliteProjections.readModels(sqlite.file().getParent()));
+            case PostgresEventStore postgres -> Optional.of(PostgresProjections.readModels(postgres));
             default -> Optional.empty();
         };
     }

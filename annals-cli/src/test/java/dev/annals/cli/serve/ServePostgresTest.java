@@ -1,6 +1,7 @@
 package dev.annals.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.annals.cli.StoreOpener;
 import dev.annals.client.AnnalsClient;
@@ -16,6 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +87,26 @@ class ServePostgresTest {
         }
         assertThat(serving.stop()).isZero();
         assertThat(unused.resolve("no-data")).doesNotExist();
+        http.close();
+    }
+
+    @Test
+    void with_demo_runs_the_banks_projections_in_the_postgresql_schema() throws Exception {
+        var serving = BackgroundServe.start(StoreOpener.sqlite(), "--store", store(), "--data",
+                unused.resolve("no-data").toString(), "serve", "--port", "0", "--demo");
+        var uri = serving.uri();
+        var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+        var opened = http.send(HttpRequest.newBuilder(uri.resolve("commands/open-account/account-200"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"Dana\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
+        assertThat(serving.out()).contains("Bank projections running");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(
+                HttpRequest.newBuilder(uri.resolve("queries/balances?account=account-200")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).contains("\"owner\":\"Dana\""));
+        assertThat(serving.stop()).isZero();
         http.close();
     }
 }

@@ -7,6 +7,7 @@ import dev.annals.projection.segment.SegmentedReadModels;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.JdbcProjectionStates;
 import dev.annals.store.jdbc.projection.JdbcReadModelStore;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
 import dev.annals.store.postgres.internal.LeaseFence;
@@ -39,6 +40,11 @@ public final class PostgresProjections {
     /** Connections to {@code store}'s schema, taken from its pool. */
     public static ConnectionFactory connections(PostgresEventStore store) {
         return connections(requireNonNull(store, "store").dataSource(), store.schema());
+    }
+
+    /** The database of read models beside {@code store}: its schema, through its pool. */
+    public static JdbcReadModels readModels(PostgresEventStore store) {
+        return new JdbcReadModels(connections(store), BEGIN);
     }
 
     /** A read model made of {@code tables} in {@code store}'s schema. Close it after its runner. */
