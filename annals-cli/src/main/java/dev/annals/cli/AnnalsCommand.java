@@ -38,9 +38,7 @@ import static java.util.Objects.requireNonNull;
  * through {@link #openStore()}, so that tests can run them on a store of their choosing.
  */
 @Command(name = "annals",
-        // -h/--help and -V/--version on every subcommand too, declared once here.
         mixinStandardHelpOptions = true,
-        scope = CommandLine.ScopeType.INHERIT,
         sortOptions = false,
         versionProvider = VersionProvider.class,
         description = {

@@ -54,6 +54,9 @@ public final class AppendCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Parameters(index = "0", paramLabel = "STREAM", description = "The stream to append to, such as account-1.")
     private String stream;
 

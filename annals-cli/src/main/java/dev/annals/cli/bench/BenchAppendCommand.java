@@ -43,6 +43,9 @@ public final class BenchAppendCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--writers", paramLabel = "N", defaultValue = "1",
             description = "Concurrent writer threads, each on its own stream (default: ${DEFAULT-VALUE}).")
     private int writers;

@@ -3,6 +3,7 @@ package dev.annals.cli.bench;
 import dev.annals.cli.AnnalsCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code annals bench}: the group of benchmarks; it runs none itself. */
 @Command(name = "bench",
@@ -16,6 +17,9 @@ public final class BenchCommand {
 
     @CommandLine.ParentCommand
     private AnnalsCommand annals;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     /** The top command, with the global options. */
     AnnalsCommand annals() {

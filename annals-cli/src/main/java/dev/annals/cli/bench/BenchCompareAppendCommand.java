@@ -40,6 +40,9 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--events", paramLabel = "N", defaultValue = "5000",
             description = "Events per single-event workload; 100-event workloads append 10 x N"
                     + " (default: ${DEFAULT-VALUE}).")

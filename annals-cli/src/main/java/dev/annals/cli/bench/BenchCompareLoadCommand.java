@@ -28,6 +28,9 @@ public final class BenchCompareLoadCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--sizes", paramLabel = "N,N,...", split = ",", defaultValue = "10,1000,10000",
             description = "Events in each entity (default: ${DEFAULT-VALUE}).")
     private List<Integer> sizes;

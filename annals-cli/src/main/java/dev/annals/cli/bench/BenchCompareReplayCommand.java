@@ -29,6 +29,9 @@ public final class BenchCompareReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--events", paramLabel = "N", defaultValue = "1000000",
             description = "Events in each system (default: ${DEFAULT-VALUE}).")
     private long events;

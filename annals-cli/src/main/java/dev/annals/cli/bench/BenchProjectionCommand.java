@@ -30,6 +30,9 @@ public final class BenchProjectionCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--events", paramLabel = "N", defaultValue = "200000",
             description = "Events the rebuild replays (default: ${DEFAULT-VALUE}).")
     private int events;

@@ -31,6 +31,9 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Option(names = "--subscribers", paramLabel = "N", defaultValue = "200",
             description = "SSE subscribers on $all (default: ${DEFAULT-VALUE}).")
     private int subscribers;

@@ -8,6 +8,7 @@ import dev.annals.projection.DeadLetter;
 import dev.annals.projection.UnknownDeadLetterException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.util.Optional;
@@ -24,6 +25,9 @@ public final class DlqCommand {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
 
     @Command(name = "list", description = "Lists open dead letters, of projection NAME or of all.")
     int list(@Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name) {

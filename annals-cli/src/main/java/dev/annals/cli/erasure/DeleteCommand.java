@@ -34,6 +34,9 @@ public final class DeleteCommand implements Callable<Integer> {
     @Option(names = "--hard", description = "Tombstone the stream: it can never be written again. Cannot be undone.")
     private boolean hard;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Override
     public Integer call() {
         var result = StreamDeletions.run(annals, store -> store.deleteStream(stream, hard ? DeletionMode.HARD

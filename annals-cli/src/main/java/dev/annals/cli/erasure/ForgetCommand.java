@@ -42,6 +42,9 @@ public final class ForgetCommand implements Callable<Integer> {
             + " log, and opens the store (so an embedded store must not be open in another process).")
     private boolean count;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Override
     public Integer call() {
         long events = count ? countEvents() : -1;

@@ -33,6 +33,9 @@ public final class TruncateCommand implements Callable<Integer> {
             description = "The first version to keep readable (0-based); at most the stream's version plus one.")
     private long before;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Override
     public Integer call() {
         var result = StreamDeletions.run(annals, store -> store.truncateStream(stream, before));

@@ -50,6 +50,9 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show the progress bar even when stderr is no terminal.")
     private boolean progress;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Override
     public Integer call() {
         if (batchSize < 1) {

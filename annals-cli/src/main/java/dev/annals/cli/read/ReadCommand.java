@@ -44,6 +44,9 @@ public final class ReadCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Parameters(index = "0", paramLabel = "STREAM", description = "The stream, or $all, $ce-CATEGORY, $et-TYPE.")
     private String name;
 

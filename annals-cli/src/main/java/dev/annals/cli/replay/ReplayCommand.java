@@ -63,6 +63,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Show the progress bar even when stderr is no terminal.")
     private boolean progress;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Override
     public Integer call() throws Exception {
         var definition = definition(name);

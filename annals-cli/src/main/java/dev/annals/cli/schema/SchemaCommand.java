@@ -16,7 +16,8 @@ import java.util.List;
                 "The schema registry: the JSON Schema of every event type at every version.",
                 "Run 'schema check' in CI: it fails (exit 1) when a change would make stored events unreadable."},
         subcommands = {SchemaRegisterCommand.class, SchemaCheckCommand.class},
-        synopsisSubcommandLabel = "COMMAND")
+        synopsisSubcommandLabel = "COMMAND",
+        mixinStandardHelpOptions = true)
 public final class SchemaCommand {
 
     /** The directory schema files are kept in when {@code --schemas} is not given. */

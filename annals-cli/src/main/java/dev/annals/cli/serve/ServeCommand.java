@@ -68,6 +68,9 @@ public final class ServeCommand implements Callable<Integer> {
                     + " stops, so that the console has something live to show.")
     private double traffic;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Override
     public Integer call() {
         if (traffic != 0 && !demo) {

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
         description = {"Takes, lists and drops snapshots of an entity's state (embedded SQLite store).",
                 "A snapshot is used only while the state's shape version matches the code's."},
         subcommands = {SnapshotTakeCommand.class, SnapshotListCommand.class, SnapshotDropCommand.class},
-        synopsisSubcommandLabel = "COMMAND")
+        synopsisSubcommandLabel = "COMMAND",
+        mixinStandardHelpOptions = true)
 public final class SnapshotCommand {
 
     /** The entity types the CLI knows. */

@@ -47,6 +47,9 @@ public final class StateCommand implements Callable<Integer> {
     @Option(names = "--pretty", description = "Indent the JSON for people to read.")
     private boolean pretty;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     /** At most one of an instant and a version. */
     static final class AsOf {
         @Option(names = "--at", paramLabel = "INSTANT",

@@ -29,6 +29,9 @@ public final class TokensCommand {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    private boolean help;
+
     @Command(name = "create", description = "Creates a token and prints its secret, once.")
     int create(@Option(names = "--role", required = true, paramLabel = "ROLE",
                        description = "reader, writer or admin.") String role,
