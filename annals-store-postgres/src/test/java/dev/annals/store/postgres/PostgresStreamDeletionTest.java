@@ -11,9 +11,6 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,38 +44,6 @@ class PostgresStreamDeletionTest {
                     .isInstanceOf(StreamDeletedException.class);
             assertThat(second.readStream("account-2").map(RecordedEvent::streamVersion).toList()).containsExactly(1L);
             assertThat(second.readAll(0).count()).isEqualTo(4);
-        }
-    }
-
-    @Test
-    void orders_a_hard_delete_with_appends_racing_on_the_stream() throws Exception {
-        try (var connections = smallPool(); var store = PostgresEventStore.open(connections, options);
-             var pool = Executors.newFixedThreadPool(4)) {
-            store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"));
-            var appends = new ArrayList<Future<Boolean>>();
-            for (int i = 0; i < 100; i++) {
-                appends.add(pool.submit(() -> {
-                    try {
-                        store.append("account-1", ExpectedVersion.any(), EventData.of("A", "{}"));
-                        return true;
-                    } catch (StreamDeletedException refused) {
-                        return false;
-                    }
-                }));
-                if (i == 50) {
-                    store.deleteStream("account-1", DeletionMode.HARD);
-                }
-            }
-            long written = 0;
-            for (var append : appends) {
-                written += append.get() ? 1 : 0;
-            }
-            long stored = store.readAll(0).count();
-            var again = store.deleteStream("account-1", DeletionMode.HARD);
-
-            assertThat(stored).isEqualTo(written + 1);
-            assertThat(again.lastVersion()).isEqualTo(stored - 1);
-            assertThat(again.eventsHidden()).isZero();
         }
     }
 }

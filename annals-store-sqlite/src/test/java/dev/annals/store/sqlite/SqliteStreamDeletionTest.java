@@ -15,9 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -66,37 +63,6 @@ class SqliteStreamDeletionTest {
             assertThat(row.next()).isTrue();
             assertThat(row.getLong(1)).isEqualTo(1);
             assertThat(row.getInt(2)).isZero();
-        }
-    }
-
-    @Test
-    void orders_a_hard_delete_with_appends_racing_on_the_stream() throws Exception {
-        try (var store = SqliteEventStore.open(data); var pool = Executors.newFixedThreadPool(4)) {
-            store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"));
-            var appends = new ArrayList<Future<Boolean>>();
-            for (int i = 0; i < 200; i++) {
-                appends.add(pool.submit(() -> {
-                    try {
-                        store.append("account-1", ExpectedVersion.any(), EventData.of("A", "{}"));
-                        return true;
-                    } catch (StreamDeletedException refused) {
-                        return false;
-                    }
-                }));
-                if (i == 100) {
-                    store.deleteStream("account-1", DeletionMode.HARD);
-                }
-            }
-            long written = 0;
-            for (var append : appends) {
-                written += append.get() ? 1 : 0;
-            }
-            long stored = store.readAll(0).count();
-            var result = store.deleteStream("account-1", DeletionMode.HARD);
-
-            assertThat(stored).isEqualTo(written + 1);
-            assertThat(result.lastVersion()).isEqualTo(stored - 1);
-            assertThat(result.firstReadableVersion()).isEqualTo(stored);
         }
     }
 }

@@ -12,6 +12,10 @@ import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamNotFoundException;
 import dev.annals.store.WrongExpectedVersionException;
 import org.junit.jupiter.api.BeforeEach;
+
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.any;
@@ -170,5 +174,38 @@ abstract class StreamDeletionContract extends StoreContract {
         assertThat(deletion().deleteStream("account-1", DeletionMode.SOFT).eventsHidden()).isZero();
         assertThatThrownBy(() -> deletion().truncateStream("account-1", 1))
                 .isInstanceOf(StreamNotFoundException.class);
+    }
+
+    @Test
+    void a_hard_delete_is_ordered_with_appends_racing_on_the_stream() throws Exception {
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var appends = new ArrayList<Future<Boolean>>();
+            for (int i = 0; i < 100; i++) {
+                appends.add(pool.submit(() -> {
+                    try {
+                        store.append("account-1", any(), event("A"));
+                        return true;
+                    } catch (StreamDeletedException refused) {
+                        return false;
+                    }
+                }));
+                if (i == 50) {
+                    deletion().deleteStream("account-1", DeletionMode.HARD);
+                }
+            }
+            long written = 0;
+            for (var append : appends) {
+                written += append.get() ? 1 : 0;
+            }
+            var again = deletion().deleteStream("account-1", DeletionMode.HARD);
+
+            // Every append that succeeded is in the log and under the tombstone; every later one was refused.
+            assertThat(all()).hasSize((int) (5 + written));
+            assertThat(again.lastVersion()).isEqualTo(3 + written);
+            assertThat(again.eventsHidden()).isZero();
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }
