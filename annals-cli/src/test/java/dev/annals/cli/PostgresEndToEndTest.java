@@ -1,15 +1,13 @@
 package dev.annals.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,31 +20,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PostgresEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String JDBC_URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
-            System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
 
-    private final String schema = "annals_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @TempDir
     Path unused;
 
     private String store() {
-        return JDBC_URL.replaceFirst("^jdbc:", "") + (JDBC_URL.contains("?") ? "&" : "?") + "schema=" + schema;
+        return postgres.store();
     }
 
     private Cli.Run run(String... args) {
-        var all = new String[args.length + 2];
-        all[0] = "--store";
-        all[1] = store();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.onSqlite(unused.resolve("no-data")).runWithoutData(all);
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        try (var connection = DriverManager.getConnection(JDBC_URL); var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        return postgres.run(unused.resolve("no-data"), args);
     }
 
     @Test
@@ -87,7 +73,7 @@ class PostgresEndToEndTest {
         var demo = run("demo");
 
         assertThat(demo.exitCode()).as(demo.err()).isZero();
-        assertThat(demo.out()).contains("PostgreSQL store").contains("schema " + schema);
+        assertThat(demo.out()).contains("PostgreSQL store").contains("schema " + postgres.schema());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.annals.cli.erasure;
 
 import dev.annals.cli.Cli;
+import dev.annals.cli.PostgresSchema;
 import dev.annals.erasure.PersonalData;
 import dev.annals.event.Metadata;
 import dev.annals.serialization.EventCodec;
@@ -9,16 +10,14 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.postgres.PostgresAddress;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresSubjectKeys;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PostgresErasureCommandsTest {
 
-    private static final String JDBC_URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
-            System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
 
     record Registered(String customerId, String name) {
     }
@@ -37,28 +34,18 @@ class PostgresErasureCommandsTest {
             .personalData("CustomerRegistered", "customerId", "name")
             .build();
 
-    private final String schema = "annals_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @TempDir
     Path unused;
 
     private String store() {
-        return JDBC_URL.replaceFirst("^jdbc:", "") + (JDBC_URL.contains("?") ? "&" : "?") + "schema=" + schema;
+        return postgres.store();
     }
 
     private Cli.Run run(String... args) {
-        var all = new String[args.length + 2];
-        all[0] = "--store";
-        all[1] = store();
-        System.arraycopy(args, 0, all, 2, args.length);
-        return Cli.onSqlite(unused.resolve("no-data")).runWithoutData(all);
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        try (var connection = DriverManager.getConnection(JDBC_URL); var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        return postgres.run(unused.resolve("no-data"), args);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.annals.cli.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.annals.cli.PostgresSchema;
 import dev.annals.cli.StoreOpener;
 import dev.annals.client.AnnalsClient;
 import dev.annals.event.EventData;
@@ -16,15 +17,13 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,23 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ServePostgresTest {
 
-    private static final String JDBC_URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
-            System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
 
-    private final String schema = "annals_serve_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @TempDir
     Path unused;
 
     private String store() {
-        return JDBC_URL.replaceFirst("^jdbc:", "") + (JDBC_URL.contains("?") ? "&" : "?") + "schema=" + schema;
-    }
-
-    @AfterEach
-    void dropSchema() throws Exception {
-        try (var connection = DriverManager.getConnection(JDBC_URL); var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        return postgres.store();
     }
 
     @Test
@@ -75,7 +66,7 @@ class ServePostgresTest {
         var pause = http.send(HttpRequest.newBuilder(uri.resolve("projections/balances/pause"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
-        assertThat(serving.out()).contains("PostgreSQL store").contains(schema);
+        assertThat(serving.out()).contains("PostgreSQL store").contains(postgres.schema());
         assertThat(projections.statusCode()).isEqualTo(200);
         assertThat(projections.body()).contains("balances");
         assertThat(pause.statusCode()).as(pause.body()).isEqualTo(202);
