@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code annals bench compare-append}: Annals beside Axon, plain JDBC and the disk, in one run. */
@@ -56,16 +55,8 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
             description = "Untimed events each system appends before its first workload (default: ${DEFAULT-VALUE}).")
     private long warmup;
 
-    @Option(names = "--postgres", paramLabel = "JDBC_URL", defaultValue = ComparisonOptions.DEFAULT_POSTGRES_URL,
-            description = "The PostgreSQL database for the PostgreSQL columns (default: ${DEFAULT-VALUE}).")
-    private String postgresUrl;
-
-    @Option(names = "--postgres-user", paramLabel = "USER", defaultValue = "postgres",
-            description = "The PostgreSQL user (default: ${DEFAULT-VALUE}).")
-    private String postgresUser;
-
-    @Option(names = "--no-postgres", description = "Leave the PostgreSQL columns out.")
-    private boolean noPostgres;
+    @CommandLine.Mixin
+    private PostgresPeer postgres;
 
     @Option(names = "--chart", paramLabel = "FILE",
             description = "Also draw events/s against writers for each system as a PNG into FILE.")
@@ -79,7 +70,7 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
         ComparisonOptions options;
         try {
             options = new ComparisonOptions(AppendWorkload.standard(events), size,
-                    noPostgres ? Optional.empty() : Optional.of(postgresUrl), postgresUser, warmup);
+                    postgres.url(), postgres.user(), warmup);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

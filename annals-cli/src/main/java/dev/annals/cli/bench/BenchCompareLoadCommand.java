@@ -1,6 +1,5 @@
 package dev.annals.cli.bench;
 
-import dev.annals.bench.compare.ComparisonOptions;
 import dev.annals.bench.compare.EntityLoadComparison;
 import dev.annals.bench.compare.EntityLoadReport;
 import dev.annals.cli.ExitCodes;
@@ -10,7 +9,6 @@ import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code annals bench compare-load}: loading an entity, Annals's state loader beside Axon's repository. */
@@ -35,16 +33,8 @@ public final class BenchCompareLoadCommand implements Callable<Integer> {
             description = "Events in each entity (default: ${DEFAULT-VALUE}).")
     private List<Integer> sizes;
 
-    @Option(names = "--postgres", paramLabel = "JDBC_URL", defaultValue = ComparisonOptions.DEFAULT_POSTGRES_URL,
-            description = "The PostgreSQL database for the PostgreSQL rows (default: ${DEFAULT-VALUE}).")
-    private String postgresUrl;
-
-    @Option(names = "--postgres-user", paramLabel = "USER", defaultValue = "postgres",
-            description = "The PostgreSQL user (default: ${DEFAULT-VALUE}).")
-    private String postgresUser;
-
-    @Option(names = "--no-postgres", description = "Leave the PostgreSQL rows out.")
-    private boolean noPostgres;
+    @CommandLine.Mixin
+    private PostgresPeer postgres;
 
     @Option(names = "--json", description = "Print the results as one JSON object instead of a table.")
     private boolean json;
@@ -55,8 +45,8 @@ public final class BenchCompareLoadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "every size must be 1 or more: " + sizes);
         }
         PrintWriter err = spec.commandLine().getErr();
-        var outcomes = EntityLoadComparison.run(sizes, noPostgres ? Optional.empty() : Optional.of(postgresUrl),
-                postgresUser, line -> {
+        var outcomes = EntityLoadComparison.run(sizes, postgres.url(),
+                postgres.user(), line -> {
                     err.println(line);
                     err.flush();
                 });

@@ -1,6 +1,5 @@
 package dev.annals.cli.bench;
 
-import dev.annals.bench.compare.ComparisonOptions;
 import dev.annals.bench.compare.ReplayComparison;
 import dev.annals.bench.compare.ReplayReport;
 import dev.annals.cli.ExitCodes;
@@ -9,7 +8,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code annals bench compare-replay}: reading the whole global stream, Annals beside Axon and a raw SELECT. */
@@ -40,16 +38,8 @@ public final class BenchCompareReplayCommand implements Callable<Integer> {
             description = "Bytes of each event's JSON payload (default: ${DEFAULT-VALUE}).")
     private int size;
 
-    @Option(names = "--postgres", paramLabel = "JDBC_URL", defaultValue = ComparisonOptions.DEFAULT_POSTGRES_URL,
-            description = "The PostgreSQL database for the PostgreSQL rows (default: ${DEFAULT-VALUE}).")
-    private String postgresUrl;
-
-    @Option(names = "--postgres-user", paramLabel = "USER", defaultValue = "postgres",
-            description = "The PostgreSQL user (default: ${DEFAULT-VALUE}).")
-    private String postgresUser;
-
-    @Option(names = "--no-postgres", description = "Leave the PostgreSQL rows out.")
-    private boolean noPostgres;
+    @CommandLine.Mixin
+    private PostgresPeer postgres;
 
     @Option(names = "--json", description = "Print the results as one JSON object instead of a table.")
     private boolean json;
@@ -61,8 +51,8 @@ public final class BenchCompareReplayCommand implements Callable<Integer> {
                     "--events must be 1 or more and --size 8 or more; were " + events + " and " + size);
         }
         PrintWriter err = spec.commandLine().getErr();
-        var outcomes = ReplayComparison.run(events, size, noPostgres ? Optional.empty() : Optional.of(postgresUrl),
-                postgresUser, line -> {
+        var outcomes = ReplayComparison.run(events, size, postgres.url(),
+                postgres.user(), line -> {
                     err.println(line);
                     err.flush();
                 });
