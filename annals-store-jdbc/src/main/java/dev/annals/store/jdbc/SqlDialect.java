@@ -17,7 +17,8 @@ import java.util.UUID;
  * an integer key, so that the events' stream index stays compact; {@code event_types(type_id, name)}
  * does the same for type names; {@code events(position, stream_id, stream_version, event_id, type_id,
  * schema_version, payload, metadata, recorded_at)} holds the log, keyed by global position, with unique
- * indexes on {@code (stream_id, stream_version)} and on {@code event_id}. {@code metadata} is
+ * indexes on {@code (stream_id, stream_version)} and on {@code event_id} (SQLite keeps the first in a table
+ * of its own that trails the log; its dialect overrides the queries that use it). {@code metadata} is
  * {@code NULL} when empty and {@code recorded_at} counts microseconds since the epoch. Two columns of
  * {@code streams} record deletions (docs/adr/0011): {@code truncate_before}, the first version stream
  * reads return, and {@code deleted}, 0 for a live stream, 1 when soft-deleted, 2 when tombstoned.
@@ -135,6 +136,14 @@ public interface SqlDialect {
      */
     default List<String> beginBulkWrite() {
         return List.of("BEGIN");
+    }
+
+    /**
+     * The statements a bulk write runs just before its {@code COMMIT}: none by default; a backend adds what
+     * it must derive from the events written (SQLite indexes them by stream).
+     */
+    default List<String> endBulkWrite() {
+        return List.of();
     }
 
     /** Binds an event id; by default as 16 big-endian bytes, which keep the order of UUID v7 ids. */

@@ -15,13 +15,17 @@ import static java.util.Objects.requireNonNull;
  * @param readPageSize    how many rows one read query fetches; 1 or more (default 2000: fewer queries made a
  *                        replay faster, and a page of 200-byte events is well under a megabyte)
  * @param maxBatchAppends the most appends one group commit gathers; 1 or more (default 1024)
+ * @param streamIndexBatch how many new events the writer adds to the stream index at once; 1 or more
+ *                        (default 4096). Reading a stream also scans the events not yet indexed, so a
+ *                        larger batch makes appends cheaper and stream reads dearer (docs/adr/0015).
  */
 public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, int readConnections,
-                            int readPageSize, int maxBatchAppends) {
+                            int readPageSize, int maxBatchAppends, int streamIndexBatch) {
 
     public static final int DEFAULT_READ_CONNECTIONS = 4;
     public static final int DEFAULT_READ_PAGE_SIZE = 2000;
     public static final int DEFAULT_MAX_BATCH_APPENDS = 1024;
+    public static final int DEFAULT_STREAM_INDEX_BATCH = 4096;
 
     public SqliteOptions {
         requireNonNull(limits, "limits");
@@ -29,11 +33,13 @@ public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, in
         atLeastOne("readConnections", readConnections);
         atLeastOne("readPageSize", readPageSize);
         atLeastOne("maxBatchAppends", maxBatchAppends);
+        atLeastOne("streamIndexBatch", streamIndexBatch);
     }
 
     /** Options with the given limits and registry and default sizes. */
     public SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry) {
-        this(limits, meterRegistry, DEFAULT_READ_CONNECTIONS, DEFAULT_READ_PAGE_SIZE, DEFAULT_MAX_BATCH_APPENDS);
+        this(limits, meterRegistry, DEFAULT_READ_CONNECTIONS, DEFAULT_READ_PAGE_SIZE, DEFAULT_MAX_BATCH_APPENDS,
+                DEFAULT_STREAM_INDEX_BATCH);
     }
 
     /** Default limits, the global Micrometer registry and default sizes. */
@@ -43,27 +49,32 @@ public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, in
 
     /** A copy with other append limits. */
     public SqliteOptions withLimits(AppendLimits newLimits) {
-        return new SqliteOptions(newLimits, meterRegistry, readConnections, readPageSize, maxBatchAppends);
+        return new SqliteOptions(newLimits, meterRegistry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch);
     }
 
     /** A copy recording metrics in {@code registry}. */
     public SqliteOptions withMeterRegistry(MeterRegistry registry) {
-        return new SqliteOptions(limits, registry, readConnections, readPageSize, maxBatchAppends);
+        return new SqliteOptions(limits, registry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch);
     }
 
     /** A copy with {@code count} read connections. */
     public SqliteOptions withReadConnections(int count) {
-        return new SqliteOptions(limits, meterRegistry, count, readPageSize, maxBatchAppends);
+        return new SqliteOptions(limits, meterRegistry, count, readPageSize, maxBatchAppends, streamIndexBatch);
     }
 
     /** A copy whose reads fetch {@code size} rows per query. */
     public SqliteOptions withReadPageSize(int size) {
-        return new SqliteOptions(limits, meterRegistry, readConnections, size, maxBatchAppends);
+        return new SqliteOptions(limits, meterRegistry, readConnections, size, maxBatchAppends, streamIndexBatch);
     }
 
     /** A copy whose group commits gather at most {@code count} appends. */
     public SqliteOptions withMaxBatchAppends(int count) {
-        return new SqliteOptions(limits, meterRegistry, readConnections, readPageSize, count);
+        return new SqliteOptions(limits, meterRegistry, readConnections, readPageSize, count, streamIndexBatch);
+    }
+
+    /** A copy whose writer indexes new events by stream {@code count} at a time. */
+    public SqliteOptions withStreamIndexBatch(int count) {
+        return new SqliteOptions(limits, meterRegistry, readConnections, readPageSize, maxBatchAppends, count);
     }
 
     private static void atLeastOne(String name, int value) {

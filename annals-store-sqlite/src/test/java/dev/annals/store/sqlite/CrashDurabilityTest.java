@@ -143,6 +143,9 @@ class CrashDurabilityTest {
         for (Map.Entry<String, List<RecordedEvent>> stream : streams.entrySet()) {
             assertThat(stream.getValue()).extracting(RecordedEvent::streamVersion).as("versions of %s", stream.getKey())
                     .containsExactlyElementsOf(LongStream.range(0, stream.getValue().size()).boxed().toList());
+            // Read through the stream index, which the child extended in killed transactions too.
+            assertThat(store.readStream(stream.getKey()).toList()).as("stream %s", stream.getKey())
+                    .isEqualTo(stream.getValue());
         }
         assertThat(store.streams().map(StreamInfo::stream)).containsExactlyInAnyOrderElementsOf(streams.keySet());
         assertThat(acks).as("acks seen").hasSizeGreaterThanOrEqualTo(KILLS);

@@ -31,7 +31,8 @@ public final class CrashingAppender {
         String run = args[1];
         int threads = Integer.parseInt(args[2]);
         var out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false);
-        var store = SqliteEventStore.open(data);
+        // A small index batch, so that many of the transactions killed also extend the stream index.
+        var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(16));
         print(out, "READY " + store.headPosition());
         for (int t = 0; t < threads; t++) {
             String stream = "crash-" + run + "-" + t;

@@ -83,6 +83,9 @@ public final class EventImport implements AutoCloseable {
                     }
                     head = writer.lastPosition();
                 }
+                for (String sql : dialect.endBulkWrite()) {
+                    statement.execute(sql);
+                }
                 statement.execute("COMMIT");
                 LOG.debug("imported positions {}..{} into {}", events.getFirst().position(), head, description);
                 return head;

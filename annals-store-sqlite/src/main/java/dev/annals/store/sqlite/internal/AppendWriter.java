@@ -5,6 +5,7 @@ import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.append.GroupCommit;
 import dev.annals.store.jdbc.append.PendingAppend;
+import dev.annals.store.sqlite.SqliteOptions;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -15,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,12 +44,14 @@ public final class AppendWriter {
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
     private final GroupCommit groupCommit;
+    private final int streamIndexBatch;
+    private final List<PreparedStatement> indexTail;
     private long lastRecordedAt;
     private boolean stateStale;
 
     /** Starts the writer thread on {@code connection}, whose schema is current and whose state is loaded. */
     AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
-                        Checkpointer checkpointer, int maxBatch, MeterRegistry meters) throws SQLException {
+                 Checkpointer checkpointer, SqliteOptions options) throws SQLException {
         this.file = file;
         this.connection = connection;
         this.state = state;
@@ -56,11 +60,17 @@ public final class AppendWriter {
         this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
+        this.streamIndexBatch = options.streamIndexBatch();
+        this.indexTail = new ArrayList<>();
+        for (String sql : StreamIndex.CATCH_UP) {
+            indexTail.add(connection.prepareStatement(sql));
+        }
+        MeterRegistry meters = options.meterRegistry();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
                 .description("appends written by one group commit").tag("backend", "sqlite").register(meters);
         this.batchEvents = DistributionSummary.builder("annals.append.batch.events")
                 .description("events written by one group commit").tag("backend", "sqlite").register(meters);
-        this.groupCommit = new GroupCommit(file.toString(), maxBatch, this::writeBatch);
+        this.groupCommit = new GroupCommit(file.toString(), options.maxBatchAppends(), this::writeBatch);
     }
 
     /** Queues an append; its outcome completes after the commit that holds it. */
@@ -102,6 +112,7 @@ public final class AppendWriter {
                 }
             }
             appender.writeSeals();
+            indexTailIfLong();
             commit.execute();
         } catch (SQLException | RuntimeException failure) {
             failBatch(batch, failure);
@@ -120,6 +131,22 @@ public final class AppendWriter {
         if (events > 0) {
             headListeners.fire(state.nextPosition() - 1);
         }
+    }
+
+    /**
+     * Adds the tail of the log to the stream index once it holds a batch of events, in the transaction being
+     * written (docs/adr/0015): one sorted insert writes each stream's index page once for the whole batch.
+     */
+    private void indexTailIfLong() throws SQLException {
+        long head = state.nextPosition() - 1;
+        if (head - state.indexedThrough() < streamIndexBatch) {
+            return;
+        }
+        for (var statement : indexTail) {
+            statement.execute();
+        }
+        LOG.debug("indexed positions {}..{} of {} by stream", state.indexedThrough() + 1, head, file);
+        state.indexedThrough(head);
     }
 
     private void failBatch(List<PendingAppend> batch, Exception failure) {
@@ -148,6 +175,9 @@ public final class AppendWriter {
             begin.close();
             commit.close();
             rollback.close();
+            for (var statement : indexTail) {
+                statement.close();
+            }
             connection.close();
         } catch (SQLException e) {
             LOG.warn("closing the writer connection to {} failed: {}", file, e.getMessage());

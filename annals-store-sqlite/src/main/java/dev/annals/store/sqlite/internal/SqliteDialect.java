@@ -32,8 +32,17 @@ public final class SqliteDialect implements SqlDialect {
         return List.of("BEGIN IMMEDIATE");
     }
 
+    /** Indexes the events the bulk write added by stream before it commits (docs/adr/0015). */
+    @Override
+    public List<String> endBulkWrite() {
+        return StreamIndex.CATCH_UP;
+    }
+
     @Override
     public String readPage(ReadSource source, Direction direction) {
+        if (source instanceof ReadSource.StreamOf) {
+            return StreamIndex.readStreamPage(direction);
+        }
         if (source instanceof ReadSource.Category || source instanceof ReadSource.EventType) {
             // The unary + keeps SQLite walking the log in position order (its rowid) and filtering, instead
             // of gathering the whole category through the stream index and sorting it for every page.
@@ -42,5 +51,15 @@ public final class SqliteDialect implements SqlDialect {
                     .replace("WHERE e.type_id =", "WHERE +e.type_id =");
         }
         return SqlDialect.super.readPage(source, direction);
+    }
+
+    @Override
+    public String selectStreamsPage() {
+        return StreamIndex.selectStreamsPage();
+    }
+
+    @Override
+    public String selectStreamState() {
+        return StreamIndex.selectStreamState();
     }
 }

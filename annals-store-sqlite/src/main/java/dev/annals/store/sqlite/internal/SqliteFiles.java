@@ -77,14 +77,14 @@ public final class SqliteFiles implements AutoCloseable {
         var state = new WriterState(dialect);
         try {
             SqliteSchema.migrate(connection, file);
+            StreamIndex.catchUpAtOpen(connection, file);
             state.reload(connection);
             checkpointer = new Checkpointer(file);
         } catch (SQLException | RuntimeException e) {
             connection.close();
             throw e;
         }
-        writer = new AppendWriter(file, dialect, connection, state, checkpointer, options.maxBatchAppends(),
-                options.meterRegistry());
+        writer = new AppendWriter(file, dialect, connection, state, checkpointer, options);
         readers = new ReadConnections(file, options.readConnections());
         LOG.info("opened SQLite event store {} at head position {}", file, state.nextPosition() - 1);
     }

@@ -27,11 +27,15 @@ import java.util.List;
  * <p>Version 4 adds erasure (docs/adr/0010 and 0011): the deletion marks of each stream (the first
  * version its reads return and whether it is soft-deleted or tombstoned) and the subjects' data keys
  * for crypto-shredding ({@code subject_keys}; a forgotten subject keeps its row, without a key).
+ *
+ * <p>Version 5 replaces the unique index on the events' {@code (stream_id, stream_version)}, which every
+ * append updated, by the {@link StreamIndex} table that the writer fills in batches (docs/adr/0015); an
+ * upgraded file has all its events indexed at once.
  */
 final class SqliteSchema {
 
     /** The schema version this code writes and reads. */
-    public static final int CURRENT_VERSION = 4;
+    public static final int CURRENT_VERSION = 5;
 
     private static final List<String> VERSION_1 = List.of(
             "CREATE TABLE streams (stream_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, category TEXT NOT NULL)",
@@ -71,6 +75,17 @@ final class SqliteSchema {
             "CREATE TABLE subject_keys (subject TEXT PRIMARY KEY, data_key BLOB, created_at INTEGER NOT NULL,"
                     + " forgotten_at INTEGER)");
 
+    private static final List<String> VERSION_5 = List.of(
+            "CREATE TABLE stream_index (stream_id INTEGER NOT NULL, stream_version INTEGER NOT NULL,"
+                    + " position INTEGER NOT NULL, PRIMARY KEY (stream_id, stream_version)) WITHOUT ROWID",
+            // Copied through the old index, which is already in the new one's order: no sort of the whole log.
+            "INSERT INTO stream_index(stream_id, stream_version, position) SELECT stream_id, stream_version, position"
+                    + " FROM events INDEXED BY events_by_stream ORDER BY stream_id, stream_version",
+            "CREATE TABLE stream_index_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
+                    + " indexed_through INTEGER NOT NULL)",
+            "INSERT INTO stream_index_state VALUES (1, (SELECT COALESCE(MAX(position), 0) FROM events))",
+            "DROP INDEX events_by_stream");
+
     private SqliteSchema() {
     }
 
@@ -106,6 +121,11 @@ final class SqliteSchema {
                 }
                 if (version < 4) {
                     for (String ddl : VERSION_4) {
+                        statement.execute(ddl);
+                    }
+                }
+                if (version < 5) {
+                    for (String ddl : VERSION_5) {
                         statement.execute(ddl);
                     }
                 }

@@ -14,7 +14,8 @@ import java.util.Optional;
 
 /**
  * What the single writer knows without asking the database: the next global position, the next stream
- * and type keys, the event types, the versions of recently used streams, and the audit trail's last hash.
+ * and type keys, the event types, the versions of recently used streams, the audit trail's last hash and
+ * how far the stream index reaches.
  *
  * <p>Only the writer thread touches it. It is exact because nothing else writes to the file (the store
  * holds a lock on its data directory). When a transaction fails, {@link #reload} rebuilds it from what
@@ -43,6 +44,7 @@ final class WriterState {
     private long nextStreamKey;
     private long nextTypeKey;
     private byte[] lastHash;
+    private long indexedThrough;
 
     public WriterState(SqlDialect dialect) {
         this.dialect = dialect;
@@ -64,6 +66,16 @@ final class WriterState {
         }
         nextTypeKey = lastType + 1;
         lastHash = ChainSeal.catchUp(dialect, connection);
+        indexedThrough = StreamIndex.indexedThrough(connection);
+    }
+
+    /** The last position the stream index covers (committed or in the open transaction). */
+    public long indexedThrough() {
+        return indexedThrough;
+    }
+
+    public void indexedThrough(long position) {
+        indexedThrough = position;
     }
 
     /** The audit trail's hash of the newest event written (committed or in the open transaction). */

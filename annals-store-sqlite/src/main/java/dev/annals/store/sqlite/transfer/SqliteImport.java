@@ -58,6 +58,9 @@ public final class SqliteImport {
             try {
                 long imported = write(connection, events);
                 try (var commit = connection.createStatement()) {
+                    for (String sql : DIALECT.endBulkWrite()) {
+                        commit.execute(sql);
+                    }
                     commit.execute("COMMIT");
                 }
                 LOG.info("imported {} event(s) into {}", imported, dataDirectory);

@@ -1,0 +1,123 @@
+package dev.annals.store.sqlite.internal;
+
+import dev.annals.store.Direction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * The SQLite store's stream index, maintained in batches behind the log (docs/adr/0015).
+ *
+ * <p>Table {@code stream_index(stream_id, stream_version, position)} maps each stream's versions to their
+ * global positions, and {@code stream_index_state.indexed_through} names the last position it covers. The
+ * events after that position, the <em>tail</em>, are not in it yet: the writer adds them in one sorted
+ * insert once there are enough of them, in the same transaction as a group of appends. A commit of 64
+ * appends to 64 streams then writes a few pages of the log instead of also one index page per stream,
+ * which is what bounded single-event throughput.
+ *
+ * <p>Every query that finds a stream's events or its version therefore reads two places: the index up to
+ * {@code indexed_through}, and a scan of the tail (at most one batch of rows, in position order, cheap).
+ * The index and {@code indexed_through} change in one transaction, so every statement sees a split where
+ * each event is in exactly one of them.
+ */
+public final class StreamIndex {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamIndex.class);
+
+    /** The tail: the events the index does not hold yet. */
+    private static final String TAIL = "e.position > (SELECT indexed_through FROM stream_index_state)";
+
+    /**
+     * Adds the tail to the index and moves {@code indexed_through} to the head; inside a transaction.
+     * Sorting by stream first writes each stream's index entries together.
+     */
+    static final List<String> CATCH_UP = List.of(
+            "INSERT INTO stream_index(stream_id, stream_version, position)"
+                    + " SELECT e.stream_id, e.stream_version, e.position FROM events e WHERE " + TAIL
+                    + " ORDER BY e.stream_id, e.stream_version",
+            "UPDATE stream_index_state SET indexed_through = (SELECT COALESCE(MAX(position), 0) FROM events)");
+
+    private StreamIndex() {
+    }
+
+    /**
+     * One page of a stream's events, with the columns and parameters of {@code SqlDialect.readPage}: the
+     * indexed part merged with the tail's. The indexed part selects {@code i.stream_version}, not the event
+     * row's copy, so that SQLite sees it already in index order and merges with LIMIT instead of sorting the
+     * rest of the stream for every page.
+     */
+    static String readStreamPage(Direction direction) {
+        boolean forward = direction == Direction.FORWARD;
+        String from = forward ? " >= ?2" : " <= ?2";
+        String names = " JOIN streams s ON s.stream_id = e.stream_id JOIN event_types t ON t.type_id = e.type_id";
+        String stream = "(SELECT stream_id FROM streams WHERE name = ?1)";
+        return "SELECT e.position, s.name, i.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
+                + " e.metadata, e.recorded_at, e.stream_id, e.type_id"
+                + " FROM stream_index i JOIN events e ON e.position = i.position" + names
+                + " WHERE i.stream_id = " + stream + " AND i.stream_version >= s.truncate_before"
+                + " AND i.stream_version" + from
+                + " UNION ALL"
+                + " SELECT e.position, s.name, e.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
+                + " e.metadata, e.recorded_at, e.stream_id, e.type_id FROM events e" + names
+                + " WHERE " + TAIL + " AND e.stream_id = " + stream + " AND e.stream_version >= s.truncate_before"
+                + " AND e.stream_version" + from
+                + " ORDER BY 3" + (forward ? "" : " DESC") + " LIMIT ?3";
+    }
+
+    /** {@code SqlDialect.selectStreamState}: the stream's newest version is in the tail if it is there at all. */
+    static String selectStreamState() {
+        return "SELECT s.stream_id, COALESCE("
+                + "(SELECT MAX(e.stream_version) FROM events e WHERE " + TAIL + " AND e.stream_id = s.stream_id),"
+                + " (SELECT MAX(i.stream_version) FROM stream_index i WHERE i.stream_id = s.stream_id)),"
+                + " s.truncate_before, s.deleted FROM streams s WHERE s.name = ?";
+    }
+
+    /** {@code SqlDialect.selectStreamsPage}: the tail is scanned once per page and grouped by stream. */
+    static String selectStreamsPage() {
+        return "WITH tail AS (SELECT e.stream_id, MAX(e.stream_version) AS version, MAX(e.position) AS position"
+                + " FROM events e WHERE " + TAIL + " GROUP BY e.stream_id)"
+                + " SELECT s.stream_id, s.name, COALESCE(t.version, i.stream_version), COALESCE(t.position, i.position)"
+                + " FROM streams s LEFT JOIN tail t ON t.stream_id = s.stream_id"
+                + " LEFT JOIN stream_index i ON i.stream_id = s.stream_id AND i.stream_version ="
+                + " (SELECT MAX(x.stream_version) FROM stream_index x WHERE x.stream_id = s.stream_id)"
+                + " WHERE s.stream_id > ? AND s.deleted = 0 AND COALESCE(t.version, i.stream_version) IS NOT NULL"
+                + " ORDER BY s.stream_id LIMIT ?";
+    }
+
+    /** The last position the index covers. */
+    static long indexedThrough(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT indexed_through FROM stream_index_state")) {
+            return row.next() ? row.getLong(1) : 0;
+        }
+    }
+
+    /**
+     * Indexes the whole tail in a transaction of its own; outside a transaction. Run when the store opens,
+     * so that the tail holds only what this writer appends (an import or an older Annals may have left a
+     * long one).
+     */
+    static void catchUpAtOpen(Connection connection, Path file) throws SQLException {
+        long before = indexedThrough(connection);
+        try (var statement = connection.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                for (String sql : CATCH_UP) {
+                    statement.execute(sql);
+                }
+                statement.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                statement.execute("ROLLBACK");
+                throw e;
+            }
+        }
+        long after = indexedThrough(connection);
+        if (after > before) {
+            LOG.info("indexed positions {}..{} of {} by stream", before + 1, after, file);
+        }
+    }
+}
