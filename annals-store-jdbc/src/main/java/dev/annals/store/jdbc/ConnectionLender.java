@@ -1,6 +1,7 @@
 package dev.annals.store.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -19,6 +20,27 @@ public interface ConnectionLender {
      * @throws dev.annals.store.EventStoreException when no connection could be had or the work failed
      */
     <T> T withConnection(SqlWork<T> work);
+
+    /**
+     * Runs {@code work} with {@code sql} prepared on a borrowed connection. By default the statement is
+     * prepared for this call and closed after it; a lender may keep statements per connection and hand the
+     * same one out again (the SQLite pool does: preparing a stream read cost as much as running a short one).
+     * The work must close the result sets it opens and must not close or keep the statement.
+     */
+    default <T> T withStatement(String sql, StatementWork<T> work) {
+        return withConnection(connection -> {
+            try (var statement = connection.prepareStatement(sql)) {
+                return work.run(statement);
+            }
+        });
+    }
+
+    /** Work done with a prepared statement on a borrowed connection. */
+    @FunctionalInterface
+    interface StatementWork<T> {
+        /** Binds, runs and reads; the statement must not be kept after returning. */
+        T run(PreparedStatement statement) throws SQLException;
+    }
 
     /** Work done with a borrowed connection. */
     @FunctionalInterface

@@ -52,22 +52,20 @@ public final class JdbcEventReader implements EventReader {
         };
         boolean forward = request.direction() == Direction.FORWARD;
         var rows = new NameCachingRows(dialect);
-        PagedSpliterator.PageFetch<RecordedEvent> fetch = (from, size) -> connections.withConnection(c -> {
-            try (var statement = c.prepareStatement(sql)) {
-                int index = 1;
-                if (key != null) {
-                    statement.setString(index++, key);
-                }
-                statement.setLong(index++, from);
-                statement.setLong(index, size);
-                var events = new ArrayList<RecordedEvent>(size);
-                try (var page = statement.executeQuery()) {
-                    while (page.next()) {
-                        events.add(rows.map(page));
-                    }
-                }
-                return events;
+        PagedSpliterator.PageFetch<RecordedEvent> fetch = (from, size) -> connections.withStatement(sql, statement -> {
+            int index = 1;
+            if (key != null) {
+                statement.setString(index++, key);
             }
+            statement.setLong(index++, from);
+            statement.setLong(index, size);
+            var events = new ArrayList<RecordedEvent>(size);
+            try (var page = statement.executeQuery()) {
+                while (page.next()) {
+                    events.add(rows.map(page));
+                }
+            }
+            return events;
         });
         var pages = new PagedSpliterator<>(request.from(), request.limit(), pageSize, fetch,
                 source.byVersion() ? RecordedEvent::streamVersion : RecordedEvent::position,
@@ -77,9 +75,8 @@ public final class JdbcEventReader implements EventReader {
 
     @Override
     public long headPosition() {
-        return connections.withConnection(c -> {
-            try (var statement = c.prepareStatement(dialect.selectHeadPosition());
-                 var row = statement.executeQuery()) {
+        return connections.withStatement(dialect.selectHeadPosition(), statement -> {
+            try (var row = statement.executeQuery()) {
                 return row.next() ? row.getLong(1) : 0L;
             }
         });
@@ -87,20 +84,19 @@ public final class JdbcEventReader implements EventReader {
 
     @Override
     public Stream<StreamInfo> streams() {
-        PagedSpliterator.PageFetch<KeyedStream> fetch = (from, size) -> connections.withConnection(c -> {
-            try (var statement = c.prepareStatement(dialect.selectStreamsPage())) {
-                statement.setLong(1, from - 1);
-                statement.setLong(2, size);
-                List<KeyedStream> streams = new ArrayList<>(size);
-                try (var rows = statement.executeQuery()) {
-                    while (rows.next()) {
-                        streams.add(new KeyedStream(rows.getLong(1),
-                                new StreamInfo(rows.getString(2), rows.getLong(3), rows.getLong(4))));
+        PagedSpliterator.PageFetch<KeyedStream> fetch = (from, size) -> connections.withStatement(
+                dialect.selectStreamsPage(), statement -> {
+                    statement.setLong(1, from - 1);
+                    statement.setLong(2, size);
+                    List<KeyedStream> streams = new ArrayList<>(size);
+                    try (var rows = statement.executeQuery()) {
+                        while (rows.next()) {
+                            streams.add(new KeyedStream(rows.getLong(1),
+                                    new StreamInfo(rows.getString(2), rows.getLong(3), rows.getLong(4))));
+                        }
                     }
-                }
-                return streams;
-            }
-        });
+                    return streams;
+                });
         var pages = new PagedSpliterator<>(1, Long.MAX_VALUE, pageSize, fetch, KeyedStream::key, last -> last + 1);
         return StreamSupport.stream(pages, false).map(KeyedStream::info);
     }

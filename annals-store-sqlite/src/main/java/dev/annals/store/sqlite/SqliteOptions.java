@@ -16,7 +16,7 @@ import static java.util.Objects.requireNonNull;
  *                        replay faster, and a page of 200-byte events is well under a megabyte)
  * @param maxBatchAppends the most appends one group commit gathers; 1 or more (default 1024)
  * @param streamIndexBatch how many new events the writer adds to the stream index at once; 1 or more
- *                        (default 4096). Reading a stream also scans the events not yet indexed, so a
+ *                        (default 1024). Reading a stream also scans the events not yet indexed, so a
  *                        larger batch makes appends cheaper and stream reads dearer (docs/adr/0015).
  */
 public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, int readConnections,
@@ -25,7 +25,7 @@ public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, in
     public static final int DEFAULT_READ_CONNECTIONS = 4;
     public static final int DEFAULT_READ_PAGE_SIZE = 2000;
     public static final int DEFAULT_MAX_BATCH_APPENDS = 1024;
-    public static final int DEFAULT_STREAM_INDEX_BATCH = 4096;
+    public static final int DEFAULT_STREAM_INDEX_BATCH = 1024;
 
     public SqliteOptions {
         requireNonNull(limits, "limits");

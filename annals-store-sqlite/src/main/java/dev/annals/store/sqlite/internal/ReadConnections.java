@@ -5,21 +5,31 @@ import dev.annals.store.jdbc.ConnectionLender;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
  * A small fixed pool of read connections. WAL lets them read while the writer commits; a caller that
  * finds them all busy waits for one.
+ *
+ * <p>Each connection keeps the statements it prepared for {@link #withStatement} and reuses them: SQLite
+ * compiles a statement on every prepare, and for a stream read of a few events that took longer than
+ * running it.
  */
 public final class ReadConnections implements ConnectionLender, AutoCloseable {
 
+    /** Statements kept per connection; reads use a handful of distinct queries. */
+    private static final int STATEMENTS_PER_CONNECTION = 32;
+
     private final Path file;
-    private final BlockingQueue<Connection> idle;
-    private final List<Connection> all = new ArrayList<>();
+    private final BlockingQueue<Reader> idle;
+    private final List<Reader> all = new ArrayList<>();
     private volatile boolean closed;
 
     /** Opens {@code size} read connections to {@code file}. */
@@ -28,9 +38,9 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
         this.idle = new ArrayBlockingQueue<>(size);
         try {
             for (int i = 0; i < size; i++) {
-                var connection = SqliteConnections.reader(file);
-                all.add(connection);
-                idle.add(connection);
+                var reader = new Reader(SqliteConnections.reader(file));
+                all.add(reader);
+                idle.add(reader);
             }
         } catch (SQLException e) {
             close();
@@ -40,22 +50,38 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
 
     @Override
     public <T> T withConnection(SqlWork<T> work) {
+        return lend(reader -> work.run(reader.connection));
+    }
+
+    @Override
+    public <T> T withStatement(String sql, StatementWork<T> work) {
+        return lend(reader -> {
+            var statement = reader.prepared(sql);
+            try {
+                return work.run(statement);
+            } finally {
+                statement.clearParameters();
+            }
+        });
+    }
+
+    private <T> T lend(ReaderWork<T> work) {
         if (closed) {
             throw new EventStoreException("the SQLite store at " + file + " is closed");
         }
-        Connection connection;
+        Reader reader;
         try {
-            connection = idle.take();
+            reader = idle.take();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("interrupted while waiting for a read connection to " + file, e);
         }
         try {
-            return work.run(connection);
+            return work.run(reader);
         } catch (SQLException e) {
             throw new EventStoreException("reading " + file + " failed: " + e.getMessage(), e);
         } finally {
-            idle.add(connection);
+            idle.add(reader);
         }
     }
 
@@ -63,12 +89,42 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        for (Connection connection : all) {
+        for (Reader reader : all) {
             try {
-                connection.close();
+                reader.connection.close();
             } catch (SQLException e) {
                 // Closing is best effort: the file stays consistent whatever happens to a reader.
             }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ReaderWork<T> {
+        T run(Reader reader) throws SQLException;
+    }
+
+    /** One connection and the statements prepared on it, the least recently used dropped first. */
+    private static final class Reader {
+
+        private final Connection connection;
+        private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+
+        Reader(Connection connection) {
+            this.connection = connection;
+        }
+
+        PreparedStatement prepared(String sql) throws SQLException {
+            var statement = statements.get(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+                statements.put(sql, statement);
+                if (statements.size() > STATEMENTS_PER_CONNECTION) {
+                    var eldest = statements.entrySet().iterator();
+                    eldest.next().getValue().close();
+                    eldest.remove();
+                }
+            }
+            return statement;
         }
     }
 }

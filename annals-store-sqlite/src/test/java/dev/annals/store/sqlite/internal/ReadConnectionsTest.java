@@ -1,0 +1,87 @@
+package dev.annals.store.sqlite.internal;
+
+import dev.annals.store.sqlite.SqliteEventStore;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class ReadConnectionsTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void hands_out_the_statement_it_prepared_before_on_the_same_connection() throws Exception {
+        SqliteEventStore.open(data).close();
+        try (var pool = new ReadConnections(data.resolve(SqliteEventStore.FILE_NAME), 1)) {
+            PreparedStatement first = pool.withStatement("SELECT ? + 1", statement -> statement);
+            PreparedStatement again = pool.withStatement("SELECT ? + 1", statement -> {
+                statement.setLong(1, 41);
+                try (var row = statement.executeQuery()) {
+                    row.next();
+                    assertThat(row.getLong(1)).isEqualTo(42);
+                }
+                return statement;
+            });
+
+            assertThat(again).isSameAs(first);
+            assertThat(again.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void closes_the_least_recently_used_statement_beyond_thirty_two() throws Exception {
+        SqliteEventStore.open(data).close();
+        try (var pool = new ReadConnections(data.resolve(SqliteEventStore.FILE_NAME), 1)) {
+            var statements = new ArrayList<PreparedStatement>();
+            for (int i = 0; i < 33; i++) {
+                statements.add(pool.withStatement("SELECT " + i, statement -> statement));
+            }
+
+            assertThat(statements.getFirst().isClosed()).isTrue();
+            assertThat(statements.subList(1, 33)).noneMatch(statement -> {
+                try {
+                    return statement.isClosed();
+                } catch (java.sql.SQLException e) {
+                    throw new AssertionError(e);
+                }
+            });
+        }
+    }
+
+    @Test
+    void callers_sharing_statements_each_get_their_own_answer() throws Exception {
+        SqliteEventStore.open(data).close();
+        try (var pool = new ReadConnections(data.resolve(SqliteEventStore.FILE_NAME), 2);
+             var callers = Executors.newFixedThreadPool(8)) {
+            var answers = new ArrayList<Future<Long>>();
+            for (long n = 0; n < 2_000; n++) {
+                long value = n;
+                answers.add(callers.submit(() -> pool.withStatement("SELECT ? * 2", statement -> {
+                    statement.setLong(1, value);
+                    try (var row = statement.executeQuery()) {
+                        row.next();
+                        return row.getLong(1);
+                    }
+                })));
+            }
+
+            var got = new ArrayList<Long>();
+            for (var answer : answers) {
+                got.add(answer.get());
+            }
+            assertThat(got).containsExactlyElementsOf(IntStream.range(0, 2_000).mapToObj(n -> 2L * n).toList());
+        }
+    }
+}
