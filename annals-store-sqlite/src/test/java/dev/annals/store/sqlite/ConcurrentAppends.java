@@ -4,6 +4,7 @@ import dev.annals.store.AppendResult;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -19,16 +20,32 @@ final class ConcurrentAppends {
     /** Starts {@code append} on a new thread; its outcome is the future at the same index. */
     CompletableFuture<AppendResult> start(Supplier<AppendResult> append) {
         var outcome = new CompletableFuture<AppendResult>();
-        var thread = Thread.ofPlatform().start(() -> {
+        threads.add(run(append, outcome));
+        return outcome;
+    }
+
+    /**
+     * Starts {@code append} on a new thread and waits until that thread is writing it: with nothing queued,
+     * the store writes a lone append in its caller's thread, where whatever holds SQLite's write lock then
+     * keeps it. Appends started afterwards queue behind it.
+     */
+    CompletableFuture<AppendResult> startWriting(Supplier<AppendResult> append) {
+        var outcome = new CompletableFuture<AppendResult>();
+        var thread = run(append, outcome);
+        await().atMost(Duration.ofSeconds(5)).until(() -> Arrays.stream(thread.getStackTrace())
+                .anyMatch(frame -> frame.getMethodName().equals("writeBatch")));
+        return outcome;
+    }
+
+    private Thread run(Supplier<AppendResult> append, CompletableFuture<AppendResult> outcome) {
+        outcomes.add(outcome);
+        return Thread.ofPlatform().start(() -> {
             try {
                 outcome.complete(append.get());
             } catch (RuntimeException e) {
                 outcome.completeExceptionally(e);
             }
         });
-        threads.add(thread);
-        outcomes.add(outcome);
-        return outcome;
     }
 
     /** Waits until every started thread has been parked waiting for its outcome for a while. */

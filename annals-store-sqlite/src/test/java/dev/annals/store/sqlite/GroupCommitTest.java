@@ -177,14 +177,12 @@ class GroupCommitTest {
     }
 
     /**
-     * Gives the writer one append to hold while the file is locked, so that every append started afterwards
-     * waits in the queue and goes into the next commit together.
+     * Has one append written while the file is locked, so that every append started afterwards waits in the
+     * queue and goes into the next commit together.
      */
     private CompletableFuture<AppendResult> occupyWriter(ConcurrentAppends appends) {
-        var first = appends.start(() -> store.append("occupier-1", ExpectedVersion.noStream(),
+        return appends.startWriting(() -> store.append("occupier-1", ExpectedVersion.noStream(),
                 EventData.of("Opened", "{}")));
-        appends.awaitAllWaiting();
-        return first;
     }
 
     private DistributionSummary batchAppends() {
