@@ -58,7 +58,8 @@ public final class JdbcEventReader implements EventReader {
                 statement.setString(index++, key);
             }
             statement.setLong(index++, from);
-            statement.setLong(index, size);
+            statement.setLong(index++, size);
+            dialect.bindReadExtras(statement, source, index);
             var events = new ArrayList<RecordedEvent>(size);
             try (var page = statement.executeQuery()) {
                 while (page.next()) {

@@ -67,6 +67,13 @@ public interface SqlDialect {
         };
     }
 
+    /**
+     * Binds what this backend's {@link #readPage} query takes after the page size, from parameter
+     * {@code nextIndex} on; by default it takes nothing more.
+     */
+    default void bindReadExtras(PreparedStatement statement, ReadSource source, int nextIndex) throws SQLException {
+    }
+
     /** The events with the given id: one parameter, the id. */
     default String selectByEventId() {
         return selectEvents() + " WHERE e.event_id = ?";

@@ -45,18 +45,20 @@ public final class AppendWriter {
     private final DistributionSummary batchEvents;
     private final GroupCommit groupCommit;
     private final int streamIndexBatch;
+    private final TailPositions tailPositions;
     private final List<PreparedStatement> indexTail;
     private long lastRecordedAt;
     private boolean stateStale;
 
     /** Starts the writer thread on {@code connection}, whose schema is current and whose state is loaded. */
     AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
-                 Checkpointer checkpointer, SqliteOptions options) throws SQLException {
+                 Checkpointer checkpointer, TailPositions tailPositions, SqliteOptions options) throws SQLException {
         this.file = file;
         this.connection = connection;
         this.state = state;
         this.checkpointer = checkpointer;
-        this.appender = new BatchAppender(dialect, connection, state);
+        this.appender = new BatchAppender(dialect, connection, state, tailPositions);
+        this.tailPositions = tailPositions;
         this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
@@ -95,6 +97,7 @@ public final class AppendWriter {
     private void writeBatch(List<PendingAppend> batch) {
         var outcomes = new Object[batch.size()];
         int events = 0;
+        boolean indexed;
         try {
             if (stateStale) {
                 state.reload(connection);
@@ -112,13 +115,16 @@ public final class AppendWriter {
                 }
             }
             appender.writeSeals();
-            indexTailIfLong();
+            indexed = indexTailIfLong();
             commit.execute();
         } catch (SQLException | RuntimeException failure) {
             failBatch(batch, failure);
             return;
         }
         checkpointer.committed();
+        if (indexed) {
+            tailPositions.indexed(state.indexedThrough());
+        }
         batchAppends.record(batch.size());
         batchEvents.record(events);
         for (int i = 0; i < batch.size(); i++) {
@@ -137,16 +143,17 @@ public final class AppendWriter {
      * Adds the tail of the log to the stream index once it holds a batch of events, in the transaction being
      * written (docs/adr/0015): one sorted insert writes each stream's index page once for the whole batch.
      */
-    private void indexTailIfLong() throws SQLException {
+    private boolean indexTailIfLong() throws SQLException {
         long head = state.nextPosition() - 1;
         if (head - state.indexedThrough() < streamIndexBatch) {
-            return;
+            return false;
         }
         for (var statement : indexTail) {
             statement.execute();
         }
         LOG.debug("indexed positions {}..{} of {} by stream", state.indexedThrough() + 1, head, file);
         state.indexedThrough(head);
+        return true;
     }
 
     private void failBatch(List<PendingAppend> batch, Exception failure) {

@@ -38,6 +38,7 @@ final class BatchAppender implements AutoCloseable {
     private final SqlDialect dialect;
     private final Connection connection;
     private final WriterState state;
+    private final TailPositions tailPositions;
     private final PreparedStatement savepoint;
     private final PreparedStatement release;
     private final PreparedStatement rollbackTo;
@@ -50,10 +51,12 @@ final class BatchAppender implements AutoCloseable {
     private final List<byte[]> pendingHashes = new ArrayList<>();
     private boolean savepointOpen;
 
-    public BatchAppender(SqlDialect dialect, Connection connection, WriterState state) throws SQLException {
+    public BatchAppender(SqlDialect dialect, Connection connection, WriterState state, TailPositions tailPositions)
+            throws SQLException {
         this.dialect = dialect;
         this.connection = connection;
         this.state = state;
+        this.tailPositions = tailPositions;
         this.savepoint = connection.prepareStatement("SAVEPOINT append");
         this.release = connection.prepareStatement("RELEASE append");
         this.rollbackTo = connection.prepareStatement("ROLLBACK TO append");
@@ -171,6 +174,7 @@ final class BatchAppender implements AutoCloseable {
         }
         state.nextPosition(position);
         state.streamWritten(stream, new WriterState.StreamKey(streamKey, version, StreamMarks.State.LIVE));
+        tailPositions.written(stream, position - 1);
         if (newTypes != null) {
             state.typesWritten(newTypes);
         }

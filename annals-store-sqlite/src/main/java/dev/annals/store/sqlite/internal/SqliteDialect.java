@@ -6,11 +6,25 @@ import dev.annals.store.jdbc.SqlDialect;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 
 /** SQLite's SQL text and error codes. */
 public final class SqliteDialect implements SqlDialect {
+
+    /** Where this process's writer says each stream ends in the tail; null outside the open store. */
+    private final TailPositions tailPositions;
+
+    /** The dialect for any connection to a store's file. */
+    public SqliteDialect() {
+        this(null);
+    }
+
+    /** The open store's dialect: its stream reads scan the tail only as far as {@code tailPositions} says. */
+    SqliteDialect(TailPositions tailPositions) {
+        this.tailPositions = tailPositions;
+    }
 
     @Override
     public String name() {
@@ -41,7 +55,7 @@ public final class SqliteDialect implements SqlDialect {
     @Override
     public String readPage(ReadSource source, Direction direction) {
         if (source instanceof ReadSource.StreamOf) {
-            return StreamIndex.readStreamPage(direction);
+            return StreamIndex.readStreamPage(direction, tailPositions != null);
         }
         if (source instanceof ReadSource.Category || source instanceof ReadSource.EventType) {
             // The unary + keeps SQLite walking the log in position order (its rowid) and filtering, instead
@@ -51,6 +65,13 @@ public final class SqliteDialect implements SqlDialect {
                     .replace("WHERE e.type_id =", "WHERE +e.type_id =");
         }
         return SqlDialect.super.readPage(source, direction);
+    }
+
+    @Override
+    public void bindReadExtras(PreparedStatement statement, ReadSource source, int nextIndex) throws SQLException {
+        if (tailPositions != null && source instanceof ReadSource.StreamOf stream) {
+            statement.setLong(nextIndex, tailPositions.end(stream.stream()));
+        }
     }
 
     @Override

@@ -26,7 +26,8 @@ public final class SqliteFiles implements AutoCloseable {
     private final Path file;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final SqliteDialect dialect = new SqliteDialect();
+    private final TailPositions tailPositions = new TailPositions();
+    private final SqliteDialect dialect = new SqliteDialect(tailPositions);
     private Checkpointer checkpointer;
     private AppendWriter writer;
     private ReadConnections readers;
@@ -84,7 +85,7 @@ public final class SqliteFiles implements AutoCloseable {
             connection.close();
             throw e;
         }
-        writer = new AppendWriter(file, dialect, connection, state, checkpointer, options);
+        writer = new AppendWriter(file, dialect, connection, state, checkpointer, tailPositions, options);
         readers = new ReadConnections(file, options.readConnections());
         LOG.info("opened SQLite event store {} at head position {}", file, state.nextPosition() - 1);
     }

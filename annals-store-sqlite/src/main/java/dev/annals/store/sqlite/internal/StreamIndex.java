@@ -49,8 +49,11 @@ public final class StreamIndex {
      * indexed part merged with the tail's. The indexed part selects {@code i.stream_version}, not the event
      * row's copy, so that SQLite sees it already in index order and merges with LIMIT instead of sorting the
      * rest of the stream for every page.
+     *
+     * @param tailPositions whether to end the tail's scan at a fourth parameter, where {@link TailPositions}
+     *                      says the stream ends
      */
-    static String readStreamPage(Direction direction) {
+    static String readStreamPage(Direction direction, boolean tailPositions) {
         boolean forward = direction == Direction.FORWARD;
         String from = forward ? " >= ?2" : " <= ?2";
         String names = " JOIN streams s ON s.stream_id = e.stream_id JOIN event_types t ON t.type_id = e.type_id";
@@ -63,7 +66,8 @@ public final class StreamIndex {
                 + " UNION ALL"
                 + " SELECT e.position, s.name, e.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
                 + " e.metadata, e.recorded_at, e.stream_id, e.type_id FROM events e" + names
-                + " WHERE " + TAIL + " AND e.stream_id = " + stream + " AND e.stream_version >= s.truncate_before"
+                + " WHERE " + TAIL + (tailPositions ? " AND e.position <= ?4" : "")
+                + " AND e.stream_id = " + stream + " AND e.stream_version >= s.truncate_before"
                 + " AND e.stream_version" + from
                 + " ORDER BY 3" + (forward ? "" : " DESC") + " LIMIT ?3";
     }
