@@ -39,8 +39,9 @@ public final class LiveRoutes implements AutoCloseable {
     private static final int TAIL_CAPACITY = 10_000;
 
     private final LiveTail tail;
+    private final SseFrames frames = new SseFrames(TAIL_CAPACITY);
     private final Guard guard;
-    private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
+    private final Set<SseStream> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong counter = new AtomicLong();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sse-heartbeat").factory());
@@ -49,8 +50,7 @@ public final class LiveRoutes implements AutoCloseable {
         this.tail = new LiveTail(requireNonNull(store, "store"), TAIL_CAPACITY);
         this.guard = requireNonNull(guard, "guard");
         // A comment every 15 s finds clients that went away while no event was sent, and frees them.
-        heartbeat.scheduleAtFixedRate(() -> clients.forEach(client -> client.sendComment("heartbeat")),
-                15, 15, TimeUnit.SECONDS);
+        heartbeat.scheduleAtFixedRate(() -> clients.forEach(SseStream::heartbeat), 15, 15, TimeUnit.SECONDS);
     }
 
     /** Registers the route on {@code app}. */
@@ -98,11 +98,12 @@ public final class LiveRoutes implements AutoCloseable {
         String name = client.ctx().pathParam("stream");
         long checkpoint = client.ctx().attribute(CHECKPOINT);
         client.keepAlive();
-        clients.add(client);
+        var stream = new SseStream(client);
+        clients.add(stream);
         var subscription = Subscription.start("sse-" + counter.incrementAndGet(), tail, ReadSource.parse(name),
-                checkpoint, SubscriptionOptions.defaults(), new SseSubscriber(client));
+                checkpoint, SubscriptionOptions.defaults(), new SseSubscriber(stream, frames));
         client.onClose(() -> {
-            clients.remove(client);
+            clients.remove(stream);
             subscription.close();
             LOG.debug("SSE client of {} left after position {}", name, subscription.processedThrough());
         });
@@ -112,7 +113,7 @@ public final class LiveRoutes implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        clients.forEach(SseClient::close);
+        clients.forEach(stream -> stream.client().close());
         tail.close();
     }
 }

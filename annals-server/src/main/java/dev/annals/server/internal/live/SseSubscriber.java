@@ -1,27 +1,29 @@
 package dev.annals.server.internal.live;
 
 import dev.annals.event.RecordedEvent;
-import dev.annals.server.internal.json.ApiJson;
 import dev.annals.subscription.Subscriber;
-import io.javalin.http.sse.SseClient;
+import java.io.ByteArrayOutputStream;
 import java.util.List;
 
 /** Sends each delivered event to one SSE client as an {@code event} message whose id is its position. */
 final class SseSubscriber implements Subscriber {
 
-    private final SseClient client;
+    private final SseStream stream;
+    private final SseFrames frames;
 
-    SseSubscriber(SseClient client) {
-        this.client = client;
+    SseSubscriber(SseStream stream, SseFrames frames) {
+        this.stream = stream;
+        this.frames = frames;
     }
 
     @Override
     public void onEvents(List<RecordedEvent> events) {
+        var batch = new ByteArrayOutputStream(events.size() * 512);
         for (RecordedEvent event : events) {
-            if (client.terminated()) {
-                throw new ClientGoneException(event.position());
-            }
-            client.sendEvent("event", ApiJson.event(event).toString(), Long.toString(event.position()));
+            batch.writeBytes(frames.frame(event));
+        }
+        if (!stream.send(batch)) {
+            throw new ClientGoneException(events.getFirst().position());
         }
     }
 

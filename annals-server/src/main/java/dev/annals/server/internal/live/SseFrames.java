@@ -1,0 +1,44 @@
+package dev.annals.server.internal.live;
+
+import dev.annals.event.RecordedEvent;
+import dev.annals.server.internal.json.ApiJson;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * Each event's Server-Sent Events frame, rendered once and shared by every client that sends it.
+ *
+ * <p>Live clients read their events from one {@link LiveTail}, so they hold the very same
+ * {@code RecordedEvent} objects: a frame is kept by position and reused while it belongs to that same
+ * object. An event read from the store (a client catching up from further back) is another object and is
+ * rendered for its client alone. With 200 clients, rendering each event's JSON per client was half the
+ * server's work.
+ */
+final class SseFrames {
+
+    private final AtomicReferenceArray<Rendered> recent;
+
+    private record Rendered(RecordedEvent event, byte[] frame) {
+    }
+
+    SseFrames(int capacity) {
+        this.recent = new AtomicReferenceArray<>(capacity);
+    }
+
+    /**
+     * The frame of {@code event}: its global position as the id (what a reconnecting client sends back
+     * as {@code Last-Event-ID}), the type {@code event}, and its JSON on one data line.
+     */
+    byte[] frame(RecordedEvent event) {
+        int slot = (int) (event.position() % recent.length());
+        var held = recent.get(slot);
+        if (held != null && held.event() == event) {
+            return held.frame();
+        }
+        // Compact JSON escapes line breaks inside strings, so one data line carries the whole event.
+        byte[] frame = ("id: " + event.position() + "\nevent: event\ndata: " + ApiJson.event(event) + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
+        recent.set(slot, new Rendered(event, frame));
+        return frame;
+    }
+}
