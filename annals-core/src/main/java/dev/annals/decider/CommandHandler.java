@@ -11,7 +11,9 @@ import dev.annals.store.WrongExpectedVersionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,6 +26,11 @@ import static java.util.Objects.requireNonNull;
  * over a state it did not see. A rejection writes nothing. Thread-safe: one handler may serve many
  * threads, and handlers on other machines may race on the same stream safely.
  *
+ * <p>Commands given to one handler for the same stream run one at a time (as Axon's aggregate lock
+ * does), so that they queue instead of racing each other to the store and retrying; commands for other
+ * streams run in parallel, unless their streams share one of the handler's {@value #LOCK_STRIPES} lock
+ * stripes. Other handlers, in this process or elsewhere, still race and retry.
+ *
  * @param <C> the command type
  * @param <S> the state type
  * @param <E> the event type
@@ -31,12 +38,14 @@ import static java.util.Objects.requireNonNull;
 public final class CommandHandler<C, S, E> {
 
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandler.class);
+    private static final int LOCK_STRIPES = 1024;
 
     private final EventStore store;
     private final Decider<C, S, E> decider;
     private final EventCodec<E> codec;
     private final StateLoader<S, E> loader;
     private final RetryPolicy retry;
+    private final ReentrantLock[] streamLocks = lockStripes();
 
     /**
      * A handler appending to {@code store}, deciding with {@code decider}, storing events with {@code codec}
@@ -83,6 +92,22 @@ public final class CommandHandler<C, S, E> {
     public CommandOutcome<E> handle(String stream, CommandMessage<C> message) {
         StreamName.validate(stream);
         requireNonNull(message, "message");
+        var lock = streamLocks[Math.floorMod(stream.hashCode(), LOCK_STRIPES)];
+        lock.lock();
+        try {
+            return decideAndAppend(stream, message);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static ReentrantLock[] lockStripes() {
+        var stripes = new ReentrantLock[LOCK_STRIPES];
+        Arrays.setAll(stripes, stripe -> new ReentrantLock());
+        return stripes;
+    }
+
+    private CommandOutcome<E> decideAndAppend(String stream, CommandMessage<C> message) {
         WrongExpectedVersionException lastConflict = null;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             var loaded = loader.current(stream);

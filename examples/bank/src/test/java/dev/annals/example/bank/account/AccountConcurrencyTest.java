@@ -79,14 +79,36 @@ class AccountConcurrencyTest {
         assertNeverOverdrawn(stream);
     }
 
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void threads_sharing_one_handler_queue_their_commands_on_an_account_instead_of_racing() throws Exception {
+        var shared = Bank.ACCOUNTS.handler(store, new RetryPolicy(1_000));
+        shared.handle(ACCOUNT, new OpenAccount("Ann"));
+        shared.handle(ACCOUNT, new Deposit(OPENING_DEPOSIT));
+
+        race(() -> shared);
+
+        var accepted = List.copyOf(applied);
+        assertThat(accepted.size() + rejected.get()).isEqualTo(THREADS * COMMANDS_PER_THREAD);
+        assertThat(accepted).as("no command lost a race").allSatisfy(a -> assertThat(a.outcome().attempts()).isOne());
+        long expectedBalance = OPENING_DEPOSIT + accepted.stream().mapToLong(a -> signedAmount(a.command())).sum();
+        assertThat(Bank.ACCOUNTS.states(store).current(ACCOUNT).state().balance()).isEqualTo(expectedBalance);
+        assertNeverOverdrawn(readStream());
+    }
+
     private void race() throws Exception {
+        // A handler per thread, as separate processes would each have their own.
+        race(() -> Bank.ACCOUNTS.handler(store, new RetryPolicy(1_000)));
+    }
+
+    private void race(java.util.function.Supplier<dev.annals.decider.CommandHandler<AccountCommand, ?, AccountEvent>>
+                              handlers) throws Exception {
         var start = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
             var futures = new ArrayList<Future<?>>();
             for (int t = 0; t < THREADS; t++) {
                 var random = new Random(t);
-                // A handler per thread, as separate processes would each have their own.
-                var handler = Bank.ACCOUNTS.handler(store, new RetryPolicy(1_000));
+                var handler = handlers.get();
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < COMMANDS_PER_THREAD; i++) {
