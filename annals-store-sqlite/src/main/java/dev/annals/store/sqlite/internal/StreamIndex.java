@@ -24,7 +24,7 @@ import java.util.List;
  * The index and {@code indexed_through} change in one transaction, so every statement sees a split where
  * each event is in exactly one of them.
  */
-public final class StreamIndex {
+final class StreamIndex {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamIndex.class);
 

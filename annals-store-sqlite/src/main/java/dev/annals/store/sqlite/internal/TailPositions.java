@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * finds every event committed before it asked, and at worst misses events committed between asking and
  * its snapshot, which it could as well have missed by starting a moment earlier.
  */
-public final class TailPositions {
+final class TailPositions {
 
     private final ConcurrentHashMap<String, Long> newest = new ConcurrentHashMap<>();
 
