@@ -37,7 +37,9 @@ import static java.util.Objects.requireNonNull;
  * <p>Durable: the file runs in WAL mode with synchronous FULL, so an append returns only after its events
  * are on disk. Appends from all threads go to one writer thread that gathers those waiting into one
  * transaction and one fsync (group commit), each append under its own savepoint so that one append's
- * refusal never fails another's. Global positions are assigned by that writer: gap-free and in commit
+ * refusal never fails another's; an append that finds nothing waiting and nothing being written is
+ * written at once by its own thread. The stream index trails the log by up to a batch of events
+ * (docs/adr/0015); reads of a stream see both. Global positions are assigned by that writer: gap-free and in commit
  * order. Reads run on a small pool of other connections and fetch a page at a time.
  *
  * <p>Subscriptions in this process are woken after each commit ({@link HeadNotifier}); other processes

@@ -20,13 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The single writer thread and its group commit.
+ * The single writer and its group commit.
  *
- * <p>Callers queue their appends; the writer ({@link GroupCommit}) takes every append waiting (up to a maximum), writes them in
- * one transaction with one savepoint each, commits once (one fsync), and only then completes each
- * caller with its own outcome. Positions are assigned by this one thread in queue order, so they are
- * gap-free and follow commit order. When the database fails, every append of the batch fails with an
- * {@link dev.annals.store.EventStoreException} and none is acknowledged.
+ * <p>Callers queue their appends; the writer ({@link GroupCommit}) takes every append waiting (up to a
+ * maximum), writes them in one transaction with one savepoint each, commits once (one fsync), and only then
+ * completes each caller with its own outcome. A lone append, with nothing queued or being written, is
+ * written at once in its caller's thread. Batches never overlap, and positions are assigned in the order
+ * they are written, so they are gap-free and follow commit order. When the database fails, every append
+ * of the batch fails with an {@link dev.annals.store.EventStoreException} and none is acknowledged.
  */
 public final class AppendWriter {
 
