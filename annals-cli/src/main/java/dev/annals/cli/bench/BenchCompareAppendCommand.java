@@ -42,7 +42,7 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "5000",
+    @Option(names = "--events", paramLabel = "N", defaultValue = "20000",
             description = "Events per single-event workload; 100-event workloads append 10 x N"
                     + " (default: ${DEFAULT-VALUE}).")
     private long events;
