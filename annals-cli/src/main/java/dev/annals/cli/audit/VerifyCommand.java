@@ -2,7 +2,7 @@ package dev.annals.cli.audit;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.cli.RejectedRequestException;
+import dev.annals.store.postgres.PostgresAuditTrail;
 import dev.annals.store.sqlite.audit.SqliteAuditTrail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /**
- * {@code annals verify}: checks the audit trail's hash chain of the embedded store, then seals the
+ * {@code annals verify}: checks the audit trail's hash chain of the store (SQLite or PostgreSQL), then seals the
  * events appended since the last run. Exit 1 naming the first broken position when the chain breaks.
  */
 @Command(name = "verify",
@@ -27,13 +27,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (annals.postgresAddress().isPresent()) {
-            throw new RejectedRequestException("verify checks the audit trail of the embedded SQLite store; the"
-                    + " PostgreSQL store at " + annals.storeLocation() + " keeps no hash chain yet (see"
-                    + " docs/audit-trail.md)");
-        }
+        var postgres = annals.postgresAddress();
         annals.openExistingStore().close();
-        var report = SqliteAuditTrail.open(annals.dataDirectory()).verify();
+        var report = postgres.isPresent() ? PostgresAuditTrail.open(postgres.get()).verify()
+                : SqliteAuditTrail.open(annals.dataDirectory()).verify();
         if (!report.intact()) {
             var err = spec.commandLine().getErr();
             err.println("verify: chain broken at position " + report.firstBroken().getAsLong() + ": "

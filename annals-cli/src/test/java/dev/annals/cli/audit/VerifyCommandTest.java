@@ -1,9 +1,11 @@
 package dev.annals.cli.audit;
 
 import dev.annals.cli.Cli;
+import dev.annals.cli.PostgresSchema;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -13,6 +15,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class VerifyCommandTest {
+
+    @RegisterExtension
+    final PostgresSchema postgres = new PostgresSchema();
 
     @TempDir
     Path data;
@@ -43,12 +48,26 @@ class VerifyCommandTest {
     }
 
     @Test
-    void refuses_a_postgresql_store_in_one_line_naming_it() {
-        var run = Cli.onSqlite(data).run("--store", "postgresql://127.0.0.1:5432/test?schema=annals_none", "verify");
+    void seals_and_then_checks_a_postgresql_store() throws Exception {
+        postgres.run(data, "append", "account-1", "Withdrawn", "{\"amount\":1}");
+        postgres.run(data, "append", "account-1", "Withdrawn", "{\"amount\":2}");
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString().contains("embedded SQLite store")
-                .contains("127.0.0.1:5432");
+        var first = postgres.run(data, "verify");
+        assertThat(first.exitCode()).isZero();
+        // PostgreSQL's appends do not seal their events: the first verify does.
+        assertThat(first.out()).matches("verify: intact: 0 event\\(s\\) verified, 2 newly sealed;"
+                + " head position 2, head hash [0-9a-f]{64}\\n");
+        assertThat(postgres.run(data, "verify").out()).contains("2 event(s) verified, 0 newly sealed");
+
+        try (var connection = DriverManager.getConnection(PostgresSchema.JDBC_URL);
+             var statement = connection.createStatement()) {
+            statement.execute("UPDATE " + postgres.schema() + ".events SET payload = convert_to('{\"amount\":20}',"
+                    + " 'UTF8') WHERE position = 2");
+        }
+        var broken = postgres.run(data, "verify");
+
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.errLines()).singleElement().asString().startsWith("verify: chain broken at position 2");
     }
 
     @Test

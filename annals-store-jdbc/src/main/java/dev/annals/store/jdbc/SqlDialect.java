@@ -145,6 +145,20 @@ public interface SqlDialect {
         return List.of("BEGIN");
     }
 
+    /** A table's name as queries must write it: as is by default; a backend may qualify it with a schema. */
+    default String table(String name) {
+        return name;
+    }
+
+    /**
+     * The statements that open the transaction of an audit ({@code JdbcAuditTrail}), which reads the whole log
+     * and seals what is not sealed yet: {@code BEGIN} by default; a backend adds a lock so that two audits do
+     * not seal at once. The transaction ends with {@code COMMIT} or {@code ROLLBACK}.
+     */
+    default List<String> beginAudit() {
+        return List.of("BEGIN");
+    }
+
     /**
      * The statements a bulk write runs just before its {@code COMMIT}: none by default; a backend adds what
      * it must derive from the events written (SQLite indexes them by stream).

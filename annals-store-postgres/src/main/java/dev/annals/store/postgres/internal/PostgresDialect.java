@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  */
 public final class PostgresDialect implements SqlDialect {
 
-    private static final Pattern TABLES = Pattern.compile("\\b(FROM|JOIN|INTO|UPDATE) (events|streams|event_types)\\b");
+    private static final Pattern TABLES = Pattern.compile(
+            "\\b(FROM|JOIN|INTO|UPDATE) (events|streams|event_types|event_hashes)\\b");
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final String schema;
@@ -42,6 +43,22 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public String name() {
         return "postgresql";
+    }
+
+    @Override
+    public String table(String name) {
+        return schema + "." + name;
+    }
+
+    /**
+     * Audits take a lock of their own, not the append lock: an audit reads the whole log and must not stop
+     * appends meanwhile, and the committed log is always a gap-free prefix, since appends commit in position
+     * order under the append lock.
+     */
+    @Override
+    public List<String> beginAudit() {
+        return List.of("BEGIN", "SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", "
+                + (schema + ":audit").hashCode() + ")");
     }
 
     @Override

@@ -46,6 +46,12 @@ public final class SqliteDialect implements SqlDialect {
         return List.of("BEGIN IMMEDIATE");
     }
 
+    /** The audit seals in the same transaction as it checks, so it takes the write lock at once. */
+    @Override
+    public List<String> beginAudit() {
+        return List.of("BEGIN IMMEDIATE");
+    }
+
     /** Indexes the events the bulk write added by stream before it commits (docs/adr/0015). */
     @Override
     public List<String> endBulkWrite() {
