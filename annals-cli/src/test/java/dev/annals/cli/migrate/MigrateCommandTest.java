@@ -70,6 +70,9 @@ class MigrateCommandTest {
         assertThat(run.outLines().get(1)).isEqualTo("migrate: verified 1200 event(s) in the target, head position 1200,"
                 + " hash " + SampleEvents.hash(expected));
         assertThat(run.err()).as("no progress bar when stderr is no terminal").isEmpty();
+        var verify = Cli.onSqlite(source).runWithoutData("--store", target, "verify");
+        assertThat(verify.out()).as("the PostgreSQL audit trail reaches the migration's hash")
+                .contains("1200 newly sealed").contains("head hash " + SampleEvents.hash(expected));
     }
 
     @Test
