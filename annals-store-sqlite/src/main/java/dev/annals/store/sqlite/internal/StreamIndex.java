@@ -48,7 +48,9 @@ final class StreamIndex {
      * One page of a stream's events, with the columns and parameters of {@code SqlDialect.readPage}: the
      * indexed part merged with the tail's. The indexed part selects {@code i.stream_version}, not the event
      * row's copy, so that SQLite sees it already in index order and merges with LIMIT instead of sorting the
-     * rest of the stream for every page.
+     * rest of the stream for every page. The tail's part walks the log in position order, which within one
+     * stream is version order, and stops at the page size: reading a stream's newest event looks at a few
+     * rows of the tail, not all of it.
      *
      * @param tailPositions whether to end the tail's scan at a fourth parameter, where {@link TailPositions}
      *                      says the stream ends
@@ -56,6 +58,7 @@ final class StreamIndex {
     static String readStreamPage(Direction direction, boolean tailPositions) {
         boolean forward = direction == Direction.FORWARD;
         String from = forward ? " >= ?2" : " <= ?2";
+        String order = forward ? "" : " DESC";
         String names = " JOIN streams s ON s.stream_id = e.stream_id JOIN event_types t ON t.type_id = e.type_id";
         String stream = "(SELECT stream_id FROM streams WHERE name = ?1)";
         return "SELECT e.position, s.name, i.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
@@ -63,13 +66,14 @@ final class StreamIndex {
                 + " FROM stream_index i JOIN events e ON e.position = i.position" + names
                 + " WHERE i.stream_id = " + stream + " AND i.stream_version >= s.truncate_before"
                 + " AND i.stream_version" + from
-                + " UNION ALL"
-                + " SELECT e.position, s.name, e.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
+                + " UNION ALL SELECT * FROM ("
+                + "SELECT e.position, s.name, e.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
                 + " e.metadata, e.recorded_at, e.stream_id, e.type_id FROM events e" + names
                 + " WHERE " + TAIL + (tailPositions ? " AND e.position <= ?4" : "")
                 + " AND e.stream_id = " + stream + " AND e.stream_version >= s.truncate_before"
                 + " AND e.stream_version" + from
-                + " ORDER BY 3" + (forward ? "" : " DESC") + " LIMIT ?3";
+                + " ORDER BY e.position" + order + " LIMIT ?3)"
+                + " ORDER BY 3" + order + " LIMIT ?3";
     }
 
     /** {@code SqlDialect.selectStreamState}: the stream's newest version is in the tail if it is there at all. */
