@@ -1,7 +1,10 @@
 package dev.annals.store.postgres;
 
+import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.store.jdbc.erasure.JdbcSubjectKeyStore;
+
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,7 +16,13 @@ public final class PostgresSubjectKeys {
 
     /** The key store in {@code store}'s schema, on the store's connections. */
     public static SubjectKeyStore of(PostgresEventStore store) {
+        return of(store, Optional.empty());
+    }
+
+    /** As {@link #of(PostgresEventStore)}, wrapping the keys it makes with {@code masterKey} (docs/erasure.md). */
+    public static SubjectKeyStore of(PostgresEventStore store, Optional<MasterKey> masterKey) {
         requireNonNull(store, "store");
-        return new JdbcSubjectKeyStore(PostgresProjections.connections(store), store.schema() + ".subject_keys", false);
+        return new JdbcSubjectKeyStore(PostgresProjections.connections(store), store.schema() + ".subject_keys", false,
+                masterKey);
     }
 }

@@ -22,6 +22,11 @@ class PostgresSubjectKeysTest extends SubjectKeyStoreContract {
         return PostgresSubjectKeys.of(store);
     }
 
+    /** The store the key store was opened on. */
+    protected PostgresEventStore store() {
+        return store;
+    }
+
     @AfterEach
     void close() {
         store.close();

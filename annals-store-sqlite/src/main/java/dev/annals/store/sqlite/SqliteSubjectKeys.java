@@ -1,9 +1,12 @@
 package dev.annals.store.sqlite;
 
+import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.store.jdbc.erasure.JdbcSubjectKeyStore;
 
 import java.nio.file.Path;
+
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -20,7 +23,12 @@ public final class SqliteSubjectKeys {
      * @throws dev.annals.store.EventStoreException when the directory holds no store
      */
     public static SubjectKeyStore open(Path dataDirectory) {
+        return open(dataDirectory, Optional.empty());
+    }
+
+    /** As {@link #open(Path)}, wrapping the keys it makes with {@code masterKey} (docs/erasure.md). */
+    public static SubjectKeyStore open(Path dataDirectory, Optional<MasterKey> masterKey) {
         return new JdbcSubjectKeyStore(SqliteProjections.connections(requireNonNull(dataDirectory, "dataDirectory")),
-                "subject_keys", true);
+                "subject_keys", true, masterKey);
     }
 }

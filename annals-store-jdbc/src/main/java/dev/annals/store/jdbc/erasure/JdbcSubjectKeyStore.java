@@ -1,6 +1,7 @@
 package dev.annals.store.jdbc.erasure;
 
 import dev.annals.erasure.ForgetOutcome;
+import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectForgottenException;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.erasure.internal.DataKeys;
@@ -27,6 +28,10 @@ import static java.util.Objects.requireNonNull;
  * stays as the record that the subject is forgotten. Nothing is cached: a subject forgotten by the CLI
  * is unreadable to every process at once. Each call opens its own connection. Thread-safe.
  *
+ * <p>With a {@link MasterKey} each data key is written wrapped by it (envelope encryption), so the database
+ * alone yields no key; keys written without one (32 raw bytes) stay readable with or without it. A wrapped
+ * key read without the master key, or with another one, is an error that says so.
+ *
  * <p>Deleting a value does not wipe it from the disk at once: PostgreSQL keeps the old row version until
  * VACUUM; SQLite overwrites it only with {@code PRAGMA secure_delete}, which this store turns on for its
  * own statements. Backups taken before the forgetting still hold the key (docs/erasure.md).
@@ -39,6 +44,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
     private final ConnectionFactory connections;
     private final String table;
     private final boolean sqlite;
+    private final Optional<MasterKey> masterKey;
 
     /**
      * @param connections opens connections to the store's database, whose schema is current
@@ -46,6 +52,13 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
      * @param sqlite      true for SQLite, whose deleted pages are then overwritten ({@code secure_delete})
      */
     public JdbcSubjectKeyStore(ConnectionFactory connections, String table, boolean sqlite) {
+        this(connections, table, sqlite, Optional.empty());
+    }
+
+    /** As {@link #JdbcSubjectKeyStore(ConnectionFactory, String, boolean)}, wrapping new keys with {@code masterKey}. */
+    public JdbcSubjectKeyStore(ConnectionFactory connections, String table, boolean sqlite,
+                               Optional<MasterKey> masterKey) {
+        this.masterKey = requireNonNull(masterKey, "masterKey");
         this.connections = requireNonNull(connections, "connections");
         if (!TABLE.matcher(requireNonNull(table, "table")).matches()) {
             throw new IllegalArgumentException("not a subject_keys table name: " + table);
@@ -63,13 +76,14 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
                 try (var insert = connection.prepareStatement("INSERT INTO " + table
                         + " (subject, data_key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING")) {
                     insert.setString(1, subject);
-                    insert.setBytes(2, DataKeys.generate().getEncoded());
+                    var key = DataKeys.generate();
+                    insert.setBytes(2, masterKey.map(master -> master.wrap(subject, key)).orElse(key.getEncoded()));
                     insert.setLong(3, System.currentTimeMillis());
                     LockWaits.retryWhileBusy(insert::executeUpdate);
                 }
                 existing = select(connection, subject);
             }
-            return existing.orElseThrow().orElseThrow(() -> new SubjectForgottenException(subject));
+            return dataKey(subject, existing.orElseThrow().orElseThrow(() -> new SubjectForgottenException(subject)));
         });
     }
 
@@ -77,7 +91,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
     public Optional<SecretKey> find(String subject) {
         requireNonNull(subject, "subject");
         return run("find the key of subject '" + subject + "'", connection -> select(connection, subject)
-                .flatMap(key -> key));
+                .flatMap(key -> key).map(stored -> dataKey(subject, stored)));
     }
 
     @Override
@@ -111,20 +125,32 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
         });
     }
 
-    /** Empty when the subject has no row; a row with an empty key when it is forgotten. */
-    private Optional<Optional<SecretKey>> select(Connection connection, String subject) throws SQLException {
+    /**
+     * The stored key, as stored (raw or wrapped): empty when the subject has no row; a row with an empty key
+     * when it is forgotten. Forgetting needs no master key, so decoding is left to the caller.
+     */
+    private Optional<Optional<byte[]>> select(Connection connection, String subject) throws SQLException {
         return LockWaits.retryWhileBusy(() -> {
             try (var select = connection.prepareStatement("SELECT data_key FROM " + table + " WHERE subject = ?")) {
                 select.setString(1, subject);
                 try (var row = select.executeQuery()) {
                     if (!row.next()) {
-                        return Optional.<Optional<SecretKey>>empty();
+                        return Optional.<Optional<byte[]>>empty();
                     }
-                    byte[] key = row.getBytes(1);
-                    return Optional.of(key == null ? Optional.<SecretKey>empty() : Optional.of(DataKeys.of(key)));
+                    return Optional.of(Optional.ofNullable(row.getBytes(1)));
                 }
             }
         });
+    }
+
+    private SecretKey dataKey(String subject, byte[] stored) {
+        if (!MasterKey.isWrapped(stored)) {
+            return DataKeys.of(stored);
+        }
+        return masterKey.orElseThrow(() -> new EventStoreException("the data key of subject '" + subject
+                        + "' in " + table + " is wrapped with a master key, and none was given (set "
+                        + MasterKey.ENVIRONMENT_VARIABLE + " or pass one to the key store)"))
+                .unwrap(subject, stored);
     }
 
     private <T> T run(String what, Work<T> work) {
