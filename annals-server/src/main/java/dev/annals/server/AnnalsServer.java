@@ -15,11 +15,13 @@ import dev.annals.server.internal.ops.HttpsConnector;
 import dev.annals.server.internal.ops.InFlightLimit;
 import dev.annals.server.internal.ops.MetricsRoutes;
 import dev.annals.server.internal.ops.OpenApiRoute;
+import dev.annals.server.internal.audit.AuditRoutes;
 import dev.annals.server.internal.stream.DeletionRoutes;
 import dev.annals.server.internal.stream.StreamRoutes;
 import dev.annals.server.internal.projection.ProjectionRoutes;
 import dev.annals.server.internal.state.StateRoutes;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.audit.AuditTrail;
 import dev.annals.decider.EntityTypes;
 import java.util.Optional;
 import dev.annals.store.EventStore;
@@ -74,7 +76,7 @@ public final class AnnalsServer implements AutoCloseable {
 
     static AnnalsServer launch(EventStore store, ServerOptions options, Guard guard,
                                Optional<ProjectionStates> projections, Optional<EntityTypes> entities,
-                               DomainRoutes domain) {
+                               Optional<AuditTrail> audit, DomainRoutes domain) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
         Javalin app = Javalin.create(config -> {
@@ -92,6 +94,7 @@ public final class AnnalsServer implements AutoCloseable {
         ConsoleRoutes.install(app);
         new StreamRoutes(store, guard).install(app);
         new DeletionRoutes(store, guard).install(app);
+        new AuditRoutes(audit, guard).install(app);
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);
         new StateRoutes(store, entities, guard).install(app);

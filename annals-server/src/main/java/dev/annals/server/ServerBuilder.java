@@ -2,6 +2,7 @@ package dev.annals.server;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.annals.audit.AuditTrail;
 import dev.annals.decider.EntityTypes;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.server.auth.TokenStore;
@@ -26,6 +27,7 @@ public final class ServerBuilder {
     private Optional<ProjectionStates> projections = Optional.empty();
     private Optional<EntityTypes> entities = Optional.empty();
     private CommandRegistry commands = CommandRegistry.empty();
+    private Optional<AuditTrail> audit = Optional.empty();
     private final Map<String, ReadModelQuery> queries = new LinkedHashMap<>();
 
     ServerBuilder(EventStore store) {
@@ -75,6 +77,12 @@ public final class ServerBuilder {
         return this;
     }
 
+    /** Answers {@code POST /audit/verify} (admin) with {@code trail}'s report, the store's integrity check. */
+    public ServerBuilder audit(AuditTrail trail) {
+        this.audit = Optional.of(requireNonNull(trail, "audit"));
+        return this;
+    }
+
     /**
      * Starts listening.
      *
@@ -86,7 +94,7 @@ public final class ServerBuilder {
                     + " listen on " + options.host() + ": give it a token store");
         }
         Guard guard = tokens.<Guard>map(TokenGuard::new).orElse(Guard.OPEN);
-        return AnnalsServer.launch(store, options, guard, projections, entities,
+        return AnnalsServer.launch(store, options, guard, projections, entities, audit,
                 new DomainRoutes(commands, Map.copyOf(queries)));
     }
 }

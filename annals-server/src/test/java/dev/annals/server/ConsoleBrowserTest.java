@@ -3,6 +3,7 @@ package dev.annals.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.annals.audit.AuditReport;
 import dev.annals.decider.CommandMessage;
 import dev.annals.decider.CommandOutcome;
 import dev.annals.decider.EntityTypes;
@@ -20,6 +21,7 @@ import dev.annals.store.memory.InMemoryEventStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -125,7 +127,9 @@ class ConsoleBrowserTest {
                  var server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
                          .projections(projections).entities(EntityTypes.of(CounterEvent.ENTITY))
                          .commands(CommandRegistry.empty().with("add", CommandRoutesTest.Add.class,
-                                 CommandRoutesTest.TALLY)).start()) {
+                                 CommandRoutesTest.TALLY))
+                         // The console's part only: AuditRoutesTest runs the real chain over HTTP.
+                         .audit(() -> new AuditReport(4, 0, OptionalLong.empty(), "", "ab".repeat(32), 4)).start()) {
                 runner.awaitPosition(head, Duration.ofSeconds(10));
                 ChromeDriver browser = HeadlessChromium.start(profile);
                 try {
@@ -171,6 +175,11 @@ class ConsoleBrowserTest {
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lag-events canvas")));
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projection-list"), "totals"));
                     screenshot(browser, "console-projections.png");
+
+                    browser.findElement(By.cssSelector("nav button[data-tab=integrity]")).click();
+                    browser.findElement(By.id("verify")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("audit-report"),
+                            "intact: 4 event(s) verified, 0 newly sealed; head position 4, head hash abab"));
                 } finally {
                     browser.quit();
                 }

@@ -120,6 +120,7 @@ public final class ServeCommand implements Callable<Integer> {
                                Optional<BankReadSide> readSide) {
         var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
         ServedProjections.of(store).ifPresent(builder::projections);
+        ServedProjections.auditTrail(store).ifPresent(builder::audit);
         if (demo) {
             BankDemoRoutes.install(builder, readSide, ServedProjections.readModels(store));
         }

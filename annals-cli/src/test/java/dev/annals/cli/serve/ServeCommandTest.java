@@ -100,6 +100,9 @@ class ServeCommandTest {
         assertThat(transfers.body()).contains("transfer-1");
         assertThat(get(uri, "state/account-1").body()).contains("Alice");
         await().atMost(Duration.ofSeconds(30)).until(() -> get(uri, "projections").body().contains("balances"));
+        var audit = post(uri, "audit/verify", "");
+        assertThat(audit.statusCode()).isEqualTo(200);
+        assertThat(audit.body()).contains("\"intact\":true");
         assertThat(serving.stop()).isZero();
     }
 

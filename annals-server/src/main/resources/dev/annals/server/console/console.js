@@ -188,6 +188,19 @@ async function loadDeadLetters() {
   }
 }
 
+// integrity: the audit trail's hash chain (docs/audit-trail.md)
+async function verifyChain() {
+  $('audit-report').textContent = 'verifying…';
+  const r = await api('/audit/verify', { method: 'POST' });
+  $('audit-report').innerHTML = r.intact
+    ? `<strong>intact</strong>: ${r.verified} event(s) verified, ${r.sealed} newly sealed; head position`
+      + ` ${r.headPosition}, head hash <code>${esc(r.headHash)}</code>`
+    : `<strong class="error">broken at position ${r.firstBroken}</strong>: ${esc(r.problem)}`
+      + ` (${r.verified} event(s) intact before it)`;
+}
+$('verify').addEventListener('click', () =>
+  verifyChain().catch((error) => { $('audit-report').textContent = 'error: ' + error.message; }));
+
 // an entity's state at a chosen time: a slider over its events, or an instant
 let history = [];
 const localTime = (iso) => new Date(iso).toLocaleString();

@@ -1,6 +1,7 @@
 package dev.annals.store.postgres;
 
-import dev.annals.store.jdbc.audit.AuditReport;
+import dev.annals.audit.AuditReport;
+import dev.annals.audit.AuditTrail;
 import dev.annals.store.jdbc.audit.JdbcAuditTrail;
 import dev.annals.store.postgres.internal.Migrations;
 import dev.annals.store.postgres.internal.PostgresDialect;
@@ -17,7 +18,7 @@ import static java.util.Objects.requireNonNull;
  * first verify after its append on (docs/audit-trail.md). Audits take a lock of their own, so they run
  * beside appends and one at a time.
  */
-public final class PostgresAuditTrail {
+public final class PostgresAuditTrail implements AuditTrail {
 
     private final JdbcAuditTrail trail;
 
@@ -46,6 +47,7 @@ public final class PostgresAuditTrail {
     }
 
     /** Checks the chain of every sealed event and, when it is intact, seals the events appended since. */
+    @Override
     public AuditReport verify() {
         return trail.verify();
     }

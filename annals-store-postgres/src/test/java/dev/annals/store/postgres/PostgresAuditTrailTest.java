@@ -2,7 +2,7 @@ package dev.annals.store.postgres;
 
 import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
-import dev.annals.store.jdbc.audit.AuditReport;
+import dev.annals.audit.AuditReport;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;

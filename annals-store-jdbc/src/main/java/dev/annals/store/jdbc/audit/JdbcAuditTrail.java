@@ -1,5 +1,7 @@
 package dev.annals.store.jdbc.audit;
 
+import dev.annals.audit.AuditReport;
+import dev.annals.audit.AuditTrail;
 import dev.annals.audit.EventHash;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStoreException;
@@ -27,7 +29,7 @@ import static java.util.Objects.requireNonNull;
  * hash can forge a consistent chain; recording the head hash elsewhere, as an auditor does, is what catches
  * that. The backends differ in when events are sealed (docs/audit-trail.md); the check is this one.
  */
-public final class JdbcAuditTrail {
+public final class JdbcAuditTrail implements AuditTrail {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcAuditTrail.class);
     /** Events read per query: pages by position, so no backend holds the whole log in memory. */
@@ -59,6 +61,7 @@ public final class JdbcAuditTrail {
      * Checks the chain of every sealed event and, when it is intact, seals the events appended since, in
      * one transaction that holds the dialect's audit lock ({@link SqlDialect#beginAudit()}).
      */
+    @Override
     public AuditReport verify() {
         try (Connection connection = connections.open()) {
             var begin = dialect.beginAudit();

@@ -1,6 +1,7 @@
 package dev.annals.store.sqlite.audit;
 
-import dev.annals.store.jdbc.audit.AuditReport;
+import dev.annals.audit.AuditReport;
+import dev.annals.audit.AuditTrail;
 import dev.annals.store.jdbc.audit.JdbcAuditTrail;
 import dev.annals.store.sqlite.SqliteProjections;
 import dev.annals.store.sqlite.internal.SqliteDialect;
@@ -16,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * events written without one (an import into a closed store, a store of an older Annals) are sealed when the
  * store next opens, or by {@link #verify()} after it has checked the chain of the events sealed before.
  */
-public final class SqliteAuditTrail {
+public final class SqliteAuditTrail implements AuditTrail {
 
     private final JdbcAuditTrail trail;
 
@@ -34,6 +35,7 @@ public final class SqliteAuditTrail {
      * Checks the chain of every sealed event and, when it is intact, seals the events appended since, in
      * one write transaction.
      */
+    @Override
     public AuditReport verify() {
         return trail.verify();
     }

@@ -1,9 +1,9 @@
-package dev.annals.store.jdbc.audit;
+package dev.annals.audit;
 
 import java.util.OptionalLong;
 
 /**
- * What {@link JdbcAuditTrail#verify()} found.
+ * What {@link AuditTrail#verify()} found.
  *
  * @param verified    how many sealed events were checked and found intact
  * @param sealed      how many events were newly sealed (hashed) after the check; 0 when it failed

@@ -1,0 +1,83 @@
+package dev.annals.server;
+
+import dev.annals.server.auth.Role;
+import dev.annals.server.auth.TokenStore;
+import dev.annals.store.sqlite.SqliteEventStore;
+import dev.annals.store.sqlite.audit.SqliteAuditTrail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code POST /audit/verify}: the store's integrity check over HTTP, for admins. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class AuditRoutesTest {
+
+    private static final String TWO = "{\"events\":[{\"type\":\"Opened\",\"data\":{}},{\"type\":\"Deposited\",\"data\":{\"amount\":5}}]}";
+
+    @TempDir
+    Path data;
+
+    SqliteEventStore store;
+    TokenStore tokens;
+    AnnalsServer server;
+    HttpTestClient admin;
+
+    @BeforeEach
+    void start() {
+        store = SqliteEventStore.open(data);
+        tokens = TokenStore.in(data);
+        server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0)).tokens(tokens)
+                .audit(SqliteAuditTrail.open(data)).start();
+        admin = new HttpTestClient(server.uri(), tokens.create(Role.ADMIN, "").secret());
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        store.close();
+    }
+
+    @Test
+    void reports_an_intact_chain_with_its_head_hash_and_then_the_first_broken_position() throws SQLException {
+        admin.post("/streams/account-1", TWO);
+
+        var intact = admin.post("/audit/verify", "");
+        assertThat(intact.status()).isEqualTo(200);
+        assertThat(intact.json().get("intact").asBoolean()).isTrue();
+        assertThat(intact.json().get("verified").asLong()).isEqualTo(2);
+        assertThat(intact.json().get("headPosition").asLong()).isEqualTo(2);
+        assertThat(intact.json().get("headHash").asText()).hasSize(64);
+
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+             var statement = connection.createStatement()) {
+            statement.execute("UPDATE events SET payload = CAST('{\"amount\":500}' AS BLOB) WHERE position = 2");
+        }
+        var broken = admin.post("/audit/verify", "");
+
+        assertThat(broken.status()).isEqualTo(200);
+        assertThat(broken.json().get("intact").asBoolean()).isFalse();
+        assertThat(broken.json().get("firstBroken").asLong()).isEqualTo(2);
+        assertThat(broken.json().get("problem").asText()).contains("does not match its sealed hash");
+    }
+
+    @Test
+    void needs_the_admin_role_and_a_server_started_with_an_audit_trail() {
+        var reader = new HttpTestClient(server.uri(), tokens.create(Role.READER, "").secret());
+        assertThat(reader.post("/audit/verify", "").status()).isEqualTo(403);
+
+        try (var plain = AnnalsServer.start(store, ServerOptions.defaults().withPort(0))) {
+            var answer = new HttpTestClient(plain.uri()).post("/audit/verify", "");
+            assertThat(answer.status()).isEqualTo(501);
+            assertThat(answer.json().get("message").asText()).contains("audit trail");
+        }
+    }
+}
