@@ -1,17 +1,13 @@
 package dev.annals.server;
 
 import dev.annals.server.auth.Role;
-import dev.annals.server.auth.TokenStore;
-import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.audit.SqliteAuditTrail;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
@@ -23,27 +19,14 @@ class AuditRoutesTest {
 
     private static final String TWO = "{\"events\":[{\"type\":\"Opened\",\"data\":{}},{\"type\":\"Deposited\",\"data\":{\"amount\":5}}]}";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final TokenServer server = new TokenServer((builder, data) -> builder.audit(SqliteAuditTrail.open(data)));
 
-    SqliteEventStore store;
-    TokenStore tokens;
-    AnnalsServer server;
     HttpTestClient admin;
 
     @BeforeEach
-    void start() {
-        store = SqliteEventStore.open(data);
-        tokens = TokenStore.in(data);
-        server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0)).tokens(tokens)
-                .audit(SqliteAuditTrail.open(data)).start();
-        admin = new HttpTestClient(server.uri(), tokens.create(Role.ADMIN, "").secret());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        store.close();
+    void admin() {
+        admin = server.client(Role.ADMIN);
     }
 
     @Test
@@ -57,7 +40,7 @@ class AuditRoutesTest {
         assertThat(intact.json().get("headPosition").asLong()).isEqualTo(2);
         assertThat(intact.json().get("headHash").asText()).hasSize(64);
 
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + store.file());
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + server.store().file());
              var statement = connection.createStatement()) {
             statement.execute("UPDATE events SET payload = CAST('{\"amount\":500}' AS BLOB) WHERE position = 2");
         }
@@ -71,10 +54,10 @@ class AuditRoutesTest {
 
     @Test
     void needs_the_admin_role_and_a_server_started_with_an_audit_trail() {
-        var reader = new HttpTestClient(server.uri(), tokens.create(Role.READER, "").secret());
+        var reader = server.client(Role.READER);
         assertThat(reader.post("/audit/verify", "").status()).isEqualTo(403);
 
-        try (var plain = AnnalsServer.start(store, ServerOptions.defaults().withPort(0))) {
+        try (var plain = AnnalsServer.start(server.store(), ServerOptions.defaults().withPort(0))) {
             var answer = new HttpTestClient(plain.uri()).post("/audit/verify", "");
             assertThat(answer.status()).isEqualTo(501);
             assertThat(answer.json().get("message").asText()).contains("audit trail");

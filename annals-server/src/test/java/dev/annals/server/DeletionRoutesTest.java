@@ -3,46 +3,30 @@ package dev.annals.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.annals.server.auth.Role;
-import dev.annals.server.auth.TokenStore;
-import dev.annals.store.sqlite.SqliteEventStore;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DeletionRoutesTest {
 
     private static final String TWO = "{\"events\":[{\"type\":\"Opened\",\"data\":{}},{\"type\":\"Deposited\",\"data\":{}}]}";
 
-    @TempDir
-    Path data;
+    @RegisterExtension
+    final TokenServer server = new TokenServer();
 
-    SqliteEventStore store;
-    TokenStore tokens;
-    AnnalsServer server;
     HttpTestClient admin;
 
     @BeforeEach
-    void start() {
-        store = SqliteEventStore.open(data);
-        tokens = TokenStore.in(data);
-        server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0), tokens);
-        admin = new HttpTestClient(server.uri(), tokens.create(Role.ADMIN, "").secret());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        store.close();
+    void admin() {
+        admin = server.client(Role.ADMIN);
     }
 
     @Test
     void a_writer_may_append_but_not_delete_nor_truncate() {
-        var writer = new HttpTestClient(server.uri(), tokens.create(Role.WRITER, "").secret());
+        var writer = server.client(Role.WRITER);
         assertThat(writer.post("/streams/account-1", TWO).status()).isEqualTo(200);
 
         assertThat(writer.delete("/streams/account-1").status()).isEqualTo(403);
