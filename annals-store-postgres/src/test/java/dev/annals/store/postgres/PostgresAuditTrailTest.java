@@ -8,9 +8,15 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import dev.annals.store.postgres.internal.PostgresDialect;
+
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The audit trail on PostgreSQL: verify seals what was appended since its last run and finds any sealed
@@ -96,6 +102,29 @@ class PostgresAuditTrailTest {
         var report = PostgresAuditTrail.open(address).verify();
 
         assertThat(report.firstBroken()).hasValue(4);
+    }
+
+    @Test
+    void an_audit_under_way_holds_back_another_audit_but_no_append() throws Exception {
+        // Holds the audit lock as a running verify does: its transaction opened by the dialect's statements.
+        try (var auditor = TestDatabase.connect(); var statement = auditor.createStatement()) {
+            for (String sql : new PostgresDialect(schema).beginAudit()) {
+                statement.execute(sql);
+            }
+            try (var store = PostgresEventStore.open(address)) {
+                var appended = CompletableFuture.supplyAsync(() -> store.append("account-7", ExpectedVersion.any(),
+                        EventData.of("Deposited", "{\"amount\":7}")));
+                assertThat(appended.get(10, TimeUnit.SECONDS).position()).isEqualTo(6);
+
+                var second = CompletableFuture.supplyAsync(() -> PostgresAuditTrail.open(address).verify());
+                await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> !second.isDone());
+
+                statement.execute("ROLLBACK");
+                var report = second.get(10, TimeUnit.SECONDS);
+                assertThat(report.intact()).isTrue();
+                assertThat(report.sealed()).isEqualTo(1);
+            }
+        }
     }
 
     private void sql(String statement) throws SQLException {
