@@ -2,6 +2,7 @@ package dev.annals.example.bank.transfer;
 
 import dev.annals.decider.Decider;
 import dev.annals.decider.Decision;
+import dev.annals.example.bank.account.AccountStreams;
 import dev.annals.example.bank.transfer.TransferCommand.RecordCredit;
 import dev.annals.example.bank.transfer.TransferCommand.RecordCreditRejected;
 import dev.annals.example.bank.transfer.TransferCommand.RecordDebit;
@@ -55,6 +56,13 @@ public final class TransferDecider implements Decider<TransferCommand, TransferS
         }
         if (request.amount() <= 0) {
             return reject("amount must be positive, was " + request.amount());
+        }
+        // Checked here, before anything moves: a debited transfer whose target cannot hold an account
+        // would have nowhere to put the money.
+        var notAnAccount = AccountStreams.problem("source", request.source())
+                .or(() -> AccountStreams.problem("target", request.target()));
+        if (notAnAccount.isPresent()) {
+            return reject(notAnAccount.get());
         }
         if (request.source().equals(request.target())) {
             return reject("source and target must differ");
