@@ -16,6 +16,8 @@ import dev.annals.example.bank.transfer.TransferEvent.SourceRefunded;
 import dev.annals.example.bank.transfer.TransferEvent.TransferCompleted;
 import dev.annals.example.bank.transfer.TransferEvent.TransferRequested;
 
+import java.util.Optional;
+
 import static dev.annals.decider.Decision.accept;
 import static dev.annals.decider.Decision.reject;
 import static dev.annals.example.bank.transfer.TransferStatus.COMPENSATED;
@@ -59,8 +61,7 @@ public final class TransferDecider implements Decider<TransferCommand, TransferS
         }
         // Checked here, before anything moves: a debited transfer whose target cannot hold an account
         // would have nowhere to put the money.
-        var notAnAccount = AccountStreams.problem("source", request.source())
-                .or(() -> AccountStreams.problem("target", request.target()));
+        var notAnAccount = notAnAccount(request.source(), request.target());
         if (notAnAccount.isPresent()) {
             return reject(notAnAccount.get());
         }
@@ -68,6 +69,11 @@ public final class TransferDecider implements Decider<TransferCommand, TransferS
             return reject("source and target must differ");
         }
         return accept(new TransferRequested(request.source(), request.target(), request.amount()));
+    }
+
+    /** Why {@code source} or {@code target} is not an account's stream; empty when both are. */
+    static Optional<String> notAnAccount(String source, String target) {
+        return AccountStreams.problem("source", source).or(() -> AccountStreams.problem("target", target));
     }
 
     /** {@code event} when the transfer is at {@code expected}; nothing when it is already past it. */

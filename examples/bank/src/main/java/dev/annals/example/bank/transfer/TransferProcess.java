@@ -87,8 +87,7 @@ public final class TransferProcess {
 
     private void debit(RecordedEvent cause, TransferRequested requested) {
         String transfer = cause.stream();
-        var notAnAccount = AccountStreams.problem("source", requested.source())
-                .or(() -> AccountStreams.problem("target", requested.target()));
+        var notAnAccount = TransferDecider.notAnAccount(requested.source(), requested.target());
         if (notAnAccount.isPresent()) {
             record(cause, new RecordDebitRejected(notAnAccount.get()));
             return;
