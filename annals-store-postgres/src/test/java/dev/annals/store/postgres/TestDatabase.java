@@ -47,6 +47,11 @@ public final class TestDatabase {
         return URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?") + "schema=" + newSchema();
     }
 
+    /** The address of the store in {@code schema}, as {@code --store} takes it. */
+    public static PostgresAddress address(String schema) {
+        return PostgresAddress.parse(URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?") + "schema=" + schema);
+    }
+
     /** A plain connection to the test database, for a test's own SQL. */
     public static Connection connect() {
         try {
