@@ -1,37 +1,31 @@
 package dev.annals.store.postgres;
 
-import dev.annals.snapshot.Snapshot;
-import dev.annals.snapshot.SnapshotStore;
+import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.snapshot.JdbcSnapshotStore;
 import dev.annals.store.postgres.internal.Migrations;
 import dev.annals.store.postgres.internal.PostgresDialect;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.util.List;
-
 import static java.util.Objects.requireNonNull;
 
 /**
  * Snapshots in a PostgreSQL store's schema (table {@code snapshots}, migration V6), kept by the shared
- * {@link JdbcSnapshotStore}, as the embedded store keeps them in its file.
+ * {@link JdbcSnapshotStore}, as the embedded store keeps them in its file; this class adds how to open it.
  *
  * <p>Deleting or truncating a stream drops its snapshots in the same transaction. Thread-safe; each call
  * borrows a connection and gives it back, so {@link #close()} has nothing to release (the store's pool is
  * the store's to close).
  */
-public final class PostgresSnapshotStore implements SnapshotStore {
+public final class PostgresSnapshotStore extends JdbcSnapshotStore {
 
-    private final JdbcSnapshotStore snapshots;
-
-    private PostgresSnapshotStore(JdbcSnapshotStore snapshots) {
-        this.snapshots = snapshots;
+    private PostgresSnapshotStore(String schema, ConnectionFactory connections) {
+        super(new PostgresDialect(schema), connections);
     }
 
     /** The snapshots in {@code store}'s schema, on its connections. */
     public static PostgresSnapshotStore of(PostgresEventStore store) {
         requireNonNull(store, "store");
-        return new PostgresSnapshotStore(new JdbcSnapshotStore(new PostgresDialect(store.schema()),
-                PostgresProjections.connections(store)));
+        return new PostgresSnapshotStore(store.schema(), PostgresProjections.connections(store));
     }
 
     /**
@@ -43,22 +37,6 @@ public final class PostgresSnapshotStore implements SnapshotStore {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(address.jdbcUrl());
         Migrations.migrate(dataSource, address.schema());
-        return new PostgresSnapshotStore(new JdbcSnapshotStore(new PostgresDialect(address.schema()),
-                dataSource::getConnection));
-    }
-
-    @Override
-    public void save(Snapshot snapshot) {
-        snapshots.save(snapshot);
-    }
-
-    @Override
-    public List<Snapshot> list(String stream) {
-        return snapshots.list(stream);
-    }
-
-    @Override
-    public int drop(String stream) {
-        return snapshots.drop(stream);
+        return new PostgresSnapshotStore(address.schema(), dataSource::getConnection);
     }
 }

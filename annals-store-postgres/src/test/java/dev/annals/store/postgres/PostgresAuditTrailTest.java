@@ -1,6 +1,5 @@
 package dev.annals.store.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.audit.AuditTrail;
 import dev.annals.store.EventStore;
@@ -17,17 +16,8 @@ import java.sql.SQLException;
 class PostgresAuditTrailTest extends AuditTrailContract {
 
     private final PostgresOptions options = TestDatabase.newOptions().withListen(false);
-    /** A few connections for the store: the test database is shared, and a store's own pool would take 16. */
-    private final HikariDataSource pool = smallPool();
+    private final HikariDataSource pool = TestDatabase.smallPool();
     private AuditTrail trail;
-
-    private static HikariDataSource smallPool() {
-        var config = new HikariConfig();
-        config.setJdbcUrl(TestDatabase.URL);
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        return new HikariDataSource(config);
-    }
 
     @AfterEach
     void close_the_pool() {

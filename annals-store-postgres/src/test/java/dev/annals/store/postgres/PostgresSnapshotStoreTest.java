@@ -1,6 +1,5 @@
 package dev.annals.store.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.snapshot.SnapshotStore;
 import dev.annals.testkit.snapshot.SnapshotStoreContract;
@@ -18,11 +17,7 @@ class PostgresSnapshotStoreTest extends SnapshotStoreContract {
 
     @Override
     protected SnapshotStore newSnapshotStore() {
-        var config = new HikariConfig();
-        config.setJdbcUrl(TestDatabase.URL);
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        pool = new HikariDataSource(config);
+        pool = TestDatabase.smallPool();
         store = PostgresEventStore.open(pool, options);
         return PostgresSnapshotStore.of(store);
     }

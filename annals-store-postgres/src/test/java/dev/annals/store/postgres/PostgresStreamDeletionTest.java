@@ -1,7 +1,5 @@
 package dev.annals.store.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.snapshot.Snapshot;
@@ -22,18 +20,9 @@ class PostgresStreamDeletionTest {
 
     private final PostgresOptions options = TestDatabase.newOptions().withListen(false);
 
-    /** A pool of a few connections: the test database is shared, and two stores of 16 each add up. */
-    private static HikariDataSource smallPool() {
-        var config = new HikariConfig();
-        config.setJdbcUrl(TestDatabase.URL);
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        return new HikariDataSource(config);
-    }
-
     @Test
     void a_deletion_made_by_one_process_holds_for_another() {
-        try (var firstPool = smallPool(); var secondPool = smallPool();
+        try (var firstPool = TestDatabase.smallPool(); var secondPool = TestDatabase.smallPool();
              var first = PostgresEventStore.open(firstPool, options);
              var second = PostgresEventStore.open(secondPool, options)) {
             first.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
@@ -51,7 +40,7 @@ class PostgresStreamDeletionTest {
 
     @Test
     void drops_the_snapshots_of_a_deleted_or_truncated_stream_with_the_change_and_no_others() {
-        try (var pool = smallPool(); var store = PostgresEventStore.open(pool, options)) {
+        try (var pool = TestDatabase.smallPool(); var store = PostgresEventStore.open(pool, options)) {
             store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
             store.append("account-2", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
             var snapshots = PostgresSnapshotStore.of(store);

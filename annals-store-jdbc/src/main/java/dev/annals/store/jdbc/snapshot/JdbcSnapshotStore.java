@@ -18,14 +18,15 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Snapshots in a SQL store's table {@code snapshots} (one row per stream and version), with the SQL its
- * {@link SqlDialect} gives ({@link SqlDialect#saveSnapshot()} and the two after it). Each backend wraps it:
- * {@code SqliteSnapshotStore}, {@code PostgresSnapshotStore}.
+ * {@link SqlDialect} gives ({@link SqlDialect#saveSnapshot()} and the two after it). Each backend's store
+ * is this one opened its way ({@code SqliteSnapshotStore}, {@code PostgresSnapshotStore}): they extend it
+ * only to add their factories, which is why it is not final while its methods are.
  *
  * <p>Each call takes its own connection from the factory and gives it back, waiting in Java while the
  * database is busy ({@link LockWaits}), so one instance serves many threads. It holds nothing of its own:
  * {@link #close()} does nothing.
  */
-public final class JdbcSnapshotStore implements SnapshotStore {
+public class JdbcSnapshotStore implements SnapshotStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSnapshotStore.class);
 
@@ -44,7 +45,7 @@ public final class JdbcSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public void save(Snapshot snapshot) {
+    public final void save(Snapshot snapshot) {
         requireNonNull(snapshot, "snapshot");
         run("save the snapshot of stream '" + snapshot.stream() + "' at version " + snapshot.version(), () -> {
             try (var connection = connections.open(); var insert = connection.prepareStatement(save)) {
@@ -63,7 +64,7 @@ public final class JdbcSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public List<Snapshot> list(String stream) {
+    public final List<Snapshot> list(String stream) {
         requireNonNull(stream, "stream");
         return run("list the snapshots of stream '" + stream + "'", () -> {
             try (var connection = connections.open(); var query = connection.prepareStatement(select)) {
@@ -81,7 +82,7 @@ public final class JdbcSnapshotStore implements SnapshotStore {
     }
 
     @Override
-    public int drop(String stream) {
+    public final int drop(String stream) {
         requireNonNull(stream, "stream");
         return run("drop the snapshots of stream '" + stream + "'", () -> {
             try (var connection = connections.open(); var statement = connection.prepareStatement(delete)) {
