@@ -52,7 +52,8 @@ public final class TestDatabase {
 
     /** The address of the store in {@code schema}, as {@code --store} takes it. */
     public static PostgresAddress address(String schema) {
-        return PostgresAddress.parse(URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?") + "schema=" + schema);
+        return PostgresAddress.parse(URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?")
+                + "schema=" + schema);
     }
 
     /**

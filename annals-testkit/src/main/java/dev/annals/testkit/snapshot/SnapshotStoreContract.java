@@ -136,14 +136,16 @@ public abstract class SnapshotStoreContract {
         snapshots.save(snapshot("account-1", 9, 1));
 
         try (var reopened = reopen()) {
-            assertThat(reopened.list("account-1")).containsExactly(snapshot("account-1", 9, 1), snapshot("account-1", 4, 1));
+            assertThat(reopened.list("account-1"))
+                    .containsExactly(snapshot("account-1", 9, 1), snapshot("account-1", 4, 1));
             assertThat(reopened.newest("account-1", 1)).contains(snapshot("account-1", 9, 1));
         }
     }
 
     @Test
     void gives_back_the_state_text_and_the_times_exactly_as_saved() {
-        String state = "{\"owner\":\"Zoë Ångström 🐙\",\"memo\":\"line\\nbreak\",\"pad\":\"" + "x".repeat(200_000) + "\"}";
+        String state = "{\"owner\":\"Zoë Ångström 🐙\",\"memo\":\"line\\nbreak\",\"pad\":\""
+                + "x".repeat(200_000) + "\"}";
         var saved = new Snapshot("account-1", Long.MAX_VALUE - 1, Long.MAX_VALUE, Integer.MAX_VALUE, state,
                 Instant.parse("2026-12-03T09:15:30.123456789Z"));
 
