@@ -75,9 +75,9 @@ public final class AnnalsServer implements AutoCloseable {
         return builder(store).options(options).tokens(tokens).start();
     }
 
-    static AnnalsServer launch(EventStore store, ServerOptions options, String bindHost, RequestGate gate, Guard guard,
-                               Optional<ProjectionStates> projections, Optional<EntityTypes> entities,
-                               Optional<AuditTrail> audit, DomainRoutes domain) {
+    static AnnalsServer launch(EventStore store, ServerOptions options, String bindHost, RequestGate gate,
+                               Guard guard, Optional<ProjectionStates> projections,
+                               Optional<EntityTypes> entities, Optional<AuditTrail> audit, DomainRoutes domain) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
         Javalin app = Javalin.create(config -> {

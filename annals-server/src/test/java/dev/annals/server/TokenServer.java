@@ -62,7 +62,7 @@ final class TokenServer implements BeforeEachCallback, AfterEachCallback {
         return store;
     }
 
-    /** The token store the server reads; another {@code TokenStore.in(data())} writes the same file, as the CLI does. */
+    /** The token store the server reads; {@code TokenStore.in(data())} writes the same file, as the CLI does. */
     TokenStore tokens() {
         return tokens;
     }

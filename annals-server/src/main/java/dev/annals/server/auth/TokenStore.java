@@ -192,7 +192,7 @@ public final class TokenStore {
         }
     }
 
-    /** A new file beside the token file, created readable and writable by its owner only (never wider, even briefly). */
+    /** A new file beside the token file, readable and writable by its owner only from its creation on. */
     private Path ownerOnlyTemporaryFile() throws IOException {
         if (posix()) {
             return Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
@@ -210,9 +210,8 @@ public final class TokenStore {
             return;
         }
         var permissions = Files.getPosixFilePermissions(file);
-        if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)
-                || permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+        if (permissions.stream().anyMatch(permission -> permission != PosixFilePermission.OWNER_READ
+                && permission != PosixFilePermission.OWNER_WRITE && permission != PosixFilePermission.OWNER_EXECUTE)) {
             warnedOfPermissions = true;
             LOG.warn("the token file {} is {}: other users of this machine may read the token hashes or add tokens;"
                     + " restrict it with chmod 600 (it is rewritten so at the next token change)", file,
