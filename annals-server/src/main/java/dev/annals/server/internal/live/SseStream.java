@@ -42,15 +42,13 @@ final class SseStream {
     }
 
     /**
-     * Ends the stream, with a {@code revoked} message, when its caller's credentials were revoked.
+     * Ends the stream, with a {@code revoked} message, when its caller's credentials were revoked. Ending it
+     * closes its subscription (the client's close callback).
      *
-     * @return true when it ended the stream (or it had ended already)
+     * @return true when this call ended the stream
      */
-    boolean endIfRevoked() {
-        if (client.terminated()) {
-            return true;
-        }
-        if (caller.live()) {
+    synchronized boolean endIfRevoked() {
+        if (client.terminated() || caller.live()) {
             return false;
         }
         var frame = new ByteArrayOutputStream(REVOKED.length);

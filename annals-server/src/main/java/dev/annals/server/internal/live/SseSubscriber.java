@@ -23,7 +23,8 @@ final class SseSubscriber implements Subscriber {
     @Override
     public void onEvents(List<RecordedEvent> events) {
         if (stream.endIfRevoked()) {
-            throw new ClientGoneException(events.getFirst().position());
+            // Closed, and its subscription with it: these events are dropped, as a revocation is no failure.
+            return;
         }
         var batch = new ByteArrayOutputStream(events.size() * 512);
         for (RecordedEvent event : events) {
