@@ -1,7 +1,9 @@
 package dev.annals.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.annals.cli.Cli;
 import dev.annals.cli.StoreOpener;
 import dev.annals.server.auth.Role;
 import dev.annals.server.auth.TokenStore;
@@ -11,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -18,7 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Who may do what on {@code annals serve}: its host check, its origin allow-list, its bank commands. */
+/**
+ * Who may do what on {@code annals serve}: its host check, its origin allow-list, its bank commands, and
+ * revocation by {@code annals tokens} from outside the server.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ServeAccessTest {
@@ -71,6 +77,30 @@ class ServeAccessTest {
         assertThat(refused.body()).contains("account-1");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
+    void annals_tokens_revoke_ends_the_open_live_subscriptions_of_the_token() throws Exception {
+        var cli = Cli.onSqlite(data);
+        var created = cli.run("tokens", "create", "--role", "reader");
+        String id = created.outLines().get(0).split(" ")[1];
+        String secret = created.outLines().get(1);
+        var serving = serve("--auth");
+        URI uri = serving.uri();
+        var subscription = http.sendAsync(HttpRequest.newBuilder(uri.resolve("subscriptions/$all"))
+                        .header("Authorization", "Bearer " + secret).header("Accept", "text/event-stream").build(),
+                HttpResponse.BodyHandlers.ofLines());
+        var response = subscription.get(10, TimeUnit.SECONDS);
+        assertThat(response.statusCode()).isEqualTo(200);
+        // Read on a thread of its own: the list is complete when the server ends the stream.
+        var lines = CompletableFuture.supplyAsync(() -> response.body().toList(),
+                task -> Thread.ofVirtual().start(task));
+
+        assertThat(cli.run("tokens", "revoke", id).exitCode()).isZero();
+
+        await().atMost(Duration.ofSeconds(5)).until(lines::isDone);
+        assertThat(lines.get()).contains("event: revoked");
         assertThat(serving.stop()).isZero();
     }
 
