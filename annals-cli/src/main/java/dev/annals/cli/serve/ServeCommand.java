@@ -9,6 +9,7 @@ import dev.annals.example.bank.demo.BankDemo;
 import dev.annals.example.bank.demo.BankTraffic;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
+import dev.annals.server.AllowedOrigin;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
 import dev.annals.server.auth.TokenInfo;
@@ -17,6 +18,7 @@ import dev.annals.store.EventStore;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -56,6 +58,12 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--auth", description = "Require bearer tokens on loopback too (always on elsewhere).")
     private boolean auth;
 
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "Let pages of ORIGIN (such as https://console.example:8443) send requests that change the"
+                    + " store; repeatable. Other origins' POST and DELETE requests are refused with 403; requests"
+                    + " without an Origin header (curl, the Java client) are not affected.")
+    private List<String> allowedOrigins = List.of();
+
     @Option(names = "--demo", description = "Run the bank demo first, keep its projections running and take the"
             + " bank's commands at /commands/{name}/{stream}.")
     private boolean demo;
@@ -82,6 +90,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         // Checked first, so that a bad key store or password is refused before anything runs.
         var options = tls.apply(ServerOptions.defaults().withHost(host).withPort(port));
+        checkOrigins();
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         var stopped = new CountDownLatch(1);
@@ -119,11 +128,13 @@ public final class ServeCommand implements Callable<Integer> {
     private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out,
                                Optional<BankReadSide> readSide) {
         var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
+        allowedOrigins.forEach(builder::allowOrigin);
         ServedProjections.of(store).ifPresent(builder::projections);
         ServedProjections.auditTrail(store).ifPresent(builder::audit);
         if (demo) {
             BankDemoRoutes.install(builder, readSide, ServedProjections.readModels(store));
         }
+        // Loopback only when every address the host resolves to is one (never judged by its spelling).
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
             return builder.start();
@@ -135,6 +146,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
         return builder.tokens(tokens).start();
+    }
+
+    private void checkOrigins() {
+        try {
+            allowedOrigins.forEach(AllowedOrigin::parse);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRequestException("--allow-origin: " + e.getMessage());
+        }
     }
 
     private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {

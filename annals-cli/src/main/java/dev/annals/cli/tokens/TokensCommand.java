@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code annals tokens}: the server's bearer tokens in the data directory, created, listed or revoked.
- * A running server sees the change at its next request.
+ * A running server sees the change at its next request; revoking a token also ends its open live
+ * subscriptions within a second.
  */
 @Command(name = "tokens",
         sortOptions = false,

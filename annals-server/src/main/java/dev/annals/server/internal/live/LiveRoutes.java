@@ -51,6 +51,8 @@ public final class LiveRoutes implements AutoCloseable {
         this.guard = requireNonNull(guard, "guard");
         // A comment every 15 s finds clients that went away while no event was sent, and frees them.
         heartbeat.scheduleAtFixedRate(() -> clients.forEach(SseStream::heartbeat), 15, 15, TimeUnit.SECONDS);
+        // Revocation ends subscriptions at once, even those no event is sent to: a look at the token file a second.
+        heartbeat.scheduleWithFixedDelay(this::endRevoked, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Registers the route on {@code app}. */
@@ -58,6 +60,17 @@ public final class LiveRoutes implements AutoCloseable {
         // Checked before the SSE handler, which commits a 200 before it runs: a refusal is still a 4xx here.
         app.before(PATH, this::check);
         app.sse(PATH, this::subscribe);
+    }
+
+    private void endRevoked() {
+        for (SseStream stream : clients) {
+            try {
+                stream.endIfRevoked();
+            } catch (RuntimeException e) {
+                // A failure must not cancel the schedule: the next look may succeed.
+                LOG.warn("could not check whether the token of a live subscription is still valid", e);
+            }
+        }
     }
 
     /** How many SSE clients are connected. */
@@ -98,7 +111,7 @@ public final class LiveRoutes implements AutoCloseable {
         String name = client.ctx().pathParam("stream");
         long checkpoint = client.ctx().attribute(CHECKPOINT);
         client.keepAlive();
-        var stream = new SseStream(client);
+        var stream = new SseStream(client, guard.caller(client.ctx()));
         clients.add(stream);
         var subscription = Subscription.start("sse-" + counter.incrementAndGet(), tail, ReadSource.parse(name),
                 checkpoint, SubscriptionOptions.defaults(), new SseSubscriber(stream, frames));
