@@ -3,6 +3,13 @@ package dev.annals.cli.transfer;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.event.RecordedEvent;
+import dev.annals.store.EventStore;
+import dev.annals.store.StreamName;
+import dev.annals.store.jdbc.transfer.ErasureState;
+import dev.annals.store.jdbc.transfer.StreamMark;
+import dev.annals.store.jdbc.transfer.TransferSnapshot;
+import dev.annals.store.postgres.PostgresImport;
+import dev.annals.store.sqlite.transfer.SqliteImport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,17 +22,21 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * {@code annals export [--from POS] [--stream S] [--output FILE]}: the events, in global order, as
- * gzipped NDJSON (one event per line, see {@code ExportFormat}) on stdout or into a file. The summary
- * goes to stderr, so that stdout carries only the data.
+ * {@code annals export [--from POS] [--stream S] [--output FILE] [--without-keys]}: the events, in global
+ * order, then the stream marks and subject keys, as gzipped NDJSON (one record per line, see
+ * {@code ExportFormat}) on stdout or into a file. The summary goes to stderr, so that stdout carries only
+ * the data.
  */
 @Command(name = "export",
-        description = {"Writes events as gzipped NDJSON, one event per line, in global order.",
+        description = {"Writes events as gzipped NDJSON, one event per line, in global order, then the marks of"
+                + " deleted and truncated streams and the subjects' data keys (as stored) and forgotten subjects.",
                 "  annals export > backup.ndjson.gz"})
 public final class ExportCommand implements Callable<Integer> {
 
@@ -44,6 +55,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     private Path output;
 
+    @Option(names = "--without-keys", description = "Leave the subjects' data keys out: the file then holds no"
+            + " readable personal data (forgotten subjects are still listed).")
+    private boolean withoutKeys;
+
     @Override
     public Integer call() throws IOException {
         if (from < 1) {
@@ -52,17 +67,39 @@ public final class ExportCommand implements Callable<Integer> {
         long count = 0;
         long first = 0;
         long last = 0;
-        try (var store = annals.openExistingStore();
-             Stream<RecordedEvent> events = stream == null ? store.readAll(from)
-                     : store.readStream(stream).filter(event -> event.position() >= from);
-             var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
-            for (var iterator = events.iterator(); iterator.hasNext(); ) {
-                var event = iterator.next();
-                out.write(ExportFormat.write(event));
-                out.write('\n');
-                first = count == 0 ? event.position() : first;
-                last = event.position();
-                count++;
+        ErasureState erasure;
+        try (var store = annals.openExistingStore()) {
+            // Read first, in one transaction: the events exported stop at its head, so the marks fit them.
+            var snapshot = snapshot();
+            erasure = withoutKeys ? snapshot.erasure().withoutKeys() : snapshot.erasure();
+            var unseen = new HashMap<String, StreamMark>();
+            erasure.marks().forEach(mark -> unseen.put(mark.stream(), mark));
+            var seen = new ArrayList<StreamMark>();
+            try (Stream<RecordedEvent> events = events(store, unseen.containsKey(stream))
+                         .takeWhile(event -> event.position() <= snapshot.head());
+                 var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
+                line(out, ExportFormat.header());
+                for (var iterator = events.iterator(); iterator.hasNext(); ) {
+                    var event = iterator.next();
+                    line(out, ExportFormat.write(event));
+                    var mark = unseen.remove(event.stream());
+                    if (mark != null) {
+                        seen.add(mark);
+                    }
+                    first = count == 0 ? event.position() : first;
+                    last = event.position();
+                    count++;
+                }
+                // A whole export carries every mark; a partial one those of the streams it holds.
+                var marks = stream == null && from == 1 ? erasure.marks() : seen;
+                erasure = new ErasureState(marks, erasure.subjectKeys());
+                for (var mark : marks) {
+                    line(out, ExportFormat.write(mark));
+                }
+                for (var key : erasure.subjectKeys()) {
+                    line(out, ExportFormat.write(key));
+                }
+                line(out, ExportFormat.end(count, marks.size(), erasure.subjectKeys().size()));
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
@@ -70,8 +107,32 @@ public final class ExportCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("export: " + count + " event(s)"
                 + (count > 0 ? ", positions " + first + ".." + last : "") + " to "
                 + (output == null ? "stdout" : output.toString()));
+        if (!erasure.isEmpty()) {
+            spec.commandLine().getErr().println("export: with " + erasure.summary()
+                    + (withoutKeys ? ", data keys left out" : ", keys as stored"));
+        }
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
+    }
+
+    /** The events to export; a marked stream's through its category, since reading it by stream would skip the hidden ones. */
+    private Stream<RecordedEvent> events(EventStore store, boolean marked) {
+        if (stream == null) {
+            return store.readAll(from);
+        }
+        var read = marked ? store.readCategory(StreamName.categoryOf(stream), from)
+                .filter(event -> event.stream().equals(stream)) : store.readStream(stream);
+        return read.filter(event -> event.position() >= from);
+    }
+
+    private TransferSnapshot snapshot() {
+        return annals.postgresAddress().map(PostgresImport::snapshot)
+                .orElseGet(() -> SqliteImport.snapshot(annals.dataDirectory()));
+    }
+
+    private static void line(BufferedWriter out, String line) throws IOException {
+        out.write(line);
+        out.write('\n');
     }
 
     private OutputStream target() throws IOException {
