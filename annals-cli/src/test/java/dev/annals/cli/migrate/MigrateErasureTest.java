@@ -145,4 +145,30 @@ class MigrateErasureTest {
         assertThat(run.err()).contains("subject 'c-raw' has another data key in the target than in the source");
         assertThat(erasure(target).marks()).as("nothing of the marks and keys written").isEmpty();
     }
+
+    @Test
+    void refuses_a_target_whose_streams_are_deleted_or_truncated_further_than_the_sources() {
+        Path source = temp.resolve("source");
+        MarkedStore.fill(source);
+        Path truncated = temp.resolve("truncated");
+        Path tombstoned = temp.resolve("tombstoned");
+        for (var target : java.util.List.of(truncated, tombstoned)) {
+            assertThat(migrate(source.toString(), target.toString()).exitCode()).isZero();
+        }
+        try (var store = SqliteEventStore.open(truncated)) {
+            store.truncateStream("cut-1", 4);
+        }
+        try (var store = SqliteEventStore.open(tombstoned)) {
+            store.deleteStream("live-1", dev.annals.store.DeletionMode.HARD);
+        }
+
+        var overTruncated = migrate(source.toString(), truncated.toString());
+        var overTombstoned = migrate(source.toString(), tombstoned.toString());
+
+        assertThat(overTruncated.exitCode()).isEqualTo(1);
+        assertThat(overTruncated.err()).contains("stream cut-1 is truncated before version 4 in the target but"
+                + " truncated before version 2 in the source");
+        assertThat(overTombstoned.exitCode()).isEqualTo(1);
+        assertThat(overTombstoned.err()).contains("stream live-1 is tombstoned in the target but not in the source");
+    }
 }

@@ -182,4 +182,18 @@ class ExportImportErasureTest {
                 .contains("stream cut-1 is truncated before version 9, but the target holds its events only up to version 3");
         assertThat(all(target.data())).isEmpty();
     }
+
+    @Test
+    void a_file_of_a_later_format_version_is_refused_naming_the_version() throws IOException {
+        Path file = temp.resolve("future.ndjson.gz");
+        write(file, List.of("{\"kind\":\"header\",\"format\":\"annals-export\",\"version\":3}",
+                "{\"kind\":\"end\",\"events\":0,\"streamMarks\":0,\"subjectKeys\":0}"));
+
+        var target = Cli.onSqlite(temp.resolve("target"));
+        var imported = target.run("import", file.toString());
+
+        assertThat(imported.exitCode()).isEqualTo(1);
+        assertThat(imported.errLines()).singleElement().asString()
+                .contains("line 1: export format version 3 is not one this Annals reads (1 to 2)");
+    }
 }
