@@ -6,7 +6,6 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStore;
 import dev.annals.store.StreamName;
 import dev.annals.store.jdbc.transfer.ErasureState;
-import dev.annals.store.jdbc.transfer.StreamMark;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
 import dev.annals.store.postgres.PostgresImport;
 import dev.annals.store.sqlite.transfer.SqliteImport;
@@ -22,8 +21,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
@@ -64,62 +61,39 @@ public final class ExportCommand implements Callable<Integer> {
         if (from < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from must be 1 or more, was " + from);
         }
-        long count = 0;
-        long first = 0;
-        long last = 0;
-        ErasureState erasure;
+        ExportWriter.Written written;
         try (var store = annals.openExistingStore()) {
             // Read first, in one transaction: the events exported stop at its head, so the marks fit them.
             var snapshot = snapshot();
-            erasure = withoutKeys ? snapshot.erasure().withoutKeys() : snapshot.erasure();
-            var unseen = new HashMap<String, StreamMark>();
-            erasure.marks().forEach(mark -> unseen.put(mark.stream(), mark));
-            var seen = new ArrayList<StreamMark>();
-            try (Stream<RecordedEvent> events = events(store, unseen.containsKey(stream))
-                         .takeWhile(event -> event.position() <= snapshot.head());
+            var erasure = withoutKeys ? snapshot.erasure().withoutKeys() : snapshot.erasure();
+            try (Stream<RecordedEvent> events = events(store, erasure).takeWhile(event -> event.position() <= snapshot.head());
                  var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
-                line(out, ExportFormat.header());
-                for (var iterator = events.iterator(); iterator.hasNext(); ) {
-                    var event = iterator.next();
-                    line(out, ExportFormat.write(event));
-                    var mark = unseen.remove(event.stream());
-                    if (mark != null) {
-                        seen.add(mark);
-                    }
-                    first = count == 0 ? event.position() : first;
-                    last = event.position();
-                    count++;
-                }
-                // A whole export carries every mark; a partial one those of the streams it holds.
-                var marks = stream == null && from == 1 ? erasure.marks() : seen;
-                erasure = new ErasureState(marks, erasure.subjectKeys());
-                for (var mark : marks) {
-                    line(out, ExportFormat.write(mark));
-                }
-                for (var key : erasure.subjectKeys()) {
-                    line(out, ExportFormat.write(key));
-                }
-                line(out, ExportFormat.end(count, marks.size(), erasure.subjectKeys().size()));
+                written = ExportWriter.write(out, events.iterator(), erasure, stream == null && from == 1);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        long count = written.events();
         spec.commandLine().getErr().println("export: " + count + " event(s)"
-                + (count > 0 ? ", positions " + first + ".." + last : "") + " to "
+                + (count > 0 ? ", positions " + written.first() + ".." + written.last() : "") + " to "
                 + (output == null ? "stdout" : output.toString()));
-        if (!erasure.isEmpty()) {
-            spec.commandLine().getErr().println("export: with " + erasure.summary()
+        if (!written.erasure().isEmpty()) {
+            spec.commandLine().getErr().println("export: with " + written.erasure().summary()
                     + (withoutKeys ? ", data keys left out" : ", keys as stored"));
         }
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
     }
 
-    /** The events to export; a marked stream's through its category, since reading it by stream would skip the hidden ones. */
-    private Stream<RecordedEvent> events(EventStore store, boolean marked) {
+    /**
+     * The events to export. A marked stream's are read through its category: reading it by stream would
+     * skip the events its mark hides, and the import needs them all.
+     */
+    private Stream<RecordedEvent> events(EventStore store, ErasureState erasure) {
         if (stream == null) {
             return store.readAll(from);
         }
+        boolean marked = erasure.marks().stream().anyMatch(mark -> mark.stream().equals(stream));
         var read = marked ? store.readCategory(StreamName.categoryOf(stream), from)
                 .filter(event -> event.stream().equals(stream)) : store.readStream(stream);
         return read.filter(event -> event.position() >= from);
@@ -128,11 +102,6 @@ public final class ExportCommand implements Callable<Integer> {
     private TransferSnapshot snapshot() {
         return annals.postgresAddress().map(PostgresImport::snapshot)
                 .orElseGet(() -> SqliteImport.snapshot(annals.dataDirectory()));
-    }
-
-    private static void line(BufferedWriter out, String line) throws IOException {
-        out.write(line);
-        out.write('\n');
     }
 
     private OutputStream target() throws IOException {
