@@ -1,6 +1,5 @@
 package dev.annals.store.jdbc.transfer;
 
-import dev.annals.store.StreamName;
 import dev.annals.store.internal.StreamMarks;
 
 import static java.util.Objects.requireNonNull;
@@ -17,7 +16,10 @@ import static java.util.Objects.requireNonNull;
 public record StreamMark(String stream, long truncateBefore, StreamMarks.State state) {
 
     public StreamMark {
-        StreamName.validate(requireNonNull(stream, "stream"));
+        // Not StreamName.validate: a copy takes the names the source holds, system streams' included.
+        if (requireNonNull(stream, "stream").isEmpty()) {
+            throw new IllegalArgumentException("a stream mark needs a stream name");
+        }
         requireNonNull(state, "state");
         if (truncateBefore < 0) {
             throw new IllegalArgumentException("stream " + stream + ": truncateBefore must be 0 or more, was "
