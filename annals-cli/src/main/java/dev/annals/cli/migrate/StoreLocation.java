@@ -3,6 +3,7 @@ package dev.annals.cli.migrate;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.transfer.EventImport;
+import dev.annals.store.jdbc.transfer.TransferSnapshot;
 import dev.annals.store.postgres.PostgresAddress;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresImport;
@@ -51,6 +52,9 @@ sealed interface StoreLocation {
     /** Opens the bulk write path into the store, creating it when absent. No {@link #open} store may be open. */
     EventImport openImport();
 
+    /** The store's head position, stream marks and subject keys, read at once; the store must exist. */
+    TransferSnapshot snapshot();
+
     /** The embedded store in a data directory. */
     record Sqlite(Path directory) implements StoreLocation {
 
@@ -70,6 +74,11 @@ sealed interface StoreLocation {
         @Override
         public EventImport openImport() {
             return SqliteImport.batches(directory);
+        }
+
+        @Override
+        public TransferSnapshot snapshot() {
+            return SqliteImport.snapshot(directory);
         }
 
         @Override
@@ -100,6 +109,11 @@ sealed interface StoreLocation {
         @Override
         public EventImport openImport() {
             return PostgresImport.batches(address);
+        }
+
+        @Override
+        public TransferSnapshot snapshot() {
+            return PostgresImport.snapshot(address);
         }
 
         @Override
