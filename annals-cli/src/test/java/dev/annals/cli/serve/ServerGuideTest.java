@@ -114,8 +114,11 @@ class ServerGuideTest {
                 && example.command().contains("--tls-password-file")).findFirst().orElseThrow();
         assertThat(serveLine.command()).contains("--tls-keystore server.p12", "--tls-password-file password.txt");
 
+        // With --auth, as beyond loopback: curl reaches it by the certificate's name, annals.example, which a
+        // server without authentication would not take as its own Host.
+        readerToken(directory.resolve("data"));
         var tls = BackgroundServe.start(StoreOpener.sqlite(), "--data", directory.resolve("data").toString(),
-                "serve", "--port", "0", "--tls-keystore", directory.resolve("server.p12").toString(),
+                "serve", "--auth", "--port", "0", "--tls-keystore", directory.resolve("server.p12").toString(),
                 "--tls-password-file", directory.resolve("password.txt").toString());
         try {
             URI uri = tls.uri();
