@@ -22,7 +22,7 @@ record ShellExamples(Path file, List<Example> examples) {
     private static final Pattern STATUS = Pattern.compile("#\\s*([2-5]\\d\\d)\\b");
 
     /** One command, the line of the guide it starts on, and the status the guide documents for it, if any. */
-    record Example(int line, String command, OptionalInt documentedStatus, String block) {
+    record Example(int line, String command, OptionalInt documentedStatus) {
 
         /** True when the command runs curl anywhere, not only as its first word. */
         boolean isCurl() {
@@ -44,7 +44,6 @@ record ShellExamples(Path file, List<Example> examples) {
         List<String> lines = Files.readAllLines(file);
         boolean inShell = false;
         boolean inFence = false;
-        int blockStart = 0;
         StringBuilder command = null;
         int commandLine = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -56,7 +55,6 @@ record ShellExamples(Path file, List<Example> examples) {
                 } else {
                     inFence = true;
                     inShell = SHELLS.contains(line.substring(3).strip());
-                    blockStart = i + 1;
                 }
                 continue;
             }
@@ -81,8 +79,7 @@ record ShellExamples(Path file, List<Example> examples) {
                 String text = command.toString();
                 var trailing = STATUS.matcher(trailingComment(text));
                 examples.add(new Example(commandLine, text, trailing.lookingAt()
-                        ? OptionalInt.of(Integer.parseInt(trailing.group(1))) : OptionalInt.empty(),
-                        "block at line " + blockStart));
+                        ? OptionalInt.of(Integer.parseInt(trailing.group(1))) : OptionalInt.empty()));
                 command = null;
             }
         }
@@ -99,7 +96,7 @@ record ShellExamples(Path file, List<Example> examples) {
         if (!examples.isEmpty() && status.lookingAt()) {
             var last = examples.removeLast();
             examples.add(last.documentedStatus().isPresent() ? last : new Example(last.line(), last.command(),
-                    OptionalInt.of(Integer.parseInt(status.group(1))), last.block()));
+                    OptionalInt.of(Integer.parseInt(status.group(1)))));
         }
     }
 
