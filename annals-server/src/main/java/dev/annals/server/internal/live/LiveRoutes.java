@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * position, so a client that reconnects with {@code Last-Event-ID} resumes after the last event it got.
  * {@code ?from=P} starts at position P (inclusive) when no {@code Last-Event-ID} is sent. Clients read
  * the newest events from one shared {@link LiveTail}, and the store only to catch up from further back.
+ * Any {@code Accept} header that admits {@code text/event-stream} (none, {@code *}{@code /*}, as curl sends)
+ * gets the stream; one that excludes it gets a 406.
  */
 public final class LiveRoutes implements AutoCloseable {
 
@@ -59,7 +61,7 @@ public final class LiveRoutes implements AutoCloseable {
     public void install(Javalin app) {
         // Checked before the SSE handler, which commits a 200 before it runs: a refusal is still a 4xx here.
         app.before(PATH, this::check);
-        app.sse(PATH, this::subscribe);
+        app.get(PATH, new EventStreamHandler(this::subscribe));
     }
 
     private void endRevoked() {
@@ -82,6 +84,12 @@ public final class LiveRoutes implements AutoCloseable {
         String name = ctx.pathParam("stream");
         ReadSource.parse(name);
         guard.require(ctx, Permission.READ, name);
+        String accept = ctx.header("Accept");
+        if (!EventStreamAccept.admits(accept)) {
+            throw new ApiException(406, "not_acceptable", "this route answers only " + EventStreamAccept.MEDIA_TYPE
+                    + ", which the Accept header '" + accept + "' excludes", Map.of("accept", accept,
+                    "produces", EventStreamAccept.MEDIA_TYPE));
+        }
         ctx.attribute(CHECKPOINT, checkpoint(ctx));
     }
 
