@@ -128,6 +128,7 @@ public final class AnnalsCommand {
     public static CommandLine commandLine(AnnalsCommand command) {
         var reporter = new FailureReporter(() -> command.verbose);
         var commandLine = new CommandLine(command);
+        HelpOptions.addWhereMissing(commandLine);
         commandLine.setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
                 .setExecutionStrategy(parsed -> {
