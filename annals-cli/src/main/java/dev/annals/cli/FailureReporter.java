@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Turns every failure into exactly one line on stderr that names what was wrong, and an exit code:
- * {@link ExitCodes#USAGE} for a wrong command line, {@link ExitCodes#REJECTED} for a rejected or failed
+ * {@link ExitCodes#USAGE} for a wrong command line (a picocli parse error or a {@link BadUsageException}), {@link ExitCodes#REJECTED} for a rejected or failed
  * request. With {@code --verbose} the stack trace follows the line.
  */
 final class FailureReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
@@ -33,6 +33,12 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        if (failure instanceof BadUsageException) {
+            String help = command.getCommandSpec().qualifiedName() + " --help";
+            report(command.getErr(), oneLine(failure.getMessage()) + " (see '" + help + "')", failure,
+                    verbose.getAsBoolean());
+            return ExitCodes.USAGE;
+        }
         report(command.getErr(), describe(failure), failure, verbose.getAsBoolean());
         return ExitCodes.REJECTED;
     }

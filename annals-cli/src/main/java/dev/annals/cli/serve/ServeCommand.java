@@ -1,6 +1,7 @@
 package dev.annals.cli.serve;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
@@ -38,6 +39,8 @@ import picocli.CommandLine.Option;
                 "The API is described at /openapi.json."})
 public final class ServeCommand implements Callable<Integer> {
 
+    private static final int MAX_PORT = 65_535;
+
     @CommandLine.ParentCommand
     private AnnalsCommand annals;
 
@@ -74,14 +77,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (traffic != 0 && !demo) {
-            throw new RejectedRequestException("--traffic sends bank commands: it needs --demo");
+            throw new BadUsageException("--traffic sends bank commands: it needs --demo");
         }
         if (traffic < 0 || traffic > BankTraffic.MAX_RATE) {
-            throw new RejectedRequestException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
+            throw new BadUsageException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
                     + " commands per second, was " + traffic);
         }
         // Checked first, so that a bad key store or password is refused before anything runs.
-        var options = tls.apply(ServerOptions.defaults().withHost(host).withPort(port));
+        var options = tls.apply(listenOptions());
+        // Bind first: the demo writes events and starts projections, which a port in use must not leave behind.
+        PortProbe.requireFree(options);
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         var stopped = new CountDownLatch(1);
@@ -114,6 +119,18 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         writer.flush();
         return ExitCodes.OK;
+    }
+
+    private ServerOptions listenOptions() {
+        if (port < 0 || port > MAX_PORT) {
+            throw new BadUsageException("--port must be a port number from 0 (any free port) to " + MAX_PORT
+                    + ", was " + port);
+        }
+        try {
+            return ServerOptions.defaults().withHost(host).withPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new BadUsageException("--host or --port: " + e.getMessage());
+        }
     }
 
     private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out,

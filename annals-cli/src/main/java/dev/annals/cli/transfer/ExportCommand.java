@@ -1,6 +1,7 @@
 package dev.annals.cli.transfer;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.event.RecordedEvent;
 import picocli.CommandLine;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -44,15 +46,22 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     private Path output;
 
+    /** Whether stdout is a terminal; a test stands in for one. */
+    static BooleanSupplier stdoutIsTerminal = Terminal::stdoutIsTerminal;
+
     @Override
     public Integer call() throws IOException {
+        if (output == null && stdoutIsTerminal.getAsBoolean()) {
+            throw new BadUsageException("export writes gzip-compressed data, which a terminal cannot show: give"
+                    + " --output FILE, or redirect stdout (annals export > backup.ndjson.gz)");
+        }
         if (from < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from must be 1 or more, was " + from);
         }
         long count = 0;
         long first = 0;
         long last = 0;
-        try (var store = annals.openExistingStore();
+        try (var store = annals.openStoreForReading();
              Stream<RecordedEvent> events = stream == null ? store.readAll(from)
                      : store.readStream(stream).filter(event -> event.position() >= from);
              var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
