@@ -58,7 +58,9 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root != failure && !(failure instanceof RejectedRequestException)) {
+        // Jackson's own message repeats what Annals said about the JSON, with Java class names in it.
+        boolean libraryDetail = root.getClass().getName().startsWith("com.fasterxml.jackson.");
+        if (root != failure && !(failure instanceof RejectedRequestException) && !libraryDetail) {
             String rootMessage = messageOf(root);
             if (!message.contains(rootMessage)) {
                 message = message + ": " + rootMessage;

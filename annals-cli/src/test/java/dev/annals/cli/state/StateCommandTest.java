@@ -109,4 +109,16 @@ class StateCommandTest {
                 + " instant: give one in ISO-8601 form, such as 2026-11-25T10:00:00Z (UTC) or 2026-11-25T11:00:00+01:00"
                 + " (see 'annals state --help')");
     }
+
+    @Test
+    void an_event_that_does_not_fit_its_type_is_named_without_internal_class_or_library_names() {
+        store.append("account-1", dev.annals.store.ExpectedVersion.any(),
+                dev.annals.event.EventData.of("Deposited", "{\"amount\":\"lots\"}"));
+
+        var run = Cli.on(store, data).run("state", "account-1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("annals: payload does not fit Deposited (field 'amount': expected"
+                + " a whole number, was \"lots\"): type 'Deposited' v1 in stream 'account-1' at version 3, position 4");
+    }
 }
