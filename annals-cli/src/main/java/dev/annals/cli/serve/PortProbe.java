@@ -1,6 +1,8 @@
 package dev.annals.cli.serve;
 
 import dev.annals.cli.RejectedRequestException;
+import dev.annals.server.AnnalsServer;
+import dev.annals.server.ServerBuilder;
 import dev.annals.server.ServerOptions;
 
 import java.io.IOException;
@@ -11,11 +13,35 @@ import java.net.ServerSocket;
 /**
  * Checks, before {@code annals serve} opens the store or runs the demo, that it can listen where it was told:
  * a port in use must be one clear line and exit 1, not a demo written into the store and then the web
- * server's own error. The server binds again a moment later, so a port taken in between still fails then.
+ * server's own error. The server binds again a moment later; a port taken in between fails then, with the
+ * same line ({@link #listen}).
  */
 final class PortProbe {
 
     private PortProbe() {
+    }
+
+    /**
+     * Starts the server; a port taken since {@link #requireFree} is the same one line.
+     *
+     * @throws RejectedRequestException when the server cannot bind
+     */
+    static AnnalsServer listen(ServerBuilder builder, ServerOptions options) {
+        try {
+            return builder.start();
+        } catch (RuntimeException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BindException || cause.getClass().getSimpleName().endsWith("BindException")) {
+                    throw inUse(options.host() + ":" + options.port());
+                }
+            }
+            throw e;
+        }
+    }
+
+    private static RejectedRequestException inUse(String where) {
+        return new RejectedRequestException("cannot listen on " + where + ": the port is in use or not allowed"
+                + " (stop what uses it, or give another with --port)");
     }
 
     /**
@@ -38,8 +64,7 @@ final class PortProbe {
             socket.setReuseAddress(true);
             socket.bind(address);
         } catch (BindException e) {
-            throw new RejectedRequestException("cannot listen on " + where + ": the port is in use or not allowed"
-                    + " (stop what uses it, or give another with --port)");
+            throw inUse(where);
         } catch (IOException e) {
             throw new RejectedRequestException("cannot listen on " + where + ": " + e.getMessage());
         }

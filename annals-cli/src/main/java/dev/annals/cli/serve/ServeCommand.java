@@ -143,7 +143,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
-            return builder.start();
+            return PortProbe.listen(builder, options);
         }
         var tokens = TokenStore.in(annals.dataDirectory());
         if (tokens.list().stream().allMatch(TokenInfo::revoked)) {
@@ -151,7 +151,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " create one with annals tokens create --role admin");
         }
         out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
-        return builder.tokens(tokens).start();
+        return PortProbe.listen(builder.tokens(tokens), options);
     }
 
     private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {
