@@ -26,8 +26,8 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         CommandLine command = failure.getCommandLine();
         String help = command.getCommandSpec().qualifiedName() + " --help";
         // The parse failed, so the --verbose field may not be set yet: look at the raw arguments.
-        report(command.getErr(), oneLine(failure.getMessage()) + " (see '" + help + "')", failure,
-                Arrays.asList(args).contains(VERBOSE));
+        report(command.getErr(), withoutJavaExceptions(oneLine(failure.getMessage())) + " (see '" + help + "')",
+                failure, Arrays.asList(args).contains(VERBOSE));
         return ExitCodes.USAGE;
     }
 
@@ -72,6 +72,17 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
     private static String messageOf(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * picocli's message for a value its built-in converter could not take ends with the converter's exception,
+     * class name included: "cannot convert 'x' to Instant (java.time.format.DateTimeParseException: ...)". The
+     * option and the value say enough, with the type's simple name; options with forms of their own have
+     * converters that name the forms.
+     */
+    static String withoutJavaExceptions(String message) {
+        return message.replaceAll(" \\((?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)(?::[^()]*(?:\\([^()]*\\)[^()]*)*)?\\)", "")
+                .replaceAll("cannot convert '(.*)' to (?:class )?(?:[a-z_][a-z0-9_]*\\.)+([A-Z]\\w*)", "'$1' is not a valid $2");
     }
 
     private static String oneLine(String message) {

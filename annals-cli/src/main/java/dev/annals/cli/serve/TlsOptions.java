@@ -58,7 +58,9 @@ public final class TlsOptions {
             try {
                 return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             } catch (IOException e) {
-                throw new RejectedRequestException("--tls-password-file: cannot read " + passwordFile + ": " + e, e);
+                throw new RejectedRequestException("--tls-password-file: cannot read " + passwordFile + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()), e);
             }
         }
         String password = System.getenv(PASSWORD_VARIABLE);
