@@ -128,6 +128,7 @@ public final class AnnalsCommand {
     public static CommandLine commandLine(AnnalsCommand command) {
         var reporter = new FailureReporter(() -> command.verbose);
         var commandLine = new CommandLine(command);
+        HelpOptions.addWhereMissing(commandLine);
         commandLine.setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
                 .setExecutionStrategy(parsed -> {
@@ -165,7 +166,7 @@ public final class AnnalsCommand {
         try {
             return Optional.of(PostgresAddress.parse(storeAddress));
         } catch (IllegalArgumentException e) {
-            throw new RejectedRequestException(e.getMessage());
+            throw new BadUsageException("--store: " + e.getMessage());
         }
     }
 
@@ -174,8 +175,15 @@ public final class AnnalsCommand {
         return postgresAddress().map(PostgresAddress::toString).orElseGet(() -> dataDirectory().toString());
     }
 
-    /** Opens, creating when absent, the store in the data directory; the caller closes it. */
+    /**
+     * Opens, creating when absent, the store in the data directory; the caller closes it.
+     *
+     * @throws RejectedRequestException when {@code --data} names a file
+     */
     public EventStore openStore() {
+        if (storeAddress == null) {
+            refuseFile(dataDirectory());
+        }
         return storeOpener().open(dataDirectory());
     }
 
@@ -189,11 +197,42 @@ public final class AnnalsCommand {
         if (storeAddress != null) {
             return openStore();
         }
+        return storeOpener().open(existingDataDirectory());
+    }
+
+    /**
+     * Opens the existing store for reads only: on the embedded store, without its directory lock, so that
+     * read commands work while a server or an application holds the store open (SQLite's WAL lets readers
+     * in other processes read beside the one writer). The caller closes it and never appends to it.
+     *
+     * @throws RejectedRequestException when the data directory does not exist or is a file
+     */
+    public EventStore openStoreForReading() {
+        if (storeAddress != null) {
+            return openStore();
+        }
+        return storeOpener().openForReading(existingDataDirectory());
+    }
+
+    /**
+     * The data directory, which must exist: a mistyped {@code --data} is reported rather than created.
+     *
+     * @throws RejectedRequestException when it does not exist or is a file
+     */
+    public Path existingDataDirectory() {
         Path directory = dataDirectory();
+        refuseFile(directory);
         if (!Files.isDirectory(directory)) {
             throw new RejectedRequestException("no data directory '" + directory
                     + "': nothing has been appended there yet (give another with --data DIR)");
         }
-        return openStore();
+        return directory;
+    }
+
+    private static void refuseFile(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new RejectedRequestException("--data '" + directory + "' is a file, not a data directory"
+                    + " (give a directory with --data DIR)");
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.annals.store.EventStore;
 import dev.annals.store.postgres.PostgresAddress;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.sqlite.SqliteEventStore;
+import dev.annals.store.sqlite.SqliteReadOnlyStore;
 
 import java.nio.file.Path;
 
@@ -15,6 +16,15 @@ public interface StoreOpener {
     /** Opens, creating when absent, the store in {@code dataDirectory}. The caller closes it. */
     EventStore open(Path dataDirectory);
 
+    /**
+     * Opens the existing store in {@code dataDirectory} for reads only, beside a process that holds it open
+     * for writing (a running server). By default the same as {@link #open}; the SQLite store opens read-only,
+     * without its directory lock. The caller closes it and never appends to it.
+     */
+    default EventStore openForReading(Path dataDirectory) {
+        return open(dataDirectory);
+    }
+
     /** What kind of store this opens, for people: {@code SQLite store}. */
     default String name() {
         return "event store";
@@ -22,7 +32,22 @@ public interface StoreOpener {
 
     /** The embedded default: the SQLite store. */
     static StoreOpener sqlite() {
-        return named("SQLite store", SqliteEventStore::open);
+        return new StoreOpener() {
+            @Override
+            public EventStore open(Path dataDirectory) {
+                return SqliteEventStore.open(dataDirectory);
+            }
+
+            @Override
+            public EventStore openForReading(Path dataDirectory) {
+                return SqliteReadOnlyStore.open(dataDirectory);
+            }
+
+            @Override
+            public String name() {
+                return "SQLite store";
+            }
+        };
     }
 
     /** The PostgreSQL store at {@code address}; the data directory is not used. */

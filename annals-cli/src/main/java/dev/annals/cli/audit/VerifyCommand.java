@@ -28,7 +28,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var postgres = annals.postgresAddress();
-        annals.openExistingStore().close();
+        // Checks that a store is there, without the directory lock a running server holds.
+        annals.openStoreForReading().close();
         var report = postgres.isPresent() ? PostgresAuditTrail.open(postgres.get()).verify()
                 : SqliteAuditTrail.open(annals.dataDirectory()).verify();
         if (!report.intact()) {

@@ -8,6 +8,7 @@ import dev.annals.bench.FsyncBaseline;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.StoreOpener;
+import dev.annals.store.postgres.PostgresEventStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {
                 "Measures durable appends to a new SQLite store, or to a plain file with --baseline fsync.",
+                "With --store postgresql://..., appends go to a new schema beside the one named, dropped afterwards.",
                 "N writer threads (--writers), each on its own stream with exact expected versions, append K events"
                         + " (--batch) of BYTES bytes (--size) at a time until --events events are stored.",
                 "Prints events/s, appends/s and the latency per append (p50, p99, p99.9, max).",
@@ -87,6 +89,14 @@ public final class BenchAppendCommand implements Callable<Integer> {
     private BenchmarkResult onStore(AppendBenchmarkOptions options) {
         AnnalsCommand annals = bench.annals();
         StoreOpener opener = annals.storeOpener();
+        var postgres = annals.postgresAddress();
+        if (postgres.isPresent()) {
+            try (var scratch = ScratchSchema.beside(postgres.get());
+                 var store = PostgresEventStore.open(scratch.address())) {
+                return AppendBenchmark.run(store, opener.name(), scratch.address()
+                        + ", a schema of its own, dropped afterwards", options);
+            }
+        }
         Optional<Path> data = annals.explicitDataDirectory();
         return data.isPresent()
                 ? AppendBenchmark.runIn(data.get(), opener::open, opener.name(), options)

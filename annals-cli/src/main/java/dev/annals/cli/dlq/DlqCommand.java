@@ -33,6 +33,9 @@ public final class DlqCommand {
     int list(@Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name) {
         var out = spec.commandLine().getOut();
         try (var states = ProjectionsCommand.openStates(annals)) {
+            if (name != null) {
+                ProjectionsCommand.requireKnown(annals, states, name);
+            }
             var letters = states.deadLetters(Optional.ofNullable(name));
             if (letters.isEmpty()) {
                 out.println("No open dead letters.");

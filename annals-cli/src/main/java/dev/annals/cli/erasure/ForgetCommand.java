@@ -2,7 +2,6 @@ package dev.annals.cli.erasure;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.cli.RejectedRequestException;
 import dev.annals.erasure.ForgetOutcome;
 import dev.annals.erasure.internal.FieldCipher;
 import dev.annals.event.RecordedEvent;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -55,11 +53,7 @@ public final class ForgetCommand implements Callable<Integer> {
             }
         } else {
             // Without opening the store: its directory lock would refuse while a server holds it open.
-            if (!Files.isDirectory(annals.dataDirectory())) {
-                throw new RejectedRequestException("no data directory '" + annals.dataDirectory()
-                        + "': nothing has been appended there yet (give another with --data DIR)");
-            }
-            outcome = SqliteSubjectKeys.open(annals.dataDirectory()).forget(subject);
+            outcome = SqliteSubjectKeys.open(annals.existingDataDirectory()).forget(subject);
         }
         var out = spec.commandLine().getOut();
         out.println("forget: subject '" + subject + "' " + switch (outcome) {
@@ -75,7 +69,7 @@ public final class ForgetCommand implements Callable<Integer> {
 
     private long countEvents() {
         var marker = FieldCipher.marker(subject).getBytes(StandardCharsets.UTF_8);
-        try (var store = annals.openExistingStore(); Stream<RecordedEvent> all = store.readAll(0)) {
+        try (var store = annals.openStoreForReading(); Stream<RecordedEvent> all = store.readAll(0)) {
             return all.filter(event -> contains(event.payload(), marker)).count();
         }
     }

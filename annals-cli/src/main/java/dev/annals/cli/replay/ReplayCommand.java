@@ -92,7 +92,7 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private ReplayResult onSqlite(ReadModelDefinition definition, ReplayRange range) throws Exception {
-        var directory = annals.dataDirectory();
+        var directory = annals.existingDataDirectory();
         if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
             throw new RejectedRequestException("no store in data directory '" + directory + "' (give another with --data DIR)");
         }

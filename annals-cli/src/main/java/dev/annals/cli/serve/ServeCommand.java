@@ -1,6 +1,7 @@
 package dev.annals.cli.serve;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
@@ -39,6 +40,8 @@ import picocli.CommandLine.Option;
                 "On loopback authentication is off unless --auth; elsewhere bearer tokens are required.",
                 "The API is described at /openapi.json."})
 public final class ServeCommand implements Callable<Integer> {
+
+    private static final int MAX_PORT = 65_535;
 
     @CommandLine.ParentCommand
     private AnnalsCommand annals;
@@ -82,15 +85,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (traffic != 0 && !demo) {
-            throw new RejectedRequestException("--traffic sends bank commands: it needs --demo");
+            throw new BadUsageException("--traffic sends bank commands: it needs --demo");
         }
         if (traffic < 0 || traffic > BankTraffic.MAX_RATE) {
-            throw new RejectedRequestException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
+            throw new BadUsageException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
                     + " commands per second, was " + traffic);
         }
         // Checked first, so that a bad key store or password is refused before anything runs.
-        var options = tls.apply(ServerOptions.defaults().withHost(host).withPort(port));
+        var options = tls.apply(listenOptions());
         checkOrigins();
+        // Bind first: the demo writes events and starts projections, which a port in use must not leave behind.
+        PortProbe.requireFree(options);
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         var stopped = new CountDownLatch(1);
@@ -125,6 +130,18 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private ServerOptions listenOptions() {
+        if (port < 0 || port > MAX_PORT) {
+            throw new BadUsageException("--port must be a port number from 0 (any free port) to " + MAX_PORT
+                    + ", was " + port);
+        }
+        try {
+            return ServerOptions.defaults().withHost(host).withPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new BadUsageException("--host or --port: " + e.getMessage());
+        }
+    }
+
     private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out,
                                Optional<BankReadSide> readSide) {
         var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
@@ -137,7 +154,7 @@ public final class ServeCommand implements Callable<Integer> {
         // Loopback only when every address the host resolves to is one (never judged by its spelling).
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
-            return builder.start();
+            return PortProbe.listen(builder, options);
         }
         var tokens = TokenStore.in(annals.dataDirectory());
         if (tokens.list().stream().allMatch(TokenInfo::revoked)) {
@@ -145,7 +162,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " create one with annals tokens create --role admin");
         }
         out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
-        return builder.tokens(tokens).start();
+        return PortProbe.listen(builder.tokens(tokens), options);
     }
 
     private void checkOrigins() {

@@ -40,7 +40,8 @@ public final class SnapshotCommand {
 
     /** The snapshot store of the data directory's store; it must exist. */
     SnapshotStore openStore() {
-        annals.openExistingStore().close();
+        // Checks that a store is there, without the directory lock a running server holds.
+        annals.openStoreForReading().close();
         return SqliteSnapshotStore.open(annals.dataDirectory());
     }
 

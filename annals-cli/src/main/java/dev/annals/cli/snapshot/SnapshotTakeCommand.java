@@ -30,7 +30,7 @@ public final class SnapshotTakeCommand implements Callable<Integer> {
         var type = SnapshotCommand.ENTITY_TYPES.forStream(stream);
         var snapshots = snapshot.openStore();
         Snapshot taken;
-        try (var store = snapshot.annals.openExistingStore()) {
+        try (var store = snapshot.annals.openStoreForReading()) {
             taken = take(type, store, snapshots);
         }
         spec.commandLine().getOut().println("snapshot take: " + stream + " at version " + taken.version()

@@ -1,6 +1,7 @@
 package dev.annals.cli.tokens;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.server.auth.IssuedToken;
@@ -43,7 +44,7 @@ public final class TokensCommand {
         try {
             parsed = Role.parse(role);
         } catch (IllegalArgumentException e) {
-            throw new RejectedRequestException(e.getMessage());
+            throw new BadUsageException("--role: " + e.getMessage());
         }
         IssuedToken issued = TokenStore.in(annals.dataDirectory()).create(parsed, prefix);
         var out = spec.commandLine().getOut();

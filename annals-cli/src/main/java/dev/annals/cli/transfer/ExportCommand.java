@@ -1,6 +1,7 @@
 package dev.annals.cli.transfer;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStore;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
@@ -56,13 +58,20 @@ public final class ExportCommand implements Callable<Integer> {
             + " readable personal data (forgotten subjects are still listed).")
     private boolean withoutKeys;
 
+    /** Whether stdout is a terminal; a test stands in for one. */
+    static BooleanSupplier stdoutIsTerminal = Terminal::stdoutIsTerminal;
+
     @Override
     public Integer call() throws IOException {
+        if (output == null && stdoutIsTerminal.getAsBoolean()) {
+            throw new BadUsageException("export writes gzip-compressed data, which a terminal cannot show: give"
+                    + " --output FILE, or redirect stdout (annals export > backup.ndjson.gz)");
+        }
         if (from < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from must be 1 or more, was " + from);
         }
         ExportWriter.Written written;
-        try (var store = annals.openExistingStore()) {
+        try (var store = annals.openStoreForReading()) {
             // Read first, in one transaction: the events exported stop at its head, so the marks fit them.
             var snapshot = snapshot();
             var erasure = withoutKeys ? snapshot.erasure().withoutKeys() : snapshot.erasure();
