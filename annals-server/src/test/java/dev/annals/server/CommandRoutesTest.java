@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.annals.decider.Decider;
 import dev.annals.decider.Decision;
 import dev.annals.decider.EntityType;
+import dev.annals.projection.ProjectionHealth;
+import dev.annals.projection.ProjectionLagException;
+import dev.annals.projection.ProjectionState;
 import dev.annals.server.command.CommandRegistry;
 import dev.annals.store.memory.InMemoryEventStore;
 import java.net.http.HttpRequest;
@@ -54,6 +57,11 @@ class CommandRoutesTest {
     private final AnnalsServer server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
             .commands(CommandRegistry.empty().with("add", Add.class, TALLY).with("label", Label.class, TALLY))
             .query("tally", parameters -> Map.of("stream", parameters.getOrDefault("stream", "?")))
+            .query("lagging", parameters -> {
+                throw new ProjectionLagException("tallies", 50, java.time.Duration.ofSeconds(10),
+                        new ProjectionHealth("tallies", ProjectionState.RUNNING, 40, 50, 10, 1.5, 0, "",
+                                java.time.Instant.now()));
+            })
             .start();
     private final HttpTestClient http = new HttpTestClient(server.uri());
 
@@ -197,5 +205,17 @@ class CommandRoutesTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("error").asText()).isEqualTo("invalid_encoding");
         assertThat(reply.json().get("message").asText()).contains("'text'");
+    }
+
+    @Test
+    void a_query_whose_wait_for_a_position_times_out_is_a_504_saying_where_the_projection_is() {
+        var reply = http.get("/queries/lagging?after=50");
+
+        assertThat(reply.status()).isEqualTo(504);
+        assertThat(reply.json().get("error").asText()).isEqualTo("projection_lag");
+        assertThat(reply.json().get("details").get("projection").asText()).isEqualTo("tallies");
+        assertThat(reply.json().get("details").get("awaitedPosition").asLong()).isEqualTo(50);
+        assertThat(reply.json().get("details").get("checkpoint").asLong()).isEqualTo(40);
+        assertThat(reply.json().get("details").get("headPosition").asLong()).isEqualTo(50);
     }
 }

@@ -122,7 +122,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServedProjections.of(store).ifPresent(builder::projections);
         ServedProjections.auditTrail(store).ifPresent(builder::audit);
         if (demo) {
-            BankDemoRoutes.install(builder, readSide, ServedProjections.readModels(store));
+            BankDemoRoutes.install(builder, store, readSide, ServedProjections.readModels(store));
         }
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
