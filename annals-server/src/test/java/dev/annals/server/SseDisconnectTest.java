@@ -61,4 +61,27 @@ class SseDisconnectTest {
         assertThat(log.list.stream().filter(event -> event.getFormattedMessage().startsWith("SSE client of")))
                 .allMatch(event -> event.getLevel() == Level.DEBUG);
     }
+
+    @Test
+    void a_subscriber_whose_connection_is_reset_is_logged_at_debug_without_a_stack_trace() throws Exception {
+        store.append("account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":1}"));
+        try (var socket = new java.net.Socket(server.uri().getHost(), server.port())) {
+            socket.getOutputStream().write(("GET /subscriptions/$all HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                    + "Accept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = socket.getInputStream();
+            var seen = new StringBuilder();
+            while (!seen.toString().contains("id: 1")) {
+                seen.append((char) in.read());
+            }
+            // A browser tab killed mid-stream: the connection ends with a reset, not a polite close.
+            socket.setSoLinger(true, 0);
+        }
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            store.append("account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":1}"));
+            return log.list.stream().anyMatch(event -> event.getFormattedMessage().startsWith("SSE client of"));
+        });
+
+        assertThat(log.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)
+                || event.getThrowableProxy() != null).map(ILoggingEvent::getFormattedMessage)).isEmpty();
+    }
 }
