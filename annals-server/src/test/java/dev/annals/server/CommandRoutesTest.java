@@ -30,6 +30,11 @@ class CommandRoutesTest {
 
     /** A command of other field types, always rejected: it shows what the body was decoded as. */
     record Label(String text, boolean loud) implements TallyCommand {
+        Label {
+            if (text != null && text.isBlank()) {
+                throw new IllegalArgumentException("a label's text must not be blank");
+            }
+        }
     }
 
     static final EntityType<TallyCommand, Long, CounterEvent> TALLY = new EntityType<>("tally", new Decider<>() {
@@ -182,6 +187,7 @@ class CommandRoutesTest {
                 http.post("/commands/add/tally-1", "{}"),
                 http.post("/commands/add/tally-1", "{\"amount\":1,\"colour\":\"red\"}"),
                 http.post("/commands/add/tally-1", "[1]"),
+                http.post("/commands/add/tally-1", "null"),
                 http.post("/commands/add/tally-1", "{\"amount\":\"x\"}"),
                 http.post("/commands/label/tally-1", "{\"text\":null,\"loud\":true}"));
 
@@ -195,7 +201,17 @@ class CommandRoutesTest {
         assertThat(replies.get(0).json().get("message").asText()).contains("needs field 'amount'");
         assertThat(replies.get(1).json().get("message").asText()).contains("has no field 'colour'")
                 .contains("amount (a whole number)");
-        assertThat(replies.get(4).json().get("message").asText()).contains("'text'");
+        assertThat(replies.get(5).json().get("message").asText()).contains("'text'");
+    }
+
+    @Test
+    void a_value_the_commands_own_constructor_refuses_is_a_400_with_its_message() {
+        var reply = http.post("/commands/label/tally-1", "{\"text\":\" \",\"loud\":true}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_command");
+        assertThat(reply.json().get("message").asText()).startsWith("command 'label' is refused: a label's text"
+                + " must not be blank");
     }
 
     @Test

@@ -60,6 +60,10 @@ final class CommandDecoder {
             // No body at all: a command without fields needs none.
             tree = ApiJson.MAPPER.createObjectNode();
         }
+        if (!tree.isObject()) {
+            // Jackson would bind a JSON null to a null command, which no handler expects.
+            throw refusal(command, "takes a JSON object of its fields, not " + shown(tree), "");
+        }
         try {
             return STRICT.readerFor(command.type()).readValue(tree);
         } catch (InvalidDefinitionException e) {
@@ -75,21 +79,20 @@ final class CommandDecoder {
         String field = e.getPath().stream().map(reference -> reference.getFieldName() == null
                 ? "[" + reference.getIndex() + "]" : reference.getFieldName()).collect(Collectors.joining("."))
                 .replace(".[", "[");
-        String fields = CommandFields.describe(command.type());
         String problem;
         if (e instanceof UnrecognizedPropertyException unknown) {
             field = unknown.getPropertyName();
             problem = "has no field '" + field + "'";
+        } else if (e instanceof ValueInstantiationException && e.getCause() != null
+                && e.getCause().getMessage() != null) {
+            // The command's own constructor refused the values: its message is the domain's, not Jackson's.
+            problem = "is refused: " + e.getCause().getMessage();
         } else if (field.isEmpty()) {
             problem = "takes a JSON object of its fields";
         } else {
             JsonNode value = tree.at(pointer(e));
             if (value.isMissingNode()) {
                 problem = "needs field '" + field + "'";
-            } else if (e instanceof ValueInstantiationException && e.getCause() != null
-                    && e.getCause().getMessage() != null) {
-                // The command's own constructor refused the value: its message is the domain's, not Jackson's.
-                problem = "refuses field '" + field + "': " + e.getCause().getMessage();
             } else {
                 Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
                 String form = target != null && target != command.type() ? CommandFields.form(target)
@@ -97,6 +100,11 @@ final class CommandDecoder {
                 problem = "needs field '" + field + "' to be " + form + ", but it was " + shown(value);
             }
         }
+        return refusal(command, problem, field);
+    }
+
+    private static ApiException refusal(RegisteredCommand<?> command, String problem, String field) {
+        String fields = CommandFields.describe(command.type());
         return ApiException.invalid("invalid_command", "command '" + command.name() + "' " + problem
                 + (fields.isEmpty() ? "; it takes no fields" : "; its fields are " + fields),
                 Map.of("command", command.name(), "field", field));
