@@ -145,6 +145,9 @@ class CommandRoutesTest {
         assertThat(commands.get(0).get("name").asText()).isEqualTo("add");
         assertThat(commands.get(0).get("category").asText()).isEqualTo("tally");
         assertThat(commands.get(0).get("fields").get(0).asText()).isEqualTo("amount");
+        assertThat(commands.get(0).get("fieldTypes").get("amount").asText()).isEqualTo("integer");
+        assertThat(commands.get(1).get("fieldTypes").get("text").asText()).isEqualTo("string");
+        assertThat(commands.get(1).get("fieldTypes").get("loud").asText()).isEqualTo("boolean");
         assertThat(query.json().get("stream").asText()).isEqualTo("tally-9");
         assertThat(http.get("/queries/nothing").status()).isEqualTo(404);
     }

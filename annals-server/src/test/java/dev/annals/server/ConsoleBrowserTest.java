@@ -127,6 +127,7 @@ class ConsoleBrowserTest {
                  var server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
                          .projections(projections).entities(EntityTypes.of(CounterEvent.ENTITY))
                          .commands(CommandRegistry.empty().with("add", CommandRoutesTest.Add.class,
+                                 CommandRoutesTest.TALLY).with("label", CommandRoutesTest.Label.class,
                                  CommandRoutesTest.TALLY))
                          // The console's part only: AuditRoutesTest runs the real chain over HTTP.
                          .audit(() -> new AuditReport(4, 0, OptionalLong.empty(), "", "ab".repeat(32), 4)).start()) {
@@ -170,6 +171,13 @@ class ConsoleBrowserTest {
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"), "accepted"));
                     assertThat(store.readStream("tally-1").findFirst()).hasValueSatisfying(event ->
                             assertThat(event.payloadAsString()).isEqualTo("{\"amount\":4}"));
+                    // A text field that looks like a number goes as text, a flag as a boolean: the server coerces nothing.
+                    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("command-name")))
+                            .selectByVisibleText("label");
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=text]")).sendKeys("42");
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=loud]")).sendKeys("true");
+                    browser.findElement(By.id("send-command")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"), "label 42!"));
 
                     browser.findElement(By.cssSelector("nav button[data-tab=projections]")).click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lag-events canvas")));

@@ -272,11 +272,19 @@ function showFields() {
   $('command-stream').placeholder = `stream, e.g. ${command.category}-1`;
   $('command-fields').innerHTML = (command.fields || []).map((f) => `<input data-field="${esc(f)}" placeholder="${esc(f)}">`).join(' ');
 }
+// The server takes each field as its own JSON type and coerces nothing: "5" is not a number, 5 not a string.
+function typed(text, type) {
+  if ((type === 'integer' || type === 'number') && text !== '' && !isNaN(Number(text))) { return Number(text); }
+  if (type === 'boolean' && (text === 'true' || text === 'false')) { return text === 'true'; }
+  if (type === 'array' || type === 'object') { try { return JSON.parse(text); } catch (e) { return text; } }
+  return text;
+}
 async function sendCommand() {
+  const command = commands.find((c) => c.name === $('command-name').value) || {};
   const body = {};
   document.querySelectorAll('#command-fields input').forEach((input) => {
     const text = input.value.trim();
-    body[input.dataset.field] = text !== '' && !isNaN(Number(text)) ? Number(text) : text;
+    body[input.dataset.field] = typed(text, (command.fieldTypes || {})[input.dataset.field]);
   });
   const path = `/commands/${encodeURIComponent($('command-name').value)}/${encodeURIComponent($('command-stream').value.trim())}`;
   try {

@@ -76,4 +76,39 @@ final class CommandFields {
         }
         return "a JSON value of the field's form";
     }
+
+    /**
+     * The JSON type of each field of record {@code type}, by name, in order: {@code integer}, {@code number},
+     * {@code boolean}, {@code string}, {@code array} or {@code object}. What a form needs to send a field
+     * as the value the strict decoder accepts.
+     */
+    static Map<String, String> jsonTypes(Class<?> type) {
+        var types = new java.util.LinkedHashMap<String, String>();
+        RecordComponent[] components = type.getRecordComponents();
+        if (components != null) {
+            for (RecordComponent component : components) {
+                types.put(component.getName(), jsonType(component.getType()));
+            }
+        }
+        return types;
+    }
+
+    private static String jsonType(Class<?> type) {
+        if (WHOLE.contains(type)) {
+            return "integer";
+        }
+        if (DECIMAL.contains(type)) {
+            return "number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "boolean";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "array";
+        }
+        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
+            return "object";
+        }
+        return "string";
+    }
 }
