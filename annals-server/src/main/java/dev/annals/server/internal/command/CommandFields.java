@@ -46,18 +46,6 @@ final class CommandFields {
 
     /** How a value of {@code type} is written in JSON, in words. */
     static String form(Class<?> type) {
-        if (WHOLE.contains(type)) {
-            return "a whole number";
-        }
-        if (DECIMAL.contains(type)) {
-            return "a number";
-        }
-        if (type == boolean.class || type == Boolean.class) {
-            return "true or false";
-        }
-        if (type == String.class || type == CharSequence.class) {
-            return "a string";
-        }
         if (type == char.class || type == Character.class) {
             return "a string of one character";
         }
@@ -68,13 +56,14 @@ final class CommandFields {
             return "one of " + Arrays.stream(type.getEnumConstants()).map(constant -> "\"" + constant + "\"")
                     .collect(Collectors.joining(", "));
         }
-        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
-            return "an array";
-        }
-        if (type.isRecord() || Map.class.isAssignableFrom(type)) {
-            return "an object";
-        }
-        return "a JSON value of the field's form";
+        return switch (jsonType(type)) {
+            case "integer" -> "a whole number";
+            case "number" -> "a number";
+            case "boolean" -> "true or false";
+            case "array" -> "an array";
+            case "object" -> "an object";
+            default -> "a string";
+        };
     }
 
     /**
