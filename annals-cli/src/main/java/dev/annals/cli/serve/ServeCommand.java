@@ -149,7 +149,7 @@ public final class ServeCommand implements Callable<Integer> {
         ServedProjections.of(store).ifPresent(builder::projections);
         ServedProjections.auditTrail(store).ifPresent(builder::audit);
         if (demo) {
-            BankDemoRoutes.install(builder, readSide, ServedProjections.readModels(store));
+            BankDemoRoutes.install(builder, store, readSide, ServedProjections.readModels(store));
         }
         // Loopback only when every address the host resolves to is one (never judged by its spelling).
         if (!auth && options.loopback()) {
