@@ -3,23 +3,35 @@ package dev.annals.store.jdbc.append;
 import dev.annals.event.EventData;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The queue and the one writer thread of a group commit: callers queue their appends, the thread takes
- * every append waiting (up to a maximum) and hands them as one batch to the store's batch writer, which
- * writes them in one transaction and completes each with its own outcome.
+ * every append waiting (up to a maximum) and hands them as one batch to the store's {@link BatchWriter},
+ * which writes them in one transaction and completes each with its own outcome.
  *
  * <p>While one batch commits, the next one gathers, so the number of commits (and fsyncs) per second stays
- * about the same whatever the number of writers, and throughput grows with the batch. The batch writer
- * must complete every append it is given, even when it fails. What is queued when the thread stops is
- * abandoned with an {@link EventStoreException}: no caller waits for an outcome that never comes.
+ * about the same whatever the number of writers, and throughput grows with the batch. What is queued when
+ * the thread stops is abandoned with an {@link EventStoreException}: no caller waits for an outcome that
+ * never comes.
+ *
+ * <p>When a batch's transaction fails as a whole, each of its appends is written again on its own, so that
+ * one append the database refuses (a poisoned append) fails only its own caller, never the others of its
+ * group (docs/adr/0017). When the failure came from the COMMIT itself, the batch may have been written:
+ * each append is first looked up by its event ids and acknowledged when found, and only an append none of
+ * whose events is stored is written again. An append that fails on its own is failed with a
+ * {@link StoreUnavailableException} when the backend recognised a storage fault, and the fault is kept
+ * for {@link #writeFault()} until a write succeeds.
  *
  * <p>An append that finds nothing queued and no batch being written is written at once in its caller's
  * thread, as a batch of one. A lone writer then pays no hand-over to the writer thread and back, two
@@ -28,25 +40,28 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class GroupCommit {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final PendingAppend STOP = PendingAppend.of("$stop", ExpectedVersion.any(), List.<EventData>of());
 
     private final String database;
     private final int maxBatch;
-    private final Consumer<List<PendingAppend>> batchWriter;
+    private final BatchWriter batchWriter;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     /** Held while a batch is written, by the writer thread or by a caller writing its own append. */
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean stopped;
+    /** The storage fault of the last write, until a write succeeds. */
+    private volatile StoreUnavailableException fault;
 
     /**
      * Starts the writer thread.
      *
-     * @param database    the database written to, for messages: a file, a schema
+     * @param database    the database written to, for the thread's name and logs (never for messages)
      * @param maxBatch    the most appends one batch holds; 1 or more
      * @param batchWriter writes one batch and completes each of its appends
      */
-    public GroupCommit(String database, int maxBatch, Consumer<List<PendingAppend>> batchWriter) {
+    public GroupCommit(String database, int maxBatch, BatchWriter batchWriter) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be 1 or more, was " + maxBatch);
         }
@@ -65,7 +80,7 @@ public final class GroupCommit {
         if (!stopped && queue.isEmpty() && writing.tryLock()) {
             try {
                 if (!stopped) {
-                    batchWriter.accept(List.of(append));
+                    write(List.of(append));
                     return;
                 }
             } finally {
@@ -78,6 +93,39 @@ public final class GroupCommit {
         }
     }
 
+    /**
+     * The storage fault that made the last write fail, or empty once a write (or a probe of the storage)
+     * succeeded since. While there is one, asking probes the storage, so that the fault clears without
+     * appends; a probe waits at most a second for a batch being written.
+     */
+    public Optional<StoreUnavailableException> writeFault() {
+        var current = fault;
+        if (current == null || stopped) {
+            return Optional.ofNullable(current);
+        }
+        try {
+            if (!writing.tryLock(1, TimeUnit.SECONDS)) {
+                return Optional.ofNullable(fault);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.ofNullable(fault);
+        }
+        try {
+            batchWriter.probe();
+            if (fault != null) {
+                LOG.info("the storage of {} can be written again", database);
+            }
+            fault = null;
+        } catch (BatchFailure failure) {
+            failure.reason().ifPresent(reason -> fault = PendingAppend.unavailable(reason,
+                    "the store cannot write: " + reason.description(), failure.getCause()));
+        } finally {
+            writing.unlock();
+        }
+        return Optional.ofNullable(fault);
+    }
+
     /** Writes everything queued before this call, then stops the thread. */
     public void stop() {
         queue.add(STOP);
@@ -85,11 +133,88 @@ public final class GroupCommit {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EventStoreException("interrupted while stopping the writer of " + database, e);
+            throw new EventStoreException("interrupted while stopping the store's writer", e);
         }
         // A caller may still be writing its own append; the store must not close under it.
         writing.lock();
         writing.unlock();
+    }
+
+    /** Writes one batch under the lock and completes every append of it, whatever fails. */
+    private void write(List<PendingAppend> batch) {
+        try {
+            batchWriter.write(batch);
+            fault = null;
+        } catch (BatchFailure failure) {
+            if (batch.size() == 1 && !failure.outcomeUnknown()) {
+                fail(batch.getFirst(), failure);
+                return;
+            }
+            LOG.warn("a group of {} appends to {} failed{}: {}; resolving each append on its own", batch.size(),
+                    database, failure.outcomeUnknown() ? " while committing" : "", failure.getMessage());
+            for (PendingAppend append : batch) {
+                writeAlone(append, failure.outcomeUnknown());
+            }
+        } catch (RuntimeException e) {
+            // A writer must complete what it is given; if it broke that contract, nobody may wait forever.
+            LOG.error("the writer of {} failed a batch of {} appends", database, batch.size(), e);
+            for (PendingAppend append : batch) {
+                append.outcome().completeExceptionally(new EventStoreException("append to stream '"
+                        + append.stream() + "' failed: the store's writer failed (details are in the server's log)", e));
+            }
+        }
+    }
+
+    /**
+     * Writes {@code append} as a batch of its own; when an earlier commit holding it may have written it,
+     * looks its events up first.
+     */
+    private void writeAlone(PendingAppend append, boolean mayBeWritten) {
+        if (mayBeWritten && resolvedByLookUp(append, null)) {
+            return;
+        }
+        try {
+            batchWriter.write(List.of(append));
+            fault = null;
+        } catch (BatchFailure failure) {
+            if (!failure.outcomeUnknown() || !resolvedByLookUp(append, failure)) {
+                fail(append, failure);
+            }
+        }
+    }
+
+    /**
+     * Completes {@code append} from what is stored under its event ids, when anything is; a deletion or
+     * truncation, which has no ids, is failed as maybe done. Returns whether it completed the append.
+     */
+    private boolean resolvedByLookUp(PendingAppend append, BatchFailure commitFailure) {
+        if (append.change().isPresent()) {
+            append.failUnknown(commitFailure == null ? Optional.empty() : commitFailure.reason(),
+                    commitFailure == null ? new EventStoreException("the commit failed") : commitFailure);
+            return true;
+        }
+        try {
+            var stored = batchWriter.lookUp(append);
+            if (stored.isPresent()) {
+                LOG.info("append to stream '{}' was written by a commit whose outcome was unknown", append.stream());
+                append.acknowledge(stored.get());
+                return true;
+            }
+            return false;
+        } catch (BatchFailure failure) {
+            fail(append, failure);
+            return true;
+        } catch (RuntimeException refused) {
+            append.refuse(refused);
+            return true;
+        }
+    }
+
+    private void fail(PendingAppend append, BatchFailure failure) {
+        var failed = append.fail(database, failure);
+        if (failed instanceof StoreUnavailableException unavailable) {
+            fault = unavailable;
+        }
     }
 
     private void run() {
@@ -122,7 +247,7 @@ public final class GroupCommit {
                     queue.drainTo(batch);
                 }
                 if (!batch.isEmpty()) {
-                    batchWriter.accept(List.copyOf(batch));
+                    write(List.copyOf(batch));
                 }
             } finally {
                 writing.unlock();
@@ -135,7 +260,7 @@ public final class GroupCommit {
         queue.drainTo(left);
         for (PendingAppend append : left) {
             if (append != STOP) {
-                append.abandon(database);
+                append.abandon();
             }
         }
     }
