@@ -9,6 +9,7 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StoreUnavailableException;
+import dev.annals.testkit.fault.SmallDisk;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;

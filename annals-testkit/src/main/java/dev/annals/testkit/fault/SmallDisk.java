@@ -1,4 +1,4 @@
-package dev.annals.store.sqlite;
+package dev.annals.testkit.fault;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -13,8 +13,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A small tmpfs mounted on a directory for a test, to run out of space for real. Mounting needs
  * CAP_SYS_ADMIN (root on the build machines); where it is missing the test is skipped, saying why.
+ * Close it in {@code @AfterEach}, after closing whatever holds files on it.
  */
-final class SmallDisk implements AutoCloseable {
+public final class SmallDisk implements AutoCloseable {
 
     private final Path mountPoint;
 
@@ -23,14 +24,14 @@ final class SmallDisk implements AutoCloseable {
     }
 
     /** Mounts a tmpfs of {@code megabytes} on {@code mountPoint}, or skips the test when that is not allowed. */
-    static SmallDisk mount(Path mountPoint, int megabytes) throws Exception {
+    public static SmallDisk mount(Path mountPoint, int megabytes) throws Exception {
         var result = run("mount", "-t", "tmpfs", "-o", "size=" + megabytes + "m", "tmpfs", mountPoint.toString());
         Assumptions.assumeTrue(result.isEmpty(), () -> "cannot mount a tmpfs (needs CAP_SYS_ADMIN): " + result);
         return new SmallDisk(mountPoint);
     }
 
     /** Writes a file until the file system is full; returns it, so that the test can free the space. */
-    Path fill() throws IOException {
+    public Path fill() throws IOException {
         var filler = mountPoint.resolve("filler");
         var chunk = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(filler)) {
