@@ -29,9 +29,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * one append the database refuses (a poisoned append) fails only its own caller, never the others of its
  * group (docs/adr/0017). When the failure came from the COMMIT itself, the batch may have been written:
  * each append is first looked up by its event ids and acknowledged when found, and only an append none of
- * whose events is stored is written again. An append that fails on its own is failed with a
- * {@link StoreUnavailableException} when the backend recognised a storage fault, and the fault is kept
- * for {@link #writeFault()} until a write succeeds.
+ * whose events is stored is written again. A storage fault (disk full, database unreachable) is no
+ * append's doing: it fails every append of the group at once with a {@link StoreUnavailableException},
+ * and is kept for {@link #writeFault()} until a write or a probe succeeds.
  *
  * <p>An append that finds nothing queued and no batch being written is written at once in its caller's
  * thread, as a batch of one. A lone writer then pays no hand-over to the writer thread and back, two
@@ -152,9 +152,7 @@ public final class GroupCommit {
             }
             LOG.warn("a group of {} appends to {} failed{}: {}; resolving each append on its own", batch.size(),
                     database, failure.outcomeUnknown() ? " while committing" : "", failure.getMessage());
-            for (PendingAppend append : batch) {
-                writeAlone(append, failure.outcomeUnknown());
-            }
+            resolveFailedGroup(batch, failure);
         } catch (RuntimeException e) {
             // A writer must complete what it is given; if it broke that contract, nobody may wait forever.
             LOG.error("the writer of {} failed a batch of {} appends", database, batch.size(), e);
@@ -166,47 +164,87 @@ public final class GroupCommit {
     }
 
     /**
-     * Writes {@code append} as a batch of its own; when an earlier commit holding it may have written it,
-     * looks its events up first.
+     * Completes each append of a group whose transaction failed. After a commit of unknown outcome each is
+     * first looked up by its event ids. Then, when the database refused for a cause of its own that may be
+     * one append's (no storage fault), each append not found is written alone, so that only the poisoned
+     * one fails; after a storage fault (disk full, database unreachable), which no append causes, each fails
+     * with it at once instead of waiting for the same fault once per append.
      */
-    private void writeAlone(PendingAppend append, boolean mayBeWritten) {
-        if (mayBeWritten && resolvedByLookUp(append, null)) {
-            return;
-        }
-        try {
-            batchWriter.write(List.of(append));
-            fault = null;
-        } catch (BatchFailure failure) {
-            if (!failure.outcomeUnknown() || !resolvedByLookUp(append, failure)) {
-                fail(append, failure);
+    private void resolveFailedGroup(List<PendingAppend> batch, BatchFailure failure) {
+        boolean canLookUp = true;
+        for (PendingAppend append : batch) {
+            if (failure.outcomeUnknown()) {
+                if (!canLookUp || append.change().isPresent()) {
+                    append.failUnknown(failure.reason(), failure.getCause());
+                    continue;
+                }
+                var found = lookUp(append);
+                if (found == LookUp.COMPLETED) {
+                    continue;
+                }
+                if (found == LookUp.FAILED) {
+                    canLookUp = false;
+                    append.failUnknown(failure.reason(), failure.getCause());
+                    continue;
+                }
+            }
+            if (failure.reason().isPresent()) {
+                fail(append, new BatchFailure(failure.reason(), false, failure.getCause()));
+            } else {
+                writeAlone(append);
             }
         }
     }
 
-    /**
-     * Completes {@code append} from what is stored under its event ids, when anything is; a deletion or
-     * truncation, which has no ids, is failed as maybe done. Returns whether it completed the append.
-     */
-    private boolean resolvedByLookUp(PendingAppend append, BatchFailure commitFailure) {
-        if (append.change().isPresent()) {
-            append.failUnknown(commitFailure == null ? Optional.empty() : commitFailure.reason(),
-                    commitFailure == null ? new EventStoreException("the commit failed") : commitFailure);
-            return true;
+    /** Writes {@code append} as a batch of its own; a commit of unknown outcome is resolved by look-up. */
+    private void writeAlone(PendingAppend append) {
+        try {
+            batchWriter.write(List.of(append));
+            fault = null;
+        } catch (BatchFailure failure) {
+            if (!failure.outcomeUnknown()) {
+                fail(append, failure);
+            } else if (append.change().isPresent()) {
+                append.failUnknown(failure.reason(), failure.getCause());
+            } else {
+                var found = lookUp(append);
+                if (found == LookUp.NOT_STORED) {
+                    fail(append, new BatchFailure(failure.reason(), false, failure.getCause()));
+                } else if (found == LookUp.FAILED) {
+                    append.failUnknown(failure.reason(), failure.getCause());
+                }
+            }
         }
+    }
+
+    /** What looking an append up by its event ids did. */
+    private enum LookUp {
+        /** Its events were found and it is acknowledged, or refused as a conflicting reuse of ids. */
+        COMPLETED,
+        /** None of its events is stored: it was not written. */
+        NOT_STORED,
+        /** The database could not answer; the append is not completed. */
+        FAILED
+    }
+
+    private LookUp lookUp(PendingAppend append) {
         try {
             var stored = batchWriter.lookUp(append);
-            if (stored.isPresent()) {
-                LOG.info("append to stream '{}' was written by a commit whose outcome was unknown", append.stream());
-                append.acknowledge(stored.get());
-                return true;
+            if (stored.isEmpty()) {
+                return LookUp.NOT_STORED;
             }
-            return false;
+            LOG.info("append to stream '{}' was written by a commit whose outcome was unknown", append.stream());
+            append.acknowledge(stored.get());
+            return LookUp.COMPLETED;
         } catch (BatchFailure failure) {
-            fail(append, failure);
-            return true;
+            LOG.warn("looking up the events of an append to stream '{}' in {} failed: {}", append.stream(), database,
+                    failure.getMessage());
+            failure.reason().ifPresent(reason -> fault = PendingAppend.unavailable(reason,
+                    "the store cannot write: " + reason.description(), failure.getCause()));
+            return LookUp.FAILED;
         } catch (RuntimeException refused) {
             append.refuse(refused);
-            return true;
+            return LookUp.COMPLETED;
         }
     }
 

@@ -117,6 +117,25 @@ class GroupCommitTest {
     }
 
     @Test
+    void a_storage_fault_fails_every_append_of_its_group_at_once_without_writing_each_again() throws Exception {
+        holdFirstBatch = true;
+        groupCommit = new GroupCommit("test", 100, writer);
+        var first = append("account-0");
+        Thread.ofPlatform().start(() -> groupCommit.submit(first));
+        assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+        commitFails.put("account-1", false);
+        var group = List.of(append("account-1"), append("account-2"));
+        group.forEach(groupCommit::submit);
+        release.countDown();
+
+        for (var append : group) {
+            assertThatThrownBy(append::await).isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("disk").hasMessageNotContaining("SQLITE");
+        }
+        assertThat(written).hasSize(2);
+    }
+
+    @Test
     void after_a_commit_of_unknown_outcome_each_append_is_looked_up_by_id_and_not_written_again() throws Exception {
         groupCommit = new GroupCommit("test", 100, writer);
         commitFails.put("account-1", true);
