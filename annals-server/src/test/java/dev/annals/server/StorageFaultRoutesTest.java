@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What clients see when the store's storage fails: a full disk answers {@code 507 insufficient_storage}
  * and readiness turns 503 until space is freed, then both recover by themselves; any other store failure
- * answers {@code 500 internal_error} naming no file, schema or SQL, with a request id for the log.
+ * answers {@code 500 internal_error} naming no file, schema or SQL, with a request id for the log; an event
+ * whose text no backend could store is a 400 {@code invalid_event} for its sender.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class StorageFaultRoutesTest {
@@ -97,6 +98,21 @@ class StorageFaultRoutesTest {
         assertThat(reply.text()).doesNotContain("/var/lib").doesNotContain("INSERT").doesNotContain("Exception");
         assertThat(reply.json().get("message").asText())
                 .contains(reply.json().get("details").get("requestId").asText());
+    }
+
+    @Test
+    void an_event_type_the_database_could_not_store_answers_400_invalid_event_and_writes_nothing() {
+        store = new InMemoryEventStore();
+        server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0));
+        var http = new HttpTestClient(server.uri());
+
+        var reply = http.post("/streams/account-1", "{\"events\":[{\"type\":\"Open\\u0000ed\",\"data\":{}}]}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.json().get("error").asText()).isEqualTo("invalid_event");
+        assertThat(reply.json().get("details").get("field").asText()).isEqualTo("type");
+        assertThat(reply.json().get("details").get("reason").asText()).contains("control character");
+        assertThat(store.headPosition()).isZero();
     }
 
     private static HttpTestClient.Reply append(HttpTestClient http, String stream) {

@@ -160,7 +160,7 @@ public final class BatchTransaction implements BatchWriter {
             }
             return StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events()).orElseThrow(() ->
                     new EventStoreException("append to stream '" + append.stream() + "' hit a unique constraint"
-                            + " that no stored event id explains: " + e.getMessage(), e));
+                            + " that no stored event id explains (the details are in the server's log)", e));
         }
     }
 
