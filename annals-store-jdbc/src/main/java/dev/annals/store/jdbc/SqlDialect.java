@@ -2,15 +2,14 @@ package dev.annals.store.jdbc;
 
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StoreUnavailableException;
 
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import dev.annals.store.StoreUnavailableException;
-
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**

@@ -46,6 +46,7 @@ public final class GroupCommit {
     private final String database;
     private final int maxBatch;
     private final BatchWriter batchWriter;
+    private final FailedGroups failedGroups;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     /** Held while a batch is written, by the writer thread or by a caller writing its own append. */
@@ -68,6 +69,7 @@ public final class GroupCommit {
         this.database = database;
         this.maxBatch = maxBatch;
         this.batchWriter = batchWriter;
+        this.failedGroups = new FailedGroups(database, batchWriter, this::faultSeen);
         this.thread = Thread.ofPlatform().name("annals-writer " + database).daemon(true).unstarted(this::run);
         thread.start();
     }
@@ -126,6 +128,11 @@ public final class GroupCommit {
         return Optional.ofNullable(fault);
     }
 
+    /** Records the storage fault an append failed with, for {@link #writeFault()}; null after a success. */
+    private void faultSeen(StoreUnavailableException seen) {
+        fault = seen;
+    }
+
     /** Writes everything queued before this call, then stops the thread. */
     public void stop() {
         queue.add(STOP);
@@ -147,12 +154,12 @@ public final class GroupCommit {
             fault = null;
         } catch (BatchFailure failure) {
             if (batch.size() == 1 && !failure.outcomeUnknown()) {
-                fail(batch.getFirst(), failure);
+                failedGroups.fail(batch.getFirst(), failure);
                 return;
             }
             LOG.warn("a group of {} appends to {} failed{}: {}; resolving each append on its own", batch.size(),
                     database, failure.outcomeUnknown() ? " while committing" : "", failure.getMessage());
-            resolveFailedGroup(batch, failure);
+            failedGroups.resolve(batch, failure);
         } catch (RuntimeException e) {
             // A writer must complete what it is given; if it broke that contract, nobody may wait forever.
             LOG.error("the writer of {} failed a batch of {} appends", database, batch.size(), e);
@@ -160,98 +167,6 @@ public final class GroupCommit {
                 append.outcome().completeExceptionally(new EventStoreException("append to stream '"
                         + append.stream() + "' failed: the store's writer failed (details are in the server's log)", e));
             }
-        }
-    }
-
-    /**
-     * Completes each append of a group whose transaction failed. After a commit of unknown outcome each is
-     * first looked up by its event ids. Then, when the database refused for a cause of its own that may be
-     * one append's (no storage fault), each append not found is written alone, so that only the poisoned
-     * one fails; after a storage fault (disk full, database unreachable), which no append causes, each fails
-     * with it at once instead of waiting for the same fault once per append.
-     */
-    private void resolveFailedGroup(List<PendingAppend> batch, BatchFailure failure) {
-        boolean canLookUp = true;
-        for (PendingAppend append : batch) {
-            if (failure.outcomeUnknown()) {
-                if (!canLookUp || append.change().isPresent()) {
-                    append.failUnknown(failure.reason(), failure.getCause());
-                    continue;
-                }
-                var found = lookUp(append);
-                if (found == LookUp.COMPLETED) {
-                    continue;
-                }
-                if (found == LookUp.FAILED) {
-                    canLookUp = false;
-                    append.failUnknown(failure.reason(), failure.getCause());
-                    continue;
-                }
-            }
-            if (failure.reason().isPresent()) {
-                fail(append, new BatchFailure(failure.reason(), false, failure.getCause()));
-            } else {
-                writeAlone(append);
-            }
-        }
-    }
-
-    /** Writes {@code append} as a batch of its own; a commit of unknown outcome is resolved by look-up. */
-    private void writeAlone(PendingAppend append) {
-        try {
-            batchWriter.write(List.of(append));
-            fault = null;
-        } catch (BatchFailure failure) {
-            if (!failure.outcomeUnknown()) {
-                fail(append, failure);
-            } else if (append.change().isPresent()) {
-                append.failUnknown(failure.reason(), failure.getCause());
-            } else {
-                var found = lookUp(append);
-                if (found == LookUp.NOT_STORED) {
-                    fail(append, new BatchFailure(failure.reason(), false, failure.getCause()));
-                } else if (found == LookUp.FAILED) {
-                    append.failUnknown(failure.reason(), failure.getCause());
-                }
-            }
-        }
-    }
-
-    /** What looking an append up by its event ids did. */
-    private enum LookUp {
-        /** Its events were found and it is acknowledged, or refused as a conflicting reuse of ids. */
-        COMPLETED,
-        /** None of its events is stored: it was not written. */
-        NOT_STORED,
-        /** The database could not answer; the append is not completed. */
-        FAILED
-    }
-
-    private LookUp lookUp(PendingAppend append) {
-        try {
-            var stored = batchWriter.lookUp(append);
-            if (stored.isEmpty()) {
-                return LookUp.NOT_STORED;
-            }
-            LOG.info("append to stream '{}' was written by a commit whose outcome was unknown", append.stream());
-            append.acknowledge(stored.get());
-            return LookUp.COMPLETED;
-        } catch (BatchFailure failure) {
-            LOG.warn("looking up the events of an append to stream '{}' in {} failed: {}", append.stream(), database,
-                    failure.getMessage());
-            failure.reason().ifPresent(reason -> fault = PendingAppend.unavailable(reason,
-                    "the store cannot write: " + reason.description(), failure.getCause()));
-            return LookUp.FAILED;
-        } catch (RuntimeException refused) {
-            append.refuse(refused);
-            return LookUp.COMPLETED;
-        }
-    }
-
-    private void fail(PendingAppend append, BatchFailure failure) {
-        var failed = append.fail(database, failure);
-        if (failed instanceof StoreUnavailableException unavailable) {
-            fault = unavailable;
         }
     }
 

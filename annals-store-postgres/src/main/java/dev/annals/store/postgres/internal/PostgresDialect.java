@@ -2,14 +2,14 @@ package dev.annals.store.postgres.internal;
 
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.jdbc.SqlDialect;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import dev.annals.store.StoreUnavailableException;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 

@@ -2,15 +2,15 @@ package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.jdbc.SqlDialect;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 import java.sql.PreparedStatement;
-import dev.annals.store.StoreUnavailableException;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 
 /** SQLite's SQL text and error codes. */
 public final class SqliteDialect implements SqlDialect {
