@@ -26,7 +26,9 @@ import java.util.Optional;
  * anything, so it needs no undoing. Only a unique violation on an event id (a retry with
  * {@code ExpectedVersion.any()}, or ids reused) fails mid-write: then the whole transaction rolls back and
  * the batch is written again one append at a time with a savepoint each, so that the one append rolls back
- * alone and is resolved as an exact retry or refused.
+ * alone and is resolved as an exact retry or refused. Any other failure is thrown as a {@link BatchFailure}
+ * (classified by the dialect, and marked as of unknown outcome when it came from the COMMIT), which
+ * {@link dev.annals.store.jdbc.append.GroupCommit} resolves append by append (docs/adr/0017).
  */
 public final class BatchTransaction implements BatchWriter {
 
