@@ -52,7 +52,7 @@ class RequestInputTest {
     /** Sends a request line as written, for a path java.net.URI would refuse to build. */
     private String raw(String method, String target, String body) throws IOException {
         try (var socket = new Socket(server.uri().getHost(), server.port())) {
-            String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n"
                     + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
                     + "\r\n\r\n" + body;
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
@@ -176,7 +176,7 @@ class RequestInputTest {
     void a_chunked_body_over_the_limit_answers_413_body_too_large() throws IOException {
         String chunk = "{\"events\":[{\"type\":\"Big\",\"data\":\"" + "x".repeat(LIMIT) + "\"}]}";
         try (var socket = new Socket(server.uri().getHost(), server.port())) {
-            String head = "POST /streams/account-1 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+            String head = "POST /streams/account-1 HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n"
                     + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));

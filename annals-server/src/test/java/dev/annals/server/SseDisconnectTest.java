@@ -66,7 +66,7 @@ class SseDisconnectTest {
     void a_subscriber_whose_connection_is_reset_is_logged_at_debug_without_a_stack_trace() throws Exception {
         store.append("account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":1}"));
         try (var socket = new java.net.Socket(server.uri().getHost(), server.port())) {
-            socket.getOutputStream().write(("GET /subscriptions/$all HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            socket.getOutputStream().write(("GET /subscriptions/$all HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\n"
                     + "Accept: text/event-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             var in = socket.getInputStream();
             var seen = new StringBuilder();
