@@ -7,7 +7,9 @@ import dev.annals.bench.BenchmarkResult;
 import dev.annals.bench.FsyncBaseline;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.OpenOptions;
+import dev.annals.store.EventStore;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,11 +88,15 @@ public final class BenchAppendCommand implements Callable<Integer> {
 
     private BenchmarkResult onStore(AppendBenchmarkOptions options) {
         AnnalsCommand annals = bench.annals();
-        StoreOpener opener = annals.storeOpener();
+        // --store names the store itself; otherwise the embedded one is opened in the data directory the
+        // benchmark chose (a temporary one by default).
+        Function<Path, EventStore> opener = directory -> annals.backends()
+                .open(annals.explicitStore().orElse(directory.toString()), OpenOptions.defaults()).store();
+        String name = annals.backends().forLocation(annals.storeLocation()).name() + " store";
         Optional<Path> data = annals.explicitDataDirectory();
         return data.isPresent()
-                ? AppendBenchmark.runIn(data.get(), opener::open, opener.name(), options)
-                : AppendBenchmark.runInTemporaryDirectory(opener::open, opener.name(), options);
+                ? AppendBenchmark.runIn(data.get(), opener::apply, name, options)
+                : AppendBenchmark.runInTemporaryDirectory(opener::apply, name, options);
     }
 
     private BenchmarkResult onFile(AppendBenchmarkOptions options) {

@@ -2,20 +2,16 @@ package dev.annals.cli.erasure;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.cli.RejectedRequestException;
 import dev.annals.erasure.ForgetOutcome;
+import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.erasure.internal.FieldCipher;
 import dev.annals.event.RecordedEvent;
-import dev.annals.store.postgres.PostgresEventStore;
-import dev.annals.store.postgres.PostgresSubjectKeys;
-import dev.annals.store.sqlite.SqliteSubjectKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -39,7 +35,7 @@ public final class ForgetCommand implements Callable<Integer> {
     private String subject;
 
     @Option(names = "--count", description = "Also count the events holding the subject's data: reads the whole"
-            + " log, and opens the store (so an embedded store must not be open in another process).")
+            + " log.")
     private boolean count;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -49,17 +45,10 @@ public final class ForgetCommand implements Callable<Integer> {
     public Integer call() {
         long events = count ? countEvents() : -1;
         ForgetOutcome outcome;
-        if (annals.postgresAddress().isPresent()) {
-            try (var store = annals.openExistingStore()) {
-                outcome = PostgresSubjectKeys.of((PostgresEventStore) store).forget(subject);
-            }
-        } else {
-            // Without opening the store: its directory lock would refuse while a server holds it open.
-            if (!Files.isDirectory(annals.dataDirectory())) {
-                throw new RejectedRequestException("no data directory '" + annals.dataDirectory()
-                        + "': nothing has been appended there yet (give another with --data DIR)");
-            }
-            outcome = SqliteSubjectKeys.open(annals.dataDirectory()).forget(subject);
+        // Read-only access to the events: the keys open their own connections, so this works while a server
+        // holds an embedded store open.
+        try (var deployment = annals.openReadOnly()) {
+            outcome = deployment.require(SubjectKeyStore.class, "erasure keys").forget(subject);
         }
         var out = spec.commandLine().getOut();
         out.println("forget: subject '" + subject + "' " + switch (outcome) {
@@ -75,7 +64,7 @@ public final class ForgetCommand implements Callable<Integer> {
 
     private long countEvents() {
         var marker = FieldCipher.marker(subject).getBytes(StandardCharsets.UTF_8);
-        try (var store = annals.openExistingStore(); Stream<RecordedEvent> all = store.readAll(0)) {
+        try (var deployment = annals.openReadOnly(); Stream<RecordedEvent> all = deployment.store().readAll(0)) {
             return all.filter(event -> contains(event.payload(), marker)).count();
         }
     }

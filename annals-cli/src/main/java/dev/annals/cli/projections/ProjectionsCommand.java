@@ -2,12 +2,10 @@ package dev.annals.cli.projections;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
+import dev.annals.cli.Opened;
+import dev.annals.projection.ProjectionStates;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionHealth;
-import dev.annals.store.jdbc.projection.JdbcProjectionStates;
-import dev.annals.store.postgres.PostgresProjections;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.SqliteProjections;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,8 +41,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var out = spec.commandLine().getOut();
-        try (var states = states()) {
-            var all = states.health();
+        try (var opened = states()) {
+            var all = opened.value().health();
             var leases = SegmentLeaseTable.read(annals);
             if (all.isEmpty() && leases.isEmpty()) {
                 out.println("No projection has run on this store yet.");
@@ -65,22 +63,14 @@ public final class ProjectionsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** The bookkeeping of the store under {@code --data}, which must exist. */
-    JdbcProjectionStates states() {
+    /** The bookkeeping of the store, which must exist; closes with its deployment. */
+    Opened<ProjectionStates> states() {
         return openStates(annals);
     }
 
-    /** The bookkeeping of the store under {@code annals}' data directory, which must exist. */
-    public static JdbcProjectionStates openStates(AnnalsCommand annals) {
-        var postgres = annals.postgresAddress();
-        if (postgres.isPresent()) {
-            return PostgresProjections.states(postgres.get());
-        }
-        var directory = annals.dataDirectory();
-        if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
-            throw new RejectedRequestException("no store in data directory '" + directory + "' (give another with --data DIR)");
-        }
-        return SqliteProjections.states(directory);
+    /** The projections' bookkeeping of the store {@code annals} names, which must exist. */
+    public static Opened<ProjectionStates> openStates(AnnalsCommand annals) {
+        return annals.openCapability(ProjectionStates.class, "projections");
     }
 
     AnnalsCommand annals() {

@@ -65,7 +65,7 @@ public final class ReadCommand implements Callable<Integer> {
     public Integer call() {
         ReadRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
-        try (EventStore store = annals.openExistingStore(); Stream<RecordedEvent> events = store.read(request)) {
+        try (EventStore store = annals.openForReading(); Stream<RecordedEvent> events = store.read(request)) {
             Iterator<RecordedEvent> lines = events.iterator();
             long written = 0;
             while (lines.hasNext()) {

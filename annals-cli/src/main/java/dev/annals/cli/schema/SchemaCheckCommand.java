@@ -66,7 +66,7 @@ public final class SchemaCheckCommand implements Callable<Integer> {
     }
 
     private List<EventSchema> readStore() {
-        try (var store = schema.annals.openExistingStore()) {
+        try (var store = schema.annals.openForReading()) {
             return StoredSchemas.read(store);
         }
     }

@@ -1,5 +1,8 @@
 package dev.annals.cli.serve;
 
+import dev.annals.audit.AuditTrail;
+import dev.annals.backend.Deployment;
+import dev.annals.backend.OpenOptions;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
@@ -9,6 +12,8 @@ import dev.annals.example.bank.demo.BankDemo;
 import dev.annals.example.bank.demo.BankTraffic;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionStates;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
 import dev.annals.server.auth.TokenInfo;
@@ -87,11 +92,12 @@ public final class ServeCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "annals-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EventStore store = annals.openStore()) {
-            Optional<BankReadSide> readSide = demo ? runDemo(store, out) : Optional.empty();
+        try (var deployment = annals.openDeployment(OpenOptions.defaults())) {
+            EventStore store = deployment.store();
+            Optional<BankReadSide> readSide = demo ? runDemo(deployment, out) : Optional.empty();
             Optional<Thread> sampleTraffic = Optional.empty();
-            try (var server = start(store, options, out, readSide)) {
-                out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.storeLocation());
+            try (var server = start(deployment, options, out, readSide)) {
+                out.printf("Annals server on %s%n", deployment.description());
                 out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
                         server.uri(), server.uri(), server.uri());
                 sampleTraffic = startTraffic(store, out);
@@ -116,13 +122,13 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out,
+    private AnnalsServer start(Deployment deployment, ServerOptions options, PrintStream out,
                                Optional<BankReadSide> readSide) {
-        var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
-        ServedProjections.of(store).ifPresent(builder::projections);
-        ServedProjections.auditTrail(store).ifPresent(builder::audit);
+        var builder = AnnalsServer.builder(deployment.store()).options(options).entities(Bank.entityTypes());
+        deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
+        deployment.capability(AuditTrail.class).ifPresent(builder::audit);
         if (demo) {
-            BankDemoRoutes.install(builder, readSide, ServedProjections.readModels(store));
+            BankDemoRoutes.install(builder, readSide, deployment.capability(JdbcReadModels.class));
         }
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
@@ -137,8 +143,9 @@ public final class ServeCommand implements Callable<Integer> {
         return builder.tokens(tokens).start();
     }
 
-    private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {
-        var readModels = ServedProjections.readModels(store);
+    private static Optional<BankReadSide> runDemo(Deployment deployment, PrintStream out) {
+        EventStore store = deployment.store();
+        var readModels = deployment.capability(JdbcReadModels.class);
         if (readModels.isPresent()) {
             new BankDemo(store, out, readModels.get()).run();
             out.println();

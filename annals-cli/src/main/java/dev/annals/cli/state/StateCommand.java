@@ -67,7 +67,7 @@ public final class StateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Resolve the entity type before touching the store, so an unknown category creates nothing.
         ENTITY_TYPES.forStream(stream);
-        try (EventStore store = annals.openExistingStore()) {
+        try (EventStore store = annals.openForReading()) {
             FoldedState<?> folded;
             if (asOf.at != null) {
                 folded = ENTITY_TYPES.stateAt(store, stream, asOf.at);

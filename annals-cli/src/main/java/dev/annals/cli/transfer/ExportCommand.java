@@ -52,7 +52,7 @@ public final class ExportCommand implements Callable<Integer> {
         long count = 0;
         long first = 0;
         long last = 0;
-        try (var store = annals.openExistingStore();
+        try (var store = annals.openForReading();
              Stream<RecordedEvent> events = stream == null ? store.readAll(from)
                      : store.readStream(stream).filter(event -> event.position() >= from);
              var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
