@@ -58,7 +58,7 @@ public final class Cli {
 
     /** Opens the store the command works on, to look at it directly. */
     public EventStore openStore() {
-        return opener.open(data);
+        return opener.open(data.toString(), dev.annals.backend.OpenOptions.defaults()).store();
     }
 
     /** What one run printed and returned. */

@@ -54,10 +54,13 @@ public final class SqliteBackend implements Backend {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new NoStoreException(description + ": '" + directory + "' is a file, not a directory");
         }
-        if ((options.mustExist() || options.access() == Access.READ_ONLY)
-                && !Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
-            throw new NoStoreException("no store in data directory '" + directory
-                    + "': nothing has been appended there yet");
+        if (options.mustExist() || options.access() == Access.READ_ONLY) {
+            if (!Files.isDirectory(directory)) {
+                throw new NoStoreException("no data directory '" + directory + "': nothing has been appended there yet");
+            }
+            if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
+                throw new NoStoreException("no store in data directory '" + directory + "'");
+            }
         }
         EventStore store = options.access() == Access.READ_ONLY
                 ? new ReadOnlyEventStore(SqliteProjections.events(directory), description)
