@@ -1,6 +1,7 @@
 package dev.annals.snapshot;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,14 +15,15 @@ import static java.util.Objects.requireNonNull;
  * @param stateVersion the version of the state's shape when it was saved; a snapshot whose state
  *                     version differs from the code's is never used
  * @param state        the state as JSON
- * @param takenAt      when the snapshot was saved
+ * @param takenAt      when the snapshot was saved, to the millisecond (finer parts are dropped here, so
+ *                     that every store gives back an equal snapshot)
  */
 public record Snapshot(String stream, long version, long position, int stateVersion, String state, Instant takenAt) {
 
     public Snapshot {
         requireNonNull(stream, "stream");
         requireNonNull(state, "state");
-        requireNonNull(takenAt, "takenAt");
+        takenAt = requireNonNull(takenAt, "takenAt").truncatedTo(ChronoUnit.MILLIS);
         if (version < 0) {
             throw new IllegalArgumentException("a snapshot follows at least one event; version was " + version);
         }

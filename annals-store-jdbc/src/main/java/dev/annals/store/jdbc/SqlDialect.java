@@ -160,6 +160,31 @@ public interface SqlDialect {
     }
 
     /**
+     * Saves a snapshot ({@code JdbcSnapshotStore}), replacing the row of the same stream and version; parameters:
+     * stream, version, position, state version, state, taken-at milliseconds. The default's upsert is one
+     * that SQLite (3.24 on) and PostgreSQL both speak.
+     */
+    default String saveSnapshot() {
+        return "INSERT INTO " + table("snapshots") + " (stream, version, position, state_version, state, taken_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (stream, version) DO UPDATE SET position = excluded.position,"
+                + " state_version = excluded.state_version, state = excluded.state, taken_at = excluded.taken_at";
+    }
+
+    /**
+     * A stream's snapshots, highest version first: version, position, state version, state, taken-at
+     * milliseconds; parameter: the stream.
+     */
+    default String selectSnapshots() {
+        return "SELECT version, position, state_version, state, taken_at FROM " + table("snapshots")
+                + " WHERE stream = ? ORDER BY version DESC";
+    }
+
+    /** Deletes a stream's snapshots; parameter: the stream. */
+    default String deleteSnapshots() {
+        return "DELETE FROM " + table("snapshots") + " WHERE stream = ?";
+    }
+
+    /**
      * The statements a bulk write runs just before its {@code COMMIT}: none by default; a backend adds what
      * it must derive from the events written (SQLite indexes them by stream).
      */

@@ -27,7 +27,7 @@ class MigrationsTest {
             assertThat(store.schema()).isEqualTo(options.schema());
         }
 
-        assertThat(appliedVersions(options.schema())).containsExactly("1", "2", "3", "4", "5");
+        assertThat(appliedVersions(options.schema())).containsExactly("1", "2", "3", "4", "5", "6");
     }
 
     private static List<String> appliedVersions(String schema) throws SQLException {

@@ -1,9 +1,8 @@
 package dev.annals.store.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
+import dev.annals.snapshot.Snapshot;
 import dev.annals.store.DeletionMode;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamDeletedException;
@@ -11,6 +10,7 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,18 +20,9 @@ class PostgresStreamDeletionTest {
 
     private final PostgresOptions options = TestDatabase.newOptions().withListen(false);
 
-    /** A pool of a few connections: the test database is shared, and two stores of 16 each add up. */
-    private static HikariDataSource smallPool() {
-        var config = new HikariConfig();
-        config.setJdbcUrl(TestDatabase.URL);
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        return new HikariDataSource(config);
-    }
-
     @Test
     void a_deletion_made_by_one_process_holds_for_another() {
-        try (var firstPool = smallPool(); var secondPool = smallPool();
+        try (var firstPool = TestDatabase.smallPool(); var secondPool = TestDatabase.smallPool();
              var first = PostgresEventStore.open(firstPool, options);
              var second = PostgresEventStore.open(secondPool, options)) {
             first.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
@@ -44,6 +35,25 @@ class PostgresStreamDeletionTest {
                     .isInstanceOf(StreamDeletedException.class);
             assertThat(second.readStream("account-2").map(RecordedEvent::streamVersion).toList()).containsExactly(1L);
             assertThat(second.readAll(0).count()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void drops_the_snapshots_of_a_deleted_or_truncated_stream_with_the_change_and_no_others() {
+        try (var pool = TestDatabase.smallPool(); var store = PostgresEventStore.open(pool, options)) {
+            store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
+            store.append("account-2", ExpectedVersion.noStream(), EventData.of("A", "{}"), EventData.of("A", "{}"));
+            var snapshots = PostgresSnapshotStore.of(store);
+            snapshots.save(new Snapshot("account-1", 1, 2, 1, "{}", Instant.now()));
+            snapshots.save(new Snapshot("account-2", 1, 4, 1, "{}", Instant.now()));
+            snapshots.save(new Snapshot("account-3", 0, 9, 1, "{}", Instant.now()));
+
+            store.truncateStream("account-1", 1);
+            store.deleteStream("account-2", DeletionMode.SOFT);
+
+            assertThat(snapshots.list("account-1")).isEmpty();
+            assertThat(snapshots.list("account-2")).isEmpty();
+            assertThat(snapshots.list("account-3")).hasSize(1);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.annals.store.postgres;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.testkit.erasure.SubjectKeyStoreContract;
@@ -13,11 +12,7 @@ class PostgresSubjectKeysTest extends SubjectKeyStoreContract {
 
     @Override
     protected SubjectKeyStore newKeyStore() {
-        var config = new HikariConfig();
-        config.setJdbcUrl(TestDatabase.URL);
-        config.setMaximumPoolSize(4);
-        config.setMinimumIdle(0);
-        pool = new HikariDataSource(config);
+        pool = TestDatabase.smallPool();
         store = PostgresEventStore.open(pool, TestDatabase.newOptions().withListen(false));
         return PostgresSubjectKeys.of(store);
     }

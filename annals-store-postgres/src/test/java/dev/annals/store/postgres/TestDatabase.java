@@ -1,5 +1,8 @@
 package dev.annals.store.postgres;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -45,6 +48,24 @@ public final class TestDatabase {
     /** The address of a store in a new schema, as {@code --store} takes it: {@code postgresql://...?schema=x}. */
     public static String newStoreAddress() {
         return URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?") + "schema=" + newSchema();
+    }
+
+    /** The address of the store in {@code schema}, as {@code --store} takes it. */
+    public static PostgresAddress address(String schema) {
+        return PostgresAddress.parse(URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?")
+                + "schema=" + schema);
+    }
+
+    /**
+     * A pool of a few connections, none kept idle, for a test's store: the test database is shared, and a
+     * store's own pool would take 16. The test closes it after the store.
+     */
+    public static HikariDataSource smallPool() {
+        var config = new HikariConfig();
+        config.setJdbcUrl(URL);
+        config.setMaximumPoolSize(4);
+        config.setMinimumIdle(0);
+        return new HikariDataSource(config);
     }
 
     /** A plain connection to the test database, for a test's own SQL. */

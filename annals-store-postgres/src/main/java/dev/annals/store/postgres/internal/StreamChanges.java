@@ -13,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * Runs a deletion or truncation in a transaction of its own that holds the schema's append lock, so that
- * no append to the stream runs between reading its marks and storing the new ones.
+ * no append to the stream runs between reading its marks and storing the new ones. The stream's snapshots
+ * are dropped in the same transaction.
  */
 public final class StreamChanges {
 
@@ -36,6 +37,11 @@ public final class StreamChanges {
             try {
                 appender.lock(connection);
                 var applied = StreamMarksRows.apply(dialect, connection, stream, rule);
+                try (var drop = connection.prepareStatement(dialect.deleteSnapshots())) {
+                    // A snapshot may hold state folded from events now hidden: the next load folds what is readable.
+                    drop.setString(1, stream);
+                    drop.executeUpdate();
+                }
                 connection.commit();
                 LOG.info("stream '{}' changed: {}", stream, applied.result());
                 return applied.result();

@@ -7,6 +7,7 @@ import dev.annals.example.bank.account.AccountDecider;
 import dev.annals.example.bank.account.AccountEvent;
 import dev.annals.example.bank.account.AccountEvents;
 import dev.annals.example.bank.account.AccountState;
+import dev.annals.example.bank.account.AccountStreams;
 import dev.annals.example.bank.transfer.TransferCommand;
 import dev.annals.example.bank.transfer.TransferDecider;
 import dev.annals.example.bank.transfer.TransferEvent;
@@ -24,7 +25,7 @@ public final class Bank {
 
     /** Accounts: category {@code account}. */
     public static final EntityType<AccountCommand, AccountState, AccountEvent> ACCOUNTS =
-            new EntityType<>("account", new AccountDecider(), AccountEvents.codec());
+            new EntityType<>(AccountStreams.CATEGORY, new AccountDecider(), AccountEvents.codec());
 
     /** Transfers between accounts: category {@code transfer}, run by the {@code TransferProcess}. */
     public static final EntityType<TransferCommand, TransferState, TransferEvent> TRANSFERS =

@@ -25,7 +25,7 @@ public sealed interface AccountCommand {
     record UnfreezeAccount() implements AccountCommand {
     }
 
-    /** Closes the account for good; its balance must be zero. */
+    /** Closes the account for good; its balance must be zero and no transfer from it may be in flight. */
     record CloseAccount() implements AccountCommand {
     }
 
@@ -39,5 +39,9 @@ public sealed interface AccountCommand {
 
     /** Gives back {@code amount} cents debited for transfer {@code transferId} whose credit failed; idempotent. */
     record RefundTransfer(String transferId, long amount) implements AccountCommand {
+    }
+
+    /** Records that transfer {@code transferId}, debited here, reached its target; idempotent. */
+    record SettleTransfer(String transferId) implements AccountCommand {
     }
 }

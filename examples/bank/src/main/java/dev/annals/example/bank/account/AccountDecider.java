@@ -6,6 +6,7 @@ import dev.annals.example.bank.account.AccountCommand.CloseAccount;
 import dev.annals.example.bank.account.AccountCommand.CreditForTransfer;
 import dev.annals.example.bank.account.AccountCommand.DebitForTransfer;
 import dev.annals.example.bank.account.AccountCommand.RefundTransfer;
+import dev.annals.example.bank.account.AccountCommand.SettleTransfer;
 import dev.annals.example.bank.account.AccountCommand.Deposit;
 import dev.annals.example.bank.account.AccountCommand.FreezeAccount;
 import dev.annals.example.bank.account.AccountCommand.OpenAccount;
@@ -19,6 +20,7 @@ import dev.annals.example.bank.account.AccountEvent.Deposited;
 import dev.annals.example.bank.account.AccountEvent.TransferCredited;
 import dev.annals.example.bank.account.AccountEvent.TransferDebited;
 import dev.annals.example.bank.account.AccountEvent.TransferRefunded;
+import dev.annals.example.bank.account.AccountEvent.TransferSettled;
 import dev.annals.example.bank.account.AccountEvent.Withdrawn;
 
 import static dev.annals.decider.Decision.accept;
@@ -57,6 +59,7 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                     : sameRulesAs(deposit(new Deposit(credit.amount()), state),
                     new TransferCredited(credit.transferId(), credit.amount()));
             case RefundTransfer refund -> refund(refund, state);
+            case SettleTransfer settle -> settle(settle, state);
         };
     }
 
@@ -124,9 +127,17 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         return switch (state.status()) {
             case CLOSED -> reject("account is already closed");
             case FROZEN -> reject("account is frozen");
-            case OPEN, NOT_OPENED -> state.balance() != 0
-                    ? reject("balance must be zero to close, is " + Cents.format(state.balance()))
-                    : accept(new AccountClosed());
+            case OPEN, NOT_OPENED -> {
+                if (state.balance() != 0) {
+                    yield reject("balance must be zero to close, is " + Cents.format(state.balance()));
+                }
+                // A transfer in flight may still be refunded to this account: closing now could leave
+                // its money nowhere to go (ADR 0021). The close is refused until each one ends.
+                var inFlight = state.transfersInFlight();
+                yield inFlight.isEmpty() ? accept(new AccountClosed())
+                        : reject("transfers from this account are in flight: " + String.join(", ", inFlight)
+                                + "; close it once they have completed or been refunded");
+            }
         };
     }
 
@@ -145,9 +156,24 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         if (!state.applied("debit:" + refund.transferId())) {
             return reject("transfer " + refund.transferId() + " never debited this account");
         }
-        // A refund undoes the bank's own debit: it goes through even on a frozen account.
+        // A refund undoes the bank's own debit: it goes through even on a frozen account. A closed account
+        // cannot have a transfer in flight (close refuses), so only a history older than that rule lands here.
         return state.status() == CLOSED ? reject("account is closed")
                 : accept(new TransferRefunded(refund.transferId(), refund.amount()));
+    }
+
+    private static Decision<AccountEvent> settle(SettleTransfer settle, AccountState state) {
+        if (state.applied("settle:" + settle.transferId())) {
+            return accept();
+        }
+        if (!state.applied("debit:" + settle.transferId())) {
+            return reject("transfer " + settle.transferId() + " never debited this account");
+        }
+        if (state.applied("refund:" + settle.transferId())) {
+            return reject("transfer " + settle.transferId() + " was refunded to this account");
+        }
+        // Moves no money, so neither a frozen nor a closed account refuses it.
+        return accept(new TransferSettled(settle.transferId()));
     }
 
     /** Why no money may move on this account, or null when it may. */
@@ -174,6 +200,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                     state.balance() + credited.amount());
             case TransferRefunded refunded -> state.afterTransferStep("refund:" + refunded.transferId(),
                     state.balance() + refunded.amount());
+            case TransferSettled settled -> state.afterTransferStep("settle:" + settled.transferId(),
+                    state.balance());
         };
     }
 }

@@ -43,4 +43,11 @@ public sealed interface AccountEvent {
     /** {@code amount} cents debited for transfer {@code transferId} came back because its credit failed. */
     record TransferRefunded(String transferId, long amount) implements AccountEvent {
     }
+
+    /**
+     * Transfer {@code transferId}, debited from this account, was credited to its target: it can no longer
+     * come back as a refund, so it no longer holds the account open. Moves no money.
+     */
+    record TransferSettled(String transferId) implements AccountEvent {
+    }
 }

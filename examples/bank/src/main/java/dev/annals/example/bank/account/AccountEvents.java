@@ -38,6 +38,7 @@ public final class AccountEvents {
             .register(AccountEvent.TransferDebited.class, "TransferDebited")
             .register(AccountEvent.TransferCredited.class, "TransferCredited")
             .register(AccountEvent.TransferRefunded.class, "TransferRefunded")
+            .register(AccountEvent.TransferSettled.class, "TransferSettled")
             .upcast("AccountOpened", 1, AccountEvents::splitInitialDeposit)
             .upcast("Deposited", 1, Upcaster.renameField("cents", "amount"))
             .build();

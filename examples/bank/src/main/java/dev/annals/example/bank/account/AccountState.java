@@ -3,6 +3,7 @@ package dev.annals.example.bank.account;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
@@ -14,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param owner   who it belongs to; empty until it is opened
  * @param balance       its balance in cents, never negative
  * @param transferSteps the transfer steps already applied ({@code debit:ID}, {@code credit:ID},
- *                      {@code refund:ID}), so that a step delivered again changes nothing
+ *                      {@code refund:ID}, {@code settle:ID}), so that a step delivered again changes nothing
  */
 public record AccountState(AccountStatus status, String owner, long balance,
                            @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<String> transferSteps) {
@@ -46,6 +47,15 @@ public record AccountState(AccountStatus status, String owner, long balance,
     /** True when transfer step {@code step} ({@code debit:ID}...) was applied already. */
     public boolean applied(String step) {
         return transferSteps.contains(step);
+    }
+
+    /**
+     * The transfers debited from this account that are still in flight: neither refunded nor settled, so
+     * their money may yet have to come back here. Sorted by id.
+     */
+    public List<String> transfersInFlight() {
+        return transferSteps.stream().filter(step -> step.startsWith("debit:")).map(step -> step.substring(6))
+                .filter(id -> !applied("refund:" + id) && !applied("settle:" + id)).sorted().toList();
     }
 
     /** This state with {@code newBalance} cents after transfer step {@code step}. */

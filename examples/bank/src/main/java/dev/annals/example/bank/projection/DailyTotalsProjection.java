@@ -47,8 +47,11 @@ public final class DailyTotalsProjection {
 
     private static void add(SqlContext tx, long in, long out) throws SQLException {
         String day = tx.event().recordedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        tx.update("INSERT INTO {daily_totals} (day, money_in, money_out, movements) VALUES (?, ?, ?, 1)"
-                + " ON CONFLICT (day) DO UPDATE SET money_in = money_in + excluded.money_in,"
-                + " money_out = money_out + excluded.money_out, movements = movements + 1", day, in, out);
+        // The row being updated is named by an alias: PostgreSQL refuses a bare "money_in" there as ambiguous
+        // (the table's column or excluded's?), and the physical table's name is not ours to write.
+        tx.update("INSERT INTO {daily_totals} AS totals (day, money_in, money_out, movements) VALUES (?, ?, ?, 1)"
+                + " ON CONFLICT (day) DO UPDATE SET money_in = totals.money_in + excluded.money_in,"
+                + " money_out = totals.money_out + excluded.money_out, movements = totals.movements + 1",
+                day, in, out);
     }
 }

@@ -2,6 +2,7 @@ package dev.annals.example.bank.transfer;
 
 import dev.annals.decider.Decider;
 import dev.annals.decider.Decision;
+import dev.annals.example.bank.account.AccountStreams;
 import dev.annals.example.bank.transfer.TransferCommand.RecordCredit;
 import dev.annals.example.bank.transfer.TransferCommand.RecordCreditRejected;
 import dev.annals.example.bank.transfer.TransferCommand.RecordDebit;
@@ -14,6 +15,8 @@ import dev.annals.example.bank.transfer.TransferEvent.SourceDebited;
 import dev.annals.example.bank.transfer.TransferEvent.SourceRefunded;
 import dev.annals.example.bank.transfer.TransferEvent.TransferCompleted;
 import dev.annals.example.bank.transfer.TransferEvent.TransferRequested;
+
+import java.util.Optional;
 
 import static dev.annals.decider.Decision.accept;
 import static dev.annals.decider.Decision.reject;
@@ -56,10 +59,21 @@ public final class TransferDecider implements Decider<TransferCommand, TransferS
         if (request.amount() <= 0) {
             return reject("amount must be positive, was " + request.amount());
         }
+        // Checked here, before anything moves: a debited transfer whose target cannot hold an account
+        // would have nowhere to put the money.
+        var notAnAccount = notAnAccount(request.source(), request.target());
+        if (notAnAccount.isPresent()) {
+            return reject(notAnAccount.get());
+        }
         if (request.source().equals(request.target())) {
             return reject("source and target must differ");
         }
         return accept(new TransferRequested(request.source(), request.target(), request.amount()));
+    }
+
+    /** Why {@code source} or {@code target} is not an account's stream; empty when both are. */
+    static Optional<String> notAnAccount(String source, String target) {
+        return AccountStreams.problem("source", source).or(() -> AccountStreams.problem("target", target));
     }
 
     /** {@code event} when the transfer is at {@code expected}; nothing when it is already past it. */

@@ -10,6 +10,7 @@ import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.account.AccountCommand;
 import dev.annals.example.bank.account.AccountEvent;
 import dev.annals.example.bank.account.AccountState;
+import dev.annals.example.bank.account.AccountStreams;
 import dev.annals.example.bank.transfer.TransferCommand.RecordCredit;
 import dev.annals.example.bank.transfer.TransferCommand.RecordCreditRejected;
 import dev.annals.example.bank.transfer.TransferCommand.RecordDebit;
@@ -17,6 +18,7 @@ import dev.annals.example.bank.transfer.TransferCommand.RecordDebitRejected;
 import dev.annals.example.bank.transfer.TransferCommand.RecordRefund;
 import dev.annals.example.bank.transfer.TransferEvent.CreditRejected;
 import dev.annals.example.bank.transfer.TransferEvent.SourceDebited;
+import dev.annals.example.bank.transfer.TransferEvent.TransferCompleted;
 import dev.annals.example.bank.transfer.TransferEvent.TransferRequested;
 import dev.annals.projection.Projection;
 import dev.annals.store.EventStore;
@@ -35,7 +37,13 @@ import static java.util.Objects.requireNonNull;
  * TransferRequested -> debit the source   -> accepted: SourceDebited   | rejected: DebitRejected (failed)
  * SourceDebited     -> credit the target  -> accepted: TransferCompleted | rejected: CreditRejected
  * CreditRejected    -> refund the source  -> SourceRefunded (compensated)
+ * TransferCompleted -> settle the source  (the source may close again once nothing of it is in flight)
  * </pre>
+ *
+ * <p>Compensation cannot be refused: the source refuses to close while a transfer from it is in flight
+ * (ADR 0021), and a transfer names two account streams or is not requested at all. A transfer recorded
+ * before that check, whose source or target is no account, fails (or, once debited, is refunded) with
+ * the reason rather than being parked.
  *
  * <p>Idempotent under redelivery, so it runs as an at-least-once projection with no read model of its
  * own: the accounts remember which transfer steps they applied (a repeated step writes nothing), and
@@ -73,11 +81,17 @@ public final class TransferProcess {
                 .on(TransferRequested.class, (event, context) -> debit(envelope.apply(context), event))
                 .on(SourceDebited.class, (event, context) -> credit(envelope.apply(context)))
                 .on(CreditRejected.class, (event, context) -> refund(envelope.apply(context)))
+                .on(TransferCompleted.class, (event, context) -> settle(envelope.apply(context)))
                 .build();
     }
 
     private void debit(RecordedEvent cause, TransferRequested requested) {
         String transfer = cause.stream();
+        var notAnAccount = TransferDecider.notAnAccount(requested.source(), requested.target());
+        if (notAnAccount.isPresent()) {
+            record(cause, new RecordDebitRejected(notAnAccount.get()));
+            return;
+        }
         var outcome = send(requested.source(), new AccountCommand.DebitForTransfer(transfer, requested.amount()), cause);
         record(cause, switch (outcome) {
             case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordDebit();
@@ -88,6 +102,11 @@ public final class TransferProcess {
     private void credit(RecordedEvent cause) {
         String transfer = cause.stream();
         var state = transferStates.current(transfer).state();
+        var notAnAccount = AccountStreams.problem("target", state.target());
+        if (notAnAccount.isPresent()) {
+            record(cause, new RecordCreditRejected(notAnAccount.get()));
+            return;
+        }
         var outcome = send(state.target(), new AccountCommand.CreditForTransfer(transfer, state.amount()), cause);
         record(cause, switch (outcome) {
             case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordCredit();
@@ -105,6 +124,17 @@ public final class TransferProcess {
                     + rejected.reason());
         }
         record(cause, new RecordRefund());
+    }
+
+    private void settle(RecordedEvent cause) {
+        String transfer = cause.stream();
+        var state = transferStates.current(transfer).state();
+        var outcome = send(state.source(), new AccountCommand.SettleTransfer(transfer), cause);
+        if (outcome instanceof CommandOutcome.Rejected<AccountEvent> rejected) {
+            // Only a history that broke the rules gets here (a debit the source never recorded): park it.
+            throw new IllegalStateException("settlement of " + transfer + " on " + state.source() + " refused: "
+                    + rejected.reason());
+        }
     }
 
     private CommandOutcome<AccountEvent> send(String account, AccountCommand command, RecordedEvent cause) {

@@ -14,6 +14,8 @@ import dev.annals.testkit.fixture.DeciderFixture;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TransferDeciderTest {
@@ -32,6 +34,31 @@ class TransferDeciderTest {
                 .thenRejected("source and target must differ");
         transfer.given().when(new RequestTransfer("account-1", "account-2", 0))
                 .thenRejected("amount must be positive, was 0");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transfer-1", "$all", "", " ", "account-", "account- ", "account", "Account-1"})
+    void refuses_a_target_that_is_not_an_account(String target) {
+        transfer.given().when(new RequestTransfer("account-1", target, 5_00))
+                .thenRejected("target must be an account such as account-42, was '" + target + "'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"transfer-1", "$all", ""})
+    void refuses_a_source_that_is_not_an_account(String source) {
+        transfer.given().when(new RequestTransfer(source, "account-2", 5_00))
+                .thenRejected("source must be an account such as account-42, was '" + source + "'");
+    }
+
+    @Test
+    void refuses_a_missing_or_unstorable_account_name() {
+        transfer.given().when(new RequestTransfer("account-1", null, 5_00))
+                .thenRejected("target is missing: give an account such as account-42");
+        transfer.given().when(new RequestTransfer("account-1", "account-\u0007", 5_00))
+                .thenRejected("target: invalid stream name 'account-\\u0007': has a control character at index 8");
+        transfer.given().when(new RequestTransfer("account-1", "account-" + "9".repeat(300), 5_00))
+                .thenRejected("target: invalid stream name 'account-" + "9".repeat(52)
+                        + "…': is 308 characters long, more than 200");
     }
 
     @Test

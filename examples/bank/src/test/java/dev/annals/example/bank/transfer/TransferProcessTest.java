@@ -2,6 +2,7 @@ package dev.annals.example.bank.transfer;
 
 import dev.annals.decider.CommandMessage;
 import dev.annals.decider.CommandOutcome;
+import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.example.bank.Bank;
@@ -10,6 +11,7 @@ import dev.annals.example.bank.transfer.TransferCommand.RequestTransfer;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
 import dev.annals.projection.memory.InMemoryProjectionStore;
+import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -120,6 +122,65 @@ class TransferProcessTest {
         }
         assertThat(balance("account-1")).isEqualTo(10_00);
         assertThat(balance("account-2")).isZero();
+    }
+
+    @Test
+    void the_source_refuses_to_close_while_its_transfer_is_in_flight_so_the_refund_lands() {
+        open("account-1", "Ann", 30_00);
+        open("account-2", "Bob", 0);
+        var accounts = Bank.ACCOUNTS.handler(store);
+        accounts.handle("account-2", new AccountCommand.FreezeAccount("audit"));
+        request("transfer-1", "account-1", "account-2", 30_00);
+        // The process manager's first step, taken by hand so that the close comes while the money is away.
+        accounts.handle("account-1", new AccountCommand.DebitForTransfer("transfer-1", 30_00));
+        Bank.TRANSFERS.handler(store).handle("transfer-1", new TransferCommand.RecordDebit());
+
+        var close = accounts.handle("account-1", new AccountCommand.CloseAccount());
+
+        assertThat(close).isInstanceOfSatisfying(CommandOutcome.Rejected.class, rejected -> assertThat(
+                rejected.reason()).isEqualTo("transfers from this account are in flight: transfer-1; close it once"
+                + " they have completed or been refunded"));
+        try (var runner = runProcess(new InMemoryProjectionStore())) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transfer("transfer-1").status() == TransferStatus.COMPENSATED);
+        }
+        assertThat(balance("account-1")).isEqualTo(30_00);
+    }
+
+    @Test
+    void a_completed_transfer_is_settled_on_its_source_which_may_then_close() {
+        open("account-1", "Ann", 30_00);
+        open("account-2", "Bob", 0);
+        try (var runner = runProcess(new InMemoryProjectionStore())) {
+            request("transfer-1", "account-1", "account-2", 30_00);
+            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED
+                    && Bank.ACCOUNTS.states(store).current("account-1").state().transfersInFlight().isEmpty());
+        }
+
+        var close = Bank.ACCOUNTS.handler(store).handle("account-1", new AccountCommand.CloseAccount());
+
+        assertThat(close).isInstanceOf(CommandOutcome.Accepted.class);
+        assertThat(store.readStream("account-1").map(RecordedEvent::type)).containsSubsequence(
+                "TransferDebited", "TransferSettled", "AccountClosed");
+    }
+
+    @Test
+    void a_transfer_stored_before_targets_were_checked_fails_or_is_refunded_instead_of_being_parked() {
+        open("account-1", "Ann", 30_00);
+        // Written straight to the store, as the decider no longer would: one not yet debited, one debited.
+        store.append("transfer-1", ExpectedVersion.noStream(), EventData.of("TransferRequested",
+                "{\"source\":\"account-1\",\"target\":\"transfer-9\",\"amount\":500}"));
+        Bank.ACCOUNTS.handler(store).handle("account-1", new AccountCommand.DebitForTransfer("transfer-2", 7_00));
+        store.append("transfer-2", ExpectedVersion.noStream(), EventData.of("TransferRequested",
+                "{\"source\":\"account-1\",\"target\":\"$all\",\"amount\":700}"),
+                EventData.of("TransferSourceDebited", "{}"));
+        try (var runner = runProcess(new InMemoryProjectionStore())) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.FAILED
+                    && transfer("transfer-2").status() == TransferStatus.COMPENSATED);
+        }
+        assertThat(transfer("transfer-1").reason()).isEqualTo("target must be an account such as account-42, was 'transfer-9'");
+        assertThat(transfer("transfer-2").reason()).isEqualTo("target must be an account such as account-42, was '$all'");
+        assertThat(balance("account-1")).isEqualTo(30_00);
     }
 
     @Test
