@@ -8,6 +8,7 @@ import dev.annals.backend.OpenOptions;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.segment.SegmentLeases;
+import dev.annals.snapshot.SnapshotStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -52,6 +53,7 @@ public final class PostgresBackend implements Backend {
                 .capability(JdbcReadModels.class, () -> PostgresProjections.readModels(store))
                 .capability(SubjectKeyStore.class, () -> PostgresSubjectKeys.of(store, options.masterKey()))
                 .capability(AuditTrail.class, () -> PostgresAuditTrail.of(store))
+                .capability(SnapshotStore.class, () -> PostgresSnapshotStore.of(store))
                 .capability(SegmentLeases.class, () -> PostgresSegmentLeases.of(store, Duration.ofSeconds(10)))
                 .build();
     }
