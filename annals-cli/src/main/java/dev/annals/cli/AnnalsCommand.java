@@ -140,6 +140,7 @@ public final class AnnalsCommand {
     public static CommandLine commandLine(AnnalsCommand command) {
         var reporter = new FailureReporter(() -> command.verbose);
         var commandLine = new CommandLine(command);
+        HelpOptions.addWhereMissing(commandLine);
         commandLine.setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
                 .setExecutionStrategy(parsed -> {
@@ -190,7 +191,9 @@ public final class AnnalsCommand {
                 .withMasterKey(options.masterKey().or(MasterKey::fromEnvironment));
         try {
             return backends.open(storeLocation(), withSecrets);
-        } catch (UnknownStoreLocationException | NoStoreException | IllegalArgumentException e) {
+        } catch (UnknownStoreLocationException | IllegalArgumentException e) {
+            throw new BadUsageException("--store: " + e.getMessage());
+        } catch (NoStoreException e) {
             throw new RejectedRequestException(e.getMessage() + (storeAddress == null ? " (give another with --data DIR)" : ""));
         }
     }
@@ -216,7 +219,7 @@ public final class AnnalsCommand {
      *
      * @throws RejectedRequestException when there is no store at the location
      */
-    public EventStore openForReading() {
+    public EventStore openStoreForReading() {
         return openReadOnly().store();
     }
 
@@ -235,7 +238,12 @@ public final class AnnalsCommand {
      * @throws RejectedRequestException when there is no store at the location, or its backend has no such capability
      */
     public <T> Opened<T> openCapability(Class<T> type, String what) {
-        var deployment = openReadOnly();
+        return openCapability(type, what, OpenOptions.readOnly());
+    }
+
+    /** The capability {@code type} of the store opened with {@code options}, for a command's own use. */
+    public <T> Opened<T> openCapability(Class<T> type, String what, OpenOptions options) {
+        var deployment = openDeployment(options);
         try {
             return new Opened<>(deployment, deployment.require(type, what));
         } catch (UnsupportedCapabilityException e) {

@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Turns every failure into exactly one line on stderr that names what was wrong, and an exit code:
- * {@link ExitCodes#USAGE} for a wrong command line, {@link ExitCodes#REJECTED} for a rejected or failed
+ * {@link ExitCodes#USAGE} for a wrong command line (a picocli parse error or a {@link BadUsageException}), {@link ExitCodes#REJECTED} for a rejected or failed
  * request. With {@code --verbose} the stack trace follows the line.
  */
 final class FailureReporter implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
@@ -26,13 +26,19 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         CommandLine command = failure.getCommandLine();
         String help = command.getCommandSpec().qualifiedName() + " --help";
         // The parse failed, so the --verbose field may not be set yet: look at the raw arguments.
-        report(command.getErr(), oneLine(failure.getMessage()) + " (see '" + help + "')", failure,
-                Arrays.asList(args).contains(VERBOSE));
+        report(command.getErr(), withoutJavaExceptions(oneLine(failure.getMessage())) + " (see '" + help + "')",
+                failure, Arrays.asList(args).contains(VERBOSE));
         return ExitCodes.USAGE;
     }
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
+        if (failure instanceof BadUsageException) {
+            String help = command.getCommandSpec().qualifiedName() + " --help";
+            report(command.getErr(), oneLine(failure.getMessage()) + " (see '" + help + "')", failure,
+                    verbose.getAsBoolean());
+            return ExitCodes.USAGE;
+        }
         report(command.getErr(), describe(failure), failure, verbose.getAsBoolean());
         return ExitCodes.REJECTED;
     }
@@ -52,7 +58,9 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root != failure && !(failure instanceof RejectedRequestException)) {
+        // Jackson's own message repeats what Annals said about the JSON, with Java class names in it.
+        boolean libraryDetail = root.getClass().getName().startsWith("com.fasterxml.jackson.");
+        if (root != failure && !(failure instanceof RejectedRequestException) && !libraryDetail) {
             String rootMessage = messageOf(root);
             if (!message.contains(rootMessage)) {
                 message = message + ": " + rootMessage;
@@ -64,6 +72,17 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
     private static String messageOf(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * picocli's message for a value its built-in converter could not take ends with the converter's exception,
+     * class name included: "cannot convert 'x' to Instant (java.time.format.DateTimeParseException: ...)". The
+     * option and the value say enough, with the type's simple name; options with forms of their own have
+     * converters that name the forms.
+     */
+    static String withoutJavaExceptions(String message) {
+        return message.replaceAll(" \\((?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)(?::[^()]*(?:\\([^()]*\\)[^()]*)*)?\\)", "")
+                .replaceAll("cannot convert '(.*)' to (?:class )?(?:[a-z_][a-z0-9_]*\\.)+([A-Z]\\w*)", "'$1' is not a valid $2");
     }
 
     private static String oneLine(String message) {

@@ -89,10 +89,10 @@ class PostgresEndToEndTest {
     }
 
     @Test
-    void rejects_an_address_that_is_not_postgresql() {
+    void an_address_that_is_not_postgresql_is_bad_usage() {
         var rejected = Cli.onSqlite(unused).runWithoutData("--store", "mysql://localhost/db", "streams");
 
-        assertThat(rejected.exitCode()).isEqualTo(1);
+        assertThat(rejected.exitCode()).isEqualTo(2);
         assertThat(rejected.err()).contains("not a PostgreSQL address");
     }
 }

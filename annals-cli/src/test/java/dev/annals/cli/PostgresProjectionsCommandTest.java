@@ -6,7 +6,9 @@ import dev.annals.example.bank.account.AccountCommand;
 import dev.annals.example.bank.projection.BalancesProjection;
 import dev.annals.projection.DeadLetter;
 import dev.annals.projection.DeadLetterStatus;
+import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionState;
 import dev.annals.projection.segment.SegmentOptions;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.postgres.PostgresEventStore;
@@ -108,6 +110,8 @@ class PostgresProjectionsCommandTest {
         long id;
         try (var readModel = PostgresProjections.readModel(store, BalancesProjection.TABLES)) {
             var now = Instant.now();
+            // As the runner that parked it would have: a projection is known by what its runner reports.
+            readModel.states().report(new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 1, 1, 0, 1, "", now));
             id = readModel.transact(tx -> tx.park(new DeadLetter(0, "balances", 1, UUID.randomUUID(), "Deposited",
                     "java.lang.IllegalStateException: boom", 5, now, now, DeadLetterStatus.PARKED)));
         }

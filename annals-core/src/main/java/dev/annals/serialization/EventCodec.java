@@ -160,7 +160,7 @@ public final class EventCodec<E> {
     }
 
     private static String message(Exception e) {
-        return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return JsonProblems.describe(e);
     }
 
     private static EventDecodingException failed(String problem, RecordedEvent recorded, Throwable cause) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.annals.server.auth.TokenStore;
 import dev.annals.server.internal.auth.Guard;
+import dev.annals.server.internal.auth.RequestGate;
 import dev.annals.server.internal.command.CommandRoutes;
 import dev.annals.server.internal.command.QueryRoutes;
 import dev.annals.server.internal.correlation.CorrelationRoutes;
@@ -74,9 +75,9 @@ public final class AnnalsServer implements AutoCloseable {
         return builder(store).options(options).tokens(tokens).start();
     }
 
-    static AnnalsServer launch(EventStore store, ServerOptions options, Guard guard,
-                               Optional<ProjectionStates> projections, Optional<EntityTypes> entities,
-                               Optional<AuditTrail> audit, DomainRoutes domain) {
+    static AnnalsServer launch(EventStore store, ServerOptions options, String bindHost, RequestGate gate,
+                               Guard guard, Optional<ProjectionStates> projections,
+                               Optional<EntityTypes> entities, Optional<AuditTrail> audit, DomainRoutes domain) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
         Javalin app = Javalin.create(config -> {
@@ -84,11 +85,12 @@ public final class AnnalsServer implements AutoCloseable {
             config.http.maxRequestSize = options.maxBodyBytes();
             config.useVirtualThreads = true;
             options.tls().ifPresent(keyStore -> config.jetty.addConnector(
-                    new HttpsConnector(keyStore, options.host(), options.port())::create));
+                    new HttpsConnector(keyStore, bindHost, options.port())::create));
         });
         new InFlightLimit(options.maxInFlight()).install(app);
         new MetricsRoutes(registry, store).install(app);
         ErrorResponses.install(app);
+        gate.install(app);
         new HealthRoutes(store).install(app);
         OpenApiRoute.install(app);
         ConsoleRoutes.install(app);
@@ -102,7 +104,7 @@ public final class AnnalsServer implements AutoCloseable {
         new CommandRoutes(store, domain.commands(), guard).install(app);
         new QueryRoutes(domain.queries(), guard).install(app);
         // With HTTPS its connector is the only one; otherwise Javalin makes a plain one on host and port.
-        app.start(options.host(), options.port());
+        app.start(bindHost, options.port());
         var server = new AnnalsServer(app, live, options);
         LOG.info("Annals server listening on {}", server.uri());
         return server;

@@ -9,9 +9,15 @@ import dev.annals.server.auth.TokenStore;
 import dev.annals.server.command.CommandRegistry;
 import dev.annals.server.command.ReadModelQuery;
 import dev.annals.server.internal.auth.Guard;
+import dev.annals.server.internal.auth.RequestGate;
 import dev.annals.server.internal.auth.TokenGuard;
 import dev.annals.store.EventStore;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,6 +35,7 @@ public final class ServerBuilder {
     private CommandRegistry commands = CommandRegistry.empty();
     private Optional<AuditTrail> audit = Optional.empty();
     private final Map<String, ReadModelQuery> queries = new LinkedHashMap<>();
+    private final Set<String> allowedOrigins = new LinkedHashSet<>();
 
     ServerBuilder(EventStore store) {
         this.store = requireNonNull(store, "store");
@@ -84,17 +91,42 @@ public final class ServerBuilder {
     }
 
     /**
-     * Starts listening.
+     * Lets pages of {@code origin} (such as {@code https://console.example:8443}) send state-changing
+     * requests: a front end served elsewhere than by this server. Without it, a POST, PUT, PATCH or DELETE
+     * whose {@code Origin} is another than the server's own is refused with 403; requests without
+     * {@code Origin} (curl, the Java client) are never refused for it.
+     *
+     * @throws IllegalArgumentException when {@code origin} is not {@code http(s)://host[:port]}
+     */
+    public ServerBuilder allowOrigin(String origin) {
+        allowedOrigins.add(AllowedOrigin.parse(requireNonNull(origin, "origin")));
+        return this;
+    }
+
+    /**
+     * Starts listening. Without tokens, the server binds the loopback address its host resolves to, and
+     * answers only requests whose {@code Host} is one of its loopback names.
      *
      * @throws IllegalArgumentException when no tokens were given and the options listen beyond loopback
      */
     public AnnalsServer start() {
-        if (tokens.isEmpty() && !options.loopback()) {
-            throw new IllegalArgumentException("authentication may be off only on loopback, but the server would"
-                    + " listen on " + options.host() + ": give it a token store");
-        }
         Guard guard = tokens.<Guard>map(TokenGuard::new).orElse(Guard.OPEN);
-        return AnnalsServer.launch(store, options, guard, projections, entities, audit,
+        String bindHost = options.host();
+        Optional<Set<String>> hostNames = Optional.empty();
+        if (tokens.isEmpty()) {
+            bindHost = options.loopbackAddress().orElseThrow(() -> new IllegalArgumentException(
+                    "authentication may be off only on loopback, but the server would listen on " + options.host()
+                            + ", which is not only loopback addresses: give it a token store")).getHostAddress();
+            hostNames = Optional.of(loopbackNames());
+        }
+        var gate = new RequestGate(guard, allowedOrigins, hostNames);
+        return AnnalsServer.launch(store, options, bindHost, gate, guard, projections, entities, audit,
                 new DomainRoutes(commands, Map.copyOf(queries)));
+    }
+
+    private Set<String> loopbackNames() {
+        String host = options.host().toLowerCase(Locale.ROOT);
+        return Stream.of("localhost", "127.0.0.1", "[::1]", host.contains(":") && !host.startsWith("[")
+                ? "[" + host + "]" : host).collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -2,6 +2,9 @@ package dev.annals.server;
 
 import static java.util.Objects.requireNonNull;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -63,8 +66,23 @@ public record ServerOptions(String host, int port, long maxBodyBytes, int maxInF
         return new ServerOptions(host, port, maxBodyBytes, newMax, tls);
     }
 
-    /** True when {@link #host()} is a loopback address, the only case where authentication may be off. */
+    /**
+     * True when {@link #host()} resolves, and every address it resolves to is a loopback address: the only
+     * case where authentication may be off. A name is judged by its addresses, never by its spelling
+     * ({@code 127.attacker.example} may resolve anywhere).
+     */
     public boolean loopback() {
-        return host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+        return loopbackAddress().isPresent();
+    }
+
+    /** The address to bind for {@link #host()} when all its addresses are loopback ones, the first of them. */
+    Optional<InetAddress> loopbackAddress() {
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host);
+            return Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress)
+                    ? Optional.of(addresses[0]) : Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -92,4 +92,54 @@ class LiveSubscriptionTest {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("details").get("parameter").asText()).isEqualTo("Last-Event-ID");
     }
+
+    @Test
+    void streams_events_to_a_client_that_accepts_anything_as_curl_does() throws Exception {
+        append("account-1");
+
+        String head = rawSubscription("Accept: */*\r\n");
+
+        assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: text/event-stream")
+                .contains("id: 1").contains("\"stream\":\"account-1\"");
+    }
+
+    @Test
+    void streams_events_to_a_client_that_sends_no_accept_header() throws Exception {
+        append("account-1");
+
+        assertThat(rawSubscription("")).startsWith("HTTP/1.1 200").contains("id: 1");
+    }
+
+    @Test
+    void refuses_an_accept_header_that_excludes_the_event_stream_with_a_406_naming_it() {
+        for (String accept : new String[] {"application/json", "text/event-stream;q=0, */*;q=0"}) {
+            var reply = http.send(http.request("/subscriptions/$all").header("Accept", accept).GET().build());
+
+            assertThat(reply.status()).as(accept).isEqualTo(406);
+            assertThat(reply.json().get("error").asText()).isEqualTo("not_acceptable");
+            assertThat(reply.json().get("message").asText()).contains("text/event-stream");
+        }
+    }
+
+    /**
+     * Sends a GET of {@code $all} over a plain socket with exactly the headers given (no client library adds
+     * an Accept of its own) and returns what arrived until the first event's data.
+     */
+    private String rawSubscription(String headers) throws Exception {
+        try (var socket = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /subscriptions/$all HTTP/1.1\r\nHost: " + server.uri().getAuthority()
+                    + "\r\n" + headers + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            var received = new StringBuilder();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                received.append(line).append('\n');
+                if (line.startsWith("data:")) {
+                    break;
+                }
+            }
+            return received.toString();
+        }
+    }
 }

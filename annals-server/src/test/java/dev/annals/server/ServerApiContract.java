@@ -197,4 +197,12 @@ abstract class ServerApiContract {
         assertThat(reply.status()).isEqualTo(404);
         assertThat(reply.json().get("error").asText()).isEqualTo("route_not_found");
     }
+
+    @Test
+    void a_subscription_whose_accept_header_excludes_the_event_stream_is_a_406() {
+        var reply = http.send(http.request("/subscriptions/$all").header("Accept", "application/json").GET().build());
+
+        assertThat(reply.status()).isEqualTo(406);
+        assertThat(reply.json().get("error").asText()).isEqualTo("not_acceptable");
+    }
 }

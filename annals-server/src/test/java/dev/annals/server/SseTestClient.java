@@ -12,7 +12,9 @@ final class SseTestClient implements AutoCloseable {
     private final List<Long> ids = new CopyOnWriteArrayList<>();
     private final List<String> data = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private final List<String> events = new CopyOnWriteArrayList<>();
     private volatile Thread reader;
+    private volatile boolean ended;
 
     SseTestClient(HttpTestClient http, String path, String lastEventId) {
         var request = http.request(path).header("Accept", "text/event-stream");
@@ -29,8 +31,11 @@ final class SseTestClient implements AutoCloseable {
                         ids.add(Long.parseLong(line.substring(3).strip()));
                     } else if (line.startsWith("data:")) {
                         data.add(line.substring(5).strip());
+                    } else if (line.startsWith("event:")) {
+                        events.add(line.substring(6).strip());
                     }
                 });
+                ended = true;
             } catch (RuntimeException e) {
                 // closed by the test
             }
@@ -47,6 +52,16 @@ final class SseTestClient implements AutoCloseable {
 
     List<String> data() {
         return List.copyOf(data);
+    }
+
+    /** The {@code event:} names received, in order. */
+    List<String> events() {
+        return List.copyOf(events);
+    }
+
+    /** True once the server has ended the response. */
+    boolean ended() {
+        return ended;
     }
 
     @Override

@@ -62,6 +62,24 @@ final class TokenServer implements BeforeEachCallback, AfterEachCallback {
         return store;
     }
 
+    /** The token store the server reads; {@code TokenStore.in(data())} writes the same file, as the CLI does. */
+    TokenStore tokens() {
+        return tokens;
+    }
+
+    Path data() {
+        return data;
+    }
+
+    java.net.URI uri() {
+        return server.uri();
+    }
+
+    /** A client that sends {@code secret} as its bearer token. */
+    HttpTestClient client(String secret) {
+        return new HttpTestClient(server.uri(), secret);
+    }
+
     /** A client with a new token of {@code role} on every stream. */
     HttpTestClient client(Role role) {
         return new HttpTestClient(server.uri(), tokens.create(role, "").secret());

@@ -9,6 +9,9 @@ import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.backend.OpenOptions;
 import dev.annals.store.EventStore;
+import dev.annals.store.postgres.PostgresAddress;
+import dev.annals.store.postgres.PostgresBackend;
+import dev.annals.store.postgres.PostgresEventStore;
 import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +27,7 @@ import java.util.concurrent.Callable;
         sortOptions = false,
         description = {
                 "Measures durable appends to a new SQLite store, or to a plain file with --baseline fsync.",
+                "With --store postgresql://..., appends go to a new schema beside the one named, dropped afterwards.",
                 "N writer threads (--writers), each on its own stream with exact expected versions, append K events"
                         + " (--batch) of BYTES bytes (--size) at a time until --events events are stored.",
                 "Prints events/s, appends/s and the latency per append (p50, p99, p99.9, max).",
@@ -88,8 +92,16 @@ public final class BenchAppendCommand implements Callable<Integer> {
 
     private BenchmarkResult onStore(AppendBenchmarkOptions options) {
         AnnalsCommand annals = bench.annals();
-        // --store names the store itself; otherwise the embedded one is opened in the data directory the
-        // benchmark chose (a temporary one by default).
+        // A PostgreSQL store gets a schema of its own, so that the benchmark leaves nothing in the user's.
+        var postgres = annals.explicitStore().filter(new PostgresBackend()::accepts).map(PostgresAddress::parse);
+        if (postgres.isPresent()) {
+            try (var scratch = ScratchSchema.beside(postgres.get());
+                 var store = PostgresEventStore.open(scratch.address())) {
+                return AppendBenchmark.run(store, "PostgreSQL store", scratch.address()
+                        + ", a schema of its own, dropped afterwards", options);
+            }
+        }
+        // Otherwise the store is opened in the data directory the benchmark chose (a temporary one by default).
         Function<Path, EventStore> opener = directory -> annals.backends()
                 .open(annals.explicitStore().orElse(directory.toString()), OpenOptions.defaults()).store();
         String name = annals.backends().forLocation(annals.storeLocation()).name() + " store";

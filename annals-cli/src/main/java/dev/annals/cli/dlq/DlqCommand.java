@@ -34,6 +34,9 @@ public final class DlqCommand {
         var out = spec.commandLine().getOut();
         try (var opened = ProjectionsCommand.openStates(annals)) {
             var states = opened.value();
+            if (name != null) {
+                ProjectionsCommand.requireKnown(annals, states, name);
+            }
             var letters = states.deadLetters(Optional.ofNullable(name));
             if (letters.isEmpty()) {
                 out.println("No open dead letters.");

@@ -1,5 +1,6 @@
 package dev.annals.cli.migrate;
 
+import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.progress.ProgressBar;
@@ -14,15 +15,17 @@ import java.util.concurrent.Callable;
 /**
  * {@code annals migrate --from STORE --to STORE [--transform CLASS]}: copies a whole store, SQLite to
  * PostgreSQL or back, keeping every event's position, id, stream, version, type, payload, metadata and
- * timestamp; resumable; verified by count and hash chain at the end (docs/operations.md, ADR 0012).
+ * timestamp, with the stream marks and subject keys; resumable; verified by count and hash chain, marks and
+ * keys at the end (docs/operations.md, ADR 0012).
  */
 @Command(name = "migrate",
         sortOptions = false,
         description = {"Copies every event of one store into another (SQLite <-> PostgreSQL), keeping positions,"
-                + " ids, versions, types, payloads, metadata and timestamps.",
+                + " ids, versions, types, payloads, metadata and timestamps, then the marks of deleted and"
+                + " truncated streams and the subjects' data keys (as stored) and forgotten subjects.",
                 "Resumable: run it again after an interruption and it goes on after the target's head, having"
                         + " checked that the target holds the source's beginning. Refuses a target holding other"
-                        + " events. Verifies count and hash chain at the end.",
+                        + " events or contradicting marks or keys. Verifies count, hash chain, marks and keys at the end.",
                 "STORE is a data directory or postgresql://host:port/db?schema=name.",
                 "  annals migrate --from annals-data --to 'postgresql://db:5432/app?schema=annals'"})
 public final class MigrateCommand implements Callable<Integer> {
@@ -53,20 +56,24 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    @CommandLine.ParentCommand
+    private AnnalsCommand annals;
+
     @Override
     public Integer call() {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 or more, was "
                     + batchSize);
         }
-        var source = StoreLocation.parse(from);
-        var target = StoreLocation.parse(to);
-        if (normalized(source).equals(normalized(target))) {
+        var source = StoreLocation.parse(annals.backends(), from);
+        var target = StoreLocation.parse(annals.backends(), to);
+        if (source.normalized().equals(target.normalized())) {
             throw new RejectedRequestException("--from and --to name the same store: " + source);
         }
         var transform = transformClass == null ? EventTransform.identity() : TransformLoader.load(transformClass);
         var migration = new Migration(source, target, transform, batchSize);
-        long head = migration.sourceHead();
+        var snapshot = migration.snapshot();
+        long head = snapshot.head();
         if (head == 0) {
             throw new RejectedRequestException(source + " holds no events: nothing to migrate (is --from right?)");
         }
@@ -74,7 +81,7 @@ public final class MigrateCommand implements Callable<Integer> {
         long[] last = {0, 0};
         MigrationReport report;
         try {
-            report = migration.run(head, (events, position) -> {
+            report = migration.run(snapshot, (events, position) -> {
                 last[0] = events;
                 last[1] = position;
                 bar.update(position, head);
@@ -90,12 +97,9 @@ public final class MigrateCommand implements Callable<Integer> {
         out.printf("migrate: verified %d event(s) in the target, head position %d, hash %s%s%n", report.verified(),
                 report.head(), report.hash(), transformClass == null ? "" : " (over the events as transformed by "
                         + transformClass + ")");
+        out.printf("migrate: carried %s, keys as stored (%d changed in the target)%n", report.erasure().summary(),
+                report.changed());
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static StoreLocation normalized(StoreLocation location) {
-        return location instanceof StoreLocation.Sqlite sqlite
-                ? new StoreLocation.Sqlite(sqlite.directory().toAbsolutePath().normalize()) : location;
     }
 }

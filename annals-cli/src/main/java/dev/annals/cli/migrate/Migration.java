@@ -4,27 +4,36 @@ import dev.annals.audit.EventHash;
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.EventTransform;
 import dev.annals.store.EventReader;
+import dev.annals.store.jdbc.transfer.ErasureState;
 import dev.annals.store.jdbc.transfer.EventImport;
+import dev.annals.store.jdbc.transfer.ImportRejectedException;
+import dev.annals.store.jdbc.transfer.StoredSubjectKey;
+import dev.annals.store.jdbc.transfer.TransferSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Copies every event of one store into another, keeping ids, streams, versions, types, payloads, metadata,
- * timestamps and global positions, optionally rewritten by an {@link EventTransform}.
+ * timestamps and global positions, optionally rewritten by an {@link EventTransform}; then the marks of the
+ * deleted and truncated streams and the subjects' data keys (as stored: wrapped keys stay wrapped) with the
+ * record of the forgotten subjects, so that the copy deletes and forgets what the source did.
  *
  * <p>Resumable: the copy goes on after the target's head, in batches that each commit whole. Before going
  * on it checks that what the target holds is the source's beginning (transformed), event by event, and
  * refuses a target holding anything else. At the end it reads the whole target back and compares its count
- * and its {@link EventHash} chain with the source's. Events appended to the source after the run started
- * are left for the next run.
+ * and its {@link EventHash} chain with the source's, and its marks and keys with the source's. Events,
+ * deletions and keys written to the source after the run started are left for the next run: the events,
+ * marks and keys copied are those of one read transaction of the source ({@link #snapshot()}).
  */
 final class Migration {
 
@@ -51,21 +60,22 @@ final class Migration {
         this.batchSize = batchSize;
     }
 
-    /** The source's head position, which a run copies up to. */
-    long sourceHead() {
+    /** The source's head position, stream marks and subject keys, read at once: what a run copies. */
+    TransferSnapshot snapshot() {
         try (var source = from.openExisting()) {
-            return source.headPosition();
+            return from.snapshot();
         }
     }
 
     /**
-     * Runs the migration up to the source's head {@code upTo}.
+     * Runs the migration up to the head of {@code snapshot}, then gives the target its marks and keys.
      *
-     * @throws MigrationRejectedException when the target holds other events, a transform misbehaves, or the
-     *                                    final check fails
+     * @throws MigrationRejectedException when the target holds other events, marks or keys, a transform
+     *                                    misbehaves, or the final check fails
      */
-    MigrationReport run(long upTo, Listener listener) {
+    MigrationReport run(TransferSnapshot snapshot, Listener listener) {
         long started = System.nanoTime();
+        long upTo = snapshot.head();
         try (var source = from.openExisting()) {
             long resumedAfter;
             byte[] chain;
@@ -85,6 +95,7 @@ final class Migration {
                         resumedAfter, count, to);
             }
             long copied = 0;
+            int carried;
             try (var target = to.openImport();
                  Stream<RecordedEvent> events = source.readAll(resumedAfter + 1)) {
                 var batch = new ArrayList<RecordedEvent>(batchSize);
@@ -101,13 +112,16 @@ final class Migration {
                     }
                 }
                 copied += write(target, batch, copied, listener);
+                carried = carry(target, snapshot.erasure());
             }
             count += copied;
             var verified = verify(chain, count);
+            verify(snapshot.erasure());
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info("migrated {} event(s) from {} to {} in {} s; {} verified, head {}, hash {}", copied, from, to,
-                    seconds, count, verified.head(), EventHash.hex(chain));
-            return new MigrationReport(resumedAfter, copied, count, verified.head(), EventHash.hex(chain), seconds);
+            LOG.info("migrated {} event(s) from {} to {} in {} s; {} verified, head {}, hash {}; {}", copied, from, to,
+                    seconds, count, verified.head(), EventHash.hex(chain), snapshot.erasure().summary());
+            return new MigrationReport(resumedAfter, copied, count, verified.head(), EventHash.hex(chain),
+                    snapshot.erasure(), carried, seconds);
         }
     }
 
@@ -121,6 +135,38 @@ final class Migration {
         batch.clear();
         listener.copied(before + written, position);
         return written;
+    }
+
+    private int carry(EventImport target, ErasureState erasure) {
+        try {
+            return target.writeErasureState(erasure);
+        } catch (ImportRejectedException e) {
+            throw new MigrationRejectedException(to + " cannot take the source's stream marks and subject keys: "
+                    + e.getMessage() + "; migrate into an empty store");
+        }
+    }
+
+    /** Checks that the target holds every mark and key of the source as the source holds it. */
+    private void verify(ErasureState expected) {
+        ErasureState actual;
+        try (var target = to.openImport()) {
+            actual = target.erasureState();
+        }
+        var marks = new HashSet<>(actual.marks());
+        var keys = actual.subjectKeys().stream().collect(Collectors.toMap(StoredSubjectKey::subject, key -> key));
+        for (var mark : expected.marks()) {
+            if (!marks.contains(mark)) {
+                throw new MigrationRejectedException("verification failed: " + to + " does not hold the mark of"
+                        + " stream " + mark.stream() + " as the source does (was the target written to meanwhile?)");
+            }
+        }
+        for (var key : expected.subjectKeys()) {
+            var held = keys.get(key.subject());
+            if (held == null || !held.sameKey(key)) {
+                throw new MigrationRejectedException("verification failed: " + to + " does not hold the data key of"
+                        + " subject '" + key.subject() + "' as the source does (was the target written to meanwhile?)");
+            }
+        }
     }
 
     private record Hashed(byte[] chain, long count, long head) {

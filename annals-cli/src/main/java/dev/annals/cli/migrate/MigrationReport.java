@@ -1,5 +1,7 @@
 package dev.annals.cli.migrate;
 
+import dev.annals.store.jdbc.transfer.ErasureState;
+
 /**
  * What a migration did and checked.
  *
@@ -10,7 +12,10 @@ package dev.annals.cli.migrate;
  * @param head         the target's head position at the end
  * @param hash         the hex SHA-256 hash chain ({@code EventHash}) over the target's events, equal to the one
  *                     over the source's events as transformed
+ * @param erasure      the source's stream marks and subject keys, which the target now holds as well
+ * @param changed      how many of the target's streams and subjects this run marked or keyed
  * @param seconds      how long the run took
  */
-record MigrationReport(long resumedAfter, long copied, long verified, long head, String hash, double seconds) {
+record MigrationReport(long resumedAfter, long copied, long verified, long head, String hash, ErasureState erasure,
+                       int changed, double seconds) {
 }

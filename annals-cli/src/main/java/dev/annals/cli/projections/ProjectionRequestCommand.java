@@ -31,6 +31,7 @@ abstract class ProjectionRequestCommand implements Callable<Integer> {
     public Integer call() {
         ProjectionNames.validate(name);
         try (var states = ProjectionsCommand.openStates(parent.annals())) {
+            ProjectionsCommand.requireKnown(parent.annals(), states.value(), name);
             String done = request(states.value());
             spec.commandLine().getOut().printf("%s: %s; a running runner acts on it within seconds%n", name, done);
         }

@@ -6,11 +6,15 @@ import dev.annals.cli.Opened;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionHealth;
+import dev.annals.projection.ProjectionState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 /**
@@ -24,7 +28,10 @@ import java.util.concurrent.Callable;
                 "On PostgreSQL, segmented projections show one line per segment (NAME-seg-N) and the segment"
                         + " leases: owner, epoch, held, expired or free.",
                 "Reads what each runner reports to the store's database, so it works while the application runs."
-                        + " The subcommands ask a running runner to act; it obeys within seconds."},
+                        + " The subcommands ask a running runner to act; it obeys within seconds.",
+                "REPORTED is how long ago the runner last reported (it does every second while it runs); a"
+                        + " projection not reported for longer than --stale-after shows as STALE: its runner has"
+                        + " probably stopped without saying so (killed, crashed), and its numbers are that old."},
         subcommands = {ProjectionRequestCommand.Pause.class, ProjectionRequestCommand.Resume.class,
                 ProjectionRequestCommand.Rebuild.class})
 public final class ProjectionsCommand implements Callable<Integer> {
@@ -38,20 +45,37 @@ public final class ProjectionsCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    @Option(names = "--stale-after", paramLabel = "SECONDS", defaultValue = "30",
+            description = "Show a projection as STALE when its runner has not reported for longer than this"
+                    + " (default: ${DEFAULT-VALUE}).")
+    private long staleAfterSeconds;
+
     @Override
     public Integer call() {
+        if (staleAfterSeconds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--stale-after must be 1 or more seconds,"
+                    + " was " + staleAfterSeconds);
+        }
         var out = spec.commandLine().getOut();
+        Instant now = Instant.now();
         try (var opened = states()) {
             var all = opened.value().health();
             var leases = SegmentLeaseTable.read(annals);
             if (all.isEmpty() && leases.isEmpty()) {
                 out.println("No projection has run on this store yet.");
             } else {
-                out.printf("%-20s %-17s %10s %10s %12s %12s%n", "NAME", "STATE", "CHECKPOINT", "BEHIND", "SECONDS",
-                        "DEAD LETTERS");
+                out.printf("%-20s %-17s %10s %10s %12s %12s  %s%n", "NAME", "STATE", "CHECKPOINT", "BEHIND", "SECONDS",
+                        "DEAD LETTERS", "REPORTED");
                 for (ProjectionHealth health : all) {
-                    out.printf("%-20s %-17s %10d %10d %12.3f %12d%n", health.projection(), health.state(),
-                            health.checkpoint(), health.eventsBehind(), health.secondsBehind(), health.deadLetters());
+                    Duration age = Duration.between(health.measuredAt(), now);
+                    boolean stale = health.state() != ProjectionState.STOPPED && age.toSeconds() > staleAfterSeconds;
+                    out.printf("%-20s %-17s %10d %10d %12.3f %12d  %s%n", health.projection(),
+                            stale ? "STALE" : health.state(), health.checkpoint(), health.eventsBehind(),
+                            health.secondsBehind(), health.deadLetters(), ago(age));
+                    if (stale) {
+                        out.printf("  stale: last reported %s at %s, more than %d s ago; its runner may have stopped%n",
+                                health.state(), health.measuredAt(), staleAfterSeconds);
+                    }
                     if (!health.error().isEmpty()) {
                         out.printf("  error: %s%n", health.error());
                     }
@@ -63,6 +87,18 @@ public final class ProjectionsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /** {@code age} for people: {@code 3s ago}, {@code 12m ago}, {@code 5h ago}, {@code 2d ago}. */
+    static String ago(Duration age) {
+        long seconds = Math.max(0, age.toSeconds());
+        if (seconds < 120) {
+            return seconds + "s ago";
+        }
+        if (seconds < 120 * 60) {
+            return seconds / 60 + "m ago";
+        }
+        return seconds < 48 * 3600 ? seconds / 3600 + "h ago" : seconds / 86_400 + "d ago";
+    }
+
     /** The bookkeeping of the store, which must exist; closes with its deployment. */
     Opened<ProjectionStates> states() {
         return openStates(annals);
@@ -71,6 +107,23 @@ public final class ProjectionsCommand implements Callable<Integer> {
     /** The projections' bookkeeping of the store {@code annals} names, which must exist. */
     public static Opened<ProjectionStates> openStates(AnnalsCommand annals) {
         return annals.openCapability(ProjectionStates.class, "projections");
+    }
+
+    /**
+     * Refuses a projection no runner has reported on this store: a request for a mistyped name would
+     * otherwise be stored and wait for a runner that never comes.
+     *
+     * @throws RejectedRequestException naming the projections that are known
+     */
+    public static void requireKnown(AnnalsCommand annals, ProjectionStates states, String projection) {
+        var known = new TreeSet<String>();
+        states.health().forEach(health -> known.add(health.projection().replaceFirst("-seg-\\d+$", "")));
+        SegmentLeaseTable.read(annals).forEach(lease -> known.add(lease.projection()));
+        if (!known.contains(projection)) {
+            throw new RejectedRequestException("no projection named '" + projection + "' has run on this store ("
+                    + (known.isEmpty() ? "none has yet" : "known: " + String.join(", ", known))
+                    + "); a projection is known once its runner has started");
+        }
     }
 
     AnnalsCommand annals() {

@@ -2,6 +2,7 @@ package dev.annals.cli.read;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
+import dev.annals.cli.StreamPresence;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
@@ -65,7 +66,7 @@ public final class ReadCommand implements Callable<Integer> {
     public Integer call() {
         ReadRequest request = request();
         PrintWriter out = spec.commandLine().getOut();
-        try (EventStore store = annals.openForReading(); Stream<RecordedEvent> events = store.read(request)) {
+        try (EventStore store = annals.openStoreForReading(); Stream<RecordedEvent> events = store.read(request)) {
             Iterator<RecordedEvent> lines = events.iterator();
             long written = 0;
             while (lines.hasNext()) {
@@ -76,9 +77,39 @@ public final class ReadCommand implements Callable<Integer> {
                     break;
                 }
             }
+            if (written == 0) {
+                out.flush();
+                return nothingRead(store, request);
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Says why nothing was printed instead of exiting 0 in silence: a stream with no events is a rejected
+     * request (a mistyped name, most often); an existing stream, category or type with no event in the
+     * range asked for is a success with a note on stderr.
+     */
+    private int nothingRead(EventStore store, ReadRequest request) {
+        if (request.source() instanceof ReadSource.StreamOf stream) {
+            long lastVersion = StreamPresence.lastVersion(store, stream.stream())
+                    .orElseThrow(() -> StreamPresence.noEvents(name));
+            String range = from == null ? "" : (backward ? " at or before" : " from") + " version " + from;
+            note("no events of stream '" + name + "'" + range + " (its last version is " + lastVersion + ")");
+            return ExitCodes.OK;
+        }
+        note(request.source() instanceof ReadSource.All
+                ? (from == null ? "the store has no events" : "no events from position " + from + " (the head is "
+                        + store.headPosition() + ")")
+                : "no events in '" + name + "'" + (from == null ? "" : " from position " + from));
+        return ExitCodes.OK;
+    }
+
+    private void note(String text) {
+        var err = spec.commandLine().getErr();
+        err.println("annals: " + text);
+        err.flush();
     }
 
     private ReadRequest request() {

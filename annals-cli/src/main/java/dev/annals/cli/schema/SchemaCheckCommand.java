@@ -66,7 +66,7 @@ public final class SchemaCheckCommand implements Callable<Integer> {
     }
 
     private List<EventSchema> readStore() {
-        try (var store = schema.annals.openForReading()) {
+        try (var store = schema.annals.openStoreForReading()) {
             return StoredSchemas.read(store);
         }
     }

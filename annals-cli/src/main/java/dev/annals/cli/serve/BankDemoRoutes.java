@@ -10,6 +10,7 @@ import dev.annals.server.command.CommandRegistry;
 import dev.annals.server.command.ReadModelQuery;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,7 +26,10 @@ final class BankDemoRoutes {
     private BankDemoRoutes() {
     }
 
-    /** The bank's commands that people send; the transfer steps are the process manager's own. */
+    /**
+     * The bank's commands that people send; the transfer steps are the process manager's own. A transfer
+     * declares the two accounts it will write, so it needs a token allowed to write them.
+     */
     static CommandRegistry commands() {
         return CommandRegistry.empty()
                 .with("open-account", AccountCommand.OpenAccount.class, Bank.ACCOUNTS)
@@ -34,7 +38,10 @@ final class BankDemoRoutes {
                 .with("freeze-account", AccountCommand.FreezeAccount.class, Bank.ACCOUNTS)
                 .with("unfreeze-account", AccountCommand.UnfreezeAccount.class, Bank.ACCOUNTS)
                 .with("close-account", AccountCommand.CloseAccount.class, Bank.ACCOUNTS)
-                .with("transfer", TransferCommand.RequestTransfer.class, Bank.TRANSFERS);
+                // The transfer process manager debits the source and credits the target: a caller must be
+                // allowed to write both accounts, not only the transfer stream (docs/adr/0019).
+                .with("transfer", TransferCommand.RequestTransfer.class, Bank.TRANSFERS,
+                        transfer -> List.of(transfer.source(), transfer.target()));
     }
 
     /** Adds the bank's commands to {@code builder}, and its balances query when a read side runs. */

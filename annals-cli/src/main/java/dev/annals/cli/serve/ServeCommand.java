@@ -4,6 +4,7 @@ import dev.annals.audit.AuditTrail;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.OpenOptions;
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
@@ -13,6 +14,7 @@ import dev.annals.example.bank.demo.BankTraffic;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.server.AllowedOrigin;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
@@ -22,6 +24,7 @@ import dev.annals.store.EventStore;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -43,6 +46,8 @@ import picocli.CommandLine.Option;
                 "The API is described at /openapi.json."})
 public final class ServeCommand implements Callable<Integer> {
 
+    private static final int MAX_PORT = 65_535;
+
     @CommandLine.ParentCommand
     private AnnalsCommand annals;
 
@@ -60,6 +65,12 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--auth", description = "Require bearer tokens on loopback too (always on elsewhere).")
     private boolean auth;
+
+    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+            description = "Let pages of ORIGIN (such as https://console.example:8443) send requests that change the"
+                    + " store; repeatable. Other origins' POST and DELETE requests are refused with 403; requests"
+                    + " without an Origin header (curl, the Java client) are not affected.")
+    private List<String> allowedOrigins = List.of();
 
     @Option(names = "--demo", description = "Run the bank demo first, keep its projections running and take the"
             + " bank's commands at /commands/{name}/{stream}.")
@@ -79,14 +90,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (traffic != 0 && !demo) {
-            throw new RejectedRequestException("--traffic sends bank commands: it needs --demo");
+            throw new BadUsageException("--traffic sends bank commands: it needs --demo");
         }
         if (traffic < 0 || traffic > BankTraffic.MAX_RATE) {
-            throw new RejectedRequestException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
+            throw new BadUsageException("--traffic must be above 0 and at most " + BankTraffic.MAX_RATE
                     + " commands per second, was " + traffic);
         }
         // Checked first, so that a bad key store or password is refused before anything runs.
-        var options = tls.apply(ServerOptions.defaults().withHost(host).withPort(port));
+        var options = tls.apply(listenOptions());
+        checkOrigins();
+        // Bind first: the demo writes events and starts projections, which a port in use must not leave behind.
+        PortProbe.requireFree(options);
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
         var stopped = new CountDownLatch(1);
@@ -122,17 +136,31 @@ public final class ServeCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private ServerOptions listenOptions() {
+        if (port < 0 || port > MAX_PORT) {
+            throw new BadUsageException("--port must be a port number from 0 (any free port) to " + MAX_PORT
+                    + ", was " + port);
+        }
+        try {
+            return ServerOptions.defaults().withHost(host).withPort(port);
+        } catch (IllegalArgumentException e) {
+            throw new BadUsageException("--host or --port: " + e.getMessage());
+        }
+    }
+
     private AnnalsServer start(Deployment deployment, ServerOptions options, PrintStream out,
                                Optional<BankReadSide> readSide) {
         var builder = AnnalsServer.builder(deployment.store()).options(options).entities(Bank.entityTypes());
+        allowedOrigins.forEach(builder::allowOrigin);
         deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
         deployment.capability(AuditTrail.class).ifPresent(builder::audit);
         if (demo) {
             BankDemoRoutes.install(builder, readSide, deployment.capability(JdbcReadModels.class));
         }
+        // Loopback only when every address the host resolves to is one (never judged by its spelling).
         if (!auth && options.loopback()) {
             out.println("Authentication is off: listening on loopback only");
-            return builder.start();
+            return PortProbe.listen(builder, options);
         }
         var tokens = TokenStore.in(annals.dataDirectory());
         if (tokens.list().stream().allMatch(TokenInfo::revoked)) {
@@ -140,7 +168,15 @@ public final class ServeCommand implements Callable<Integer> {
                     + " create one with annals tokens create --role admin");
         }
         out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
-        return builder.tokens(tokens).start();
+        return PortProbe.listen(builder.tokens(tokens), options);
+    }
+
+    private void checkOrigins() {
+        try {
+            allowedOrigins.forEach(AllowedOrigin::parse);
+        } catch (IllegalArgumentException e) {
+            throw new RejectedRequestException("--allow-origin: " + e.getMessage());
+        }
     }
 
     private static Optional<BankReadSide> runDemo(Deployment deployment, PrintStream out) {

@@ -1,5 +1,6 @@
 package dev.annals.cli.serve;
 
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.server.ServerOptions;
 import dev.annals.server.TlsKeyStore;
@@ -41,7 +42,7 @@ public final class TlsOptions {
     private Optional<TlsKeyStore> keyStore() {
         if (keyStore == null) {
             if (passwordFile != null) {
-                throw new RejectedRequestException("--tls-password-file needs --tls-keystore FILE");
+                throw new BadUsageException("--tls-password-file needs --tls-keystore FILE");
             }
             return Optional.empty();
         }
@@ -57,7 +58,9 @@ public final class TlsOptions {
             try {
                 return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
             } catch (IOException e) {
-                throw new RejectedRequestException("--tls-password-file: cannot read " + passwordFile + ": " + e, e);
+                throw new RejectedRequestException("--tls-password-file: cannot read " + passwordFile + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
+                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()), e);
             }
         }
         String password = System.getenv(PASSWORD_VARIABLE);

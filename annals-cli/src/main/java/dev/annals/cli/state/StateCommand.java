@@ -2,6 +2,7 @@ package dev.annals.cli.state;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
+import dev.annals.cli.StreamPresence;
 import dev.annals.decider.EntityTypes;
 import dev.annals.decider.FoldedState;
 import dev.annals.decider.StateJson;
@@ -52,9 +53,9 @@ public final class StateCommand implements Callable<Integer> {
 
     /** At most one of an instant and a version. */
     static final class AsOf {
-        @Option(names = "--at", paramLabel = "INSTANT",
+        @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
                 description = "Fold the events recorded at or before this instant (ISO-8601, such as"
-                        + " 2026-11-25T10:00:00Z).")
+                        + " 2026-11-25T10:00:00Z, or with an offset: 2026-11-25T11:00:00+01:00).")
         Instant at;
 
         @Option(names = "--version", paramLabel = "N",
@@ -67,7 +68,7 @@ public final class StateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // Resolve the entity type before touching the store, so an unknown category creates nothing.
         ENTITY_TYPES.forStream(stream);
-        try (EventStore store = annals.openForReading()) {
+        try (EventStore store = annals.openStoreForReading()) {
             FoldedState<?> folded;
             if (asOf.at != null) {
                 folded = ENTITY_TYPES.stateAt(store, stream, asOf.at);
@@ -75,6 +76,13 @@ public final class StateCommand implements Callable<Integer> {
                 folded = ENTITY_TYPES.stateAtVersion(store, stream, asOf.version);
             } else {
                 folded = ENTITY_TYPES.current(store, stream);
+            }
+            if (folded.isInitial()) {
+                StreamPresence.lastVersion(store, stream).orElseThrow(() -> StreamPresence.noEvents(stream));
+                var err = spec.commandLine().getErr();
+                err.println("annals: stream '" + stream + "' had no events at or before " + asOf.at
+                        + ": this is its initial state");
+                err.flush();
             }
             out.println(pretty ? StateJson.renderPretty(folded) : StateJson.render(folded));
         }

@@ -36,7 +36,7 @@ public final class StreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (EventStore store = annals.openForReading(); Stream<StreamInfo> streams = store.streams()) {
+        try (EventStore store = annals.openStoreForReading(); Stream<StreamInfo> streams = store.streams()) {
             streams.forEach(info -> {
                 out.print(JSON.createObjectNode()
                         .put("stream", info.stream())

@@ -1,6 +1,7 @@
 package dev.annals.cli.tokens;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.server.auth.IssuedToken;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code annals tokens}: the server's bearer tokens in the data directory, created, listed or revoked.
- * A running server sees the change at its next request.
+ * A running server sees the change at its next request; revoking a token also ends its open live
+ * subscriptions within a second.
  */
 @Command(name = "tokens",
         sortOptions = false,
@@ -42,7 +44,7 @@ public final class TokensCommand {
         try {
             parsed = Role.parse(role);
         } catch (IllegalArgumentException e) {
-            throw new RejectedRequestException(e.getMessage());
+            throw new BadUsageException("--role: " + e.getMessage());
         }
         IssuedToken issued = TokenStore.in(annals.dataDirectory()).create(parsed, prefix);
         var out = spec.commandLine().getOut();

@@ -1,8 +1,13 @@
 package dev.annals.cli.transfer;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.event.RecordedEvent;
+import dev.annals.store.EventStore;
+import dev.annals.store.StreamName;
+import dev.annals.store.jdbc.transfer.ErasureState;
+import dev.annals.store.jdbc.transfer.StoreTransfer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,16 +21,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * {@code annals export [--from POS] [--stream S] [--output FILE]}: the events, in global order, as
- * gzipped NDJSON (one event per line, see {@code ExportFormat}) on stdout or into a file. The summary
- * goes to stderr, so that stdout carries only the data.
+ * {@code annals export [--from POS] [--stream S] [--output FILE] [--without-keys]}: the events, in global
+ * order, then the stream marks and subject keys, as gzipped NDJSON (one record per line, see
+ * {@code ExportFormat}) on stdout or into a file. The summary goes to stderr, so that stdout carries only
+ * the data.
  */
 @Command(name = "export",
-        description = {"Writes events as gzipped NDJSON, one event per line, in global order.",
+        description = {"Writes events as gzipped NDJSON, one event per line, in global order, then the marks of"
+                + " deleted and truncated streams and the subjects' data keys (as stored) and forgotten subjects.",
                 "  annals export > backup.ndjson.gz"})
 public final class ExportCommand implements Callable<Integer> {
 
@@ -44,34 +52,59 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     private Path output;
 
+    @Option(names = "--without-keys", description = "Leave the subjects' data keys out: the file then holds no"
+            + " readable personal data (forgotten subjects are still listed).")
+    private boolean withoutKeys;
+
+    /** Whether stdout is a terminal; a test stands in for one. */
+    static BooleanSupplier stdoutIsTerminal = Terminal::stdoutIsTerminal;
+
     @Override
     public Integer call() throws IOException {
+        if (output == null && stdoutIsTerminal.getAsBoolean()) {
+            throw new BadUsageException("export writes gzip-compressed data, which a terminal cannot show: give"
+                    + " --output FILE, or redirect stdout (annals export > backup.ndjson.gz)");
+        }
         if (from < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from must be 1 or more, was " + from);
         }
-        long count = 0;
-        long first = 0;
-        long last = 0;
-        try (var store = annals.openForReading();
-             Stream<RecordedEvent> events = stream == null ? store.readAll(from)
-                     : store.readStream(stream).filter(event -> event.position() >= from);
-             var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
-            for (var iterator = events.iterator(); iterator.hasNext(); ) {
-                var event = iterator.next();
-                out.write(ExportFormat.write(event));
-                out.write('\n');
-                first = count == 0 ? event.position() : first;
-                last = event.position();
-                count++;
+        ExportWriter.Written written;
+        try (var opened = annals.openCapability(StoreTransfer.class, "export of stream marks and keys")) {
+            var store = opened.deployment().store();
+            // Read first, in one transaction: the events exported stop at its head, so the marks fit them.
+            var snapshot = opened.value().snapshot();
+            var erasure = withoutKeys ? snapshot.erasure().withoutKeys() : snapshot.erasure();
+            try (Stream<RecordedEvent> events = events(store, erasure).takeWhile(event -> event.position() <= snapshot.head());
+                 var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
+                written = ExportWriter.write(out, events.iterator(), erasure, stream == null && from == 1);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+        long count = written.events();
         spec.commandLine().getErr().println("export: " + count + " event(s)"
-                + (count > 0 ? ", positions " + first + ".." + last : "") + " to "
+                + (count > 0 ? ", positions " + written.first() + ".." + written.last() : "") + " to "
                 + (output == null ? "stdout" : output.toString()));
+        if (!written.erasure().isEmpty()) {
+            spec.commandLine().getErr().println("export: with " + written.erasure().summary()
+                    + (withoutKeys ? ", data keys left out" : ", keys as stored"));
+        }
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The events to export. A marked stream's are read through its category: reading it by stream would
+     * skip the events its mark hides, and the import needs them all.
+     */
+    private Stream<RecordedEvent> events(EventStore store, ErasureState erasure) {
+        if (stream == null) {
+            return store.readAll(from);
+        }
+        boolean marked = erasure.marks().stream().anyMatch(mark -> mark.stream().equals(stream));
+        var read = marked ? store.readCategory(StreamName.categoryOf(stream), from)
+                .filter(event -> event.stream().equals(stream)) : store.readStream(stream);
+        return read.filter(event -> event.position() >= from);
     }
 
     private OutputStream target() throws IOException {

@@ -1,11 +1,11 @@
 package dev.annals.cli.transfer;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.backend.OpenOptions;
 import dev.annals.cli.ExitCodes;
+import dev.annals.store.jdbc.transfer.StoreTransfer;
 import dev.annals.cli.RejectedRequestException;
-import dev.annals.event.RecordedEvent;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.transfer.SqliteImport;
+import dev.annals.store.jdbc.transfer.ErasureState;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -17,19 +17,18 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPInputStream;
 
 /**
  * {@code annals import FILE}: loads a file written by {@code annals export} into an empty embedded
- * store, keeping positions, ids, timestamps and metadata. All or nothing: one bad line and nothing is
- * written.
+ * store, keeping positions, ids, timestamps and metadata, and the stream marks and subject keys the file
+ * carries (any format version: docs/export-import.md). All or nothing: one bad line and nothing is written.
  */
 @Command(name = "import",
         description = {"Loads an 'annals export' file (gzipped NDJSON) into an EMPTY store, keeping positions,"
-                + " ids, timestamps and metadata.", "All or nothing: a bad line writes nothing."})
+                + " ids, timestamps and metadata, and the deleted and truncated streams' marks, the subjects' data keys"
+                + " and the forgotten subjects it carries.", "All or nothing: a bad line writes nothing."})
 public final class ImportCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -46,69 +45,30 @@ public final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new RejectedRequestException("no file '" + file + "'");
         }
-        Path directory = annals.dataDirectory();
-        // Creates the store and its schema when absent; closed again before the import writes.
-        SqliteEventStore.open(directory).close();
         long imported;
-        try (var reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
-            imported = SqliteImport.into(directory, new Lines(reader));
+        long head;
+        ErasureState erasure;
+        // Read-only: no writer of the store runs, so the import's one transaction is the only writer; the
+        // store and its schema are created when absent.
+        try (var opened = annals.openCapability(StoreTransfer.class, "import of export files",
+                OpenOptions.readOnly().withMustExist(false));
+             var reader = new BufferedReader(new InputStreamReader(
+                     new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+            var lines = new ExportFileReader(reader);
+            imported = opened.value().importAll(lines, lines::erasureState);
+            erasure = lines.erasureState();
+            head = opened.deployment().store().headPosition();
         } catch (UncheckedIOException e) {
             throw new RejectedRequestException(file + ": " + e.getCause().getMessage() + "; nothing imported");
         } catch (java.util.zip.ZipException e) {
             throw new RejectedRequestException(file + " is not a gzip file: " + e.getMessage());
         }
-        long head;
-        try (var store = SqliteEventStore.open(directory)) {
-            head = store.headPosition();
-        }
-        spec.commandLine().getOut().println("import: " + imported + " event(s) into " + directory
+        spec.commandLine().getOut().println("import: " + imported + " event(s) into " + annals.storeLocation()
                 + ", head position " + head);
+        if (!erasure.isEmpty()) {
+            spec.commandLine().getOut().println("import: with " + erasure.summary() + ", keys as stored");
+        }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
-    }
-
-    /** The file's events, read a line at a time; a bad line fails naming its number. */
-    private static final class Lines implements Iterator<RecordedEvent> {
-        private final BufferedReader reader;
-        private String next;
-        private long number;
-
-        Lines(BufferedReader reader) {
-            this.reader = reader;
-        }
-
-        @Override
-        public boolean hasNext() {
-            try {
-                while (next == null) {
-                    next = reader.readLine();
-                    if (next == null) {
-                        return false;
-                    }
-                    number++;
-                    if (next.isBlank()) {
-                        next = null;
-                    }
-                }
-                return true;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        @Override
-        public RecordedEvent next() {
-            if (!hasNext()) {
-                throw new NoSuchElementException();
-            }
-            try {
-                return ExportFormat.read(next);
-            } catch (IOException | RuntimeException e) {
-                throw new UncheckedIOException(new IOException("line " + number + ": " + e.getMessage(), e));
-            } finally {
-                next = null;
-            }
-        }
     }
 }

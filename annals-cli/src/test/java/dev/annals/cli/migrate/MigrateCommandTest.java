@@ -65,7 +65,7 @@ class MigrateCommandTest {
             assertThat(copied.get(i).metadata()).isEqualTo(expected.get(i).metadata());
             assertThat(copied.get(i).payload()).isEqualTo(expected.get(i).payload());
         }
-        assertThat(run.outLines()).hasSize(2);
+        assertThat(run.outLines()).hasSize(3);
         assertThat(run.outLines().get(0)).startsWith("migrate: copied 1200 event(s) from the SQLite store in " + source);
         assertThat(run.outLines().get(1)).isEqualTo("migrate: verified 1200 event(s) in the target, head position 1200,"
                 + " hash " + SampleEvents.hash(expected));
@@ -122,7 +122,7 @@ class MigrateCommandTest {
         var from = StoreLocation.parse(source.toString());
         var to = StoreLocation.parse(TestDatabase.newStoreAddress());
         var migration = new Migration(from, to, dev.annals.serialization.EventTransform.identity(), 150);
-        long head = migration.sourceHead();
+        var head = migration.snapshot();
 
         assertThatThrownBy(() -> migration.run(head, (events, position) -> {
             if (events >= 450) {

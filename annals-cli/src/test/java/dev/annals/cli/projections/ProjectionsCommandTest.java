@@ -114,4 +114,23 @@ class ProjectionsCommandTest {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("no open dead letter with id " + id);
     }
+
+    @Test
+    void refuses_a_request_for_a_projection_that_never_ran_here() {
+        var run = Cli.onSqlite(data).run("projections", "pause", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly("annals: no projection named 'nope' has run on this store"
+                + " (known: balances); a projection is known once its runner has started");
+        assertThat(readModel.states().control("nope").paused()).isFalse();
+    }
+
+    @Test
+    void refuses_to_list_the_dead_letters_of_an_unknown_projection() {
+        var run = Cli.onSqlite(data).run("dlq", "list", "nope");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("no projection named 'nope'");
+    }
 }

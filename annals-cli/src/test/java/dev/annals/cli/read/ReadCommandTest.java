@@ -123,8 +123,31 @@ class ReadCommandTest {
     }
 
     @Test
-    void an_unknown_stream_reads_as_empty() {
-        assertThat(read("read", "account-9")).isEmpty();
+    void an_unknown_stream_is_a_rejected_request_that_says_so() {
+        var run = Cli.on(store, data).run("read", "account-9");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("annals: stream 'account-9' has no events (it does not exist");
+    }
+
+    @Test
+    void a_range_past_the_end_of_a_stream_says_where_the_stream_ends() {
+        var run = Cli.on(store, data).run("read", "account-1", "--from", "5");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).containsExactly(
+                "annals: no events of stream 'account-1' from version 5 (its last version is 1)");
+    }
+
+    @Test
+    void an_empty_category_says_so() {
+        var run = Cli.on(store, data).run("read", "$ce-nothing");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.errLines()).containsExactly("annals: no events in '$ce-nothing'");
     }
 
     @Test

@@ -179,7 +179,7 @@ class ServeCommandTest {
 
         int exit = commandLine.execute("--data", data.toString(), "serve", "--port", "0", "--traffic", "5");
 
-        assertThat(exit).isEqualTo(1);
+        assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--traffic").contains("--demo");
     }
 }

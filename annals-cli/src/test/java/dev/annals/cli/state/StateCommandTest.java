@@ -66,6 +66,16 @@ class StateCommandTest {
     }
 
     @Test
+    void an_account_stream_without_events_is_a_rejected_request() {
+        var run = Cli.on(store, data).run("state", "account-99");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("annals: stream 'account-99' has no events (it does not exist");
+    }
+
+    @Test
     void an_unregistered_category_is_one_line_naming_the_known_ones_and_exit_1() {
         var run = Cli.on(store, data).run("state", "order-1");
 
@@ -95,6 +105,20 @@ class StateCommandTest {
         var run = Cli.on(store, data).run("state", "account-1", "--at", "yesterday");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().satisfies(line -> assertThat(line).contains("yesterday"));
+        assertThat(run.errLines()).containsExactly("annals: Invalid value for option '--at': 'yesterday' is not an"
+                + " instant: give one in ISO-8601 form, such as 2026-11-25T10:00:00Z (UTC) or 2026-11-25T11:00:00+01:00"
+                + " (see 'annals state --help')");
+    }
+
+    @Test
+    void an_event_that_does_not_fit_its_type_is_named_without_internal_class_or_library_names() {
+        store.append("account-1", dev.annals.store.ExpectedVersion.any(),
+                dev.annals.event.EventData.of("Deposited", "{\"amount\":\"lots\"}"));
+
+        var run = Cli.on(store, data).run("state", "account-1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("annals: payload does not fit Deposited (field 'amount': expected"
+                + " a whole number, was \"lots\"): type 'Deposited' v1 in stream 'account-1' at version 3, position 4");
     }
 }

@@ -41,7 +41,7 @@ class TokensCommandTest {
     void an_unknown_role_or_token_id_is_rejected() {
         var cli = Cli.onSqlite(data);
 
-        assertThat(cli.run("tokens", "create", "--role", "king").exitCode()).isEqualTo(1);
+        assertThat(cli.run("tokens", "create", "--role", "king").exitCode()).isEqualTo(2);
         assertThat(cli.run("tokens", "revoke", "nope").err()).contains("no token with id 'nope'");
     }
 }

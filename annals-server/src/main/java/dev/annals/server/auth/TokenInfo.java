@@ -30,8 +30,10 @@ public record TokenInfo(String id, Role role, String streamPrefix, Instant creat
 
     /**
      * True when this token may touch {@code target}: a stream name, or a virtual stream. With a prefix, a
-     * category ({@code $ce-X}) is allowed only when all its streams carry the prefix; {@code $all} and event
-     * types ({@code $et-…}) span every stream and need a token without a prefix.
+     * category ({@code $ce-X}) is allowed when its streams carry the prefix, or when the prefix is
+     * {@code X-}: then the category also holds the stream {@code X}, which the server leaves out of what it
+     * returns to the token (its reads and subscriptions send only the streams this method covers).
+     * {@code $all} and event types ({@code $et-…}) span every stream and need a token without a prefix.
      */
     public boolean covers(String target) {
         if (streamPrefix.isEmpty()) {

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -21,22 +23,32 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Bearer tokens kept in {@code tokens.json} in the data directory, each as the SHA-256 of its secret
  * with its role and stream prefix. The file is re-read whenever it changes, so a token created or
  * revoked by {@code annals tokens} in another process takes effect on a running server.
+ *
+ * <p>The file is written readable and writable by its owner only ({@code 0600} where the file system has
+ * POSIX permissions), through a temporary file created so and moved into place; an existing file that
+ * others may read is reported once, as a warning.
  */
 public final class TokenStore {
 
     /** The file's name inside the data directory. */
     public static final String FILE_NAME = "tokens.json";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Logger LOG = LoggerFactory.getLogger(TokenStore.class);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path file;
     private final Clock clock;
     private List<StoredToken> tokens = List.of();
     private long loadedStamp = Long.MIN_VALUE;
+    private boolean warnedOfPermissions;
 
     private record StoredToken(TokenInfo info, String sha256) {
     }
@@ -116,12 +128,23 @@ public final class TokenStore {
         return Optional.empty();
     }
 
+    /**
+     * True while the token {@code id} exists and is not revoked, as the token file says now: what a live
+     * subscription opened with it asks, to end when the token is revoked.
+     */
+    public synchronized boolean isLive(String id) {
+        return load().stream().anyMatch(token -> token.info().id().equals(id) && !token.info().revoked());
+    }
+
     private List<StoredToken> load() {
         try {
             long stamp = Files.exists(file) ? Files.getLastModifiedTime(file).toMillis() ^ Files.size(file) : -1;
             if (stamp != loadedStamp) {
                 tokens = stamp == -1 ? List.of() : parse(ApiJson.MAPPER.readTree(file.toFile()));
                 loadedStamp = stamp;
+                if (stamp != -1) {
+                    warnIfOthersMayRead();
+                }
             }
             return tokens;
         } catch (IOException e) {
@@ -155,13 +178,44 @@ public final class TokenStore {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
-            ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValue(temporary.toFile(), root);
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            Path temporary = ownerOnlyTemporaryFile();
+            try {
+                Files.write(temporary, ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
             tokens = List.copyOf(updated);
             loadedStamp = Files.getLastModifiedTime(file).toMillis() ^ Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the token file " + file, e);
+        }
+    }
+
+    /** A new file beside the token file, readable and writable by its owner only from its creation on. */
+    private Path ownerOnlyTemporaryFile() throws IOException {
+        if (posix()) {
+            return Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
+                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        return Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
+    }
+
+    private boolean posix() {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
+    private void warnIfOthersMayRead() throws IOException {
+        if (warnedOfPermissions || !posix()) {
+            return;
+        }
+        var permissions = Files.getPosixFilePermissions(file);
+        if (permissions.stream().anyMatch(permission -> permission != PosixFilePermission.OWNER_READ
+                && permission != PosixFilePermission.OWNER_WRITE && permission != PosixFilePermission.OWNER_EXECUTE)) {
+            warnedOfPermissions = true;
+            LOG.warn("the token file {} is {}: other users of this machine may read the token hashes or add tokens;"
+                    + " restrict it with chmod 600 (it is rewritten so at the next token change)", file,
+                    PosixFilePermissions.toString(permissions));
         }
     }
 

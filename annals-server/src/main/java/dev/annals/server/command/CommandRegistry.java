@@ -3,9 +3,12 @@ package dev.annals.server.command;
 import static java.util.Objects.requireNonNull;
 
 import dev.annals.decider.EntityType;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -35,14 +38,34 @@ public final class CommandRegistry {
 
     /**
      * This registry plus command {@code name}: a JSON body decoded as {@code type} (a record, usually),
-     * handled by {@code entity}'s decider on streams of {@code entity}'s category only.
+     * handled by {@code entity}'s decider on streams of {@code entity}'s category only. The command writes
+     * its target stream only: a caller allowed to write that stream may run it.
      *
      * @throws IllegalArgumentException when {@code name} is not a lower case word or is registered already
      */
     public <C> CommandRegistry with(String name, Class<? extends C> type, EntityType<C, ?, ?> entity) {
-        requireNonNull(name, "name");
+        return add(new RegisteredCommand<C>(name, type, entity));
+    }
+
+    /**
+     * This registry plus command {@code name} that, once accepted, also causes writes to the streams
+     * {@code alsoWrites} names (a transfer's process manager debits and credits the accounts the transfer
+     * names). A caller must be allowed to write the target stream and every one of these: a command is
+     * authorised by every stream it will touch, so a token limited to {@code transfer-} cannot move money
+     * out of {@code account-1}. Each must be a valid stream name, or the request is refused with 400.
+     *
+     * @throws IllegalArgumentException when {@code name} is not a lower case word or is registered already
+     */
+    public <C, T extends C> CommandRegistry with(String name, Class<T> type, EntityType<C, ?, ?> entity,
+                                                 Function<? super T, ? extends Collection<String>> alsoWrites) {
         requireNonNull(type, "type");
-        requireNonNull(entity, "entity");
+        requireNonNull(alsoWrites, "alsoWrites");
+        return add(new RegisteredCommand<C>(name, type, entity,
+                command -> List.copyOf(alsoWrites.apply(type.cast(command)))));
+    }
+
+    private CommandRegistry add(RegisteredCommand<?> command) {
+        String name = command.name();
         if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("command name must be lower case words joined by '-', was '"
                     + name + "'");
@@ -51,7 +74,7 @@ public final class CommandRegistry {
             throw new IllegalArgumentException("command '" + name + "' is registered already");
         }
         var copy = new LinkedHashMap<String, RegisteredCommand<?>>(commands);
-        copy.put(name, new RegisteredCommand<C>(name, type, entity));
+        copy.put(name, command);
         return new CommandRegistry(Collections.unmodifiableMap(copy));
     }
 

@@ -10,6 +10,7 @@ import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.segment.SegmentLeases;
 import dev.annals.snapshot.SnapshotStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
+import dev.annals.store.jdbc.transfer.StoreTransfer;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.Duration;
@@ -54,6 +55,7 @@ public final class PostgresBackend implements Backend {
                 .capability(SubjectKeyStore.class, () -> PostgresSubjectKeys.of(store, options.masterKey()))
                 .capability(AuditTrail.class, () -> PostgresAuditTrail.of(store))
                 .capability(SnapshotStore.class, () -> PostgresSnapshotStore.of(store))
+                .capability(StoreTransfer.class, () -> new PostgresTransfer(address))
                 .capability(SegmentLeases.class, () -> PostgresSegmentLeases.of(store, Duration.ofSeconds(10)))
                 .build();
     }

@@ -2,22 +2,17 @@ package dev.annals.server.internal.auth;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.annals.server.auth.Permission;
-import dev.annals.server.auth.TokenInfo;
 import dev.annals.server.auth.TokenStore;
 import dev.annals.server.internal.error.ApiException;
 import io.javalin.http.Context;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Requires a live bearer token whose role grants the permission and whose stream prefix covers the
- * target: 401 when the token is missing, unknown or revoked; 403 when it does not allow the request.
+ * Requires a live bearer token: 401 when the token is missing, unknown or revoked. What the token then
+ * allows is its {@link TokenCaller}'s to decide (403).
  */
 public final class TokenGuard implements Guard {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TokenGuard.class);
     private static final String BEARER = "Bearer ";
 
     private final TokenStore tokens;
@@ -27,7 +22,7 @@ public final class TokenGuard implements Guard {
     }
 
     @Override
-    public void require(Context ctx, Permission permission, String target) {
+    public Caller authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         String queryToken = ctx.queryParam("access_token");
         if ((header == null || header.isBlank()) && queryToken != null && ctx.path().startsWith("/subscriptions/")) {
@@ -38,21 +33,9 @@ public final class TokenGuard implements Guard {
             throw new ApiException(401, "unauthenticated", "this server requires a bearer token"
                     + " (Authorization: Bearer TOKEN)", Map.of());
         }
-        TokenInfo token = tokens.authenticate(header.substring(BEARER.length()).strip())
+        return tokens.authenticate(header.substring(BEARER.length()).strip())
+                .<Caller>map(token -> new TokenCaller(token, tokens))
                 .orElseThrow(() -> new ApiException(401, "invalid_token",
                         "the bearer token is unknown or revoked", Map.of()));
-        if (!token.role().permits(permission)) {
-            LOG.info("token {} ({}) refused {} on {}", token.id(), token.role().label(), permission, target);
-            throw new ApiException(403, "forbidden", "a " + token.role().label() + " token may not "
-                    + permission.name().toLowerCase(java.util.Locale.ROOT) + " here",
-                    Map.of("tokenId", token.id(), "role", token.role().label(), "needs", permission.name()));
-        }
-        if (!token.covers(target)) {
-            LOG.info("token {} for streams '{}' refused {} on stream {}", token.id(), token.streamPrefix(),
-                    permission, target);
-            throw new ApiException(403, "forbidden", "this token is limited to streams starting with '"
-                    + token.streamPrefix() + "'", Map.of("tokenId", token.id(), "streams", token.streamPrefix(),
-                    "target", target));
-        }
     }
 }

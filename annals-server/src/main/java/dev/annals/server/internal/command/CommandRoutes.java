@@ -28,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * read side can wait for) and the ids of the events written. A domain rejection is an answer, not a
  * failure: 422 with the decider's reason, nothing written. The optional {@code X-Correlation-Id}
  * header becomes the events' correlation id; the command's id becomes their causation id.
+ *
+ * <p>The caller must be allowed to write the target stream and every stream the command declares it
+ * will also write ({@link RegisteredCommand#alsoWrites()}), before anything is written.
  */
 public final class CommandRoutes {
 
@@ -67,12 +70,13 @@ public final class CommandRoutes {
     private void run(Context ctx) {
         String name = ctx.pathParam("name");
         String stream = StreamName.validate(ctx.pathParam("stream"));
+        // The caller is authenticated already; only one allowed to write here learns which commands exist.
+        guard.require(ctx, Permission.WRITE, stream);
         RegisteredCommand<?> command = registry.commands().get(name);
         if (command == null) {
             throw new ApiException(404, "unknown_command", "no command named '" + name + "'; known: "
                     + registry.commands().keySet(), Map.of("command", name));
         }
-        guard.require(ctx, Permission.WRITE, stream);
         String category = StreamName.categoryOf(stream);
         if (!category.equals(command.entity().category())) {
             throw ApiException.invalid("wrong_category", "command '" + name + "' runs on streams of category '"
@@ -84,7 +88,7 @@ public final class CommandRoutes {
         if (correlation != null && !correlation.isBlank()) {
             metadata = metadata.withCorrelationId(correlation.strip());
         }
-        var outcome = handle(command, stream, ctx.bodyAsBytes(), metadata);
+        var outcome = handle(command, stream, ctx, metadata);
         switch (outcome.outcome()) {
             case CommandOutcome.Accepted<?> accepted -> {
                 var node = ApiJson.MAPPER.createObjectNode();
@@ -102,8 +106,9 @@ public final class CommandRoutes {
         }
     }
 
-    private <C> Handled handle(RegisteredCommand<C> command, String stream, byte[] body, Metadata metadata) {
-        C decoded = decoder.decode(command, body);
+    private <C> Handled handle(RegisteredCommand<C> command, String stream, Context ctx, Metadata metadata) {
+        C decoded = decoder.decode(command, ctx.bodyAsBytes());
+        authoriseAlsoWritten(ctx, command, decoded);
         var message = CommandMessage.of(decoded, metadata);
         try {
             var outcome = command.entity().handler(store).handle(stream, message);
@@ -111,6 +116,19 @@ public final class CommandRoutes {
             return new Handled(message.commandId().toString(), outcome);
         } catch (RetriesExhaustedException e) {
             throw new ApiException(409, "retries_exhausted", e.getMessage(), Map.of("stream", stream));
+        }
+    }
+
+    /** A command is authorised by every stream it will write: its target, checked above, and these. */
+    private <C> void authoriseAlsoWritten(Context ctx, RegisteredCommand<C> command, C decoded) {
+        for (String touched : command.alsoWrites().apply(decoded)) {
+            StreamName.validate(touched);
+            try {
+                guard.require(ctx, Permission.WRITE, touched);
+            } catch (ApiException e) {
+                throw new ApiException(e.status(), e.code(), "command '" + command.name() + "' also writes stream '"
+                        + touched + "': " + e.getMessage(), e.details());
+            }
         }
     }
 

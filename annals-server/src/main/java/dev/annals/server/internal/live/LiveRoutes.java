@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  * position, so a client that reconnects with {@code Last-Event-ID} resumes after the last event it got.
  * {@code ?from=P} starts at position P (inclusive) when no {@code Last-Event-ID} is sent. Clients read
  * the newest events from one shared {@link LiveTail}, and the store only to catch up from further back.
+ * Any {@code Accept} header that admits {@code text/event-stream} (none, {@code *}{@code /*}, as curl sends)
+ * gets the stream; one that excludes it gets a 406.
  */
 public final class LiveRoutes implements AutoCloseable {
 
@@ -51,13 +53,26 @@ public final class LiveRoutes implements AutoCloseable {
         this.guard = requireNonNull(guard, "guard");
         // A comment every 15 s finds clients that went away while no event was sent, and frees them.
         heartbeat.scheduleAtFixedRate(() -> clients.forEach(SseStream::heartbeat), 15, 15, TimeUnit.SECONDS);
+        // Revocation ends subscriptions at once, even those no event is sent to: a look at the token file a second.
+        heartbeat.scheduleWithFixedDelay(this::endRevoked, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Registers the route on {@code app}. */
     public void install(Javalin app) {
         // Checked before the SSE handler, which commits a 200 before it runs: a refusal is still a 4xx here.
         app.before(PATH, this::check);
-        app.sse(PATH, this::subscribe);
+        app.get(PATH, new EventStreamHandler(this::subscribe));
+    }
+
+    private void endRevoked() {
+        for (SseStream stream : clients) {
+            try {
+                stream.endIfRevoked();
+            } catch (RuntimeException e) {
+                // A failure must not cancel the schedule: the next look may succeed.
+                LOG.warn("could not check whether the token of a live subscription is still valid", e);
+            }
+        }
     }
 
     /** How many SSE clients are connected. */
@@ -69,6 +84,12 @@ public final class LiveRoutes implements AutoCloseable {
         String name = ctx.pathParam("stream");
         ReadSource.parse(name);
         guard.require(ctx, Permission.READ, name);
+        String accept = ctx.header("Accept");
+        if (!EventStreamAccept.admits(accept)) {
+            throw new ApiException(406, "not_acceptable", "this route answers only " + EventStreamAccept.MEDIA_TYPE
+                    + ", which the Accept header '" + accept + "' excludes", Map.of("accept", accept,
+                    "produces", EventStreamAccept.MEDIA_TYPE));
+        }
         ctx.attribute(CHECKPOINT, checkpoint(ctx));
     }
 
@@ -98,7 +119,7 @@ public final class LiveRoutes implements AutoCloseable {
         String name = client.ctx().pathParam("stream");
         long checkpoint = client.ctx().attribute(CHECKPOINT);
         client.keepAlive();
-        var stream = new SseStream(client);
+        var stream = new SseStream(client, guard.caller(client.ctx()));
         clients.add(stream);
         var subscription = Subscription.start("sse-" + counter.incrementAndGet(), tail, ReadSource.parse(name),
                 checkpoint, SubscriptionOptions.defaults(), new SseSubscriber(stream, frames));

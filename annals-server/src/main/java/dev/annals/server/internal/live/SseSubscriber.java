@@ -5,7 +5,11 @@ import dev.annals.subscription.Subscriber;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 
-/** Sends each delivered event to one SSE client as an {@code event} message whose id is its position. */
+/**
+ * Sends each delivered event that the client's caller may see to one SSE client, as an {@code event}
+ * message whose id is its position. Before each batch it checks that the caller's token is still live, so
+ * no event reaches a subscription after its token was revoked.
+ */
 final class SseSubscriber implements Subscriber {
 
     private final SseStream stream;
@@ -18,11 +22,18 @@ final class SseSubscriber implements Subscriber {
 
     @Override
     public void onEvents(List<RecordedEvent> events) {
+        if (stream.endIfRevoked()) {
+            // Closed, and its subscription with it: these events are dropped, as a revocation is no failure.
+            return;
+        }
         var batch = new ByteArrayOutputStream(events.size() * 512);
         for (RecordedEvent event : events) {
-            batch.writeBytes(frames.frame(event));
+            // A category may hold streams outside a token's prefix (the stream named as the category itself).
+            if (stream.sees(event.stream())) {
+                batch.writeBytes(frames.frame(event));
+            }
         }
-        if (!stream.send(batch)) {
+        if (batch.size() > 0 && !stream.send(batch)) {
             throw new ClientGoneException(events.getFirst().position());
         }
     }

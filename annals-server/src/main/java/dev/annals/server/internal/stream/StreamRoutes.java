@@ -69,9 +69,7 @@ public final class StreamRoutes {
         long limit = QueryParams.number(ctx, "limit", 1, MAX_PAGE).orElse(DEFAULT_PAGE);
         List<RecordedEvent> page;
         // One more than asked tells whether a next page exists without a second read.
-        try (var events = store.read(new ReadRequest(source, direction, from, limit + 1))) {
-            page = events.toList();
-        }
+        page = VisiblePage.read(store, new ReadRequest(source, direction, from, limit + 1), guard.caller(ctx));
         if (page.isEmpty() && source instanceof ReadSource.StreamOf(String stream) && !exists(stream)) {
             throw new ApiException(404, "stream_not_found", "stream '" + stream + "' does not exist",
                     Map.of("stream", stream));

@@ -69,6 +69,47 @@ public final class EventImport implements AutoCloseable {
         if (events.isEmpty()) {
             return headPosition();
         }
+        long head = inBulkWrite("writing positions " + events.getFirst().position() + ".." + events.getLast().position(),
+                () -> {
+                    try (var writer = new RecordedEventWriter(dialect, connection)) {
+                        for (RecordedEvent event : events) {
+                            writer.write(event);
+                        }
+                        return writer.lastPosition();
+                    }
+                });
+        LOG.debug("imported positions {}..{} into {}", events.getFirst().position(), head, description);
+        return head;
+    }
+
+    /**
+     * Gives the target the stream marks and subject keys of {@code state} (after the events they mark), in
+     * one transaction; what it has equal already stays as it is.
+     *
+     * @return how many streams and subjects changed
+     * @throws ImportRejectedException when the target's marks or keys contradict {@code state}; nothing is
+     *                                 written
+     * @throws EventStoreException     when the database failed; nothing is written
+     */
+    public int writeErasureState(ErasureState state) {
+        requireNonNull(state, "state");
+        int changed = inBulkWrite("writing stream marks and subject keys",
+                () -> ErasureStateRows.write(connection, dialect, state));
+        LOG.debug("wrote {} stream mark(s) and subject key(s) into {}", changed, description);
+        return changed;
+    }
+
+    /** The target's stream marks and subject keys. */
+    public ErasureState erasureState() {
+        try {
+            return LockWaits.retryWhileBusy(() -> ErasureStateRows.read(connection, dialect));
+        } catch (SQLException e) {
+            throw failed("reading stream marks and subject keys", e);
+        }
+    }
+
+    /** Runs {@code work} in one bulk-write transaction: committed when it returns, rolled back when it throws. */
+    private <T> T inBulkWrite(String doing, LockWaits.SqlCall<T> work) {
         try (var statement = connection.createStatement()) {
             var begin = dialect.beginBulkWrite();
             LockWaits.retryWhileBusy(() -> statement.execute(begin.getFirst()));
@@ -76,19 +117,12 @@ public final class EventImport implements AutoCloseable {
                 for (String sql : begin.subList(1, begin.size())) {
                     statement.execute(sql);
                 }
-                long head;
-                try (var writer = new RecordedEventWriter(dialect, connection)) {
-                    for (RecordedEvent event : events) {
-                        writer.write(event);
-                    }
-                    head = writer.lastPosition();
-                }
+                T result = work.run();
                 for (String sql : dialect.endBulkWrite()) {
                     statement.execute(sql);
                 }
                 statement.execute("COMMIT");
-                LOG.debug("imported positions {}..{} into {}", events.getFirst().position(), head, description);
-                return head;
+                return result;
             } catch (SQLException | RuntimeException e) {
                 try {
                     statement.execute("ROLLBACK");
@@ -98,7 +132,7 @@ public final class EventImport implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw failed("writing positions " + events.getFirst().position() + ".." + events.getLast().position(), e);
+            throw failed(doing, e);
         }
     }
 

@@ -10,10 +10,11 @@ import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.snapshot.SnapshotStore;
 import dev.annals.store.EventStore;
-import dev.annals.store.ReadOnlyEventStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.sqlite.SqliteEventStore;
+import dev.annals.store.jdbc.transfer.StoreTransfer;
 import dev.annals.store.sqlite.SqliteProjections;
+import dev.annals.store.sqlite.SqliteReadOnlyStore;
 import dev.annals.store.sqlite.SqliteSubjectKeys;
 import dev.annals.store.sqlite.audit.SqliteAuditTrail;
 import dev.annals.store.sqlite.snapshot.SqliteSnapshotStore;
@@ -23,7 +24,8 @@ import java.nio.file.Path;
 
 /**
  * The embedded default as a {@link Backend}: one SQLite file in a data directory, written as
- * {@code sqlite:DIR} or as the directory's path alone. Read-only deployments take no directory lock, so
+ * {@code sqlite:DIR} or as the directory's path alone. Read-only deployments take no directory lock (and
+ * create an empty store when there is none, unless the options say it must exist), so
  * the command line reads beside a server that holds the store open; everything beside the events
  * (projections, snapshots, keys, the audit trail) opens its own connections without the lock too.
  */
@@ -54,7 +56,7 @@ public final class SqliteBackend implements Backend {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new NoStoreException(description + ": '" + directory + "' is a file, not a directory");
         }
-        if (options.mustExist() || options.access() == Access.READ_ONLY) {
+        if (options.mustExist()) {
             if (!Files.isDirectory(directory)) {
                 throw new NoStoreException("no data directory '" + directory + "': nothing has been appended there yet");
             }
@@ -62,15 +64,23 @@ public final class SqliteBackend implements Backend {
                 throw new NoStoreException("no store in data directory '" + directory + "'");
             }
         }
-        EventStore store = options.access() == Access.READ_ONLY
-                ? new ReadOnlyEventStore(SqliteProjections.events(directory), description)
-                : SqliteEventStore.open(directory);
+        EventStore store;
+        if (options.access() == Access.READ_ONLY) {
+            if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
+                // Creates the store and its schema, and lets go of its lock at once.
+                SqliteEventStore.open(directory).close();
+            }
+            store = SqliteReadOnlyStore.open(directory);
+        } else {
+            store = SqliteEventStore.open(directory);
+        }
         return Deployment.builder(description, store)
                 .capability(ProjectionStates.class, () -> SqliteProjections.states(directory))
                 .capability(JdbcReadModels.class, () -> SqliteProjections.readModels(directory))
                 .capability(SnapshotStore.class, () -> SqliteSnapshotStore.open(directory))
                 .capability(SubjectKeyStore.class, () -> SqliteSubjectKeys.open(directory, options.masterKey()))
                 .capability(AuditTrail.class, () -> SqliteAuditTrail.open(directory))
+                .capability(StoreTransfer.class, () -> new SqliteTransfer(directory))
                 .build();
     }
 

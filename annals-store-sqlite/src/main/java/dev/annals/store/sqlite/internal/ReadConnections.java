@@ -34,11 +34,35 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
 
     /** Opens {@code size} read connections to {@code file}. */
     public ReadConnections(Path file, int size) throws SQLException {
+        this(file, size, SqliteConnections::reader);
+    }
+
+    /**
+     * Opens {@code size} read-only connections to {@code file}, which must exist and hold the current
+     * schema: nothing here creates or upgrades it.
+     *
+     * @throws EventStoreException when the schema is older or newer than this code's
+     */
+    public static ReadConnections readOnly(Path file, int size) throws SQLException {
+        var connections = new ReadConnections(file, size, SqliteConnections::readOnly);
+        try {
+            connections.withConnection(connection -> {
+                SqliteSchema.requireCurrent(connection, file);
+                return null;
+            });
+            return connections;
+        } catch (RuntimeException e) {
+            connections.close();
+            throw e;
+        }
+    }
+
+    private ReadConnections(Path file, int size, Opener opener) throws SQLException {
         this.file = file;
         this.idle = new ArrayBlockingQueue<>(size);
         try {
             for (int i = 0; i < size; i++) {
-                var reader = new Reader(SqliteConnections.reader(file));
+                var reader = new Reader(opener.open(file));
                 all.add(reader);
                 idle.add(reader);
             }
@@ -96,6 +120,11 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
                 // Closing is best effort: the file stays consistent whatever happens to a reader.
             }
         }
+    }
+
+    @FunctionalInterface
+    private interface Opener {
+        Connection open(Path file) throws SQLException;
     }
 
     @FunctionalInterface

@@ -72,6 +72,23 @@ final class SqliteConnections {
         return connection;
     }
 
+    /**
+     * A connection of a store opened read-only ({@code SqliteReadOnlyStore}): opened with
+     * SQLITE_OPEN_READONLY and {@code query_only}, so that nothing it runs can write, beside a writer in
+     * another process. It sets no journal mode or page size: those are the writer's, kept in the file.
+     */
+    static Connection readOnly(Path file) throws SQLException {
+        var config = common();
+        config.setReadOnly(true);
+        config.setCacheSize(-8_000);
+        var connection = config.createConnection(url(file));
+        try (var statement = connection.createStatement()) {
+            statement.execute("PRAGMA query_only = 1");
+            statement.execute("PRAGMA mmap_size = " + READER_MMAP_BYTES);
+        }
+        return connection;
+    }
+
     /** A connection for running checkpoints. */
     static Connection checkpointer(Path file) throws SQLException {
         return common().createConnection(url(file));

@@ -138,6 +138,25 @@ final class SqliteSchema {
         }
     }
 
+    /**
+     * Checks, without writing, that the database on {@code connection} has {@link #CURRENT_VERSION}: a
+     * read-only open can neither create nor upgrade it.
+     *
+     * @throws EventStoreException naming the file and both versions otherwise
+     */
+    static void requireCurrent(Connection connection, Path file) throws SQLException {
+        int version = userVersion(connection);
+        if (version > CURRENT_VERSION) {
+            throw new EventStoreException("database " + file + " has schema version " + version
+                    + ", newer than this Annals version understands (" + CURRENT_VERSION + ")");
+        }
+        if (version < CURRENT_VERSION) {
+            throw new EventStoreException("database " + file + " has schema version " + version + ", older than"
+                    + " this Annals version's (" + CURRENT_VERSION + "): it cannot be upgraded while opened"
+                    + " read-only; open it once for writing (the server, or any command that writes)");
+        }
+    }
+
     private static int userVersion(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
              var row = statement.executeQuery("PRAGMA user_version")) {

@@ -2,9 +2,13 @@ package dev.annals.store.sqlite.transfer;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.projection.ConnectionFactory;
+import dev.annals.store.jdbc.transfer.ErasureState;
+import dev.annals.store.jdbc.transfer.ErasureStateRows;
 import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.ImportRejectedException;
 import dev.annals.store.jdbc.transfer.RecordedEventWriter;
+import dev.annals.store.jdbc.transfer.TransferSnapshot;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
@@ -16,12 +20,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Writes recorded events into a SQLite store exactly as they were recorded elsewhere: positions, stream
- * versions, event ids, types, schema versions, payload bytes, metadata and timestamps preserved.
+ * versions, event ids, types, schema versions, payload bytes, metadata and timestamps preserved; with them
+ * the stream marks and subject keys of an {@link ErasureState}.
  *
  * <p>This is an internal capability of the SQLite store for {@code annals import} and {@code annals
  * migrate}, deliberately outside the {@code EventStore} contract: it bypasses the append checks and the
@@ -45,9 +51,22 @@ public final class SqliteImport {
      *                                 stream's versions do not run 0, 1, 2...; nothing is written
      */
     public static long into(Path dataDirectory, Iterator<RecordedEvent> events) {
+        return into(dataDirectory, events, () -> ErasureState.NONE);
+    }
+
+    /**
+     * As {@link #into(Path, Iterator)}, then, in the same transaction, gives the streams the marks and the
+     * store the subject keys of the state {@code afterEvents} supplies once {@code events} is exhausted (a
+     * file lists them after its events).
+     *
+     * @throws ImportRejectedException also when a mark names a stream the events do not hold, or truncates
+     *                                 past its last version; nothing is written
+     */
+    public static long into(Path dataDirectory, Iterator<RecordedEvent> events, Supplier<ErasureState> afterEvents) {
         requireNonNull(dataDirectory, "dataDirectory");
         requireNonNull(events, "events");
-        var connections = SqliteProjections.connections(dataDirectory);
+        requireNonNull(afterEvents, "afterEvents");
+        var connections = connections(dataDirectory);
         try (Connection connection = connections.open()) {
             LockWaits.retryWhileBusy(() -> {
                 try (var begin = connection.createStatement()) {
@@ -61,6 +80,7 @@ public final class SqliteImport {
                     for (String sql : DIALECT.endBulkWrite()) {
                         commit.execute(sql);
                     }
+                    ErasureStateRows.write(connection, DIALECT, afterEvents.get());
                     commit.execute("COMMIT");
                 }
                 LOG.info("imported {} event(s) into {}", imported, dataDirectory);
@@ -85,8 +105,35 @@ public final class SqliteImport {
         requireNonNull(dataDirectory, "dataDirectory");
         // Creates the directory, the file and its schema when absent; closed again before anything is written.
         SqliteEventStore.open(dataDirectory).close();
-        return new EventImport(SqliteProjections.connections(dataDirectory), DIALECT,
+        return new EventImport(connections(dataDirectory), DIALECT, "the SQLite store in " + dataDirectory);
+    }
+
+    /**
+     * The head position, stream marks and subject keys of the store in {@code dataDirectory}, read in one
+     * transaction, while other processes may hold it open: what an export or a migration carries beside
+     * the events.
+     *
+     * @throws EventStoreException when the directory holds no store
+     */
+    public static TransferSnapshot snapshot(Path dataDirectory) {
+        requireNonNull(dataDirectory, "dataDirectory");
+        return ErasureStateRows.snapshot(SqliteProjections.connections(dataDirectory), DIALECT,
                 "the SQLite store in " + dataDirectory);
+    }
+
+    /** Connections that overwrite what they delete, as the key store's do: a forgotten key leaves no trace. */
+    private static ConnectionFactory connections(Path dataDirectory) {
+        var connections = SqliteProjections.connections(dataDirectory);
+        return () -> {
+            var connection = connections.open();
+            try (var pragma = connection.createStatement()) {
+                LockWaits.retryWhileBusy(() -> pragma.execute("PRAGMA secure_delete = ON"));
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
+            }
+            return connection;
+        };
     }
 
     private static long write(Connection connection, Iterator<RecordedEvent> events) throws SQLException {

@@ -1,0 +1,45 @@
+package dev.annals.server.internal.auth;
+
+import dev.annals.server.auth.Permission;
+
+/**
+ * Who sent a request, once authenticated: what it may do, which streams' events it may see, and whether
+ * it still may (a live subscription outlives the request that opened it, and ends when this turns false).
+ */
+public interface Caller {
+
+    /** Anyone, on a server without authentication: may do everything, always. */
+    Caller ANYONE = new Caller() {
+        @Override
+        public void require(Permission permission, String target) {
+        }
+
+        @Override
+        public boolean sees(String stream) {
+            return true;
+        }
+
+        @Override
+        public boolean live() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "anyone";
+        }
+    };
+
+    /**
+     * Returns when this caller may do {@code permission} on {@code target} (a stream name, a virtual stream
+     * such as {@code $all}, or an empty string for server-wide operations); otherwise throws a 403
+     * {@code ApiException}.
+     */
+    void require(Permission permission, String target);
+
+    /** True when events of {@code stream} may be returned to this caller (reads of many streams filter by it). */
+    boolean sees(String stream);
+
+    /** False once the caller's credentials were revoked: whatever it holds open must end. */
+    boolean live();
+}
