@@ -187,6 +187,9 @@ public final class AnnalsCommand {
      *                                   store and {@code options} say it must
      */
     public Deployment openDeployment(OpenOptions options) {
+        if (storeAddress == null) {
+            refuseFile(dataDirectory());
+        }
         var withSecrets = options.withToken(Optional.ofNullable(token).or(() -> environment("ANNALS_TOKEN")))
                 .withMasterKey(options.masterKey().or(MasterKey::fromEnvironment));
         try {
@@ -252,6 +255,13 @@ public final class AnnalsCommand {
         } catch (RuntimeException e) {
             deployment.close();
             throw e;
+        }
+    }
+
+    private static void refuseFile(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new RejectedRequestException("--data '" + directory + "' is a file, not a data directory"
+                    + " (give a directory with --data DIR)");
         }
     }
 

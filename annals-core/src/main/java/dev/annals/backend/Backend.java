@@ -20,6 +20,14 @@ public interface Backend {
      */
     String locationForms();
 
+    /**
+     * The store at {@code location} for people, without secrets (a password in a URL is masked): {@code the
+     * PostgreSQL store at postgresql://db:5432/app (schema annals)}.
+     */
+    default String describe(String location) {
+        return "the " + name() + " store at " + location;
+    }
+
     /** True when {@code location} names a store of this backend (by its scheme, typically). */
     boolean accepts(String location);
 

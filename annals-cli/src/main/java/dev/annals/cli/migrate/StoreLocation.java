@@ -94,6 +94,6 @@ record StoreLocation(Backends backends, String location) {
 
     @Override
     public String toString() {
-        return "the " + backends.forLocation(location).name() + " store at " + location;
+        return backends.forLocation(location).describe(location);
     }
 }

@@ -34,6 +34,11 @@ public final class PostgresBackend implements Backend {
     }
 
     @Override
+    public String describe(String location) {
+        return "the PostgreSQL store at " + PostgresAddress.parse(location);
+    }
+
+    @Override
     public boolean accepts(String location) {
         return location.matches("^(jdbc:)?(postgresql|postgres)://.*");
     }

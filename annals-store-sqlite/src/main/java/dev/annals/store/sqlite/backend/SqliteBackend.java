@@ -50,9 +50,14 @@ public final class SqliteBackend implements Backend {
     }
 
     @Override
+    public String describe(String location) {
+        return "the SQLite store in " + directory(location);
+    }
+
+    @Override
     public Deployment open(String location, OpenOptions options) {
         Path directory = directory(location);
-        String description = "the SQLite store in " + directory;
+        String description = describe(location);
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
             throw new NoStoreException(description + ": '" + directory + "' is a file, not a directory");
         }
