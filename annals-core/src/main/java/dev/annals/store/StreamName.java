@@ -3,8 +3,8 @@ package dev.annals.store;
 /**
  * The rules for stream names, and the category derived from a name.
  *
- * <p>A stream name is non-empty, at most {@value #MAX_LENGTH} characters long, and has no control
- * characters. Names starting with {@code $} are reserved for the store's own virtual streams
+ * <p>A stream name is non-empty, at most {@value #MAX_LENGTH} characters long, has no control
+ * characters and is valid UTF-16 (no unpaired surrogate). Names starting with {@code $} are reserved for the store's own virtual streams
  * ({@code $all}, {@code $ce-…}, {@code $et-…}) and cannot be appended to. The category of a stream
  * is the part of its name before the first {@code -}: {@code account-42} is in {@code account}; a
  * name without {@code -} is its own category.
@@ -34,6 +34,9 @@ public final class StreamName {
                 throw new InvalidStreamNameException(name, "has a control character at index " + i);
             }
         }
+        EventTexts.unpairedSurrogate(name).ifPresent(reason -> {
+            throw new InvalidStreamNameException(name, reason.replaceFirst("^it ", ""));
+        });
         if (name.isBlank()) {
             throw new InvalidStreamNameException(name, "must not be blank");
         }

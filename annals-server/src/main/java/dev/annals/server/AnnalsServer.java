@@ -9,6 +9,9 @@ import dev.annals.server.internal.command.CommandRoutes;
 import dev.annals.server.internal.command.QueryRoutes;
 import dev.annals.server.internal.correlation.CorrelationRoutes;
 import dev.annals.server.internal.error.ErrorResponses;
+import dev.annals.server.internal.input.BadMessages;
+import dev.annals.server.internal.input.BodyLimit;
+import dev.annals.server.internal.input.UrlDecoding;
 import dev.annals.server.internal.live.LiveRoutes;
 import dev.annals.server.internal.ops.ConsoleRoutes;
 import dev.annals.server.internal.ops.HealthRoutes;
@@ -80,16 +83,21 @@ public final class AnnalsServer implements AutoCloseable {
                                Optional<EntityTypes> entities, Optional<AuditTrail> audit, DomainRoutes domain) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
+        var bodyLimit = new BodyLimit(options.maxBodyBytes());
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
-            config.http.maxRequestSize = options.maxBodyBytes();
+            bodyLimit.configure(config);
+            BadMessages.configure(config);
             config.useVirtualThreads = true;
             options.tls().ifPresent(keyStore -> config.jetty.addConnector(
                     new HttpsConnector(keyStore, bindHost, options.port())::create));
         });
+        // First: a path or query that does not decode is refused before any handler reads it.
+        UrlDecoding.install(app);
         new InFlightLimit(options.maxInFlight()).install(app);
         new MetricsRoutes(registry, store).install(app);
         ErrorResponses.install(app);
+        bodyLimit.install(app);
         gate.install(app);
         new HealthRoutes(store).install(app);
         OpenApiRoute.install(app);

@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param host         the address to bind; {@code 127.0.0.1} by default
  * @param port         the port; 0 picks a free one
- * @param maxBodyBytes the largest request body accepted; a larger one is refused with 413
+ * @param maxBodyBytes the largest request body accepted; a larger one is refused with 413, counted while it
+ *                     is read whether it has a {@code Content-Length} or is chunked
  * @param maxInFlight  the most requests handled at once; one more is refused with 429
  * @param tls          the key store to serve HTTPS with; plain HTTP when empty
  */

@@ -127,6 +127,7 @@ class ConsoleBrowserTest {
                  var server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
                          .projections(projections).entities(EntityTypes.of(CounterEvent.ENTITY))
                          .commands(CommandRegistry.empty().with("add", CommandRoutesTest.Add.class,
+                                 CommandRoutesTest.TALLY).with("label", CommandRoutesTest.Label.class,
                                  CommandRoutesTest.TALLY))
                          // The console's part only: AuditRoutesTest runs the real chain over HTTP.
                          .audit(() -> new AuditReport(4, 0, OptionalLong.empty(), "", "ab".repeat(32), 4)).start()) {
@@ -170,11 +171,26 @@ class ConsoleBrowserTest {
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"), "accepted"));
                     assertThat(store.readStream("tally-1").findFirst()).hasValueSatisfying(event ->
                             assertThat(event.payloadAsString()).isEqualTo("{\"amount\":4}"));
+                    // A text field that looks like a number goes as text, a flag as a boolean: the server coerces nothing.
+                    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("command-name")))
+                            .selectByVisibleText("label");
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=text]")).sendKeys("42");
+                    browser.findElement(By.cssSelector("#command-fields input[data-field=loud]")).sendKeys("true");
+                    browser.findElement(By.id("send-command")).click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("command-result"), "label 42!"));
 
                     browser.findElement(By.cssSelector("nav button[data-tab=projections]")).click();
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lag-events canvas")));
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("projection-list"), "totals"));
                     screenshot(browser, "console-projections.png");
+                    // With one sample uPlot widened its own min and max by 5 % of the time itself: the axis said 2029.
+                    @SuppressWarnings("unchecked")
+                    var span = (java.util.List<Number>) browser.executeAsyncScript("const done = arguments[0];"
+                            + " const plot = charts.events.plot; plot.setData([[Date.now() / 1000], [1]]);"
+                            + " setTimeout(() => done([plot.scales.x.min, plot.scales.x.max]), 200);");
+                    double now = System.currentTimeMillis() / 1000.0;
+                    assertThat(span.get(1).doubleValue()).isCloseTo(now, org.assertj.core.api.Assertions.within(60.0));
+                    assertThat(span.get(1).doubleValue() - span.get(0).doubleValue()).isBetween(30.0, 240.0);
 
                     browser.findElement(By.cssSelector("nav button[data-tab=integrity]")).click();
                     browser.findElement(By.id("verify")).click();

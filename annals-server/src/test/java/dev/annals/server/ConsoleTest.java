@@ -32,4 +32,20 @@ class ConsoleTest {
             assertThat(http.get("/vendor/uplot.css").status()).isEqualTo(200);
         }
     }
+
+    @Test
+    void serves_an_icon_at_favicon_ico() throws Exception {
+        try (var store = new InMemoryEventStore();
+             var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0))) {
+            var http = new HttpTestClient(server.uri());
+
+            var icon = http.client().send(http.request("/favicon.ico").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+
+            assertThat(icon.statusCode()).isEqualTo(200);
+            assertThat(icon.headers().firstValue("Content-Type")).hasValue("image/x-icon");
+            // An ICO file: reserved 0, type 1 (icon), then the count of images.
+            assertThat(java.util.Arrays.copyOf(icon.body(), 4)).containsExactly(0, 0, 1, 0);
+        }
+    }
 }

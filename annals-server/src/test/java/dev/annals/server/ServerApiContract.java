@@ -154,6 +154,19 @@ abstract class ServerApiContract {
     }
 
     @Test
+    void a_backward_read_from_the_end_has_no_from_that_javascript_cannot_hold() {
+        append("account-1", "\"any\"", deposit(1), deposit(2));
+
+        var fromTheEnd = http.get("/streams/account-1?direction=backward");
+        var fromAVersion = http.get("/streams/account-1?direction=backward&from=0");
+
+        assertThat(fromTheEnd.json().has("from")).isFalse();
+        assertThat(fromTheEnd.json().get("events")).hasSize(2);
+        assertThat(fromAVersion.json().get("from").asLong()).isZero();
+        assertThat(http.get("/streams/account-1").json().get("from").asLong()).isZero();
+    }
+
+    @Test
     void reads_a_category_and_an_event_type() {
         append("account-1", "\"any\"", deposit(1));
         append("order-1", "\"any\"", "{\"type\":\"Ordered\",\"data\":{}}");

@@ -8,11 +8,13 @@ import dev.annals.example.bank.transfer.TransferCommand;
 import dev.annals.server.ServerBuilder;
 import dev.annals.server.command.CommandRegistry;
 import dev.annals.server.command.ReadModelQuery;
+import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * What {@code annals serve --demo} adds to the server: the bank's commands at {@code /commands/...} and,
@@ -45,22 +47,33 @@ final class BankDemoRoutes {
     }
 
     /** Adds the bank's commands to {@code builder}, and its balances query when a read side runs. */
-    static void install(ServerBuilder builder, Optional<BankReadSide> readSide, Optional<JdbcReadModels> database) {
+    static void install(ServerBuilder builder, EventStore store, Optional<BankReadSide> readSide,
+                        Optional<JdbcReadModels> database) {
         builder.commands(commands());
         if (readSide.isPresent() && database.isPresent()) {
-            builder.query("balances", balances(readSide.get(), new BalancesQuery(database.get())));
+            builder.query("balances", balances(readSide.get(), new BalancesQuery(database.get()),
+                    store::headPosition));
         }
     }
 
     /**
      * {@code ?account=STREAM} for one account (else every account); {@code ?after=POSITION} first waits
-     * until the read side has processed that position, the one a command answered with.
+     * until the read side has processed that position, the one a command answered with. A position beyond
+     * the store's head is refused at once (no append could have answered with it); a wait that times out
+     * throws {@link dev.annals.projection.ProjectionLagException}, which the server answers with 504.
      */
-    static ReadModelQuery balances(BankReadSide readSide, BalancesQuery query) {
+    static ReadModelQuery balances(BankReadSide readSide, BalancesQuery query, LongSupplier headPosition) {
         return parameters -> {
             String after = parameters.get("after");
             if (after != null) {
-                readSide.awaitPosition(position(after), READ_YOUR_WRITES);
+                long position = position(after);
+                long head = headPosition.getAsLong();
+                if (position > head) {
+                    throw new IllegalArgumentException("parameter 'after' is position " + position
+                            + ", beyond the store's head position " + head
+                            + ": pass the position a command or an append answered with");
+                }
+                readSide.awaitPosition(position, READ_YOUR_WRITES);
             }
             String account = parameters.get("account");
             if (account != null) {

@@ -155,7 +155,7 @@ public final class ServeCommand implements Callable<Integer> {
         deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
         deployment.capability(AuditTrail.class).ifPresent(builder::audit);
         if (demo) {
-            BankDemoRoutes.install(builder, readSide, deployment.capability(JdbcReadModels.class));
+            BankDemoRoutes.install(builder, deployment.store(), readSide, deployment.capability(JdbcReadModels.class));
         }
         // Loopback only when every address the host resolves to is one (never judged by its spelling).
         if (!auth && options.loopback()) {

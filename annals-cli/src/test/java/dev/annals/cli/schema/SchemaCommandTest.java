@@ -31,12 +31,12 @@ class SchemaCommandTest {
 
         assertThat(register.exitCode()).isZero();
         assertThat(register.outLines()).contains("registered Deposited v2")
-                .last().asString().startsWith("schema register: 15 types, 15 new file(s)");
+                .last().asString().startsWith("schema register: 16 types, 16 new file(s)");
         assertThat(temp.resolve("schemas/Deposited/v2.json")).exists();
 
         var check = cli().run("schema", "check", "--schemas", schemas());
         assertThat(check.exitCode()).isZero();
-        assertThat(check.out()).startsWith("schema check: compatible: 15 types against 15 registered schema(s)");
+        assertThat(check.out()).startsWith("schema check: compatible: 16 types against 16 registered schema(s)");
     }
 
     @Test
@@ -46,7 +46,7 @@ class SchemaCommandTest {
         var again = cli().run("schema", "register", "--schemas", schemas());
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.out()).contains("15 types, 0 new file(s)");
+        assertThat(again.out()).contains("16 types, 0 new file(s)");
     }
 
     @Test
@@ -80,12 +80,12 @@ class SchemaCommandTest {
     @Test
     void records_the_schemas_in_the_store_and_checks_against_them() {
         var register = cli().run("schema", "register", "--schemas", schemas(), "--in-store");
-        assertThat(register.out()).contains("15 new in the store");
+        assertThat(register.out()).contains("16 new in the store");
 
         var check = cli().run("schema", "check", "--in-store");
 
         assertThat(check.exitCode()).isZero();
-        assertThat(check.out()).contains("against 15 registered schema(s) in the store");
+        assertThat(check.out()).contains("against 16 registered schema(s) in the store");
     }
 
     @Test

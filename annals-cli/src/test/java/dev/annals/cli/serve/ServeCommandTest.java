@@ -157,6 +157,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void with_demo_a_balances_query_after_a_position_beyond_the_head_is_refused_at_once_naming_the_head()
+            throws Exception {
+        var serving = serve(StoreOpener.sqlite(), "--demo");
+        URI uri = serving.uri();
+        var opened = post(uri, "commands/open-account/account-100", "{\"owner\":\"Carol\"}");
+        long position = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(opened.body())
+                .get("position").asLong();
+
+        long started = System.nanoTime();
+        var beyond = get(uri, "queries/balances?after=" + (position + 1000));
+        var reached = get(uri, "queries/balances?account=account-100&after=" + position);
+
+        assertThat(beyond.statusCode()).isEqualTo(400);
+        assertThat(beyond.body()).contains("beyond the store's head position");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(9));
+        assertThat(reached.statusCode()).isEqualTo(200);
+        assertThat(reached.body()).contains("Carol");
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
     void with_demo_and_traffic_sends_sample_commands_until_stopped() throws Exception {
         var serving = serve(Backends.installed(), "--demo", "--traffic", "50");
         URI uri = serving.uri();

@@ -7,7 +7,9 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.EventTooLargeException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.InvalidAppendException;
+import dev.annals.store.InvalidEventException;
 import dev.annals.store.InvalidStreamNameException;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.StreamDeletedException;
 import dev.annals.store.WrongExpectedVersionException;
 
@@ -48,6 +50,11 @@ public final class AppendErrors {
             // The client writes valid JSON around the payloads, so a malformed body means a payload is not JSON.
             case "malformed_json" -> new InvalidAppendException("an event's payload for stream '" + stream
                     + "' is not valid JSON; " + error.getMessage());
+            case "invalid_event" -> new InvalidEventException(details.getOrDefault("stream", stream), id(error),
+                    details.get("field"), details.get("reason"));
+            case "insufficient_storage", "store_unavailable" -> new StoreUnavailableException(
+                    StoreUnavailableException.Reason.valueOf(details.get("reason").toUpperCase(java.util.Locale.ROOT)),
+                    error.getMessage(), error);
             case "body_too_large", "invalid_append", "invalid_body" -> new InvalidAppendException(error.getMessage());
             default -> error;
         };

@@ -6,6 +6,7 @@ import dev.annals.store.AppendLimits;
 import dev.annals.store.AppendResult;
 import dev.annals.store.DuplicateEventIdException;
 import dev.annals.store.EventIdConflictException;
+import dev.annals.store.EventTexts;
 import dev.annals.store.EventTooLargeException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.InvalidAppendException;
@@ -29,7 +30,8 @@ public final class AppendChecks {
 
     /**
      * Checks what can be checked without the store: the stream name, that there are events, that their
-     * ids are distinct and that each fits the size limit.
+     * text can be stored on every backend ({@link EventTexts}), that their ids are distinct and that each
+     * fits the size limit.
      *
      * @throws InvalidAppendException naming the problem
      */
@@ -43,6 +45,7 @@ public final class AppendChecks {
         var ids = events.size() == 1 ? null : new HashSet<UUID>(events.size() * 2);
         for (EventData event : events) {
             requireNonNull(event, "event");
+            EventTexts.validate(stream, event);
             if (ids != null && !ids.add(event.eventId())) {
                 throw new DuplicateEventIdException(stream, event.eventId());
             }

@@ -141,6 +141,15 @@ function record(projections) {
   }
   if (lag.times.length > 120) { lag.times.shift(); for (const key of ['events', 'seconds']) { Object.values(lag[key]).forEach((v) => v.shift()); } }
 }
+// The time axis spans the samples (at least 30 s, at most 4 min), in seconds as uPlot expects. It is taken
+// from the data, not from uPlot's min and max: with a single sample uPlot widens those by 5 % of the value
+// itself, which put the axis in 2029.
+function timeRange(u) {
+  const times = u.data[0];
+  const max = times.length ? times[times.length - 1] : Date.now() / 1000;
+  const min = times.length ? times[0] : max;
+  return [Math.max(max - 240, Math.min(min, max - 30)), max];
+}
 function drawChart(key) {
   const element = $('lag-' + key);
   const names = Object.keys(lag[key]).sort();
@@ -151,7 +160,7 @@ function drawChart(key) {
   if (chart && chart.names === names.join() && chart.width === width) { chart.plot.setData(data); return; }
   if (chart) { chart.plot.destroy(); }
   const options = { width, height: 200, legend: { live: false },
-    scales: { x: { time: true, range: (u, min, max) => [Math.max(max - 240, Math.min(min, max - 30)), max] },
+    scales: { x: { time: true, range: timeRange },
       y: { range: (u, min, max) => [0, Math.max(key === 'events' ? 10 : 1, max)] } },
     axes: [{}, { size: 50 }],
     series: [{}, ...names.map((n, i) => ({ label: n, stroke: palette[i % palette.length], width: 2, spanGaps: true }))] };
@@ -263,11 +272,19 @@ function showFields() {
   $('command-stream').placeholder = `stream, e.g. ${command.category}-1`;
   $('command-fields').innerHTML = (command.fields || []).map((f) => `<input data-field="${esc(f)}" placeholder="${esc(f)}">`).join(' ');
 }
+// The server takes each field as its own JSON type and coerces nothing: "5" is not a number, 5 not a string.
+function typed(text, type) {
+  if ((type === 'integer' || type === 'number') && text !== '' && !isNaN(Number(text))) { return Number(text); }
+  if (type === 'boolean' && (text === 'true' || text === 'false')) { return text === 'true'; }
+  if (type === 'array' || type === 'object') { try { return JSON.parse(text); } catch (e) { return text; } }
+  return text;
+}
 async function sendCommand() {
+  const command = commands.find((c) => c.name === $('command-name').value) || {};
   const body = {};
   document.querySelectorAll('#command-fields input').forEach((input) => {
     const text = input.value.trim();
-    body[input.dataset.field] = text !== '' && !isNaN(Number(text)) ? Number(text) : text;
+    body[input.dataset.field] = typed(text, (command.fieldTypes || {})[input.dataset.field]);
   });
   const path = `/commands/${encodeURIComponent($('command-name').value)}/${encodeURIComponent($('command-stream').value.trim())}`;
   try {

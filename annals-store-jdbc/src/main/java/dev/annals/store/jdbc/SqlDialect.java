@@ -2,12 +2,14 @@ package dev.annals.store.jdbc;
 
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StoreUnavailableException;
 
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,6 +36,15 @@ public interface SqlDialect {
 
     /** True when {@code e} reports a violated unique or primary-key constraint. */
     boolean isUniqueViolation(SQLException e);
+
+    /**
+     * The storage fault {@code e} reports (disk full, read-only storage, an I/O error, the database
+     * unreachable), or empty when it reports something else. Only {@code e} itself is looked at; see
+     * {@link dev.annals.store.jdbc.append.BatchFailure#of} for a whole chain.
+     */
+    default Optional<StoreUnavailableException.Reason> storageFault(SQLException e) {
+        return Optional.empty();
+    }
 
     /**
      * The columns every event query selects, in the order {@link EventRows} reads them: the event's

@@ -16,6 +16,8 @@ import dev.annals.store.StreamDeletion;
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
+import dev.annals.store.StoreUnavailableException;
+import dev.annals.store.WriterHealth;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.JdbcEventReader;
@@ -56,7 +58,7 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Deletions and truncations ({@link StreamDeletion}) take the same lock as appends.
  */
-public final class PostgresEventStore implements EventStore, HeadNotifier, StreamDeletion {
+public final class PostgresEventStore implements EventStore, HeadNotifier, StreamDeletion, WriterHealth {
 
     private final DataSource dataSource;
     private final Optional<HikariDataSource> ownPool;
@@ -155,7 +157,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
     public AppendResult append(String stream, ExpectedVersion expected, List<EventData> events) {
         AppendChecks.validate(stream, expected, events, options.limits());
         if (closed.get()) {
-            throw new EventStoreException("the PostgreSQL store in schema " + options.schema() + " is closed");
+            throw new EventStoreException("the PostgreSQL store is closed");
         }
         var pending = PendingAppend.of(stream, expected, List.copyOf(events));
         long started = System.nanoTime();
@@ -183,6 +185,12 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
     @Override
     public Stream<RecordedEvent> read(ReadRequest request) {
         return reader.read(request);
+    }
+
+    /** Why appends cannot be written now (the database unreachable, its disk full), or empty; see {@link WriterHealth}. */
+    @Override
+    public Optional<StoreUnavailableException> writeFault() {
+        return appends.writeFault();
     }
 
     @Override

@@ -25,6 +25,21 @@ class PostgresEventStoreConformanceTest extends EventStoreConformance {
         return new HikariDataSource(config);
     }
 
+    /** A trigger in the test schema refuses the poisoned payload, as a constraint of the database would. */
+    @Override
+    protected boolean poison(EventStore store) {
+        try (var connection = TestDatabase.connect(); var statement = connection.createStatement()) {
+            statement.execute("CREATE OR REPLACE FUNCTION " + SCHEMA + ".poison() RETURNS trigger LANGUAGE plpgsql AS $$"
+                    + " BEGIN IF NEW.payload = convert_to('" + POISON + "', 'UTF8') THEN"
+                    + " RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$");
+            statement.execute("CREATE OR REPLACE TRIGGER poison BEFORE INSERT ON " + SCHEMA + ".events"
+                    + " FOR EACH ROW EXECUTE FUNCTION " + SCHEMA + ".poison()");
+            return true;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the poison trigger in " + SCHEMA, e);
+        }
+    }
+
     @Override
     protected EventStore newStore() {
         var store = PostgresEventStore.open(POOL, PostgresOptions.defaults().withSchema(SCHEMA)

@@ -105,7 +105,7 @@ class ServerRestartTest {
 
     private static long appendWhenBack(PostgresEventStore store, EventData event) {
         var position = new java.util.concurrent.atomic.AtomicLong();
-        await().atMost(Duration.ofSeconds(60)).ignoreException(EventStoreException.class).until(() -> {
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(EventStoreException.class).until(() -> {
             position.set(store.append("tally-a", ExpectedVersion.any(), event).position());
             return true;
         });

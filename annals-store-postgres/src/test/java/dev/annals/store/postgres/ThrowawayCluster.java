@@ -45,6 +45,16 @@ final class ThrowawayCluster implements AutoCloseable {
         run("restart", directory.toString());
     }
 
+    /** Stops the server, as an outage would; {@link #resume()} starts it again on the same port. */
+    void pause() throws IOException, InterruptedException {
+        run("stop", directory.toString());
+    }
+
+    /** Starts the server stopped by {@link #pause()}. */
+    void resume() throws IOException, InterruptedException {
+        run("start", directory.toString(), Integer.toString(port));
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         try {

@@ -14,6 +14,8 @@ import dev.annals.store.StreamDeletion;
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
+import dev.annals.store.StoreUnavailableException;
+import dev.annals.store.WriterHealth;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.JdbcEventReader;
@@ -24,6 +26,7 @@ import io.micrometer.core.instrument.Timer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -51,7 +54,7 @@ import static java.util.Objects.requireNonNull;
  * <p>One process at a time: the store locks its data directory while open, and a second open of the same
  * directory fails.
  */
-public final class SqliteEventStore implements EventStore, HeadNotifier, StreamDeletion {
+public final class SqliteEventStore implements EventStore, HeadNotifier, StreamDeletion, WriterHealth {
 
     /** The name of the database file inside the data directory. */
     public static final String FILE_NAME = "annals.db";
@@ -132,7 +135,7 @@ public final class SqliteEventStore implements EventStore, HeadNotifier, StreamD
         closing.readLock().lock();
         try {
             if (closed) {
-                throw new EventStoreException("the SQLite store at " + files.file() + " is closed");
+                throw new EventStoreException("the SQLite store is closed");
             }
             files.writer().submit(pending);
         } finally {
@@ -153,6 +156,15 @@ public final class SqliteEventStore implements EventStore, HeadNotifier, StreamD
     @Override
     public Stream<StreamInfo> streams() {
         return reader.streams();
+    }
+
+    /**
+     * Why the writer cannot write now (disk full, read-only file system, I/O error), or empty; while it
+     * cannot, asking reopens its connection and checks free space, so recovery shows without appends.
+     */
+    @Override
+    public Optional<StoreUnavailableException> writeFault() {
+        return files.writer().writeFault();
     }
 
     @Override

@@ -33,7 +33,7 @@ final class ConcurrentAppends {
         var outcome = new CompletableFuture<AppendResult>();
         var thread = run(append, outcome);
         await().atMost(Duration.ofSeconds(5)).until(() -> Arrays.stream(thread.getStackTrace())
-                .anyMatch(frame -> frame.getMethodName().equals("writeBatch")));
+                .anyMatch(frame -> frame.getClassName().endsWith(".AppendWriter") && frame.getMethodName().equals("write")));
         return outcome;
     }
 

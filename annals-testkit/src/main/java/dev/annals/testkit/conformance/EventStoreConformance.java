@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Nested;
  * and runs here as a JUnit {@link Nested} class that asks this class for its stores: appends
  * ({@code AppendContract}), expected versions, idempotent retries, validation, reads of one stream, of
  * every event, a category or a type, reads at an instant, reads of a few thousand events, soft and hard deletion and truncation of
- * streams ({@code StreamDeletionContract}), and sixteen
+ * streams ({@code StreamDeletionContract}), a poisoned append beside good ones ({@code PoisonedAppendContract}), and sixteen
  * concurrent writers with a tailing reader. The jqwik property that checks random sequences of appends,
  * retries and reads against a model ({@code ModelProperties}) runs as a jqwik {@link Group} in the same
  * way. Subclassing this one class therefore runs all of them, and a test report lists them by topic.
@@ -38,6 +38,19 @@ import org.junit.jupiter.api.Nested;
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public abstract class EventStoreConformance {
+
+    /** The payload of the poisoned append of {@code PoisonedAppendContract}. */
+    public static final String POISON = "{\"poisoned\":true}";
+
+    /**
+     * Makes {@code store}'s database refuse, inside the database, every event whose payload is exactly
+     * {@link #POISON} (a trigger, say), so that the suite can check that one refused append never fails
+     * another's. Returns whether it did; the default does nothing and returns false, for backends with no
+     * database below their checks (in memory, the HTTP client).
+     */
+    protected boolean poison(EventStore store) {
+        return false;
+    }
 
     /** A new, empty store with default limits; the suite hands it to {@link #discard} when the test ends. */
     protected abstract EventStore newStore();
@@ -125,6 +138,14 @@ public abstract class EventStoreConformance {
 
     @Nested
     class Concurrent_writers extends ConcurrencyContract {
+        @Override
+        EventStoreConformance backend() {
+            return EventStoreConformance.this;
+        }
+    }
+
+    @Nested
+    class Poisoned_appends extends PoisonedAppendContract {
         @Override
         EventStoreConformance backend() {
             return EventStoreConformance.this;

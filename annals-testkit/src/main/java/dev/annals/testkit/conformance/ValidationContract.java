@@ -1,10 +1,12 @@
 package dev.annals.testkit.conformance;
 
 import dev.annals.event.EventData;
+import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
 import dev.annals.store.AppendLimits;
 import dev.annals.store.AppendResult;
 import dev.annals.store.DuplicateEventIdException;
+import dev.annals.store.EventTexts;
 import dev.annals.store.EventTooLargeException;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.InvalidStreamNameException;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static dev.annals.store.ExpectedVersion.any;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Appends refused for what they ask, before anything is written: bad stream names, no events, an id
- * twice in one append, an event over the default limit of 1 MiB (payload and metadata together).
+ * twice in one append, an event over the default limit of 1 MiB (payload and metadata together), text that
+ * not every backend can store ({@link EventTexts}: NUL, unpaired surrogates, over-long type names).
  */
 abstract class ValidationContract extends StoreContract {
 
@@ -127,5 +131,48 @@ abstract class ValidationContract extends StoreContract {
                 .isInstanceOf(DuplicateEventIdException.class);
 
         assertThat(store.append("account-1", noStream(), valid)).isEqualTo(new AppendResult(0, 1));
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @ValueSource(strings = {"Open\u0000ed", "Opened\n", "Open\ud800ed", "Opened\udc00", "\ud83d"})
+    void refuses_an_event_type_with_a_nul_a_control_character_or_an_unpaired_surrogate(String type) {
+        store.append("account-1", noStream(), event("Opened"));
+        var before = state();
+        var bad = new EventData(EventIds.next(), type, 1, "{}".getBytes(StandardCharsets.UTF_8), Metadata.empty());
+
+        assertThatThrownBy(() -> store.append("account-1", any(), event("Deposited"), bad))
+                .isInstanceOf(InvalidAppendException.class).hasMessageContaining(bad.eventId().toString());
+        assertUnchangedSince(before);
+    }
+
+    @Test
+    void refuses_an_event_type_longer_than_the_maximum_and_accepts_one_of_the_maximum() {
+        var tooLong = new EventData(EventIds.next(), "T".repeat(EventTexts.MAX_TYPE_LENGTH + 1), 1,
+                "{}".getBytes(StandardCharsets.UTF_8), Metadata.empty());
+        assertThatThrownBy(() -> store.append("account-1", any(), tooLong)).isInstanceOf(InvalidAppendException.class);
+        assertThat(store.headPosition()).isZero();
+
+        var longest = EventData.of("T".repeat(EventTexts.MAX_TYPE_LENGTH), "{}");
+        store.append("account-1", noStream(), longest);
+        assertThat(stream("account-1")).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(longest.type()));
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @ValueSource(strings = {"a\u0000b", "\udfff", "x\ud800"})
+    void refuses_metadata_with_a_nul_or_an_unpaired_surrogate_in_a_key_or_a_value(String text) {
+        var badValue = event("Opened").withMetadata(Metadata.empty().with("tenant", text));
+        var badKey = event("Opened").withMetadata(Metadata.empty().with(text, "x"));
+
+        assertThatThrownBy(() -> store.append("account-1", any(), badValue)).isInstanceOf(InvalidAppendException.class);
+        assertThatThrownBy(() -> store.append("account-1", any(), badKey)).isInstanceOf(InvalidAppendException.class);
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @ParameterizedTest(name = "[{index}] ''{0}''")
+    @ValueSource(strings = {"account-\ud800", "\udc00account"})
+    void refuses_a_stream_name_with_an_unpaired_surrogate(String name) {
+        assertThatThrownBy(() -> store.append(name, any(), event("Opened")))
+                .isInstanceOf(InvalidStreamNameException.class);
+        assertThat(store.headPosition()).isZero();
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /commands/{name}/{stream}} runs a registered command on a stream; {@code GET /commands}
- * lists the registered commands with their fields.
+ * lists the registered commands with their fields and each field's JSON type.
  *
  * <p>Accepted: 200 with the stream's new version, the global position of its last event (the token a
  * read side can wait for) and the ids of the events written. A domain rejection is an answer, not a
@@ -63,6 +63,8 @@ public final class CommandRoutes {
             item.put("name", command.name());
             item.put("category", command.entity().category());
             command.fields().forEach(item.putArray("fields")::add);
+            // The JSON type of each field: values are not coerced, so a form must send 5 for a number, "5" for text.
+            CommandFields.jsonTypes(command.type()).forEach(item.putObject("fieldTypes")::put);
         });
         ctx.contentType("application/json").result(node.toString());
     }

@@ -3,6 +3,7 @@ package dev.annals.server.internal.command;
 import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.annals.projection.ProjectionLagException;
 import dev.annals.server.auth.Permission;
 import dev.annals.server.command.ReadModelQuery;
 import dev.annals.server.internal.auth.Guard;
@@ -15,7 +16,9 @@ import java.util.Map;
 
 /**
  * {@code GET /queries/{name}} asks a registered read-model query with the request's query parameters;
- * {@code GET /queries} lists their names.
+ * {@code GET /queries} lists their names. A query that refuses its parameters is a 400; one whose wait for
+ * a read model's position timed out ({@link ProjectionLagException}) is a 504 naming the projection, the
+ * awaited position, its checkpoint and the head.
  */
 public final class QueryRoutes {
 
@@ -56,6 +59,12 @@ public final class QueryRoutes {
         } catch (IllegalArgumentException e) {
             throw ApiException.invalid("invalid_query", "query '" + name + "': " + e.getMessage(),
                     Map.of("query", name));
+        } catch (ProjectionLagException e) {
+            // The read model did not catch up in time: the answer would be stale, so say where it stands.
+            throw new ApiException(504, "projection_lag", "query '" + name + "': " + e.getMessage()
+                    + "; retry later, or ask without waiting for a position", Map.of("query", name,
+                    "projection", e.projection(), "awaitedPosition", e.awaitedPosition(),
+                    "checkpoint", e.health().checkpoint(), "headPosition", e.health().headPosition()));
         }
         try {
             ctx.contentType("application/json").result(ApiJson.MAPPER.writeValueAsString(answer));

@@ -5,6 +5,8 @@ import dev.annals.store.DuplicateEventIdException;
 import dev.annals.store.EventIdConflictException;
 import dev.annals.store.EventTooLargeException;
 import dev.annals.store.InvalidAppendException;
+import dev.annals.store.InvalidEventException;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.InvalidStreamNameException;
 import dev.annals.store.InvalidTruncationException;
 import dev.annals.store.StreamDeletedException;
@@ -39,10 +41,8 @@ public final class ErrorResponses {
                 "invalid_truncation", e.getMessage(), Map.of("stream", e.stream(), "beforeVersion", e.beforeVersion(),
                         "lastVersion", e.lastVersion()))));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e, ctx)));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request {} {} failed", ctx.method(), ctx.path(), e);
-            write(ctx, new ApiException(500, "internal_error", "the server failed: " + e.getMessage(), Map.of()));
-        });
+        app.exception(StoreUnavailableException.class, (e, ctx) -> write(ctx, StoreFaults.unavailable(e, ctx)));
+        app.exception(Exception.class, (e, ctx) -> write(ctx, StoreFaults.internal(e, ctx)));
     }
 
     private static ApiException fromInvalidAppend(InvalidAppendException e) {
@@ -56,6 +56,9 @@ public final class ErrorResponses {
                     Map.of("eventId", duplicate.eventId().toString()));
             case StreamDeletedException deleted -> new ApiException(410, "stream_deleted", e.getMessage(),
                     Map.of("stream", deleted.stream()));
+            case InvalidEventException event -> ApiException.invalid("invalid_event", e.getMessage(),
+                    Map.of("stream", event.stream(), "eventId", event.eventId().toString(), "field", event.field(),
+                            "reason", event.reason()));
             case EventIdConflictException conflict -> new ApiException(409, "event_id_conflict", e.getMessage(),
                     Map.of("eventId", conflict.eventId().toString(), "reason", conflict.reason()));
             default -> ApiException.invalid("invalid_append", e.getMessage(), Map.of());

@@ -7,7 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The web console at {@code /}: one page, a script and a style sheet, served from the jar. It is plain
+ * The web console at {@code /}: one page, a script, a style sheet and an icon, served from the jar. It is plain
  * JavaScript over the HTTP API, so it needs no build step and grants nothing the API does not. Its one
  * library, uPlot for the lag charts, comes from its WebJar on the classpath and is served at
  * {@code /vendor/uplot.js} and {@code /vendor/uplot.css} whatever the WebJar's version.
@@ -25,9 +25,13 @@ public final class ConsoleRoutes {
         byte[] page = load("index.html");
         byte[] script = load("console.js");
         byte[] style = load("console.css");
+        byte[] icon = load("favicon.ico");
         app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
         app.get("/console.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
         app.get("/console.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
+        // Browsers ask for it on every page: without it each visit logged a 404.
+        app.get("/favicon.ico", ctx -> ctx.contentType("image/x-icon").header("Cache-Control", "max-age=86400")
+                .result(icon));
         String uplot = "/META-INF/resources/webjars/uplot/" + webJarVersion(UPLOT) + "/dist/";
         byte[] chartScript = resource(uplot + "uPlot.iife.min.js");
         byte[] chartStyle = resource(uplot + "uPlot.min.css");

@@ -6,6 +6,7 @@ import dev.annals.event.EventData;
 import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
 import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.input.StrictJson;
 import dev.annals.server.internal.json.ApiJson;
 import dev.annals.store.ExpectedVersion;
 import java.nio.charset.StandardCharsets;
@@ -31,12 +32,7 @@ public record AppendBody(ExpectedVersion expected, List<EventData> events) {
 
     /** Parses {@code body}, or throws a 400 {@link ApiException} naming the first problem. */
     public static AppendBody parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = ApiJson.MAPPER.readTree(body);
-        } catch (java.io.IOException e) {
-            throw ApiException.invalid("malformed_json", "the body is not valid JSON: " + e.getMessage(), Map.of());
-        }
+        JsonNode root = StrictJson.readTree(body, "the body");
         if (root == null || !root.isObject()) {
             throw invalid("the body must be a JSON object with \"events\"", "");
         }

@@ -77,7 +77,10 @@ public final class StreamRoutes {
         var node = ApiJson.MAPPER.createObjectNode();
         node.put("stream", name);
         node.put("direction", direction.name().toLowerCase(java.util.Locale.ROOT));
-        node.put("from", from);
+        if (from != ReadRequest.END) {
+            // The end is Long.MAX_VALUE, which a JavaScript number cannot hold: an absent "from" means the end.
+            node.put("from", from);
+        }
         var events = node.putArray("events");
         page.stream().limit(limit).forEach(event -> events.add(ApiJson.event(event)));
         if (page.size() > limit) {

@@ -3,23 +3,35 @@ package dev.annals.store.jdbc.append;
 import dev.annals.event.EventData;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StoreUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The queue and the one writer thread of a group commit: callers queue their appends, the thread takes
- * every append waiting (up to a maximum) and hands them as one batch to the store's batch writer, which
- * writes them in one transaction and completes each with its own outcome.
+ * every append waiting (up to a maximum) and hands them as one batch to the store's {@link BatchWriter},
+ * which writes them in one transaction and completes each with its own outcome.
  *
  * <p>While one batch commits, the next one gathers, so the number of commits (and fsyncs) per second stays
- * about the same whatever the number of writers, and throughput grows with the batch. The batch writer
- * must complete every append it is given, even when it fails. What is queued when the thread stops is
- * abandoned with an {@link EventStoreException}: no caller waits for an outcome that never comes.
+ * about the same whatever the number of writers, and throughput grows with the batch. What is queued when
+ * the thread stops is abandoned with an {@link EventStoreException}: no caller waits for an outcome that
+ * never comes.
+ *
+ * <p>When a batch's transaction fails as a whole, each of its appends is written again on its own, so that
+ * one append the database refuses (a poisoned append) fails only its own caller, never the others of its
+ * group (docs/adr/0017). When the failure came from the COMMIT itself, the batch may have been written:
+ * each append is first looked up by its event ids and acknowledged when found, and only an append none of
+ * whose events is stored is written again. A storage fault (disk full, database unreachable) is no
+ * append's doing: it fails every append of the group at once with a {@link StoreUnavailableException},
+ * and is kept for {@link #writeFault()} until a write or a probe succeeds.
  *
  * <p>An append that finds nothing queued and no batch being written is written at once in its caller's
  * thread, as a batch of one. A lone writer then pays no hand-over to the writer thread and back, two
@@ -28,31 +40,36 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class GroupCommit {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
     private static final PendingAppend STOP = PendingAppend.of("$stop", ExpectedVersion.any(), List.<EventData>of());
 
     private final String database;
     private final int maxBatch;
-    private final Consumer<List<PendingAppend>> batchWriter;
+    private final BatchWriter batchWriter;
+    private final FailedGroups failedGroups;
     private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     /** Held while a batch is written, by the writer thread or by a caller writing its own append. */
     private final ReentrantLock writing = new ReentrantLock();
     private volatile boolean stopped;
+    /** The storage fault of the last write, until a write succeeds. */
+    private volatile StoreUnavailableException fault;
 
     /**
      * Starts the writer thread.
      *
-     * @param database    the database written to, for messages: a file, a schema
+     * @param database    the database written to, for the thread's name and logs (never for messages)
      * @param maxBatch    the most appends one batch holds; 1 or more
      * @param batchWriter writes one batch and completes each of its appends
      */
-    public GroupCommit(String database, int maxBatch, Consumer<List<PendingAppend>> batchWriter) {
+    public GroupCommit(String database, int maxBatch, BatchWriter batchWriter) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be 1 or more, was " + maxBatch);
         }
         this.database = database;
         this.maxBatch = maxBatch;
         this.batchWriter = batchWriter;
+        this.failedGroups = new FailedGroups(database, batchWriter, this::faultSeen);
         this.thread = Thread.ofPlatform().name("annals-writer " + database).daemon(true).unstarted(this::run);
         thread.start();
     }
@@ -65,7 +82,7 @@ public final class GroupCommit {
         if (!stopped && queue.isEmpty() && writing.tryLock()) {
             try {
                 if (!stopped) {
-                    batchWriter.accept(List.of(append));
+                    write(List.of(append));
                     return;
                 }
             } finally {
@@ -78,6 +95,44 @@ public final class GroupCommit {
         }
     }
 
+    /**
+     * The storage fault that made the last write fail, or empty once a write (or a probe of the storage)
+     * succeeded since. While there is one, asking probes the storage, so that the fault clears without
+     * appends; a probe waits at most a second for a batch being written.
+     */
+    public Optional<StoreUnavailableException> writeFault() {
+        var current = fault;
+        if (current == null || stopped) {
+            return Optional.ofNullable(current);
+        }
+        try {
+            if (!writing.tryLock(1, TimeUnit.SECONDS)) {
+                return Optional.ofNullable(fault);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.ofNullable(fault);
+        }
+        try {
+            batchWriter.probe();
+            if (fault != null) {
+                LOG.info("the storage of {} can be written again", database);
+            }
+            fault = null;
+        } catch (BatchFailure failure) {
+            failure.reason().ifPresent(reason -> fault = PendingAppend.unavailable(reason,
+                    "the store cannot write: " + reason.description(), failure.getCause()));
+        } finally {
+            writing.unlock();
+        }
+        return Optional.ofNullable(fault);
+    }
+
+    /** Records the storage fault an append failed with, for {@link #writeFault()}; null after a success. */
+    private void faultSeen(StoreUnavailableException seen) {
+        fault = seen;
+    }
+
     /** Writes everything queued before this call, then stops the thread. */
     public void stop() {
         queue.add(STOP);
@@ -85,11 +140,34 @@ public final class GroupCommit {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EventStoreException("interrupted while stopping the writer of " + database, e);
+            throw new EventStoreException("interrupted while stopping the store's writer", e);
         }
         // A caller may still be writing its own append; the store must not close under it.
         writing.lock();
         writing.unlock();
+    }
+
+    /** Writes one batch under the lock and completes every append of it, whatever fails. */
+    private void write(List<PendingAppend> batch) {
+        try {
+            batchWriter.write(batch);
+            fault = null;
+        } catch (BatchFailure failure) {
+            if (batch.size() == 1 && !failure.outcomeUnknown()) {
+                failedGroups.fail(batch.getFirst(), failure);
+                return;
+            }
+            LOG.warn("a group of {} appends to {} failed{}: {}; resolving each append on its own", batch.size(),
+                    database, failure.outcomeUnknown() ? " while committing" : "", failure.getMessage());
+            failedGroups.resolve(batch, failure);
+        } catch (RuntimeException e) {
+            // A writer must complete what it is given; if it broke that contract, nobody may wait forever.
+            LOG.error("the writer of {} failed a batch of {} appends", database, batch.size(), e);
+            for (PendingAppend append : batch) {
+                append.outcome().completeExceptionally(new EventStoreException("append to stream '"
+                        + append.stream() + "' failed: the store's writer failed (details are in the server's log)", e));
+            }
+        }
     }
 
     private void run() {
@@ -122,7 +200,7 @@ public final class GroupCommit {
                     queue.drainTo(batch);
                 }
                 if (!batch.isEmpty()) {
-                    batchWriter.accept(List.copyOf(batch));
+                    write(List.copyOf(batch));
                 }
             } finally {
                 writing.unlock();
@@ -135,7 +213,7 @@ public final class GroupCommit {
         queue.drainTo(left);
         for (PendingAppend append : left) {
             if (append != STOP) {
-                append.abandon(database);
+                append.abandon();
             }
         }
     }

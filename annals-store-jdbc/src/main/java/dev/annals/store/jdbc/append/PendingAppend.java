@@ -4,6 +4,7 @@ import dev.annals.event.EventData;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,21 +82,59 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
     }
 
     /**
-     * Completes the append as not acknowledged because the database failed; {@code database} names it
-     * for people (a file, a schema).
+     * Completes the append as not acknowledged because its transaction failed, and returns the exception
+     * given to its caller: a {@link StoreUnavailableException} for a storage fault, else an
+     * {@link EventStoreException}. Neither message names the database, a file or SQL: those go to the log,
+     * where {@code database} names it for operators (a file, a schema).
      */
-    public void fail(String database, Exception failure) {
-        LOG.error("append to stream '{}' failed, nothing acknowledged: database {} failed: {}; event ids {}",
-                stream, database, failure.getMessage(), eventIds());
-        outcome.completeExceptionally(new EventStoreException("append to stream '" + stream
-                + "' failed because the database " + database + " failed (it may or may not be written, an exact"
-                + " retry tells which): " + failure.getMessage(), failure));
+    public EventStoreException fail(String database, BatchFailure failure) {
+        LOG.error("append to stream '{}' failed, nothing acknowledged: database {} failed{}: {}; event ids {}",
+                stream, database, failure.outcomeUnknown() ? " while committing" : "", failure.getMessage(),
+                eventIds(), failure.getCause());
+        EventStoreException failed;
+        if (failure.outcomeUnknown()) {
+            failed = unknown(failure.reason(), failure.getCause());
+        } else if (failure.reason().isPresent()) {
+            var reason = failure.reason().get();
+            failed = unavailable(reason, what() + " was not written: " + reason.description()
+                    + "; retry once that is fixed, the store recovers by itself", failure.getCause());
+        } else {
+            failed = new EventStoreException(what() + " was not written: the database failed to store it"
+                    + " (the details are in the server's log)", failure.getCause());
+        }
+        outcome.completeExceptionally(failed);
+        return failed;
     }
 
-    /** Completes the append as not written because the writer of {@code database} stopped before it. */
-    public void abandon(String database) {
-        outcome.completeExceptionally(new EventStoreException("append to stream '" + stream
-                + "' was not written: the writer of " + database + " has stopped"));
+    /** Completes the append as maybe written: its commit failed and its outcome could not be learnt. */
+    public void failUnknown(Optional<StoreUnavailableException.Reason> reason, Throwable cause) {
+        LOG.error("append to stream '{}' may or may not be written: its commit failed; event ids {}", stream,
+                eventIds(), cause);
+        outcome.completeExceptionally(unknown(reason, cause));
+    }
+
+    private EventStoreException unknown(Optional<StoreUnavailableException.Reason> reason, Throwable cause) {
+        String retry = change.isPresent() ? "a retry tells which" : "an exact retry (same event ids) tells which";
+        return reason.<EventStoreException>map(r -> unavailable(r, what() + " may or may not be written: "
+                        + r.description() + " while it committed; " + retry, cause))
+                .orElseGet(() -> new EventStoreException(what() + " may or may not be written: the database failed"
+                        + " while it committed; " + retry, cause));
+    }
+
+    /** A storage fault with {@code message}: a {@link StoreUnavailableException}. */
+    static StoreUnavailableException unavailable(StoreUnavailableException.Reason reason, String message,
+                                                 Throwable cause) {
+        return new StoreUnavailableException(reason, message, cause);
+    }
+
+    private String what() {
+        return change.isPresent() ? "the deletion or truncation of stream '" + stream + "'"
+                : "append to stream '" + stream + "'";
+    }
+
+    /** Completes the append as not written because the store's writer stopped (the store closed) before it. */
+    public void abandon() {
+        outcome.completeExceptionally(new EventStoreException(what() + " was not written: the store was closed"));
     }
 
     private List<String> eventIds() {

@@ -8,14 +8,26 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import dev.annals.store.EventStoreException;
+import dev.annals.store.StoreUnavailableException;
+
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Who writes a batch: the caller of a lone append, else the writer thread, never two at once. */
+/**
+ * Who writes a batch (the caller of a lone append, else the writer thread, never two at once), and what
+ * happens when a batch fails: each append alone, looked up by id first when the commit's outcome is unknown.
+ */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GroupCommitTest {
 
@@ -24,6 +36,22 @@ class GroupCommitTest {
     private final CountDownLatch held = new CountDownLatch(1);
     private volatile boolean holdFirstBatch;
     private GroupCommit groupCommit;
+    /** Streams whose appends the "database" refuses: any batch holding one fails as a whole. */
+    private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
+    /** Batches whose COMMIT fails after writing (true) or before (false), by their first stream. */
+    private final Map<String, Boolean> commitFails = new ConcurrentHashMap<>();
+    private final Map<UUID, AppendResult> stored = new ConcurrentHashMap<>();
+    private final BatchWriter writer = new BatchWriter() {
+        @Override
+        public void write(List<PendingAppend> batch) throws BatchFailure {
+            GroupCommitTest.this.write(batch);
+        }
+
+        @Override
+        public Optional<AppendResult> lookUp(PendingAppend append) {
+            return Optional.ofNullable(stored.get(append.events().getFirst().eventId()));
+        }
+    };
 
     private record Written(String thread, List<String> streams) {
     }
@@ -36,7 +64,7 @@ class GroupCommitTest {
 
     @Test
     void a_lone_append_is_written_in_its_callers_thread() {
-        groupCommit = new GroupCommit("test", 100, this::write);
+        groupCommit = new GroupCommit("test", 100, writer);
 
         var append = append("account-1");
         groupCommit.submit(append);
@@ -48,7 +76,7 @@ class GroupCommitTest {
     @Test
     void appends_that_arrive_while_a_batch_is_written_wait_and_go_together_to_the_writer_thread() throws Exception {
         holdFirstBatch = true;
-        groupCommit = new GroupCommit("test", 100, this::write);
+        groupCommit = new GroupCommit("test", 100, writer);
         var first = append("account-0");
         Thread.ofPlatform().name("first caller").start(() -> groupCommit.submit(first));
         assertThat(held.await(5, TimeUnit.SECONDS)).as("the first batch is being written").isTrue();
@@ -67,7 +95,75 @@ class GroupCommitTest {
         assertThat(written.get(1).streams()).containsExactly("account-1", "account-2", "account-3");
     }
 
-    private void write(List<PendingAppend> batch) {
+    @Test
+    void a_poisoned_append_fails_alone_and_the_others_of_its_group_are_written() throws Exception {
+        holdFirstBatch = true;
+        groupCommit = new GroupCommit("test", 100, writer);
+        var first = append("account-0");
+        Thread.ofPlatform().start(() -> groupCommit.submit(first));
+        assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+        poisoned.add("poison-1");
+        var group = List.of(append("account-1"), append("poison-1"), append("account-2"));
+        group.forEach(groupCommit::submit);
+        release.countDown();
+
+        assertThat(group.get(0).await()).isNotNull();
+        assertThat(group.get(2).await()).isNotNull();
+        assertThatThrownBy(() -> group.get(1).await()).isInstanceOf(EventStoreException.class)
+                .isNotInstanceOf(StoreUnavailableException.class).hasMessageContaining("poison-1")
+                .hasMessageNotContaining("constraint");
+        assertThat(written.stream().map(Written::streams)).contains(
+                List.of("account-1", "poison-1", "account-2"), List.of("account-1"), List.of("account-2"));
+    }
+
+    @Test
+    void a_storage_fault_fails_every_append_of_its_group_at_once_without_writing_each_again() throws Exception {
+        holdFirstBatch = true;
+        groupCommit = new GroupCommit("test", 100, writer);
+        var first = append("account-0");
+        Thread.ofPlatform().start(() -> groupCommit.submit(first));
+        assertThat(held.await(5, TimeUnit.SECONDS)).isTrue();
+        commitFails.put("account-1", false);
+        var group = List.of(append("account-1"), append("account-2"));
+        group.forEach(groupCommit::submit);
+        release.countDown();
+
+        for (var append : group) {
+            assertThatThrownBy(append::await).isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("disk").hasMessageNotContaining("SQLITE");
+        }
+        assertThat(written).hasSize(2);
+    }
+
+    @Test
+    void after_a_commit_of_unknown_outcome_each_append_is_looked_up_by_id_and_not_written_again() throws Exception {
+        groupCommit = new GroupCommit("test", 100, writer);
+        commitFails.put("account-1", true);
+        var append = append("account-1");
+
+        groupCommit.submit(append);
+
+        assertThat(append.await()).isEqualTo(new AppendResult(0, 1));
+        assertThat(written).hasSize(1);
+    }
+
+    @Test
+    void a_storage_fault_fails_the_append_as_unavailable_until_a_probe_finds_the_storage_writable_again() {
+        groupCommit = new GroupCommit("test", 100, writer);
+        commitFails.put("account-1", false);
+        var append = append("account-1");
+
+        groupCommit.submit(append);
+
+        assertThatThrownBy(append::await).isInstanceOfSatisfying(StoreUnavailableException.class,
+                e -> assertThat(e.reason()).isEqualTo(StoreUnavailableException.Reason.DISK_FULL));
+        assertThat(groupCommit.writeFault()).isEmpty();
+        var next = append("account-2");
+        groupCommit.submit(next);
+        assertThat(next.await()).isNotNull();
+    }
+
+    private void write(List<PendingAppend> batch) throws BatchFailure {
         written.add(new Written(Thread.currentThread().getName(), batch.stream().map(PendingAppend::stream).toList()));
         if (holdFirstBatch && written.size() == 1) {
             held.countDown();
@@ -76,6 +172,20 @@ class GroupCommitTest {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (batch.stream().anyMatch(append -> poisoned.contains(append.stream()))) {
+            throw new BatchFailure(Optional.empty(), false, new IllegalStateException("constraint poisoned"));
+        }
+        var fails = commitFails.remove(batch.getFirst().stream());
+        if (fails != null && !fails) {
+            throw new BatchFailure(Optional.of(StoreUnavailableException.Reason.DISK_FULL), false,
+                    new IllegalStateException("SQLITE_FULL"));
+        }
+        for (var append : batch) {
+            stored.put(append.events().getFirst().eventId(), new AppendResult(0, written.size()));
+        }
+        if (fails != null) {
+            throw new BatchFailure(Optional.empty(), true, new IllegalStateException("connection lost in COMMIT"));
         }
         for (var append : batch) {
             append.acknowledge(new AppendResult(0, written.size()));

@@ -3,6 +3,8 @@ package dev.annals.store.postgres.internal;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.StoredEvents;
+import dev.annals.store.jdbc.append.BatchFailure;
+import dev.annals.store.jdbc.append.BatchWriter;
 import dev.annals.store.jdbc.append.PendingAppend;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,7 +15,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Optional;
 
 /**
  * Writes one group commit's batch of appends in one transaction on a borrowed connection: one advisory
@@ -24,9 +26,11 @@ import java.util.function.Consumer;
  * anything, so it needs no undoing. Only a unique violation on an event id (a retry with
  * {@code ExpectedVersion.any()}, or ids reused) fails mid-write: then the whole transaction rolls back and
  * the batch is written again one append at a time with a savepoint each, so that the one append rolls back
- * alone and is resolved as an exact retry or refused.
+ * alone and is resolved as an exact retry or refused. Any other failure is thrown as a {@link BatchFailure}
+ * (classified by the dialect, and marked as of unknown outcome when it came from the COMMIT), which
+ * {@link dev.annals.store.jdbc.append.GroupCommit} resolves append by append (docs/adr/0017).
  */
-public final class BatchTransaction implements Consumer<List<PendingAppend>> {
+public final class BatchTransaction implements BatchWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchTransaction.class);
 
@@ -37,6 +41,8 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
     private final String database;
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
+    /** Set while COMMIT runs: a failure then leaves the batch's outcome unknown. Writer thread only. */
+    private boolean committing;
 
     public BatchTransaction(DataSource dataSource, PostgresDialect dialect, MeterRegistry meters) {
         this.dataSource = dataSource;
@@ -50,10 +56,15 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
                 .description("events written by one group commit").tag("backend", "postgresql").register(meters);
     }
 
-    /** Writes and commits {@code batch}, then completes each append with its outcome. */
+    /**
+     * Writes and commits {@code batch}, then completes each append with its outcome.
+     *
+     * @throws BatchFailure when the transaction failed, or its commit did (then its outcome is unknown)
+     */
     @Override
-    public void accept(List<PendingAppend> batch) {
+    public void write(List<PendingAppend> batch) throws BatchFailure {
         Object[] outcomes;
+        committing = false;
         try (var connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -62,10 +73,7 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
                 restoreAutoCommit(connection);
             }
         } catch (SQLException | RuntimeException failure) {
-            for (PendingAppend append : batch) {
-                append.fail(database, failure);
-            }
-            return;
+            throw BatchFailure.of(dialect, failure, committing);
         }
         int events = 0;
         for (int i = 0; i < batch.size(); i++) {
@@ -86,6 +94,9 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
             commit(connection);
             return outcomes;
         } catch (SQLException fast) {
+            if (committing) {
+                throw fast;
+            }
             rollback(connection);
             if (!isUniqueViolation(fast)) {
                 throw fast;
@@ -151,13 +162,35 @@ public final class BatchTransaction implements Consumer<List<PendingAppend>> {
             }
             return StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events()).orElseThrow(() ->
                     new EventStoreException("append to stream '" + append.stream() + "' hit a unique constraint"
-                            + " that no stored event id explains: " + e.getMessage(), e));
+                            + " that no stored event id explains (the details are in the server's log)", e));
         }
     }
 
     private void commit(Connection connection) throws SQLException {
+        committing = true;
         connection.commit();
+        committing = false;
         appender.committed();
+    }
+
+    /** Looks the append's event ids up on a connection of its own, outside any transaction. */
+    @Override
+    public Optional<AppendResult> lookUp(PendingAppend append) throws BatchFailure {
+        try (var connection = dataSource.getConnection()) {
+            return StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events());
+        } catch (SQLException e) {
+            throw BatchFailure.of(dialect, e, false);
+        }
+    }
+
+    /** Borrows a connection and runs a query: enough to tell that the database answers again. */
+    @Override
+    public void probe() throws BatchFailure {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("SELECT 1");
+        } catch (SQLException e) {
+            throw BatchFailure.of(dialect, e, false);
+        }
     }
 
     private void rollback(Connection connection) {

@@ -1,6 +1,6 @@
 package dev.annals.store.postgres.internal;
 
-import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.jdbc.ConnectionLender;
 
 import javax.sql.DataSource;
@@ -8,6 +8,9 @@ import java.sql.SQLException;
 
 /** Lends connections of a {@code DataSource} (a HikariCP pool, usually), one piece of work at a time. */
 public final class DataSourceLender implements ConnectionLender {
+
+    /** Only classifies errors, which needs no schema. */
+    private static final PostgresDialect DIALECT = new PostgresDialect("annals");
 
     private final DataSource dataSource;
     private final String description;
@@ -22,8 +25,7 @@ public final class DataSourceLender implements ConnectionLender {
         try (var connection = dataSource.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new EventStoreException("PostgreSQL store " + description + " failed (SQL state "
-                    + e.getSQLState() + "): " + e.getMessage(), e);
+            throw BatchFailure.readFailure(DIALECT, "reading the PostgreSQL store", e);
         }
     }
 }

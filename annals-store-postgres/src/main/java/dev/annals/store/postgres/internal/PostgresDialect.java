@@ -2,12 +2,14 @@ package dev.annals.store.postgres.internal;
 
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.jdbc.SqlDialect;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -64,6 +66,34 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
+    }
+
+    /**
+     * By SQLSTATE: class 08 (connection), 53 (insufficient resources: 53100 is disk full), 57P01-57P03
+     * (shut down, cannot connect now), 25006 (a read-only transaction: a standby), 58030 (I/O error).
+     */
+    @Override
+    public Optional<StoreUnavailableException.Reason> storageFault(SQLException e) {
+        String state = e.getSQLState();
+        if (e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLNonTransientConnectionException) {
+            return Optional.of(StoreUnavailableException.Reason.UNREACHABLE);
+        }
+        if (state == null) {
+            return Optional.empty();
+        }
+        if (state.equals("53100")) {
+            return Optional.of(StoreUnavailableException.Reason.DISK_FULL);
+        }
+        if (state.equals("25006")) {
+            return Optional.of(StoreUnavailableException.Reason.READ_ONLY);
+        }
+        if (state.equals("58030")) {
+            return Optional.of(StoreUnavailableException.Reason.IO_ERROR);
+        }
+        if (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P")) {
+            return Optional.of(StoreUnavailableException.Reason.UNREACHABLE);
+        }
+        return Optional.empty();
     }
 
     @Override

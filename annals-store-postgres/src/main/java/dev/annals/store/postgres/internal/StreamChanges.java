@@ -1,6 +1,6 @@
 package dev.annals.store.postgres.internal;
 
-import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.StreamMarksRows;
@@ -52,8 +52,8 @@ public final class StreamChanges {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new EventStoreException("deleting or truncating stream '" + stream + "' failed in PostgreSQL"
-                    + " (SQL state " + e.getSQLState() + "); nothing was changed: " + e.getMessage(), e);
+            throw BatchFailure.readFailure(dialect, "deleting or truncating stream '" + stream + "' (nothing was"
+                    + " changed)", e);
         }
     }
 }

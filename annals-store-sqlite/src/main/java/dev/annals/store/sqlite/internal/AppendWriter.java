@@ -3,6 +3,9 @@ package dev.annals.store.sqlite.internal;
 import dev.annals.store.AppendResult;
 import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.EventRows;
+import dev.annals.store.jdbc.StoredEvents;
+import dev.annals.store.jdbc.append.BatchFailure;
+import dev.annals.store.jdbc.append.BatchWriter;
 import dev.annals.store.jdbc.append.GroupCommit;
 import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.sqlite.SqliteOptions;
@@ -11,13 +14,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.annals.store.StoreUnavailableException;
+
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The single writer and its group commit.
@@ -26,28 +32,31 @@ import java.util.List;
  * maximum), writes them in one transaction with one savepoint each, commits once (one fsync), and only then
  * completes each caller with its own outcome. A lone append, with nothing queued or being written, is
  * written at once in its caller's thread. Batches never overlap, and positions are assigned in the order
- * they are written, so they are gap-free and follow commit order. When the database fails, every append
- * of the batch fails with an {@link dev.annals.store.EventStoreException} and none is acknowledged.
+ * they are written, so they are gap-free and follow commit order.
+ *
+ * <p>When a transaction fails, nothing of it is acknowledged: the writer drops its connection (whose
+ * closing rolls back whatever SQLite left open), reloads its state from what was committed, and opens a new
+ * connection for the next batch; {@link GroupCommit} then writes each append of the batch on its own. So
+ * the writer recovers by itself once the disk has space again or the file system is writable again.
  */
-public final class AppendWriter {
+public final class AppendWriter implements BatchWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppendWriter.class);
+    /** Free space below which a probe still reports a full disk: a few commits' worth of WAL frames. */
+    static final long MIN_FREE_BYTES = 1024 * 1024;
 
     private final Path file;
-    private final Connection connection;
+    private final SqliteDialect dialect;
     private final WriterState state;
-    private final BatchAppender appender;
     private final Checkpointer checkpointer;
     private final HeadListeners headListeners = new HeadListeners();
-    private final PreparedStatement begin;
-    private final PreparedStatement commit;
-    private final PreparedStatement rollback;
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
     private final GroupCommit groupCommit;
     private final int streamIndexBatch;
     private final TailPositions tailPositions;
-    private final List<PreparedStatement> indexTail;
+    /** The connection and its statements; null after a failure until the next write opens a new one. */
+    private WriterSession session;
     private long lastRecordedAt;
     private boolean stateStale;
 
@@ -55,30 +64,28 @@ public final class AppendWriter {
     AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
                  Checkpointer checkpointer, TailPositions tailPositions, SqliteOptions options) throws SQLException {
         this.file = file;
-        this.connection = connection;
+        this.dialect = dialect;
         this.state = state;
         this.checkpointer = checkpointer;
-        this.appender = new BatchAppender(dialect, connection, state, tailPositions);
         this.tailPositions = tailPositions;
-        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
-        this.commit = connection.prepareStatement("COMMIT");
-        this.rollback = connection.prepareStatement("ROLLBACK");
+        this.session = WriterSession.on(file, connection, dialect, state, tailPositions);
         this.streamIndexBatch = options.streamIndexBatch();
-        this.indexTail = new ArrayList<>();
-        for (String sql : StreamIndex.CATCH_UP) {
-            indexTail.add(connection.prepareStatement(sql));
-        }
         MeterRegistry meters = options.meterRegistry();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
                 .description("appends written by one group commit").tag("backend", "sqlite").register(meters);
         this.batchEvents = DistributionSummary.builder("annals.append.batch.events")
                 .description("events written by one group commit").tag("backend", "sqlite").register(meters);
-        this.groupCommit = new GroupCommit(file.toString(), options.maxBatchAppends(), this::writeBatch);
+        this.groupCommit = new GroupCommit(file.toString(), options.maxBatchAppends(), this);
     }
 
     /** Queues an append; its outcome completes after the commit that holds it. */
     public void submit(PendingAppend append) {
         groupCommit.submit(append);
+    }
+
+    /** Why the writer cannot write now, or empty; see {@link GroupCommit#writeFault()}. */
+    public Optional<StoreUnavailableException> writeFault() {
+        return groupCommit.writeFault();
     }
 
     /** Who is told the new head position after each commit that wrote events. */
@@ -91,36 +98,42 @@ public final class AppendWriter {
         try {
             groupCommit.stop();
         } finally {
-            closeQuietly();
+            if (session != null) {
+                session.close();
+                session = null;
+            }
         }
     }
 
-    private void writeBatch(List<PendingAppend> batch) {
+    @Override
+    public void write(List<PendingAppend> batch) throws BatchFailure {
         var outcomes = new Object[batch.size()];
         int events = 0;
         boolean indexed;
+        boolean committing = false;
+        var current = session();
         try {
             if (stateStale) {
-                state.reload(connection);
+                state.reload(current.connection);
                 stateStale = false;
             }
             long recordedAt = nextRecordedAt();
-            begin.execute();
+            current.begin.execute();
             for (int i = 0; i < batch.size(); i++) {
                 var append = batch.get(i);
                 try {
-                    outcomes[i] = appender.append(append, recordedAt);
+                    outcomes[i] = current.appender.append(append, recordedAt);
                     events += append.events().size();
                 } catch (RuntimeException refused) {
                     outcomes[i] = refused;
                 }
             }
-            appender.writeSeals();
-            indexed = indexTailIfLong();
-            commit.execute();
+            current.appender.writeSeals();
+            indexed = indexTailIfLong(current);
+            committing = true;
+            current.commit.execute();
         } catch (SQLException | RuntimeException failure) {
-            failBatch(batch, failure);
-            return;
+            throw failed(failure, committing);
         }
         checkpointer.committed();
         if (indexed) {
@@ -140,16 +153,75 @@ public final class AppendWriter {
         }
     }
 
+    @Override
+    public Optional<AppendResult> lookUp(PendingAppend append) throws BatchFailure {
+        var current = session();
+        try {
+            if (stateStale) {
+                state.reload(current.connection);
+                stateStale = false;
+            }
+            return StoredEvents.resolveRetry(dialect, current.connection, append.stream(), append.events());
+        } catch (SQLException e) {
+            throw failed(e, false);
+        }
+    }
+
+    /**
+     * Opens a connection if the last write dropped its own, takes and releases the write lock, and checks
+     * that the file system has at least {@value #MIN_FREE_BYTES} bytes free.
+     */
+    @Override
+    public void probe() throws BatchFailure {
+        var current = session();
+        try {
+            current.begin.execute();
+            current.rollback.execute();
+        } catch (SQLException e) {
+            throw failed(e, false);
+        }
+        try {
+            long free = Files.getFileStore(file).getUsableSpace();
+            if (free < MIN_FREE_BYTES) {
+                throw new BatchFailure(Optional.of(StoreUnavailableException.Reason.DISK_FULL), false,
+                        new IOException(free + " bytes free on the file system of " + file));
+            }
+        } catch (IOException e) {
+            throw new BatchFailure(Optional.of(StoreUnavailableException.Reason.IO_ERROR), false, e);
+        }
+    }
+
+    private WriterSession session() throws BatchFailure {
+        if (session == null) {
+            try {
+                session = WriterSession.open(file, dialect, state, tailPositions);
+                stateStale = true;
+                LOG.info("writer of {} opened a new connection", file);
+            } catch (SQLException | RuntimeException e) {
+                throw BatchFailure.of(dialect, e, false);
+            }
+        }
+        return session;
+    }
+
+    /** Drops the session of a failed transaction: the next write starts on a new connection. */
+    private BatchFailure failed(Exception failure, boolean committing) {
+        session.abandon();
+        session = null;
+        stateStale = true;
+        return BatchFailure.of(dialect, failure, committing);
+    }
+
     /**
      * Adds the tail of the log to the stream index once it holds a batch of events, in the transaction being
      * written (docs/adr/0015): one sorted insert writes each stream's index page once for the whole batch.
      */
-    private boolean indexTailIfLong() throws SQLException {
+    private boolean indexTailIfLong(WriterSession current) throws SQLException {
         long head = state.nextPosition() - 1;
         if (head - state.indexedThrough() < streamIndexBatch) {
             return false;
         }
-        for (var statement : indexTail) {
+        for (var statement : current.indexTail) {
             statement.execute();
         }
         LOG.debug("indexed positions {}..{} of {} by stream", state.indexedThrough() + 1, head, file);
@@ -157,38 +229,10 @@ public final class AppendWriter {
         return true;
     }
 
-    private void failBatch(List<PendingAppend> batch, Exception failure) {
-        appender.discardSeals();
-        try {
-            rollback.execute();
-        } catch (SQLException e) {
-            // The transaction may already be gone (SQLite rolls back on some I/O errors); nothing to undo.
-        }
-        stateStale = true;
-        for (PendingAppend append : batch) {
-            append.fail(file.toString(), failure);
-        }
-    }
-
     private long nextRecordedAt() {
         // Never earlier than the previous batch, so recorded-at times follow positions even if the clock steps back.
         long now = EventRows.microsOf(Instant.now());
         lastRecordedAt = Math.max(lastRecordedAt, now);
         return lastRecordedAt;
-    }
-
-    private void closeQuietly() {
-        try {
-            appender.close();
-            begin.close();
-            commit.close();
-            rollback.close();
-            for (var statement : indexTail) {
-                statement.close();
-            }
-            connection.close();
-        } catch (SQLException e) {
-            LOG.warn("closing the writer connection to {} failed: {}", file, e.getMessage());
-        }
     }
 }

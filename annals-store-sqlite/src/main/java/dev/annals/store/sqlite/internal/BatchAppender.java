@@ -203,7 +203,8 @@ final class BatchAppender implements AutoCloseable {
         }
         var retry = StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events());
         return retry.orElseThrow(() -> new EventStoreException("append to stream '" + append.stream()
-                + "' hit a unique constraint that no stored event id explains: " + violation.getMessage(), violation));
+                + "' hit a unique constraint that no stored event id explains (the details are in the server's log)",
+                violation));
     }
 
     /**

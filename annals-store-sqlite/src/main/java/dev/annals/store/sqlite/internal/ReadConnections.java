@@ -1,6 +1,7 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.jdbc.ConnectionLender;
 
 import java.nio.file.Path;
@@ -23,6 +24,9 @@ import java.util.concurrent.BlockingQueue;
  * running it.
  */
 public final class ReadConnections implements ConnectionLender, AutoCloseable {
+
+    /** Only classifies errors. */
+    private static final SqliteDialect DIALECT = new SqliteDialect();
 
     /** Statements kept per connection; reads use a handful of distinct queries. */
     private static final int STATEMENTS_PER_CONNECTION = 32;
@@ -91,7 +95,7 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
 
     private <T> T lend(ReaderWork<T> work) {
         if (closed) {
-            throw new EventStoreException("the SQLite store at " + file + " is closed");
+            throw new EventStoreException("the SQLite store is closed");
         }
         Reader reader;
         try {
@@ -103,7 +107,7 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
         try {
             return work.run(reader);
         } catch (SQLException e) {
-            throw new EventStoreException("reading " + file + " failed: " + e.getMessage(), e);
+            throw BatchFailure.readFailure(DIALECT, "reading the SQLite store", e);
         } finally {
             idle.add(reader);
         }

@@ -2,6 +2,7 @@ package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.jdbc.SqlDialect;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -9,6 +10,7 @@ import org.sqlite.SQLiteException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 /** SQLite's SQL text and error codes. */
 public final class SqliteDialect implements SqlDialect {
@@ -38,6 +40,18 @@ public final class SqliteDialect implements SqlDialect {
             return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
         }
         return false;
+    }
+
+    /** SQLite's primary result codes (the low byte of an extended code) that mean the storage failed. */
+    @Override
+    public Optional<StoreUnavailableException.Reason> storageFault(SQLException e) {
+        int primary = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
+        return switch (primary) {
+            case 13 -> Optional.of(StoreUnavailableException.Reason.DISK_FULL); // SQLITE_FULL
+            case 8 -> Optional.of(StoreUnavailableException.Reason.READ_ONLY); // SQLITE_READONLY
+            case 10, 14, 15 -> Optional.of(StoreUnavailableException.Reason.IO_ERROR); // IOERR, CANTOPEN, PROTOCOL
+            default -> Optional.empty();
+        };
     }
 
     /** Takes the write lock at once, so that the store's writer waits instead of failing on a stale snapshot. */

@@ -1,0 +1,91 @@
+package dev.annals.store.sqlite.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The writer's connection with its prepared statements. After a transaction fails the writer drops the
+ * whole session and opens a new one for the next batch: SQLite may leave a failed transaction open (a
+ * COMMIT that hit a full disk, a ROLLBACK that failed in turn), and a new connection is the one way to be
+ * sure the next {@code BEGIN} starts outside any transaction (docs/adr/0017). Closing the old connection
+ * rolls back whatever it still held.
+ */
+final class WriterSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriterSession.class);
+
+    final Connection connection;
+    final BatchAppender appender;
+    final PreparedStatement begin;
+    final PreparedStatement commit;
+    final PreparedStatement rollback;
+    final List<PreparedStatement> indexTail = new ArrayList<>();
+    private final Path file;
+
+    private WriterSession(Path file, Connection connection, SqliteDialect dialect, WriterState state,
+                          TailPositions tailPositions) throws SQLException {
+        this.file = file;
+        this.connection = connection;
+        this.appender = new BatchAppender(dialect, connection, state, tailPositions);
+        this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
+        this.commit = connection.prepareStatement("COMMIT");
+        this.rollback = connection.prepareStatement("ROLLBACK");
+        for (String sql : StreamIndex.CATCH_UP) {
+            indexTail.add(connection.prepareStatement(sql));
+        }
+    }
+
+    /** A session on {@code connection}, which it closes when preparing its statements fails. */
+    static WriterSession on(Path file, Connection connection, SqliteDialect dialect, WriterState state,
+                            TailPositions tailPositions) throws SQLException {
+        try {
+            return new WriterSession(file, connection, dialect, state, tailPositions);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(file, connection);
+            throw e;
+        }
+    }
+
+    /** A session on a new writer connection to {@code file}. */
+    static WriterSession open(Path file, SqliteDialect dialect, WriterState state, TailPositions tailPositions)
+            throws SQLException {
+        return on(file, SqliteConnections.writer(file), dialect, state, tailPositions);
+    }
+
+    /** Rolls back what the failed transaction may still hold, then closes the connection whatever happens. */
+    void abandon() {
+        appender.discardSeals();
+        try {
+            rollback.execute();
+        } catch (SQLException e) {
+            // SQLite may have rolled back on its own; closing the connection undoes anything left.
+            LOG.debug("rollback on {} after a failed write failed: {}", file, e.getMessage());
+        }
+        close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            appender.close();
+        } catch (SQLException e) {
+            LOG.debug("closing the writer's statements on {} failed: {}", file, e.getMessage());
+        }
+        closeQuietly(file, connection);
+    }
+
+    private static void closeQuietly(Path file, Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing the writer connection to {} failed: {}", file, e.getMessage());
+        }
+    }
+}
