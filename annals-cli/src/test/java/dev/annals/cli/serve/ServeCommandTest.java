@@ -159,7 +159,7 @@ class ServeCommandTest {
     @Test
     void with_demo_a_balances_query_after_a_position_beyond_the_head_is_refused_at_once_naming_the_head()
             throws Exception {
-        var serving = serve(StoreOpener.sqlite(), "--demo");
+        var serving = serve(Backends.installed(), "--demo");
         URI uri = serving.uri();
         var opened = post(uri, "commands/open-account/account-100", "{\"owner\":\"Carol\"}");
         long position = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(opened.body())
