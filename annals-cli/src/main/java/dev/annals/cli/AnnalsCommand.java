@@ -21,7 +21,14 @@ import dev.annals.cli.transfer.ImportCommand;
 import dev.annals.cli.state.StateCommand;
 import dev.annals.cli.streams.StreamsCommand;
 import dev.annals.store.EventStore;
-import dev.annals.store.postgres.PostgresAddress;
+import dev.annals.backend.Access;
+import dev.annals.backend.Backends;
+import dev.annals.backend.Deployment;
+import dev.annals.backend.NoStoreException;
+import dev.annals.backend.OpenOptions;
+import dev.annals.backend.UnknownStoreLocationException;
+import dev.annals.backend.UnsupportedCapabilityException;
+import dev.annals.erasure.MasterKey;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +51,7 @@ import static java.util.Objects.requireNonNull;
         description = {
                 "Annals event store tools: append and read events, list streams, run the demo and benchmarks.",
                 "Works on the embedded SQLite store in the data directory (--data),",
-                "or on a PostgreSQL store (--store postgresql://host:port/db?schema=name)."},
+                "or on another store (--store postgresql://host:port/db?schema=name, --store http://host:2113)."},
         subcommands = {
                 AppendCommand.class,
                 ReadCommand.class,
@@ -93,7 +100,7 @@ public final class AnnalsCommand {
     /** Where the store lives when {@code --data} is not given. */
     public static final Path DEFAULT_DATA_DIRECTORY = Path.of("annals-data");
 
-    private final StoreOpener storeOpener;
+    private final Backends backends;
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
             description = "The data directory of the store (default: annals-data in the current directory;"
@@ -101,22 +108,27 @@ public final class AnnalsCommand {
     private Path dataDirectory;
 
     @Option(names = "--store", paramLabel = "URL", scope = ScopeType.INHERIT,
-            description = "Work on a PostgreSQL store instead of the data directory:"
-                    + " postgresql://host:port/database[?schema=name&user=...&password=...] (default schema: annals).")
+            description = "Work on another store than the data directory's: postgresql://host:port/database"
+                    + "[?schema=name&user=...&password=...] (default schema: annals), a running server at"
+                    + " http(s)://host:port, or sqlite:DIR.")
     private String storeAddress;
+
+    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
+            description = "The bearer token for --store http(s)://... (default: the ANNALS_TOKEN environment variable).")
+    private String token;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
             description = "Log debug output of Annals to stderr and print stack traces with errors.")
     private boolean verbose;
 
-    /** The command on the embedded SQLite store. */
+    /** The command on the backends installed beside it (SQLite, PostgreSQL, a server over HTTP). */
     public AnnalsCommand() {
-        this(StoreOpener.sqlite());
+        this(Backends.installed());
     }
 
-    /** The command on the stores {@code storeOpener} opens. */
-    public AnnalsCommand(StoreOpener storeOpener) {
-        this.storeOpener = requireNonNull(storeOpener, "storeOpener");
+    /** The command on the stores {@code backends} open (tests pass their own). */
+    public AnnalsCommand(Backends backends) {
+        this.backends = requireNonNull(backends, "backends");
     }
 
     /** Runs the command line and exits with its exit code (see {@link ExitCodes}). */
@@ -153,80 +165,97 @@ public final class AnnalsCommand {
         return verbose;
     }
 
-    /** What opens the store: the PostgreSQL store given with --store, else the SQLite store unless a test chose another. */
-    public StoreOpener storeOpener() {
-        return postgresAddress().map(StoreOpener::postgres).orElse(storeOpener);
+    /** The backends this command opens stores with. */
+    public Backends backends() {
+        return backends;
     }
 
-    /** The PostgreSQL store given with {@code --store}, if any. */
-    public Optional<PostgresAddress> postgresAddress() {
-        if (storeAddress == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(PostgresAddress.parse(storeAddress));
-        } catch (IllegalArgumentException e) {
-            throw new BadUsageException("--store: " + e.getMessage());
-        }
+    /** The location given with {@code --store}, if any. */
+    public Optional<String> explicitStore() {
+        return Optional.ofNullable(storeAddress);
     }
 
-    /** Where the store is, for people: the PostgreSQL address or the data directory. */
+    /** Where the store is, as a backend location: {@code --store}, else the data directory. */
     public String storeLocation() {
-        return postgresAddress().map(PostgresAddress::toString).orElseGet(() -> dataDirectory().toString());
+        return storeAddress != null ? storeAddress : dataDirectory().toString();
     }
 
     /**
-     * Opens, creating when absent, the store in the data directory; the caller closes it.
+     * Opens the deployment at {@link #storeLocation()} through its backend; the caller closes it.
      *
-     * @throws RejectedRequestException when {@code --data} names a file
+     * @throws RejectedRequestException when no backend takes the location, it is malformed, or it holds no
+     *                                   store and {@code options} say it must
      */
-    public EventStore openStore() {
+    public Deployment openDeployment(OpenOptions options) {
         if (storeAddress == null) {
             refuseFile(dataDirectory());
         }
-        return storeOpener().open(dataDirectory());
+        var withSecrets = options.withToken(Optional.ofNullable(token).or(() -> environment("ANNALS_TOKEN")))
+                .withMasterKey(options.masterKey().or(MasterKey::fromEnvironment));
+        try {
+            return backends.open(storeLocation(), withSecrets);
+        } catch (UnknownStoreLocationException | IllegalArgumentException e) {
+            throw new BadUsageException("--store: " + e.getMessage());
+        } catch (NoStoreException e) {
+            throw new RejectedRequestException(e.getMessage() + (storeAddress == null ? " (give another with --data DIR)" : ""));
+        }
+    }
+
+    /** Opens, creating when absent, the store at {@link #storeLocation()}; the caller closes it. */
+    public EventStore openStore() {
+        return openDeployment(OpenOptions.defaults()).store();
     }
 
     /**
-     * Opens the store in the data directory for reading: it must exist already, so that a mistyped
-     * {@code --data} is reported rather than silently created empty.
+     * Opens the store for reading: it must exist already, so that a mistyped {@code --data} is reported
+     * rather than silently created empty.
      *
-     * @throws RejectedRequestException when the data directory does not exist
+     * @throws RejectedRequestException when there is no store at the location
      */
     public EventStore openExistingStore() {
-        if (storeAddress != null) {
-            return openStore();
-        }
-        return storeOpener().open(existingDataDirectory());
+        return openDeployment(OpenOptions.defaults().withMustExist(true)).store();
     }
 
     /**
-     * Opens the existing store for reads only: on the embedded store, without its directory lock, so that
-     * read commands work while a server or an application holds the store open (SQLite's WAL lets readers
-     * in other processes read beside the one writer). The caller closes it and never appends to it.
+     * Opens the store to read only, beside a writer that may hold it in another process (a running server on
+     * the embedded store); it must exist. Closing the store releases everything: no capability is opened.
      *
-     * @throws RejectedRequestException when the data directory does not exist or is a file
+     * @throws RejectedRequestException when there is no store at the location
      */
     public EventStore openStoreForReading() {
-        if (storeAddress != null) {
-            return openStore();
-        }
-        return storeOpener().openForReading(existingDataDirectory());
+        return openReadOnly().store();
     }
 
     /**
-     * The data directory, which must exist: a mistyped {@code --data} is reported rather than created.
-     *
-     * @throws RejectedRequestException when it does not exist or is a file
+     * Opens the deployment to read only, beside a writer that may hold it in another process (a running
+     * server on the embedded store); it must exist.
      */
-    public Path existingDataDirectory() {
-        Path directory = dataDirectory();
-        refuseFile(directory);
-        if (!Files.isDirectory(directory)) {
-            throw new RejectedRequestException("no data directory '" + directory
-                    + "': nothing has been appended there yet (give another with --data DIR)");
+    public Deployment openReadOnly() {
+        return openDeployment(OpenOptions.readOnly());
+    }
+
+    /**
+     * Opens the capability {@code type} of the store, read-only beside any writer, for a command's own use.
+     *
+     * @param what what it is for people, as in "the PostgreSQL store at ... has no {@code what}"
+     * @throws RejectedRequestException when there is no store at the location, or its backend has no such capability
+     */
+    public <T> Opened<T> openCapability(Class<T> type, String what) {
+        return openCapability(type, what, OpenOptions.readOnly());
+    }
+
+    /** The capability {@code type} of the store opened with {@code options}, for a command's own use. */
+    public <T> Opened<T> openCapability(Class<T> type, String what, OpenOptions options) {
+        var deployment = openDeployment(options);
+        try {
+            return new Opened<>(deployment, deployment.require(type, what));
+        } catch (UnsupportedCapabilityException e) {
+            deployment.close();
+            throw new RejectedRequestException(e.getMessage());
+        } catch (RuntimeException e) {
+            deployment.close();
+            throw e;
         }
-        return directory;
     }
 
     private static void refuseFile(Path directory) {
@@ -234,5 +263,9 @@ public final class AnnalsCommand {
             throw new RejectedRequestException("--data '" + directory + "' is a file, not a data directory"
                     + " (give a directory with --data DIR)");
         }
+    }
+
+    private static Optional<String> environment(String name) {
+        return Optional.ofNullable(System.getenv(name)).filter(value -> !value.isBlank());
     }
 }

@@ -1,5 +1,6 @@
 package dev.annals.cli;
 
+import dev.annals.backend.Backends;
 import dev.annals.store.EventStore;
 import dev.annals.store.memory.InMemoryEventStore;
 
@@ -12,17 +13,17 @@ import java.util.List;
 /** Runs the annals command in this JVM with captured output, on a data directory of the test's choosing. */
 public final class Cli {
 
-    private final StoreOpener opener;
+    private final Backends opener;
     private final Path data;
 
-    private Cli(StoreOpener opener, Path data) {
+    private Cli(Backends opener, Path data) {
         this.opener = opener;
         this.data = data;
     }
 
     /** The command on the real SQLite store in {@code data}. */
     public static Cli onSqlite(Path data) {
-        return new Cli(StoreOpener.sqlite(), data);
+        return new Cli(Backends.installed(), data);
     }
 
     /**
@@ -30,7 +31,7 @@ public final class Cli {
      * store, so later runs see what earlier ones appended.
      */
     public static Cli on(InMemoryEventStore store, Path data) {
-        return new Cli(StoreOpener.named("in-memory store", directory -> store), data);
+        return new Cli(TestBackends.inMemory(store), data);
     }
 
     /** Runs {@code annals --data DATA ARGS...}. */
@@ -57,7 +58,7 @@ public final class Cli {
 
     /** Opens the store the command works on, to look at it directly. */
     public EventStore openStore() {
-        return opener.open(data);
+        return opener.open(data.toString(), dev.annals.backend.OpenOptions.defaults()).store();
     }
 
     /** What one run printed and returned. */

@@ -35,7 +35,7 @@ class UsageExitCodesTest {
         var run = Cli.onSqlite(data).runWithoutData("--store", "mysql://localhost/db", "streams");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().startsWith("annals: --store: not a PostgreSQL address");
+        assertThat(run.errLines()).singleElement().asString().startsWith("annals: --store: no backend for the store location 'mysql://localhost/db'");
     }
 
     @Test

@@ -21,6 +21,12 @@ class AnnalsClientConformanceTest extends EventStoreConformance {
 
     private final Map<EventStore, Served> served = new ConcurrentHashMap<>();
 
+    /** The client polls the server; following its SSE stream is a separate piece of work (issue 20). */
+    @Override
+    protected boolean notifiesHead() {
+        return false;
+    }
+
     @Override
     protected EventStore newStore() {
         var store = new InMemoryEventStore();

@@ -2,12 +2,10 @@ package dev.annals.schema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.event.EventData;
-import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
-import dev.annals.store.ReadRequest;
-import dev.annals.store.StreamInfo;
+import dev.annals.store.ForwardingEventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +13,6 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
 
@@ -23,9 +20,10 @@ import static java.util.Objects.requireNonNull;
  * An event store that checks each appended payload against the registered schema of its type and
  * schema version before passing the append on: with {@link Mode#REJECT} an unfit event fails the whole
  * append ({@link SchemaViolationException}, nothing written); with {@link Mode#WARN} it is logged and
- * appended. Events of a type and version with no registered schema pass unchecked. Reads pass through.
+ * appended. Events of a type and version with no registered schema pass unchecked. Reads and every capability
+ * of the wrapped store (deletion, head notifications) pass through.
  */
-public final class SchemaValidatingStore implements EventStore {
+public final class SchemaValidatingStore extends ForwardingEventStore {
 
     /** What happens to an event that does not fit its schema. */
     public enum Mode { REJECT, WARN }
@@ -33,13 +31,12 @@ public final class SchemaValidatingStore implements EventStore {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaValidatingStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final EventStore delegate;
     private final Map<String, EventSchema> schemas = new HashMap<>();
     private final Mode mode;
 
     /** Validates appends to {@code delegate} against {@code registered}; closing this closes {@code delegate}. */
     public SchemaValidatingStore(EventStore delegate, List<EventSchema> registered, Mode mode) {
-        this.delegate = requireNonNull(delegate, "delegate");
+        super(delegate);
         this.mode = requireNonNull(mode, "mode");
         requireNonNull(registered, "registered").forEach(schema -> schemas.put(schema.label(), schema));
     }
@@ -67,26 +64,6 @@ public final class SchemaValidatingStore implements EventStore {
                 LOG.warn("stream {}: appending event {} anyway: {}", stream, event.eventId(), violation.getMessage());
             }
         }
-        return delegate.append(stream, expected, events);
-    }
-
-    @Override
-    public Stream<RecordedEvent> read(ReadRequest request) {
-        return delegate.read(request);
-    }
-
-    @Override
-    public long headPosition() {
-        return delegate.headPosition();
-    }
-
-    @Override
-    public Stream<StreamInfo> streams() {
-        return delegate.streams();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
+        return delegate().append(stream, expected, events);
     }
 }

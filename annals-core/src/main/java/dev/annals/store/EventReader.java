@@ -3,6 +3,7 @@ package dev.annals.store;
 import dev.annals.event.RecordedEvent;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -14,6 +15,16 @@ import java.util.stream.Stream;
  * it runs.
  */
 public interface EventReader {
+
+    /**
+     * This store's (or reader's) implementation of an optional capability, such as {@link StreamDeletion} or
+     * {@link HeadNotifier}, or empty when it has none. Ask this instead of testing {@code instanceof}: a
+     * decorator (a {@link ForwardingEventStore}) answers with the capability of the store it wraps, so
+     * wrapping a store never silently turns a capability off.
+     */
+    default <T> Optional<T> capability(Class<T> type) {
+        return type.isInstance(this) ? Optional.of(type.cast(this)) : Optional.empty();
+    }
 
     /** The events {@code request} selects, in its direction. Unknown streams give an empty stream. */
     Stream<RecordedEvent> read(ReadRequest request);

@@ -99,9 +99,7 @@ public final class Subscription implements AutoCloseable {
                 requireNonNull(source, "source"), checkpoint, requireNonNull(options, "options"),
                 requireNonNull(subscriber, "subscriber"));
         subscription.onProgress = onProgress;
-        if (reader instanceof HeadNotifier notifier) {
-            notifier.addHeadListener(subscription.waiter);
-        }
+        reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.addHeadListener(subscription.waiter));
         subscription.deliveryThread.start();
         subscription.readerThread.start();
         LOG.debug("subscription {} started on {} after position {}", name, source, checkpoint);
@@ -215,9 +213,7 @@ public final class Subscription implements AutoCloseable {
     @Override
     public void close() {
         stopAsync();
-        if (reader instanceof HeadNotifier notifier) {
-            notifier.removeHeadListener(waiter);
-        }
+        reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.removeHeadListener(waiter));
         try {
             readerThread.join();
             // The reader is gone, so nobody else fills the buffer: there is room for STOP after clearing it.

@@ -2,8 +2,8 @@ package dev.annals.cli.audit;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.store.postgres.PostgresAuditTrail;
-import dev.annals.store.sqlite.audit.SqliteAuditTrail;
+import dev.annals.audit.AuditReport;
+import dev.annals.audit.AuditTrail;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,11 +27,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var postgres = annals.postgresAddress();
-        // Checks that a store is there, without the directory lock a running server holds.
-        annals.openStoreForReading().close();
-        var report = postgres.isPresent() ? PostgresAuditTrail.open(postgres.get()).verify()
-                : SqliteAuditTrail.open(annals.dataDirectory()).verify();
+        AuditReport report;
+        try (var deployment = annals.openReadOnly()) {
+            report = deployment.require(AuditTrail.class, "audit trail").verify();
+        }
         if (!report.intact()) {
             var err = spec.commandLine().getErr();
             err.println("verify: chain broken at position " + report.firstBroken().getAsLong() + ": "

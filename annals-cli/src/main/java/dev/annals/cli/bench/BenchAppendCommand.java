@@ -7,8 +7,12 @@ import dev.annals.bench.BenchmarkResult;
 import dev.annals.bench.FsyncBaseline;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.OpenOptions;
+import dev.annals.store.EventStore;
+import dev.annals.store.postgres.PostgresAddress;
+import dev.annals.store.postgres.PostgresBackend;
 import dev.annals.store.postgres.PostgresEventStore;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,19 +92,23 @@ public final class BenchAppendCommand implements Callable<Integer> {
 
     private BenchmarkResult onStore(AppendBenchmarkOptions options) {
         AnnalsCommand annals = bench.annals();
-        StoreOpener opener = annals.storeOpener();
-        var postgres = annals.postgresAddress();
+        // A PostgreSQL store gets a schema of its own, so that the benchmark leaves nothing in the user's.
+        var postgres = annals.explicitStore().filter(new PostgresBackend()::accepts).map(PostgresAddress::parse);
         if (postgres.isPresent()) {
             try (var scratch = ScratchSchema.beside(postgres.get());
                  var store = PostgresEventStore.open(scratch.address())) {
-                return AppendBenchmark.run(store, opener.name(), scratch.address()
+                return AppendBenchmark.run(store, "PostgreSQL store", scratch.address()
                         + ", a schema of its own, dropped afterwards", options);
             }
         }
+        // Otherwise the store is opened in the data directory the benchmark chose (a temporary one by default).
+        Function<Path, EventStore> opener = directory -> annals.backends()
+                .open(annals.explicitStore().orElse(directory.toString()), OpenOptions.defaults()).store();
+        String name = annals.backends().forLocation(annals.storeLocation()).name() + " store";
         Optional<Path> data = annals.explicitDataDirectory();
         return data.isPresent()
-                ? AppendBenchmark.runIn(data.get(), opener::open, opener.name(), options)
-                : AppendBenchmark.runInTemporaryDirectory(opener::open, opener.name(), options);
+                ? AppendBenchmark.runIn(data.get(), opener::apply, name, options)
+                : AppendBenchmark.runInTemporaryDirectory(opener::apply, name, options);
     }
 
     private BenchmarkResult onFile(AppendBenchmarkOptions options) {

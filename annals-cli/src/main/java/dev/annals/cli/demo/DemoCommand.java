@@ -3,9 +3,8 @@ package dev.annals.cli.demo;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.example.bank.demo.BankDemo;
-import dev.annals.store.EventStore;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.SqliteProjections;
+import dev.annals.backend.OpenOptions;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,12 +40,13 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         var writer = spec.commandLine().getOut();
         var out = new PrintStream(new WriterOutputStream(writer), true, StandardCharsets.UTF_8);
-        try (EventStore store = annals.openStore()) {
-            out.printf("Annals demo on the %s in %s%n%n", annals.storeOpener().name(), annals.storeLocation());
-            if (store instanceof SqliteEventStore sqlite) {
-                new BankDemo(store, out, SqliteProjections.readModels(sqlite.file().getParent())).run();
+        try (var deployment = annals.openDeployment(OpenOptions.defaults())) {
+            out.printf("Annals demo on %s%n%n", deployment.description());
+            var readModels = deployment.capability(JdbcReadModels.class);
+            if (readModels.isPresent()) {
+                new BankDemo(deployment.store(), out, readModels.get()).run();
             } else {
-                new BankDemo(store, out).run();
+                new BankDemo(deployment.store(), out).run();
             }
         }
         out.flush();

@@ -32,7 +32,8 @@ public final class DlqCommand {
     @Command(name = "list", description = "Lists open dead letters, of projection NAME or of all.")
     int list(@Parameters(index = "0", arity = "0..1", paramLabel = "NAME") String name) {
         var out = spec.commandLine().getOut();
-        try (var states = ProjectionsCommand.openStates(annals)) {
+        try (var opened = ProjectionsCommand.openStates(annals)) {
+            var states = opened.value();
             if (name != null) {
                 ProjectionsCommand.requireKnown(annals, states, name);
             }
@@ -52,7 +53,8 @@ public final class DlqCommand {
 
     @Command(name = "retry", description = "Asks the runner to deliver dead letter ID to its handler again.")
     int retry(@Parameters(index = "0", paramLabel = "ID") long id) {
-        try (var states = ProjectionsCommand.openStates(annals)) {
+        try (var opened = ProjectionsCommand.openStates(annals)) {
+            var states = opened.value();
             states.requestRetry(id);
         } catch (UnknownDeadLetterException e) {
             throw new RejectedRequestException(e.getMessage());
@@ -64,7 +66,8 @@ public final class DlqCommand {
 
     @Command(name = "skip", description = "Gives up on dead letter ID; a projection stopped on it goes on.")
     int skip(@Parameters(index = "0", paramLabel = "ID") long id) {
-        try (var states = ProjectionsCommand.openStates(annals)) {
+        try (var opened = ProjectionsCommand.openStates(annals)) {
+            var states = opened.value();
             states.skip(id);
         } catch (UnknownDeadLetterException e) {
             throw new RejectedRequestException(e.getMessage());

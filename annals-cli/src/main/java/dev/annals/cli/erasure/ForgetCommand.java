@@ -3,11 +3,9 @@ package dev.annals.cli.erasure;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.erasure.ForgetOutcome;
+import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.erasure.internal.FieldCipher;
 import dev.annals.event.RecordedEvent;
-import dev.annals.store.postgres.PostgresEventStore;
-import dev.annals.store.postgres.PostgresSubjectKeys;
-import dev.annals.store.sqlite.SqliteSubjectKeys;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,7 +35,7 @@ public final class ForgetCommand implements Callable<Integer> {
     private String subject;
 
     @Option(names = "--count", description = "Also count the events holding the subject's data: reads the whole"
-            + " log, and opens the store (so an embedded store must not be open in another process).")
+            + " log.")
     private boolean count;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -47,13 +45,10 @@ public final class ForgetCommand implements Callable<Integer> {
     public Integer call() {
         long events = count ? countEvents() : -1;
         ForgetOutcome outcome;
-        if (annals.postgresAddress().isPresent()) {
-            try (var store = annals.openExistingStore()) {
-                outcome = PostgresSubjectKeys.of((PostgresEventStore) store).forget(subject);
-            }
-        } else {
-            // Without opening the store: its directory lock would refuse while a server holds it open.
-            outcome = SqliteSubjectKeys.open(annals.existingDataDirectory()).forget(subject);
+        // Read-only access to the events: the keys open their own connections, so this works while a server
+        // holds an embedded store open.
+        try (var deployment = annals.openReadOnly()) {
+            outcome = deployment.require(SubjectKeyStore.class, "erasure keys").forget(subject);
         }
         var out = spec.commandLine().getOut();
         out.println("forget: subject '" + subject + "' " + switch (outcome) {
@@ -69,7 +64,7 @@ public final class ForgetCommand implements Callable<Integer> {
 
     private long countEvents() {
         var marker = FieldCipher.marker(subject).getBytes(StandardCharsets.UTF_8);
-        try (var store = annals.openStoreForReading(); Stream<RecordedEvent> all = store.readAll(0)) {
+        try (var deployment = annals.openReadOnly(); Stream<RecordedEvent> all = deployment.store().readAll(0)) {
             return all.filter(event -> contains(event.payload(), marker)).count();
         }
     }

@@ -19,10 +19,8 @@ final class StreamDeletions {
     /** Runs {@code operation} on the store; a store that cannot delete is a rejected request. */
     static StreamDeletionResult run(AnnalsCommand annals, Function<StreamDeletion, StreamDeletionResult> operation) {
         try (var store = annals.openExistingStore()) {
-            if (!(store instanceof StreamDeletion deletion)) {
-                throw new RejectedRequestException("the " + annals.storeOpener().name() + " at "
-                        + annals.storeLocation() + " cannot delete or truncate streams");
-            }
+            var deletion = store.capability(StreamDeletion.class).orElseThrow(() -> new RejectedRequestException(
+                    "the store at " + annals.storeLocation() + " cannot delete or truncate streams"));
             return operation.apply(deletion);
         }
     }

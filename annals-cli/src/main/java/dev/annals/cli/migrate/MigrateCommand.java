@@ -1,5 +1,6 @@
 package dev.annals.cli.migrate;
 
+import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.progress.ProgressBar;
@@ -55,15 +56,18 @@ public final class MigrateCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
 
+    @CommandLine.ParentCommand
+    private AnnalsCommand annals;
+
     @Override
     public Integer call() {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 or more, was "
                     + batchSize);
         }
-        var source = StoreLocation.parse(from);
-        var target = StoreLocation.parse(to);
-        if (normalized(source).equals(normalized(target))) {
+        var source = StoreLocation.parse(annals.backends(), from);
+        var target = StoreLocation.parse(annals.backends(), to);
+        if (source.normalized().equals(target.normalized())) {
             throw new RejectedRequestException("--from and --to name the same store: " + source);
         }
         var transform = transformClass == null ? EventTransform.identity() : TransformLoader.load(transformClass);
@@ -97,10 +101,5 @@ public final class MigrateCommand implements Callable<Integer> {
                 report.changed());
         out.flush();
         return ExitCodes.OK;
-    }
-
-    private static StoreLocation normalized(StoreLocation location) {
-        return location instanceof StoreLocation.Sqlite sqlite
-                ? new StoreLocation.Sqlite(sqlite.directory().toAbsolutePath().normalize()) : location;
     }
 }

@@ -4,7 +4,7 @@ import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionNames;
 import dev.annals.projection.RebuildMode;
-import dev.annals.store.jdbc.projection.JdbcProjectionStates;
+import dev.annals.projection.ProjectionStates;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,20 +31,20 @@ abstract class ProjectionRequestCommand implements Callable<Integer> {
     public Integer call() {
         ProjectionNames.validate(name);
         try (var states = ProjectionsCommand.openStates(parent.annals())) {
-            ProjectionsCommand.requireKnown(parent.annals(), states, name);
-            String done = request(states);
+            ProjectionsCommand.requireKnown(parent.annals(), states.value(), name);
+            String done = request(states.value());
             spec.commandLine().getOut().printf("%s: %s; a running runner acts on it within seconds%n", name, done);
         }
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
-    abstract String request(JdbcProjectionStates states);
+    abstract String request(ProjectionStates states);
 
     @Command(name = "pause", description = "Asks the projection NAME to stop delivering events until resumed.")
     static final class Pause extends ProjectionRequestCommand {
         @Override
-        String request(JdbcProjectionStates states) {
+        String request(ProjectionStates states) {
             states.pause(name);
             return "pause requested";
         }
@@ -53,7 +53,7 @@ abstract class ProjectionRequestCommand implements Callable<Integer> {
     @Command(name = "resume", description = "Asks the paused projection NAME to go on from its checkpoint.")
     static final class Resume extends ProjectionRequestCommand {
         @Override
-        String request(JdbcProjectionStates states) {
+        String request(ProjectionStates states) {
             states.resume(name);
             return "resume requested";
         }
@@ -68,7 +68,7 @@ abstract class ProjectionRequestCommand implements Callable<Integer> {
         boolean inPlace;
 
         @Override
-        String request(JdbcProjectionStates states) {
+        String request(ProjectionStates states) {
             if (SegmentLeaseTable.segmented(parent.annals(), name)) {
                 throw new RejectedRequestException("projection " + name + " is split into segments; segmented"
                         + " projections cannot be rebuilt by request yet (see docs/operations.md)");

@@ -2,13 +2,11 @@ package dev.annals.cli.projections;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
+import dev.annals.cli.Opened;
+import dev.annals.projection.ProjectionStates;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionState;
-import dev.annals.store.jdbc.projection.JdbcProjectionStates;
-import dev.annals.store.postgres.PostgresProjections;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.SqliteProjections;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -60,8 +58,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
         }
         var out = spec.commandLine().getOut();
         Instant now = Instant.now();
-        try (var states = states()) {
-            var all = states.health();
+        try (var opened = states()) {
+            var all = opened.value().health();
             var leases = SegmentLeaseTable.read(annals);
             if (all.isEmpty() && leases.isEmpty()) {
                 out.println("No projection has run on this store yet.");
@@ -101,22 +99,14 @@ public final class ProjectionsCommand implements Callable<Integer> {
         return seconds < 48 * 3600 ? seconds / 3600 + "h ago" : seconds / 86_400 + "d ago";
     }
 
-    /** The bookkeeping of the store under {@code --data}, which must exist. */
-    JdbcProjectionStates states() {
+    /** The bookkeeping of the store, which must exist; closes with its deployment. */
+    Opened<ProjectionStates> states() {
         return openStates(annals);
     }
 
-    /** The bookkeeping of the store under {@code annals}' data directory, which must exist. */
-    public static JdbcProjectionStates openStates(AnnalsCommand annals) {
-        var postgres = annals.postgresAddress();
-        if (postgres.isPresent()) {
-            return PostgresProjections.states(postgres.get());
-        }
-        var directory = annals.existingDataDirectory();
-        if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
-            throw new RejectedRequestException("no store in data directory '" + directory + "' (give another with --data DIR)");
-        }
-        return SqliteProjections.states(directory);
+    /** The projections' bookkeeping of the store {@code annals} names, which must exist. */
+    public static Opened<ProjectionStates> openStates(AnnalsCommand annals) {
+        return annals.openCapability(ProjectionStates.class, "projections");
     }
 
     /**
@@ -125,7 +115,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
      *
      * @throws RejectedRequestException naming the projections that are known
      */
-    public static void requireKnown(AnnalsCommand annals, JdbcProjectionStates states, String projection) {
+    public static void requireKnown(AnnalsCommand annals, ProjectionStates states, String projection) {
         var known = new TreeSet<String>();
         states.health().forEach(health -> known.add(health.projection().replaceFirst("-seg-\\d+$", "")));
         SegmentLeaseTable.read(annals).forEach(lease -> known.add(lease.projection()));

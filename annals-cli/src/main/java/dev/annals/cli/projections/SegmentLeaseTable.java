@@ -1,8 +1,8 @@
 package dev.annals.cli.projections;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.projection.segment.SegmentLeases;
 import dev.annals.projection.segment.SegmentLease;
-import dev.annals.store.postgres.PostgresProjections;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -16,9 +16,11 @@ final class SegmentLeaseTable {
     private SegmentLeaseTable() {
     }
 
-    /** The leases of the store {@code annals} names, or none when it is not a PostgreSQL store. */
+    /** The leases of the store {@code annals} names, or none when its backend keeps none. */
     static List<SegmentLease> read(AnnalsCommand annals) {
-        return annals.postgresAddress().map(address -> PostgresProjections.leases(address).all()).orElse(List.of());
+        try (var deployment = annals.openReadOnly()) {
+            return deployment.capability(SegmentLeases.class).map(SegmentLeases::all).orElse(List.of());
+        }
     }
 
     /** True when {@code projection} is split into segments on the store {@code annals} names. */

@@ -2,6 +2,7 @@ package dev.annals.cli.replay;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.progress.ProgressBar;
 import dev.annals.example.bank.projection.BankReadSide;
@@ -9,10 +10,6 @@ import dev.annals.projection.replay.ProjectionReplay;
 import dev.annals.projection.replay.ReplayRange;
 import dev.annals.projection.replay.ReplayResult;
 import dev.annals.store.jdbc.projection.ReadModelDefinition;
-import dev.annals.store.postgres.PostgresEventStore;
-import dev.annals.store.postgres.PostgresProjections;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.SqliteProjections;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -78,7 +75,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 or more, was " + batchSize);
         }
-        var result = annals.postgresAddress().isPresent() ? onPostgres(definition, range) : onSqlite(definition, range);
+        var result = run(definition, range);
         var out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "replay: %s positions %d..%d into version %d (live version %d untouched): %d event(s)"
                         + " read, %d handled, in %.1f s (%.0f events/s)%n", result.projection(), result.from(), result.to(),
@@ -91,24 +88,13 @@ public final class ReplayCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private ReplayResult onSqlite(ReadModelDefinition definition, ReplayRange range) throws Exception {
-        var directory = annals.existingDataDirectory();
-        if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
-            throw new RejectedRequestException("no store in data directory '" + directory + "' (give another with --data DIR)");
-        }
-        // Read without the store's directory lock, so that the replay runs while the application holds the store.
-        var events = SqliteProjections.events(directory);
-        try (var readModel = SqliteProjections.readModels(directory).store(definition.tables())) {
+    /** Reads beside the application (read-only: no directory lock on the embedded store); writes the read model. */
+    private ReplayResult run(ReadModelDefinition definition, ReplayRange range) throws Exception {
+        try (var readModels = annals.openCapability(JdbcReadModels.class, "SQL read models");
+             var readModel = readModels.value().store(definition.tables())) {
+            var events = readModels.deployment().store();
             return replay(new ProjectionReplay<>(definition.projection(), events, readModel, batchSize), range,
                     events.headPosition());
-        }
-    }
-
-    private ReplayResult onPostgres(ReadModelDefinition definition, ReplayRange range) throws Exception {
-        try (var store = PostgresEventStore.open(annals.postgresAddress().orElseThrow());
-             var readModel = PostgresProjections.readModel(store, definition.tables())) {
-            return replay(new ProjectionReplay<>(definition.projection(), store, readModel, batchSize), range,
-                    store.headPosition());
         }
     }
 

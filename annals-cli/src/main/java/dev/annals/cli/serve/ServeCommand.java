@@ -1,5 +1,8 @@
 package dev.annals.cli.serve;
 
+import dev.annals.audit.AuditTrail;
+import dev.annals.backend.Deployment;
+import dev.annals.backend.OpenOptions;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
@@ -10,7 +13,9 @@ import dev.annals.example.bank.demo.BankDemo;
 import dev.annals.example.bank.demo.BankTraffic;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionStates;
 import dev.annals.server.AllowedOrigin;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
 import dev.annals.server.auth.TokenInfo;
@@ -101,11 +106,12 @@ public final class ServeCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "annals-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (EventStore store = annals.openStore()) {
-            Optional<BankReadSide> readSide = demo ? runDemo(store, out) : Optional.empty();
+        try (var deployment = annals.openDeployment(OpenOptions.defaults())) {
+            EventStore store = deployment.store();
+            Optional<BankReadSide> readSide = demo ? runDemo(deployment, out) : Optional.empty();
             Optional<Thread> sampleTraffic = Optional.empty();
-            try (var server = start(store, options, out, readSide)) {
-                out.printf("Annals server on the %s in %s%n", annals.storeOpener().name(), annals.storeLocation());
+            try (var server = start(deployment, options, out, readSide)) {
+                out.printf("Annals server on %s%n", deployment.description());
                 out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
                         server.uri(), server.uri(), server.uri());
                 sampleTraffic = startTraffic(store, out);
@@ -142,14 +148,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private AnnalsServer start(EventStore store, ServerOptions options, PrintStream out,
+    private AnnalsServer start(Deployment deployment, ServerOptions options, PrintStream out,
                                Optional<BankReadSide> readSide) {
-        var builder = AnnalsServer.builder(store).options(options).entities(Bank.entityTypes());
+        var builder = AnnalsServer.builder(deployment.store()).options(options).entities(Bank.entityTypes());
         allowedOrigins.forEach(builder::allowOrigin);
-        ServedProjections.of(store).ifPresent(builder::projections);
-        ServedProjections.auditTrail(store).ifPresent(builder::audit);
+        deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
+        deployment.capability(AuditTrail.class).ifPresent(builder::audit);
         if (demo) {
-            BankDemoRoutes.install(builder, store, readSide, ServedProjections.readModels(store));
+            BankDemoRoutes.install(builder, deployment.store(), readSide, deployment.capability(JdbcReadModels.class));
         }
         // Loopback only when every address the host resolves to is one (never judged by its spelling).
         if (!auth && options.loopback()) {
@@ -173,8 +179,9 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static Optional<BankReadSide> runDemo(EventStore store, PrintStream out) {
-        var readModels = ServedProjections.readModels(store);
+    private static Optional<BankReadSide> runDemo(Deployment deployment, PrintStream out) {
+        EventStore store = deployment.store();
+        var readModels = deployment.capability(JdbcReadModels.class);
         if (readModels.isPresent()) {
             new BankDemo(store, out, readModels.get()).run();
             out.println();

@@ -1,13 +1,13 @@
 package dev.annals.cli.snapshot;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.Opened;
 import dev.annals.decider.EntityType;
 import dev.annals.decider.EntityTypes;
 import dev.annals.example.bank.Bank;
 import dev.annals.snapshot.SnapshotPolicy;
 import dev.annals.snapshot.SnapshotStore;
 import dev.annals.snapshot.Snapshots;
-import dev.annals.store.sqlite.snapshot.SqliteSnapshotStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,11 +38,9 @@ public final class SnapshotCommand {
     @CommandLine.ParentCommand
     AnnalsCommand annals;
 
-    /** The snapshot store of the data directory's store; it must exist. */
-    SnapshotStore openStore() {
-        // Checks that a store is there, without the directory lock a running server holds.
-        annals.openStoreForReading().close();
-        return SqliteSnapshotStore.open(annals.dataDirectory());
+    /** The snapshot store beside the store, which must exist; closes with its deployment. */
+    Opened<SnapshotStore> openStore() {
+        return annals.openCapability(SnapshotStore.class, "snapshot store");
     }
 
     /** The snapshot settings of {@code type}, its state class taken from its initial state. */

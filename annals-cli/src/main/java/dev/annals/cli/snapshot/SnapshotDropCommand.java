@@ -22,7 +22,10 @@ public final class SnapshotDropCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int dropped = snapshot.openStore().drop(stream);
+        int dropped;
+        try (var snapshots = snapshot.openStore()) {
+            dropped = snapshots.value().drop(stream);
+        }
         spec.commandLine().getOut().println("snapshot drop: dropped " + dropped + " snapshot(s) of " + stream);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

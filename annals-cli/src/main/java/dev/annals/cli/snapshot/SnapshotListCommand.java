@@ -1,10 +1,12 @@
 package dev.annals.cli.snapshot;
 
 import dev.annals.cli.ExitCodes;
+import dev.annals.snapshot.Snapshot;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code annals snapshot list STREAM}: the stream's snapshots, newest first, marking those a load would ignore. */
@@ -24,7 +26,10 @@ public final class SnapshotListCommand implements Callable<Integer> {
     public Integer call() {
         SnapshotCommand.ENTITY_TYPES.forStream(stream);
         var out = spec.commandLine().getOut();
-        var snapshots = snapshot.openStore().list(stream);
+        List<Snapshot> snapshots;
+        try (var store = snapshot.openStore()) {
+            snapshots = store.value().list(stream);
+        }
         for (var each : snapshots) {
             boolean valid = each.stateVersion() == SnapshotCommand.STATE_VERSION;
             out.println("version " + each.version() + "  position " + each.position() + "  state v"

@@ -28,10 +28,9 @@ public final class SnapshotTakeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         var type = SnapshotCommand.ENTITY_TYPES.forStream(stream);
-        var snapshots = snapshot.openStore();
         Snapshot taken;
-        try (var store = snapshot.annals.openStoreForReading()) {
-            taken = take(type, store, snapshots);
+        try (var snapshots = snapshot.openStore()) {
+            taken = take(type, snapshots.deployment().store(), snapshots.value());
         }
         spec.commandLine().getOut().println("snapshot take: " + stream + " at version " + taken.version()
                 + ", position " + taken.position() + ", state v" + taken.stateVersion());

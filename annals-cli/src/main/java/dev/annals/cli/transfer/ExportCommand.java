@@ -7,9 +7,7 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStore;
 import dev.annals.store.StreamName;
 import dev.annals.store.jdbc.transfer.ErasureState;
-import dev.annals.store.jdbc.transfer.TransferSnapshot;
-import dev.annals.store.postgres.PostgresImport;
-import dev.annals.store.sqlite.transfer.SqliteImport;
+import dev.annals.store.jdbc.transfer.StoreTransfer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -71,9 +69,10 @@ public final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--from must be 1 or more, was " + from);
         }
         ExportWriter.Written written;
-        try (var store = annals.openStoreForReading()) {
+        try (var opened = annals.openCapability(StoreTransfer.class, "export of stream marks and keys")) {
+            var store = opened.deployment().store();
             // Read first, in one transaction: the events exported stop at its head, so the marks fit them.
-            var snapshot = snapshot();
+            var snapshot = opened.value().snapshot();
             var erasure = withoutKeys ? snapshot.erasure().withoutKeys() : snapshot.erasure();
             try (Stream<RecordedEvent> events = events(store, erasure).takeWhile(event -> event.position() <= snapshot.head());
                  var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
@@ -106,11 +105,6 @@ public final class ExportCommand implements Callable<Integer> {
         var read = marked ? store.readCategory(StreamName.categoryOf(stream), from)
                 .filter(event -> event.stream().equals(stream)) : store.readStream(stream);
         return read.filter(event -> event.position() >= from);
-    }
-
-    private TransferSnapshot snapshot() {
-        return annals.postgresAddress().map(PostgresImport::snapshot)
-                .orElseGet(() -> SqliteImport.snapshot(annals.dataDirectory()));
     }
 
     private OutputStream target() throws IOException {

@@ -1,11 +1,11 @@
 package dev.annals.cli.transfer;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.backend.OpenOptions;
 import dev.annals.cli.ExitCodes;
+import dev.annals.store.jdbc.transfer.StoreTransfer;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.store.jdbc.transfer.ErasureState;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.transfer.SqliteImport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -45,26 +45,25 @@ public final class ImportCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new RejectedRequestException("no file '" + file + "'");
         }
-        Path directory = annals.dataDirectory();
-        // Creates the store and its schema when absent; closed again before the import writes.
-        SqliteEventStore.open(directory).close();
         long imported;
+        long head;
         ErasureState erasure;
-        try (var reader = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
+        // Read-only: no writer of the store runs, so the import's one transaction is the only writer; the
+        // store and its schema are created when absent.
+        try (var opened = annals.openCapability(StoreTransfer.class, "import of export files",
+                OpenOptions.readOnly().withMustExist(false));
+             var reader = new BufferedReader(new InputStreamReader(
+                     new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8))) {
             var lines = new ExportFileReader(reader);
-            imported = SqliteImport.into(directory, lines, lines::erasureState);
+            imported = opened.value().importAll(lines, lines::erasureState);
             erasure = lines.erasureState();
+            head = opened.deployment().store().headPosition();
         } catch (UncheckedIOException e) {
             throw new RejectedRequestException(file + ": " + e.getCause().getMessage() + "; nothing imported");
         } catch (java.util.zip.ZipException e) {
             throw new RejectedRequestException(file + " is not a gzip file: " + e.getMessage());
         }
-        long head;
-        try (var store = SqliteEventStore.open(directory)) {
-            head = store.headPosition();
-        }
-        spec.commandLine().getOut().println("import: " + imported + " event(s) into " + directory
+        spec.commandLine().getOut().println("import: " + imported + " event(s) into " + annals.storeLocation()
                 + ", head position " + head);
         if (!erasure.isEmpty()) {
             spec.commandLine().getOut().println("import: with " + erasure.summary() + ", keys as stored");

@@ -186,6 +186,6 @@ class MigrateCommandTest {
         assertThat(nothing.exitCode()).isEqualTo(1);
         assertThat(nothing.err()).contains("holds no events: nothing to migrate");
         assertThat(missing.exitCode()).isEqualTo(1);
-        assertThat(missing.err()).contains("no store in data directory");
+        assertThat(missing.err()).contains("no data directory");
     }
 }

@@ -171,7 +171,7 @@ class ReadCommandTest {
     void a_missing_data_directory_is_reported_not_created() {
         var missing = data.resolve("nowhere");
 
-        var run = Cli.on(store, missing).run("read", "account-1");
+        var run = Cli.onSqlite(missing).run("read", "account-1");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().asString().startsWith("annals: no data directory '" + missing + "'");

@@ -3,7 +3,8 @@ package dev.annals.cli.serve;
 import static org.awaitility.Awaitility.await;
 
 import dev.annals.cli.AnnalsCommand;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.Backends;
+import dev.annals.cli.TestBackends;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -25,7 +26,7 @@ final class BackgroundServe {
     private final AtomicInteger exitCode = new AtomicInteger(-1);
     private final Thread thread;
 
-    private BackgroundServe(StoreOpener opener, List<String> args) {
+    private BackgroundServe(Backends opener, List<String> args) {
         var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(opener));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
@@ -34,7 +35,7 @@ final class BackgroundServe {
     }
 
     /** Starts {@code annals ARGS...} with stores from {@code opener} (unless {@code --store} says otherwise). */
-    static BackgroundServe start(StoreOpener opener, String... args) {
+    static BackgroundServe start(Backends opener, String... args) {
         return new BackgroundServe(opener, List.of(args));
     }
 

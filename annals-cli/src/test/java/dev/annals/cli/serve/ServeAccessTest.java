@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.annals.cli.Cli;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.Backends;
+import dev.annals.cli.TestBackends;
 import dev.annals.server.auth.Role;
 import dev.annals.server.auth.TokenStore;
 import java.net.URI;
@@ -37,7 +38,7 @@ class ServeAccessTest {
     private BackgroundServe serve(String... args) {
         var all = new java.util.ArrayList<>(java.util.List.of("--data", data.toString(), "serve", "--port", "0"));
         all.addAll(java.util.List.of(args));
-        return BackgroundServe.start(StoreOpener.sqlite(), all.toArray(String[]::new));
+        return BackgroundServe.start(Backends.installed(), all.toArray(String[]::new));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

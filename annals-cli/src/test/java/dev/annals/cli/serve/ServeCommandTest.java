@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.annals.cli.AnnalsCommand;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.Backends;
+import dev.annals.cli.TestBackends;
 import dev.annals.store.memory.InMemoryEventStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -51,7 +52,7 @@ class ServeCommandTest {
         }
     }
 
-    private Serving serve(StoreOpener opener, String... args) {
+    private Serving serve(Backends opener, String... args) {
         var out = new StringWriter();
         var exitCode = new AtomicInteger(-1);
         var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(opener));
@@ -72,7 +73,7 @@ class ServeCommandTest {
     @Test
     void serves_the_api_over_the_store_and_prints_its_url() throws Exception {
         var store = new InMemoryEventStore();
-        var serving = serve(StoreOpener.named("in-memory store", directory -> store));
+        var serving = serve(TestBackends.inMemory(store));
         URI uri = serving.uri();
 
         var append = http.send(HttpRequest.newBuilder(uri.resolve("streams/account-1"))
@@ -87,7 +88,7 @@ class ServeCommandTest {
 
     @Test
     void with_demo_runs_the_bank_demo_on_sqlite_and_serves_its_events() throws Exception {
-        var serving = serve(StoreOpener.sqlite(), "--demo");
+        var serving = serve(Backends.installed(), "--demo");
         URI uri = serving.uri();
 
         var account = get(uri, "streams/account-1");
@@ -110,7 +111,7 @@ class ServeCommandTest {
     void with_auth_requires_a_token_created_by_annals_tokens() throws Exception {
         String secret = dev.annals.server.auth.TokenStore.in(data)
                 .create(dev.annals.server.auth.Role.READER, "").secret();
-        var serving = serve(StoreOpener.sqlite(), "--auth");
+        var serving = serve(Backends.installed(), "--auth");
         URI uri = serving.uri();
 
         var anonymous = get(uri, "streams");
@@ -130,7 +131,7 @@ class ServeCommandTest {
 
     @Test
     void with_demo_takes_the_banks_commands_over_http_and_its_balances_follow() throws Exception {
-        var serving = serve(StoreOpener.sqlite(), "--demo");
+        var serving = serve(Backends.installed(), "--demo");
         URI uri = serving.uri();
 
         var opened = post(uri, "commands/open-account/account-100", "{\"owner\":\"Carol\"}");
@@ -158,7 +159,7 @@ class ServeCommandTest {
     @Test
     void with_demo_a_balances_query_after_a_position_beyond_the_head_is_refused_at_once_naming_the_head()
             throws Exception {
-        var serving = serve(StoreOpener.sqlite(), "--demo");
+        var serving = serve(Backends.installed(), "--demo");
         URI uri = serving.uri();
         var opened = post(uri, "commands/open-account/account-100", "{\"owner\":\"Carol\"}");
         long position = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(opened.body())
@@ -178,7 +179,7 @@ class ServeCommandTest {
 
     @Test
     void with_demo_and_traffic_sends_sample_commands_until_stopped() throws Exception {
-        var serving = serve(StoreOpener.sqlite(), "--demo", "--traffic", "50");
+        var serving = serve(Backends.installed(), "--demo", "--traffic", "50");
         URI uri = serving.uri();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -193,7 +194,7 @@ class ServeCommandTest {
     void traffic_without_demo_is_refused() {
         var out = new StringWriter();
         var err = new StringWriter();
-        var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(StoreOpener.sqlite()));
+        var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(Backends.installed()));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
 

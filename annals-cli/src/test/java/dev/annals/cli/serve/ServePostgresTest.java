@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.annals.cli.PostgresSchema;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.Backends;
+import dev.annals.cli.TestBackends;
 import dev.annals.client.AnnalsClient;
 import dev.annals.event.EventData;
 import dev.annals.projection.ProjectionHealth;
@@ -53,7 +54,7 @@ class ServePostgresTest {
         try (var states = PostgresProjections.states(address)) {
             states.report(new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 0, 0, 0, 0, "", Instant.now()));
         }
-        var serving = BackgroundServe.start(StoreOpener.sqlite(), "--store", store(), "--data",
+        var serving = BackgroundServe.start(Backends.installed(), "--store", store(), "--data",
                 unused.resolve("no-data").toString(), "serve", "--port", "0");
         var uri = serving.uri();
 
@@ -83,7 +84,7 @@ class ServePostgresTest {
 
     @Test
     void with_demo_runs_the_banks_projections_in_the_postgresql_schema() throws Exception {
-        var serving = BackgroundServe.start(StoreOpener.sqlite(), "--store", store(), "--data",
+        var serving = BackgroundServe.start(Backends.installed(), "--store", store(), "--data",
                 unused.resolve("no-data").toString(), "serve", "--port", "0", "--demo");
         var uri = serving.uri();
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

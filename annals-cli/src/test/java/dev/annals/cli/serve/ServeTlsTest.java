@@ -3,7 +3,8 @@ package dev.annals.cli.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.annals.cli.ExitCodes;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.Backends;
+import dev.annals.cli.TestBackends;
 import dev.annals.client.AnnalsClient;
 import dev.annals.event.EventData;
 import dev.annals.server.SelfSignedKeyStore;
@@ -28,7 +29,7 @@ class ServeTlsTest {
     void serves_https_with_the_key_store_and_the_password_file_given() throws Exception {
         var certificate = SelfSignedKeyStore.create(directory);
         var passwordFile = Files.writeString(directory.resolve("password.txt"), certificate.password() + "\n");
-        var serving = BackgroundServe.start(StoreOpener.sqlite(), "--data", directory.resolve("data").toString(),
+        var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
                 "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString(),
                 "--tls-password-file", passwordFile.toString());
 
@@ -47,7 +48,7 @@ class ServeTlsTest {
     void refuses_a_key_store_with_a_wrong_password_naming_the_option() throws Exception {
         var certificate = SelfSignedKeyStore.create(directory);
         var passwordFile = Files.writeString(directory.resolve("password.txt"), "not-the-password");
-        var serving = BackgroundServe.start(StoreOpener.sqlite(), "--data", directory.resolve("data").toString(),
+        var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
                 "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString(),
                 "--tls-password-file", passwordFile.toString());
 

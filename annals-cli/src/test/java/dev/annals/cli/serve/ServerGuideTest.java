@@ -3,7 +3,8 @@ package dev.annals.cli.serve;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.annals.cli.Cli;
-import dev.annals.cli.StoreOpener;
+import dev.annals.backend.Backends;
+import dev.annals.cli.TestBackends;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -67,10 +68,10 @@ class ServerGuideTest {
         assertThat(curls).as("curl examples in " + GUIDE).hasSizeGreaterThan(30);
         curls.forEach(Target::of); // none is left out: each names a server that one of these tests runs
 
-        var demo = BackgroundServe.start(StoreOpener.sqlite(), "--data", directory.resolve("demo").toString(),
+        var demo = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("demo").toString(),
                 "serve", "--demo", "--port", "0");
         var token = readerToken(directory.resolve("authenticated"));
-        var authenticated = BackgroundServe.start(StoreOpener.sqlite(), "--data",
+        var authenticated = BackgroundServe.start(Backends.installed(), "--data",
                 directory.resolve("authenticated").toString(), "serve", "--demo", "--auth", "--port", "0");
         try {
             var servers = Map.of(Target.DEMO, demo.uri(), Target.AUTHENTICATED, authenticated.uri());
@@ -117,7 +118,7 @@ class ServerGuideTest {
         // With --auth, as beyond loopback: curl reaches it by the certificate's name, annals.example, which a
         // server without authentication would not take as its own Host.
         readerToken(directory.resolve("data"));
-        var tls = BackgroundServe.start(StoreOpener.sqlite(), "--data", directory.resolve("data").toString(),
+        var tls = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
                 "serve", "--auth", "--port", "0", "--tls-keystore", directory.resolve("server.p12").toString(),
                 "--tls-password-file", directory.resolve("password.txt").toString());
         try {

@@ -30,6 +30,9 @@ public interface SegmentLeases {
     /** Every lease of {@code projection}, by segment. */
     List<SegmentLease> leases(String projection);
 
+    /** Every lease of every segmented projection, by projection and segment: what operators look at. */
+    List<SegmentLease> all();
+
     /**
      * Takes segment {@code segment} for {@code worker} when nobody holds it or its lease expired, raising its
      * epoch; empty when another worker holds it.

@@ -103,7 +103,7 @@ public final class PostgresSegmentLeases implements SegmentLeases {
                 + " FROM " + leases + " WHERE projection = ? ORDER BY segment", projection, projection));
     }
 
-    /** Every lease of every segmented projection, by projection and segment: what operators look at. */
+    @Override
     public List<SegmentLease> all() {
         return run("reading the leases", connection -> {
             var all = new ArrayList<SegmentLease>();

@@ -56,6 +56,15 @@ public abstract class EventStoreConformance {
     protected abstract EventStore newStore();
 
     /**
+     * True when the backend wakes its subscribers as events are committed ({@link dev.annals.store.HeadNotifier});
+     * a backend that cannot (a client that polls a server) says so by answering false, and the suite then
+     * checks that it does not claim to.
+     */
+    protected boolean notifiesHead() {
+        return true;
+    }
+
+    /**
      * Releases a store a test or a property's try is done with. Closes it; override to also delete
      * the store's files, calling {@code super.discard(store)} first.
      */
@@ -145,6 +154,14 @@ public abstract class EventStoreConformance {
 
     @Nested
     class Stream_deletion extends StreamDeletionContract {
+        @Override
+        EventStoreConformance backend() {
+            return EventStoreConformance.this;
+        }
+    }
+
+    @Nested
+    class Head_notifications extends HeadNotificationContract {
         @Override
         EventStoreConformance backend() {
             return EventStoreConformance.this;

@@ -42,8 +42,9 @@ abstract class StreamDeletionContract extends StoreContract {
     }
 
     StreamDeletion deletion() {
-        assertThat(store).as("every backend deletes and truncates streams").isInstanceOf(StreamDeletion.class);
-        return (StreamDeletion) store;
+        var deletion = store.capability(StreamDeletion.class);
+        assertThat(deletion).as("every backend deletes and truncates streams, decorated or not").isPresent();
+        return deletion.get();
     }
 
     @Test

@@ -52,15 +52,11 @@ public final class SegmentReader implements EventReader, HeadNotifier {
 
     @Override
     public void addHeadListener(HeadListener listener) {
-        if (store instanceof HeadNotifier notifier) {
-            notifier.addHeadListener(listener);
-        }
+        store.capability(HeadNotifier.class).ifPresent(notifier -> notifier.addHeadListener(listener));
     }
 
     @Override
     public void removeHeadListener(HeadListener listener) {
-        if (store instanceof HeadNotifier notifier) {
-            notifier.removeHeadListener(listener);
-        }
+        store.capability(HeadNotifier.class).ifPresent(notifier -> notifier.removeHeadListener(listener));
     }
 }

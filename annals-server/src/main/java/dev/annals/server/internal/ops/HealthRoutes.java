@@ -36,7 +36,7 @@ public final class HealthRoutes {
 
     private void ready(Context ctx) {
         var node = ApiJson.MAPPER.createObjectNode();
-        var fault = store instanceof WriterHealth health ? health.writeFault() : Optional.<StoreUnavailableException>empty();
+        var fault = store.capability(WriterHealth.class).flatMap(WriterHealth::writeFault);
         if (fault.isPresent()) {
             LOG.warn("readiness check failed: the store cannot write: {}", fault.get().reason());
             node.put("status", "not_ready");

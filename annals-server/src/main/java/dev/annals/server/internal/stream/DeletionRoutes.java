@@ -69,11 +69,8 @@ public final class DeletionRoutes {
     }
 
     private StreamDeletion deletion() {
-        if (store instanceof StreamDeletion deletion) {
-            return deletion;
-        }
-        throw new ApiException(501, "not_supported", "this server's store cannot delete or truncate streams",
-                Map.of());
+        return store.capability(StreamDeletion.class).orElseThrow(() -> new ApiException(501, "not_supported",
+                "this server's store cannot delete or truncate streams", Map.of()));
     }
 
     private static DeletionMode mode(String text) {
