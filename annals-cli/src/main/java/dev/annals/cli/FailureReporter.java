@@ -1,8 +1,10 @@
 package dev.annals.cli;
 
+import dev.annals.store.EventStoreException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 
@@ -51,22 +53,33 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         err.flush();
     }
 
-    /** The failure's message, with the root cause's when it adds something (a store's SQL error, say). */
+    /**
+     * The failure's message, with the root cause's when it adds something a person can act on (a file that
+     * could not be read, say). A store's messages are written for people and never gain their cause's: a
+     * database driver's text names SQL, tables and file paths, which {@code --verbose} shows with the trace.
+     */
     static String describe(Throwable failure) {
         String message = messageOf(failure);
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        // Jackson's own message repeats what Annals said about the JSON, with Java class names in it.
-        boolean libraryDetail = root.getClass().getName().startsWith("com.fasterxml.jackson.");
-        if (root != failure && !(failure instanceof RejectedRequestException) && !libraryDetail) {
+        if (root != failure && !(failure instanceof RejectedRequestException)
+                && !(failure instanceof EventStoreException) && !internal(root)) {
             String rootMessage = messageOf(root);
             if (!message.contains(rootMessage)) {
                 message = message + ": " + rootMessage;
             }
         }
         return oneLine(message);
+    }
+
+    /** A library's own exception, whose message speaks of its internals: JSON parsing, SQL, connections. */
+    private static boolean internal(Throwable root) {
+        String name = root.getClass().getName();
+        return root instanceof SQLException || name.startsWith("com.fasterxml.jackson.")
+                || name.startsWith("org.sqlite.") || name.startsWith("org.postgresql.")
+                || name.startsWith("com.zaxxer.") || name.startsWith("org.flywaydb.");
     }
 
     private static String messageOf(Throwable failure) {

@@ -41,4 +41,30 @@ class FailureReporterTest {
                 .doesNotContain("java.", "Exception")
                 .endsWith("(see 'probe --help')\n");
     }
+
+    @Test
+    void a_store_failure_is_told_in_the_store_s_words_without_the_driver_s_sql_or_paths() {
+        var driver = new java.sql.SQLException("[SQLITE_FULL] database or disk is full (INSERT INTO events ...)"
+                + " /var/lib/annals/annals.db");
+        var failure = new dev.annals.store.EventStoreException("the disk holding the store is full", driver);
+
+        assertThat(FailureReporter.describe(failure)).isEqualTo("the disk holding the store is full");
+    }
+
+    @Test
+    void a_driver_error_behind_another_failure_is_left_to_verbose_output() {
+        var failure = new IllegalStateException("could not open the read model",
+                new java.sql.SQLException("ERROR: relation \"annals.balances\" does not exist"));
+
+        assertThat(FailureReporter.describe(failure)).isEqualTo("could not open the read model");
+    }
+
+    @Test
+    void a_cause_a_person_can_act_on_is_added() {
+        var failure = new IllegalStateException("could not read the transform",
+                new java.io.FileNotFoundException("transform.jar (No such file or directory)"));
+
+        assertThat(FailureReporter.describe(failure))
+                .isEqualTo("could not read the transform: transform.jar (No such file or directory)");
+    }
 }

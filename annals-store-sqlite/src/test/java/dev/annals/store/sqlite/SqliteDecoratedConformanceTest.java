@@ -24,6 +24,11 @@ class SqliteDecoratedConformanceTest extends SqliteEventStoreConformanceTest {
     }
 
     @Override
+    protected boolean poison(EventStore store) {
+        return super.poison(wrapped.get(store));
+    }
+
+    @Override
     protected void discard(EventStore store) {
         super.discard(wrapped.remove(store));
     }
