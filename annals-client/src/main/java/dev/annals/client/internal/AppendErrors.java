@@ -55,7 +55,8 @@ public final class AppendErrors {
             case "insufficient_storage", "store_unavailable" -> new StoreUnavailableException(
                     StoreUnavailableException.Reason.valueOf(details.get("reason").toUpperCase(java.util.Locale.ROOT)),
                     error.getMessage(), error);
-            case "body_too_large", "invalid_append", "invalid_body" -> new InvalidAppendException(error.getMessage());
+            case "body_too_large", "invalid_append", "invalid_body", "invalid_encoding" ->
+                    new InvalidAppendException(error.getMessage());
             default -> error;
         };
     }
