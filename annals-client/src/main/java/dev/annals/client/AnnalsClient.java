@@ -14,6 +14,7 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.DeletionMode;
 import dev.annals.store.DuplicateEventIdException;
 import dev.annals.store.EventStore;
+import dev.annals.store.EventTexts;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.ReadRequest;
@@ -84,8 +85,9 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
     /**
      * {@inheritDoc}
      *
-     * <p>The stream name, the presence of events and the distinctness of their ids are checked here before
-     * sending; the size limit is the server's and is checked there.
+     * <p>The stream name, the presence of events, their text (types and metadata every backend can store) and
+     * the distinctness of their ids are checked here before sending; the size limit is the server's and is
+     * checked there.
      */
     @Override
     public AppendResult append(String stream, ExpectedVersion expected, List<EventData> events) {
@@ -112,7 +114,9 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
         }
         var ids = new HashSet<UUID>();
         for (EventData event : events) {
-            if (!ids.add(requireNonNull(event, "event").eventId())) {
+            // The same text rules as every store, so that a refusal names the event as a store's would.
+            EventTexts.validate(stream, requireNonNull(event, "event"));
+            if (!ids.add(event.eventId())) {
                 throw new DuplicateEventIdException(stream, event.eventId());
             }
         }
