@@ -31,7 +31,7 @@ class AnnalsCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out())
-                .contains("Usage: annals [-hV] [--verbose] [--data=DIR] [--store=URL] COMMAND")
+                .contains("Usage: annals [-hV] [--verbose] [--data=DIR] [--store=URL] [--token=TOKEN]")
                 .contains("append", "read", "streams", "demo", "bench")
                 .contains("--data=DIR", "--verbose")
                 .contains("Exit codes:");

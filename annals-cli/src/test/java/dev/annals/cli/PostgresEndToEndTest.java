@@ -93,6 +93,6 @@ class PostgresEndToEndTest {
         var rejected = Cli.onSqlite(unused).runWithoutData("--store", "mysql://localhost/db", "streams");
 
         assertThat(rejected.exitCode()).isEqualTo(2);
-        assertThat(rejected.err()).contains("not a PostgreSQL address");
+        assertThat(rejected.err()).contains("no backend for the store location");
     }
 }
