@@ -1,4 +1,4 @@
-package dev.annals.cli.migrate;
+package dev.annals.store.jdbc.migrate;
 
 import dev.annals.audit.EventHash;
 import dev.annals.event.RecordedEvent;
@@ -35,22 +35,28 @@ import static java.util.Objects.requireNonNull;
  * deletions and keys written to the source after the run started are left for the next run: the events,
  * marks and keys copied are those of one read transaction of the source ({@link #snapshot()}).
  */
-final class Migration {
+public final class Migration {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migration.class);
 
     /** Told after each committed batch: events copied so far, the last position copied. */
     @FunctionalInterface
-    interface Listener {
+    public interface Listener {
         void copied(long events, long position);
     }
 
-    private final StoreLocation from;
-    private final StoreLocation to;
+    private final MigrationEnd from;
+    private final MigrationEnd to;
     private final CheckedTransform transform;
     private final int batchSize;
 
-    Migration(StoreLocation from, StoreLocation to, EventTransform transform, int batchSize) {
+    /**
+     * A migration from {@code from} to {@code to}, each event rewritten by {@code transform}, committed in
+     * batches of {@code batchSize} events.
+     *
+     * @throws IllegalArgumentException when {@code batchSize} is below 1
+     */
+    public Migration(MigrationEnd from, MigrationEnd to, EventTransform transform, int batchSize) {
         this.from = requireNonNull(from, "from");
         this.to = requireNonNull(to, "to");
         this.transform = new CheckedTransform(transform);
@@ -61,7 +67,7 @@ final class Migration {
     }
 
     /** The source's head position, stream marks and subject keys, read at once: what a run copies. */
-    TransferSnapshot snapshot() {
+    public TransferSnapshot snapshot() {
         try (var source = from.openExisting()) {
             return from.snapshot();
         }
@@ -73,7 +79,7 @@ final class Migration {
      * @throws MigrationRejectedException when the target holds other events, marks or keys, a transform
      *                                    misbehaves, or the final check fails
      */
-    MigrationReport run(TransferSnapshot snapshot, Listener listener) {
+    public MigrationReport run(TransferSnapshot snapshot, Listener listener) {
         long started = System.nanoTime();
         long upTo = snapshot.head();
         try (var source = from.openExisting()) {

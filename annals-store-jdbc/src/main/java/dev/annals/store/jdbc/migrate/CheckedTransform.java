@@ -1,4 +1,4 @@
-package dev.annals.cli.migrate;
+package dev.annals.store.jdbc.migrate;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.EventTransform;

@@ -1,4 +1,4 @@
-package dev.annals.cli.migrate;
+package dev.annals.store.jdbc.migrate;
 
 import dev.annals.store.jdbc.transfer.ErasureState;
 
@@ -16,6 +16,6 @@ import dev.annals.store.jdbc.transfer.ErasureState;
  * @param changed      how many of the target's streams and subjects this run marked or keyed
  * @param seconds      how long the run took
  */
-record MigrationReport(long resumedAfter, long copied, long verified, long head, String hash, ErasureState erasure,
+public record MigrationReport(long resumedAfter, long copied, long verified, long head, String hash, ErasureState erasure,
                        int changed, double seconds) {
 }
