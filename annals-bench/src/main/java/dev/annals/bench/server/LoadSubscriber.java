@@ -1,4 +1,4 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.server;
 
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,9 +1,8 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.bench.internal.TemporaryDirectory;
 import dev.annals.bench.projection.ProjectionBenchmark;
 import dev.annals.bench.projection.ProjectionBenchmarkOptions;
-import dev.annals.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,7 +52,7 @@ public final class BenchProjectionCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        var data = bench.annals().explicitDataDirectory();
+        var data = bench.explicitDataDirectory();
         String report;
         if (data.isPresent()) {
             report = ProjectionBenchmark.run(data.get(), options).report();
@@ -64,6 +63,6 @@ public final class BenchProjectionCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().print(report);
         spec.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        return BenchCommand.OK;
     }
 }

@@ -1,9 +1,10 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.annals.cli.Cli;
+
+import dev.annals.bench.server.ServerLoadOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +42,7 @@ class ServerLoadTest {
 
     @Test
     void the_bench_command_prints_the_figures_of_a_small_run() {
-        var run = Cli.onSqlite(data).run("bench",
+        var run = BenchCli.onSqlite(data).run(
                 "server-load", "--subscribers", "3", "--appenders", "2", "--events", "5", "--size", "50");
 
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -1,8 +1,9 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.annals.cli.Cli;
+
 import dev.annals.store.memory.InMemoryEventStore;
+import dev.annals.store.sqlite.SqliteEventStore;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class BenchAppendCommandTest {
 
     @Test
     void runs_the_benchmark_on_the_store_and_prints_a_table() {
-        var run = Cli.on(store, data).run("bench", "append", "--writers", "3", "--events", "300", "--size", "50",
+        var run = BenchCli.on(store, data).run("append", "--writers", "3", "--events", "300", "--size", "50",
                 "--batch", "7");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -39,7 +40,7 @@ class BenchAppendCommandTest {
 
     @Test
     void runs_the_fsync_baseline_in_the_data_directory_and_prints_json() throws Exception {
-        var run = Cli.on(store, data).run("bench", "append", "--writers", "2", "--events", "40", "--size", "100",
+        var run = BenchCli.on(store, data).run("append", "--writers", "2", "--events", "40", "--size", "100",
                 "--baseline", "fsync", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -55,7 +56,7 @@ class BenchAppendCommandTest {
 
     @Test
     void the_data_directory_may_be_given_after_the_subcommand() {
-        var run = Cli.on(store, data).runWithoutData("bench", "append", "--events", "5", "--baseline", "fsync",
+        var run = BenchCli.on(store, data).runWithoutData("append", "--events", "5", "--baseline", "fsync",
                 "--data", data.resolve("bench").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -64,7 +65,7 @@ class BenchAppendCommandTest {
 
     @Test
     void an_impossible_option_is_bad_usage_with_one_line() {
-        var run = Cli.on(store, data).run("bench", "append", "--writers", "0");
+        var run = BenchCli.on(store, data).run("append", "--writers", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly(
@@ -73,9 +74,29 @@ class BenchAppendCommandTest {
 
     @Test
     void an_unknown_baseline_is_bad_usage() {
-        var run = Cli.on(store, data).run("bench", "append", "--baseline", "memory");
+        var run = BenchCli.on(store, data).run("append", "--baseline", "memory");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().contains("--baseline");
+    }
+
+    @Test
+    void has_help_for_each_option() {
+        var run = BenchCli.on(store, data).runWithoutData("append", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: annals bench append")
+                .contains("--writers=N", "--events=N", "--size=BYTES", "--batch=K", "--baseline=fsync", "--json");
+    }
+
+    @Test
+    void runs_on_a_sqlite_store_in_the_data_directory() {
+        var run = BenchCli.onSqlite(data).run("append", "--writers", "4", "--events", "200", "--batch", "3", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"target\":\"SQLite store\"").contains("\"eventsStored\":200");
+        try (var sqlite = SqliteEventStore.open(data)) {
+            assertThat(sqlite.headPosition()).isEqualTo(200);
+        }
     }
 }

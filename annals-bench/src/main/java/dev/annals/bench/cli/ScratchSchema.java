@@ -1,4 +1,4 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.store.EventStoreException;
 import dev.annals.store.postgres.PostgresAddress;

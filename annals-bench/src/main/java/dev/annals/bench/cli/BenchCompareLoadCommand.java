@@ -1,8 +1,7 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.bench.compare.EntityLoadComparison;
 import dev.annals.bench.compare.EntityLoadReport;
-import dev.annals.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +52,6 @@ public final class BenchCompareLoadCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? EntityLoadReport.json(outcomes) + "\n" : EntityLoadReport.table(outcomes));
         out.flush();
-        return ExitCodes.OK;
+        return BenchCommand.OK;
     }
 }

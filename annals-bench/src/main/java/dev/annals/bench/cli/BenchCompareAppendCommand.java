@@ -1,11 +1,10 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.bench.compare.AppendComparison;
 import dev.annals.bench.compare.AppendWorkload;
 import dev.annals.bench.compare.ComparisonOptions;
 import dev.annals.bench.compare.ComparisonReport;
 import dev.annals.bench.compare.ThroughputChart;
-import dev.annals.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -87,6 +86,6 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
             err.println("chart written to " + chart);
             err.flush();
         }
-        return ExitCodes.OK;
+        return BenchCommand.OK;
     }
 }

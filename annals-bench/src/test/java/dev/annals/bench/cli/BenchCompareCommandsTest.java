@@ -1,7 +1,7 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.annals.cli.Cli;
+
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -22,14 +22,14 @@ class BenchCompareCommandsTest {
 
     @Test
     void lists_the_comparisons_among_the_benchmarks() {
-        var run = Cli.onSqlite(data).runWithoutData("bench", "--help");
+        var run = BenchCli.onSqlite(data).runWithoutData("--help");
 
         assertThat(run.out()).contains("compare-append", "compare-replay", "compare-load");
     }
 
     @Test
     void compares_loads_of_entities_and_prints_json() throws Exception {
-        var run = Cli.onSqlite(data).runWithoutData("bench", "compare-load", "--sizes", "5", "--no-postgres", "--json");
+        var run = BenchCli.onSqlite(data).runWithoutData("compare-load", "--sizes", "5", "--no-postgres", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var entities = new ObjectMapper().readTree(run.out()).get("entities");
@@ -40,7 +40,7 @@ class BenchCompareCommandsTest {
 
     @Test
     void refuses_a_payload_too_small_for_every_system() {
-        var run = Cli.onSqlite(data).runWithoutData("bench", "compare-append", "--size", "4");
+        var run = BenchCli.onSqlite(data).runWithoutData("compare-append", "--size", "4");
 
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("the payload size must be from 8");

@@ -1,7 +1,9 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.bench.internal.TemporaryDirectory;
-import dev.annals.cli.ExitCodes;
+import dev.annals.bench.server.ServerLoad;
+import dev.annals.bench.server.ServerLoadOptions;
+import dev.annals.bench.server.ServerLoadResult;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
 import dev.annals.store.sqlite.SqliteEventStore;
@@ -62,7 +64,7 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        var data = bench.annals().explicitDataDirectory();
+        var data = bench.explicitDataDirectory();
         ServerLoadResult result;
         if (data.isPresent()) {
             result = run(data.get(), options);
@@ -76,7 +78,7 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
         boolean clean = result.complete() == options.subscribers() && result.outOfOrder() == 0
                 && result.appendFailures() == 0 && result.healthFailures() == 0;
         // A run that lost, reordered or refused anything is a failed run, for scripts as for people.
-        return clean ? ExitCodes.OK : ExitCodes.REJECTED;
+        return clean ? BenchCommand.OK : BenchCommand.FAILED;
     }
 
     /** Runs {@code options} against a server over a SQLite store in {@code directory}. */

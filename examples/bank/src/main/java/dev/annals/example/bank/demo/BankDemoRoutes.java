@@ -1,4 +1,4 @@
-package dev.annals.cli.serve;
+package dev.annals.example.bank.demo;
 
 import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.account.AccountCommand;
@@ -20,7 +20,7 @@ import java.util.function.LongSupplier;
  * What {@code annals serve --demo} adds to the server: the bank's commands at {@code /commands/...} and,
  * with the read side running, the balances read model at {@code /queries/balances}.
  */
-final class BankDemoRoutes {
+public final class BankDemoRoutes {
 
     /** How long {@code /queries/balances?after=POSITION} waits for the projections. */
     static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
@@ -47,7 +47,7 @@ final class BankDemoRoutes {
     }
 
     /** Adds the bank's commands to {@code builder}, and its balances query when a read side runs. */
-    static void install(ServerBuilder builder, EventStore store, Optional<BankReadSide> readSide,
+    public static void install(ServerBuilder builder, EventStore store, Optional<BankReadSide> readSide,
                         Optional<JdbcReadModels> database) {
         builder.commands(commands());
         if (readSide.isPresent() && database.isPresent()) {

@@ -1,8 +1,7 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.bench.compare.ReplayComparison;
 import dev.annals.bench.compare.ReplayReport;
-import dev.annals.cli.ExitCodes;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +58,6 @@ public final class BenchCompareReplayCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? ReplayReport.json(outcomes, events) + "\n" : ReplayReport.table(outcomes, events));
         out.flush();
-        return ExitCodes.OK;
+        return BenchCommand.OK;
     }
 }

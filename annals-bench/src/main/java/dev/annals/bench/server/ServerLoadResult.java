@@ -1,4 +1,4 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.server;
 
 import dev.annals.bench.Latency;
 import java.time.Duration;

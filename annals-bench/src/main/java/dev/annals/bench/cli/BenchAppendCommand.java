@@ -1,12 +1,10 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.bench.AppendBenchmark;
 import dev.annals.bench.AppendBenchmarkOptions;
 import dev.annals.bench.BenchmarkReport;
 import dev.annals.bench.BenchmarkResult;
 import dev.annals.bench.FsyncBaseline;
-import dev.annals.cli.AnnalsCommand;
-import dev.annals.cli.ExitCodes;
 import dev.annals.backend.OpenOptions;
 import dev.annals.store.EventStore;
 import dev.annals.store.postgres.PostgresAddress;
@@ -87,13 +85,12 @@ public final class BenchAppendCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? BenchmarkReport.json(result) + "\n" : BenchmarkReport.table(result));
         out.flush();
-        return ExitCodes.OK;
+        return BenchCommand.OK;
     }
 
     private BenchmarkResult onStore(AppendBenchmarkOptions options) {
-        AnnalsCommand annals = bench.annals();
         // A PostgreSQL store gets a schema of its own, so that the benchmark leaves nothing in the user's.
-        var postgres = annals.explicitStore().filter(new PostgresBackend()::accepts).map(PostgresAddress::parse);
+        var postgres = bench.explicitStore().filter(new PostgresBackend()::accepts).map(PostgresAddress::parse);
         if (postgres.isPresent()) {
             try (var scratch = ScratchSchema.beside(postgres.get());
                  var store = PostgresEventStore.open(scratch.address())) {
@@ -102,17 +99,17 @@ public final class BenchAppendCommand implements Callable<Integer> {
             }
         }
         // Otherwise the store is opened in the data directory the benchmark chose (a temporary one by default).
-        Function<Path, EventStore> opener = directory -> annals.backends()
-                .open(annals.explicitStore().orElse(directory.toString()), OpenOptions.defaults()).store();
-        String name = annals.backends().forLocation(annals.storeLocation()).name() + " store";
-        Optional<Path> data = annals.explicitDataDirectory();
+        Function<Path, EventStore> opener = directory -> bench.backends()
+                .open(bench.explicitStore().orElse(directory.toString()), OpenOptions.defaults()).store();
+        String name = bench.backends().forLocation(bench.storeLocation()).name() + " store";
+        Optional<Path> data = bench.explicitDataDirectory();
         return data.isPresent()
                 ? AppendBenchmark.runIn(data.get(), opener::apply, name, options)
                 : AppendBenchmark.runInTemporaryDirectory(opener::apply, name, options);
     }
 
     private BenchmarkResult onFile(AppendBenchmarkOptions options) {
-        Optional<Path> data = bench.annals().explicitDataDirectory();
+        Optional<Path> data = bench.explicitDataDirectory();
         return data.isPresent()
                 ? FsyncBaseline.runIn(data.get(), options)
                 : FsyncBaseline.runInTemporaryDirectory(options);

@@ -1,4 +1,4 @@
-package dev.annals.cli.bench;
+package dev.annals.bench.cli;
 
 import dev.annals.bench.compare.ComparisonOptions;
 import picocli.CommandLine.Option;
