@@ -8,6 +8,7 @@ import picocli.CommandLine.ScopeType;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
@@ -27,7 +28,7 @@ import static java.util.Objects.requireNonNull;
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the benchmark failed or found a fault", "2:bad usage"})
-public final class BenchCommand {
+public final class BenchCommand implements Callable<Integer> {
 
     /** The benchmark ran, and found nothing wrong. */
     static final int OK = 0;
@@ -35,6 +36,9 @@ public final class BenchCommand {
     static final int FAILED = 1;
 
     private final Backends backends;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
@@ -71,6 +75,13 @@ public final class BenchCommand {
     public static CommandLine commandLine(BenchCommand command) {
         var failures = new BenchFailures(() -> command.verbose);
         return new CommandLine(command).setExecutionExceptionHandler(failures).setParameterExceptionHandler(failures);
+    }
+
+    /** Without a benchmark named, there is nothing to run: a usage error that lists them. */
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: "
+                + String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList()));
     }
 
     /** The data directory, when {@code --data} was given. */

@@ -45,4 +45,13 @@ class BenchCompareCommandsTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("the payload size must be from 8");
     }
+
+    @Test
+    void without_a_benchmark_it_is_bad_usage_naming_them() {
+        var run = BenchCli.onSqlite(data).runWithoutData();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("annals: name a benchmark: append, projection, compare-append,")
+                .contains("(see 'annals bench --help')");
+    }
 }
