@@ -1,10 +1,8 @@
 package dev.annals.bench.cli;
 
-import dev.annals.backend.Backend;
 import dev.annals.backend.Backends;
-import dev.annals.backend.Deployment;
-import dev.annals.backend.OpenOptions;
 import dev.annals.store.memory.InMemoryEventStore;
+import dev.annals.testkit.backend.FixedBackend;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -30,27 +28,7 @@ final class BenchCli {
 
     /** The benchmarks on {@code store}, whatever {@code --data} or {@code --store} say. */
     static BenchCli on(InMemoryEventStore store, Path data) {
-        return new BenchCli(Backends.of(new Backend() {
-            @Override
-            public String name() {
-                return "in-memory";
-            }
-
-            @Override
-            public String locationForms() {
-                return "anything";
-            }
-
-            @Override
-            public boolean accepts(String location) {
-                return true;
-            }
-
-            @Override
-            public Deployment open(String location, OpenOptions options) {
-                return Deployment.builder("the in-memory store", store).build();
-            }
-        }), data);
+        return new BenchCli(FixedBackend.only("in-memory", store), data);
     }
 
     /** Runs {@code annals bench --data DATA ARGS...}. */
