@@ -2,7 +2,7 @@ package dev.annals.cli;
 
 import dev.annals.cli.append.AppendCommand;
 import dev.annals.cli.audit.VerifyCommand;
-import dev.annals.cli.bench.BenchCommand;
+import dev.annals.cli.bench.BenchJarCommand;
 import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.erasure.DeleteCommand;
 import dev.annals.cli.erasure.ForgetCommand;
@@ -62,7 +62,7 @@ import static java.util.Objects.requireNonNull;
                 TokensCommand.class,
                 ProjectionsCommand.class,
                 DlqCommand.class,
-                BenchCommand.class,
+                BenchJarCommand.class,
                 SchemaCommand.class,
                 SnapshotCommand.class,
                 ExportCommand.class,
@@ -103,8 +103,7 @@ public final class AnnalsCommand {
     private final Backends backends;
 
     @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
-            description = "The data directory of the store (default: annals-data in the current directory;"
-                    + " for bench: a new temporary directory, deleted afterwards).")
+            description = "The data directory of the store (default: annals-data in the current directory).")
     private Path dataDirectory;
 
     @Option(names = "--store", paramLabel = "URL", scope = ScopeType.INHERIT,

@@ -20,7 +20,7 @@ class BackendSeamTest {
     @ArchTest
     static final ArchRule only_the_backends_and_the_benchmarks_name_a_database = noClasses()
             .that().resideOutsideOfPackages("dev.annals.store.sqlite..", "dev.annals.store.postgres..",
-                    "dev.annals.bench..", "dev.annals.cli.bench..")
+                    "dev.annals.bench..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.annals.store.sqlite..",
                     "dev.annals.store.postgres..", "org.sqlite..", "org.postgresql..")
             .because("callers open stores through the backend seam (dev.annals.backend.Backends), never a"

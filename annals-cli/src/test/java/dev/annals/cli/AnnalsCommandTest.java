@@ -48,12 +48,12 @@ class AnnalsCommandTest {
     }
 
     @Test
-    void the_benchmark_has_help() {
-        var run = cli().runWithoutData("bench", "append", "--help");
+    void the_benchmarks_are_not_in_the_cli_and_it_says_where_they_are() {
+        var run = cli().runWithoutData("bench", "append", "--events", "10");
 
-        assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("--writers=N", "--events=N", "--size=BYTES", "--batch=K", "--baseline=fsync",
-                "--json");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("the benchmarks are not in annals.jar: run ./annals bench ...");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +49,18 @@ class AnnalsLauncherIT {
         assertThat(conflict.out()).isEmpty();
         assertThat(conflict.err()).isEqualTo(
                 "annals: wrong expected version for stream 'account-1': expected no stream, actual 0\n");
+    }
+
+    @Test
+    void the_shipped_jar_carries_no_benchmark_nor_axon_xstream_or_jmh() throws Exception {
+        try (var jar = new JarFile(REPOSITORY.resolve("annals-cli/target/annals.jar").toFile())) {
+            var names = jar.stream().map(entry -> entry.getName()).toList();
+
+            assertThat(names).contains("dev/annals/cli/AnnalsCommand.class");
+            assertThat(names).noneMatch(name -> name.startsWith("org/axonframework/")
+                    || name.startsWith("com/thoughtworks/xstream/") || name.startsWith("org/openjdk/jmh/")
+                    || name.startsWith("dev/annals/bench/"));
+        }
     }
 
     private Outcome annals(String... args) throws IOException, InterruptedException {

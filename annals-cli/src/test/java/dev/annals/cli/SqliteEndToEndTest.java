@@ -134,15 +134,6 @@ class SqliteEndToEndTest {
         assertThat(headPosition()).isEqualTo(20);
     }
 
-    @Test
-    void the_benchmark_runs_on_a_sqlite_store_in_the_data_directory() {
-        var run = cli().run("bench", "append", "--writers", "4", "--events", "200", "--batch", "3", "--json");
-
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("\"target\":\"SQLite store\"").contains("\"eventsStored\":200");
-        assertThat(headPosition()).isEqualTo(200);
-    }
-
     private static List<Long> positions(Cli.Run run) {
         assertThat(run.exitCode()).as(run.err()).isZero();
         return run.outLines().stream().map(line -> {

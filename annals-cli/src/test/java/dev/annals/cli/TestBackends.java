@@ -1,10 +1,8 @@
 package dev.annals.cli;
 
-import dev.annals.backend.Backend;
 import dev.annals.backend.Backends;
-import dev.annals.backend.Deployment;
-import dev.annals.backend.OpenOptions;
 import dev.annals.store.EventStore;
+import dev.annals.testkit.backend.FixedBackend;
 
 /** Backends for tests of the command line. */
 public final class TestBackends {
@@ -17,26 +15,6 @@ public final class TestBackends {
      * command see what earlier ones appended.
      */
     public static Backends inMemory(EventStore store) {
-        return Backends.of(new Backend() {
-            @Override
-            public String name() {
-                return "in-memory";
-            }
-
-            @Override
-            public String locationForms() {
-                return "anything";
-            }
-
-            @Override
-            public boolean accepts(String location) {
-                return true;
-            }
-
-            @Override
-            public Deployment open(String location, OpenOptions options) {
-                return Deployment.builder("the in-memory store", store).build();
-            }
-        });
+        return FixedBackend.only("in-memory", store);
     }
 }

@@ -5,6 +5,8 @@ import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.progress.ProgressBar;
 import dev.annals.serialization.EventTransform;
+import dev.annals.store.jdbc.migrate.Migration;
+import dev.annals.store.jdbc.migrate.MigrationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -7,6 +7,7 @@ import dev.annals.backend.UnknownStoreLocationException;
 import dev.annals.cli.BadUsageException;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.store.EventStore;
+import dev.annals.store.jdbc.migrate.MigrationEnd;
 import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.StoreTransfer;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
@@ -24,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  * @param backends the installed backends
  * @param location the location as given
  */
-record StoreLocation(Backends backends, String location) {
+record StoreLocation(Backends backends, String location) implements MigrationEnd {
 
     /** {@code text} on the installed backends. */
     static StoreLocation parse(String text) {
@@ -59,24 +60,28 @@ record StoreLocation(Backends backends, String location) {
      *
      * @throws RejectedRequestException when the location holds no store
      */
-    EventStore openExisting() {
+    @Override
+    public EventStore openExisting() {
         return open(OpenOptions.readOnly());
     }
 
     /** Opens the store, creating it when absent, to read from. */
-    EventStore open() {
+    @Override
+    public EventStore open() {
         return open(OpenOptions.readOnly().withMustExist(false));
     }
 
     /** Opens the bulk write path into the store, creating it when absent. */
-    EventImport openImport() {
+    @Override
+    public EventImport openImport() {
         try (var deployment = backends.open(location, OpenOptions.readOnly().withMustExist(false))) {
             return deployment.require(StoreTransfer.class, "bulk import").openImport();
         }
     }
 
     /** The store's head position, stream marks and subject keys, read at once; the store must exist. */
-    TransferSnapshot snapshot() {
+    @Override
+    public TransferSnapshot snapshot() {
         try (var deployment = backends.open(location, OpenOptions.readOnly())) {
             return deployment.require(StoreTransfer.class, "stream marks and keys").snapshot();
         } catch (NoStoreException e) {

@@ -10,6 +10,7 @@ import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.demo.WriterOutputStream;
 import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.demo.BankDemo;
+import dev.annals.example.bank.demo.BankDemoRoutes;
 import dev.annals.example.bank.demo.BankTraffic;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;

@@ -1,5 +1,6 @@
 package dev.annals.cli.migrate;
 
+import dev.annals.store.jdbc.migrate.Migration;
 import dev.annals.cli.Cli;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;

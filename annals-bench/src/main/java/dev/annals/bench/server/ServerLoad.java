@@ -1,0 +1,177 @@
+package dev.annals.bench.server;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.annals.bench.Latency;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads a running Annals server over loopback HTTP: SSE subscribers on {@code $all} from the current head,
+ * appending clients on streams of their own (one event per request, each carrying its send time), and a
+ * health probe every 50 ms, then reports what every subscriber received. Used by {@code annals bench
+ * server-load} and by the load test; the store should see no other writer during the run, or the order
+ * check (each event id is the previous one plus one) fails.
+ */
+public final class ServerLoad {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerLoad.class);
+    private static final Pattern HEAD = Pattern.compile("\"headPosition\":(\\d+)");
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(50);
+
+    private final URI server;
+    private final ServerLoadOptions options;
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    /** A run against the server at {@code server} (such as {@code http://127.0.0.1:2113/}). */
+    public ServerLoad(URI server, ServerLoadOptions options) {
+        this.server = requireNonNull(server, "server");
+        this.options = requireNonNull(options, "options");
+    }
+
+    /** Runs the load and reports it; gives up waiting after the options' timeout. */
+    public ServerLoadResult run() throws InterruptedException {
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        long from = head() + 1;
+        var subscribers = new ArrayList<LoadSubscriber>();
+        var probe = new HealthProbe();
+        Thread prober = Thread.ofVirtual().name("load-health").start(probe);
+        try {
+            for (int i = 0; i < options.subscribers(); i++) {
+                subscribers.add(new LoadSubscriber(client, server, from, options.events()));
+            }
+            LOG.info("server load: {} subscribers from position {}, {} appenders x {} events", options.subscribers(),
+                    from, options.appenders(), options.eventsPerAppender());
+            long started = System.nanoTime();
+            long failures = append();
+            Duration appendTime = Duration.ofNanos(System.nanoTime() - started);
+            for (var subscriber : subscribers) {
+                subscriber.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            return result(subscribers, failures, appendTime, probe.stop(prober));
+        } finally {
+            probe.stop(prober);
+            subscribers.forEach(LoadSubscriber::close);
+        }
+    }
+
+    private ServerLoadResult result(List<LoadSubscriber> subscribers, long failures, Duration appendTime,
+                                    HealthProbe probe) {
+        var delivery = new Histogram(3);
+        int complete = 0;
+        int outOfOrder = 0;
+        for (var subscriber : subscribers) {
+            complete += subscriber.complete() ? 1 : 0;
+            outOfOrder += subscriber.inOrder() ? 0 : 1;
+            delivery.add(subscriber.latencies().copy());
+        }
+        return new ServerLoadResult(options, failures, appendTime, complete, outOfOrder,
+                delivery.getTotalCount() == 0 ? new Latency(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO)
+                        : Latency.of(delivery), probe.checks.get(), probe.failures.get(),
+                Duration.ofNanos(probe.slowest.get()));
+    }
+
+    private long append() throws InterruptedException {
+        var failures = new AtomicLong();
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        String pad = "x".repeat(Math.max(0, options.payloadBytes() - 30));
+        var threads = new ArrayList<Thread>();
+        for (int a = 0; a < options.appenders(); a++) {
+            var uri = server.resolve("streams/load-" + run + "-" + a);
+            threads.add(Thread.ofVirtual().name("load-appender-" + a).start(() -> {
+                for (int e = 0; e < options.eventsPerAppender(); e++) {
+                    String body = "{\"events\":[{\"type\":\"LoadTested\",\"data\":{\"t\":" + System.nanoTime()
+                            + ",\"pad\":\"" + pad + "\"}}]}";
+                    if (send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))) != 200) {
+                        failures.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        return failures.get();
+    }
+
+    private long head() {
+        var request = HttpRequest.newBuilder(server.resolve("streams/$all?direction=backward&limit=1"));
+        try {
+            var response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            var matcher = HEAD.matcher(response.body());
+            if (response.statusCode() != 200 || !matcher.find()) {
+                throw new IllegalStateException("the server at " + server + " did not give its head position: "
+                        + response.statusCode() + " " + response.body());
+            }
+            return Long.parseLong(matcher.group(1));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the server at " + server + " did not answer: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while asking " + server + " for its head", e);
+        }
+    }
+
+    private int send(HttpRequest.Builder request) {
+        try {
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (java.io.IOException e) {
+            LOG.warn("server load: {} failed: {}", request.build().uri(), e.toString());
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** Asks {@code /health/ready} every 50 ms until stopped. */
+    private final class HealthProbe implements Runnable {
+        final AtomicInteger checks = new AtomicInteger();
+        final AtomicInteger failures = new AtomicInteger();
+        final AtomicLong slowest = new AtomicLong();
+
+        @Override
+        public void run() {
+            var request = HttpRequest.newBuilder(server.resolve("health/ready"));
+            while (!Thread.currentThread().isInterrupted()) {
+                long started = System.nanoTime();
+                int status = send(request);
+                if (Thread.currentThread().isInterrupted()) {
+                    return;
+                }
+                slowest.accumulateAndGet(System.nanoTime() - started, Math::max);
+                checks.incrementAndGet();
+                failures.addAndGet(status == 200 ? 0 : 1);
+                try {
+                    Thread.sleep(PROBE_INTERVAL);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        HealthProbe stop(Thread prober) {
+            prober.interrupt();
+            try {
+                prober.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return this;
+        }
+    }
+}

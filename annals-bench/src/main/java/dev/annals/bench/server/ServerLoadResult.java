@@ -1,0 +1,47 @@
+package dev.annals.bench.server;
+
+import dev.annals.bench.Latency;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * What a server load run saw.
+ *
+ * @param options             the run's shape
+ * @param appendFailures      appends that did not answer 200
+ * @param appendTime          from the first append sent to the last one acknowledged
+ * @param complete            subscribers that received every appended event
+ * @param outOfOrder          subscribers that received an event id that was not the previous one plus one
+ * @param delivery            from an append being sent to its event arriving at a subscriber, over every
+ *                            delivery to every subscriber
+ * @param healthChecks        {@code /health/ready} requests made during the run
+ * @param healthFailures      those that did not answer 200
+ * @param slowestHealth       the slowest of them
+ */
+public record ServerLoadResult(ServerLoadOptions options, long appendFailures, Duration appendTime, int complete,
+                               int outOfOrder, Latency delivery, int healthChecks, int healthFailures,
+                               Duration slowestHealth) {
+
+    /** Events appended per second, from the first append sent to the last acknowledged. */
+    public double appendsPerSecond() {
+        return options.events() / Math.max(1e-9, appendTime.toNanos() / 1e9);
+    }
+
+    /** The figures, as lines for people. */
+    public String report() {
+        return String.format(Locale.ROOT, """
+                server load: %d SSE subscribers on $all, %d appending HTTP clients, %d events of ~%d bytes
+                  appends:   %.0f events/s (%d ms), %d failed
+                  delivery:  p50 %.1f ms, p99 %.1f ms, max %.1f ms (append sent -> event at a subscriber)
+                  received:  %d of %d subscribers got every event, %d saw one out of order
+                  health:    %d checks during the run, %d failed, slowest %d ms
+                """, options.subscribers(), options.appenders(), options.events(), options.payloadBytes(),
+                appendsPerSecond(), appendTime.toMillis(), appendFailures, millis(delivery.p50()),
+                millis(delivery.p99()), millis(delivery.max()), complete, options.subscribers(), outOfOrder,
+                healthChecks, healthFailures, slowestHealth.toMillis());
+    }
+
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1e6;
+    }
+}

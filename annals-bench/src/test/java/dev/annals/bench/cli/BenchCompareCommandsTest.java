@@ -1,0 +1,57 @@
+package dev.annals.bench.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The comparison commands parse their options and print their reports; PostgreSQL is left out here. */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(90)
+class BenchCompareCommandsTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void lists_the_comparisons_among_the_benchmarks() {
+        var run = BenchCli.onSqlite(data).runWithoutData("--help");
+
+        assertThat(run.out()).contains("compare-append", "compare-replay", "compare-load");
+    }
+
+    @Test
+    void compares_loads_of_entities_and_prints_json() throws Exception {
+        var run = BenchCli.onSqlite(data).runWithoutData("compare-load", "--sizes", "5", "--no-postgres", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var entities = new ObjectMapper().readTree(run.out()).get("entities");
+        assertThat(entities).hasSize(1);
+        assertThat(entities.get(0).get("systems")).hasSize(3);
+        assertThat(entities.get(0).get("systems").get(2).get("unavailable").asText()).isEqualTo("PostgreSQL left out");
+    }
+
+    @Test
+    void refuses_a_payload_too_small_for_every_system() {
+        var run = BenchCli.onSqlite(data).runWithoutData("compare-append", "--size", "4");
+
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err()).contains("the payload size must be from 8");
+    }
+
+    @Test
+    void without_a_benchmark_it_is_bad_usage_naming_them() {
+        var run = BenchCli.onSqlite(data).runWithoutData();
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("annals: name a benchmark: append, projection, compare-append,")
+                .contains("(see 'annals bench --help')");
+    }
+}
