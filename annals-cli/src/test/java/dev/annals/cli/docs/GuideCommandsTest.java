@@ -8,6 +8,7 @@ import dev.annals.cli.PostgresSchema;
 import dev.annals.cli.serve.BackgroundServe;
 import dev.annals.cli.serve.GuideShell;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,7 +43,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the default {@code annals-data} are the guide's data directory; every {@code postgresql://} address is one
  * schema of the test database per guide (dropped after it); relative files are the guide's working
  * directory; {@code annals serve} listens on a free port ({@code --port 0}) in the background until it prints
- * its URL, then stops as on Ctrl-C; {@code tokens revoke ID} revokes the guide's last created token.
+ * its URL, then stops as on Ctrl-C; a command with {@code --store http://...} talks to an {@code annals serve}
+ * of the guide's data directory, started for it; {@code tokens revoke ID} revokes the guide's last created
+ * token. A {@code bench} line never runs here (a benchmark is minutes long): it must be listed.
  *
  * <p>A line of a code block that is not a shell block may be a usage synopsis ({@code annals replay NAME
  * [--from POSITION]}): one with {@code [optional]} parts or CAPITAL placeholders is not run; any other
@@ -195,13 +198,35 @@ class GuideCommandsTest {
         if (invocation.isServe()) {
             return serve(invocation.args(), expected);
         }
-        var run = Cli.onSqlite(data).runWithoutData(invocation.args().toArray(String[]::new));
+        var args = invocation.args();
+        BackgroundServe server = null;
+        if (invocation.server().isPresent()) {
+            // A command that talks to a server: one serves the guide's data directory while it runs.
+            server = BackgroundServe.start(Backends.installed(), "--data", data.toString(), "serve", "--port", "0");
+            args = atServer(args, invocation.server().get(), server.uri());
+        }
+        Cli.Run run;
+        try {
+            run = Cli.onSqlite(data).runWithoutData(args.toArray(String[]::new));
+        } finally {
+            if (server != null) {
+                server.stop();
+            }
+        }
         if (invocation.args().contains("tokens") && invocation.args().contains("create") && run.exitCode() == 0) {
             var id = TOKEN_ID.matcher(run.out());
             lastToken = id.find() ? id.group(1) : null;
         }
         return run.exitCode() == expected ? Optional.empty() : Optional.of("exit " + run.exitCode() + ", documented "
-                + expected + "; ran annals " + String.join(" ", invocation.args()) + "\n" + run.out() + run.err());
+                + expected + "; ran annals " + String.join(" ", args) + "\n" + run.out() + run.err());
+    }
+
+    /** {@code args} with the documented server address's scheme, host and port those of {@code server}. */
+    static List<String> atServer(List<String> args, String documented, URI server) {
+        var origin = URI.create(documented);
+        String from = origin.getScheme() + "://" + origin.getRawAuthority();
+        String to = server.getScheme() + "://" + server.getRawAuthority();
+        return args.stream().map(arg -> arg.startsWith(from) ? to + arg.substring(from.length()) : arg).toList();
     }
 
     /** Starts {@code annals serve} until it prints its URL, then stops it; or sees it refuse as documented. */

@@ -14,9 +14,11 @@ import java.util.function.Supplier;
  *
  * @param args    the arguments to run {@code annals} with
  * @param isServe true for {@code annals serve}, which runs until stopped
+ * @param server  the {@code --store http(s)://...} address it names, for a server on the guide's data
+ *                directory to stand in for
  * @param problem why the command cannot run here, if it cannot
  */
-record GuideInvocation(List<String> args, boolean isServe, Optional<String> problem) {
+record GuideInvocation(List<String> args, boolean isServe, Optional<String> server, Optional<String> problem) {
 
     /** The data directory a reader's commands use when they name none. */
     private static final String DEFAULT_DATA = "annals-data";
@@ -65,9 +67,18 @@ record GuideInvocation(List<String> args, boolean isServe, Optional<String> prob
                 args.add(word);
             }
         }
+        if ("bench".equals(subcommand)) {
+            return refused(args, "a benchmark does not run here: list it in GuideCommandsTest.COVERED_ELSEWHERE"
+                    + " with the bench test that runs it small");
+        }
+        if (store != null && (store.startsWith("http://") || store.startsWith("https://"))) {
+            var all = new ArrayList<>(List.of("--store", store));
+            all.addAll(args);
+            return new GuideInvocation(List.copyOf(all), false, Optional.of(store), Optional.empty());
+        }
         if (store != null && !store.startsWith("postgresql://")) {
-            return new GuideInvocation(args, false, Optional.of("--store " + store + ": GuideCommandsTest knows no"
-                    + " store of that kind to point it at; teach it one"));
+            return refused(args, "--store " + store + ": GuideCommandsTest knows no store of that kind to point it"
+                    + " at; teach it one");
         }
         // Another directory than the default is one of its own, beside the guide's (an import's target).
         Path dataDirectory = dataArgument.equals(DEFAULT_DATA) ? data
@@ -85,6 +96,10 @@ record GuideInvocation(List<String> args, boolean isServe, Optional<String> prob
                 args.addAll(List.of("--port", "0"));
             }
         }
-        return new GuideInvocation(List.copyOf(args), serve, Optional.empty());
+        return new GuideInvocation(List.copyOf(args), serve, Optional.empty(), Optional.empty());
+    }
+
+    private static GuideInvocation refused(List<String> args, String problem) {
+        return new GuideInvocation(List.copyOf(args), false, Optional.empty(), Optional.of(problem));
     }
 }

@@ -47,9 +47,24 @@ class GuideInvocationTest {
     }
 
     @Test
+    void runs_a_command_on_a_server_address_against_a_server_that_stands_in_for_it() {
+        var invocation = of("./annals --store http://127.0.0.1:2113 read account-1");
+        assertThat(invocation.server()).contains("http://127.0.0.1:2113");
+        assertThat(GuideCommandsTest.atServer(invocation.args(), "http://127.0.0.1:2113",
+                java.net.URI.create("http://127.0.0.1:40123/"))).containsExactly("--store", "http://127.0.0.1:40123",
+                "read", "account-1");
+    }
+
+    @Test
+    void never_runs_a_benchmark() {
+        assertThat(of("./annals bench append --writers 64").problem()).hasValueSatisfying(problem ->
+                assertThat(problem).contains("COVERED_ELSEWHERE"));
+    }
+
+    @Test
     void refuses_a_store_it_knows_no_stand_in_for() {
-        assertThat(of("./annals --store http://127.0.0.1:2113 streams").problem()).hasValueSatisfying(problem ->
-                assertThat(problem).contains("--store http://127.0.0.1:2113"));
+        assertThat(of("./annals --store mysql://db/x streams").problem()).hasValueSatisfying(problem ->
+                assertThat(problem).contains("--store mysql://db/x"));
         assertThat(of("./annals streams").problem()).isEmpty();
         assertThat(List.of(of("./annals streams").isServe())).containsExactly(false);
     }
