@@ -106,7 +106,6 @@ class GuideCommandsTest {
     static final Set<String> SHELL_STEPS = Set.of("printf '%s\\n' '{\"type\":\"Deposited\",\"data\":{\"amount\":7}}'"
             + " '{\"type\":\"Withdrawn\",\"data\":{\"amount\":3}}' > events.ndjson");
 
-
     private static final Pattern TOKEN_ID = Pattern.compile("^token (\\S+) ", Pattern.MULTILINE);
 
     /** The store {@code annals demo} leaves, made once: where each guide's data directory starts. */
