@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,6 +20,9 @@ public final class TlsOptions {
 
     /** The environment variable holding the key store's password when no file is given. */
     public static final String PASSWORD_VARIABLE = "ANNALS_TLS_PASSWORD";
+
+    /** The process environment; a test stands in for it, as a JVM cannot set its own. */
+    static UnaryOperator<String> environment = System::getenv;
 
     @Option(names = "--tls-keystore", paramLabel = "FILE",
             description = "Serve HTTPS with the key and certificate in this PKCS12 (or .jks) key store.")
@@ -63,7 +67,7 @@ public final class TlsOptions {
                         : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()), e);
             }
         }
-        String password = System.getenv(PASSWORD_VARIABLE);
+        String password = environment.apply(PASSWORD_VARIABLE);
         if (password == null) {
             throw new RejectedRequestException("--tls-keystore " + keyStore + " needs its password: give"
                     + " --tls-password-file FILE or set " + PASSWORD_VARIABLE);

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * An {@code annals ARGS...} run on a thread of its own, as {@code annals serve} runs until stopped: its output,
  * its URL once it listens, and its exit code once interrupted.
  */
-final class BackgroundServe {
+public final class BackgroundServe {
 
     private static final Pattern URL = Pattern.compile("Listening on (https?://\\S+/) ");
 
@@ -35,12 +35,12 @@ final class BackgroundServe {
     }
 
     /** Starts {@code annals ARGS...} with stores from {@code opener} (unless {@code --store} says otherwise). */
-    static BackgroundServe start(Backends opener, String... args) {
+    public static BackgroundServe start(Backends opener, String... args) {
         return new BackgroundServe(opener, List.of(args));
     }
 
     /** The URL the server printed, once it listens. */
-    URI uri() {
+    public URI uri() {
         await().atMost(Duration.ofSeconds(60)).until(() -> URL.matcher(out.toString()).find() || !thread.isAlive());
         var matcher = URL.matcher(out.toString());
         if (!matcher.find()) {
@@ -50,22 +50,22 @@ final class BackgroundServe {
     }
 
     /** Waits for the command to end by itself, as a refused one does, and returns its exit code. */
-    int exitCode() throws InterruptedException {
+    public int exitCode() throws InterruptedException {
         thread.join(Duration.ofSeconds(60));
         return exitCode.get();
     }
 
     /** Interrupts the command, as Ctrl-C stops it, and returns its exit code. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         thread.interrupt();
         return exitCode();
     }
 
-    String out() {
+    public String out() {
         return out.toString();
     }
 
-    String err() {
+    public String err() {
         return err.toString();
     }
 }

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one command of a guide with {@code bash -c} in a directory, with extra environment variables. */
-final class GuideShell {
+public final class GuideShell {
 
     /** What a command printed (stdout and stderr together) and its exit code. */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private GuideShell() {
     }
 
-    static Result run(String command, Path directory, Map<String, String> environment)
+    public static Result run(String command, Path directory, Map<String, String> environment)
             throws IOException, InterruptedException {
         var builder = new ProcessBuilder("bash", "-c", command).directory(directory.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);

@@ -45,6 +45,36 @@ class ServeTlsTest {
     }
 
     @Test
+    void serves_https_with_the_password_from_the_environment_when_no_file_is_given() throws Exception {
+        var certificate = SelfSignedKeyStore.create(directory);
+        TlsOptions.environment = name -> name.equals(TlsOptions.PASSWORD_VARIABLE) ? certificate.password() : null;
+        try {
+            var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
+                    "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString());
+
+            assertThat(serving.uri().getScheme()).isEqualTo("https");
+            assertThat(serving.stop()).isZero();
+        } finally {
+            TlsOptions.environment = System::getenv;
+        }
+    }
+
+    @Test
+    void refuses_a_key_store_without_a_password_file_or_variable_naming_both() throws Exception {
+        TlsOptions.environment = name -> null;
+        try {
+            // The password is looked for first: no key store need exist to be refused for the lack of one.
+            var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
+                    "serve", "--port", "0", "--tls-keystore", directory.resolve("server.p12").toString());
+
+            assertThat(serving.exitCode()).isEqualTo(ExitCodes.REJECTED);
+            assertThat(serving.err()).contains("--tls-password-file", TlsOptions.PASSWORD_VARIABLE);
+        } finally {
+            TlsOptions.environment = System::getenv;
+        }
+    }
+
+    @Test
     void refuses_a_key_store_with_a_wrong_password_naming_the_option() throws Exception {
         var certificate = SelfSignedKeyStore.create(directory);
         var passwordFile = Files.writeString(directory.resolve("password.txt"), "not-the-password");

@@ -15,17 +15,17 @@ import java.util.regex.Pattern;
  * status ({@code # 409 {"error":...}}), at the end of the command or on the line after it, is the status the
  * guide says the command answers; without one the guide shows a success.
  */
-record ShellExamples(Path file, List<Example> examples) {
+public record ShellExamples(Path file, List<Example> examples) {
 
     private static final Set<String> SHELLS = Set.of("bash", "sh", "shell", "console");
     private static final Pattern CURL = Pattern.compile("(^|[\\s;|&($`])curl\\s");
     private static final Pattern STATUS = Pattern.compile("#\\s*([2-5]\\d\\d)\\b");
 
     /** One command, the line of the guide it starts on, and the status the guide documents for it, if any. */
-    record Example(int line, String command, OptionalInt documentedStatus) {
+    public record Example(int line, String command, OptionalInt documentedStatus) {
 
         /** True when the command runs curl anywhere, not only as its first word. */
-        boolean isCurl() {
+        public boolean isCurl() {
             return CURL.matcher(command).find();
         }
 
@@ -39,7 +39,7 @@ record ShellExamples(Path file, List<Example> examples) {
         }
     }
 
-    static ShellExamples of(Path file) throws IOException {
+    public static ShellExamples of(Path file) throws IOException {
         var examples = new ArrayList<Example>();
         List<String> lines = Files.readAllLines(file);
         boolean inShell = false;
@@ -87,7 +87,7 @@ record ShellExamples(Path file, List<Example> examples) {
     }
 
     /** The curl commands, in the guide's order. */
-    List<Example> curls() {
+    public List<Example> curls() {
         return examples.stream().filter(Example::isCurl).toList();
     }
 
