@@ -190,6 +190,9 @@ public final class AnnalsCommand {
         if (storeAddress == null) {
             refuseFile(dataDirectory());
         }
+        if (token != null && token.isBlank()) {
+            throw new BadUsageException("--token must not be blank: give the secret that annals tokens create printed");
+        }
         var withSecrets = options.withToken(Optional.ofNullable(token).or(() -> environment("ANNALS_TOKEN")))
                 .withMasterKey(options.masterKey().or(MasterKey::fromEnvironment));
         try {

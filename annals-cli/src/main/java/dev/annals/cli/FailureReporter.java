@@ -60,7 +60,9 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         }
         // Jackson's own message repeats what Annals said about the JSON, with Java class names in it.
         boolean libraryDetail = root.getClass().getName().startsWith("com.fasterxml.jackson.");
-        if (root != failure && !(failure instanceof RejectedRequestException) && !libraryDetail) {
+        // A root cause without a message (a refused connection's ClosedChannelException) adds only its class name.
+        boolean saysSomething = root.getMessage() != null && !root.getMessage().isBlank();
+        if (root != failure && !(failure instanceof RejectedRequestException) && !libraryDetail && saysSomething) {
             String rootMessage = messageOf(root);
             if (!message.contains(rootMessage)) {
                 message = message + ": " + rootMessage;

@@ -41,4 +41,13 @@ class FailureReporterTest {
                 .doesNotContain("java.", "Exception")
                 .endsWith("(see 'probe --help')\n");
     }
+
+    @Test
+    void a_root_cause_without_a_message_adds_no_class_name() {
+        var failure = new IllegalStateException("no answer from the server: the connection was refused",
+                new java.io.IOException("connect failed", new java.nio.channels.ClosedChannelException()));
+
+        assertThat(FailureReporter.describe(failure))
+                .isEqualTo("no answer from the server: the connection was refused");
+    }
 }

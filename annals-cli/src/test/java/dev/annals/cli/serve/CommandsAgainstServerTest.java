@@ -225,4 +225,28 @@ class CommandsAgainstServerTest {
         assertThat(export).doesNotExist();
         assertThat(Files.exists(directory.resolve("copy"))).isFalse();
     }
+
+    @Test
+    void says_in_one_line_that_no_server_answers_at_the_address() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+
+        var run = Cli.onSqlite(directory.resolve("elsewhere")).runWithoutData("--store",
+                "http://127.0.0.1:" + closed, "streams");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly("annals: no answer from the Annals server to GET http://127.0.0.1:"
+                + closed + "/streams?offset=0&limit=500: the connection was refused (is the server running there?)");
+    }
+
+    @Test
+    void refuses_a_blank_token_as_bad_usage() {
+        var run = annals("--token", " ", "streams");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines()).containsExactly("annals: --token must not be blank: give the secret that annals"
+                + " tokens create printed (see 'annals streams --help')");
+    }
 }
