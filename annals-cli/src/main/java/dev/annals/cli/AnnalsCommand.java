@@ -86,6 +86,7 @@ import static java.util.Objects.requireNonNull;
                 "  annals bench append --writers 64 --events 100000 --size 200",
                 "  annals projections rebuild balances",
                 "  annals dlq list balances",
+                "  annals --store http://127.0.0.1:2113 --token TOKEN projections",
                 "  annals migrate --from annals-data --to 'postgresql://db:5432/app?schema=annals'",
                 "  annals replay balances --from 1 --to 5000",
                 "  annals delete account-1 --hard",
