@@ -2,12 +2,9 @@ package dev.annals.cli.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.annals.backend.Backends;
 import dev.annals.cli.Cli;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +27,7 @@ class CommandsAgainstAuthenticatedServerTest {
     @TempDir
     static Path directory;
 
-    private BackgroundServe server;
+    private ServedDemo server;
     private URI uri;
     private String admin;
     private String reader;
@@ -40,8 +37,7 @@ class CommandsAgainstAuthenticatedServerTest {
         Path data = directory.resolve("data");
         admin = secret(Cli.onSqlite(data).run("tokens", "create", "--role", "admin"));
         reader = secret(Cli.onSqlite(data).run("tokens", "create", "--role", "reader"));
-        server = BackgroundServe.start(Backends.installed(), "--data", data.toString(), "serve", "--demo", "--auth",
-                "--port", "0");
+        server = ServedDemo.start(data, directory.resolve("elsewhere"), "--auth");
         uri = server.uri();
     }
 
@@ -57,9 +53,7 @@ class CommandsAgainstAuthenticatedServerTest {
     }
 
     private Cli.Run annals(String... args) {
-        var all = new ArrayList<>(List.of("--store", uri.toString()));
-        all.addAll(List.of(args));
-        return Cli.onSqlite(directory.resolve("elsewhere")).runWithoutData(all.toArray(String[]::new));
+        return server.annals(args);
     }
 
     @Test

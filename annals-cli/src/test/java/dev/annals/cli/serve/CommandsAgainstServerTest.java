@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -39,13 +38,13 @@ class CommandsAgainstServerTest {
     static Path directory;
 
     private Path data;
-    private BackgroundServe server;
+    private ServedDemo server;
     private URI uri;
 
     @BeforeAll
     void serve() {
         data = directory.resolve("data");
-        server = BackgroundServe.start(Backends.installed(), "--data", data.toString(), "serve", "--demo", "--port", "0");
+        server = ServedDemo.start(data, directory.resolve("elsewhere"));
         uri = server.uri();
     }
 
@@ -54,11 +53,8 @@ class CommandsAgainstServerTest {
         assertThat(server.stop()).isZero();
     }
 
-    /** {@code annals --store URI ARGS...}, run beside the server in another working directory. */
     private Cli.Run annals(String... args) {
-        var all = new ArrayList<>(List.of("--store", uri.toString()));
-        all.addAll(List.of(args));
-        return Cli.onSqlite(directory.resolve("elsewhere")).runWithoutData(all.toArray(String[]::new));
+        return server.annals(args);
     }
 
     private static void assertDone(Cli.Run run) {

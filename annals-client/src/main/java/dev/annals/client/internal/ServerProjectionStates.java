@@ -14,6 +14,7 @@ import dev.annals.store.EventStoreException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -40,10 +41,7 @@ public final class ServerProjectionStates implements ProjectionStates {
 
     @Override
     public List<ProjectionHealth> health() {
-        JsonNode answer = call(() -> transport.get("projections"));
-        var all = new ArrayList<ProjectionHealth>();
-        answer.path("projections").forEach(node -> all.add(ProjectionJson.health(node)));
-        return List.copyOf(all);
+        return items(call(() -> transport.get("projections")), "projections", ProjectionJson::health);
     }
 
     @Override
@@ -75,10 +73,7 @@ public final class ServerProjectionStates implements ProjectionStates {
     @Override
     public List<DeadLetter> deadLetters(Optional<String> projection) {
         String query = projection.map(name -> "?projection=" + PathSegment.encode(name)).orElse("");
-        JsonNode answer = call(() -> transport.get("dead-letters" + query));
-        var letters = new ArrayList<DeadLetter>();
-        answer.path("deadLetters").forEach(node -> letters.add(ProjectionJson.deadLetter(node)));
-        return List.copyOf(letters);
+        return items(call(() -> transport.get("dead-letters" + query)), "deadLetters", ProjectionJson::deadLetter);
     }
 
     /** {@inheritDoc} Over the API, among the open letters only: a resolved or skipped one is not found. */
@@ -124,6 +119,12 @@ public final class ServerProjectionStates implements ProjectionStates {
         return new EventStoreException(server + " runs its projections itself and its runners report their own"
                 + " status: their " + what + " are not offered over HTTP (its API gives the reported status, pause,"
                 + " resume, rebuild and dead letters)");
+    }
+
+    private static <T> List<T> items(JsonNode answer, String field, Function<JsonNode, T> item) {
+        var items = new ArrayList<T>();
+        answer.path(field).forEach(node -> items.add(item.apply(node)));
+        return List.copyOf(items);
     }
 
     /** Runs {@code request}; a server that runs no projections is a deployment without this capability. */
