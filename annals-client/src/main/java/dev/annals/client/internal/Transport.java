@@ -5,6 +5,7 @@ import dev.annals.client.ApiErrorException;
 import dev.annals.store.EventStoreException;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -98,6 +99,9 @@ public final class Transport implements AutoCloseable {
             case HttpConnectTimeoutException timeout -> "no connection within the connect timeout (is the address right?)";
             case HttpTimeoutException timeout -> "no answer within " + requestTimeout.toSeconds() + " s";
             case ConnectException refused -> "the connection was refused (is the server running there?)";
+            case SSLHandshakeException handshake -> "the TLS handshake failed (" + java.util.Objects.toString(handshake.getMessage(), "").replaceAll(
+                    "(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*Exception: ", "") + "); a self-signed certificate is trusted"
+                    + " only with a trust store that holds it";
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
         };
     }
