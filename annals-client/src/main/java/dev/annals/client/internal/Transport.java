@@ -17,6 +17,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -99,11 +100,15 @@ public final class Transport implements AutoCloseable {
             case HttpConnectTimeoutException timeout -> "no connection within the connect timeout (is the address right?)";
             case HttpTimeoutException timeout -> "no answer within " + requestTimeout.toSeconds() + " s";
             case ConnectException refused -> "the connection was refused (is the server running there?)";
-            case SSLHandshakeException handshake -> "the TLS handshake failed (" + java.util.Objects.toString(handshake.getMessage(), "").replaceAll(
-                    "(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*Exception: ", "") + "); a self-signed certificate is trusted"
-                    + " only with a trust store that holds it";
+            case SSLHandshakeException handshake -> "the TLS handshake failed (" + withoutClassNames(handshake)
+                    + "); a self-signed certificate is trusted only with a trust store that holds it";
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
         };
+    }
+
+    /** The JDK's handshake message names its exceptions: "PKIX path building failed: sun.security....Exception: ...". */
+    private static String withoutClassNames(SSLHandshakeException e) {
+        return Objects.toString(e.getMessage(), "").replaceAll("(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*Exception: ", "");
     }
 
     private static ApiErrorException error(HttpRequest request, int status, byte[] body) {
