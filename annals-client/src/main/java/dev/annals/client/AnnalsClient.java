@@ -14,7 +14,6 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.DeletionMode;
 import dev.annals.store.DuplicateEventIdException;
 import dev.annals.store.EventStore;
-import dev.annals.store.EventTexts;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.ReadRequest;
@@ -90,9 +89,8 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
     /**
      * {@inheritDoc}
      *
-     * <p>The stream name, the presence of events, the distinctness of their ids and their texts (type and
-     * metadata, as every store checks them) are checked here before sending; the size limit is the server's and
-     * is checked there.
+     * <p>The stream name, the presence of events and the distinctness of their ids are checked here before
+     * sending; the size limit is the server's and is checked there.
      */
     @Override
     public AppendResult append(String stream, ExpectedVersion expected, List<EventData> events) {
@@ -122,9 +120,6 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
             if (!ids.add(requireNonNull(event, "event").eventId())) {
                 throw new DuplicateEventIdException(stream, event.eventId());
             }
-            // As every store checks them, naming the event: text JSON cannot carry (an unpaired surrogate) would
-            // otherwise come back as the server's refusal of the whole body.
-            EventTexts.validate(stream, event);
         }
     }
 

@@ -55,9 +55,7 @@ public final class AppendErrors {
             case "insufficient_storage", "store_unavailable" -> new StoreUnavailableException(
                     StoreUnavailableException.Reason.valueOf(details.get("reason").toUpperCase(java.util.Locale.ROOT)),
                     error.getMessage(), error);
-            // invalid_encoding: text the client sent that is not valid Unicode (an unpaired surrogate in a type or metadata).
-            case "body_too_large", "invalid_append", "invalid_body", "invalid_encoding" ->
-                    new InvalidAppendException(error.getMessage());
+            case "body_too_large", "invalid_append", "invalid_body" -> new InvalidAppendException(error.getMessage());
             default -> error;
         };
     }
