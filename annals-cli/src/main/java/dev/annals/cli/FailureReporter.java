@@ -60,11 +60,10 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         }
         // Jackson's own message repeats what Annals said about the JSON, with Java class names in it.
         boolean libraryDetail = root.getClass().getName().startsWith("com.fasterxml.jackson.");
-        // A root cause without a message (a refused connection's ClosedChannelException) adds only its class name.
-        boolean saysSomething = root.getMessage() != null && !root.getMessage().isBlank();
-        if (root != failure && !(failure instanceof RejectedRequestException) && !libraryDetail && saysSomething) {
+        if (root != failure && !(failure instanceof RejectedRequestException) && !libraryDetail) {
             String rootMessage = messageOf(root);
-            if (!message.contains(rootMessage)) {
+            // A root cause without a message (a refused connection's ClosedChannelException) adds only its class name.
+            if (!message.contains(rootMessage) && root.getMessage() != null && !root.getMessage().isBlank()) {
                 message = message + ": " + rootMessage;
             }
         }
