@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
 /**
  * One {@code ./annals --store http://...} example of a guide, run in this JVM against a test's server instead
  * of the documented address. bash splits its words (quotes, {@code $TOKEN}) as it would for the real launcher.
- * It must exit 0, or 1 when its comment says {@code # exits 1}, with one line on stderr.
+ * It must exit 0, or 1 when its comment says {@code # exit 1}, with one line on stderr.
  */
 final class GuideAnnals {
 
-    private static final Pattern EXITS_1 = Pattern.compile("#\\s*exits 1\\b");
+    private static final Pattern EXITS_1 = Pattern.compile("#\\s*exit\\s+1\\b");
 
     private GuideAnnals() {
     }
