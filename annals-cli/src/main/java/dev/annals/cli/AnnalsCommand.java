@@ -86,6 +86,7 @@ import static java.util.Objects.requireNonNull;
                 "  annals bench append --writers 64 --events 100000 --size 200",
                 "  annals projections rebuild balances",
                 "  annals dlq list balances",
+                "  annals --store http://127.0.0.1:2113 --token TOKEN projections",
                 "  annals migrate --from annals-data --to 'postgresql://db:5432/app?schema=annals'",
                 "  annals replay balances --from 1 --to 5000",
                 "  annals delete account-1 --hard",
@@ -188,6 +189,9 @@ public final class AnnalsCommand {
     public Deployment openDeployment(OpenOptions options) {
         if (storeAddress == null) {
             refuseFile(dataDirectory());
+        }
+        if (token != null && token.isBlank()) {
+            throw new BadUsageException("--token must not be blank: give the secret that annals tokens create printed");
         }
         var withSecrets = options.withToken(Optional.ofNullable(token).or(() -> environment("ANNALS_TOKEN")))
                 .withMasterKey(options.masterKey().or(MasterKey::fromEnvironment));

@@ -67,7 +67,8 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         if (root != failure && !(failure instanceof RejectedRequestException)
                 && !(failure instanceof EventStoreException) && !internal(root)) {
             String rootMessage = messageOf(root);
-            if (!message.contains(rootMessage)) {
+            // A root cause without a message (a refused connection's ClosedChannelException) adds only its class name.
+            if (!message.contains(rootMessage) && root.getMessage() != null && !root.getMessage().isBlank()) {
                 message = message + ": " + rootMessage;
             }
         }

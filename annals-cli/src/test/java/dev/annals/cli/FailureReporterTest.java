@@ -27,6 +27,15 @@ class FailureReporterTest {
     }
 
     @Test
+    void a_root_cause_without_a_message_adds_no_class_name() {
+        var failure = new IllegalStateException("no answer from the server: the connection was refused",
+                new java.io.IOException("connect failed", new java.nio.channels.ClosedChannelException()));
+
+        assertThat(FailureReporter.describe(failure))
+                .isEqualTo("no answer from the server: the connection was refused");
+    }
+
+    @Test
     void a_value_a_built_in_converter_refuses_is_named_without_the_converter_s_exception_class() {
         var err = new StringWriter();
         var reporter = new FailureReporter(() -> false);

@@ -82,6 +82,11 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
         return transport.baseUri();
     }
 
+    /** The connection to the server, shared with the capabilities {@link HttpBackend} offers beside the store. */
+    Transport transport() {
+        return transport;
+    }
+
     /**
      * {@inheritDoc}
      *

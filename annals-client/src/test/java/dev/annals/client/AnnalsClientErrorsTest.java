@@ -96,6 +96,8 @@ class AnnalsClientErrorsTest {
             assertThatThrownBy(client::headPosition)
                     .isInstanceOf(EventStoreException.class)
                     .hasMessageContaining("127.0.0.1:" + port)
+                    .hasMessageEndingWith(": the connection was refused (is the server running there?)")
+                    .hasMessageNotContaining("java.net")
                     .hasCauseInstanceOf(ConnectException.class);
         }
     }

@@ -79,6 +79,9 @@ class HttpsTest {
         try (var client = AnnalsClient.builder(server.uri()).build()) {
             assertThatThrownBy(client::headPosition)
                     .isInstanceOf(EventStoreException.class)
+                    .hasMessageContaining("the TLS handshake failed (")
+                    .hasMessageContaining("unable to find valid certification path to requested target")
+                    .hasMessageNotContaining("sun.security")
                     .hasCauseInstanceOf(SSLHandshakeException.class)
                     .rootCause().isInstanceOf(java.security.cert.CertPathBuilderException.class);
         }

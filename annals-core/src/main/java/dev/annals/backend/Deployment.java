@@ -38,14 +38,16 @@ public final class Deployment implements AutoCloseable {
     private final Map<Class<?>, Supplier<?>> openers;
     private final Map<Class<?>, Object> opened = new LinkedHashMap<>();
     private final List<AutoCloseable> closeFirst;
+    private final String lacking;
     private boolean closed;
 
     private Deployment(String description, EventStore store, Map<Class<?>, Supplier<?>> openers,
-                       List<AutoCloseable> closeFirst) {
+                       List<AutoCloseable> closeFirst, String lacking) {
         this.description = description;
         this.store = store;
         this.openers = openers;
         this.closeFirst = closeFirst;
+        this.lacking = lacking;
     }
 
     /** A builder of the deployment of {@code store}, described for people as {@code description}. */
@@ -94,7 +96,7 @@ public final class Deployment implements AutoCloseable {
      * @throws UnsupportedCapabilityException when this backend has none
      */
     public <T> T require(Class<T> type, String what) {
-        return capability(type).orElseThrow(() -> new UnsupportedCapabilityException(description, what));
+        return capability(type).orElseThrow(() -> new UnsupportedCapabilityException(description, what, lacking));
     }
 
     /** The capability types this deployment offers beside the store's own. */
@@ -143,6 +145,7 @@ public final class Deployment implements AutoCloseable {
         private final EventStore store;
         private final Map<Class<?>, Supplier<?>> openers = new LinkedHashMap<>();
         private final List<AutoCloseable> closeFirst = new ArrayList<>();
+        private String lacking = "";
 
         private Builder(String description, EventStore store) {
             this.description = requireNonNull(description, "description");
@@ -164,9 +167,18 @@ public final class Deployment implements AutoCloseable {
             return this;
         }
 
+        /**
+         * What {@link Deployment#require} adds when a capability is missing, after "{@code <description> has no
+         * <what>}": why this backend has none and where to turn instead, such as {@code over HTTP (...)}.
+         */
+        public Builder whenLacking(String why) {
+            this.lacking = requireNonNull(why, "why").strip();
+            return this;
+        }
+
         /** The deployment. */
         public Deployment build() {
-            return new Deployment(description, store, Map.copyOf(openers), List.copyOf(closeFirst));
+            return new Deployment(description, store, Map.copyOf(openers), List.copyOf(closeFirst), lacking);
         }
     }
 }

@@ -9,4 +9,12 @@ public final class UnsupportedCapabilityException extends EventStoreException {
     public UnsupportedCapabilityException(String deployment, String what) {
         super(deployment + " has no " + what);
     }
+
+    /**
+     * {@code deployment} has no {@code what}, and {@code why} says why and what to do instead, as in
+     * "{@code <deployment> has no <what> <why>}": {@code over HTTP (its API covers ...)}.
+     */
+    public UnsupportedCapabilityException(String deployment, String what, String why) {
+        super(deployment + " has no " + what + (why.isEmpty() ? "" : " " + why));
+    }
 }

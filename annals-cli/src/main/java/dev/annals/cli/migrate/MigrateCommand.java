@@ -75,6 +75,7 @@ public final class MigrateCommand implements Callable<Integer> {
         var transform = transformClass == null ? EventTransform.identity() : TransformLoader.load(transformClass);
         var migration = new Migration(source, target, transform, batchSize);
         var snapshot = migration.snapshot();
+        target.requireImport();
         long head = snapshot.head();
         if (head == 0) {
             throw new RejectedRequestException(source + " holds no events: nothing to migrate (is --from right?)");

@@ -79,6 +79,18 @@ record StoreLocation(Backends backends, String location) implements MigrationEnd
         }
     }
 
+    /**
+     * Checks that the store takes a bulk import, before anything is copied: a store that cannot (a server
+     * over HTTP) is refused for what it is, not for what it holds.
+     *
+     * @throws dev.annals.backend.UnsupportedCapabilityException when its backend has no bulk import
+     */
+    void requireImport() {
+        try (var deployment = backends.open(location, OpenOptions.readOnly().withMustExist(false))) {
+            deployment.require(StoreTransfer.class, "bulk import");
+        }
+    }
+
     /** The store's head position, stream marks and subject keys, read at once; the store must exist. */
     @Override
     public TransferSnapshot snapshot() {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * a reader token in {@code $TOKEN} (the {@code http://server:2113} examples), and one started with the key
  * store that the guide's own keytool steps make (the {@code https://annals.example:2113} examples). Each must
  * answer a success, or the status its result comment starts with ({@code # 409 {...}}). A curl example that
- * none of these can run fails the test, so the guide cannot drift from what the server does.
+ * none of these can run fails the test, so the guide cannot drift from what the server does. The guide's
+ * {@code ./annals --store http://...} examples run too, in this JVM, against the same servers.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
@@ -49,7 +50,7 @@ class ServerGuideTest {
 
         static Target of(ShellExamples.Example example) {
             for (var target : values()) {
-                if (example.command().contains(target.documented)) {
+                if (example.command().contains(target.documented.replaceFirst("/$", ""))) {
                     return target;
                 }
             }
@@ -89,6 +90,14 @@ class ServerGuideTest {
             }
             assertThat(failures).as("curl examples of docs/server.md that do not answer as documented").isEmpty();
             assertThat(ran).isGreaterThan(30);
+            var commands = ShellExamples.of(GUIDE).examples().stream().filter(GuideAnnals::isRemoteCommand).toList();
+            assertThat(commands).as("./annals --store http://... examples in " + GUIDE).hasSizeGreaterThan(5);
+            for (var example : commands) {
+                var target = Target.of(example);
+                GuideAnnals.run(example, target.documented.replaceFirst("/$", ""), servers.get(target), directory,
+                        Map.of("TOKEN", token)).ifPresent(failures::add);
+            }
+            assertThat(failures).as("./annals examples of docs/server.md that do not exit as documented").isEmpty();
         } finally {
             assertThat(demo.stop()).isZero();
             assertThat(authenticated.stop()).isZero();

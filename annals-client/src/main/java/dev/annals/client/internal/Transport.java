@@ -5,14 +5,19 @@ import dev.annals.client.ApiErrorException;
 import dev.annals.store.EventStoreException;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
@@ -77,7 +82,7 @@ public final class Transport implements AutoCloseable {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new EventStoreException("no answer from the Annals server to " + request.method() + " "
-                    + request.uri() + ": " + e, e);
+                    + request.uri() + ": " + why(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("interrupted while waiting for " + request.method() + " " + request.uri(), e);
@@ -87,6 +92,23 @@ public final class Transport implements AutoCloseable {
             return ClientJson.parse(response.body(), request);
         }
         throw error(request, status, response.body());
+    }
+
+    /** What went wrong for people, without the JDK's class names (a refused connection has no message). */
+    private String why(IOException e) {
+        return switch (e) {
+            case HttpConnectTimeoutException timeout -> "no connection within the connect timeout (is the address right?)";
+            case HttpTimeoutException timeout -> "no answer within " + requestTimeout.toSeconds() + " s";
+            case ConnectException refused -> "the connection was refused (is the server running there?)";
+            case SSLHandshakeException handshake -> "the TLS handshake failed (" + withoutClassNames(handshake)
+                    + "); a self-signed certificate is trusted only with a trust store that holds it";
+            default -> e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
+        };
+    }
+
+    /** The JDK's handshake message names its exceptions: "PKIX path building failed: sun.security....Exception: ...". */
+    private static String withoutClassNames(SSLHandshakeException e) {
+        return Objects.toString(e.getMessage(), "").replaceAll("(?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*Exception: ", "");
     }
 
     private static ApiErrorException error(HttpRequest request, int status, byte[] body) {
