@@ -47,6 +47,35 @@ public interface SqlDialect {
     }
 
     /**
+     * True when {@code e} says that another connection holds a lock this statement needs, and that the same
+     * statement, run again on the same connection, may succeed once the lock is released ({@code LockWaits}
+     * then parks in Java and retries it). False by default: a database that waits for locks itself, or whose
+     * failed statement spoils the transaction it ran in, must not have its statements retried one by one.
+     */
+    default boolean isBusy(SQLException e) {
+        return false;
+    }
+
+    /**
+     * The statement that opens a transaction which reads, then writes (a read model's unit of work, the
+     * projections' bookkeeping): {@code BEGIN} by default; a backend whose reading transactions can fail
+     * when they later try to write (SQLite's snapshots) takes its write lock here at once. The transaction
+     * ends with {@code COMMIT} or {@code ROLLBACK}.
+     */
+    default String beginWrite() {
+        return "BEGIN";
+    }
+
+    /**
+     * The statements a connection runs before it deletes secrets (the subjects' data keys), so that the
+     * deleted values are overwritten on disk rather than left in free pages: none by default (PostgreSQL
+     * keeps the old row version until VACUUM whatever the session asks; docs/erasure.md says so).
+     */
+    default List<String> secureDelete() {
+        return List.of();
+    }
+
+    /**
      * The columns every event query selects, in the order {@link EventRows} reads them: the event's
      * columns with the stream's and the type's names, then the stream's and the type's keys (which let a
      * reader skip decoding names it has decoded before).

@@ -6,6 +6,7 @@ import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.ProjectionTransaction;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.SqlDialect;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,12 +29,14 @@ import static java.util.Objects.requireNonNull;
 public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> {
 
     private final Connection connection;
+    private final SqlDialect dialect;
     private final JdbcProjectionStates states;
     private final Map<Integer, Map<String, String>> noTables = new ConcurrentHashMap<>();
 
     /** Bookkeeping on connections from {@code database}. */
     public JdbcCheckpointStore(JdbcReadModels database) {
         requireNonNull(database, "database");
+        this.dialect = database.dialect();
         try {
             this.connection = database.connections().open();
         } catch (SQLException e) {
@@ -44,7 +47,7 @@ public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> 
 
     @Override
     public synchronized <T> T transact(Work<RecordedEvent, T> work) throws Exception {
-        var inner = new JdbcTransaction(connection, List.of(), noTables, Clock.systemUTC(), new StatementCache());
+        var inner = new JdbcTransaction(connection, dialect, List.of(), noTables, Clock.systemUTC(), new StatementCache());
         return work.run(new AutoCommitted(inner));
     }
 

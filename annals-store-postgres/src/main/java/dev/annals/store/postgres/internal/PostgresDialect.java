@@ -63,6 +63,19 @@ public final class PostgresDialect implements SqlDialect {
                 + (schema + ":audit").hashCode() + ")");
     }
 
+    /**
+     * Never: PostgreSQL waits for row and table locks in the server (the client blocks on its socket, which
+     * unmounts a virtual thread), so no lock-wait error reaches the client unless a {@code lock_timeout} is
+     * set, and Annals sets none. The errors that come closest, {@code 40001} (serialization failure) and
+     * {@code 40P01} (deadlock), abort the whole transaction: retrying the one statement that failed would
+     * only meet {@code 25P02} (transaction aborted). Those are retried a level up, a read model's unit of
+     * work by its runner, an append by its caller.
+     */
+    @Override
+    public boolean isBusy(SQLException e) {
+        return false;
+    }
+
     @Override
     public boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
