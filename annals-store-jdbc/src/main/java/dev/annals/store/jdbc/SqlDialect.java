@@ -34,6 +34,13 @@ public interface SqlDialect {
     /** A short name for logs and metrics, such as {@code sqlite}. */
     String name();
 
+    /**
+     * Where the backend's versioned schema is: a Flyway location ({@code classpath:...}) holding its SQL
+     * migration files, {@code V1__events.sql} and on. Every SQL backend applies its files with Flyway when
+     * a store opens, and refuses a database migrated by a newer Annals (docs/adr/0028).
+     */
+    String migrations();
+
     /** True when {@code e} reports a violated unique or primary-key constraint. */
     boolean isUniqueViolation(SQLException e);
 

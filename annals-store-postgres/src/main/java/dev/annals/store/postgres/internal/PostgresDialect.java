@@ -47,6 +47,12 @@ public final class PostgresDialect implements SqlDialect {
         return "postgresql";
     }
 
+    /** Applied by {@link Migrations} in the store's schema, under Flyway's lock. */
+    @Override
+    public String migrations() {
+        return "classpath:dev/annals/store/postgres/migration";
+    }
+
     @Override
     public String table(String name) {
         return schema + "." + name;

@@ -36,6 +36,12 @@ public final class SqliteDialect implements SqlDialect {
         return "sqlite";
     }
 
+    /** Applied by {@code SqliteSchema}, which baselines files from before Flyway at their user version. */
+    @Override
+    public String migrations() {
+        return "classpath:dev/annals/store/sqlite/migration";
+    }
+
     @Override
     public boolean isUniqueViolation(SQLException e) {
         if (e instanceof SQLiteException sqlite) {

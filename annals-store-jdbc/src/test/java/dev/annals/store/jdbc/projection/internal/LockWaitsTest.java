@@ -52,6 +52,11 @@ class LockWaitsTest {
             }
 
             @Override
+            public String migrations() {
+                return "classpath:none";
+            }
+
+            @Override
             public boolean isUniqueViolation(SQLException e) {
                 return false;
             }
