@@ -51,7 +51,7 @@ public final class SqliteProjections {
             throw new EventStoreException("no SQLite store at " + file);
         }
         ConnectionFactory factory = () -> open(file);
-        try (Connection connection = factory.open()) {
+        try (Connection connection = LockWaits.retryWhileBusy(DIALECT, factory::open)) {
             LockWaits.retryWhileBusy(DIALECT, () -> {
                 ProjectionSchema.migrate(connection, file);
                 return null;
@@ -89,7 +89,7 @@ public final class SqliteProjections {
         ConnectionLender lender = new ConnectionLender() {
             @Override
             public <T> T withConnection(SqlWork<T> work) {
-                try (var connection = connections.open()) {
+                try (var connection = LockWaits.retryWhileBusy(DIALECT, connections::open)) {
                     return LockWaits.retryWhileBusy(DIALECT, () -> work.run(connection));
                 } catch (SQLException e) {
                     throw new EventStoreException("reading the SQLite store in " + dataDirectory + " failed: "

@@ -16,6 +16,10 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,6 +90,30 @@ class SchemaUpgradeTest {
 
         assertThat(rows(data, "PRAGMA user_version")).containsExactly("5");
         assertThat(schema(data)).isEqualTo(schema(fresh()));
+    }
+
+    @Test
+    void threads_that_open_an_older_store_at_once_upgrade_it_once() throws Exception {
+        LegacySchema.create(data, 2);
+        int threads = 4;
+        var start = new CountDownLatch(1);
+        var opened = new ArrayList<Future<?>>();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            for (int i = 0; i < threads; i++) {
+                opened.add(pool.submit(() -> {
+                    start.await();
+                    SqliteProjections.states(data).close();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var open : opened) {
+                open.get(30, TimeUnit.SECONDS);
+            }
+        }
+
+        assertThat(rows(data, "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank"))
+                .containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL");
     }
 
     private Path fresh() {

@@ -7,6 +7,7 @@ import dev.annals.projection.ProjectionTransaction;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.SqlDialect;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -38,7 +39,8 @@ public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> 
         requireNonNull(database, "database");
         this.dialect = database.dialect();
         try {
-            this.connection = database.connections().open();
+            // A database may report itself busy while opening (SQLite's WAL set-up): wait in Java.
+            this.connection = LockWaits.retryWhileBusy(dialect, database.connections()::open);
         } catch (SQLException e) {
             throw new EventStoreException("could not connect for projection checkpoints: " + e.getMessage(), e);
         }

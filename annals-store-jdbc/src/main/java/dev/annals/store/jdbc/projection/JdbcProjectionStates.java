@@ -46,7 +46,8 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
         this.dialect = requireNonNull(dialect, "dialect");
         this.connections = requireNonNull(connections, "connections");
         try {
-            this.connection = connections.open();
+            // A database may report itself busy while opening (SQLite's WAL set-up): wait in Java.
+            this.connection = LockWaits.retryWhileBusy(dialect, connections::open);
         } catch (SQLException e) {
             throw new EventStoreException("could not connect for projection bookkeeping: " + e.getMessage(), e);
         }

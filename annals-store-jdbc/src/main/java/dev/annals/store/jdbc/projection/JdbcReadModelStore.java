@@ -56,7 +56,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
         this.dialect = requireNonNull(dialect, "dialect");
         this.clock = Clock.systemUTC();
         try {
-            this.connection = connections.open();
+            this.connection = LockWaits.retryWhileBusy(dialect, connections::open);
         } catch (SQLException e) {
             throw new EventStoreException("could not connect for a read model: " + e.getMessage(), e);
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Creates and upgrades the schema with Flyway, from the SQL files in {@code dev/annals/store/sqlite/migration},
@@ -28,7 +29,8 @@ import java.sql.SQLException;
  * Flyway, whose start and validation cost milliseconds, runs only when there is something to do. A store
  * written before Flyway (a user version but no history) is baselined at its user version, and the files
  * after it bring it up to date. Flyway takes no lock on SQLite, so a migration runs under a file lock of its
- * own ({@code annals.db.migration-lock}), and looks at the version again once it holds it.
+ * own ({@code annals.db.migration-lock}) and a lock of this process, and looks at the version again once it
+ * holds them.
  */
 final class SqliteSchema {
 
@@ -39,6 +41,8 @@ final class SqliteSchema {
 
     private static final String HISTORY = "flyway_schema_history";
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** A file lock keeps other processes out, not other threads of this one: they would get an exception. */
+    private static final ReentrantLock IN_THIS_PROCESS = new ReentrantLock();
 
     private SqliteSchema() {
     }
@@ -50,6 +54,7 @@ final class SqliteSchema {
             return;
         }
         Path lockFile = file.resolveSibling(file.getFileName() + ".migration-lock");
+        IN_THIS_PROCESS.lock();
         try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              var lock = channel.lock()) {
             // Another process (the CLI, say) may have migrated since the first look; look again under the lock.
@@ -75,6 +80,8 @@ final class SqliteSchema {
         } catch (FlywayException e) {
             throw new EventStoreException("upgrading the schema of the SQLite store " + file + " failed: "
                     + e.getMessage(), e);
+        } finally {
+            IN_THIS_PROCESS.unlock();
         }
     }
 
