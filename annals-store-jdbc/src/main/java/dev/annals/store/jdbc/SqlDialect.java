@@ -34,6 +34,13 @@ public interface SqlDialect {
     /** A short name for logs and metrics, such as {@code sqlite}. */
     String name();
 
+    /**
+     * Where the backend's versioned schema is: a Flyway location ({@code classpath:...}) holding its SQL
+     * migration files, {@code V1__events.sql} and on. Every SQL backend applies its files with Flyway when
+     * a store opens, and refuses a database migrated by a newer Annals (docs/adr/0028).
+     */
+    String migrations();
+
     /** True when {@code e} reports a violated unique or primary-key constraint. */
     boolean isUniqueViolation(SQLException e);
 
@@ -44,6 +51,35 @@ public interface SqlDialect {
      */
     default Optional<StoreUnavailableException.Reason> storageFault(SQLException e) {
         return Optional.empty();
+    }
+
+    /**
+     * True when {@code e} says that another connection holds a lock this statement needs, and that the same
+     * statement, run again on the same connection, may succeed once the lock is released ({@code LockWaits}
+     * then parks in Java and retries it). False by default: a database that waits for locks itself, or whose
+     * failed statement spoils the transaction it ran in, must not have its statements retried one by one.
+     */
+    default boolean isBusy(SQLException e) {
+        return false;
+    }
+
+    /**
+     * The statement that opens a transaction which reads, then writes (a read model's unit of work, the
+     * projections' bookkeeping): {@code BEGIN} by default; a backend whose reading transactions can fail
+     * when they later try to write (SQLite's snapshots) takes its write lock here at once. The transaction
+     * ends with {@code COMMIT} or {@code ROLLBACK}.
+     */
+    default String beginWrite() {
+        return "BEGIN";
+    }
+
+    /**
+     * The statements a connection runs before it deletes secrets (the subjects' data keys), so that the
+     * deleted values are overwritten on disk rather than left in free pages: none by default (PostgreSQL
+     * keeps the old row version until VACUUM whatever the session asks; docs/erasure.md says so).
+     */
+    default List<String> secureDelete() {
+        return List.of();
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
 import dev.annals.store.postgres.internal.LeaseFence;
 import dev.annals.store.postgres.internal.Migrations;
+import dev.annals.store.postgres.internal.PostgresDialect;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -31,9 +32,6 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PostgresProjections {
 
-    /** How a read model's transaction starts. */
-    public static final String BEGIN = "BEGIN";
-
     private PostgresProjections() {
     }
 
@@ -44,12 +42,12 @@ public final class PostgresProjections {
 
     /** The database of read models beside {@code store}: its schema, through its pool. */
     public static JdbcReadModels readModels(PostgresEventStore store) {
-        return new JdbcReadModels(connections(store), BEGIN);
+        return new JdbcReadModels(connections(store), dialect(store));
     }
 
     /** A read model made of {@code tables} in {@code store}'s schema. Close it after its runner. */
     public static JdbcReadModelStore readModel(PostgresEventStore store, List<ReadModelTable> tables) {
-        return new JdbcReadModelStore(connections(store), tables, BEGIN);
+        return new JdbcReadModelStore(connections(store), tables, dialect(store));
     }
 
     /**
@@ -61,7 +59,7 @@ public final class PostgresProjections {
                                                                    List<ReadModelTable> tables) {
         requireNonNull(store, "store");
         requireNonNull(tables, "tables");
-        return lease -> new JdbcReadModelStore(connections(store), tables, BEGIN,
+        return lease -> new JdbcReadModelStore(connections(store), tables, dialect(store),
                 new LeaseFence(store.schema(), lease));
     }
 
@@ -89,7 +87,7 @@ public final class PostgresProjections {
 
     /** The projections' bookkeeping in {@code store}'s schema. Close it when done. */
     public static JdbcProjectionStates states(PostgresEventStore store) {
-        return new JdbcProjectionStates(connections(store), BEGIN);
+        return new JdbcProjectionStates(connections(store), dialect(store));
     }
 
     /**
@@ -101,7 +99,12 @@ public final class PostgresProjections {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(address.jdbcUrl());
         Migrations.migrate(dataSource, address.schema());
-        return new JdbcProjectionStates(connections(dataSource, address.schema()), BEGIN);
+        return new JdbcProjectionStates(connections(dataSource, address.schema()),
+                new PostgresDialect(address.schema()));
+    }
+
+    private static PostgresDialect dialect(PostgresEventStore store) {
+        return new PostgresDialect(store.schema());
     }
 
     private static ConnectionFactory connections(DataSource dataSource, String schema) {

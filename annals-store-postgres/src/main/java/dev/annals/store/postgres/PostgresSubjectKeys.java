@@ -3,6 +3,7 @@ package dev.annals.store.postgres;
 import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.store.jdbc.erasure.JdbcSubjectKeyStore;
+import dev.annals.store.postgres.internal.PostgresDialect;
 
 import java.util.Optional;
 
@@ -22,7 +23,7 @@ public final class PostgresSubjectKeys {
     /** As {@link #of(PostgresEventStore)}, wrapping the keys it makes with {@code masterKey} (docs/erasure.md). */
     public static SubjectKeyStore of(PostgresEventStore store, Optional<MasterKey> masterKey) {
         requireNonNull(store, "store");
-        return new JdbcSubjectKeyStore(PostgresProjections.connections(store), store.schema() + ".subject_keys", false,
-                masterKey);
+        return new JdbcSubjectKeyStore(PostgresProjections.connections(store),
+                new PostgresDialect(store.schema()), masterKey);
     }
 }

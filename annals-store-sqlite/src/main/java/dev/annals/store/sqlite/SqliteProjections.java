@@ -34,8 +34,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SqliteProjections {
 
-    /** How a read model's transaction starts: taking the write lock at once. */
-    public static final String BEGIN = "BEGIN IMMEDIATE";
+    /** SQLite's dialect: transactions that take the write lock at once, lock waits spent in Java. */
+    private static final SqliteDialect DIALECT = new SqliteDialect();
 
     private SqliteProjections() {
     }
@@ -51,8 +51,8 @@ public final class SqliteProjections {
             throw new EventStoreException("no SQLite store at " + file);
         }
         ConnectionFactory factory = () -> open(file);
-        try (Connection connection = factory.open()) {
-            LockWaits.retryWhileBusy(() -> {
+        try (Connection connection = LockWaits.retryWhileBusy(DIALECT, factory::open)) {
+            LockWaits.retryWhileBusy(DIALECT, () -> {
                 ProjectionSchema.migrate(connection, file);
                 return null;
             });
@@ -64,17 +64,17 @@ public final class SqliteProjections {
 
     /** The read-model database of the store in {@code dataDirectory}: its file, with SQLite's transactions. */
     public static JdbcReadModels readModels(Path dataDirectory) {
-        return new JdbcReadModels(connections(dataDirectory), BEGIN);
+        return new JdbcReadModels(connections(dataDirectory), DIALECT);
     }
 
     /** The projections' bookkeeping in {@code dataDirectory}'s store, as the CLI uses it. Close it when done. */
     public static JdbcProjectionStates states(Path dataDirectory) {
-        return new JdbcProjectionStates(connections(dataDirectory), BEGIN);
+        return new JdbcProjectionStates(connections(dataDirectory), DIALECT);
     }
 
     /** A read model made of {@code tables} in {@code store}'s file. Close it after its runner. */
     public static JdbcReadModelStore readModel(SqliteEventStore store, List<ReadModelTable> tables) {
-        return new JdbcReadModelStore(connections(store.file().getParent()), tables, BEGIN);
+        return new JdbcReadModelStore(connections(store.file().getParent()), tables, DIALECT);
     }
 
     /**
@@ -89,15 +89,15 @@ public final class SqliteProjections {
         ConnectionLender lender = new ConnectionLender() {
             @Override
             public <T> T withConnection(SqlWork<T> work) {
-                try (var connection = connections.open()) {
-                    return LockWaits.retryWhileBusy(() -> work.run(connection));
+                try (var connection = LockWaits.retryWhileBusy(DIALECT, connections::open)) {
+                    return LockWaits.retryWhileBusy(DIALECT, () -> work.run(connection));
                 } catch (SQLException e) {
                     throw new EventStoreException("reading the SQLite store in " + dataDirectory + " failed: "
                             + e.getMessage(), e);
                 }
             }
         };
-        return new JdbcEventReader(new SqliteDialect(), lender, SqliteOptions.defaults().readPageSize());
+        return new JdbcEventReader(DIALECT, lender, SqliteOptions.defaults().readPageSize());
     }
 
     private static Connection open(Path file) throws SQLException {

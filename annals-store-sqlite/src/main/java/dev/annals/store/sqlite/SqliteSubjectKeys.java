@@ -3,6 +3,7 @@ package dev.annals.store.sqlite;
 import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.store.jdbc.erasure.JdbcSubjectKeyStore;
+import dev.annals.store.sqlite.internal.SqliteDialect;
 
 import java.nio.file.Path;
 
@@ -29,6 +30,6 @@ public final class SqliteSubjectKeys {
     /** As {@link #open(Path)}, wrapping the keys it makes with {@code masterKey} (docs/erasure.md). */
     public static SubjectKeyStore open(Path dataDirectory, Optional<MasterKey> masterKey) {
         return new JdbcSubjectKeyStore(SqliteProjections.connections(requireNonNull(dataDirectory, "dataDirectory")),
-                "subject_keys", true, masterKey);
+                new SqliteDialect(), masterKey);
     }
 }

@@ -66,7 +66,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         try (Connection connection = connections.open()) {
             var begin = dialect.beginAudit();
             try (var statement = connection.createStatement()) {
-                LockWaits.retryWhileBusy(() -> statement.execute(begin.getFirst()));
+                LockWaits.retryWhileBusy(dialect, () -> statement.execute(begin.getFirst()));
                 for (String sql : begin.subList(1, begin.size())) {
                     statement.execute(sql);
                 }

@@ -6,6 +6,7 @@ import dev.annals.erasure.SubjectForgottenException;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.erasure.internal.DataKeys;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import org.slf4j.Logger;
@@ -15,13 +16,12 @@ import javax.crypto.SecretKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The subjects' data keys in the event store's own database, table {@code subject_keys(subject, data_key,
- * created_at, forgotten_at)} (SQLite schema version 4, PostgreSQL migration V7); see docs/adr/0010.
+ * created_at, forgotten_at)}, named as the dialect names it ({@link SqlDialect#table}); see docs/adr/0010.
  *
  * <p>A key is made with an insert that does nothing when the subject has a row already, then read back,
  * so that racing processes agree on one key. Forgetting sets the key to NULL and stamps the row: the row
@@ -33,38 +33,32 @@ import static java.util.Objects.requireNonNull;
  * key read without the master key, or with another one, is an error that says so.
  *
  * <p>Deleting a value does not wipe it from the disk at once: PostgreSQL keeps the old row version until
- * VACUUM; SQLite overwrites it only with {@code PRAGMA secure_delete}, which this store turns on for its
- * own statements. Backups taken before the forgetting still hold the key (docs/erasure.md).
+ * VACUUM; SQLite overwrites it only with {@code PRAGMA secure_delete}: this store runs the dialect's
+ * {@link SqlDialect#secureDelete()} on each of its connections. Backups taken before the forgetting still hold the key (docs/erasure.md).
  */
 public final class JdbcSubjectKeyStore implements SubjectKeyStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSubjectKeyStore.class);
-    private static final Pattern TABLE = Pattern.compile("([a-z_][a-z0-9_]*\\.)?subject_keys");
-
     private final ConnectionFactory connections;
     private final String table;
-    private final boolean sqlite;
+    private final SqlDialect dialect;
     private final Optional<MasterKey> masterKey;
 
     /**
      * @param connections opens connections to the store's database, whose schema is current
-     * @param table       {@code subject_keys}, or qualified with a schema: {@code annals.subject_keys}
-     * @param sqlite      true for SQLite, whose deleted pages are then overwritten ({@code secure_delete})
+     * @param dialect     the backend's dialect: it names the table, says which errors are lock waits and
+     *                    how deleted keys are overwritten
      */
-    public JdbcSubjectKeyStore(ConnectionFactory connections, String table, boolean sqlite) {
-        this(connections, table, sqlite, Optional.empty());
+    public JdbcSubjectKeyStore(ConnectionFactory connections, SqlDialect dialect) {
+        this(connections, dialect, Optional.empty());
     }
 
-    /** As {@link #JdbcSubjectKeyStore(ConnectionFactory, String, boolean)}, wrapping new keys with {@code masterKey}. */
-    public JdbcSubjectKeyStore(ConnectionFactory connections, String table, boolean sqlite,
-                               Optional<MasterKey> masterKey) {
+    /** As {@link #JdbcSubjectKeyStore(ConnectionFactory, SqlDialect)}, wrapping new keys with {@code masterKey}. */
+    public JdbcSubjectKeyStore(ConnectionFactory connections, SqlDialect dialect, Optional<MasterKey> masterKey) {
         this.masterKey = requireNonNull(masterKey, "masterKey");
         this.connections = requireNonNull(connections, "connections");
-        if (!TABLE.matcher(requireNonNull(table, "table")).matches()) {
-            throw new IllegalArgumentException("not a subject_keys table name: " + table);
-        }
-        this.table = table;
-        this.sqlite = sqlite;
+        this.dialect = requireNonNull(dialect, "dialect");
+        this.table = dialect.table("subject_keys");
     }
 
     @Override
@@ -79,7 +73,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
                     var key = DataKeys.generate();
                     insert.setBytes(2, masterKey.map(master -> master.wrap(subject, key)).orElse(key.getEncoded()));
                     insert.setLong(3, System.currentTimeMillis());
-                    LockWaits.retryWhileBusy(insert::executeUpdate);
+                    LockWaits.retryWhileBusy(dialect, insert::executeUpdate);
                 }
                 existing = select(connection, subject);
             }
@@ -107,7 +101,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
                     insert.setString(1, subject);
                     insert.setLong(2, now);
                     insert.setLong(3, now);
-                    LockWaits.retryWhileBusy(insert::executeUpdate);
+                    LockWaits.retryWhileBusy(dialect, insert::executeUpdate);
                 }
                 return ForgetOutcome.NO_KEY;
             }
@@ -118,7 +112,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
                     + " SET data_key = NULL, forgotten_at = ? WHERE subject = ?")) {
                 update.setLong(1, now);
                 update.setString(2, subject);
-                LockWaits.retryWhileBusy(update::executeUpdate);
+                LockWaits.retryWhileBusy(dialect, update::executeUpdate);
             }
             LOG.info("subject '{}' forgotten: its data key is deleted", subject);
             return ForgetOutcome.KEY_DELETED;
@@ -130,7 +124,7 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
      * when it is forgotten. Forgetting needs no master key, so decoding is left to the caller.
      */
     private Optional<Optional<byte[]>> select(Connection connection, String subject) throws SQLException {
-        return LockWaits.retryWhileBusy(() -> {
+        return LockWaits.retryWhileBusy(dialect, () -> {
             try (var select = connection.prepareStatement("SELECT data_key FROM " + table + " WHERE subject = ?")) {
                 select.setString(1, subject);
                 try (var row = select.executeQuery()) {
@@ -154,11 +148,11 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
     }
 
     private <T> T run(String what, Work<T> work) {
-        // SQLite may report itself busy even when opening (its WAL set-up) or setting a pragma: wait in Java.
-        try (var connection = LockWaits.retryWhileBusy(connections::open)) {
-            if (sqlite) {
-                try (var pragma = connection.createStatement()) {
-                    LockWaits.retryWhileBusy(() -> pragma.execute("PRAGMA secure_delete = ON"));
+        // A database may report itself busy even when opening (SQLite's WAL set-up) or setting a pragma: wait in Java.
+        try (var connection = LockWaits.retryWhileBusy(dialect, connections::open)) {
+            for (String sql : dialect.secureDelete()) {
+                try (var statement = connection.createStatement()) {
+                    LockWaits.retryWhileBusy(dialect, () -> statement.execute(sql));
                 }
             }
             return work.run(connection);

@@ -6,6 +6,8 @@ import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.ProjectionTransaction;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.SqlDialect;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -28,14 +30,17 @@ import static java.util.Objects.requireNonNull;
 public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> {
 
     private final Connection connection;
+    private final SqlDialect dialect;
     private final JdbcProjectionStates states;
     private final Map<Integer, Map<String, String>> noTables = new ConcurrentHashMap<>();
 
     /** Bookkeeping on connections from {@code database}. */
     public JdbcCheckpointStore(JdbcReadModels database) {
         requireNonNull(database, "database");
+        this.dialect = database.dialect();
         try {
-            this.connection = database.connections().open();
+            // A database may report itself busy while opening (SQLite's WAL set-up): wait in Java.
+            this.connection = LockWaits.retryWhileBusy(dialect, database.connections()::open);
         } catch (SQLException e) {
             throw new EventStoreException("could not connect for projection checkpoints: " + e.getMessage(), e);
         }
@@ -44,7 +49,7 @@ public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> 
 
     @Override
     public synchronized <T> T transact(Work<RecordedEvent, T> work) throws Exception {
-        var inner = new JdbcTransaction(connection, List.of(), noTables, Clock.systemUTC(), new StatementCache());
+        var inner = new JdbcTransaction(connection, dialect, List.of(), noTables, Clock.systemUTC(), new StatementCache());
         return work.run(new AutoCommitted(inner));
     }
 

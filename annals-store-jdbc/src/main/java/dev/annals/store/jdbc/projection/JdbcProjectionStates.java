@@ -10,6 +10,7 @@ import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.RebuildMode;
 import dev.annals.projection.UnknownDeadLetterException;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.jdbc.projection.internal.ProjectionSql;
@@ -35,17 +36,18 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
 
     private final ConnectionFactory connections;
     private Connection connection;
-    private final String begin;
+    private final SqlDialect dialect;
 
     /**
      * Bookkeeping on a new connection from {@code connections}; close it when done. Transactions start
-     * with {@code beginStatement} ({@code BEGIN IMMEDIATE} on SQLite, {@code BEGIN} elsewhere).
+     * with {@code dialect}'s {@link SqlDialect#beginWrite()}, and calls wait out the lock waits it names.
      */
-    public JdbcProjectionStates(ConnectionFactory connections, String beginStatement) {
-        this.begin = requireNonNull(beginStatement, "beginStatement");
+    public JdbcProjectionStates(ConnectionFactory connections, SqlDialect dialect) {
+        this.dialect = requireNonNull(dialect, "dialect");
         this.connections = requireNonNull(connections, "connections");
         try {
-            this.connection = connections.open();
+            // A database may report itself busy while opening (SQLite's WAL set-up): wait in Java.
+            this.connection = LockWaits.retryWhileBusy(dialect, connections::open);
         } catch (SQLException e) {
             throw new EventStoreException("could not connect for projection bookkeeping: " + e.getMessage(), e);
         }
@@ -160,7 +162,7 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
     @Override
     public synchronized void skip(long id) {
         run(() -> {
-            update(begin);
+            update(dialect.beginWrite());
             try {
                 var letter = deadLetter(id).filter(found -> found.status().open())
                         .orElseThrow(() -> new UnknownDeadLetterException(id));
@@ -195,7 +197,7 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
 
     private <T> T run(SqlCall<T> call) {
         try {
-            return LockWaits.retryWhileBusy(call::run);
+            return LockWaits.retryWhileBusy(dialect, call::run);
         } catch (SQLException e) {
             reconnectIfBroken();
             throw new EventStoreException("projection bookkeeping failed: " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.annals.store.jdbc.projection;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 
 import java.sql.Connection;
@@ -30,45 +31,45 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
     private final JdbcProjectionStates states;
     private final Clock clock;
     private final Map<Integer, Map<String, String>> physical = new ConcurrentHashMap<>();
-    private final String begin;
+    private final SqlDialect dialect;
     private final TransactionGuard guard;
     private final StatementCache statements = new StatementCache();
 
     /**
      * A read model made of {@code tables}, on connections from {@code connections}, whose transactions
-     * start with {@code beginStatement}: {@code BEGIN IMMEDIATE} on SQLite (take the write lock at once,
-     * so a transaction that reads before it writes cannot fail on a stale snapshot), {@code BEGIN} elsewhere.
+     * start with {@code dialect}'s {@link SqlDialect#beginWrite()} (on SQLite it takes the write lock at
+     * once, so a transaction that reads before it writes cannot fail on a stale snapshot).
      */
-    public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, String beginStatement) {
-        this(connections, tables, beginStatement, TransactionGuard.NONE);
+    public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, SqlDialect dialect) {
+        this(connections, tables, dialect, TransactionGuard.NONE);
     }
 
     /**
-     * As {@link #JdbcReadModelStore(ConnectionFactory, List, String)}, with {@code guard} run first in every
+     * As {@link #JdbcReadModelStore(ConnectionFactory, List, SqlDialect)}, with {@code guard} run first in every
      * transaction: when it throws, nothing of that transaction commits.
      */
-    public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, String beginStatement,
+    public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, SqlDialect dialect,
                               TransactionGuard guard) {
         this.guard = requireNonNull(guard, "guard");
         this.connections = requireNonNull(connections, "connections");
         this.tables = List.copyOf(tables);
-        this.begin = requireNonNull(beginStatement, "beginStatement");
+        this.dialect = requireNonNull(dialect, "dialect");
         this.clock = Clock.systemUTC();
         try {
-            this.connection = connections.open();
+            this.connection = LockWaits.retryWhileBusy(dialect, connections::open);
         } catch (SQLException e) {
             throw new EventStoreException("could not connect for a read model: " + e.getMessage(), e);
         }
-        this.states = new JdbcProjectionStates(connections, beginStatement);
+        this.states = new JdbcProjectionStates(connections, dialect);
     }
 
     @Override
     public synchronized <T> T transact(Work<SqlContext, T> work) throws Exception {
         try (var statement = connection.createStatement()) {
-            LockWaits.retryWhileBusy(() -> statement.execute(begin));
+            LockWaits.retryWhileBusy(dialect, () -> statement.execute(dialect.beginWrite()));
             try {
                 guard.check(connection);
-                T result = work.run(new JdbcTransaction(connection, tables, physical, clock, statements));
+                T result = work.run(new JdbcTransaction(connection, dialect, tables, physical, clock, statements));
                 statement.execute("COMMIT");
                 return result;
             } catch (Exception e) {

@@ -1,30 +1,33 @@
 package dev.annals.store.jdbc.projection;
 
+import dev.annals.store.jdbc.SqlDialect;
+
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The database that holds a store's read models, and how its transactions start: what a backend hands
- * to code that builds read models without knowing which backend it is.
+ * The database that holds a store's read models, and the dialect it speaks (how its transactions start,
+ * which errors are lock waits): what a backend hands to code that builds read models without knowing which
+ * backend it is.
  *
- * @param connections    new connections to the database
- * @param beginStatement how a read-model transaction starts ({@code BEGIN IMMEDIATE} on SQLite)
+ * @param connections new connections to the database
+ * @param dialect     the backend's dialect
  */
-public record JdbcReadModels(ConnectionFactory connections, String beginStatement) {
+public record JdbcReadModels(ConnectionFactory connections, SqlDialect dialect) {
 
     public JdbcReadModels {
         requireNonNull(connections, "connections");
-        requireNonNull(beginStatement, "beginStatement");
+        requireNonNull(dialect, "dialect");
     }
 
     /** A read model made of {@code tables}, for one runner; the caller closes it. */
     public JdbcReadModelStore store(List<ReadModelTable> tables) {
-        return new JdbcReadModelStore(connections, tables, beginStatement);
+        return new JdbcReadModelStore(connections, tables, dialect);
     }
 
     /** The projections' bookkeeping; the caller closes it. */
     public JdbcProjectionStates states() {
-        return new JdbcProjectionStates(connections, beginStatement);
+        return new JdbcProjectionStates(connections, dialect);
     }
 }

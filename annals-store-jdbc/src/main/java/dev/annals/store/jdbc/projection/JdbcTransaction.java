@@ -4,6 +4,7 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.projection.DeadLetter;
 import dev.annals.projection.ProjectionControl;
 import dev.annals.projection.ProjectionTransaction;
+import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.jdbc.projection.internal.ProjectionSql;
@@ -20,14 +21,16 @@ import java.util.Map;
 final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     private final Connection connection;
+    private final SqlDialect dialect;
     private final List<ReadModelTable> tables;
     private final Map<Integer, Map<String, String>> physicalByVersion;
     private final Clock clock;
     private final StatementCache statements;
 
-    JdbcTransaction(Connection connection, List<ReadModelTable> tables,
+    JdbcTransaction(Connection connection, SqlDialect dialect, List<ReadModelTable> tables,
                     Map<Integer, Map<String, String>> physicalByVersion, Clock clock, StatementCache statements) {
         this.connection = connection;
+        this.dialect = dialect;
         this.tables = tables;
         this.physicalByVersion = physicalByVersion;
         this.clock = clock;
@@ -48,7 +51,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     public long checkpoint(String key) {
         try (var statement = connection.prepareStatement(ProjectionSql.SELECT_CHECKPOINT)) {
             statement.setString(1, key);
-            return LockWaits.retryWhileBusy(() -> {
+            return LockWaits.retryWhileBusy(dialect, () -> {
                 try (var row = statement.executeQuery()) {
                     return row.next() ? row.getLong(1) : 0L;
                 }
@@ -74,7 +77,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
             bind(statement, letter.projection(), letter.position(), letter.eventId().toString(), letter.eventType(),
                     letter.error(), letter.attempts(), letter.firstFailure().toEpochMilli(),
                     letter.lastFailure().toEpochMilli(), letter.status().name());
-            LockWaits.retryWhileBusy(statement::executeUpdate);
+            LockWaits.retryWhileBusy(dialect, statement::executeUpdate);
             try (var keys = statement.getGeneratedKeys()) {
                 if (keys.next()) {
                     return keys.getLong(1);
@@ -99,7 +102,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     public List<DeadLetter> retryRequests(String projection) {
         try (var statement = connection.prepareStatement(ProjectionSql.SELECT_RETRY_REQUESTS)) {
             statement.setString(1, projection);
-            return LockWaits.retryWhileBusy(() -> DeadLetterRows.all(statement));
+            return LockWaits.retryWhileBusy(dialect, () -> DeadLetterRows.all(statement));
         } catch (SQLException e) {
             throw failed("reading retry requests", e);
         }
@@ -123,7 +126,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     private int liveVersion(String projection) {
         try (var statement = connection.prepareStatement(ProjectionSql.SELECT_CONTROL)) {
             statement.setString(1, projection);
-            try (var row = LockWaits.retryWhileBusy(statement::executeQuery)) {
+            try (var row = LockWaits.retryWhileBusy(dialect, statement::executeQuery)) {
                 return row.next() ? row.getInt(3) : ProjectionControl.INITIAL.liveVersion();
             }
         } catch (SQLException e) {
@@ -166,7 +169,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     private void execute(String sql, Object... parameters) {
         try (var statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
-            LockWaits.retryWhileBusy(statement::executeUpdate);
+            LockWaits.retryWhileBusy(dialect, statement::executeUpdate);
         } catch (SQLException e) {
             throw failed(sql, e);
         }

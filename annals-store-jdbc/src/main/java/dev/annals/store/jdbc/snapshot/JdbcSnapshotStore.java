@@ -23,13 +23,14 @@ import static java.util.Objects.requireNonNull;
  * only to add their factories, which is why it is not final while its methods are.
  *
  * <p>Each call takes its own connection from the factory and gives it back, waiting in Java while the
- * database is busy ({@link LockWaits}), so one instance serves many threads. It holds nothing of its own:
+ * database is busy (as its dialect says, {@link SqlDialect#isBusy}), so one instance serves many threads. It holds nothing of its own:
  * {@link #close()} does nothing.
  */
 public class JdbcSnapshotStore implements SnapshotStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSnapshotStore.class);
 
+    private final SqlDialect dialect;
     private final ConnectionFactory connections;
     private final String save;
     private final String select;
@@ -37,7 +38,7 @@ public class JdbcSnapshotStore implements SnapshotStore {
 
     /** The snapshots of the store that {@code connections} open, whose SQL {@code dialect} speaks. */
     public JdbcSnapshotStore(SqlDialect dialect, ConnectionFactory connections) {
-        requireNonNull(dialect, "dialect");
+        this.dialect = requireNonNull(dialect, "dialect");
         this.connections = requireNonNull(connections, "connections");
         this.save = dialect.saveSnapshot();
         this.select = dialect.selectSnapshots();
@@ -94,9 +95,9 @@ public class JdbcSnapshotStore implements SnapshotStore {
         });
     }
 
-    private static <T> T run(String what, LockWaits.SqlCall<T> call) {
+    private <T> T run(String what, LockWaits.SqlCall<T> call) {
         try {
-            return LockWaits.retryWhileBusy(call);
+            return LockWaits.retryWhileBusy(dialect, call);
         } catch (SQLException e) {
             throw new EventStoreException("could not " + what + ": " + e.getMessage(), e);
         }

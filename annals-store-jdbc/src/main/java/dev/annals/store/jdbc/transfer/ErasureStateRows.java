@@ -53,13 +53,13 @@ public final class ErasureStateRows {
         requireNonNull(connections, "connections");
         requireNonNull(dialect, "dialect");
         requireNonNull(description, "description");
-        try (var connection = LockWaits.retryWhileBusy(connections::open)) {
+        try (var connection = LockWaits.retryWhileBusy(dialect, connections::open)) {
             if (connection.getMetaData().supportsTransactionIsolationLevel(Connection.TRANSACTION_REPEATABLE_READ)) {
                 connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             }
             connection.setAutoCommit(false);
             try {
-                return LockWaits.retryWhileBusy(() -> {
+                return LockWaits.retryWhileBusy(dialect, () -> {
                     long head;
                     try (var select = connection.prepareStatement(dialect.selectHeadPosition());
                          var row = select.executeQuery()) {

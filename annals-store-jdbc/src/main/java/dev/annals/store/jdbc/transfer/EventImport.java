@@ -49,7 +49,7 @@ public final class EventImport implements AutoCloseable {
     /** The position of the target's last event; 0 when it has none. */
     public long headPosition() {
         try (var statement = connection.prepareStatement(dialect.selectHeadPosition());
-             var row = LockWaits.retryWhileBusy(statement::executeQuery)) {
+             var row = LockWaits.retryWhileBusy(dialect, statement::executeQuery)) {
             return row.next() ? row.getLong(1) : 0;
         } catch (SQLException e) {
             throw failed("reading the head position", e);
@@ -102,7 +102,7 @@ public final class EventImport implements AutoCloseable {
     /** The target's stream marks and subject keys. */
     public ErasureState erasureState() {
         try {
-            return LockWaits.retryWhileBusy(() -> ErasureStateRows.read(connection, dialect));
+            return LockWaits.retryWhileBusy(dialect, () -> ErasureStateRows.read(connection, dialect));
         } catch (SQLException e) {
             throw failed("reading stream marks and subject keys", e);
         }
@@ -112,7 +112,7 @@ public final class EventImport implements AutoCloseable {
     private <T> T inBulkWrite(String doing, LockWaits.SqlCall<T> work) {
         try (var statement = connection.createStatement()) {
             var begin = dialect.beginBulkWrite();
-            LockWaits.retryWhileBusy(() -> statement.execute(begin.getFirst()));
+            LockWaits.retryWhileBusy(dialect, () -> statement.execute(begin.getFirst()));
             try {
                 for (String sql : begin.subList(1, begin.size())) {
                     statement.execute(sql);

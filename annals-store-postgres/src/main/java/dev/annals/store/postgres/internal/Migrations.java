@@ -16,7 +16,6 @@ import javax.sql.DataSource;
 public final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
-    private static final String LOCATION = "classpath:dev/annals/store/postgres/migration";
 
     private Migrations() {
     }
@@ -28,7 +27,7 @@ public final class Migrations {
                     .dataSource(dataSource)
                     .schemas(schema)
                     .defaultSchema(schema)
-                    .locations(LOCATION)
+                    .locations(new PostgresDialect(schema).migrations())
                     .createSchemas(true)
                     .load()
                     .migrate();

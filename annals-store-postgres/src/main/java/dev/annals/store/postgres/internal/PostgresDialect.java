@@ -47,6 +47,12 @@ public final class PostgresDialect implements SqlDialect {
         return "postgresql";
     }
 
+    /** Applied by {@link Migrations} in the store's schema, under Flyway's lock. */
+    @Override
+    public String migrations() {
+        return "classpath:dev/annals/store/postgres/migration";
+    }
+
     @Override
     public String table(String name) {
         return schema + "." + name;
@@ -61,6 +67,19 @@ public final class PostgresDialect implements SqlDialect {
     public List<String> beginAudit() {
         return List.of("BEGIN", "SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", "
                 + (schema + ":audit").hashCode() + ")");
+    }
+
+    /**
+     * Never: PostgreSQL waits for row and table locks in the server (the client blocks on its socket, which
+     * unmounts a virtual thread), so no lock-wait error reaches the client unless a {@code lock_timeout} is
+     * set, and Annals sets none. The errors that come closest, {@code 40001} (serialization failure) and
+     * {@code 40P01} (deadlock), abort the whole transaction: retrying the one statement that failed would
+     * only meet {@code 25P02} (transaction aborted). Those are retried a level up, a read model's unit of
+     * work by its runner, an append by its caller.
+     */
+    @Override
+    public boolean isBusy(SQLException e) {
+        return false;
     }
 
     @Override

@@ -15,6 +15,9 @@ import java.util.Optional;
 /** SQLite's SQL text and error codes. */
 public final class SqliteDialect implements SqlDialect {
 
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+
     /** Where this process's writer says each stream ends in the tail; null outside the open store. */
     private final TailPositions tailPositions;
 
@@ -31,6 +34,12 @@ public final class SqliteDialect implements SqlDialect {
     @Override
     public String name() {
         return "sqlite";
+    }
+
+    /** Applied by {@code SqliteSchema}, which baselines files from before Flyway at their user version. */
+    @Override
+    public String migrations() {
+        return "classpath:dev/annals/store/sqlite/migration";
     }
 
     @Override
@@ -54,16 +63,42 @@ public final class SqliteDialect implements SqlDialect {
         };
     }
 
+    /**
+     * SQLITE_BUSY (another connection holds the write lock, or a checkpoint runs) and SQLITE_LOCKED (a
+     * conflict inside a shared cache), by their primary code: a statement refused with either did nothing and
+     * leaves its transaction usable, so running it again once the lock is free is safe.
+     */
+    @Override
+    public boolean isBusy(SQLException e) {
+        int primary = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
+        return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
+    }
+
+    /**
+     * Takes the write lock at once: a deferred transaction that read first would fail with SQLITE_BUSY on its
+     * first write if another connection committed meanwhile, and could not be retried statement by statement.
+     */
+    @Override
+    public String beginWrite() {
+        return "BEGIN IMMEDIATE";
+    }
+
+    /** Overwrites deleted content with zeros, so that a forgotten subject's key leaves no trace in free pages. */
+    @Override
+    public List<String> secureDelete() {
+        return List.of("PRAGMA secure_delete = ON");
+    }
+
     /** Takes the write lock at once, so that the store's writer waits instead of failing on a stale snapshot. */
     @Override
     public List<String> beginBulkWrite() {
-        return List.of("BEGIN IMMEDIATE");
+        return List.of(beginWrite());
     }
 
     /** The audit seals in the same transaction as it checks, so it takes the write lock at once. */
     @Override
     public List<String> beginAudit() {
-        return List.of("BEGIN IMMEDIATE");
+        return List.of(beginWrite());
     }
 
     /** Indexes the events the bulk write added by stream before it commits (docs/adr/0015). */

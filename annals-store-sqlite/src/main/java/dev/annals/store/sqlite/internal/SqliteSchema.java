@@ -1,140 +1,87 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.EventStoreException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Creates and upgrades the schema, tracking its version in {@code PRAGMA user_version}.
+ * Creates and upgrades the schema with Flyway, from the SQL files in {@code dev/annals/store/sqlite/migration},
+ * as the PostgreSQL store does from its own (docs/adr/0028).
  *
- * <p>Version 1: integer keys for streams and event types, the log keyed by global position (SQLite's
- * rowid, so appends go to the end of the table), and two unique indexes: one per stream and version
- * (compact thanks to the integer stream key) and one on the 16-byte event id (which grows at its end
- * with time-ordered UUID v7 ids).
+ * <p>Version 1: the log and its keys. Version 2: the projections' state. Version 3: snapshots and the audit
+ * trail's hash chain. Version 4: erasure (stream marks, subject keys). Version 5: the stream index the writer
+ * fills in batches (docs/adr/0015). Each file also sets {@code PRAGMA user_version} to its version, which is
+ * how stores recorded their version before Flyway, and what the read-only open checks.
  *
- * <p>Version 2 adds the projections' state, kept beside the events so that a read model in the same file
- * commits with its checkpoint and so that the CLI can act from another process: checkpoints, control
- * requests (paused, rebuild requested, live version), the status a runner reports, and dead letters.
- * Times in these tables are milliseconds since the epoch.
- *
- * <p>Version 3 adds snapshots of entity states ({@code SqliteSnapshotStore}): one row per stream and
- * version, with the state's shape version so that a changed state shape ignores older rows; and the
- * audit trail's hash chain ({@code SqliteAuditTrail}): one SHA-256 per sealed event position.
- *
- * <p>Version 4 adds erasure (docs/adr/0010 and 0011): the deletion marks of each stream (the first
- * version its reads return and whether it is soft-deleted or tombstoned) and the subjects' data keys
- * for crypto-shredding ({@code subject_keys}; a forgotten subject keeps its row, without a key).
- *
- * <p>Version 5 replaces the unique index on the events' {@code (stream_id, stream_version)}, which every
- * append updated, by the {@link StreamIndex} table that the writer fills in batches (docs/adr/0015); an
- * upgraded file has all its events indexed at once.
+ * <p>Opening a current store costs one query (the user version, and whether Flyway's history table exists):
+ * Flyway, whose start and validation cost milliseconds, runs only when there is something to do. A store
+ * written before Flyway (a user version but no history) is baselined at its user version, and the files
+ * after it bring it up to date. Flyway takes no lock on SQLite, so a migration runs under a file lock of its
+ * own ({@code annals.db.migration-lock}) and a lock of this process, and looks at the version again once it
+ * holds them.
  */
 final class SqliteSchema {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteSchema.class);
 
     /** The schema version this code writes and reads. */
     public static final int CURRENT_VERSION = 5;
 
-    private static final List<String> VERSION_1 = List.of(
-            "CREATE TABLE streams (stream_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, category TEXT NOT NULL)",
-            "CREATE INDEX streams_by_category ON streams(category)",
-            "CREATE TABLE event_types (type_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE)",
-            "CREATE TABLE events (position INTEGER PRIMARY KEY, stream_id INTEGER NOT NULL,"
-                    + " stream_version INTEGER NOT NULL, event_id BLOB NOT NULL, type_id INTEGER NOT NULL,"
-                    + " schema_version INTEGER NOT NULL, payload BLOB NOT NULL, metadata BLOB,"
-                    + " recorded_at INTEGER NOT NULL)",
-            "CREATE UNIQUE INDEX events_by_stream ON events(stream_id, stream_version)",
-            "CREATE UNIQUE INDEX events_by_event_id ON events(event_id)");
-
-    private static final List<String> VERSION_2 = List.of(
-            "CREATE TABLE projection_checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL,"
-                    + " updated_at INTEGER NOT NULL)",
-            "CREATE TABLE projection_control (projection TEXT PRIMARY KEY, paused INTEGER NOT NULL DEFAULT 0,"
-                    + " rebuild TEXT, live_version INTEGER NOT NULL DEFAULT 1)",
-            "CREATE TABLE projection_status (projection TEXT PRIMARY KEY, state TEXT NOT NULL,"
-                    + " checkpoint INTEGER NOT NULL, head INTEGER NOT NULL, events_behind INTEGER NOT NULL,"
-                    + " seconds_behind REAL NOT NULL,"
-                    + " error TEXT, updated_at INTEGER NOT NULL)",
-            "CREATE TABLE dead_letters (id INTEGER PRIMARY KEY, projection TEXT NOT NULL, position INTEGER NOT NULL,"
-                    + " event_id TEXT NOT NULL, event_type TEXT NOT NULL, error TEXT NOT NULL,"
-                    + " attempts INTEGER NOT NULL, first_failure INTEGER NOT NULL, last_failure INTEGER NOT NULL,"
-                    + " status TEXT NOT NULL)",
-            "CREATE INDEX dead_letters_by_projection ON dead_letters(projection, status)");
-
-    private static final List<String> VERSION_3 = List.of(
-            "CREATE TABLE snapshots (stream TEXT NOT NULL, version INTEGER NOT NULL, position INTEGER NOT NULL,"
-                    + " state_version INTEGER NOT NULL, state TEXT NOT NULL, taken_at INTEGER NOT NULL,"
-                    + " PRIMARY KEY (stream, version))",
-            "CREATE TABLE event_hashes (position INTEGER PRIMARY KEY, hash BLOB NOT NULL)");
-
-    private static final List<String> VERSION_4 = List.of(
-            "ALTER TABLE streams ADD COLUMN truncate_before INTEGER NOT NULL DEFAULT 0",
-            "ALTER TABLE streams ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
-            "CREATE TABLE subject_keys (subject TEXT PRIMARY KEY, data_key BLOB, created_at INTEGER NOT NULL,"
-                    + " forgotten_at INTEGER)");
-
-    private static final List<String> VERSION_5 = List.of(
-            "CREATE TABLE stream_index (stream_id INTEGER NOT NULL, stream_version INTEGER NOT NULL,"
-                    + " position INTEGER NOT NULL, PRIMARY KEY (stream_id, stream_version)) WITHOUT ROWID",
-            // Copied through the old index, which is already in the new one's order: no sort of the whole log.
-            "INSERT INTO stream_index(stream_id, stream_version, position) SELECT stream_id, stream_version, position"
-                    + " FROM events INDEXED BY events_by_stream ORDER BY stream_id, stream_version",
-            "CREATE TABLE stream_index_state (singleton INTEGER PRIMARY KEY CHECK (singleton = 1),"
-                    + " indexed_through INTEGER NOT NULL)",
-            "INSERT INTO stream_index_state VALUES (1, (SELECT COALESCE(MAX(position), 0) FROM events))",
-            "DROP INDEX events_by_stream");
+    private static final String HISTORY = "flyway_schema_history";
+    private static final int BUSY_TIMEOUT_MILLIS = 10_000;
+    /** A file lock keeps other processes out, not other threads of this one: they would get an exception. */
+    private static final ReentrantLock IN_THIS_PROCESS = new ReentrantLock();
 
     private SqliteSchema() {
     }
 
-    /** Brings the database on {@code connection} to {@link #CURRENT_VERSION}. */
+    /** Brings the database on {@code connection}, the file {@code file}, to {@link #CURRENT_VERSION}. */
+    @SuppressWarnings("try") // the file lock is held for the block, never read
     public static void migrate(Connection connection, Path file) throws SQLException {
-        int version = userVersion(connection);
-        if (version > CURRENT_VERSION) {
-            throw new EventStoreException("database " + file + " has schema version " + version
-                    + ", newer than this Annals version understands (" + CURRENT_VERSION + ")");
-        }
-        if (version == CURRENT_VERSION) {
+        if (current(connection, file)) {
             return;
         }
-        try (var statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            try {
-                // Another process (the CLI, say) may have migrated since the first look; look again under the lock.
-                version = userVersion(connection);
-                if (version < 1) {
-                    for (String ddl : VERSION_1) {
-                        statement.execute(ddl);
-                    }
-                }
-                if (version < 2) {
-                    for (String ddl : VERSION_2) {
-                        statement.execute(ddl);
-                    }
-                }
-                if (version < 3) {
-                    for (String ddl : VERSION_3) {
-                        statement.execute(ddl);
-                    }
-                }
-                if (version < 4) {
-                    for (String ddl : VERSION_4) {
-                        statement.execute(ddl);
-                    }
-                }
-                if (version < 5) {
-                    for (String ddl : VERSION_5) {
-                        statement.execute(ddl);
-                    }
-                }
-                statement.execute("PRAGMA user_version = " + CURRENT_VERSION);
-                statement.execute("COMMIT");
-            } catch (SQLException e) {
-                statement.execute("ROLLBACK");
-                throw e;
+        Path lockFile = file.resolveSibling(file.getFileName() + ".migration-lock");
+        IN_THIS_PROCESS.lock();
+        try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             var lock = channel.lock()) {
+            // Another process (the CLI, say) may have migrated since the first look; look again under the lock.
+            if (current(connection, file)) {
+                return;
             }
+            int version = userVersion(connection);
+            var result = Flyway.configure(SqliteSchema.class.getClassLoader())
+                    .dataSource(dataSource(file))
+                    .locations(new SqliteDialect().migrations())
+                    .table(HISTORY)
+                    // One transaction for all the files a store lacks: a new store pays one commit, not five.
+                    .group(true)
+                    .baselineOnMigrate(version > 0)
+                    .baselineVersion(String.valueOf(Math.max(version, 1)))
+                    .baselineDescription("schema version " + version + " from PRAGMA user_version")
+                    .load()
+                    .migrate();
+            LOG.info("migrated SQLite store {} from schema version {} to {} ({} migration(s))", file, version,
+                    result.targetSchemaVersion, result.migrationsExecuted);
+        } catch (IOException e) {
+            throw new EventStoreException("could not lock " + file + " to upgrade its schema: " + e.getMessage(), e);
+        } catch (FlywayException e) {
+            throw new EventStoreException("upgrading the schema of the SQLite store " + file + " failed: "
+                    + e.getMessage(), e);
+        } finally {
+            IN_THIS_PROCESS.unlock();
         }
     }
 
@@ -146,14 +93,30 @@ final class SqliteSchema {
      */
     static void requireCurrent(Connection connection, Path file) throws SQLException {
         int version = userVersion(connection);
-        if (version > CURRENT_VERSION) {
-            throw new EventStoreException("database " + file + " has schema version " + version
-                    + ", newer than this Annals version understands (" + CURRENT_VERSION + ")");
-        }
+        requireKnown(version, file);
         if (version < CURRENT_VERSION) {
             throw new EventStoreException("database " + file + " has schema version " + version + ", older than"
                     + " this Annals version's (" + CURRENT_VERSION + "): it cannot be upgraded while opened"
                     + " read-only; open it once for writing (the server, or any command that writes)");
+        }
+    }
+
+    /** True when the schema is current and Flyway's history says so; fails when it is newer than this code. */
+    private static boolean current(Connection connection, Path file) throws SQLException {
+        try (var statement = connection.createStatement();
+             var row = statement.executeQuery("SELECT (SELECT user_version FROM pragma_user_version),"
+                     + " EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + HISTORY + "')")) {
+            row.next();
+            int version = row.getInt(1);
+            requireKnown(version, file);
+            return version == CURRENT_VERSION && row.getBoolean(2);
+        }
+    }
+
+    private static void requireKnown(int version, Path file) {
+        if (version > CURRENT_VERSION) {
+            throw new EventStoreException("database " + file + " has schema version " + version
+                    + ", newer than this Annals version understands (" + CURRENT_VERSION + ")");
         }
     }
 
@@ -162,5 +125,16 @@ final class SqliteSchema {
              var row = statement.executeQuery("PRAGMA user_version")) {
             return row.next() ? row.getInt(1) : 0;
         }
+    }
+
+    /** Flyway's connections: the same file, waiting in the driver for a writer's lock (a migration is rare). */
+    private static SQLiteDataSource dataSource(Path file) {
+        var config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        // As the store's own connections: in WAL mode a commit is atomic without an fsync of its own.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        var dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
+        return dataSource;
     }
 }

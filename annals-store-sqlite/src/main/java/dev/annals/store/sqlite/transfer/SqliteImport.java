@@ -68,9 +68,11 @@ public final class SqliteImport {
         requireNonNull(afterEvents, "afterEvents");
         var connections = connections(dataDirectory);
         try (Connection connection = connections.open()) {
-            LockWaits.retryWhileBusy(() -> {
+            LockWaits.retryWhileBusy(DIALECT, () -> {
                 try (var begin = connection.createStatement()) {
-                    begin.execute("BEGIN IMMEDIATE");
+                    for (String sql : DIALECT.beginBulkWrite()) {
+                        begin.execute(sql);
+                    }
                 }
                 return null;
             });
@@ -127,7 +129,9 @@ public final class SqliteImport {
         return () -> {
             var connection = connections.open();
             try (var pragma = connection.createStatement()) {
-                LockWaits.retryWhileBusy(() -> pragma.execute("PRAGMA secure_delete = ON"));
+                for (String sql : DIALECT.secureDelete()) {
+                    LockWaits.retryWhileBusy(DIALECT, () -> pragma.execute(sql));
+                }
             } catch (SQLException e) {
                 connection.close();
                 throw e;
