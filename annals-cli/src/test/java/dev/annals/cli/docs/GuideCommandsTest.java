@@ -82,7 +82,7 @@ class GuideCommandsTest {
                     "a load test, shown with its output: ServerLoadTest runs bench server-load small"),
             Map.entry("./annals bench server-load --subscribers 20 --appenders 64 --events 50",
                     "a load test, shown with its output: ServerLoadTest runs bench server-load small"),
-            Map.entry("java -cp annals-cli/target/annals.jar org.openjdk.jmh.Main 'dev.annals.bench.jmh' -wi 2 -i 3"
+            Map.entry("java -cp annals-bench/target/annals-bench.jar org.openjdk.jmh.Main 'dev.annals.bench.jmh' -wi 2 -i 3"
                     + " -w 1s -r 1s -f 1", "the JMH micro-benchmarks, minutes long: not run in the build"),
             Map.entry("scripts/bench-append-matrix", "runs bench append for each row of a table: minutes long"),
             Map.entry("keytool -genkeypair -alias annals -keyalg EC -groupname secp256r1 -validity 365"
