@@ -11,9 +11,6 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +18,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,15 +34,14 @@ public final class AppendBenchmark {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppendBenchmark.class);
 
-    private AppendBenchmark() {
-    }
+    private AppendBenchmark() {}
 
     /**
      * Opens a store with {@code open} in a new temporary directory, runs the benchmark, closes the store
      * and deletes the directory.
      */
-    public static BenchmarkResult runInTemporaryDirectory(Function<Path, ? extends EventStore> open, String target,
-                                                          AppendBenchmarkOptions options) {
+    public static BenchmarkResult runInTemporaryDirectory(
+            Function<Path, ? extends EventStore> open, String target, AppendBenchmarkOptions options) {
         try (var directory = TemporaryDirectory.create("annals-bench-")) {
             try (EventStore store = open.apply(directory.path())) {
                 return run(store, target, directory.path() + " (temporary, deleted afterwards)", options);
@@ -52,8 +50,11 @@ public final class AppendBenchmark {
     }
 
     /** Opens a store with {@code open} in {@code dataDirectory}, runs the benchmark and closes the store. */
-    public static BenchmarkResult runIn(Path dataDirectory, Function<Path, ? extends EventStore> open, String target,
-                                        AppendBenchmarkOptions options) {
+    public static BenchmarkResult runIn(
+            Path dataDirectory,
+            Function<Path, ? extends EventStore> open,
+            String target,
+            AppendBenchmarkOptions options) {
         try (EventStore store = open.apply(dataDirectory)) {
             return run(store, target, dataDirectory.toString(), options);
         }
@@ -65,7 +66,8 @@ public final class AppendBenchmark {
      *
      * @throws IllegalStateException when an append failed; the run stops at the first failure
      */
-    public static BenchmarkResult run(EventStore store, String target, String location, AppendBenchmarkOptions options) {
+    public static BenchmarkResult run(
+            EventStore store, String target, String location, AppendBenchmarkOptions options) {
         requireNonNull(store, "store");
         requireNonNull(options, "options");
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -77,17 +79,33 @@ public final class AppendBenchmark {
         LOG.debug("append benchmark {} on {} at {}: {}", run, target, location, options);
         LoadDriver.Measurement measured;
         try {
-            measured = LoadDriver.run(options.writers(), options.events(), options.batch(),
+            measured = LoadDriver.run(
+                    options.writers(),
+                    options.events(),
+                    options.batch(),
                     i -> new StreamWriter(store, streams.get(i), payload));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the append benchmark was interrupted", e);
         }
-        long stored = streams.stream().mapToLong(stream -> storedEvents(store, stream)).sum();
-        LOG.debug("append benchmark {} done: {} events in {} appends, {} stored", run, measured.events(),
-                measured.appends(), stored);
-        return new BenchmarkResult(target, location, options, measured.events(), measured.appends(), stored,
-                Duration.ofNanos(measured.elapsedNanos()), Latency.of(measured.latencies()));
+        long stored = streams.stream()
+                .mapToLong(stream -> storedEvents(store, stream))
+                .sum();
+        LOG.debug(
+                "append benchmark {} done: {} events in {} appends, {} stored",
+                run,
+                measured.events(),
+                measured.appends(),
+                stored);
+        return new BenchmarkResult(
+                target,
+                location,
+                options,
+                measured.events(),
+                measured.appends(),
+                stored,
+                Duration.ofNanos(measured.elapsedNanos()),
+                Latency.of(measured.latencies()));
     }
 
     private static long storedEvents(EventStore store, String stream) {
@@ -122,7 +140,8 @@ public final class AppendBenchmark {
 
         @Override
         public void append(List<EventData> events) {
-            version = store.append(stream, ExpectedVersion.exact(version), events).streamVersion();
+            version =
+                    store.append(stream, ExpectedVersion.exact(version), events).streamVersion();
         }
     }
 }

@@ -2,7 +2,6 @@ package dev.annals.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.util.Locale;
 
@@ -13,8 +12,7 @@ public final class BenchmarkReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BenchmarkReport() {
-    }
+    private BenchmarkReport() {}
 
     /** A readable table, several lines, ending with a line break. */
     public static String table(BenchmarkResult result) {
@@ -30,10 +28,16 @@ public final class BenchmarkReport {
         row(lines, "events", format("%,d appended, %,d stored", result.eventsAppended(), result.eventsStored()));
         row(lines, "appends", format("%,d", result.appends()));
         row(lines, "elapsed", format("%.3f s", seconds(result.elapsed())));
-        row(lines, "throughput", format("%,.0f events/s, %,.0f appends/s",
-                result.eventsPerSecond(), result.appendsPerSecond()));
-        row(lines, "latency per append", format("p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms",
-                millis(latency.p50()), millis(latency.p99()), millis(latency.p999()), millis(latency.max())));
+        row(
+                lines,
+                "throughput",
+                format("%,.0f events/s, %,.0f appends/s", result.eventsPerSecond(), result.appendsPerSecond()));
+        row(
+                lines,
+                "latency per append",
+                format(
+                        "p50 %.3f ms, p99 %.3f ms, p99.9 %.3f ms, max %.3f ms",
+                        millis(latency.p50()), millis(latency.p99()), millis(latency.p999()), millis(latency.max())));
         return lines.toString();
     }
 

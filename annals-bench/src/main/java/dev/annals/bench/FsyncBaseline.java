@@ -4,9 +4,6 @@ import dev.annals.bench.internal.GroupCommitFile;
 import dev.annals.bench.internal.LoadDriver;
 import dev.annals.bench.internal.Payloads;
 import dev.annals.bench.internal.TemporaryDirectory;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -16,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,8 +30,7 @@ public final class FsyncBaseline {
 
     private static final Logger LOG = LoggerFactory.getLogger(FsyncBaseline.class);
 
-    private FsyncBaseline() {
-    }
+    private FsyncBaseline() {}
 
     /** Runs in a new temporary directory, deleted afterwards. */
     public static BenchmarkResult runInTemporaryDirectory(AppendBenchmarkOptions options) {
@@ -53,15 +51,16 @@ public final class FsyncBaseline {
 
     private static BenchmarkResult run(Path directory, String location, AppendBenchmarkOptions options) {
         requireNonNull(options, "options");
-        Path path = directory.resolve("fsync-baseline-" + UUID.randomUUID().toString().substring(0, 8) + ".dat");
+        Path path = directory.resolve(
+                "fsync-baseline-" + UUID.randomUUID().toString().substring(0, 8) + ".dat");
         byte[] payload = Payloads.json(options.size());
         LoadDriver.Measurement measured;
         long syncs;
         long stored;
         try {
             try (var file = GroupCommitFile.create(path, options.events() * options.size())) {
-                measured = LoadDriver.run(options.writers(), options.events(), options.batch(),
-                        i -> new FileWriter(file, payload));
+                measured = LoadDriver.run(
+                        options.writers(), options.events(), options.batch(), i -> new FileWriter(file, payload));
                 syncs = file.syncs();
             }
             stored = storedEvents(path, options.events(), options.size());
@@ -71,10 +70,22 @@ public final class FsyncBaseline {
         } finally {
             delete(path);
         }
-        LOG.debug("fsync baseline in {}: {} events in {} appends, {} fsyncs, {} stored", path, measured.events(),
-                measured.appends(), syncs, stored);
-        return new BenchmarkResult(TARGET, location, options, measured.events(), measured.appends(), stored,
-                Duration.ofNanos(measured.elapsedNanos()), Latency.of(measured.latencies()));
+        LOG.debug(
+                "fsync baseline in {}: {} events in {} appends, {} fsyncs, {} stored",
+                path,
+                measured.events(),
+                measured.appends(),
+                syncs,
+                stored);
+        return new BenchmarkResult(
+                TARGET,
+                location,
+                options,
+                measured.events(),
+                measured.appends(),
+                stored,
+                Duration.ofNanos(measured.elapsedNanos()),
+                Latency.of(measured.latencies()));
     }
 
     /**

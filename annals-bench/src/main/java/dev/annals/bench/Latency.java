@@ -1,8 +1,7 @@
 package dev.annals.bench;
 
-import org.HdrHistogram.Histogram;
-
 import java.time.Duration;
+import org.HdrHistogram.Histogram;
 
 import static java.util.Objects.requireNonNull;
 

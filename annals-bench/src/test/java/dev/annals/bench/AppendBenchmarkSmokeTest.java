@@ -1,14 +1,13 @@
 package dev.annals.bench;
 
 import dev.annals.store.sqlite.SqliteEventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,17 +43,19 @@ class AppendBenchmarkSmokeTest {
         assertThat(result.appends()).isEqualTo(11).isEqualTo(options.appends());
         assertThat(result.eventsStored()).isEqualTo(1_001);
         assertThat(result.latency().p50()).isPositive();
-        assertThat(result.latency().max()).isGreaterThanOrEqualTo(result.latency().p999());
+        assertThat(result.latency().max())
+                .isGreaterThanOrEqualTo(result.latency().p999());
     }
 
     @Test
     void deletes_the_temporary_store_it_created() {
-        var result = AppendBenchmark.runInTemporaryDirectory(SqliteEventStore::open, "SQLite store",
-                new AppendBenchmarkOptions(2, 20, 10, 1));
+        var result = AppendBenchmark.runInTemporaryDirectory(
+                SqliteEventStore::open, "SQLite store", new AppendBenchmarkOptions(2, 20, 10, 1));
 
         assertThat(result.eventsStored()).isEqualTo(20);
         assertThat(result.location()).contains("deleted afterwards");
-        assertThat(Path.of(result.location().substring(0, result.location().indexOf(" (")))).doesNotExist();
+        assertThat(Path.of(result.location().substring(0, result.location().indexOf(" ("))))
+                .doesNotExist();
     }
 
     @Test

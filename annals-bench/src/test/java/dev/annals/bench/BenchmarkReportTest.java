@@ -1,20 +1,26 @@
 package dev.annals.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BenchmarkReportTest {
 
-    private final BenchmarkResult result = new BenchmarkResult("SQLite store", "/data",
-            new AppendBenchmarkOptions(8, 20_000, 200, 100), 20_000, 200, 20_000, Duration.ofMillis(500),
-            new Latency(Duration.ofNanos(1_500_000), Duration.ofMillis(4), Duration.ofMillis(9), Duration.ofMillis(12)));
+    private final BenchmarkResult result = new BenchmarkResult(
+            "SQLite store",
+            "/data",
+            new AppendBenchmarkOptions(8, 20_000, 200, 100),
+            20_000,
+            200,
+            20_000,
+            Duration.ofMillis(500),
+            new Latency(
+                    Duration.ofNanos(1_500_000), Duration.ofMillis(4), Duration.ofMillis(9), Duration.ofMillis(12)));
 
     @Test
     void computes_rates_from_the_elapsed_time() {
@@ -26,7 +32,8 @@ class BenchmarkReportTest {
     void the_table_names_each_figure() {
         var table = BenchmarkReport.table(result);
 
-        assertThat(table).startsWith("append benchmark: SQLite store\n")
+        assertThat(table)
+                .startsWith("append benchmark: SQLite store\n")
                 .contains("writers             8, each on its own stream")
                 .contains("events per append   100")
                 .contains("payload             200 bytes")

@@ -1,42 +1,40 @@
 package dev.annals.cli;
 
-import dev.annals.cli.append.AppendCommand;
-import dev.annals.cli.audit.VerifyCommand;
-import dev.annals.cli.bench.BenchJarCommand;
-import dev.annals.cli.demo.DemoCommand;
-import dev.annals.cli.erasure.DeleteCommand;
-import dev.annals.cli.erasure.ForgetCommand;
-import dev.annals.cli.erasure.TruncateCommand;
-import dev.annals.cli.serve.ServeCommand;
-import dev.annals.cli.tokens.TokensCommand;
-import dev.annals.cli.dlq.DlqCommand;
-import dev.annals.cli.migrate.MigrateCommand;
-import dev.annals.cli.projections.ProjectionsCommand;
-import dev.annals.cli.read.ReadCommand;
-import dev.annals.cli.replay.ReplayCommand;
-import dev.annals.cli.schema.SchemaCommand;
-import dev.annals.cli.snapshot.SnapshotCommand;
-import dev.annals.cli.transfer.ExportCommand;
-import dev.annals.cli.transfer.ImportCommand;
-import dev.annals.cli.state.StateCommand;
-import dev.annals.cli.streams.StreamsCommand;
-import dev.annals.store.EventStore;
-import dev.annals.backend.Access;
 import dev.annals.backend.Backends;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.NoStoreException;
 import dev.annals.backend.OpenOptions;
 import dev.annals.backend.UnknownStoreLocationException;
 import dev.annals.backend.UnsupportedCapabilityException;
+import dev.annals.cli.append.AppendCommand;
+import dev.annals.cli.audit.VerifyCommand;
+import dev.annals.cli.bench.BenchJarCommand;
+import dev.annals.cli.demo.DemoCommand;
+import dev.annals.cli.dlq.DlqCommand;
+import dev.annals.cli.erasure.DeleteCommand;
+import dev.annals.cli.erasure.ForgetCommand;
+import dev.annals.cli.erasure.TruncateCommand;
+import dev.annals.cli.migrate.MigrateCommand;
+import dev.annals.cli.projections.ProjectionsCommand;
+import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.replay.ReplayCommand;
+import dev.annals.cli.schema.SchemaCommand;
+import dev.annals.cli.serve.ServeCommand;
+import dev.annals.cli.snapshot.SnapshotCommand;
+import dev.annals.cli.state.StateCommand;
+import dev.annals.cli.streams.StreamsCommand;
+import dev.annals.cli.tokens.TokensCommand;
+import dev.annals.cli.transfer.ExportCommand;
+import dev.annals.cli.transfer.ImportCommand;
 import dev.annals.erasure.MasterKey;
+import dev.annals.store.EventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -44,58 +42,63 @@ import static java.util.Objects.requireNonNull;
  * The {@code annals} command: its global options and subcommands. Subcommands reach the store
  * through {@link #openStore()}, so that tests can run them on a store of their choosing.
  */
-@Command(name = "annals",
+@Command(
+        name = "annals",
         mixinStandardHelpOptions = true,
         sortOptions = false,
         versionProvider = VersionProvider.class,
         description = {
-                "Annals event store tools: append and read events, list streams, run the demo and benchmarks.",
-                "Works on the embedded SQLite store in the data directory (--data),",
-                "or on another store (--store postgresql://host:port/db?schema=name, --store http://host:2113)."},
+            "Annals event store tools: append and read events, list streams, run the demo and benchmarks.",
+            "Works on the embedded SQLite store in the data directory (--data),",
+            "or on another store (--store postgresql://host:port/db?schema=name, --store http://host:2113)."
+        },
         subcommands = {
-                AppendCommand.class,
-                ReadCommand.class,
-                StreamsCommand.class,
-                StateCommand.class,
-                DemoCommand.class,
-                ServeCommand.class,
-                TokensCommand.class,
-                ProjectionsCommand.class,
-                DlqCommand.class,
-                BenchJarCommand.class,
-                SchemaCommand.class,
-                SnapshotCommand.class,
-                ExportCommand.class,
-                ImportCommand.class,
-                VerifyCommand.class,
-                MigrateCommand.class,
-                ReplayCommand.class,
-                DeleteCommand.class,
-                TruncateCommand.class,
-                ForgetCommand.class,
-                CommandLine.HelpCommand.class},
+            AppendCommand.class,
+            ReadCommand.class,
+            StreamsCommand.class,
+            StateCommand.class,
+            DemoCommand.class,
+            ServeCommand.class,
+            TokensCommand.class,
+            ProjectionsCommand.class,
+            DlqCommand.class,
+            BenchJarCommand.class,
+            SchemaCommand.class,
+            SnapshotCommand.class,
+            ExportCommand.class,
+            ImportCommand.class,
+            VerifyCommand.class,
+            MigrateCommand.class,
+            ReplayCommand.class,
+            DeleteCommand.class,
+            TruncateCommand.class,
+            ForgetCommand.class,
+            CommandLine.HelpCommand.class
+        },
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         footerHeading = "%nExamples:%n",
         footer = {
-                "  annals append account-1 Deposited '{\"amount\":5}'",
-                "  annals read account-1",
-                "  annals serve --demo",
-                "  annals read '$ce-account' --from 1 --limit 10",
-                "  annals state account-1 --at 2026-11-25T10:00:00Z",
-                "  annals bench append --writers 64 --events 100000 --size 200",
-                "  annals projections rebuild balances",
-                "  annals dlq list balances",
-                "  annals --store http://127.0.0.1:2113 --token TOKEN projections",
-                "  annals migrate --from annals-data --to 'postgresql://db:5432/app?schema=annals'",
-                "  annals replay balances --from 1 --to 5000",
-                "  annals delete account-1 --hard",
-                "  annals forget customer-42"},
+            "  annals append account-1 Deposited '{\"amount\":5}'",
+            "  annals read account-1",
+            "  annals serve --demo",
+            "  annals read '$ce-account' --from 1 --limit 10",
+            "  annals state account-1 --at 2026-11-25T10:00:00Z",
+            "  annals bench append --writers 64 --events 100000 --size 200",
+            "  annals projections rebuild balances",
+            "  annals dlq list balances",
+            "  annals --store http://127.0.0.1:2113 --token TOKEN projections",
+            "  annals migrate --from annals-data --to 'postgresql://db:5432/app?schema=annals'",
+            "  annals replay balances --from 1 --to 5000",
+            "  annals delete account-1 --hard",
+            "  annals forget customer-42"
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-                "0:done",
-                "1:the request was rejected (wrong expected version, malformed JSON, bad file...); nothing was written",
-                "2:bad usage: unknown option, missing or malformed parameter"})
+            "0:done",
+            "1:the request was rejected (wrong expected version, malformed JSON, bad file...); nothing was written",
+            "2:bad usage: unknown option, missing or malformed parameter"
+        })
 public final class AnnalsCommand {
 
     /** Where the store lives when {@code --data} is not given. */
@@ -103,21 +106,33 @@ public final class AnnalsCommand {
 
     private final Backends backends;
 
-    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "The data directory of the store (default: annals-data in the current directory).")
     private Path dataDirectory;
 
-    @Option(names = "--store", paramLabel = "URL", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--store",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
             description = "Work on another store than the data directory's: postgresql://host:port/database"
                     + "[?schema=name&user=...&password=...] (default schema: annals), a running server at"
                     + " http(s)://host:port, or sqlite:DIR.")
     private String storeAddress;
 
-    @Option(names = "--token", paramLabel = "TOKEN", scope = ScopeType.INHERIT,
-            description = "The bearer token for --store http(s)://... (default: the ANNALS_TOKEN environment variable).")
+    @Option(
+            names = "--token",
+            paramLabel = "TOKEN",
+            scope = ScopeType.INHERIT,
+            description =
+                    "The bearer token for --store http(s)://... (default: the ANNALS_TOKEN environment variable).")
     private String token;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--verbose",
+            scope = ScopeType.INHERIT,
             description = "Log debug output of Annals to stderr and print stack traces with errors.")
     private boolean verbose;
 
@@ -141,7 +156,8 @@ public final class AnnalsCommand {
         var reporter = new FailureReporter(() -> command.verbose);
         var commandLine = new CommandLine(command);
         HelpOptions.addWhereMissing(commandLine);
-        commandLine.setExecutionExceptionHandler(reporter)
+        commandLine
+                .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)
                 .setExecutionStrategy(parsed -> {
                     Logging.configure(command.verbose);
@@ -200,7 +216,8 @@ public final class AnnalsCommand {
         } catch (UnknownStoreLocationException | IllegalArgumentException e) {
             throw new BadUsageException("--store: " + e.getMessage());
         } catch (NoStoreException e) {
-            throw new RejectedRequestException(e.getMessage() + (storeAddress == null ? " (give another with --data DIR)" : ""));
+            throw new RejectedRequestException(
+                    e.getMessage() + (storeAddress == null ? " (give another with --data DIR)" : ""));
         }
     }
 

@@ -10,6 +10,5 @@ public final class ExitCodes {
     /** The command line itself was wrong: an unknown option, a missing or malformed parameter. */
     public static final int USAGE = 2;
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 }

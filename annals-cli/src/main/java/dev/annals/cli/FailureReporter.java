@@ -1,12 +1,11 @@
 package dev.annals.cli;
 
 import dev.annals.store.EventStoreException;
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
 
 /**
  * Turns every failure into exactly one line on stderr that names what was wrong, and an exit code:
@@ -28,8 +27,11 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         CommandLine command = failure.getCommandLine();
         String help = command.getCommandSpec().qualifiedName() + " --help";
         // The parse failed, so the --verbose field may not be set yet: look at the raw arguments.
-        report(command.getErr(), withoutJavaExceptions(oneLine(failure.getMessage())) + " (see '" + help + "')",
-                failure, Arrays.asList(args).contains(VERBOSE));
+        report(
+                command.getErr(),
+                withoutJavaExceptions(oneLine(failure.getMessage())) + " (see '" + help + "')",
+                failure,
+                Arrays.asList(args).contains(VERBOSE));
         return ExitCodes.USAGE;
     }
 
@@ -37,7 +39,10 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
     public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
         if (failure instanceof BadUsageException) {
             String help = command.getCommandSpec().qualifiedName() + " --help";
-            report(command.getErr(), oneLine(failure.getMessage()) + " (see '" + help + "')", failure,
+            report(
+                    command.getErr(),
+                    oneLine(failure.getMessage()) + " (see '" + help + "')",
+                    failure,
                     verbose.getAsBoolean());
             return ExitCodes.USAGE;
         }
@@ -64,11 +69,15 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        if (root != failure && !(failure instanceof RejectedRequestException)
-                && !(failure instanceof EventStoreException) && !internal(root)) {
+        if (root != failure
+                && !(failure instanceof RejectedRequestException)
+                && !(failure instanceof EventStoreException)
+                && !internal(root)) {
             String rootMessage = messageOf(root);
             // A root cause without a message (a refused connection's ClosedChannelException) adds only its class name.
-            if (!message.contains(rootMessage) && root.getMessage() != null && !root.getMessage().isBlank()) {
+            if (!message.contains(rootMessage)
+                    && root.getMessage() != null
+                    && !root.getMessage().isBlank()) {
                 message = message + ": " + rootMessage;
             }
         }
@@ -78,9 +87,12 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
     /** A library's own exception, whose message speaks of its internals: JSON parsing, SQL, connections. */
     private static boolean internal(Throwable root) {
         String name = root.getClass().getName();
-        return root instanceof SQLException || name.startsWith("com.fasterxml.jackson.")
-                || name.startsWith("org.sqlite.") || name.startsWith("org.postgresql.")
-                || name.startsWith("com.zaxxer.") || name.startsWith("org.flywaydb.");
+        return root instanceof SQLException
+                || name.startsWith("com.fasterxml.jackson.")
+                || name.startsWith("org.sqlite.")
+                || name.startsWith("org.postgresql.")
+                || name.startsWith("com.zaxxer.")
+                || name.startsWith("org.flywaydb.");
     }
 
     private static String messageOf(Throwable failure) {
@@ -95,8 +107,12 @@ final class FailureReporter implements CommandLine.IExecutionExceptionHandler, C
      * converters that name the forms.
      */
     static String withoutJavaExceptions(String message) {
-        return message.replaceAll(" \\((?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)(?::[^()]*(?:\\([^()]*\\)[^()]*)*)?\\)", "")
-                .replaceAll("cannot convert '(.*)' to (?:class )?(?:[a-z_][a-z0-9_]*\\.)+([A-Z]\\w*)", "'$1' is not a valid $2");
+        return message.replaceAll(
+                        " \\((?:[a-z_][a-z0-9_]*\\.)+[A-Z]\\w*(?:Exception|Error)(?::[^()]*(?:\\([^()]*\\)[^()]*)*)?\\)",
+                        "")
+                .replaceAll(
+                        "cannot convert '(.*)' to (?:class )?(?:[a-z_][a-z0-9_]*\\.)+([A-Z]\\w*)",
+                        "'$1' is not a valid $2");
     }
 
     private static String oneLine(String message) {

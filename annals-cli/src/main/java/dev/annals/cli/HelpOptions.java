@@ -11,8 +11,7 @@ import picocli.CommandLine.Model.OptionSpec;
  */
 final class HelpOptions {
 
-    private HelpOptions() {
-    }
+    private HelpOptions() {}
 
     /** Adds {@code -h/--help} to each command of {@code root}'s tree that has no usage-help option. */
     static void addWhereMissing(CommandLine root) {

@@ -9,8 +9,7 @@ final class Logging {
 
     private static final String ANNALS_LOGGERS = "dev.annals";
 
-    private Logging() {
-    }
+    private Logging() {}
 
     /**
      * Debug for {@code dev.annals} when verbose; otherwise the configured default (WARN, to stderr).

@@ -5,7 +5,6 @@ import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
-
 import java.util.OptionalLong;
 
 /**
@@ -14,14 +13,16 @@ import java.util.OptionalLong;
  */
 public final class StreamPresence {
 
-    private StreamPresence() {
-    }
+    private StreamPresence() {}
 
     /** The version of {@code stream}'s last readable event; empty when it has none. */
     public static OptionalLong lastVersion(EventReader reader, String stream) {
         var request = new ReadRequest(new ReadSource.StreamOf(stream), Direction.BACKWARD, ReadRequest.END, 1);
         try (var last = reader.read(request)) {
-            return last.findFirst().map(RecordedEvent::streamVersion).map(OptionalLong::of).orElse(OptionalLong.empty());
+            return last.findFirst()
+                    .map(RecordedEvent::streamVersion)
+                    .map(OptionalLong::of)
+                    .orElse(OptionalLong.empty());
         }
     }
 

@@ -1,10 +1,9 @@
 package dev.annals.cli;
 
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import picocli.CommandLine;
 
 /** Reads the version Maven recorded in the jar; a development build has none. */
 final class VersionProvider implements CommandLine.IVersionProvider {

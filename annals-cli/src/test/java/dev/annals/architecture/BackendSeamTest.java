@@ -19,10 +19,12 @@ class BackendSeamTest {
 
     @ArchTest
     static final ArchRule only_the_backends_and_the_benchmarks_name_a_database = noClasses()
-            .that().resideOutsideOfPackages("dev.annals.store.sqlite..", "dev.annals.store.postgres..",
-                    "dev.annals.bench..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.annals.store.sqlite..",
-                    "dev.annals.store.postgres..", "org.sqlite..", "org.postgresql..")
+            .that()
+            .resideOutsideOfPackages("dev.annals.store.sqlite..", "dev.annals.store.postgres..", "dev.annals.bench..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.annals.store.sqlite..", "dev.annals.store.postgres..", "org.sqlite..", "org.postgresql..")
             .because("callers open stores through the backend seam (dev.annals.backend.Backends), never a"
                     + " database's own classes");
 

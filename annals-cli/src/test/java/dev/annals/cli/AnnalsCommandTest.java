@@ -1,6 +1,7 @@
 package dev.annals.cli;
 
 import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -8,8 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -86,13 +85,14 @@ class AnnalsCommandTest {
         var run = cli().run("read");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                "annals: Missing required parameter: 'STREAM' (see 'annals read --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: Missing required parameter: 'STREAM' (see 'annals read --help')");
     }
 
     @Test
     void the_global_options_may_follow_the_command() {
-        var run = cli().runWithoutData("append", "account-1", "Deposited", "{}", "--data", data.toString(), "--verbose");
+        var run =
+                cli().runWithoutData("append", "account-1", "Deposited", "{}", "--data", data.toString(), "--verbose");
 
         assertThat(run.exitCode()).isZero();
         assertThat(LoggerFactory.getLogger("dev.annals.cli").isDebugEnabled()).isTrue();
@@ -115,8 +115,8 @@ class AnnalsCommandTest {
 
     @Test
     void describes_a_failure_with_its_root_cause_on_one_line() {
-        var failure = new IllegalStateException("append failed",
-                new RuntimeException("disk I/O error\n  (SQLITE_IOERR)"));
+        var failure =
+                new IllegalStateException("append failed", new RuntimeException("disk I/O error\n  (SQLITE_IOERR)"));
 
         assertThat(FailureReporter.describe(failure)).isEqualTo("append failed: disk I/O error (SQLITE_IOERR)");
     }

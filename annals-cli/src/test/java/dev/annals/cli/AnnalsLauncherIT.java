@@ -1,10 +1,5 @@
 package dev.annals.cli;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,8 +24,7 @@ class AnnalsLauncherIT {
 
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
+    private record Outcome(int exitCode, String out, String err) {}
 
     @TempDir
     Path temp;
@@ -37,8 +35,15 @@ class AnnalsLauncherIT {
 
         var appended = annals("--data", data.toString(), "append", "account-1", "Deposited", "{\"amount\":5}");
         var read = annals("--data", data.toString(), "read", "account-1");
-        var conflict = annals("--data", data.toString(), "append", "account-1", "Deposited", "{\"amount\":6}",
-                "--expected-version", "no-stream");
+        var conflict = annals(
+                "--data",
+                data.toString(),
+                "append",
+                "account-1",
+                "Deposited",
+                "{\"amount\":6}",
+                "--expected-version",
+                "no-stream");
 
         assertThat(appended.exitCode()).as(appended.err()).isZero();
         assertThat(appended.out()).startsWith("{\"stream\":\"account-1\",\"version\":0,\"position\":1,\"eventId\":");
@@ -47,19 +52,22 @@ class AnnalsLauncherIT {
         assertThat(read.err()).isEmpty();
         assertThat(conflict.exitCode()).isEqualTo(1);
         assertThat(conflict.out()).isEmpty();
-        assertThat(conflict.err()).isEqualTo(
-                "annals: wrong expected version for stream 'account-1': expected no stream, actual 0\n");
+        assertThat(conflict.err())
+                .isEqualTo("annals: wrong expected version for stream 'account-1': expected no stream, actual 0\n");
     }
 
     @Test
     void the_shipped_jar_carries_no_benchmark_nor_axon_xstream_or_jmh() throws Exception {
-        try (var jar = new JarFile(REPOSITORY.resolve("annals-cli/target/annals.jar").toFile())) {
+        try (var jar =
+                new JarFile(REPOSITORY.resolve("annals-cli/target/annals.jar").toFile())) {
             var names = jar.stream().map(entry -> entry.getName()).toList();
 
             assertThat(names).contains("dev/annals/cli/AnnalsCommand.class");
-            assertThat(names).noneMatch(name -> name.startsWith("org/axonframework/")
-                    || name.startsWith("com/thoughtworks/xstream/") || name.startsWith("org/openjdk/jmh/")
-                    || name.startsWith("dev/annals/bench/"));
+            assertThat(names)
+                    .noneMatch(name -> name.startsWith("org/axonframework/")
+                            || name.startsWith("com/thoughtworks/xstream/")
+                            || name.startsWith("org/openjdk/jmh/")
+                            || name.startsWith("dev/annals/bench/"));
         }
     }
 
@@ -78,7 +86,9 @@ class AnnalsLauncherIT {
             process.destroyForcibly();
             throw new AssertionError("./annals " + String.join(" ", args) + " did not finish in 5 minutes");
         }
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Outcome(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -3,7 +3,6 @@ package dev.annals.cli;
 import dev.annals.backend.Backends;
 import dev.annals.store.EventStore;
 import dev.annals.store.memory.InMemoryEventStore;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -58,7 +57,8 @@ public final class Cli {
 
     /** Opens the store the command works on, to look at it directly. */
     public EventStore openStore() {
-        return opener.open(data.toString(), dev.annals.backend.OpenOptions.defaults()).store();
+        return opener.open(data.toString(), dev.annals.backend.OpenOptions.defaults())
+                .store();
     }
 
     /** What one run printed and returned. */

@@ -1,17 +1,16 @@
 package dev.annals.cli;
 
 import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +27,8 @@ class HelpEverywhereTest {
         var paths = new ArrayList<List<String>>();
         walk(root, List.of(), paths);
         assertThat(paths).hasSizeGreaterThan(30);
-        return paths.stream().flatMap(path -> Stream.of("-h", "--help").map(flag -> DynamicTest.dynamicTest(
-                String.join(" ", path) + " " + flag, () -> {
+        return paths.stream().flatMap(path -> Stream.of("-h", "--help")
+                .map(flag -> DynamicTest.dynamicTest(String.join(" ", path) + " " + flag, () -> {
                     var args = new ArrayList<>(path);
                     args.add(flag);
                     var run = Cli.on(new InMemoryEventStore(), data).runWithoutData(args.toArray(String[]::new));

@@ -14,12 +14,11 @@ import dev.annals.store.StreamDeletion;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteSubjectKeys;
-
-import javax.crypto.SecretKey;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,8 +35,7 @@ public final class MarkedStore {
     /** The master key that wraps {@code c-wrapped}'s key. */
     public static final MasterKey MASTER = MasterKey.generate();
 
-    private MarkedStore() {
-    }
+    private MarkedStore() {}
 
     /** Makes the store in {@code directory}. */
     public static void fill(Path directory) {
@@ -48,10 +46,13 @@ public final class MarkedStore {
             append(store, "tomb-1", 2);
             append(store, "cut-1", 4);
             append(store, "back-1", 2);
-            store.append("live-1", ExpectedVersion.any(), List.of(
-                    personal("c-raw", raw.keyFor("c-raw")),
-                    personal("c-wrapped", wrapped.keyFor("c-wrapped")),
-                    personal("c-gone", raw.keyFor("c-gone"))));
+            store.append(
+                    "live-1",
+                    ExpectedVersion.any(),
+                    List.of(
+                            personal("c-raw", raw.keyFor("c-raw")),
+                            personal("c-wrapped", wrapped.keyFor("c-wrapped")),
+                            personal("c-gone", raw.keyFor("c-gone"))));
             store.deleteStream("soft-1", DeletionMode.SOFT);
             store.deleteStream("tomb-1", DeletionMode.HARD);
             store.truncateStream("cut-1", 2);
@@ -63,14 +64,18 @@ public final class MarkedStore {
     }
 
     /** Checks what {@code store} reads by stream, and what {@code keys} (with {@link #MASTER}) decrypt. */
-    public static <S extends EventStore & StreamDeletion> void assertHoldsTheMarksAndKeys(S store, SubjectKeyStore keys) {
+    public static <S extends EventStore & StreamDeletion> void assertHoldsTheMarksAndKeys(
+            S store, SubjectKeyStore keys) {
         assertThat(store.readStream("soft-1").toList()).as("soft-deleted").isEmpty();
         assertThat(store.readStream("tomb-1").toList()).as("tombstoned").isEmpty();
-        assertThat(store.readStream("cut-1").map(RecordedEvent::streamVersion).toList()).as("truncated")
+        assertThat(store.readStream("cut-1").map(RecordedEvent::streamVersion).toList())
+                .as("truncated")
                 .containsExactly(2L, 3L);
-        assertThat(store.readStream("back-1").map(RecordedEvent::streamVersion).toList()).as("written again")
+        assertThat(store.readStream("back-1").map(RecordedEvent::streamVersion).toList())
+                .as("written again")
                 .containsExactly(2L);
-        assertThat(store.streams().map(StreamInfo::stream).toList()).containsExactlyInAnyOrder("cut-1", "back-1", "live-1");
+        assertThat(store.streams().map(StreamInfo::stream).toList())
+                .containsExactlyInAnyOrder("cut-1", "back-1", "live-1");
         var personal = store.readStream("live-1").toList();
         assertThat(open(personal.get(0), keys.find("c-raw").orElseThrow())).isEqualTo("\"Ada\"");
         assertThat(open(personal.get(1), keys.find("c-wrapped").orElseThrow())).isEqualTo("\"Ada\"");
@@ -79,11 +84,13 @@ public final class MarkedStore {
     }
 
     /** Checks that {@code store} refuses and takes appends and keys as the source would; writes to it. */
-    public static <S extends EventStore & StreamDeletion> void assertWritesAsTheSourceWould(S store, SubjectKeyStore keys) {
+    public static <S extends EventStore & StreamDeletion> void assertWritesAsTheSourceWould(
+            S store, SubjectKeyStore keys) {
         assertThatThrownBy(() -> store.append("tomb-1", ExpectedVersion.any(), List.of(EventData.of("Noted", "{}"))))
                 .isInstanceOf(StreamDeletedException.class);
         var recreated = store.append("soft-1", ExpectedVersion.noStream(), List.of(EventData.of("Noted", "{}")));
-        assertThat(recreated.streamVersion()).as("a soft-deleted stream counts as none and goes on after it")
+        assertThat(recreated.streamVersion())
+                .as("a soft-deleted stream counts as none and goes on after it")
                 .isEqualTo(3);
         assertThatThrownBy(() -> keys.keyFor("c-gone")).isInstanceOf(SubjectForgottenException.class);
         assertThatThrownBy(() -> keys.keyFor("c-never")).isInstanceOf(SubjectForgottenException.class);

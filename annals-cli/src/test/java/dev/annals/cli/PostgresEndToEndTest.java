@@ -1,13 +1,12 @@
 package dev.annals.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +49,8 @@ class PostgresEndToEndTest {
         assertThat(first.get("stream").asText()).isEqualTo("account-1");
         assertThat(first.get("position").asLong()).isEqualTo(1);
         assertThat(first.get("data").toString()).isEqualTo("{\"amount\":5}");
-        assertThat(first.get("eventId").asText()).isEqualTo(JSON.readTree(appended.out()).get("eventId").asText());
+        assertThat(first.get("eventId").asText())
+                .isEqualTo(JSON.readTree(appended.out()).get("eventId").asText());
         assertThat(JSON.readTree(read.outLines().get(1)).get("type").asText()).isEqualTo("Withdrawn");
         assertThat(streams.exitCode()).as(streams.err()).isZero();
         assertThat(streams.out()).contains("account-1");
@@ -64,8 +64,8 @@ class PostgresEndToEndTest {
         var refused = run("append", "account-1", "Deposited", "{\"amount\":6}", "--expected-version", "5");
 
         assertThat(refused.exitCode()).isEqualTo(1);
-        assertThat(refused.errLines()).containsExactly(
-                "annals: wrong expected version for stream 'account-1': expected 5, actual 0");
+        assertThat(refused.errLines())
+                .containsExactly("annals: wrong expected version for stream 'account-1': expected 5, actual 0");
     }
 
     @Test

@@ -15,6 +15,12 @@ import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresOptions;
 import dev.annals.store.postgres.PostgresProjections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -22,13 +28,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,10 +41,13 @@ import static org.awaitility.Awaitility.await;
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class PostgresProjectionsCommandTest {
 
-    private static final String JDBC_URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
-            System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+    private static final String JDBC_URL = System.getProperty(
+            "ANNALS_TEST_POSTGRES_URL",
+            System.getenv()
+                    .getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
 
-    private final String schema = "annals_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "annals_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private PostgresEventStore store;
 
     @TempDir
@@ -59,7 +61,8 @@ class PostgresProjectionsCommandTest {
     @AfterEach
     void dropSchema() throws Exception {
         store.close();
-        try (var connection = DriverManager.getConnection(JDBC_URL); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(JDBC_URL);
+                var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
@@ -78,14 +81,18 @@ class PostgresProjectionsCommandTest {
         for (int i = 0; i < 6; i++) {
             accounts.handle("account-" + i, new AccountCommand.OpenAccount("owner " + i));
         }
-        var options = SegmentOptions.of(2).withWorker("worker-x").withRunner(ProjectionOptions.defaults()
-                .withMeterRegistry(new SimpleMeterRegistry()).withControlInterval(Duration.ofMillis(100)));
-        try (var worker = PostgresProjections.startWorker(store, BalancesProjection.projection(),
-                BalancesProjection.TABLES, options)) {
+        var options = SegmentOptions.of(2)
+                .withWorker("worker-x")
+                .withRunner(ProjectionOptions.defaults()
+                        .withMeterRegistry(new SimpleMeterRegistry())
+                        .withControlInterval(Duration.ofMillis(100)));
+        try (var worker = PostgresProjections.startWorker(
+                store, BalancesProjection.projection(), BalancesProjection.TABLES, options)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 var listed = run("projections");
                 assertThat(listed.exitCode()).as(listed.err()).isZero();
-                assertThat(listed.out()).containsPattern("balances-seg-0\\s+RUNNING")
+                assertThat(listed.out())
+                        .containsPattern("balances-seg-0\\s+RUNNING")
                         .containsPattern("balances-seg-1\\s+RUNNING")
                         .containsPattern("balances\\s+0/2\\s+worker-x\\s+1\\s+held until ")
                         .containsPattern("balances\\s+1/2\\s+worker-x\\s+1\\s+held until ");
@@ -95,8 +102,10 @@ class PostgresProjectionsCommandTest {
             var rebuild = run("projections", "rebuild", "balances");
 
             assertThat(paused.exitCode()).as(paused.err()).isZero();
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(run("projections").out())
-                    .containsPattern("balances-seg-0\\s+PAUSED").containsPattern("balances-seg-1\\s+PAUSED"));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(run("projections").out())
+                            .containsPattern("balances-seg-0\\s+PAUSED")
+                            .containsPattern("balances-seg-1\\s+PAUSED"));
             assertThat(rebuild.exitCode()).isEqualTo(ExitCodes.REJECTED);
             assertThat(rebuild.err()).contains("projection balances is split into segments");
             assertThat(worker.segments()).containsExactly(0, 1);
@@ -111,9 +120,20 @@ class PostgresProjectionsCommandTest {
         try (var readModel = PostgresProjections.readModel(store, BalancesProjection.TABLES)) {
             var now = Instant.now();
             // As the runner that parked it would have: a projection is known by what its runner reports.
-            readModel.states().report(new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 1, 1, 0, 1, "", now));
-            id = readModel.transact(tx -> tx.park(new DeadLetter(0, "balances", 1, UUID.randomUUID(), "Deposited",
-                    "java.lang.IllegalStateException: boom", 5, now, now, DeadLetterStatus.PARKED)));
+            readModel
+                    .states()
+                    .report(new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 1, 1, 0, 1, "", now));
+            id = readModel.transact(tx -> tx.park(new DeadLetter(
+                    0,
+                    "balances",
+                    1,
+                    UUID.randomUUID(),
+                    "Deposited",
+                    "java.lang.IllegalStateException: boom",
+                    5,
+                    now,
+                    now,
+                    DeadLetterStatus.PARKED)));
         }
 
         var listed = run("dlq", "list");
@@ -123,7 +143,9 @@ class PostgresProjectionsCommandTest {
         var unknown = run("dlq", "skip", Long.toString(id));
 
         assertThat(listed.exitCode()).as(listed.err()).isZero();
-        assertThat(listed.out()).contains(id + "  balances  position 1").contains("PARKED after 5 attempts")
+        assertThat(listed.out())
+                .contains(id + "  balances  position 1")
+                .contains("PARKED after 5 attempts")
                 .contains("error: java.lang.IllegalStateException: boom");
         assertThat(retried.out()).contains("dead letter " + id + ": retry requested");
         assertThat(skipped.out()).contains("dead letter " + id + ": skipped");

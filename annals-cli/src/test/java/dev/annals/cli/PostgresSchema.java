@@ -1,11 +1,10 @@
 package dev.annals.cli;
 
-import org.junit.jupiter.api.extension.AfterEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A PostgreSQL schema of a random name for one test, dropped after it, and the CLI run against it with
@@ -15,10 +14,13 @@ import java.util.UUID;
 public final class PostgresSchema implements AfterEachCallback {
 
     /** The JDBC URL of the test server, user included. */
-    public static final String JDBC_URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
-            System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+    public static final String JDBC_URL = System.getProperty(
+            "ANNALS_TEST_POSTGRES_URL",
+            System.getenv()
+                    .getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
 
-    private final String schema = "annals_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String schema =
+            "annals_cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 
     /** The schema's name. */
     public String schema() {
@@ -41,7 +43,8 @@ public final class PostgresSchema implements AfterEachCallback {
 
     @Override
     public void afterEach(ExtensionContext context) throws Exception {
-        try (var connection = DriverManager.getConnection(JDBC_URL); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(JDBC_URL);
+                var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }

@@ -2,15 +2,14 @@ package dev.annals.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.store.EventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +51,8 @@ class SqliteEndToEndTest {
         assertThat(event.get("position").asLong()).isEqualTo(1);
         assertThat(event.get("type").asText()).isEqualTo("Deposited");
         assertThat(event.get("data").toString()).isEqualTo("{\"amount\":5}");
-        assertThat(event.get("eventId").asText()).isEqualTo(JSON.readTree(appended.out()).get("eventId").asText());
+        assertThat(event.get("eventId").asText())
+                .isEqualTo(JSON.readTree(appended.out()).get("eventId").asText());
     }
 
     @Test
@@ -62,8 +62,8 @@ class SqliteEndToEndTest {
         var run = cli().run("append", "account-1", "Deposited", "{\"amount\":6}", "--expected-version", "5");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly(
-                "annals: wrong expected version for stream 'account-1': expected 5, actual 0");
+        assertThat(run.errLines())
+                .containsExactly("annals: wrong expected version for stream 'account-1': expected 5, actual 0");
         assertThat(headPosition()).isEqualTo(1);
     }
 
@@ -72,7 +72,9 @@ class SqliteEndToEndTest {
         var run = cli().run("append", "account-1", "Deposited", "{\"amount\":");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("annals: the event data is not well-formed JSON: ");
         assertThat(data()).doesNotExist();
     }
@@ -89,9 +91,11 @@ class SqliteEndToEndTest {
     @Test
     void a_file_with_a_bad_line_writes_nothing_and_a_good_file_is_one_append() throws IOException {
         cli().run("append", "account-1", "Opened", "{}");
-        Path bad = Files.writeString(temp.resolve("bad.ndjson"),
+        Path bad = Files.writeString(
+                temp.resolve("bad.ndjson"),
                 "{\"type\":\"Deposited\",\"data\":{\"amount\":1}}\n{\"type\":\"Deposited\"}\n");
-        Path good = Files.writeString(temp.resolve("good.ndjson"),
+        Path good = Files.writeString(
+                temp.resolve("good.ndjson"),
                 "{\"type\":\"Deposited\",\"data\":{\"amount\":1}}\n{\"type\":\"Withdrawn\",\"data\":{\"amount\":1}}\n");
 
         var rejected = cli().run("append", "account-1", "--file", bad.toString());
@@ -101,7 +105,8 @@ class SqliteEndToEndTest {
 
         var accepted = cli().run("append", "account-1", "--file", good.toString(), "--expected-version", "0");
         assertThat(accepted.exitCode()).as(accepted.err()).isZero();
-        assertThat(accepted.out().strip()).isEqualTo("{\"stream\":\"account-1\",\"version\":2,\"position\":3,\"events\":2}");
+        assertThat(accepted.out().strip())
+                .isEqualTo("{\"stream\":\"account-1\",\"version\":2,\"position\":3,\"events\":2}");
     }
 
     @Test
@@ -112,14 +117,16 @@ class SqliteEndToEndTest {
         cli().run("append", "account-1", "Deposited", "{\"amount\":5}");
 
         assertThat(positions(cli().run("read", "$all"))).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(positions(cli().run("read", "$all", "--backward", "--limit", "2"))).containsExactly(4L, 3L);
+        assertThat(positions(cli().run("read", "$all", "--backward", "--limit", "2")))
+                .containsExactly(4L, 3L);
         assertThat(positions(cli().run("read", "$ce-account"))).containsExactly(1L, 3L, 4L);
         assertThat(positions(cli().run("read", "$ce-account", "--from", "2"))).containsExactly(3L, 4L);
         assertThat(positions(cli().run("read", "$et-Opened"))).containsExactly(1L, 3L);
-        assertThat(cli().run("streams").outLines()).containsExactly(
-                "{\"stream\":\"account-1\",\"version\":1,\"lastPosition\":4}",
-                "{\"stream\":\"transfer-1\",\"version\":0,\"lastPosition\":2}",
-                "{\"stream\":\"account-2\",\"version\":0,\"lastPosition\":3}");
+        assertThat(cli().run("streams").outLines())
+                .containsExactly(
+                        "{\"stream\":\"account-1\",\"version\":1,\"lastPosition\":4}",
+                        "{\"stream\":\"transfer-1\",\"version\":0,\"lastPosition\":2}",
+                        "{\"stream\":\"account-2\",\"version\":0,\"lastPosition\":3}");
     }
 
     @Test
@@ -127,7 +134,8 @@ class SqliteEndToEndTest {
         var run = cli().run("demo");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("Annals demo on the SQLite store in " + data())
+        assertThat(run.out())
+                .contains("Annals demo on the SQLite store in " + data())
                 .contains("transfer-1 is COMPLETED");
         // Seven account events, then two transfers with their steps (the completed one settled on its
         // source) and a freeze.
@@ -136,12 +144,14 @@ class SqliteEndToEndTest {
 
     private static List<Long> positions(Cli.Run run) {
         assertThat(run.exitCode()).as(run.err()).isZero();
-        return run.outLines().stream().map(line -> {
-            try {
-                return JSON.readTree(line).get("position").asLong();
-            } catch (IOException e) {
-                throw new AssertionError(line, e);
-            }
-        }).toList();
+        return run.outLines().stream()
+                .map(line -> {
+                    try {
+                        return JSON.readTree(line).get("position").asLong();
+                    } catch (IOException e) {
+                        throw new AssertionError(line, e);
+                    }
+                })
+                .toList();
     }
 }

@@ -7,8 +7,7 @@ import dev.annals.testkit.backend.FixedBackend;
 /** Backends for tests of the command line. */
 public final class TestBackends {
 
-    private TestBackends() {
-    }
+    private TestBackends() {}
 
     /**
      * A backend that takes every location and always "opens" {@code store}, so that later runs of the

@@ -1,13 +1,12 @@
 package dev.annals.cli;
 
 import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,8 +25,9 @@ class UsageExitCodesTest {
         var run = Cli.onSqlite(data).run("tokens", "create", "--role", "god");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("annals: --role: unknown role 'god': expected reader, writer or"
-                + " admin (see 'annals tokens create --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: --role: unknown role 'god': expected reader, writer or"
+                        + " admin (see 'annals tokens create --help')");
     }
 
     @Test
@@ -35,20 +35,26 @@ class UsageExitCodesTest {
         var run = Cli.onSqlite(data).runWithoutData("--store", "mysql://localhost/db", "streams");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().startsWith("annals: --store: no backend for the store location 'mysql://localhost/db'");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .startsWith("annals: --store: no backend for the store location 'mysql://localhost/db'");
     }
 
     @Test
     void a_data_directory_that_is_a_file_is_named_as_a_file() throws Exception {
         var file = Files.writeString(data.resolve("passwd"), "root:x:0:0\n");
 
-        for (var args : new String[][]{{"read", "account-1"}, {"append", "account-1", "Opened", "{}"},
-                {"projections"}, {"streams"}}) {
+        for (var args : new String[][] {
+            {"read", "account-1"}, {"append", "account-1", "Opened", "{}"}, {"projections"}, {"streams"}
+        }) {
             var run = Cli.onSqlite(file).run(args);
 
             assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(1);
-            assertThat(run.errLines()).as(String.join(" ", args)).containsExactly("annals: --data '" + file
-                    + "' is a file, not a data directory (give a directory with --data DIR)");
+            assertThat(run.errLines())
+                    .as(String.join(" ", args))
+                    .containsExactly("annals: --data '" + file
+                            + "' is a file, not a data directory (give a directory with --data DIR)");
         }
         assertThat(Files.readString(file)).isEqualTo("root:x:0:0\n");
     }

@@ -23,9 +23,6 @@ import dev.annals.store.StreamDeletion;
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -35,6 +32,8 @@ import java.util.Spliterators;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -103,9 +102,15 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
         } catch (ApiErrorException refused) {
             throw AppendErrors.of(refused, stream, expected);
         }
-        var result = new AppendResult(answer.get("streamVersion").asLong(), answer.get("position").asLong());
-        LOG.debug("appended {} events to stream {} (first event id {}) over {}: version {}, position {}",
-                events.size(), stream, events.getFirst().eventId(), transport.baseUri(), result.streamVersion(),
+        var result = new AppendResult(
+                answer.get("streamVersion").asLong(), answer.get("position").asLong());
+        LOG.debug(
+                "appended {} events to stream {} (first event id {}) over {}: version {}, position {}",
+                events.size(),
+                stream,
+                events.getFirst().eventId(),
+                transport.baseUri(),
+                result.streamVersion(),
                 result.position());
         return result;
     }
@@ -149,16 +154,19 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
     public StreamDeletionResult truncateStream(String stream, long beforeVersion) {
         StreamName.validate(stream);
         try {
-            return deletionResult(transport.post("streams/" + PathSegment.encode(stream) + "/truncate?before="
-                    + beforeVersion, new byte[0]));
+            return deletionResult(transport.post(
+                    "streams/" + PathSegment.encode(stream) + "/truncate?before=" + beforeVersion, new byte[0]));
         } catch (ApiErrorException refused) {
             throw DeletionErrors.of(refused, stream);
         }
     }
 
     private static StreamDeletionResult deletionResult(JsonNode answer) {
-        return new StreamDeletionResult(answer.get("stream").asText(), answer.get("lastVersion").asLong(),
-                answer.get("firstReadableVersion").asLong(), answer.get("eventsHidden").asLong());
+        return new StreamDeletionResult(
+                answer.get("stream").asText(),
+                answer.get("lastVersion").asLong(),
+                answer.get("firstReadableVersion").asLong(),
+                answer.get("eventsHidden").asLong());
     }
 
     @Override
@@ -197,8 +205,8 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
     }
 
     private static <T> Stream<T> lazy(Iterator<T> pages) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
-                Spliterator.ORDERED | Spliterator.NONNULL), false);
+        return StreamSupport.stream(
+                Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
     /** Closes the client's connections; the server and its store keep running. */

@@ -1,9 +1,6 @@
 package dev.annals.client;
 
 import dev.annals.client.internal.Transport;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,6 +9,8 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,8 +34,8 @@ public final class AnnalsClientBuilder {
         requireNonNull(baseUri, "baseUri");
         String scheme = baseUri.getScheme() == null ? "" : baseUri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || baseUri.getHost() == null) {
-            throw new IllegalArgumentException("the server's URI must be http://HOST:PORT/ or https://HOST:PORT/,"
-                    + " was " + baseUri);
+            throw new IllegalArgumentException(
+                    "the server's URI must be http://HOST:PORT/ or https://HOST:PORT/," + " was " + baseUri);
         }
         this.baseUri = baseUri.toString().endsWith("/") ? baseUri : URI.create(baseUri + "/");
     }

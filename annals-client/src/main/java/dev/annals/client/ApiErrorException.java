@@ -1,7 +1,6 @@
 package dev.annals.client;
 
 import dev.annals.store.EventStoreException;
-
 import java.util.Map;
 
 import static java.util.Objects.requireNonNull;

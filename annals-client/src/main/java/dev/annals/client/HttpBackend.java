@@ -7,7 +7,6 @@ import dev.annals.backend.OpenOptions;
 import dev.annals.client.internal.ServerAuditTrail;
 import dev.annals.client.internal.ServerProjectionStates;
 import dev.annals.projection.ProjectionStates;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 

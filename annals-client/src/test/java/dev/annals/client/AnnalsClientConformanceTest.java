@@ -5,7 +5,6 @@ import dev.annals.server.ServerOptions;
 import dev.annals.store.EventStore;
 import dev.annals.store.memory.InMemoryEventStore;
 import dev.annals.testkit.conformance.EventStoreConformance;
-
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -16,8 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 class AnnalsClientConformanceTest extends EventStoreConformance {
 
     /** A server and the store behind it. */
-    private record Served(AnnalsServer server, EventStore store) {
-    }
+    private record Served(AnnalsServer server, EventStore store) {}
 
     private final Map<EventStore, Served> served = new ConcurrentHashMap<>();
 

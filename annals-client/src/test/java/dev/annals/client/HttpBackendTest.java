@@ -20,15 +20,14 @@ import dev.annals.snapshot.SnapshotStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.StreamDeletion;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -44,10 +43,13 @@ class HttpBackendTest {
 
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final InMemoryProjectionStore projections = new InMemoryProjectionStore();
-    private final AuditReport broken = new AuditReport(3, 0, OptionalLong.of(4), "the hash of position 4 differs",
-            "ab".repeat(32), 3);
-    private final AnnalsServer server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
-            .projections(projections).audit(() -> broken).start();
+    private final AuditReport broken =
+            new AuditReport(3, 0, OptionalLong.of(4), "the hash of position 4 differs", "ab".repeat(32), 3);
+    private final AnnalsServer server = AnnalsServer.builder(store)
+            .options(ServerOptions.defaults().withPort(0))
+            .projections(projections)
+            .audit(() -> broken)
+            .start();
 
     @AfterEach
     void stop() {
@@ -61,11 +63,20 @@ class HttpBackendTest {
 
     @Test
     void reads_the_projections_health_and_dead_letters_as_the_server_s_store_holds_them() throws Exception {
-        var health = new ProjectionHealth("balances", ProjectionState.STOPPED_ON_ERROR, 7, 9, 2, 1.5, 1,
-                "payload does not fit Deposited", AT);
+        var health = new ProjectionHealth(
+                "balances", ProjectionState.STOPPED_ON_ERROR, 7, 9, 2, 1.5, 1, "payload does not fit Deposited", AT);
         projections.report(health);
-        long id = projections.transact(tx -> tx.park(new DeadLetter(0, "balances", 8, UUID.randomUUID(), "Deposited",
-                "payload does not fit Deposited", 5, AT, AT.plusSeconds(2), DeadLetterStatus.PARKED)));
+        long id = projections.transact(tx -> tx.park(new DeadLetter(
+                0,
+                "balances",
+                8,
+                UUID.randomUUID(),
+                "Deposited",
+                "payload does not fit Deposited",
+                5,
+                AT,
+                AT.plusSeconds(2),
+                DeadLetterStatus.PARKED)));
 
         try (var deployment = open(server)) {
             var states = deployment.require(ProjectionStates.class, "projections");
@@ -82,8 +93,8 @@ class HttpBackendTest {
     @Test
     void asks_the_server_s_runners_to_pause_resume_rebuild_retry_and_skip() throws Exception {
         projections.report(new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 0, 0, 0, 0, "", AT));
-        long id = projections.transact(tx -> tx.park(new DeadLetter(0, "balances", 8, UUID.randomUUID(), "Deposited",
-                "failed", 5, AT, AT, DeadLetterStatus.PARKED)));
+        long id = projections.transact(tx -> tx.park(new DeadLetter(
+                0, "balances", 8, UUID.randomUUID(), "Deposited", "failed", 5, AT, AT, DeadLetterStatus.PARKED)));
 
         try (var deployment = open(server)) {
             var states = deployment.require(ProjectionStates.class, "projections");
@@ -98,10 +109,12 @@ class HttpBackendTest {
             assertThat(states.deadLetter(id).orElseThrow().status()).isEqualTo(DeadLetterStatus.RETRY_REQUESTED);
             states.skip(id);
             assertThat(projections.deadLetter(id).orElseThrow().status()).isEqualTo(DeadLetterStatus.SKIPPED);
-            assertThatThrownBy(() -> states.skip(id)).isInstanceOf(UnknownDeadLetterException.class)
+            assertThatThrownBy(() -> states.skip(id))
+                    .isInstanceOf(UnknownDeadLetterException.class)
                     .hasMessage("no open dead letter with id " + id);
             assertThatThrownBy(() -> states.requestRebuild("balances", RebuildMode.NONE))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("RESET or BLUE_GREEN");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("RESET or BLUE_GREEN");
         }
     }
 
@@ -110,20 +123,24 @@ class HttpBackendTest {
         try (var deployment = open(server)) {
             var states = deployment.require(ProjectionStates.class, "projections");
 
-            assertThatThrownBy(() -> states.checkpoint("balances")).isInstanceOf(EventStoreException.class)
+            assertThatThrownBy(() -> states.checkpoint("balances"))
+                    .isInstanceOf(EventStoreException.class)
                     .hasMessage("the Annals server at " + server.uri() + " runs its projections itself and its"
                             + " runners report their own status: their checkpoints are not offered over HTTP (its API"
                             + " gives the reported status, pause, resume, rebuild and dead letters)");
-            assertThatThrownBy(() -> states.control("balances")).hasMessageContaining("control requests are not offered");
-            assertThatThrownBy(() -> states.report(new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 0, 0,
-                    0, 0, "", AT))).hasMessageContaining("reports are not offered");
+            assertThatThrownBy(() -> states.control("balances"))
+                    .hasMessageContaining("control requests are not offered");
+            assertThatThrownBy(() -> states.report(
+                            new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 0, 0, 0, 0, "", AT)))
+                    .hasMessageContaining("reports are not offered");
         }
     }
 
     @Test
     void maps_the_audit_report_a_broken_chain_included() {
         try (var deployment = open(server)) {
-            assertThat(deployment.require(AuditTrail.class, "audit trail").verify()).isEqualTo(broken);
+            assertThat(deployment.require(AuditTrail.class, "audit trail").verify())
+                    .isEqualTo(broken);
         }
     }
 
@@ -142,13 +159,16 @@ class HttpBackendTest {
     @Test
     void a_server_without_projections_or_audit_trail_lacks_them() {
         try (var bare = new InMemoryEventStore();
-             var plain = AnnalsServer.start(bare, ServerOptions.defaults().withPort(0));
-             var deployment = open(plain)) {
+                var plain = AnnalsServer.start(bare, ServerOptions.defaults().withPort(0));
+                var deployment = open(plain)) {
 
-            assertThatThrownBy(() -> deployment.require(ProjectionStates.class, "projections").health())
+            assertThatThrownBy(() -> deployment
+                            .require(ProjectionStates.class, "projections")
+                            .health())
                     .isInstanceOf(UnsupportedCapabilityException.class)
                     .hasMessage("the Annals server at " + plain.uri() + " has no projections (it runs none)");
-            assertThatThrownBy(() -> deployment.require(AuditTrail.class, "audit trail").verify())
+            assertThatThrownBy(() ->
+                            deployment.require(AuditTrail.class, "audit trail").verify())
                     .isInstanceOf(UnsupportedCapabilityException.class)
                     .hasMessage("the Annals server at " + plain.uri() + " has no audit trail (it was started without"
                             + " one)");

@@ -10,14 +10,6 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.sqlite.SqliteEventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,6 +17,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import javax.net.ssl.SSLHandshakeException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,10 +54,13 @@ class HttpsTest {
 
     @Test
     void appends_and_reads_over_https_with_a_client_that_trusts_the_certificate() {
-        var event = EventData.of("Opened", "{\"owner\":\"Zoë\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        var event = EventData.of(
+                "Opened",
+                "{\"owner\":\"Zoë\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Metadata.empty().withUser("ann"));
         try (var client = AnnalsClient.builder(server.uri())
-                .trustStore(certificate.trustStore(), certificate.password().toCharArray()).build()) {
+                .trustStore(certificate.trustStore(), certificate.password().toCharArray())
+                .build()) {
 
             var appended = client.append("account-1", ExpectedVersion.noStream(), event);
 
@@ -70,7 +72,8 @@ class HttpsTest {
                     assertThat(read.streamVersion()).isZero();
                 });
             }
-            assertThat(store.readStream("account-1").map(RecordedEvent::eventId)).containsExactly(event.eventId());
+            assertThat(store.readStream("account-1").map(RecordedEvent::eventId))
+                    .containsExactly(event.eventId());
         }
     }
 
@@ -83,15 +86,19 @@ class HttpsTest {
                     .hasMessageContaining("unable to find valid certification path to requested target")
                     .hasMessageNotContaining("sun.security")
                     .hasCauseInstanceOf(SSLHandshakeException.class)
-                    .rootCause().isInstanceOf(java.security.cert.CertPathBuilderException.class);
+                    .rootCause()
+                    .isInstanceOf(java.security.cert.CertPathBuilderException.class);
         }
     }
 
     @Test
     void does_not_serve_plain_http_on_its_port() {
         var plain = URI.create("http://127.0.0.1:" + server.port() + "/streams");
-        try (var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
-            var request = HttpRequest.newBuilder(plain).timeout(Duration.ofSeconds(10)).build();
+        try (var http =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            var request = HttpRequest.newBuilder(plain)
+                    .timeout(Duration.ofSeconds(10))
+                    .build();
 
             assertThatThrownBy(() -> http.send(request, HttpResponse.BodyHandlers.ofString()))
                     .isInstanceOf(IOException.class);

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
  * @param headHash    the hash of the last sealed event (hex; 64 zeros when none), worth recording elsewhere
  * @param headPosition the position of the last sealed event; 0 when none
  */
-public record AuditReport(long verified, long sealed, OptionalLong firstBroken, String problem, String headHash,
-                          long headPosition) {
+public record AuditReport(
+        long verified, long sealed, OptionalLong firstBroken, String problem, String headHash, long headPosition) {
 
     /** True when the chain is intact. */
     public boolean intact() {

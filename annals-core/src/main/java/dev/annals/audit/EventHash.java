@@ -1,7 +1,6 @@
 package dev.annals.audit;
 
 import dev.annals.event.RecordedEvent;
-
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -9,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.temporal.ChronoUnit;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.TreeMap;
 
@@ -27,8 +26,7 @@ public final class EventHash {
     /** The "previous hash" of the first event: 32 zero bytes. */
     public static final byte[] GENESIS = new byte[32];
 
-    private EventHash() {
-    }
+    private EventHash() {}
 
     /** The hash of {@code event} chained to {@code previous}. */
     public static byte[] chain(byte[] previous, RecordedEvent event) {

@@ -20,7 +20,9 @@ public final class Backends {
 
     /** The backends installed beside Annals. */
     public static Backends installed() {
-        return new Backends(ServiceLoader.load(Backend.class).stream().map(ServiceLoader.Provider::get).toList());
+        return new Backends(ServiceLoader.load(Backend.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .toList());
     }
 
     /** Exactly {@code backends}, asked in this order (tests, or an application that picks its own). */
@@ -40,10 +42,14 @@ public final class Backends {
      */
     public Backend forLocation(String location) {
         requireNonNull(location, "location");
-        return installed.stream().filter(backend -> backend.accepts(location)).findFirst()
-                .orElseThrow(() -> new UnknownStoreLocationException(location, installed.stream()
-                        .map(backend -> backend.name() + ": " + backend.locationForms())
-                        .collect(Collectors.joining("; "))));
+        return installed.stream()
+                .filter(backend -> backend.accepts(location))
+                .findFirst()
+                .orElseThrow(() -> new UnknownStoreLocationException(
+                        location,
+                        installed.stream()
+                                .map(backend -> backend.name() + ": " + backend.locationForms())
+                                .collect(Collectors.joining("; "))));
     }
 
     /** Opens the deployment at {@code location} with the backend that keeps it. */

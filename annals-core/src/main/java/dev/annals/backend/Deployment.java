@@ -1,9 +1,6 @@
 package dev.annals.backend;
 
 import dev.annals.store.EventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -41,8 +40,12 @@ public final class Deployment implements AutoCloseable {
     private final String lacking;
     private boolean closed;
 
-    private Deployment(String description, EventStore store, Map<Class<?>, Supplier<?>> openers,
-                       List<AutoCloseable> closeFirst, String lacking) {
+    private Deployment(
+            String description,
+            EventStore store,
+            Map<Class<?>, Supplier<?>> openers,
+            List<AutoCloseable> closeFirst,
+            String lacking) {
         this.description = description;
         this.store = store;
         this.openers = openers;

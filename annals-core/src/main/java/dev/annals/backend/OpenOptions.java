@@ -1,7 +1,6 @@
 package dev.annals.backend;
 
 import dev.annals.erasure.MasterKey;
-
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;

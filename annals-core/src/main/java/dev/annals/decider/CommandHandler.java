@@ -8,12 +8,11 @@ import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -69,8 +68,12 @@ public final class CommandHandler<C, S, E> {
      * saving snapshots as their policy says (see {@link StateLoader#StateLoader(dev.annals.store.EventReader,
      * Decider, EventCodec, Snapshots)}).
      */
-    public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec, RetryPolicy retry,
-                          Snapshots<S> snapshots) {
+    public CommandHandler(
+            EventStore store,
+            Decider<C, S, E> decider,
+            EventCodec<E> codec,
+            RetryPolicy retry,
+            Snapshots<S> snapshots) {
         this.store = requireNonNull(store, "store");
         this.decider = requireNonNull(decider, "decider");
         this.codec = requireNonNull(codec, "codec");
@@ -113,17 +116,27 @@ public final class CommandHandler<C, S, E> {
             var loaded = loader.current(stream);
             switch (decider.decide(message.command(), loaded.state())) {
                 case Decision.Rejected<E> rejected -> {
-                    LOG.debug("command {} rejected on stream {} at version {}: {}",
-                            message.commandId(), stream, loaded.version(), rejected.reason());
+                    LOG.debug(
+                            "command {} rejected on stream {} at version {}: {}",
+                            message.commandId(),
+                            stream,
+                            loaded.version(),
+                            rejected.reason());
                     return new CommandOutcome.Rejected<>(stream, rejected.reason(), loaded.version());
                 }
                 case Decision.Accepted<E> accepted -> {
                     try {
                         return append(stream, message, loaded, accepted.events(), attempt);
                     } catch (WrongExpectedVersionException conflict) {
-                        LOG.debug("command {} on stream {} lost a race on attempt {}/{}: expected version {}, "
-                                        + "actual {}; reloading", message.commandId(), stream, attempt,
-                                retry.maxAttempts(), loaded.version(), conflict.actualVersion());
+                        LOG.debug(
+                                "command {} on stream {} lost a race on attempt {}/{}: expected version {}, "
+                                        + "actual {}; reloading",
+                                message.commandId(),
+                                stream,
+                                attempt,
+                                retry.maxAttempts(),
+                                loaded.version(),
+                                conflict.actualVersion());
                         lastConflict = conflict;
                     }
                 }
@@ -133,20 +146,30 @@ public final class CommandHandler<C, S, E> {
         throw new RetriesExhaustedException(stream, retry.maxAttempts(), lastConflict);
     }
 
-    private CommandOutcome<E> append(String stream, CommandMessage<C> message, FoldedState<S> loaded,
-                                     List<E> events, int attempt) {
+    private CommandOutcome<E> append(
+            String stream, CommandMessage<C> message, FoldedState<S> loaded, List<E> events, int attempt) {
         if (events.isEmpty()) {
-            LOG.debug("command {} accepted on stream {} at version {} with no events",
-                    message.commandId(), stream, loaded.version());
-            return new CommandOutcome.Accepted<>(stream, loaded.version(), loaded.position(), List.of(), List.of(),
-                    attempt);
+            LOG.debug(
+                    "command {} accepted on stream {} at version {} with no events",
+                    message.commandId(),
+                    stream,
+                    loaded.version());
+            return new CommandOutcome.Accepted<>(
+                    stream, loaded.version(), loaded.position(), List.of(), List.of(), attempt);
         }
         var metadata = message.eventMetadata();
-        List<EventData> data = events.stream().map(event -> codec.encode(event, metadata)).toList();
+        List<EventData> data =
+                events.stream().map(event -> codec.encode(event, metadata)).toList();
         AppendResult result = store.append(stream, ExpectedVersion.exact(loaded.version()), data);
         var ids = data.stream().map(EventData::eventId).toList();
-        LOG.debug("command {} accepted on stream {}: versions {}..{}, last position {}, event ids {}, attempt {}",
-                message.commandId(), stream, loaded.version() + 1, result.streamVersion(), result.position(), ids,
+        LOG.debug(
+                "command {} accepted on stream {}: versions {}..{}, last position {}, event ids {}, attempt {}",
+                message.commandId(),
+                stream,
+                loaded.version() + 1,
+                result.streamVersion(),
+                result.position(),
+                ids,
                 attempt);
         return new CommandOutcome.Accepted<>(stream, result.streamVersion(), result.position(), events, ids, attempt);
     }

@@ -2,7 +2,6 @@ package dev.annals.decider;
 
 import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
-
 import java.util.UUID;
 
 import static java.util.Objects.requireNonNull;

@@ -28,8 +28,9 @@ public sealed interface CommandOutcome<E> {
      * @param eventIds      their ids, in the same order
      * @param attempts      how many times the command was decided: 1, plus one per concurrency conflict
      */
-    record Accepted<E>(String stream, long streamVersion, long position, List<E> events, List<UUID> eventIds,
-                       int attempts) implements CommandOutcome<E> {
+    record Accepted<E>(
+            String stream, long streamVersion, long position, List<E> events, List<UUID> eventIds, int attempts)
+            implements CommandOutcome<E> {
         public Accepted {
             requireNonNull(stream, "stream");
             events = List.copyOf(events);

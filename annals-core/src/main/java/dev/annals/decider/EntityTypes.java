@@ -2,7 +2,6 @@ package dev.annals.decider;
 
 import dev.annals.store.EventReader;
 import dev.annals.store.StreamName;
-
 import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -65,8 +64,7 @@ public final class EntityTypes {
      */
     public EntityType<?, ?, ?> forStream(String stream) {
         String category = StreamName.categoryOf(StreamName.validate(stream));
-        return forCategory(category)
-                .orElseThrow(() -> new UnknownEntityTypeException(stream, category, categories()));
+        return forCategory(category).orElseThrow(() -> new UnknownEntityTypeException(stream, category, categories()));
     }
 
     /** The current state of {@code stream}, folded by its entity type. */

@@ -17,8 +17,10 @@ public final class RetriesExhaustedException extends RuntimeException {
      * @param lastConflict the conflict that ended the last attempt
      */
     public RetriesExhaustedException(String stream, int attempts, WrongExpectedVersionException lastConflict) {
-        super("command on stream '" + stream + "' gave up after " + attempts
-                + " attempts, each beaten by a concurrent writer; last: " + lastConflict.getMessage(), lastConflict);
+        super(
+                "command on stream '" + stream + "' gave up after " + attempts
+                        + " attempts, each beaten by a concurrent writer; last: " + lastConflict.getMessage(),
+                lastConflict);
         this.stream = stream;
         this.attempts = attempts;
     }

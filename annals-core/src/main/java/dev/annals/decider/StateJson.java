@@ -18,8 +18,7 @@ public final class StateJson {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
-    private StateJson() {
-    }
+    private StateJson() {}
 
     /** {@code folded} as one line of JSON. */
     public static String render(FoldedState<?> folded) {
@@ -39,11 +38,12 @@ public final class StateJson {
         node.put("position", folded.position());
         node.set("state", MAPPER.valueToTree(folded.state()));
         try {
-            return pretty ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node)
+            return pretty
+                    ? MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node)
                     : MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("state of stream '" + folded.stream() + "' could not be written as JSON",
-                    e);
+            throw new IllegalStateException(
+                    "state of stream '" + folded.stream() + "' could not be written as JSON", e);
         }
     }
 }

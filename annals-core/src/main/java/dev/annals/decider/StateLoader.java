@@ -7,11 +7,10 @@ import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -62,8 +61,7 @@ public final class StateLoader<S, E> {
                 return fold(stream, events);
             }
         }
-        var start = snapshots.restore(stream)
-                .orElseGet(() -> new FoldedState<>(stream, decider.initialState(), -1, 0));
+        var start = snapshots.restore(stream).orElseGet(() -> new FoldedState<>(stream, decider.initialState(), -1, 0));
         FoldedState<S> folded;
         try (var events = reader.readStream(stream, Direction.FORWARD, start.version() + 1, ReadRequest.NO_LIMIT)) {
             folded = fold(start, events);
@@ -74,8 +72,12 @@ public final class StateLoader<S, E> {
                 snapshots.take(folded);
             } catch (RuntimeException e) {
                 // A snapshot is a cache: failing to save one costs the next load time, never correctness.
-                LOG.warn("stream {}: could not save a snapshot at version {}, position {}: {}", stream,
-                        folded.version(), folded.position(), e.getMessage());
+                LOG.warn(
+                        "stream {}: could not save a snapshot at version {}, position {}: {}",
+                        stream,
+                        folded.version(),
+                        folded.position(),
+                        e.getMessage());
             }
         }
         return folded;
@@ -92,7 +94,11 @@ public final class StateLoader<S, E> {
         try (var events = reader.readStreamAt(stream, instant)) {
             folded = fold(stream, events);
         }
-        LOG.debug("stream {} as of {}: folded to version {}, position {}", stream, instant, folded.version(),
+        LOG.debug(
+                "stream {} as of {}: folded to version {}, position {}",
+                stream,
+                instant,
+                folded.version(),
                 folded.position());
         return folded;
     }

@@ -1,11 +1,10 @@
 package dev.annals.erasure;
 
 import dev.annals.erasure.internal.DataKeys;
-
-import javax.crypto.SecretKey;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 
 import static java.util.Objects.requireNonNull;
 

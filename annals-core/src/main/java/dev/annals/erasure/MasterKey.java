@@ -1,18 +1,17 @@
 package dev.annals.erasure;
 
 import dev.annals.erasure.internal.DataKeys;
-
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
 
 import static java.util.Objects.requireNonNull;
 
@@ -84,7 +83,10 @@ public final class MasterKey {
         RANDOM.nextBytes(nonce);
         try {
             var cipher = cipher(Cipher.ENCRYPT_MODE, subject, nonce);
-            return ByteBuffer.allocate(WRAPPED_BYTES).put(FORMAT).put(nonce).put(cipher.doFinal(dataKey.getEncoded()))
+            return ByteBuffer.allocate(WRAPPED_BYTES)
+                    .put(FORMAT)
+                    .put(nonce)
+                    .put(cipher.doFinal(dataKey.getEncoded()))
                     .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("wrapping the data key of subject '" + subject + "' failed", e);
@@ -107,8 +109,10 @@ public final class MasterKey {
             var cipher = cipher(Cipher.DECRYPT_MODE, subject, nonce);
             return DataKeys.of(cipher.doFinal(wrapped, 1 + NONCE_BYTES, wrapped.length - 1 - NONCE_BYTES));
         } catch (AEADBadTagException e) {
-            throw new IllegalArgumentException("the master key does not open the data key of subject '" + subject
-                    + "': it was wrapped with another master key, or changed", e);
+            throw new IllegalArgumentException(
+                    "the master key does not open the data key of subject '" + subject
+                            + "': it was wrapped with another master key, or changed",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("unwrapping the data key of subject '" + subject + "' failed", e);
         }

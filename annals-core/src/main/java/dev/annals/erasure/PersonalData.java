@@ -28,8 +28,8 @@ public record PersonalData(String subjectField, List<String> fields) {
         requireNonNull(subjectField, "subjectField");
         fields = List.copyOf(fields);
         if (fields.isEmpty()) {
-            throw new IllegalArgumentException("personal data needs at least one field besides the subject '"
-                    + subjectField + "'");
+            throw new IllegalArgumentException(
+                    "personal data needs at least one field besides the subject '" + subjectField + "'");
         }
         if (fields.contains(subjectField)) {
             throw new IllegalArgumentException("the subject field '" + subjectField

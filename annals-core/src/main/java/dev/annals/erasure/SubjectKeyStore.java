@@ -1,7 +1,7 @@
 package dev.annals.erasure;
 
-import javax.crypto.SecretKey;
 import java.util.Optional;
+import javax.crypto.SecretKey;
 
 /**
  * Keeps one data key per data subject (a customer, a user) for crypto-shredding: personal data in events

@@ -2,7 +2,6 @@ package dev.annals.event;
 
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-
 import java.util.UUID;
 
 /**
@@ -15,8 +14,7 @@ public final class EventIds {
 
     private static final TimeBasedEpochGenerator GENERATOR = Generators.timeBasedEpochGenerator();
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A new, unique, time-ordered (version 7) event id. */
     public static UUID next() {

@@ -19,8 +19,17 @@ import static java.util.Objects.requireNonNull;
  * @param lastFailure  when the last delivery failed
  * @param status       parked, to be retried, resolved or skipped
  */
-public record DeadLetter(long id, String projection, long position, UUID eventId, String eventType, String error,
-                         int attempts, Instant firstFailure, Instant lastFailure, DeadLetterStatus status) {
+public record DeadLetter(
+        long id,
+        String projection,
+        long position,
+        UUID eventId,
+        String eventType,
+        String error,
+        int attempts,
+        Instant firstFailure,
+        Instant lastFailure,
+        DeadLetterStatus status) {
 
     public DeadLetter {
         requireNonNull(projection, "projection");
@@ -34,13 +43,22 @@ public record DeadLetter(long id, String projection, long position, UUID eventId
 
     /** This letter after one more failed delivery at {@code at}. */
     public DeadLetter failedAgain(String newError, Instant at) {
-        return new DeadLetter(id, projection, position, eventId, eventType, newError, attempts + 1, firstFailure, at,
+        return new DeadLetter(
+                id,
+                projection,
+                position,
+                eventId,
+                eventType,
+                newError,
+                attempts + 1,
+                firstFailure,
+                at,
                 DeadLetterStatus.PARKED);
     }
 
     /** This letter with {@code newStatus}. */
     public DeadLetter withStatus(DeadLetterStatus newStatus) {
-        return new DeadLetter(id, projection, position, eventId, eventType, error, attempts, firstFailure, lastFailure,
-                newStatus);
+        return new DeadLetter(
+                id, projection, position, eventId, eventType, error, attempts, firstFailure, lastFailure, newStatus);
     }
 }

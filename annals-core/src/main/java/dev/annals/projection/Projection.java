@@ -3,7 +3,6 @@ package dev.annals.projection;
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.EventCodec;
 import dev.annals.store.ReadSource;
-
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +25,11 @@ public final class Projection<C> {
     private final List<EventCodec<?>> codecs;
     private final Map<Class<?>, ProjectionHandler<Object, C>> handlers;
 
-    Projection(String name, ReadSource source, List<EventCodec<?>> codecs,
-               Map<Class<?>, ProjectionHandler<Object, C>> handlers) {
+    Projection(
+            String name,
+            ReadSource source,
+            List<EventCodec<?>> codecs,
+            Map<Class<?>, ProjectionHandler<Object, C>> handlers) {
         this.name = name;
         this.source = source;
         this.codecs = List.copyOf(codecs);
@@ -70,7 +72,8 @@ public final class Projection<C> {
         for (EventCodec<?> codec : codecs) {
             var registry = codec.registry();
             if (registry.byName(recorded.type()).isEmpty()
-                    && registry.upcasterFor(recorded.type(), recorded.schemaVersion()).isEmpty()) {
+                    && registry.upcasterFor(recorded.type(), recorded.schemaVersion())
+                            .isEmpty()) {
                 continue;
             }
             int ran = 0;
@@ -88,7 +91,7 @@ public final class Projection<C> {
 
     @Override
     public String toString() {
-        return "Projection[" + name + " on " + source + ", handles " + handlers.keySet().stream()
-                .map(Class::getSimpleName).sorted().toList() + "]";
+        return "Projection[" + name + " on " + source + ", handles "
+                + handlers.keySet().stream().map(Class::getSimpleName).sorted().toList() + "]";
     }
 }

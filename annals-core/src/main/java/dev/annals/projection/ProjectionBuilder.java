@@ -2,7 +2,6 @@ package dev.annals.projection;
 
 import dev.annals.serialization.EventCodec;
 import dev.annals.store.ReadSource;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

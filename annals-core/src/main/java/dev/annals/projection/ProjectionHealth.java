@@ -18,9 +18,16 @@ import static java.util.Objects.requireNonNull;
  * @param error         why it stopped on error; empty otherwise
  * @param measuredAt    when this was measured
  */
-public record ProjectionHealth(String projection, ProjectionState state, long checkpoint, long headPosition,
-                               long eventsBehind, double secondsBehind, int deadLetters, String error,
-                               Instant measuredAt) {
+public record ProjectionHealth(
+        String projection,
+        ProjectionState state,
+        long checkpoint,
+        long headPosition,
+        long eventsBehind,
+        double secondsBehind,
+        int deadLetters,
+        String error,
+        Instant measuredAt) {
 
     public ProjectionHealth {
         requireNonNull(projection, "projection");

@@ -9,8 +9,7 @@ public final class ProjectionNames {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,99}");
 
-    private ProjectionNames() {
-    }
+    private ProjectionNames() {}
 
     /**
      * {@code name} when it starts with a letter and holds only letters, digits, {@code _} and {@code -},

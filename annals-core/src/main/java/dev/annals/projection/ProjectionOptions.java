@@ -3,7 +3,6 @@ package dev.annals.projection;
 import dev.annals.subscription.SubscriptionOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -20,8 +19,14 @@ import static java.util.Objects.requireNonNull;
  * @param sleeper         how retries wait
  * @param meterRegistry   where the lag gauges go
  */
-public record ProjectionOptions(RetrySchedule retry, FailurePolicy onFailure, SubscriptionOptions subscription,
-                                Duration controlInterval, Clock clock, Sleeper sleeper, MeterRegistry meterRegistry) {
+public record ProjectionOptions(
+        RetrySchedule retry,
+        FailurePolicy onFailure,
+        SubscriptionOptions subscription,
+        Duration controlInterval,
+        Clock clock,
+        Sleeper sleeper,
+        MeterRegistry meterRegistry) {
 
     public ProjectionOptions {
         requireNonNull(retry, "retry");
@@ -38,8 +43,14 @@ public record ProjectionOptions(RetrySchedule retry, FailurePolicy onFailure, Su
 
     /** Default retries, skip after parking, default subscription, control every second, real time. */
     public static ProjectionOptions defaults() {
-        return new ProjectionOptions(RetrySchedule.defaults(), FailurePolicy.SKIP, SubscriptionOptions.defaults(),
-                Duration.ofSeconds(1), Clock.systemUTC(), Sleeper.SYSTEM, Metrics.globalRegistry);
+        return new ProjectionOptions(
+                RetrySchedule.defaults(),
+                FailurePolicy.SKIP,
+                SubscriptionOptions.defaults(),
+                Duration.ofSeconds(1),
+                Clock.systemUTC(),
+                Sleeper.SYSTEM,
+                Metrics.globalRegistry);
     }
 
     public ProjectionOptions withRetry(RetrySchedule newRetry) {

@@ -9,11 +9,10 @@ import dev.annals.projection.internal.Redelivery;
 import dev.annals.projection.internal.Signals;
 import dev.annals.store.EventReader;
 import dev.annals.subscription.Subscription;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,8 +54,8 @@ public final class ProjectionRunner<C> implements AutoCloseable {
     private int liveVersion = 1;
     private boolean versionEnsured;
 
-    private ProjectionRunner(Projection<C> projection, EventReader reader, ReadModelStore<C> target,
-                             ProjectionOptions options) {
+    private ProjectionRunner(
+            Projection<C> projection, EventReader reader, ReadModelStore<C> target, ProjectionOptions options) {
         this.projection = projection;
         this.name = projection.name();
         this.reader = reader;
@@ -66,7 +65,15 @@ public final class ProjectionRunner<C> implements AutoCloseable {
         this.lag = new LagMeter(name, reader, projection.source(), options.clock());
         this.redelivery = new Redelivery<>(projection, reader, target, options.clock());
         long checkpoint = states.checkpoint(name);
-        this.lastHealth = new ProjectionHealth(name, ProjectionState.RUNNING, checkpoint, checkpoint, 0, 0, 0, "",
+        this.lastHealth = new ProjectionHealth(
+                name,
+                ProjectionState.RUNNING,
+                checkpoint,
+                checkpoint,
+                0,
+                0,
+                0,
+                "",
                 options.clock().instant());
         this.gauges = new ProjectionGauges(options.meterRegistry(), name, () -> lastHealth);
         this.blueGreen = new BlueGreenRebuild<>(name, target, (key, version) -> subscribe(key, version, 0));
@@ -78,10 +85,13 @@ public final class ProjectionRunner<C> implements AutoCloseable {
      * Starts running {@code projection} on the events of {@code reader}, writing through {@code target}.
      * The caller keeps ownership of {@code target} and closes it after the runner.
      */
-    public static <C> ProjectionRunner<C> start(Projection<C> projection, EventReader reader,
-                                                ReadModelStore<C> target, ProjectionOptions options) {
-        var runner = new ProjectionRunner<>(requireNonNull(projection, "projection"),
-                requireNonNull(reader, "reader"), requireNonNull(target, "target"), requireNonNull(options, "options"));
+    public static <C> ProjectionRunner<C> start(
+            Projection<C> projection, EventReader reader, ReadModelStore<C> target, ProjectionOptions options) {
+        var runner = new ProjectionRunner<>(
+                requireNonNull(projection, "projection"),
+                requireNonNull(reader, "reader"),
+                requireNonNull(target, "target"),
+                requireNonNull(options, "options"));
         runner.control.start();
         return runner;
     }
@@ -93,8 +103,11 @@ public final class ProjectionRunner<C> implements AutoCloseable {
                 tick();
             } catch (Exception e) {
                 error = e.toString();
-                LOG.error("projection {} control step failed, trying again in {}: {}", name,
-                        options.controlInterval(), e.toString());
+                LOG.error(
+                        "projection {} control step failed, trying again in {}: {}",
+                        name,
+                        options.controlInterval(),
+                        e.toString());
             }
             awaitWake();
         }
@@ -123,7 +136,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
             switch (requested.rebuild()) {
                 case RESET -> reset();
                 case BLUE_GREEN -> blueGreen();
-                case NONE -> { }
+                case NONE -> {}
             }
             live.ensure(liveVersion);
         }
@@ -147,7 +160,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
 
     private void blueGreen() throws Exception {
         switch (blueGreen.step(liveVersion, processedThrough())) {
-            case BUILDING -> { }
+            case BUILDING -> {}
             case FAILED -> error = blueGreen.failure();
             case CAUGHT_UP -> {
                 live.close();
@@ -158,8 +171,14 @@ public final class ProjectionRunner<C> implements AutoCloseable {
     }
 
     private Subscription subscribe(String key, int version, long checkpoint) {
-        return Subscription.start(key, reader, projection.source(), checkpoint, options.subscription(),
-                new Deliverer<>(projection, target, key, version, options), signals::progress);
+        return Subscription.start(
+                key,
+                reader,
+                projection.source(),
+                checkpoint,
+                options.subscription(),
+                new Deliverer<>(projection, target, key, version, options),
+                signals::progress);
     }
 
     private ProjectionState state() {
@@ -215,7 +234,11 @@ public final class ProjectionRunner<C> implements AutoCloseable {
 
     /** The projection's health measured now. */
     public ProjectionHealth health() {
-        return lag.measure(state(), live.checkpoint(), processedThrough(), states.deadLetters(Optional.of(name)).size(),
+        return lag.measure(
+                state(),
+                live.checkpoint(),
+                processedThrough(),
+                states.deadLetters(Optional.of(name)).size(),
                 error);
     }
 

@@ -27,8 +27,8 @@ public record RetrySchedule(int maxAttempts, Duration initialDelay, Duration max
             throw new IllegalArgumentException("maxAttempts must be 1 or more, was " + maxAttempts);
         }
         if (initialDelay.isNegative() || initialDelay.isZero() || maxDelay.compareTo(initialDelay) < 0) {
-            throw new IllegalArgumentException("delays must be positive with maxDelay >= initialDelay, were "
-                    + initialDelay + " and " + maxDelay);
+            throw new IllegalArgumentException(
+                    "delays must be positive with maxDelay >= initialDelay, were " + initialDelay + " and " + maxDelay);
         }
         if (!(jitter >= 0 && jitter <= 1)) {
             throw new IllegalArgumentException("jitter must be between 0 and 1, was " + jitter);

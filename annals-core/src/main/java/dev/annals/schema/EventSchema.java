@@ -23,8 +23,8 @@ public record EventSchema(String type, int version, ObjectNode schema) {
             throw new IllegalArgumentException("an event schema needs a type name");
         }
         if (version < 1) {
-            throw new IllegalArgumentException("the schema version of '" + type + "' must be 1 or more, was "
-                    + version);
+            throw new IllegalArgumentException(
+                    "the schema version of '" + type + "' must be 1 or more, was " + version);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.annals.schema;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.schema.internal.RecordSchemaGenerator;
 import dev.annals.serialization.EventTypeRegistry;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,8 +16,7 @@ public final class EventSchemas {
     /** The JSON Schema dialect every generated schema declares. */
     public static final String DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /**
      * The schema of every type of every registry, each at its current version, sorted by type name.
@@ -61,10 +59,8 @@ public final class EventSchemas {
 
     private static ObjectNode schemaOf(Class<?> record, String name, int version) {
         var body = RecordSchemaGenerator.objectSchema(record);
-        var schema = body.objectNode()
-                .put("$schema", DIALECT)
-                .put("title", name)
-                .put("x-annals-schema-version", version);
+        var schema =
+                body.objectNode().put("$schema", DIALECT).put("title", name).put("x-annals-schema-version", version);
         schema.setAll(body);
         return schema;
     }

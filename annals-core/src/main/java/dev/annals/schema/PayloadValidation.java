@@ -1,7 +1,6 @@
 package dev.annals.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,7 @@ import java.util.List;
  */
 final class PayloadValidation {
 
-    private PayloadValidation() {
-    }
+    private PayloadValidation() {}
 
     /** What is wrong with {@code payload} against {@code schema}, one line each; empty when it fits. */
     static List<String> problems(JsonNode schema, JsonNode payload) {
@@ -26,7 +24,8 @@ final class PayloadValidation {
         String type = schema.path("type").asText("any");
         String where = path.isEmpty() ? "the payload" : "field '" + path + "'";
         if (!fits(type, value)) {
-            problems.add(where + " should be " + type + ", was " + value.getNodeType().name().toLowerCase());
+            problems.add(where + " should be " + type + ", was "
+                    + value.getNodeType().name().toLowerCase());
             return;
         }
         if (schema.has("enum") && !schema.get("enum").toString().contains(value.toString())) {
@@ -39,7 +38,8 @@ final class PayloadValidation {
                 }
             });
             schema.path("properties").fields().forEachRemaining(property -> {
-                if (value.has(property.getKey()) && !value.get(property.getKey()).isNull()) {
+                if (value.has(property.getKey())
+                        && !value.get(property.getKey()).isNull()) {
                     check(join(path, property.getKey()), property.getValue(), value.get(property.getKey()), problems);
                 }
             });

@@ -1,7 +1,6 @@
 package dev.annals.schema;
 
 import dev.annals.serialization.EventTypeRegistry;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,9 +48,10 @@ public final class SchemaCheck {
             }
         }
         for (var stored : newestRegistered.values()) {
-            if (!current.containsKey(stored.type()) && upcaster(stored.type(), stored.version()).isEmpty()) {
-                violations.add(new SchemaViolation(stored.type(), stored.version(),
-                        "type was removed from the code and no upcaster reads it"));
+            if (!current.containsKey(stored.type())
+                    && upcaster(stored.type(), stored.version()).isEmpty()) {
+                violations.add(new SchemaViolation(
+                        stored.type(), stored.version(), "type was removed from the code and no upcaster reads it"));
             }
         }
         violations.sort(Comparator.comparing(SchemaViolation::type).thenComparing(SchemaViolation::version));
@@ -61,19 +61,21 @@ public final class SchemaCheck {
     private List<SchemaViolation> compare(EventSchema stored, EventSchema code) {
         if (code.version() == stored.version()) {
             return SchemaCompatibility.breakingChanges(stored.schema(), code.schema()).stream()
-                    .map(change -> new SchemaViolation(code.type(), code.version(),
-                            change.describe() + " without a new version and an upcaster"))
+                    .map(change -> new SchemaViolation(
+                            code.type(), code.version(), change.describe() + " without a new version and an upcaster"))
                     .toList();
         }
         if (code.version() < stored.version()) {
-            return List.of(new SchemaViolation(code.type(), code.version(),
+            return List.of(new SchemaViolation(
+                    code.type(),
+                    code.version(),
                     "the code is at v" + code.version() + " but v" + stored.version() + " is registered"));
         }
         var missing = new ArrayList<SchemaViolation>();
         for (int from = stored.version(); from < code.version(); from++) {
             if (upcaster(code.type(), from).isEmpty()) {
-                missing.add(new SchemaViolation(code.type(), code.version(),
-                        "new version without an upcaster from v" + from));
+                missing.add(new SchemaViolation(
+                        code.type(), code.version(), "new version without an upcaster from v" + from));
             }
         }
         return missing;

@@ -1,7 +1,6 @@
 package dev.annals.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,8 +15,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SchemaCompatibility {
 
-    private SchemaCompatibility() {
-    }
+    private SchemaCompatibility() {}
 
     /** The breaking changes from {@code registered} to {@code current}, in field order; empty when compatible. */
     public static List<SchemaChange> breakingChanges(JsonNode registered, JsonNode current) {
@@ -44,8 +42,7 @@ public final class SchemaCompatibility {
         }
     }
 
-    private static void compareObjects(String path, JsonNode registered, JsonNode current,
-                                       List<SchemaChange> changes) {
+    private static void compareObjects(String path, JsonNode registered, JsonNode current, List<SchemaChange> changes) {
         var registeredProperties = registered.path("properties");
         var currentProperties = current.path("properties");
         var registeredRequired = names(registered.path("required"));

@@ -2,7 +2,6 @@ package dev.annals.schema;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +48,9 @@ public final class SchemaDirectory {
         try (Stream<Path> files = Files.walk(root, 2)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 var matcher = VERSION_FILE.matcher(file.getFileName().toString());
-                if (matcher.matches() && file.getParent() != null && !file.getParent().equals(root)) {
+                if (matcher.matches()
+                        && file.getParent() != null
+                        && !file.getParent().equals(root)) {
                     String type = file.getParent().getFileName().toString();
                     schemas.add(new EventSchema(type, Integer.parseInt(matcher.group(1)), readObject(file)));
                 }

@@ -6,13 +6,12 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ForwardingEventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,7 +25,10 @@ import static java.util.Objects.requireNonNull;
 public final class SchemaValidatingStore extends ForwardingEventStore {
 
     /** What happens to an event that does not fit its schema. */
-    public enum Mode { REJECT, WARN }
+    public enum Mode {
+        REJECT,
+        WARN
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaValidatingStore.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,8 +58,8 @@ public final class SchemaValidatingStore extends ForwardingEventStore {
                 problems = List.of("the payload is not JSON: " + e.getMessage());
             }
             if (!problems.isEmpty()) {
-                var violation = new SchemaViolationException(stream, event.eventId(), event.type(),
-                        event.schemaVersion(), problems);
+                var violation = new SchemaViolationException(
+                        stream, event.eventId(), event.type(), event.schemaVersion(), problems);
                 if (mode == Mode.REJECT) {
                     throw violation;
                 }

@@ -13,7 +13,8 @@ public final class SchemaViolationException extends RuntimeException {
     private final int schemaVersion;
     private final List<String> problems;
 
-    public SchemaViolationException(String stream, UUID eventId, String type, int schemaVersion, List<String> problems) {
+    public SchemaViolationException(
+            String stream, UUID eventId, String type, int schemaVersion, List<String> problems) {
         super("event " + eventId + " for stream " + stream + " does not fit schema " + type + " v" + schemaVersion
                 + ": " + String.join("; ", problems));
         this.eventId = requireNonNull(eventId, "eventId");

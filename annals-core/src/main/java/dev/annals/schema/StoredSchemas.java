@@ -8,7 +8,6 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventReader;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
@@ -33,8 +32,7 @@ public final class StoredSchemas {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StoredSchemas() {
-    }
+    private StoredSchemas() {}
 
     /** Every schema registered in {@code reader}'s store, sorted by type and version. */
     public static List<EventSchema> read(EventReader reader) {
@@ -57,7 +55,10 @@ public final class StoredSchemas {
         if (schemas.isEmpty()) {
             return;
         }
-        store.append(STREAM, ExpectedVersion.any(), schemas.stream().map(StoredSchemas::encode).toList());
+        store.append(
+                STREAM,
+                ExpectedVersion.any(),
+                schemas.stream().map(StoredSchemas::encode).toList());
     }
 
     private static EventData encode(EventSchema schema) {
@@ -73,12 +74,14 @@ public final class StoredSchemas {
     private static EventSchema decode(RecordedEvent event) {
         try {
             var payload = JSON.readTree(event.payloadAsString());
-            return new EventSchema(payload.path("type").asText(), payload.path("version").asInt(),
-                    (ObjectNode) payload.path("schema"));
+            return new EventSchema(
+                    payload.path("type").asText(), payload.path("version").asInt(), (ObjectNode)
+                            payload.path("schema"));
         } catch (IOException | ClassCastException e) {
-            throw new UncheckedIOException("the schema registration at position " + event.position()
-                    + " (event " + event.eventId() + ") is malformed", e instanceof IOException io ? io
-                    : new IOException(e));
+            throw new UncheckedIOException(
+                    "the schema registration at position " + event.position() + " (event " + event.eventId()
+                            + ") is malformed",
+                    e instanceof IOException io ? io : new IOException(e));
         }
     }
 }

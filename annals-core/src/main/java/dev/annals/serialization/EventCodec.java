@@ -13,7 +13,6 @@ import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.internal.UpcastChain;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,8 +60,8 @@ public final class EventCodec<E> {
         this.registry = requireNonNull(registry, "registry");
         this.keys = Optional.empty();
         if (registry.hasPersonalData()) {
-            throw new IllegalArgumentException("the registry of " + registry.baseType().getName()
-                    + " declares personal data: make the codec with a SubjectKeyStore");
+            throw new IllegalArgumentException("the registry of "
+                    + registry.baseType().getName() + " declares personal data: make the codec with a SubjectKeyStore");
         }
     }
 
@@ -98,8 +97,8 @@ public final class EventCodec<E> {
             }
             return new EventData(EventIds.next(), type.name(), type.schemaVersion(), payload, metadata);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event of type '" + type.name() + "' could not be encoded: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "event of type '" + type.name() + "' could not be encoded: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -123,11 +122,16 @@ public final class EventCodec<E> {
         }
         List<UpcastChain.Typed<E>> upcast;
         try {
-            upcast = UpcastChain.upcast(registry, new SerializedEvent(recorded.type(), recorded.schemaVersion(), payload));
+            upcast = UpcastChain.upcast(
+                    registry, new SerializedEvent(recorded.type(), recorded.schemaVersion(), payload));
         } catch (UpcastChain.UpcastFailure failure) {
             if (failure.unknownType()) {
-                throw new UnknownEventTypeException(failure.event().type(), failure.event().schemaVersion(),
-                        recorded.stream(), recorded.streamVersion(), recorded.position());
+                throw new UnknownEventTypeException(
+                        failure.event().type(),
+                        failure.event().schemaVersion(),
+                        recorded.stream(),
+                        recorded.streamVersion(),
+                        recorded.position());
             }
             throw failed(failure.getMessage(), recorded, failure);
         } catch (RuntimeException e) {
@@ -137,10 +141,13 @@ public final class EventCodec<E> {
         for (var typed : upcast) {
             try {
                 PersonalFields.markErased(typed.event().payload(), typed.type().javaType(), erased);
-                events.add(MAPPER.treeToValue(typed.event().payload(), typed.type().javaType()));
+                events.add(
+                        MAPPER.treeToValue(typed.event().payload(), typed.type().javaType()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
-                throw failed("payload does not fit " + typed.type().javaType().getSimpleName() + " ("
-                        + message(e) + ")", recorded, e);
+                throw failed(
+                        "payload does not fit " + typed.type().javaType().getSimpleName() + " (" + message(e) + ")",
+                        recorded,
+                        e);
             }
         }
         return events;
@@ -164,7 +171,13 @@ public final class EventCodec<E> {
     }
 
     private static EventDecodingException failed(String problem, RecordedEvent recorded, Throwable cause) {
-        return new EventDecodingException(problem, recorded.type(), recorded.schemaVersion(), recorded.stream(),
-                recorded.streamVersion(), recorded.position(), cause);
+        return new EventDecodingException(
+                problem,
+                recorded.type(),
+                recorded.schemaVersion(),
+                recorded.stream(),
+                recorded.streamVersion(),
+                recorded.position(),
+                cause);
     }
 }

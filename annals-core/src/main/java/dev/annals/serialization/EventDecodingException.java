@@ -19,10 +19,18 @@ public class EventDecodingException extends RuntimeException {
      * @param position      its global position
      * @param cause         the underlying error, or {@code null}
      */
-    public EventDecodingException(String problem, String type, int schemaVersion, String stream,
-                                  long streamVersion, long position, Throwable cause) {
-        super(problem + ": type '" + type + "' v" + schemaVersion + " in stream '" + stream + "' at version "
-                + streamVersion + ", position " + position, cause);
+    public EventDecodingException(
+            String problem,
+            String type,
+            int schemaVersion,
+            String stream,
+            long streamVersion,
+            long position,
+            Throwable cause) {
+        super(
+                problem + ": type '" + type + "' v" + schemaVersion + " in stream '" + stream + "' at version "
+                        + streamVersion + ", position " + position,
+                cause);
         this.type = type;
         this.stream = stream;
         this.position = position;

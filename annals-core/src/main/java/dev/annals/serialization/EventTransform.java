@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.internal.UpcastChain;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -52,17 +51,26 @@ public interface EventTransform {
         return event -> {
             for (var registry : all) {
                 boolean current = registry.byName(event.type())
-                        .filter(type -> type.schemaVersion() == event.schemaVersion()).isPresent();
+                        .filter(type -> type.schemaVersion() == event.schemaVersion())
+                        .isPresent();
                 boolean known = registry.byName(event.type()).isPresent()
-                        || registry.upcasterFor(event.type(), event.schemaVersion()).isPresent();
+                        || registry.upcasterFor(event.type(), event.schemaVersion())
+                                .isPresent();
                 if (current || !known) {
                     continue;
                 }
                 var upcast = upcast(registry, event, json);
                 try {
-                    return new RecordedEvent(event.stream(), event.streamVersion(), event.position(), event.eventId(),
-                            upcast.type(), upcast.schemaVersion(), json.writeValueAsBytes(upcast.payload()),
-                            event.metadata(), event.recordedAt());
+                    return new RecordedEvent(
+                            event.stream(),
+                            event.streamVersion(),
+                            event.position(),
+                            event.eventId(),
+                            upcast.type(),
+                            upcast.schemaVersion(),
+                            json.writeValueAsBytes(upcast.payload()),
+                            event.metadata(),
+                            event.recordedAt());
                 } catch (JsonProcessingException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -85,8 +93,8 @@ public interface EventTransform {
         try {
             result = UpcastChain.upcast(registry, new SerializedEvent(event.type(), event.schemaVersion(), payload));
         } catch (UpcastChain.UpcastFailure failure) {
-            throw new IllegalArgumentException(event.type() + " v" + event.schemaVersion() + ": "
-                    + failure.getMessage(), failure);
+            throw new IllegalArgumentException(
+                    event.type() + " v" + event.schemaVersion() + ": " + failure.getMessage(), failure);
         }
         if (result.size() != 1) {
             throw new IllegalArgumentException(event.type() + " v" + event.schemaVersion() + " upcasts into "

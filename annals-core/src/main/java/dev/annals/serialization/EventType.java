@@ -24,8 +24,8 @@ public record EventType<E>(Class<? extends E> javaType, String name, int schemaV
             throw new IllegalArgumentException("the type name of " + javaType.getName() + " must not be blank");
         }
         if (schemaVersion < 1) {
-            throw new IllegalArgumentException("the schema version of '" + name + "' must be 1 or more, was "
-                    + schemaVersion);
+            throw new IllegalArgumentException(
+                    "the schema version of '" + name + "' must be 1 or more, was " + schemaVersion);
         }
     }
 }

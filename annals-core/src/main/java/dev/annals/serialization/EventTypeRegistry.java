@@ -1,7 +1,6 @@
 package dev.annals.serialization;
 
 import dev.annals.erasure.PersonalData;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +26,12 @@ public final class EventTypeRegistry<E> {
     private final Map<UpcastKey, Upcaster> upcasters;
     private final Map<String, PersonalData> personalData;
 
-    EventTypeRegistry(Class<E> baseType, Map<Class<?>, EventType<E>> byClass, Map<String, EventType<E>> byName,
-                      Map<UpcastKey, Upcaster> upcasters, Map<String, PersonalData> personalData) {
+    EventTypeRegistry(
+            Class<E> baseType,
+            Map<Class<?>, EventType<E>> byClass,
+            Map<String, EventType<E>> byName,
+            Map<UpcastKey, Upcaster> upcasters,
+            Map<String, PersonalData> personalData) {
         this.baseType = baseType;
         this.byClass = Map.copyOf(byClass);
         this.byName = Map.copyOf(byName);
@@ -55,8 +58,8 @@ public final class EventTypeRegistry<E> {
         requireNonNull(event, "event");
         var type = byClass.get(event.getClass());
         if (type == null) {
-            throw new IllegalArgumentException("event class " + event.getClass().getName()
-                    + " is not registered; known: " + byName.keySet());
+            throw new IllegalArgumentException(
+                    "event class " + event.getClass().getName() + " is not registered; known: " + byName.keySet());
         }
         return type;
     }
@@ -85,5 +88,4 @@ public final class EventTypeRegistry<E> {
     public List<EventType<E>> types() {
         return List.copyOf(byName.values());
     }
-
 }

@@ -1,7 +1,6 @@
 package dev.annals.serialization;
 
 import dev.annals.erasure.PersonalData;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -13,8 +13,7 @@ public final class UnknownEventTypeException extends EventDecodingException {
      * @param streamVersion its version in the stream
      * @param position      its global position
      */
-    public UnknownEventTypeException(String type, int schemaVersion, String stream, long streamVersion,
-                                     long position) {
+    public UnknownEventTypeException(String type, int schemaVersion, String stream, long streamVersion, long position) {
         super("unknown event type", type, schemaVersion, stream, streamVersion, position, null);
     }
 }

@@ -1,5 +1,4 @@
 package dev.annals.serialization;
 
 /** The key of an upcaster: the stored type name and the schema version it reads. */
-record UpcastKey(String type, int fromVersion) {
-}
+record UpcastKey(String type, int fromVersion) {}

@@ -1,7 +1,6 @@
 package dev.annals.serialization;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.function.UnaryOperator;
 

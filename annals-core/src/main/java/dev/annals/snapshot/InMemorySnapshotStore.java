@@ -26,7 +26,9 @@ public final class InMemorySnapshotStore implements SnapshotStore {
         if (snapshots == null) {
             return List.of();
         }
-        return snapshots.values().stream().sorted(Comparator.comparingLong(Snapshot::version).reversed()).toList();
+        return snapshots.values().stream()
+                .sorted(Comparator.comparingLong(Snapshot::version).reversed())
+                .toList();
     }
 
     @Override

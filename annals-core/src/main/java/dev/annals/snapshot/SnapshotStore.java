@@ -30,11 +30,12 @@ public interface SnapshotStore extends AutoCloseable {
      * on another's connections (the event store's pool) leaves them open. Idempotent.
      */
     @Override
-    default void close() {
-    }
+    default void close() {}
 
     /** The newest snapshot of {@code stream} saved with state version {@code stateVersion}, if any. */
     default Optional<Snapshot> newest(String stream, int stateVersion) {
-        return list(stream).stream().filter(snapshot -> snapshot.stateVersion() == stateVersion).findFirst();
+        return list(stream).stream()
+                .filter(snapshot -> snapshot.stateVersion() == stateVersion)
+                .findFirst();
     }
 }

@@ -5,11 +5,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.annals.decider.FoldedState;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -72,11 +71,16 @@ public final class Snapshots<S> {
         }
         var snapshot = newest.get();
         try {
-            return Optional.of(new FoldedState<>(stream, JSON.readValue(snapshot.state(), stateType),
-                    snapshot.version(), snapshot.position()));
+            return Optional.of(new FoldedState<>(
+                    stream, JSON.readValue(snapshot.state(), stateType), snapshot.version(), snapshot.position()));
         } catch (JsonProcessingException e) {
-            LOG.warn("stream {}: snapshot at version {}, position {} does not decode as {} v{}; folding without it: {}",
-                    stream, snapshot.version(), snapshot.position(), stateType.getSimpleName(), stateVersion,
+            LOG.warn(
+                    "stream {}: snapshot at version {}, position {} does not decode as {} v{}; folding without it: {}",
+                    stream,
+                    snapshot.version(),
+                    snapshot.position(),
+                    stateType.getSimpleName(),
+                    stateVersion,
                     e.getOriginalMessage());
             return Optional.empty();
         }
@@ -93,10 +97,18 @@ public final class Snapshots<S> {
             throw new IllegalArgumentException("stream " + folded.stream() + " has no events to snapshot");
         }
         try {
-            var snapshot = new Snapshot(folded.stream(), folded.version(), folded.position(), stateVersion,
-                    JSON.writeValueAsString(folded.state()), clock.instant());
+            var snapshot = new Snapshot(
+                    folded.stream(),
+                    folded.version(),
+                    folded.position(),
+                    stateVersion,
+                    JSON.writeValueAsString(folded.state()),
+                    clock.instant());
             store.save(snapshot);
-            LOG.debug("stream {}: snapshot at version {}, position {}", folded.stream(), folded.version(),
+            LOG.debug(
+                    "stream {}: snapshot at version {}, position {}",
+                    folded.stream(),
+                    folded.version(),
                     folded.position());
             return snapshot;
         } catch (JsonProcessingException e) {

@@ -8,5 +8,4 @@ package dev.annals.store;
  * @param position      the global position of the append's last event: the consistency token a
  *                      caller can wait for on the read side
  */
-public record AppendResult(long streamVersion, long position) {
-}
+public record AppendResult(long streamVersion, long position) {}

@@ -1,7 +1,6 @@
 package dev.annals.store;
 
 import dev.annals.event.EventData;
-
 import java.util.List;
 
 /** Appends events to streams. */

@@ -1,7 +1,6 @@
 package dev.annals.store;
 
 import dev.annals.event.RecordedEvent;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Stream;

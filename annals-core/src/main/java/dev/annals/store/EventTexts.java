@@ -1,7 +1,6 @@
 package dev.annals.store;
 
 import dev.annals.event.EventData;
-
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,8 +21,7 @@ public final class EventTexts {
     /** The longest event type name, in UTF-16 characters. */
     public static final int MAX_TYPE_LENGTH = 200;
 
-    private EventTexts() {
-    }
+    private EventTexts() {}
 
     /**
      * Checks the type and metadata of {@code event}, appended to {@code stream}.
@@ -33,12 +31,18 @@ public final class EventTexts {
     public static void validate(String stream, EventData event) {
         String type = event.type();
         if (type.length() > MAX_TYPE_LENGTH) {
-            throw new InvalidEventException(stream, event.eventId(), "type",
+            throw new InvalidEventException(
+                    stream,
+                    event.eventId(),
+                    "type",
                     "it is " + type.length() + " characters long, more than " + MAX_TYPE_LENGTH);
         }
         for (int i = 0; i < type.length(); i++) {
             if (Character.isISOControl(type.charAt(i))) {
-                throw new InvalidEventException(stream, event.eventId(), "type",
+                throw new InvalidEventException(
+                        stream,
+                        event.eventId(),
+                        "type",
                         "it has a control character (U+" + hex(type.charAt(i)) + ") at index " + i);
             }
         }
@@ -50,8 +54,8 @@ public final class EventTexts {
                 throw new InvalidEventException(stream, event.eventId(), "metadata key", reason);
             });
             textProblem(entry.getValue()).ifPresent(reason -> {
-                throw new InvalidEventException(stream, event.eventId(),
-                        "metadata value of '" + entry.getKey() + "'", reason);
+                throw new InvalidEventException(
+                        stream, event.eventId(), "metadata value of '" + entry.getKey() + "'", reason);
             });
         }
     }

@@ -10,8 +10,8 @@ public final class EventTooLargeException extends InvalidAppendException {
     private final long limit;
 
     public EventTooLargeException(String stream, UUID eventId, long size, long limit) {
-        super("event " + eventId + " for stream '" + stream + "' is " + size + " bytes, more than the limit of "
-                + limit + " bytes");
+        super("event " + eventId + " for stream '" + stream + "' is " + size + " bytes, more than the limit of " + limit
+                + " bytes");
         this.eventId = eventId;
         this.size = size;
         this.limit = limit;

@@ -2,7 +2,6 @@ package dev.annals.store;
 
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;

@@ -24,15 +24,18 @@ public final class InvalidStreamNameException extends InvalidAppendException {
 
     private static String quoted(String name) {
         var shown = name.length() > 60 ? name.substring(0, 60) + "…" : name;
-        return "'" + shown.codePoints()
-                .collect(StringBuilder::new,
-                        (sb, cp) -> {
-                            if (Character.isISOControl(cp)) {
-                                sb.append(String.format("\\u%04x", cp));
-                            } else {
-                                sb.appendCodePoint(cp);
-                            }
-                        },
-                        StringBuilder::append) + "'";
+        return "'"
+                + shown.codePoints()
+                        .collect(
+                                StringBuilder::new,
+                                (sb, cp) -> {
+                                    if (Character.isISOControl(cp)) {
+                                        sb.append(String.format("\\u%04x", cp));
+                                    } else {
+                                        sb.appendCodePoint(cp);
+                                    }
+                                },
+                                StringBuilder::append)
+                + "'";
     }
 }

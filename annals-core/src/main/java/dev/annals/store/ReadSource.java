@@ -54,8 +54,7 @@ public sealed interface ReadSource {
     }
 
     /** Every event in the store, in global order. */
-    record All() implements ReadSource {
-    }
+    record All() implements ReadSource {}
 
     /** Every event of the streams in one category, in global order. */
     record Category(String category) implements ReadSource {

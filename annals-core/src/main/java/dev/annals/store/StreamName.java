@@ -13,8 +13,7 @@ public final class StreamName {
 
     public static final int MAX_LENGTH = 200;
 
-    private StreamName() {
-    }
+    private StreamName() {}
 
     /**
      * Returns {@code name} when it is a valid stream name to append to.
@@ -26,8 +25,8 @@ public final class StreamName {
             throw new InvalidStreamNameException(name == null ? "" : name, "must not be empty");
         }
         if (name.length() > MAX_LENGTH) {
-            throw new InvalidStreamNameException(name,
-                    "is " + name.length() + " characters long, more than " + MAX_LENGTH);
+            throw new InvalidStreamNameException(
+                    name, "is " + name.length() + " characters long, more than " + MAX_LENGTH);
         }
         for (int i = 0; i < name.length(); i++) {
             if (Character.isISOControl(name.charAt(i))) {

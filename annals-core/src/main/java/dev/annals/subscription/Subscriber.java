@@ -1,7 +1,6 @@
 package dev.annals.subscription;
 
 import dev.annals.event.RecordedEvent;
-
 import java.util.List;
 
 /**

@@ -8,9 +8,6 @@ import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadSource;
 import dev.annals.subscription.internal.HeadWaiter;
 import dev.annals.subscription.internal.SourcePager;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +15,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,8 +37,8 @@ public final class Subscription implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Subscription.class);
     /** Put in the buffer by close() to end the deliverer without interrupting a subscriber mid-batch. */
-    private static final RecordedEvent STOP = new RecordedEvent("$stop", 0, 0, new UUID(0, 0), "$stop", 1,
-            new byte[0], Metadata.empty(), Instant.EPOCH);
+    private static final RecordedEvent STOP =
+            new RecordedEvent("$stop", 0, 0, new UUID(0, 0), "$stop", 1, new byte[0], Metadata.empty(), Instant.EPOCH);
 
     private final String name;
     private final EventReader reader;
@@ -54,14 +53,18 @@ public final class Subscription implements AutoCloseable {
     private volatile long position;
     private volatile Throwable failure;
     private volatile Frontier frontier;
-    private volatile Runnable onProgress = () -> { };
+    private volatile Runnable onProgress = () -> {};
 
     /** Everything selected up to {@code head} is in the buffer or delivered once {@code lastQueued} is delivered. */
-    private record Frontier(long head, long lastQueued) {
-    }
+    private record Frontier(long head, long lastQueued) {}
 
-    private Subscription(String name, EventReader reader, ReadSource source, long checkpoint,
-                         SubscriptionOptions options, Subscriber subscriber) {
+    private Subscription(
+            String name,
+            EventReader reader,
+            ReadSource source,
+            long checkpoint,
+            SubscriptionOptions options,
+            Subscriber subscriber) {
         this.name = name;
         this.reader = reader;
         this.pager = new SourcePager(reader, source, checkpoint, options.pageSize());
@@ -70,7 +73,8 @@ public final class Subscription implements AutoCloseable {
         this.buffer = new ArrayBlockingQueue<>(options.bufferSize());
         this.position = checkpoint;
         this.frontier = new Frontier(checkpoint, checkpoint);
-        this.readerThread = Thread.ofVirtual().name("subscription-" + name + "-reader").unstarted(this::read);
+        this.readerThread =
+                Thread.ofVirtual().name("subscription-" + name + "-reader").unstarted(this::read);
         this.deliveryThread = Thread.ofVirtual().name("subscription-" + name).unstarted(this::deliver);
     }
 
@@ -80,23 +84,38 @@ public final class Subscription implements AutoCloseable {
      *
      * @param name a name for threads and logs
      */
-    public static Subscription start(String name, EventReader reader, ReadSource source, long checkpoint,
-                                     SubscriptionOptions options, Subscriber subscriber) {
-        return start(name, reader, source, checkpoint, options, subscriber, () -> { });
+    public static Subscription start(
+            String name,
+            EventReader reader,
+            ReadSource source,
+            long checkpoint,
+            SubscriptionOptions options,
+            Subscriber subscriber) {
+        return start(name, reader, source, checkpoint, options, subscriber, () -> {});
     }
 
     /**
      * As {@link #start(String, EventReader, ReadSource, long, SubscriptionOptions, Subscriber)}, calling
      * {@code onProgress} (quick, non-blocking) whenever {@link #processedThrough()} may have grown.
      */
-    public static Subscription start(String name, EventReader reader, ReadSource source, long checkpoint,
-                                     SubscriptionOptions options, Subscriber subscriber, Runnable onProgress) {
+    public static Subscription start(
+            String name,
+            EventReader reader,
+            ReadSource source,
+            long checkpoint,
+            SubscriptionOptions options,
+            Subscriber subscriber,
+            Runnable onProgress) {
         requireNonNull(onProgress, "onProgress");
         if (checkpoint < 0) {
             throw new IllegalArgumentException("checkpoint must be 0 or more, was " + checkpoint);
         }
-        var subscription = new Subscription(requireNonNull(name, "name"), requireNonNull(reader, "reader"),
-                requireNonNull(source, "source"), checkpoint, requireNonNull(options, "options"),
+        var subscription = new Subscription(
+                requireNonNull(name, "name"),
+                requireNonNull(reader, "reader"),
+                requireNonNull(source, "source"),
+                checkpoint,
+                requireNonNull(options, "options"),
                 requireNonNull(subscriber, "subscriber"));
         subscription.onProgress = onProgress;
         reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.addHeadListener(subscription.waiter));
@@ -122,8 +141,12 @@ public final class Subscription implements AutoCloseable {
                         return;
                     }
                     // A lost connection or a restarting server: nothing was handed on, so wait and read again.
-                    LOG.warn("subscription {} could not read after position {}, retrying in {}: {}", name,
-                            pager.lastPosition(), options.pollInterval(), unavailable.toString());
+                    LOG.warn(
+                            "subscription {} could not read after position {}, retrying in {}: {}",
+                            name,
+                            pager.lastPosition(),
+                            options.pollInterval(),
+                            unavailable.toString());
                     waiter.awaitChange(seen, options.pollInterval());
                     continue;
                 }
@@ -163,8 +186,10 @@ public final class Subscription implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             var first = batch.getFirst();
-            fail(e, "delivering positions " + first.position() + ".." + batch.getLast().position()
-                    + " (first event id " + first.eventId() + ")");
+            fail(
+                    e,
+                    "delivering positions " + first.position() + ".."
+                            + batch.getLast().position() + " (first event id " + first.eventId() + ")");
         }
     }
 

@@ -7,11 +7,10 @@ import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,8 +24,7 @@ class CommandHandlerTest {
 
     @Test
     void an_accepted_command_returns_the_new_version_and_the_global_position() {
-        store.append("other-1", ExpectedVersion.any(),
-                List.of(EventData.of("Noise", "{}")));
+        store.append("other-1", ExpectedVersion.any(), List.of(EventData.of("Noise", "{}")));
 
         var first = handler.handle("counter-1", new Counter.Increment(2));
         var second = handler.handle("counter-1", new Counter.Increment(3));
@@ -64,7 +62,8 @@ class CommandHandlerTest {
 
     @Test
     void events_carry_the_commands_id_as_causation_and_its_correlation_id() {
-        var message = CommandMessage.<Counter.Command>of(new Counter.Increment(1),
+        var message = CommandMessage.<Counter.Command>of(
+                new Counter.Increment(1),
                 Metadata.empty().withCorrelationId("order-77").withUser("ann"));
 
         handler.handle("counter-1", message);
@@ -77,7 +76,8 @@ class CommandHandlerTest {
 
     @Test
     void a_causation_id_in_the_metadata_names_the_event_a_process_manager_reacted_to() {
-        var message = CommandMessage.<Counter.Command>of(new Counter.Increment(1),
+        var message = CommandMessage.<Counter.Command>of(
+                new Counter.Increment(1),
                 Metadata.empty().withCorrelationId("order-77").withCausationId("event-12"));
 
         handler.handle("counter-1", message);
@@ -107,7 +107,9 @@ class CommandHandlerTest {
             assertThat(accepted.attempts()).isEqualTo(2);
             assertThat(accepted.streamVersion()).isEqualTo(1);
         });
-        assertThat(new StateLoader<>(racing, new Counter(), Counter.CODEC).current("counter-1").state())
+        assertThat(new StateLoader<>(racing, new Counter(), Counter.CODEC)
+                        .current("counter-1")
+                        .state())
                 .isEqualTo(new Counter.Count(9));
     }
 
@@ -132,8 +134,10 @@ class CommandHandlerTest {
                 })
                 .hasCauseInstanceOf(WrongExpectedVersionException.class)
                 .hasMessageContaining("gave up after 3 attempts");
-        assertThat(events(racing.delegate, "counter-1")).extracting(RecordedEvent::type)
-                .containsOnly("WasReset").hasSize(3);
+        assertThat(events(racing.delegate, "counter-1"))
+                .extracting(RecordedEvent::type)
+                .containsOnly("WasReset")
+                .hasSize(3);
     }
 
     @Test
@@ -143,13 +147,13 @@ class CommandHandlerTest {
                 .hasMessage("a command needs at least 1 attempt, was 0");
     }
 
-    private static CommandHandler<Counter.Command, Counter.Count, Counter.Event> handlerOver(EventStore store,
-                                                                                             int attempts) {
+    private static CommandHandler<Counter.Command, Counter.Count, Counter.Event> handlerOver(
+            EventStore store, int attempts) {
         return new CommandHandler<>(store, new Counter(), Counter.CODEC, new RetryPolicy(attempts));
     }
 
-    private static CommandOutcome<Counter.Event> accepted(CommandOutcome<Counter.Event> actual, long version,
-                                                          long position, List<Counter.Event> events) {
+    private static CommandOutcome<Counter.Event> accepted(
+            CommandOutcome<Counter.Event> actual, long version, long position, List<Counter.Event> events) {
         var ids = ((CommandOutcome.Accepted<Counter.Event>) actual).eventIds();
         return new CommandOutcome.Accepted<>("counter-1", version, position, events, ids, 1);
     }

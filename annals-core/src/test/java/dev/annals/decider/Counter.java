@@ -12,26 +12,19 @@ final class Counter implements Decider<Counter.Command, Counter.Count, Counter.E
             .register(WasReset.class, "WasReset")
             .build());
 
-    sealed interface Command {
-    }
+    sealed interface Command {}
 
-    record Increment(int by) implements Command {
-    }
+    record Increment(int by) implements Command {}
 
-    record Reset() implements Command {
-    }
+    record Reset() implements Command {}
 
-    sealed interface Event {
-    }
+    sealed interface Event {}
 
-    record Incremented(int by) implements Event {
-    }
+    record Incremented(int by) implements Event {}
 
-    record WasReset() implements Event {
-    }
+    record WasReset() implements Event {}
 
-    record Count(int value) {
-    }
+    record Count(int value) {}
 
     @Override
     public Count initialState() {
@@ -42,8 +35,8 @@ final class Counter implements Decider<Counter.Command, Counter.Count, Counter.E
     public Decision<Event> decide(Command command, Count state) {
         return switch (command) {
             case Increment increment when increment.by() <= 0 -> Decision.reject("increment must be positive");
-            case Increment increment when state.value() + increment.by() > LIMIT ->
-                    Decision.reject("count would pass " + LIMIT);
+            case Increment increment
+            when state.value() + increment.by() > LIMIT -> Decision.reject("count would pass " + LIMIT);
             case Increment increment -> Decision.accept(new Incremented(increment.by()));
             case Reset reset -> state.value() == 0 ? Decision.accept() : Decision.accept(new WasReset());
         };

@@ -1,11 +1,10 @@
 package dev.annals.decider;
 
 import dev.annals.store.memory.InMemoryEventStore;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,7 +27,8 @@ class EntityTypesTest {
     void a_stream_of_an_unregistered_category_is_an_error_naming_the_known_ones() {
         assertThatThrownBy(() -> types.forStream("account-1"))
                 .isInstanceOf(UnknownEntityTypeException.class)
-                .hasMessage("no entity type is registered for stream 'account-1' (category 'account'); known: [counter]");
+                .hasMessage(
+                        "no entity type is registered for stream 'account-1' (category 'account'); known: [counter]");
     }
 
     @Test

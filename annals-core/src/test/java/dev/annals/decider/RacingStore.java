@@ -10,7 +10,6 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.memory.InMemoryEventStore;
-
 import java.util.List;
 import java.util.stream.Stream;
 

@@ -2,14 +2,13 @@ package dev.annals.decider;
 
 import dev.annals.store.AppendLimits;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +44,8 @@ class StateLoaderTest {
 
     @Test
     void the_state_at_an_instant_folds_the_events_recorded_until_then_inclusive() {
-        assertThat(states.stateAt("counter-1", TEN)).isEqualTo(new FoldedState<>("counter-1", new Counter.Count(3), 1, 3));
+        assertThat(states.stateAt("counter-1", TEN))
+                .isEqualTo(new FoldedState<>("counter-1", new Counter.Count(3), 1, 3));
         assertThat(states.stateAt("counter-1", TEN.minusNanos(1000)))
                 .isEqualTo(new FoldedState<>("counter-1", new Counter.Count(1), 0, 2));
     }
@@ -60,7 +60,8 @@ class StateLoaderTest {
 
     @Test
     void the_state_at_a_version_folds_the_events_up_to_and_including_it() {
-        assertThat(states.stateAtVersion("counter-1", 0)).isEqualTo(new FoldedState<>("counter-1", new Counter.Count(1), 0, 2));
+        assertThat(states.stateAtVersion("counter-1", 0))
+                .isEqualTo(new FoldedState<>("counter-1", new Counter.Count(1), 0, 2));
         assertThat(states.stateAtVersion("counter-1", 2)).isEqualTo(states.current("counter-1"));
     }
 

@@ -11,9 +11,7 @@ sealed interface CustomerEvent {
             .personalData("CustomerRegistered", "customerId", "name", "email", "age")
             .build();
 
-    record Registered(String customerId, String name, String email, Integer age) implements CustomerEvent {
-    }
+    record Registered(String customerId, String name, String email, Integer age) implements CustomerEvent {}
 
-    record Deposited(String customerId, long amount) implements CustomerEvent {
-    }
+    record Deposited(String customerId, long amount) implements CustomerEvent {}
 }

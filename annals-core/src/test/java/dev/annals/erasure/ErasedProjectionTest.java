@@ -11,13 +11,12 @@ import dev.annals.serialization.EventCodec;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,11 +33,15 @@ class ErasedProjectionTest {
                 .source(new ReadSource.Category("customer"))
                 .events(codec)
                 .on(CustomerEvent.Registered.class, (event, recorded) -> names.put(event.customerId(), event.name()))
-                .on(CustomerEvent.Deposited.class, (event, recorded) ->
-                        balances.merge(event.customerId(), event.amount(), Long::sum))
+                .on(
+                        CustomerEvent.Deposited.class,
+                        (event, recorded) -> balances.merge(event.customerId(), event.amount(), Long::sum))
                 .build();
         long head = store.headPosition();
-        try (var runner = ProjectionRunner.start(projection, store, new InMemoryProjectionStore(),
+        try (var runner = ProjectionRunner.start(
+                projection,
+                store,
+                new InMemoryProjectionStore(),
                 ProjectionOptions.defaults().withOnFailure(FailurePolicy.STOP))) {
             runner.awaitPosition(head, Duration.ofSeconds(10));
         }
@@ -47,10 +50,14 @@ class ErasedProjectionTest {
 
     @Test
     void a_projection_rebuilt_after_forgetting_a_subject_sees_its_data_as_erased_and_everything_else() {
-        store.append("customer-1", ExpectedVersion.noStream(),
+        store.append(
+                "customer-1",
+                ExpectedVersion.noStream(),
                 codec.encode(new CustomerEvent.Registered("c-1", "Ann", "ann@example.com", 30), Metadata.empty()),
                 codec.encode(new CustomerEvent.Deposited("c-1", 70), Metadata.empty()));
-        store.append("customer-2", ExpectedVersion.noStream(),
+        store.append(
+                "customer-2",
+                ExpectedVersion.noStream(),
                 codec.encode(new CustomerEvent.Registered("c-2", "Bob", null, null), Metadata.empty()));
         var before = new ConcurrentHashMap<String, String>();
         rebuild(before, new ConcurrentHashMap<>());

@@ -1,11 +1,10 @@
 package dev.annals.erasure;
 
 import dev.annals.erasure.internal.DataKeys;
+import java.util.Base64;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -26,10 +25,13 @@ class MasterKeyTest {
         assertThat(MasterKey.isWrapped(key.getEncoded())).isFalse();
         assertThat(master.unwrap("c-1", wrapped).getEncoded()).isEqualTo(key.getEncoded());
         assertThat(master.wrap("c-1", key)).as("a fresh nonce each time").isNotEqualTo(wrapped);
-        assertThatThrownBy(() -> master.unwrap("c-2", wrapped)).as("moved to another subject's row")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("subject 'c-2'");
+        assertThatThrownBy(() -> master.unwrap("c-2", wrapped))
+                .as("moved to another subject's row")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("subject 'c-2'");
         assertThatThrownBy(() -> MasterKey.generate().unwrap("c-1", wrapped))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("another master key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("another master key");
     }
 
     @Test
@@ -44,6 +46,8 @@ class MasterKeyTest {
                 .isEqualTo(key.getEncoded());
         assertThatThrownBy(() -> MasterKey.fromBase64("c2hvcnQ=")).hasMessageContaining("32 bytes");
         assertThatThrownBy(() -> MasterKey.fromBase64("not base64!")).hasMessageContaining("32 bytes in base64");
-        assertThat(master.toString()).doesNotContain(Base64.getEncoder().encodeToString(bytes)).contains("hidden");
+        assertThat(master.toString())
+                .doesNotContain(Base64.getEncoder().encodeToString(bytes))
+                .contains("hidden");
     }
 }

@@ -1,11 +1,10 @@
 package dev.annals.event;
 
 import dev.annals.store.internal.MetadataJson;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +14,10 @@ class MetadataTest {
 
     @Test
     void well_known_entries_are_read_back_by_name() {
-        var metadata = Metadata.empty().withCorrelationId("c-1").withCausationId("cmd-9").withUser("ann");
+        var metadata = Metadata.empty()
+                .withCorrelationId("c-1")
+                .withCausationId("cmd-9")
+                .withUser("ann");
         assertThat(metadata.correlationId()).contains("c-1");
         assertThat(metadata.causationId()).contains("cmd-9");
         assertThat(metadata.user()).contains("ann");

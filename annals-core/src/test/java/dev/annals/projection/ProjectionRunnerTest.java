@@ -6,11 +6,6 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
 import dev.annals.store.memory.InMemoryEventStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +15,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,8 +61,11 @@ class ProjectionRunnerTest {
     }
 
     private ProjectionOptions options(FailurePolicy policy) {
-        return ProjectionOptions.defaults().withOnFailure(policy).withSleeper(waits::add)
-                .withControlInterval(Duration.ofMillis(50)).withMeterRegistry(meters);
+        return ProjectionOptions.defaults()
+                .withOnFailure(policy)
+                .withSleeper(waits::add)
+                .withControlInterval(Duration.ofMillis(50))
+                .withMeterRegistry(meters);
     }
 
     private long append(String stream, dev.annals.event.EventData event) {
@@ -104,8 +106,11 @@ class ProjectionRunnerTest {
             assertThat(letter.error()).contains("refused: bad");
             assertThat(letter.status()).isEqualTo(DeadLetterStatus.PARKED);
         });
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(meters.get("annals.projection.dead.letters").tag("projection", "tally").gauge().value())
+        await().atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertThat(meters.get("annals.projection.dead.letters")
+                                .tag("projection", "tally")
+                                .gauge()
+                                .value())
                         .isEqualTo(1.0));
     }
 
@@ -122,7 +127,8 @@ class ProjectionRunnerTest {
         assertThatThrownBy(() -> runner.awaitPosition(last, Duration.ofMillis(100)))
                 .isInstanceOf(ProjectionLagException.class)
                 .hasMessageContaining("STOPPED_ON_ERROR")
-                .satisfies(e -> assertThat(((ProjectionLagException) e).health().eventsBehind()).isEqualTo(2));
+                .satisfies(e -> assertThat(((ProjectionLagException) e).health().eventsBehind())
+                        .isEqualTo(2));
 
         target.skip(target.deadLetters(Optional.empty()).getFirst().id());
 
@@ -134,7 +140,8 @@ class ProjectionRunnerTest {
     @Test
     void delivers_a_parked_event_again_when_a_retry_is_requested() {
         var refuse = new java.util.concurrent.atomic.AtomicBoolean(true);
-        var projection = Projection.<RecordedEvent>builder("flaky").source(new ReadSource.Category("tally"))
+        var projection = Projection.<RecordedEvent>builder("flaky")
+                .source(new ReadSource.Category("tally"))
                 .events(TallyEvent.CODEC)
                 .on(TallyEvent.Added.class, (event, recorded) -> {
                     if (refuse.get() && event.amount() == 13) {

@@ -13,11 +13,9 @@ sealed interface TallyEvent {
             .register(Refused.class, "Refused")
             .build());
 
-    record Added(long amount) implements TallyEvent {
-    }
+    record Added(long amount) implements TallyEvent {}
 
-    record Refused(String why) implements TallyEvent {
-    }
+    record Refused(String why) implements TallyEvent {}
 
     static EventData added(long amount) {
         return CODEC.encode(new Added(amount), Metadata.empty());

@@ -2,45 +2,39 @@ package dev.annals.schema;
 
 import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.serialization.Upcaster;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SchemaCheckTest {
 
-    interface Event {
-    }
+    interface Event {}
 
-    record DepositedV1(long amount, String currency) implements Event {
-    }
+    record DepositedV1(long amount, String currency) implements Event {}
 
-    record DepositedWithoutCurrency(long amount) implements Event {
-    }
+    record DepositedWithoutCurrency(long amount) implements Event {}
 
-    record DepositedRenamed(long amount, String currencyCode) implements Event {
-    }
+    record DepositedRenamed(long amount, String currencyCode) implements Event {}
 
-    record DepositedTextAmount(String amount, String currency) implements Event {
-    }
+    record DepositedTextAmount(String amount, String currency) implements Event {}
 
-    record DepositedWithRequiredNote(long amount, String currency, String note) implements Event {
-    }
+    record DepositedWithRequiredNote(long amount, String currency, String note) implements Event {}
 
-    record DepositedWithOptionalNote(long amount, String currency, Optional<String> note) implements Event {
-    }
+    record DepositedWithOptionalNote(long amount, String currency, Optional<String> note) implements Event {}
 
     private static List<EventSchema> registeredV1() {
         return EventSchemas.of(List.of(registry(DepositedV1.class, 1)));
     }
 
     private static EventTypeRegistry<?> registry(Class<? extends Event> record, int version) {
-        return EventTypeRegistry.builder(Event.class).register(record, "Deposited", version).build();
+        return EventTypeRegistry.builder(Event.class)
+                .register(record, "Deposited", version)
+                .build();
     }
 
     private static List<SchemaViolation> check(EventTypeRegistry<?> code) {
@@ -96,10 +90,11 @@ class SchemaCheckTest {
 
     @Test
     void a_new_type_is_compatible() {
-        record Frozen(String reason) implements Event {
-        }
+        record Frozen(String reason) implements Event {}
         var code = EventTypeRegistry.builder(Event.class)
-                .register(DepositedV1.class, "Deposited").register(Frozen.class, "Frozen").build();
+                .register(DepositedV1.class, "Deposited")
+                .register(Frozen.class, "Frozen")
+                .build();
 
         assertThat(check(code)).isEmpty();
     }
@@ -111,7 +106,10 @@ class SchemaCheckTest {
         var violations = new SchemaCheck(List.of(registry(DepositedV1.class, 1)))
                 .against(List.of(new EventSchema("Deposited", 1, registered)));
 
-        assertThat(violations).extracting(SchemaViolation::problem).singleElement().asString()
+        assertThat(violations)
+                .extracting(SchemaViolation::problem)
+                .singleElement()
+                .asString()
                 .startsWith("new required field 'currency'");
     }
 
@@ -134,11 +132,13 @@ class SchemaCheckTest {
 
     @Test
     void a_type_removed_from_the_code_fails_unless_it_is_still_upcast() {
-        record Other(String id) implements Event {
-        }
-        var withoutDeposited = EventTypeRegistry.builder(Event.class).register(Other.class, "Other").build();
+        record Other(String id) implements Event {}
+        var withoutDeposited = EventTypeRegistry.builder(Event.class)
+                .register(Other.class, "Other")
+                .build();
 
-        assertThat(check(withoutDeposited)).extracting(SchemaViolation::problem)
+        assertThat(check(withoutDeposited))
+                .extracting(SchemaViolation::problem)
                 .containsExactly("type was removed from the code and no upcaster reads it");
     }
 }

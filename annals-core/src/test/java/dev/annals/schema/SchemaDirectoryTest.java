@@ -1,14 +1,13 @@
 package dev.annals.schema;
 
 import dev.annals.serialization.EventTypeRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,17 +15,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SchemaDirectoryTest {
 
-    interface Event {
-    }
+    interface Event {}
 
-    record Opened(String owner, List<Long> limits) implements Event {
-    }
+    record Opened(String owner, List<Long> limits) implements Event {}
 
     @TempDir
     Path directory;
 
-    private final EventSchema opened = EventSchemas.of(List.of(
-            EventTypeRegistry.builder(Event.class).register(Opened.class, "Opened", 3).build())).getFirst();
+    private final EventSchema opened = EventSchemas.of(List.of(EventTypeRegistry.builder(Event.class)
+                    .register(Opened.class, "Opened", 3)
+                    .build()))
+            .getFirst();
 
     @Test
     void reads_back_what_it_registered() {
@@ -36,7 +35,12 @@ class SchemaDirectoryTest {
 
         assertThat(schemas.read()).containsExactly(opened);
         assertThat(directory.resolve("Opened/v3.json")).exists();
-        assertThat(opened.schema().path("properties").path("limits").path("items").path("type").asText())
+        assertThat(opened.schema()
+                        .path("properties")
+                        .path("limits")
+                        .path("items")
+                        .path("type")
+                        .asText())
                 .isEqualTo("integer");
     }
 

@@ -5,13 +5,12 @@ import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +23,8 @@ class EventCodecTest {
 
     @Test
     void stores_an_event_under_its_registered_name_and_current_version_not_its_class_name() {
-        var data = codec.encode(new ParcelEvent.Sent("1 Main St", true), Metadata.empty().withUser("ann"));
+        var data = codec.encode(
+                new ParcelEvent.Sent("1 Main St", true), Metadata.empty().withUser("ann"));
 
         assertThat(data.type()).isEqualTo("parcel.sent");
         assertThat(data.schemaVersion()).isEqualTo(3);
@@ -34,9 +34,12 @@ class EventCodecTest {
 
     @Test
     void reads_back_what_it_wrote() {
-        store.append("parcel-1", ExpectedVersion.noStream(), List.of(
-                codec.encode(new ParcelEvent.Sent("1 Main St", false), Metadata.empty()),
-                codec.encode(new ParcelEvent.Delivered("noon"), Metadata.empty())));
+        store.append(
+                "parcel-1",
+                ExpectedVersion.noStream(),
+                List.of(
+                        codec.encode(new ParcelEvent.Sent("1 Main St", false), Metadata.empty()),
+                        codec.encode(new ParcelEvent.Delivered("noon"), Metadata.empty())));
 
         try (var events = store.readStream("parcel-1")) {
             assertThat(events.flatMap(event -> codec.decode(event).stream()).toList())
@@ -61,7 +64,9 @@ class EventCodecTest {
 
     @Test
     void a_payload_missing_a_property_of_the_record_is_an_error_naming_the_event() {
-        store.append("parcel-2", ExpectedVersion.any(),
+        store.append(
+                "parcel-2",
+                ExpectedVersion.any(),
                 List.of(new EventData(UUID.randomUUID(), "parcel.signed", 1, bytes("{}"), Metadata.empty())));
 
         assertThatThrownBy(() -> codec.decode(last("parcel-2")))
@@ -72,7 +77,9 @@ class EventCodecTest {
 
     @Test
     void a_payload_that_is_not_json_is_an_error_naming_the_event() {
-        store.append("parcel-3", ExpectedVersion.any(),
+        store.append(
+                "parcel-3",
+                ExpectedVersion.any(),
                 List.of(new EventData(UUID.randomUUID(), "parcel.signed", 1, bytes("not json"), Metadata.empty())));
 
         assertThatThrownBy(() -> codec.decode(last("parcel-3")))
@@ -83,8 +90,15 @@ class EventCodecTest {
 
     @Test
     void properties_the_record_does_not_know_are_ignored() {
-        store.append("parcel-4", ExpectedVersion.any(), List.of(new EventData(UUID.randomUUID(), "parcel.signed", 1,
-                bytes("{\"by\":\"Bo\",\"addedLater\":1}"), Metadata.empty())));
+        store.append(
+                "parcel-4",
+                ExpectedVersion.any(),
+                List.of(new EventData(
+                        UUID.randomUUID(),
+                        "parcel.signed",
+                        1,
+                        bytes("{\"by\":\"Bo\",\"addedLater\":1}"),
+                        Metadata.empty())));
 
         assertThat(codec.decode(last("parcel-4"))).containsExactly(new ParcelEvent.Signed("Bo"));
     }

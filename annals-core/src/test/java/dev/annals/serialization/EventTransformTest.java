@@ -2,15 +2,14 @@ package dev.annals.serialization;
 
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,8 +20,15 @@ class EventTransformTest {
     private final EventTransform upcasting = EventTransform.upcasting(List.of(ParcelEvents.registry()));
 
     private static RecordedEvent stored(String type, int version, String json) {
-        return new RecordedEvent("parcel-1", 3, 42, UUID.randomUUID(), type, version,
-                json.getBytes(StandardCharsets.UTF_8), Metadata.of(Map.of("user", "ada")),
+        return new RecordedEvent(
+                "parcel-1",
+                3,
+                42,
+                UUID.randomUUID(),
+                type,
+                version,
+                json.getBytes(StandardCharsets.UTF_8),
+                Metadata.of(Map.of("user", "ada")),
                 Instant.parse("2026-11-26T10:00:00.123456Z"));
     }
 
@@ -33,7 +39,8 @@ class EventTransformTest {
         var now = upcasting.transform(old);
 
         assertThat(now.schemaVersion()).isEqualTo(3);
-        assertThat(new String(now.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"address\":\"Main St\",\"priority\":false}");
+        assertThat(new String(now.payload(), StandardCharsets.UTF_8))
+                .isEqualTo("{\"address\":\"Main St\",\"priority\":false}");
         assertThat(now.eventId()).isEqualTo(old.eventId());
         assertThat(now.position()).isEqualTo(42);
         assertThat(now.streamVersion()).isEqualTo(3);

@@ -42,7 +42,9 @@ class EventTypeRegistryTest {
 
     @Test
     void encoding_an_unregistered_class_names_it() {
-        var registry = EventTypeRegistry.builder(Object.class).register(String.class, "text").build();
+        var registry = EventTypeRegistry.builder(Object.class)
+                .register(String.class, "text")
+                .build();
 
         assertThatThrownBy(() -> registry.typeOf(42))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -4,13 +4,12 @@ import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,8 +38,10 @@ class UpcastingTest {
     void a_renamed_field_keeps_its_value() {
         storeRaw("parcel-1", "parcel.sent", 1, "{\"to\":\"elsewhere\"}");
 
-        assertThat(readTyped("parcel-1")).singleElement()
-                .extracting(event -> ((ParcelEvent.Sent) event).address()).isEqualTo("elsewhere");
+        assertThat(readTyped("parcel-1"))
+                .singleElement()
+                .extracting(event -> ((ParcelEvent.Sent) event).address())
+                .isEqualTo("elsewhere");
     }
 
     @Test
@@ -49,11 +50,12 @@ class UpcastingTest {
         storeRaw("parcel-1", "parcel.delivered", 1, "{\"at\":\"noon\",\"signedBy\":\"Bo\"}");
         storeRaw("parcel-1", "parcel.signed", 1, "{\"by\":\"Cy\"}");
 
-        assertThat(readTyped("parcel-1")).containsExactly(
-                new ParcelEvent.Sent("a", true),
-                new ParcelEvent.Delivered("noon"),
-                new ParcelEvent.Signed("Bo"),
-                new ParcelEvent.Signed("Cy"));
+        assertThat(readTyped("parcel-1"))
+                .containsExactly(
+                        new ParcelEvent.Sent("a", true),
+                        new ParcelEvent.Delivered("noon"),
+                        new ParcelEvent.Signed("Bo"),
+                        new ParcelEvent.Signed("Cy"));
     }
 
     @Test
@@ -80,8 +82,9 @@ class UpcastingTest {
 
         assertThatThrownBy(() -> readTyped(new EventCodec<>(registry), "parcel-9"))
                 .isInstanceOf(EventDecodingException.class)
-                .hasMessage("no upcaster from v2 to current v3: type 'parcel.sent' v1 in stream 'parcel-9' at version 0,"
-                        + " position 1");
+                .hasMessage(
+                        "no upcaster from v2 to current v3: type 'parcel.sent' v1 in stream 'parcel-9' at version 0,"
+                                + " position 1");
     }
 
     @Test
@@ -98,8 +101,15 @@ class UpcastingTest {
     }
 
     private void storeRaw(String stream, String type, int schemaVersion, String json) {
-        store.append(stream, ExpectedVersion.any(), List.of(new EventData(UUID.randomUUID(), type, schemaVersion,
-                json.getBytes(StandardCharsets.UTF_8), Metadata.empty())));
+        store.append(
+                stream,
+                ExpectedVersion.any(),
+                List.of(new EventData(
+                        UUID.randomUUID(),
+                        type,
+                        schemaVersion,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        Metadata.empty())));
     }
 
     private List<ParcelEvent> readTyped(String stream) {

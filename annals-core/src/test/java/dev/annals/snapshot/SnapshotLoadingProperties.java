@@ -4,14 +4,13 @@ import dev.annals.decider.CommandHandler;
 import dev.annals.decider.RetryPolicy;
 import dev.annals.decider.StateLoader;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
-
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +45,8 @@ class SnapshotLoadingProperties {
     @Provide
     Arbitrary<List<Tally.Event>> histories() {
         // About one event in twenty is a reset; the rest add an amount.
-        Arbitrary<Tally.Event> event = Arbitraries.integers().between(-1000, 1100)
+        Arbitrary<Tally.Event> event = Arbitraries.integers()
+                .between(-1000, 1100)
                 .map(amount -> amount > 1000 ? new Tally.Reset() : new Tally.Added(amount));
         return event.list().ofMaxSize(40);
     }

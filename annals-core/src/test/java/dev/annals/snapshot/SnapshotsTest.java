@@ -5,12 +5,11 @@ import dev.annals.decider.StateLoader;
 import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,13 +21,15 @@ class SnapshotsTest {
 
     private void add(int... amounts) {
         for (int amount : amounts) {
-            store.append("tally-1", ExpectedVersion.any(),
-                    EventData.of("Added", "{\"amount\":" + amount + "}"));
+            store.append("tally-1", ExpectedVersion.any(), EventData.of("Added", "{\"amount\":" + amount + "}"));
         }
     }
 
     private StateLoader<Tally, Tally.Event> loader(int stateVersion, int everyEvents) {
-        return new StateLoader<>(store, Tally.DECIDER, Tally.CODEC,
+        return new StateLoader<>(
+                store,
+                Tally.DECIDER,
+                Tally.CODEC,
                 new Snapshots<>(Tally.class, stateVersion, SnapshotPolicy.every(everyEvents), snapshotStore));
     }
 
@@ -38,8 +39,8 @@ class SnapshotsTest {
 
         var first = loader(1, 3).current("tally-1");
 
-        assertThat(snapshotStore.list("tally-1")).singleElement()
-                .satisfies(snapshot -> assertThat(snapshot.version()).isEqualTo(2));
+        assertThat(snapshotStore.list("tally-1")).singleElement().satisfies(snapshot -> assertThat(snapshot.version())
+                .isEqualTo(2));
         add(4);
         assertThat(loader(1, 3).current("tally-1").state()).isEqualTo(new Tally(10, 4, List.of(2, 3, 4)));
         assertThat(first.state().sum()).isEqualTo(6);
@@ -68,8 +69,7 @@ class SnapshotsTest {
     void drop_removes_every_snapshot_of_the_stream() {
         add(1, 2, 3, 4);
         loader(1, 1).current("tally-1");
-        snapshotStore.save(new Snapshot("tally-1", 1, 2, 1, "{\"sum\":3,\"count\":2,\"recent\":[1,2]}",
-                Instant.EPOCH));
+        snapshotStore.save(new Snapshot("tally-1", 1, 2, 1, "{\"sum\":3,\"count\":2,\"recent\":[1,2]}", Instant.EPOCH));
 
         assertThat(snapshotStore.drop("tally-1")).isEqualTo(2);
         assertThat(snapshotStore.list("tally-1")).isEmpty();

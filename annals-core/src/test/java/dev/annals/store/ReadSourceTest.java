@@ -20,10 +20,8 @@ class ReadSourceTest {
 
     @Test
     void an_unknown_system_stream_is_an_invalid_name() {
-        assertThatThrownBy(() -> ReadSource.parse("$ce-"))
-                .isInstanceOf(InvalidStreamNameException.class);
-        assertThatThrownBy(() -> ReadSource.parse("$nope"))
-                .isInstanceOf(InvalidStreamNameException.class);
+        assertThatThrownBy(() -> ReadSource.parse("$ce-")).isInstanceOf(InvalidStreamNameException.class);
+        assertThatThrownBy(() -> ReadSource.parse("$nope")).isInstanceOf(InvalidStreamNameException.class);
     }
 
     @Test

@@ -9,16 +9,15 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,10 +43,12 @@ class SubscriptionRetryTest {
             // Fails part-way through the page as well, after handing out some events.
             var events = store.read(request).toList();
             if (events.size() > 2 && calls.get() % 5 == 0) {
-                return Stream.concat(events.subList(0, 2).stream(),
+                return Stream.concat(
+                        events.subList(0, 2).stream(),
                         Stream.<RecordedEvent>generate(() -> {
-                            throw new EventStoreException("connection lost mid-page (test)");
-                        }).limit(1));
+                                    throw new EventStoreException("connection lost mid-page (test)");
+                                })
+                                .limit(1));
             }
             return events.stream();
         }
@@ -70,14 +71,21 @@ class SubscriptionRetryTest {
             store.append("account-" + (i % 7), ExpectedVersion.any(), EventData.of("Deposited", "{\"n\":" + i + "}"));
         }
         List<RecordedEvent> seen = new CopyOnWriteArrayList<>();
-        try (var subscription = Subscription.start("flaky", new FlakyReader(store), new ReadSource.All(), 0,
-                SubscriptionOptions.defaults().withPageSize(10).withPollInterval(Duration.ofMillis(5)), seen::addAll)) {
+        try (var subscription = Subscription.start(
+                "flaky",
+                new FlakyReader(store),
+                new ReadSource.All(),
+                0,
+                SubscriptionOptions.defaults().withPageSize(10).withPollInterval(Duration.ofMillis(5)),
+                seen::addAll)) {
             await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() >= 300);
 
             assertThat(subscription.failure()).isEmpty();
             assertThat(subscription.isRunning()).isTrue();
         }
-        assertThat(seen).extracting(RecordedEvent::position)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 300).boxed().toList());
+        assertThat(seen)
+                .extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 300).boxed().toList());
     }
 }

@@ -8,11 +8,6 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -42,16 +41,28 @@ class SubscriptionTest {
     @Test
     void delivers_history_then_live_appends_under_concurrent_writers_without_gap_or_duplicate() throws Exception {
         appendMany("account-0", 700);
-        subscription = Subscription.start("all", store, new ReadSource.All(), 0,
-                SubscriptionOptions.defaults().withPageSize(50).withBufferSize(20).withMaxBatch(7), seen::addAll);
-        var writers = IntStream.range(1, 5).mapToObj(w -> Thread.ofVirtual().start(() -> appendMany("account-" + w, 300)))
+        subscription = Subscription.start(
+                "all",
+                store,
+                new ReadSource.All(),
+                0,
+                SubscriptionOptions.defaults()
+                        .withPageSize(50)
+                        .withBufferSize(20)
+                        .withMaxBatch(7),
+                seen::addAll);
+        var writers = IntStream.range(1, 5)
+                .mapToObj(w -> Thread.ofVirtual().start(() -> appendMany("account-" + w, 300)))
                 .toList();
         for (Thread writer : writers) {
             writer.join();
         }
 
         await().atMost(Duration.ofSeconds(20)).until(() -> seen.size() == 1900);
-        assertThat(seen).extracting(RecordedEvent::position).containsExactlyElementsOf(LongStream.rangeClosed(1, 1900).boxed().toList());
+        assertThat(seen)
+                .extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 1900).boxed().toList());
         assertThat(subscription.position()).isEqualTo(1900);
     }
 
@@ -60,8 +71,8 @@ class SubscriptionTest {
         appendMany("account-1", 3);
         appendMany("order-1", 3);
         appendMany("account-2", 3);
-        subscription = Subscription.start("accounts", store, new ReadSource.Category("account"), 2,
-                SubscriptionOptions.defaults(), seen::addAll);
+        subscription = Subscription.start(
+                "accounts", store, new ReadSource.Category("account"), 2, SubscriptionOptions.defaults(), seen::addAll);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 4);
         assertThat(seen).extracting(RecordedEvent::position).containsExactly(3L, 7L, 8L, 9L);
@@ -72,8 +83,13 @@ class SubscriptionTest {
         appendMany("account-1", 2);
         appendMany("account-2", 2);
         appendMany("account-1", 2);
-        subscription = Subscription.start("one", store, new ReadSource.StreamOf("account-1"), 2,
-                SubscriptionOptions.defaults().withPageSize(1), seen::addAll);
+        subscription = Subscription.start(
+                "one",
+                store,
+                new ReadSource.StreamOf("account-1"),
+                2,
+                SubscriptionOptions.defaults().withPageSize(1),
+                seen::addAll);
         appendMany("account-1", 1);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 3);
@@ -86,8 +102,16 @@ class SubscriptionTest {
         var reads = new CopyOnWriteArrayList<Long>();
         EventReader counting = new CountingReader(store, reads);
         var gate = new CountDownLatch(1);
-        subscription = Subscription.start("slow", counting, new ReadSource.All(), 0,
-                SubscriptionOptions.defaults().withPageSize(10).withBufferSize(10).withMaxBatch(1), events -> {
+        subscription = Subscription.start(
+                "slow",
+                counting,
+                new ReadSource.All(),
+                0,
+                SubscriptionOptions.defaults()
+                        .withPageSize(10)
+                        .withBufferSize(10)
+                        .withMaxBatch(1),
+                events -> {
                     gate.await(10, TimeUnit.SECONDS);
                     seen.addAll(events);
                 });
@@ -103,8 +127,13 @@ class SubscriptionTest {
     @Test
     void finds_appends_by_polling_when_the_store_sends_no_notification() {
         var silent = new CountingReader(store, new CopyOnWriteArrayList<>());
-        subscription = Subscription.start("polling", silent, new ReadSource.All(), 0,
-                SubscriptionOptions.defaults().withPollInterval(Duration.ofMillis(20)), seen::addAll);
+        subscription = Subscription.start(
+                "polling",
+                silent,
+                new ReadSource.All(),
+                0,
+                SubscriptionOptions.defaults().withPollInterval(Duration.ofMillis(20)),
+                seen::addAll);
         appendMany("account-1", 3);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> seen.size() == 3);
@@ -113,8 +142,13 @@ class SubscriptionTest {
     @Test
     void stops_and_reports_when_the_subscriber_throws() {
         appendMany("account-1", 3);
-        subscription = Subscription.start("failing", store, new ReadSource.All(), 0,
-                SubscriptionOptions.defaults().withMaxBatch(1), events -> {
+        subscription = Subscription.start(
+                "failing",
+                store,
+                new ReadSource.All(),
+                0,
+                SubscriptionOptions.defaults().withMaxBatch(1),
+                events -> {
                     if (events.getFirst().position() == 2) {
                         throw new IllegalStateException("boom");
                     }
@@ -122,7 +156,10 @@ class SubscriptionTest {
                 });
 
         await().atMost(Duration.ofSeconds(5)).until(() -> !subscription.isRunning());
-        assertThat(subscription.failure()).get().extracting(Throwable::getMessage).isEqualTo("boom");
+        assertThat(subscription.failure())
+                .get()
+                .extracting(Throwable::getMessage)
+                .isEqualTo("boom");
         assertThat(subscription.position()).isEqualTo(1);
     }
 

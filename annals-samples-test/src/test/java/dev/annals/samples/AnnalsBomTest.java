@@ -1,17 +1,16 @@
 package dev.annals.samples;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,15 +31,19 @@ class AnnalsBomTest {
         for (String module : texts(child(root.getDocumentElement(), "modules"), "module")) {
             Element pom = parse(ROOT.resolve(module).resolve("pom.xml")).getDocumentElement();
             Element properties = child(pom, "properties");
-            boolean skipped = properties != null && texts(properties, "maven.deploy.skip").contains("true");
+            boolean skipped =
+                    properties != null && texts(properties, "maven.deploy.skip").contains("true");
             String artifactId = texts(pom, "artifactId").getFirst();
             if (!skipped && !artifactId.equals("annals-bom")) {
                 published.add(artifactId);
             }
         }
 
-        var listed = elements(child(child(bom.getDocumentElement(), "dependencyManagement"), "dependencies"),
-                "dependency").stream().map(dependency -> texts(dependency, "artifactId").getFirst()).toList();
+        var listed =
+                elements(child(child(bom.getDocumentElement(), "dependencyManagement"), "dependencies"), "dependency")
+                        .stream()
+                        .map(dependency -> texts(dependency, "artifactId").getFirst())
+                        .toList();
 
         assertThat(listed).containsExactlyInAnyOrderElementsOf(published);
         assertThat(texts(bom.getDocumentElement(), "version"))
@@ -58,12 +61,17 @@ class AnnalsBomTest {
 
     private static List<Element> elements(Element parent, String name) {
         var children = parent.getChildNodes();
-        return IntStream.range(0, children.getLength()).mapToObj(children::item)
-                .filter(node -> node.getNodeType() == Node.ELEMENT_NODE && node.getNodeName().equals(name))
-                .map(Element.class::cast).toList();
+        return IntStream.range(0, children.getLength())
+                .mapToObj(children::item)
+                .filter(node -> node.getNodeType() == Node.ELEMENT_NODE
+                        && node.getNodeName().equals(name))
+                .map(Element.class::cast)
+                .toList();
     }
 
     private static List<String> texts(Element parent, String name) {
-        return elements(parent, name).stream().map(element -> element.getTextContent().strip()).toList();
+        return elements(parent, name).stream()
+                .map(element -> element.getTextContent().strip())
+                .toList();
     }
 }

@@ -7,8 +7,7 @@ import java.util.Locale;
 /** The rules for an origin given to {@link ServerBuilder#allowOrigin}: a browser's {@code Origin}, exactly. */
 public final class AllowedOrigin {
 
-    private AllowedOrigin() {
-    }
+    private AllowedOrigin() {}
 
     /**
      * {@code origin} in the form browsers send: lower case, without a trailing {@code /} or default port.
@@ -25,14 +24,18 @@ public final class AllowedOrigin {
             throw invalid(origin);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || uri.getRawPath() == null
-                || !uri.getRawPath().isEmpty() || uri.getRawQuery() != null || uri.getRawFragment() != null
+        if (!(scheme.equals("http") || scheme.equals("https"))
+                || uri.getHost() == null
+                || uri.getRawPath() == null
+                || !uri.getRawPath().isEmpty()
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
                 || uri.getRawUserInfo() != null) {
             throw invalid(origin);
         }
         int port = uri.getPort();
-        boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
-                || (scheme.equals("https") && port == 443);
+        boolean defaultPort =
+                port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port);
     }
 

@@ -1,8 +1,10 @@
 package dev.annals.server;
 
-import static java.util.Objects.requireNonNull;
-
+import dev.annals.audit.AuditTrail;
+import dev.annals.decider.EntityTypes;
+import dev.annals.projection.ProjectionStates;
 import dev.annals.server.auth.TokenStore;
+import dev.annals.server.internal.audit.AuditRoutes;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.auth.RequestGate;
 import dev.annals.server.internal.command.CommandRoutes;
@@ -19,20 +21,16 @@ import dev.annals.server.internal.ops.HttpsConnector;
 import dev.annals.server.internal.ops.InFlightLimit;
 import dev.annals.server.internal.ops.MetricsRoutes;
 import dev.annals.server.internal.ops.OpenApiRoute;
-import dev.annals.server.internal.audit.AuditRoutes;
-import dev.annals.server.internal.stream.DeletionRoutes;
-import dev.annals.server.internal.stream.StreamRoutes;
 import dev.annals.server.internal.projection.ProjectionRoutes;
 import dev.annals.server.internal.state.StateRoutes;
-import dev.annals.projection.ProjectionStates;
-import dev.annals.audit.AuditTrail;
-import dev.annals.decider.EntityTypes;
-import java.util.Optional;
+import dev.annals.server.internal.stream.DeletionRoutes;
+import dev.annals.server.internal.stream.StreamRoutes;
 import dev.annals.store.EventStore;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,9 +76,16 @@ public final class AnnalsServer implements AutoCloseable {
         return builder(store).options(options).tokens(tokens).start();
     }
 
-    static AnnalsServer launch(EventStore store, ServerOptions options, String bindHost, RequestGate gate,
-                               Guard guard, Optional<ProjectionStates> projections,
-                               Optional<EntityTypes> entities, Optional<AuditTrail> audit, DomainRoutes domain) {
+    static AnnalsServer launch(
+            EventStore store,
+            ServerOptions options,
+            String bindHost,
+            RequestGate gate,
+            Guard guard,
+            Optional<ProjectionStates> projections,
+            Optional<EntityTypes> entities,
+            Optional<AuditTrail> audit,
+            DomainRoutes domain) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
         var bodyLimit = new BodyLimit(options.maxBodyBytes());
@@ -89,8 +94,9 @@ public final class AnnalsServer implements AutoCloseable {
             bodyLimit.configure(config);
             BadMessages.configure(config);
             config.useVirtualThreads = true;
-            options.tls().ifPresent(keyStore -> config.jetty.addConnector(
-                    new HttpsConnector(keyStore, bindHost, options.port())::create));
+            options.tls()
+                    .ifPresent(keyStore ->
+                            config.jetty.addConnector(new HttpsConnector(keyStore, bindHost, options.port())::create));
         });
         // First: a path or query that does not decode is refused before any handler reads it.
         UrlDecoding.install(app);

@@ -5,5 +5,4 @@ import dev.annals.server.command.ReadModelQuery;
 import java.util.Map;
 
 /** The domain's commands and read-model queries a server was built with. */
-record DomainRoutes(CommandRegistry commands, Map<String, ReadModelQuery> queries) {
-}
+record DomainRoutes(CommandRegistry commands, Map<String, ReadModelQuery> queries) {}

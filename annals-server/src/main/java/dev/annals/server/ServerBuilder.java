@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.audit.AuditTrail;
 import dev.annals.decider.EntityTypes;
 import dev.annals.projection.ProjectionStates;
@@ -15,11 +13,13 @@ import dev.annals.store.EventStore;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.Map;
-import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * What an {@link AnnalsServer} serves beyond the event store: tokens, projections, entity types.
@@ -114,19 +114,33 @@ public final class ServerBuilder {
         String bindHost = options.host();
         Optional<Set<String>> hostNames = Optional.empty();
         if (tokens.isEmpty()) {
-            bindHost = options.loopbackAddress().orElseThrow(() -> new IllegalArgumentException(
-                    "authentication may be off only on loopback, but the server would listen on " + options.host()
-                            + ", which is not only loopback addresses: give it a token store")).getHostAddress();
+            bindHost = options.loopbackAddress()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "authentication may be off only on loopback, but the server would listen on "
+                                    + options.host() + ", which is not only loopback addresses: give it a token store"))
+                    .getHostAddress();
             hostNames = Optional.of(loopbackNames());
         }
         var gate = new RequestGate(guard, allowedOrigins, hostNames);
-        return AnnalsServer.launch(store, options, bindHost, gate, guard, projections, entities, audit,
+        return AnnalsServer.launch(
+                store,
+                options,
+                bindHost,
+                gate,
+                guard,
+                projections,
+                entities,
+                audit,
                 new DomainRoutes(commands, Map.copyOf(queries)));
     }
 
     private Set<String> loopbackNames() {
         String host = options.host().toLowerCase(Locale.ROOT);
-        return Stream.of("localhost", "127.0.0.1", "[::1]", host.contains(":") && !host.startsWith("[")
-                ? "[" + host + "]" : host).collect(Collectors.toUnmodifiableSet());
+        return Stream.of(
+                        "localhost",
+                        "127.0.0.1",
+                        "[::1]",
+                        host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host)
+                .collect(Collectors.toUnmodifiableSet());
     }
 }

@@ -1,11 +1,11 @@
 package dev.annals.server;
 
-import static java.util.Objects.requireNonNull;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Where the server listens and the limits it enforces, checked when built.
@@ -81,7 +81,8 @@ public record ServerOptions(String host, int port, long maxBodyBytes, int maxInF
         try {
             InetAddress[] addresses = InetAddress.getAllByName(host);
             return Arrays.stream(addresses).allMatch(InetAddress::isLoopbackAddress)
-                    ? Optional.of(addresses[0]) : Optional.empty();
+                    ? Optional.of(addresses[0])
+                    : Optional.empty();
         } catch (UnknownHostException e) {
             return Optional.empty();
         }

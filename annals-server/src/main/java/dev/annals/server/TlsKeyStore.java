@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static java.util.Objects.requireNonNull;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,6 +9,8 @@ import java.security.KeyStore;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The key store a server serves HTTPS with: a private key and its certificate chain, in a PKCS12 or JKS file.
@@ -60,8 +60,10 @@ public record TlsKeyStore(Path path, String password, String type) {
                 }
             }
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalArgumentException("the TLS key store " + path + " could not be read as " + type
-                    + " with the password given: " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "the TLS key store " + path + " could not be read as " + type + " with the password given: "
+                            + e.getMessage(),
+                    e);
         }
         throw new IllegalArgumentException("the TLS key store " + path + " holds no private key");
     }

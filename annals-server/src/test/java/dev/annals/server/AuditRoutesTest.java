@@ -2,14 +2,13 @@ package dev.annals.server;
 
 import dev.annals.server.auth.Role;
 import dev.annals.store.sqlite.audit.SqliteAuditTrail;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AuditRoutesTest {
 
-    private static final String TWO = "{\"events\":[{\"type\":\"Opened\",\"data\":{}},{\"type\":\"Deposited\",\"data\":{\"amount\":5}}]}";
+    private static final String TWO =
+            "{\"events\":[{\"type\":\"Opened\",\"data\":{}},{\"type\":\"Deposited\",\"data\":{\"amount\":5}}]}";
 
     @RegisterExtension
     final TokenServer server = new TokenServer((builder, data) -> builder.audit(SqliteAuditTrail.open(data)));
@@ -40,8 +40,9 @@ class AuditRoutesTest {
         assertThat(intact.json().get("headPosition").asLong()).isEqualTo(2);
         assertThat(intact.json().get("headHash").asText()).hasSize(64);
 
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + server.store().file());
-             var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(
+                        "jdbc:sqlite:" + server.store().file());
+                var statement = connection.createStatement()) {
             statement.execute("UPDATE events SET payload = CAST('{\"amount\":500}' AS BLOB) WHERE position = 2");
         }
         var broken = admin.post("/audit/verify", "");
@@ -57,7 +58,8 @@ class AuditRoutesTest {
         var reader = server.client(Role.READER);
         assertThat(reader.post("/audit/verify", "").status()).isEqualTo(403);
 
-        try (var plain = AnnalsServer.start(server.store(), ServerOptions.defaults().withPort(0))) {
+        try (var plain =
+                AnnalsServer.start(server.store(), ServerOptions.defaults().withPort(0))) {
             var answer = new HttpTestClient(plain.uri()).post("/audit/verify", "");
             assertThat(answer.status()).isEqualTo(501);
             assertThat(answer.json().get("message").asText()).contains("audit trail");

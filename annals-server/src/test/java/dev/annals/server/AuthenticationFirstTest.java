@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.decider.EntityTypes;
 import dev.annals.server.command.CommandRegistry;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A request without a valid token learns nothing: every route of the OpenAPI document that needs a token
  * answers 401 before it looks at the request's path, parameters or body.
@@ -22,32 +22,41 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AuthenticationFirstTest {
 
     /** Every parameter the routes take, each with a value they would refuse. */
-    private static final String BOGUS = "?mode=bogus&from=x&limit=0&offset=-1&scan=0&before=x&at=x&version=x"
-            + "&direction=sideways&prefix=%24";
+    private static final String BOGUS =
+            "?mode=bogus&from=x&limit=0&offset=-1&scan=0&before=x&at=x&version=x" + "&direction=sideways&prefix=%24";
 
     @RegisterExtension
-    final TokenServer server = new TokenServer((builder, data) -> builder
-            .entities(EntityTypes.of(CounterEvent.ENTITY))
+    final TokenServer server = new TokenServer((builder, data) -> builder.entities(EntityTypes.of(CounterEvent.ENTITY))
             .commands(CommandRegistry.empty().with("add", CommandRoutesTest.Add.class, CommandRoutesTest.TALLY))
             .query("tally", parameters -> parameters));
 
-    private record Route(String method, String path, boolean needsToken) {
-    }
+    private record Route(String method, String path, boolean needsToken) {}
 
     private List<Route> routes() {
-        JsonNode document = new HttpTestClient(server.uri()).get("/openapi.json").json();
+        JsonNode document =
+                new HttpTestClient(server.uri()).get("/openapi.json").json();
         var routes = new ArrayList<Route>();
-        document.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(
-                operation -> routes.add(new Route(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(),
+        document.get("paths").fields().forEachRemaining(path -> path.getValue()
+                .fields()
+                .forEachRemaining(operation -> routes.add(new Route(
+                        operation.getKey().toUpperCase(Locale.ROOT),
+                        path.getKey(),
                         operation.getValue().get("responses").has("401")))));
         return routes;
     }
 
     private static int send(HttpTestClient client, Route route) {
-        String path = route.path().replace("{stream}", "%24bogus").replace("{name}", "nope").replace("{id}", "x");
-        var request = client.request(path + BOGUS).header("Content-Type", "text/plain")
-                .method(route.method(), route.method().equals("GET") ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString("{"));
+        String path = route.path()
+                .replace("{stream}", "%24bogus")
+                .replace("{name}", "nope")
+                .replace("{id}", "x");
+        var request = client.request(path + BOGUS)
+                .header("Content-Type", "text/plain")
+                .method(
+                        route.method(),
+                        route.method().equals("GET")
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString("{"));
         return client.send(request.build()).status();
     }
 
@@ -66,8 +75,12 @@ class AuthenticationFirstTest {
             checked.add(route.method() + " " + route.path());
         }
 
-        assertThat(checked).contains("POST /commands/{name}/{stream}", "POST /projections/{name}/rebuild",
-                "GET /subscriptions/{stream}", "POST /streams/{stream}");
+        assertThat(checked)
+                .contains(
+                        "POST /commands/{name}/{stream}",
+                        "POST /projections/{name}/rebuild",
+                        "GET /subscriptions/{stream}",
+                        "POST /streams/{stream}");
         assertThat(server.store().headPosition()).isZero();
     }
 

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.decider.Decider;
 import dev.annals.decider.Decision;
 import dev.annals.decider.EntityType;
@@ -13,30 +11,34 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** A command is authorised by every stream it will write: its own and those it declares. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CommandAuthorisationTest {
 
     /** Take {@code amount} from the purse {@code from} into this one (whose process manager would debit it). */
-    record Take(String from, long amount) {
-    }
+    record Take(String from, long amount) {}
 
-    static final EntityType<Take, Long, CounterEvent> PURSE = new EntityType<>("purse", new Decider<>() {
-        @Override
-        public Long initialState() {
-            return 0L;
-        }
+    static final EntityType<Take, Long, CounterEvent> PURSE = new EntityType<>(
+            "purse",
+            new Decider<>() {
+                @Override
+                public Long initialState() {
+                    return 0L;
+                }
 
-        @Override
-        public Decision<CounterEvent> decide(Take command, Long state) {
-            return Decision.accept(new CounterEvent.Counted(command.amount()));
-        }
+                @Override
+                public Decision<CounterEvent> decide(Take command, Long state) {
+                    return Decision.accept(new CounterEvent.Counted(command.amount()));
+                }
 
-        @Override
-        public Long evolve(Long state, CounterEvent event) {
-            return event instanceof CounterEvent.Counted(long amount) ? state + amount : state;
-        }
-    }, CounterEvent.CODEC);
+                @Override
+                public Long evolve(Long state, CounterEvent event) {
+                    return event instanceof CounterEvent.Counted(long amount) ? state + amount : state;
+                }
+            },
+            CounterEvent.CODEC);
 
     @RegisterExtension
     final TokenServer server = new TokenServer((builder, data) -> builder.commands(CommandRegistry.empty()

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.decider.Decider;
 import dev.annals.decider.Decision;
 import dev.annals.decider.EntityType;
@@ -17,16 +15,16 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CommandRoutesTest {
 
     /** What a tally takes. */
-    sealed interface TallyCommand {
-    }
+    sealed interface TallyCommand {}
 
     /** Add a positive amount. */
-    record Add(long amount) implements TallyCommand {
-    }
+    record Add(long amount) implements TallyCommand {}
 
     /** A command of other field types, always rejected: it shows what the body was decoded as. */
     record Label(String text, boolean loud) implements TallyCommand {
@@ -37,35 +35,44 @@ class CommandRoutesTest {
         }
     }
 
-    static final EntityType<TallyCommand, Long, CounterEvent> TALLY = new EntityType<>("tally", new Decider<>() {
-        @Override
-        public Long initialState() {
-            return 0L;
-        }
+    static final EntityType<TallyCommand, Long, CounterEvent> TALLY = new EntityType<>(
+            "tally",
+            new Decider<>() {
+                @Override
+                public Long initialState() {
+                    return 0L;
+                }
 
-        @Override
-        public Decision<CounterEvent> decide(TallyCommand command, Long state) {
-            return switch (command) {
-                case Add add -> add.amount() > 0 ? Decision.accept(new CounterEvent.Counted(add.amount()))
-                        : Decision.reject("amount must be positive, was " + add.amount());
-                case Label label -> Decision.reject("label " + label.text() + (label.loud() ? "!" : ""));
-            };
-        }
+                @Override
+                public Decision<CounterEvent> decide(TallyCommand command, Long state) {
+                    return switch (command) {
+                        case Add add ->
+                            add.amount() > 0
+                                    ? Decision.accept(new CounterEvent.Counted(add.amount()))
+                                    : Decision.reject("amount must be positive, was " + add.amount());
+                        case Label label -> Decision.reject("label " + label.text() + (label.loud() ? "!" : ""));
+                    };
+                }
 
-        @Override
-        public Long evolve(Long state, CounterEvent event) {
-            return event instanceof CounterEvent.Counted(long amount) ? state + amount : state;
-        }
-    }, CounterEvent.CODEC);
+                @Override
+                public Long evolve(Long state, CounterEvent event) {
+                    return event instanceof CounterEvent.Counted(long amount) ? state + amount : state;
+                }
+            },
+            CounterEvent.CODEC);
 
     private final InMemoryEventStore store = new InMemoryEventStore();
-    private final AnnalsServer server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
+    private final AnnalsServer server = AnnalsServer.builder(store)
+            .options(ServerOptions.defaults().withPort(0))
             .commands(CommandRegistry.empty().with("add", Add.class, TALLY).with("label", Label.class, TALLY))
             .query("tally", parameters -> Map.of("stream", parameters.getOrDefault("stream", "?")))
             .query("lagging", parameters -> {
-                throw new ProjectionLagException("tallies", 50, java.time.Duration.ofSeconds(10),
-                        new ProjectionHealth("tallies", ProjectionState.RUNNING, 40, 50, 10, 1.5, 0, "",
-                                java.time.Instant.now()));
+                throw new ProjectionLagException(
+                        "tallies",
+                        50,
+                        java.time.Duration.ofSeconds(10),
+                        new ProjectionHealth(
+                                "tallies", ProjectionState.RUNNING, 40, 50, 10, 1.5, 0, "", java.time.Instant.now()));
             })
             .start();
     private final HttpTestClient http = new HttpTestClient(server.uri());
@@ -93,12 +100,20 @@ class CommandRoutesTest {
 
     @Test
     void a_correlation_header_becomes_the_correlation_id_of_the_events() {
-        var reply = http.send(http.request("/commands/add/tally-2").header("X-Correlation-Id", "order-7")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1}")).build());
+        var reply = http.send(http.request("/commands/add/tally-2")
+                .header("X-Correlation-Id", "order-7")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1}"))
+                .build());
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(http.get("/streams/tally-2").json().get("events").get(0).get("metadata").get("correlationId")
-                .asText()).isEqualTo("order-7");
+        assertThat(http.get("/streams/tally-2")
+                        .json()
+                        .get("events")
+                        .get(0)
+                        .get("metadata")
+                        .get("correlationId")
+                        .asText())
+                .isEqualTo("order-7");
     }
 
     @Test
@@ -165,11 +180,15 @@ class CommandRoutesTest {
             assertThat(reply.status()).isEqualTo(400);
             assertThat(reply.json().get("error").asText()).isEqualTo("invalid_command");
             assertThat(reply.json().get("details").get("field").asText()).isEqualTo("amount");
-            assertThat(reply.json().get("message").asText()).contains("'amount'").contains("a whole number");
+            assertThat(reply.json().get("message").asText())
+                    .contains("'amount'")
+                    .contains("a whole number");
         }
         assertThat(fraction.json().get("message").asText()).contains("5.5");
         assertThat(textAsNumber.status()).isEqualTo(400);
-        assertThat(textAsNumber.json().get("message").asText()).contains("'text'").contains("a string");
+        assertThat(textAsNumber.json().get("message").asText())
+                .contains("'text'")
+                .contains("a string");
         assertThat(flagAsNumber.status()).isEqualTo(400);
         assertThat(flagAsText.status()).isEqualTo(400);
         assertThat(flagAsText.json().get("message").asText()).contains("'loud'").contains("true or false");
@@ -197,12 +216,22 @@ class CommandRoutesTest {
         for (var reply : replies) {
             String message = reply.json().get("message").asText();
             assertThat(reply.status()).isEqualTo(400);
-            assertThat(message).doesNotContain("FAIL_ON", "DeserializationFeature", "CommandRoutesTest", "$",
-                    "java.", "jackson", "Jackson", "Cannot", "MapperFeature");
+            assertThat(message)
+                    .doesNotContain(
+                            "FAIL_ON",
+                            "DeserializationFeature",
+                            "CommandRoutesTest",
+                            "$",
+                            "java.",
+                            "jackson",
+                            "Jackson",
+                            "Cannot",
+                            "MapperFeature");
             assertThat(message).contains("its fields are");
         }
         assertThat(replies.get(0).json().get("message").asText()).contains("needs field 'amount'");
-        assertThat(replies.get(1).json().get("message").asText()).contains("has no field 'colour'")
+        assertThat(replies.get(1).json().get("message").asText())
+                .contains("has no field 'colour'")
                 .contains("amount (a whole number)");
         assertThat(replies.get(5).json().get("message").asText()).contains("'text'");
     }
@@ -213,8 +242,8 @@ class CommandRoutesTest {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("error").asText()).isEqualTo("invalid_command");
-        assertThat(reply.json().get("message").asText()).startsWith("command 'label' is refused: a label's text"
-                + " must not be blank");
+        assertThat(reply.json().get("message").asText())
+                .startsWith("command 'label' is refused: a label's text" + " must not be blank");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.event.Metadata;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
@@ -10,11 +8,14 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class CorrelationRoutesTest {
 
     private final InMemoryEventStore store = new InMemoryEventStore();
-    private final AnnalsServer server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0));
+    private final AnnalsServer server =
+            AnnalsServer.start(store, ServerOptions.defaults().withPort(0));
     private final HttpTestClient http = new HttpTestClient(server.uri());
 
     @AfterEach
@@ -24,8 +25,11 @@ class CorrelationRoutesTest {
     }
 
     private void append(String stream, String correlation) {
-        store.append(stream, ExpectedVersion.any(), CounterEvent.CODEC.encode(new CounterEvent.Counted(1),
-                Metadata.empty().withCorrelationId(correlation)));
+        store.append(
+                stream,
+                ExpectedVersion.any(),
+                CounterEvent.CODEC.encode(
+                        new CounterEvent.Counted(1), Metadata.empty().withCorrelationId(correlation)));
     }
 
     @Test

@@ -17,28 +17,29 @@ sealed interface CounterEvent {
             .build());
 
     /** The counter entity: its state is the sum of what was counted; it takes no commands in these tests. */
-    EntityType<Long, Long, CounterEvent> ENTITY = new EntityType<>("counter", new Decider<>() {
-        @Override
-        public Long initialState() {
-            return 0L;
-        }
+    EntityType<Long, Long, CounterEvent> ENTITY = new EntityType<>(
+            "counter",
+            new Decider<>() {
+                @Override
+                public Long initialState() {
+                    return 0L;
+                }
 
-        @Override
-        public Decision<CounterEvent> decide(Long command, Long state) {
-            return Decision.accept(new Counted(command));
-        }
+                @Override
+                public Decision<CounterEvent> decide(Long command, Long state) {
+                    return Decision.accept(new Counted(command));
+                }
 
-        @Override
-        public Long evolve(Long state, CounterEvent event) {
-            return event instanceof Counted(long amount) ? state + amount : state;
-        }
-    }, CODEC);
+                @Override
+                public Long evolve(Long state, CounterEvent event) {
+                    return event instanceof Counted(long amount) ? state + amount : state;
+                }
+            },
+            CODEC);
 
-    record Counted(long amount) implements CounterEvent {
-    }
+    record Counted(long amount) implements CounterEvent {}
 
-    record Poison(String why) implements CounterEvent {
-    }
+    record Poison(String why) implements CounterEvent {}
 
     static EventData counted(long amount) {
         return CODEC.encode(new Counted(amount), Metadata.empty());

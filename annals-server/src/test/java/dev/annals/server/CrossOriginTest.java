@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.store.sqlite.SqliteEventStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,6 +13,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A page of another site cannot change the store through a browser (cross-site request forgery), and,
@@ -35,8 +35,10 @@ class CrossOriginTest {
     @BeforeEach
     void start() {
         store = SqliteEventStore.open(data);
-        server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
-                .allowOrigin("https://console.example").start();
+        server = AnnalsServer.builder(store)
+                .options(ServerOptions.defaults().withPort(0))
+                .allowOrigin("https://console.example")
+                .start();
         http = new HttpTestClient(server.uri());
     }
 
@@ -47,8 +49,8 @@ class CrossOriginTest {
     }
 
     private HttpTestClient.Reply post(String path, String contentType, String body, String origin) {
-        var request = http.request(path).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body));
+        var request =
+                http.request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
         if (origin != null) {
             request.header("Origin", origin);
         }
@@ -77,7 +79,9 @@ class CrossOriginTest {
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(reply.json().get("error").asText()).isEqualTo("cross_origin_refused");
-        assertThat(reply.json().get("message").asText()).contains("http://evil.example").contains("--allow-origin");
+        assertThat(reply.json().get("message").asText())
+                .contains("http://evil.example")
+                .contains("--allow-origin");
         assertThat(store.headPosition()).isZero();
     }
 
@@ -86,9 +90,15 @@ class CrossOriginTest {
         http.post("/streams/account-1", OPENED);
         http.post("/streams/account-1", OPENED);
 
-        var reply = post("/streams/account-1/truncate?before=1", "application/x-www-form-urlencoded", "a=b",
+        var reply = post(
+                "/streams/account-1/truncate?before=1",
+                "application/x-www-form-urlencoded",
+                "a=b",
                 "http://evil.example");
-        var deleted = http.send(http.request("/streams/account-1").header("Origin", "null").DELETE().build());
+        var deleted = http.send(http.request("/streams/account-1")
+                .header("Origin", "null")
+                .DELETE()
+                .build());
 
         assertThat(reply.status()).isEqualTo(403);
         assertThat(deleted.status()).isEqualTo(403);
@@ -99,16 +109,22 @@ class CrossOriginTest {
     void requests_without_an_origin_from_the_servers_own_origin_or_an_allowed_one_go_through() {
         String own = "http://127.0.0.1:" + server.port();
 
-        assertThat(post("/streams/account-1", "application/json", OPENED, null).status()).isEqualTo(200);
-        assertThat(post("/streams/account-1", "application/json", OPENED, own).status()).isEqualTo(200);
-        assertThat(post("/streams/account-1", "application/json", OPENED, "https://console.example").status())
+        assertThat(post("/streams/account-1", "application/json", OPENED, null).status())
+                .isEqualTo(200);
+        assertThat(post("/streams/account-1", "application/json", OPENED, own).status())
+                .isEqualTo(200);
+        assertThat(post("/streams/account-1", "application/json", OPENED, "https://console.example")
+                        .status())
                 .isEqualTo(200);
         assertThat(store.headPosition()).isEqualTo(3);
     }
 
     @Test
     void a_read_from_another_origin_is_not_refused_by_the_origin_check() {
-        var reply = http.send(http.request("/streams").header("Origin", "http://evil.example").GET().build());
+        var reply = http.send(http.request("/streams")
+                .header("Origin", "http://evil.example")
+                .GET()
+                .build());
 
         assertThat(reply.status()).isEqualTo(200);
     }
@@ -117,11 +133,13 @@ class CrossOriginTest {
     void with_authentication_off_a_host_that_is_not_a_bound_name_is_refused() {
         int port = server.port();
 
-        assertThat(raw("POST", "/streams/account-1", "evil.example:" + port, OPENED)).isEqualTo(403);
+        assertThat(raw("POST", "/streams/account-1", "evil.example:" + port, OPENED))
+                .isEqualTo(403);
         assertThat(raw("GET", "/streams", "evil.example:" + port, "")).isEqualTo(403);
         assertThat(raw("GET", "/streams", "127.0.0.1:" + (port + 1), "")).isEqualTo(403);
         assertThat(store.headPosition()).isZero();
-        assertThat(raw("POST", "/streams/account-1", "127.0.0.1:" + port, OPENED)).isEqualTo(200);
+        assertThat(raw("POST", "/streams/account-1", "127.0.0.1:" + port, OPENED))
+                .isEqualTo(200);
         assertThat(raw("GET", "/streams", "localhost:" + port, "")).isEqualTo(200);
         assertThat(raw("GET", "/streams", "[::1]:" + port, "")).isEqualTo(200);
         assertThat(raw("GET", "/health/live", "evil.example:" + port, "")).isEqualTo(200);

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.server.auth.Role;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -9,10 +7,13 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class DeletionRoutesTest {
 
-    private static final String TWO = "{\"events\":[{\"type\":\"Opened\",\"data\":{}},{\"type\":\"Deposited\",\"data\":{}}]}";
+    private static final String TWO =
+            "{\"events\":[{\"type\":\"Opened\",\"data\":{}},{\"type\":\"Deposited\",\"data\":{}}]}";
 
     @RegisterExtension
     final TokenServer server = new TokenServer();
@@ -30,7 +31,8 @@ class DeletionRoutesTest {
         assertThat(writer.post("/streams/account-1", TWO).status()).isEqualTo(200);
 
         assertThat(writer.delete("/streams/account-1").status()).isEqualTo(403);
-        assertThat(writer.post("/streams/account-1/truncate?before=1", "").status()).isEqualTo(403);
+        assertThat(writer.post("/streams/account-1/truncate?before=1", "").status())
+                .isEqualTo(403);
         assertThat(writer.get("/streams/account-1").json().get("events")).hasSize(2);
     }
 

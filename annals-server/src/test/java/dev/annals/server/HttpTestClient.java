@@ -15,7 +15,10 @@ final class HttpTestClient {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final URI base;
     private final String token;
 
@@ -29,16 +32,17 @@ final class HttpTestClient {
     }
 
     /** A response: its status and its body parsed as JSON (or the text node of a non-JSON body). */
-    record Reply(int status, JsonNode json, String text) {
-    }
+    record Reply(int status, JsonNode json, String text) {}
 
     Reply get(String path) {
         return send(request(path).GET().build());
     }
 
     Reply post(String path, String body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build());
     }
 
     Reply delete(String path) {
@@ -46,8 +50,10 @@ final class HttpTestClient {
     }
 
     Reply post(String path, byte[] body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     HttpRequest.Builder request(String path) {

@@ -1,8 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
@@ -12,6 +9,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveSubscriptionTest {
@@ -87,7 +87,10 @@ class LiveSubscriptionTest {
 
     @Test
     void a_bad_last_event_id_is_refused_with_a_400_before_the_stream_starts() {
-        var reply = http.send(http.request("/subscriptions/$all").header("Last-Event-ID", "abc").GET().build());
+        var reply = http.send(http.request("/subscriptions/$all")
+                .header("Last-Event-ID", "abc")
+                .GET()
+                .build());
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.json().get("details").get("parameter").asText()).isEqualTo("Last-Event-ID");
@@ -99,8 +102,11 @@ class LiveSubscriptionTest {
 
         String head = rawSubscription("Accept: */*\r\n");
 
-        assertThat(head).startsWith("HTTP/1.1 200").containsIgnoringCase("Content-Type: text/event-stream")
-                .contains("id: 1").contains("\"stream\":\"account-1\"");
+        assertThat(head)
+                .startsWith("HTTP/1.1 200")
+                .containsIgnoringCase("Content-Type: text/event-stream")
+                .contains("id: 1")
+                .contains("\"stream\":\"account-1\"");
     }
 
     @Test
@@ -113,7 +119,10 @@ class LiveSubscriptionTest {
     @Test
     void refuses_an_accept_header_that_excludes_the_event_stream_with_a_406_naming_it() {
         for (String accept : new String[] {"application/json", "text/event-stream;q=0, */*;q=0"}) {
-            var reply = http.send(http.request("/subscriptions/$all").header("Accept", accept).GET().build());
+            var reply = http.send(http.request("/subscriptions/$all")
+                    .header("Accept", accept)
+                    .GET()
+                    .build());
 
             assertThat(reply.status()).as(accept).isEqualTo(406);
             assertThat(reply.json().get("error").asText()).isEqualTo("not_acceptable");
@@ -126,12 +135,15 @@ class LiveSubscriptionTest {
      * an Accept of its own) and returns what arrived until the first event's data.
      */
     private String rawSubscription(String headers) throws Exception {
-        try (var socket = new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
+        try (var socket =
+                new java.net.Socket(server.uri().getHost(), server.uri().getPort())) {
             socket.setSoTimeout(10_000);
-            socket.getOutputStream().write(("GET /subscriptions/$all HTTP/1.1\r\nHost: " + server.uri().getAuthority()
-                    + "\r\n" + headers + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
-                    java.nio.charset.StandardCharsets.UTF_8));
+            socket.getOutputStream()
+                    .write(("GET /subscriptions/$all HTTP/1.1\r\nHost: "
+                                    + server.uri().getAuthority() + "\r\n" + headers + "\r\n")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var reader = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
             var received = new StringBuilder();
             for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                 received.append(line).append('\n');

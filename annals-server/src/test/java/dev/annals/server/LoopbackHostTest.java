@@ -1,12 +1,12 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.annals.store.memory.InMemoryEventStore;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Authentication may be off only when every address the host resolves to is a loopback address. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)

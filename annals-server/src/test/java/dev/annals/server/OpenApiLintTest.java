@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.store.memory.InMemoryEventStore;
@@ -16,6 +14,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The served {@code /openapi.json} passes a real linter: Redocly CLI's recommended ruleset, run with the
@@ -34,7 +34,7 @@ class OpenApiLintTest {
     void the_served_document_has_no_error_or_warning_from_redocly_recommended_rules() throws Exception {
         Path document = Path.of("target", "openapi.json").toAbsolutePath();
         try (var store = new InMemoryEventStore();
-             var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0))) {
+                var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0))) {
             var served = new HttpTestClient(server.uri()).get("/openapi.json");
             assertThat(served.status()).isEqualTo(200);
             Files.createDirectories(document.getParent());
@@ -43,14 +43,16 @@ class OpenApiLintTest {
         Path config = Path.of("..", "redocly.yaml").toAbsolutePath().normalize();
         assertThat(config).as("the linter's configuration").isRegularFile();
 
-        var lint = npx(List.of(REDOCLY_CLI, "lint", "--config", config.toString(), "--format", "json",
-                document.toString()));
+        var lint = npx(
+                List.of(REDOCLY_CLI, "lint", "--config", config.toString(), "--format", "json", document.toString()));
 
         JsonNode report = new ObjectMapper().readTree(lint.substring(lint.indexOf('{')));
         var problems = new ArrayList<String>();
-        report.path("problems").forEach(problem -> problems.add(problem.path("severity").asText() + " "
-                + problem.path("ruleId").asText() + ": " + problem.path("message").asText() + " at "
-                + problem.path("location").path(0).path("pointer").asText()));
+        report.path("problems")
+                .forEach(problem -> problems.add(problem.path("severity").asText() + " "
+                        + problem.path("ruleId").asText() + ": "
+                        + problem.path("message").asText() + " at "
+                        + problem.path("location").path(0).path("pointer").asText()));
         assertThat(problems).as("redocly lint of " + document).isEmpty();
         assertThat(report.path("totals").path("errors").asInt(-1)).isZero();
         assertThat(report.path("totals").path("warnings").asInt(-1)).isZero();
@@ -77,7 +79,9 @@ class OpenApiLintTest {
             process.destroyForcibly();
             throw new AssertionError("npx " + String.join(" ", args) + " did not finish in 5 minutes");
         }
-        assertThat(output).as("npx " + String.join(" ", args) + " (exit " + process.exitValue() + ")").contains("{");
+        assertThat(output)
+                .as("npx " + String.join(" ", args) + " (exit " + process.exitValue() + ")")
+                .contains("{");
         return output;
     }
 }

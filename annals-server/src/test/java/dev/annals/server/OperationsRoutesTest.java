@@ -1,8 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.annals.decider.EntityTypes;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.FailurePolicy;
@@ -23,6 +20,9 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /** Projections, dead letters and temporal state over HTTP, with a real runner on the in-memory store. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class OperationsRoutesTest {
@@ -40,7 +40,8 @@ class OperationsRoutesTest {
         projections = new InMemoryProjectionStore();
         store.append("counter-1", ExpectedVersion.any(), CounterEvent.counted(5));
         store.append("counter-1", ExpectedVersion.any(), CounterEvent.poison("bad"));
-        long last = store.append("counter-1", ExpectedVersion.any(), CounterEvent.counted(7)).position();
+        long last = store.append("counter-1", ExpectedVersion.any(), CounterEvent.counted(7))
+                .position();
         var projection = Projection.<RecordedEvent>builder("totals")
                 .source(new ReadSource.Category("counter"))
                 .events(CounterEvent.CODEC)
@@ -49,12 +50,20 @@ class OperationsRoutesTest {
                     throw new IllegalStateException("refused: " + event.why());
                 })
                 .build();
-        runner = ProjectionRunner.start(projection, store, projections, ProjectionOptions.defaults()
-                .withOnFailure(FailurePolicy.SKIP).withSleeper(wait -> { })
-                .withControlInterval(Duration.ofMillis(50)));
+        runner = ProjectionRunner.start(
+                projection,
+                store,
+                projections,
+                ProjectionOptions.defaults()
+                        .withOnFailure(FailurePolicy.SKIP)
+                        .withSleeper(wait -> {})
+                        .withControlInterval(Duration.ofMillis(50)));
         runner.awaitPosition(last, Duration.ofSeconds(10));
-        server = AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
-                .projections(projections).entities(EntityTypes.of(CounterEvent.ENTITY)).start();
+        server = AnnalsServer.builder(store)
+                .options(ServerOptions.defaults().withPort(0))
+                .projections(projections)
+                .entities(EntityTypes.of(CounterEvent.ENTITY))
+                .start();
         http = new HttpTestClient(server.uri());
     }
 
@@ -69,9 +78,16 @@ class OperationsRoutesTest {
     void lists_projections_with_their_lag() {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             var reply = http.get("/projections");
-            assertThat(reply.json().get("projections").findValuesAsText("projection")).containsExactly("totals");
-            assertThat(reply.json().get("projections").get(0).get("checkpoint").asLong()).isEqualTo(3);
-            assertThat(reply.json().get("projections").get(0).get("eventsBehind").asLong()).isZero();
+            assertThat(reply.json().get("projections").findValuesAsText("projection"))
+                    .containsExactly("totals");
+            assertThat(reply.json().get("projections").get(0).get("checkpoint").asLong())
+                    .isEqualTo(3);
+            assertThat(reply.json()
+                            .get("projections")
+                            .get(0)
+                            .get("eventsBehind")
+                            .asLong())
+                    .isZero();
         });
     }
 
@@ -84,7 +100,8 @@ class OperationsRoutesTest {
         assertThat(http.post("/projections/totals/resume", "").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(10)).until(() -> runner.health().state() == ProjectionState.RUNNING);
         assertThat(http.post("/projections/nope/pause", "").status()).isEqualTo(404);
-        assertThat(http.post("/projections/totals/rebuild?mode=sideways", "").status()).isEqualTo(400);
+        assertThat(http.post("/projections/totals/rebuild?mode=sideways", "").status())
+                .isEqualTo(400);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
@@ -19,6 +17,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -65,10 +65,11 @@ class OverloadTest {
     @Test
     void a_request_beyond_the_in_flight_limit_is_refused_with_429_and_health_still_answers() throws Exception {
         var store = new HeldStore();
-        try (var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0).withMaxInFlight(1))) {
+        try (var server =
+                AnnalsServer.start(store, ServerOptions.defaults().withPort(0).withMaxInFlight(1))) {
             var http = new HttpTestClient(server.uri());
-            var held = http.client().sendAsync(http.request("/streams").GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var held = http.client()
+                    .sendAsync(http.request("/streams").GET().build(), HttpResponse.BodyHandlers.ofString());
             store.entered.await();
 
             var refused = http.get("/streams/$all");

@@ -1,8 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.server.auth.Role;
@@ -15,6 +12,9 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /** A token limited to a stream prefix sees no event of a stream outside it, whatever route it reads. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PrefixTokenTest {
@@ -23,8 +23,12 @@ class PrefixTokenTest {
     final TokenServer server = new TokenServer();
 
     private void append(String stream) {
-        server.store().append(stream, ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":1}")
-                .withMetadata(Metadata.empty().withCorrelationId("order-1")));
+        server.store()
+                .append(
+                        stream,
+                        ExpectedVersion.any(),
+                        EventData.of("Deposited", "{\"amount\":1}")
+                                .withMetadata(Metadata.empty().withCorrelationId("order-1")));
     }
 
     private HttpTestClient accounts() {
@@ -33,7 +37,9 @@ class PrefixTokenTest {
 
     private static List<String> streams(HttpTestClient.Reply reply) {
         var names = new ArrayList<String>();
-        reply.json().get("events").forEach(event -> names.add(event.get("stream").asText()));
+        reply.json()
+                .get("events")
+                .forEach(event -> names.add(event.get("stream").asText()));
         return names;
     }
 
@@ -59,7 +65,8 @@ class PrefixTokenTest {
         var client = accounts();
 
         var first = client.get("/streams/$ce-account?limit=2");
-        var second = client.get("/streams/$ce-account?limit=2&from=" + first.json().get("next").asLong());
+        var second = client.get(
+                "/streams/$ce-account?limit=2&from=" + first.json().get("next").asLong());
         var backward = client.get("/streams/$ce-account?limit=2&direction=backward");
 
         assertThat(streams(first)).containsExactly("account-0", "account-1");

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -10,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +16,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** What the server does with a request's path, query and body that do not decode, or are too large. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RequestInputTest {
@@ -26,8 +25,8 @@ class RequestInputTest {
     private static final int LIMIT = 64 * 1024;
 
     private final InMemoryEventStore store = new InMemoryEventStore();
-    private final AnnalsServer server = AnnalsServer.start(store,
-            ServerOptions.defaults().withPort(0).withMaxBodyBytes(LIMIT));
+    private final AnnalsServer server =
+            AnnalsServer.start(store, ServerOptions.defaults().withPort(0).withMaxBodyBytes(LIMIT));
     private final HttpTestClient http = new HttpTestClient(server.uri());
     private final ListAppender<ILoggingEvent> log = new ListAppender<>();
     private final ch.qos.logback.classic.Logger root =
@@ -46,14 +45,18 @@ class RequestInputTest {
     }
 
     private List<ILoggingEvent> errors() {
-        return log.list.stream().filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN)).toList();
+        return log.list.stream()
+                .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
+                .toList();
     }
 
     /** Sends a request line as written, for a path java.net.URI would refuse to build. */
     private String raw(String method, String target, String body) throws IOException {
         try (var socket = new Socket(server.uri().getHost(), server.port())) {
-            String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nContent-Length: " + body.getBytes(StandardCharsets.UTF_8).length
+            String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + server.port()
+                    + "\r\nConnection: close\r\n"
+                    + "Content-Type: application/json\r\nContent-Length: "
+                    + body.getBytes(StandardCharsets.UTF_8).length
                     + "\r\n\r\n" + body;
             socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -83,8 +86,10 @@ class RequestInputTest {
         for (String response : responses) {
             assertThat(status(response)).as(response).isEqualTo(400);
             // Jetty refuses some broken paths itself (malformed_request); the routes refuse the rest (invalid_url).
-            assertThat(response).containsAnyOf("\"invalid_url\"", "\"malformed_request\"")
-                    .contains("percent-escape").contains("application/json");
+            assertThat(response)
+                    .containsAnyOf("\"invalid_url\"", "\"malformed_request\"")
+                    .contains("percent-escape")
+                    .contains("application/json");
         }
         assertThat(store.headPosition()).isZero();
         assertThat(errors()).isEmpty();
@@ -117,7 +122,8 @@ class RequestInputTest {
         assertThat(status(encodedSurrogate)).isEqualTo(400);
         assertThat(status(valid)).isEqualTo(200);
         assertThat(store.headPosition()).isEqualTo(1);
-        assertThat(http.get("/streams/caf%C3%A9-1").json().get("stream").asText()).isEqualTo("café-1");
+        assertThat(http.get("/streams/caf%C3%A9-1").json().get("stream").asText())
+                .isEqualTo("café-1");
     }
 
     @Test
@@ -140,11 +146,12 @@ class RequestInputTest {
 
     @Test
     void an_unpaired_surrogate_escape_in_a_body_is_refused_naming_where() {
-        var inData = http.post("/streams/account-1",
-                "{\"events\":[{\"type\":\"Named\",\"data\":{\"name\":\"x\\ud800\"}}]}");
+        var inData =
+                http.post("/streams/account-1", "{\"events\":[{\"type\":\"Named\",\"data\":{\"name\":\"x\\ud800\"}}]}");
         var inType = http.post("/streams/account-1", "{\"events\":[{\"type\":\"\\udc00\",\"data\":{}}]}");
         var inFieldName = http.post("/streams/account-1", "{\"events\":[{\"type\":\"T\",\"data\":{\"\\ud800\":1}}]}");
-        var paired = http.post("/streams/account-1", "{\"events\":[{\"type\":\"T\",\"data\":{\"e\":\"\\ud83d\\ude00\"}}]}");
+        var paired =
+                http.post("/streams/account-1", "{\"events\":[{\"type\":\"T\",\"data\":{\"e\":\"\\ud83d\\ude00\"}}]}");
 
         assertThat(inData.status()).isEqualTo(400);
         assertThat(inData.json().get("error").asText()).isEqualTo("invalid_encoding");
@@ -160,8 +167,10 @@ class RequestInputTest {
     void a_chunked_body_over_the_limit_is_a_413_before_it_is_read_into_memory() throws Exception {
         long size = 50L * 1024 * 1024;
         // No length is known up front, so java.net.http sends the body chunked.
-        var request = http.request("/streams/account-1").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new LargeAppend(size))).build();
+        var request = http.request("/streams/account-1")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new LargeAppend(size)))
+                .build();
 
         var reply = http.send(request);
 
@@ -176,9 +185,10 @@ class RequestInputTest {
     void a_chunked_body_over_the_limit_answers_413_body_too_large() throws IOException {
         String chunk = "{\"events\":[{\"type\":\"Big\",\"data\":\"" + "x".repeat(LIMIT) + "\"}]}";
         try (var socket = new Socket(server.uri().getHost(), server.port())) {
-            String head = "POST /streams/account-1 HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n"
-                    + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
-                    + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
+            String head =
+                    "POST /streams/account-1 HTTP/1.1\r\nHost: 127.0.0.1:" + server.port() + "\r\nConnection: close\r\n"
+                            + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
             String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 
@@ -191,8 +201,10 @@ class RequestInputTest {
     @Test
     void a_chunked_body_within_the_limit_is_appended() {
         byte[] body = "{\"events\":[{\"type\":\"Opened\",\"data\":{}}]}".getBytes(StandardCharsets.UTF_8);
-        var request = http.request("/streams/account-1").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))).build();
+        var request = http.request("/streams/account-1")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
 
         assertThat(http.send(request).status()).isEqualTo(200);
         assertThat(store.headPosition()).isEqualTo(1);

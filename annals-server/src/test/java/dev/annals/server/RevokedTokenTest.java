@@ -1,8 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.annals.event.EventData;
 import dev.annals.server.auth.Role;
 import dev.annals.server.auth.TokenStore;
@@ -12,6 +9,9 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** Revoking a token ends its open live subscriptions, whichever process revokes it. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -30,8 +30,9 @@ class RevokedTokenTest {
         var other = server.tokens().create(Role.READER, "");
         append("account-1");
         try (var revoked = new SseTestClient(server.client(issued.secret()), "/subscriptions/$all", "");
-             var kept = new SseTestClient(server.client(other.secret()), "/subscriptions/$all", "")) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> revoked.ids().size() == 1 && kept.ids().size() == 1);
+                var kept = new SseTestClient(server.client(other.secret()), "/subscriptions/$all", "")) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> revoked.ids().size() == 1 && kept.ids().size() == 1);
 
             // As annals tokens revoke does, from another process: a store of its own that writes tokens.json.
             TokenStore.in(server.data()).revoke(issued.info().id());

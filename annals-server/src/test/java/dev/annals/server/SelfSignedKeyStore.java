@@ -25,13 +25,51 @@ public record SelfSignedKeyStore(Path keyStore, Path trustStore, String password
         var keyStore = directory.resolve("server.p12");
         var certificate = directory.resolve("server.crt");
         var trustStore = directory.resolve("trust.p12");
-        keytool("-genkeypair", "-alias", "annals", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-storetype", "PKCS12",
-                "-keystore", keyStore.toString(), "-storepass", password, "-keypass", password);
-        keytool("-exportcert", "-alias", "annals", "-keystore", keyStore.toString(), "-storepass", password,
-                "-file", certificate.toString());
-        keytool("-importcert", "-noprompt", "-alias", "annals", "-file", certificate.toString(), "-storetype",
-                "PKCS12", "-keystore", trustStore.toString(), "-storepass", password);
+        keytool(
+                "-genkeypair",
+                "-alias",
+                "annals",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                password,
+                "-keypass",
+                password);
+        keytool(
+                "-exportcert",
+                "-alias",
+                "annals",
+                "-keystore",
+                keyStore.toString(),
+                "-storepass",
+                password,
+                "-file",
+                certificate.toString());
+        keytool(
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "annals",
+                "-file",
+                certificate.toString(),
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                trustStore.toString(),
+                "-storepass",
+                password);
         return new SelfSignedKeyStore(keyStore, trustStore, password);
     }
 
@@ -41,7 +79,8 @@ public record SelfSignedKeyStore(Path keyStore, Path trustStore, String password
     }
 
     private static void keytool(String... args) {
-        var command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        var command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
         command.addAll(List.of(args));
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.store.EventStore;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The HTTP API's behaviour, run against each store by a one-line subclass. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -39,8 +39,9 @@ abstract class ServerApiContract {
     }
 
     HttpTestClient.Reply append(String stream, String expected, String... events) {
-        return http.post("/streams/" + stream, "{\"expectedVersion\":" + expected + ",\"events\":["
-                + String.join(",", events) + "]}");
+        return http.post(
+                "/streams/" + stream,
+                "{\"expectedVersion\":" + expected + ",\"events\":[" + String.join(",", events) + "]}");
     }
 
     @Test
@@ -53,7 +54,8 @@ abstract class ServerApiContract {
         var read = http.get("/streams/account-1");
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("events")).hasSize(2);
-        assertThat(read.json().get("events").get(1).get("data").get("amount").asInt()).isEqualTo(20);
+        assertThat(read.json().get("events").get(1).get("data").get("amount").asInt())
+                .isEqualTo(20);
         assertThat(read.json().get("events").get(0).get("version").asLong()).isZero();
     }
 
@@ -144,7 +146,8 @@ abstract class ServerApiContract {
         }
 
         var first = http.get("/streams/$all?limit=2");
-        var second = http.get("/streams/$all?limit=2&from=" + first.json().get("next").asLong());
+        var second = http.get(
+                "/streams/$all?limit=2&from=" + first.json().get("next").asLong());
         var backward = http.get("/streams/$all?direction=backward&limit=2");
 
         assertThat(first.json().get("events").findValuesAsText("position")).containsExactly("1", "2");
@@ -213,7 +216,10 @@ abstract class ServerApiContract {
 
     @Test
     void a_subscription_whose_accept_header_excludes_the_event_stream_is_a_406() {
-        var reply = http.send(http.request("/subscriptions/$all").header("Accept", "application/json").GET().build());
+        var reply = http.send(http.request("/subscriptions/$all")
+                .header("Accept", "application/json")
+                .GET()
+                .build());
 
         assertThat(reply.status()).isEqualTo(406);
         assertThat(reply.json().get("error").asText()).isEqualTo("not_acceptable");

@@ -22,8 +22,10 @@ final class SseTestClient implements AutoCloseable {
             request.header("Last-Event-ID", lastEventId);
         }
         // No request timeout: the stream is endless, and close() ends it.
-        response = http.client().sendAsync(request.timeout(java.time.Duration.ofDays(1)).GET().build(),
-                HttpResponse.BodyHandlers.ofLines());
+        response = http.client()
+                .sendAsync(
+                        request.timeout(java.time.Duration.ofDays(1)).GET().build(),
+                        HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(reply -> reader = Thread.ofVirtual().start(() -> {
             try (var lines = reply.body()) {
                 lines.forEach(line -> {

@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.event.EventData;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStore;
@@ -22,6 +20,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * What clients see when the store's storage fails: a full disk answers {@code 507 insufficient_storage}
  * and readiness turns 503 until space is freed, then both recover by themselves; any other store failure
@@ -33,6 +33,7 @@ class StorageFaultRoutesTest {
 
     @TempDir
     Path mountPoint;
+
     private SmallDisk disk;
     private EventStore store;
     private AnnalsServer server;
@@ -71,8 +72,12 @@ class StorageFaultRoutesTest {
         assertThat(full).isNotNull();
         assertThat(full.status()).isEqualTo(507);
         assertThat(full.json().get("error").asText()).isEqualTo("insufficient_storage");
-        assertThat(full.json().get("message").asText()).contains("disk").contains("full")
-                .doesNotContain(mountPoint.toString()).doesNotContain("annals.db").doesNotContain("SQL");
+        assertThat(full.json().get("message").asText())
+                .contains("disk")
+                .contains("full")
+                .doesNotContain(mountPoint.toString())
+                .doesNotContain("annals.db")
+                .doesNotContain("SQL");
         assertThat(full.json().get("details").get("requestId").asText()).isNotBlank();
         var notReady = http.get("/health/ready");
         assertThat(notReady.status()).isEqualTo(503);
@@ -95,7 +100,10 @@ class StorageFaultRoutesTest {
 
         assertThat(reply.status()).isEqualTo(500);
         assertThat(reply.json().get("error").asText()).isEqualTo("internal_error");
-        assertThat(reply.text()).doesNotContain("/var/lib").doesNotContain("INSERT").doesNotContain("Exception");
+        assertThat(reply.text())
+                .doesNotContain("/var/lib")
+                .doesNotContain("INSERT")
+                .doesNotContain("Exception");
         assertThat(reply.json().get("message").asText())
                 .contains(reply.json().get("details").get("requestId").asText());
     }
@@ -117,8 +125,10 @@ class StorageFaultRoutesTest {
 
     private static HttpTestClient.Reply append(HttpTestClient http, String stream) {
         String padding = "x".repeat(16 * 1024);
-        return http.post("/streams/" + stream, "{\"expectedVersion\":\"any\",\"events\":[{\"type\":\"Filled\","
-                + "\"data\":{\"padding\":\"" + padding + "\"}}]}");
+        return http.post(
+                "/streams/" + stream,
+                "{\"expectedVersion\":\"any\",\"events\":[{\"type\":\"Filled\"," + "\"data\":{\"padding\":\"" + padding
+                        + "\"}}]}");
     }
 
     /** A store whose appends fail the way a database does, naming its file and SQL: a true seam. */

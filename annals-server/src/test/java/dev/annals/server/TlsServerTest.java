@@ -1,8 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import dev.annals.store.memory.InMemoryEventStore;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +14,9 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TlsServerTest {
 
@@ -27,10 +27,14 @@ class TlsServerTest {
     void serves_its_api_over_https_at_an_https_uri() throws Exception {
         var certificate = SelfSignedKeyStore.create(directory);
         try (var store = new InMemoryEventStore();
-             var server = AnnalsServer.start(store, ServerOptions.defaults().withPort(0).withTls(certificate.tls()));
-             var http = HttpClient.newBuilder().sslContext(trusting(certificate)).build()) {
+                var server = AnnalsServer.start(
+                        store, ServerOptions.defaults().withPort(0).withTls(certificate.tls()));
+                var http = HttpClient.newBuilder()
+                        .sslContext(trusting(certificate))
+                        .build()) {
 
-            var health = http.send(HttpRequest.newBuilder(server.uri().resolve("health/live")).build(),
+            var health = http.send(
+                    HttpRequest.newBuilder(server.uri().resolve("health/live")).build(),
                     HttpResponse.BodyHandlers.ofString());
 
             assertThat(server.uri().toString()).isEqualTo("https://127.0.0.1:" + server.port() + "/");
@@ -44,19 +48,24 @@ class TlsServerTest {
         var notAKeyStore = Files.writeString(directory.resolve("notes.p12"), "hello");
 
         assertThatThrownBy(() -> TlsKeyStore.of(certificate.keyStore(), "wrong"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(certificate.keyStore().toString());
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(certificate.keyStore().toString());
         assertThatThrownBy(() -> TlsKeyStore.of(notAKeyStore, "hello"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("notes.p12");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("notes.p12");
         assertThatThrownBy(() -> TlsKeyStore.of(certificate.trustStore(), certificate.password()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds no private key");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds no private key");
         assertThatThrownBy(() -> new TlsKeyStore(certificate.keyStore(), certificate.password(), "PEM"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PKCS12 or JKS");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PKCS12 or JKS");
         assertThat(certificate.tls().toString()).doesNotContain(certificate.password());
     }
 
     private static SSLContext trusting(SelfSignedKeyStore certificate) throws Exception {
         var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(KeyStore.getInstance(certificate.trustStore().toFile(), certificate.password().toCharArray()));
+        trust.init(KeyStore.getInstance(
+                certificate.trustStore().toFile(), certificate.password().toCharArray()));
         var context = SSLContext.getInstance("TLS");
         context.init(null, trust.getTrustManagers(), null);
         return context;

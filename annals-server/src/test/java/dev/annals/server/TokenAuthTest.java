@@ -1,7 +1,5 @@
 package dev.annals.server;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.server.auth.Role;
 import dev.annals.server.auth.TokenStore;
 import dev.annals.store.sqlite.SqliteEventStore;
@@ -13,6 +11,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TokenAuthTest {
@@ -108,10 +108,11 @@ class TokenAuthTest {
         String secret = tokens.create(Role.READER, "").secret();
         as(tokens.create(Role.WRITER, "").secret()).post("/streams/order-1", OPENED);
 
-        try (var sse = new SseTestClient(new HttpTestClient(server.uri()), "/subscriptions/$all?access_token=" + secret,
-                "")) {
+        try (var sse =
+                new SseTestClient(new HttpTestClient(server.uri()), "/subscriptions/$all?access_token=" + secret, "")) {
             assertThat(sse.status()).isEqualTo(200);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> sse.ids().contains(1L));
         }
         var wrong = new HttpTestClient(server.uri()).get("/subscriptions/$all?access_token=" + secret + "x");
@@ -120,7 +121,8 @@ class TokenAuthTest {
 
     @Test
     void health_probes_need_no_token() {
-        assertThat(new HttpTestClient(server.uri()).get("/health/ready").status()).isEqualTo(200);
+        assertThat(new HttpTestClient(server.uri()).get("/health/ready").status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -129,7 +131,12 @@ class TokenAuthTest {
 
         String file = Files.readString(data.resolve(TokenStore.FILE_NAME));
 
-        assertThat(file).doesNotContain(issued.secret()).contains(issued.info().id()).contains("sha256");
-        assertThat(TokenStore.in(data).list()).extracting(info -> info.streamPrefix()).containsExactly("account-");
+        assertThat(file)
+                .doesNotContain(issued.secret())
+                .contains(issued.info().id())
+                .contains("sha256");
+        assertThat(TokenStore.in(data).list())
+                .extracting(info -> info.streamPrefix())
+                .containsExactly("account-");
     }
 }

@@ -43,8 +43,13 @@ final class TokenServer implements BeforeEachCallback, AfterEachCallback {
         }
         store = SqliteEventStore.open(data);
         tokens = TokenStore.in(data);
-        server = customise.apply(AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0))
-                .tokens(tokens), data).start();
+        server = customise
+                .apply(
+                        AnnalsServer.builder(store)
+                                .options(ServerOptions.defaults().withPort(0))
+                                .tokens(tokens),
+                        data)
+                .start();
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.annals.bench.cli;
 
 import dev.annals.backend.Backends;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.Callable;
 
 import static java.util.Objects.requireNonNull;
 
@@ -17,15 +16,24 @@ import static java.util.Objects.requireNonNull;
  * itself. It ships apart from the {@code annals} command so that the tool users run carries neither the
  * benchmarks' peers (Axon Framework, XStream) nor JMH; {@code ./annals bench ...} starts this jar.
  */
-@Command(name = "annals bench",
+@Command(
+        name = "annals bench",
         sortOptions = false,
         synopsisSubcommandLabel = "BENCHMARK",
-        description = {"Runs a benchmark.",
-                "Works on a new SQLite store in a temporary directory (or --data DIR), or on --store URL."},
+        description = {
+            "Runs a benchmark.",
+            "Works on a new SQLite store in a temporary directory (or --data DIR), or on --store URL."
+        },
         commandListHeading = "%nBenchmarks:%n",
-        subcommands = {BenchAppendCommand.class, BenchProjectionCommand.class, BenchCompareAppendCommand.class,
-                BenchCompareReplayCommand.class, BenchCompareLoadCommand.class, BenchServerLoadCommand.class,
-                CommandLine.HelpCommand.class},
+        subcommands = {
+            BenchAppendCommand.class,
+            BenchProjectionCommand.class,
+            BenchCompareAppendCommand.class,
+            BenchCompareReplayCommand.class,
+            BenchCompareLoadCommand.class,
+            BenchServerLoadCommand.class,
+            CommandLine.HelpCommand.class
+        },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the benchmark failed or found a fault", "2:bad usage"})
 public final class BenchCommand implements Callable<Integer> {
@@ -40,20 +48,28 @@ public final class BenchCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--data", paramLabel = "DIR", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--data",
+            paramLabel = "DIR",
+            scope = ScopeType.INHERIT,
             description = "The data directory of the store (default: a new temporary directory, deleted afterwards).")
     private Path dataDirectory;
 
-    @Option(names = "--store", paramLabel = "URL", scope = ScopeType.INHERIT,
+    @Option(
+            names = "--store",
+            paramLabel = "URL",
+            scope = ScopeType.INHERIT,
             description = "Benchmark another store: postgresql://host:port/database[?schema=name&user=...]"
                     + " (the benchmark writes to a schema of its own, dropped afterwards) or sqlite:DIR.")
     private String storeAddress;
 
-    @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Print stack traces with errors.")
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     private boolean verbose;
 
     /** The benchmarks on the backends installed beside them. */
@@ -80,8 +96,14 @@ public final class BenchCommand implements Callable<Integer> {
     /** Without a benchmark named, there is nothing to run: a usage error that lists them. */
     @Override
     public Integer call() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a benchmark: "
-                + String.join(", ", spec.subcommands().keySet().stream().filter(name -> !name.equals("help")).toList()));
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "name a benchmark: "
+                        + String.join(
+                                ", ",
+                                spec.subcommands().keySet().stream()
+                                        .filter(name -> !name.equals("help"))
+                                        .toList()));
     }
 
     /** The data directory, when {@code --data} was given. */
@@ -96,7 +118,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Where the store is: {@code --store}, else the data directory (the default one when none was given). */
     String storeLocation() {
-        return explicitStore().orElse(explicitDataDirectory().orElse(Path.of("annals-data")).toString());
+        return explicitStore()
+                .orElse(explicitDataDirectory().orElse(Path.of("annals-data")).toString());
     }
 
     /** The backends this command opens stores with. */

@@ -5,59 +5,75 @@ import dev.annals.bench.compare.AppendWorkload;
 import dev.annals.bench.compare.ComparisonOptions;
 import dev.annals.bench.compare.ComparisonReport;
 import dev.annals.bench.compare.ThroughputChart;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
-
 /** {@code annals bench compare-append}: Annals beside Axon, plain JDBC and the disk, in one run. */
-@Command(name = "compare-append",
+@Command(
+        name = "compare-append",
         sortOptions = false,
         description = {
-                "Runs the same append workloads, in one run, on Annals (SQLite), on Axon Framework 4.13's JDBC"
-                        + " event storage engine (SQLite and PostgreSQL), on a plain JDBC insert loop with one"
-                        + " transaction per append (SQLite and PostgreSQL: the database's ceiling) and on a"
-                        + " group-commit file (the disk's ceiling).",
-                "Workloads: 1, 8 and 64 writers each on its own stream, and 64 writers racing on 4 streams with"
-                        + " exact expected versions and retries; 1 event per append (--events events) and 100"
-                        + " events per append (10 x --events events).",
-                "Prints a table per workload: events/s, latency per append p50/p99/p99.9, retries, and the ratio"
-                        + " of events/s to every other system. Progress goes to stderr.",
-                "Each system writes to a new database (a temporary SQLite file, or a new PostgreSQL schema),"
-                        + " deleted or dropped at the end. When PostgreSQL does not answer, its columns say so."},
+            "Runs the same append workloads, in one run, on Annals (SQLite), on Axon Framework 4.13's JDBC"
+                    + " event storage engine (SQLite and PostgreSQL), on a plain JDBC insert loop with one"
+                    + " transaction per append (SQLite and PostgreSQL: the database's ceiling) and on a"
+                    + " group-commit file (the disk's ceiling).",
+            "Workloads: 1, 8 and 64 writers each on its own stream, and 64 writers racing on 4 streams with"
+                    + " exact expected versions and retries; 1 event per append (--events events) and 100"
+                    + " events per append (10 x --events events).",
+            "Prints a table per workload: events/s, latency per append p50/p99/p99.9, retries, and the ratio"
+                    + " of events/s to every other system. Progress goes to stderr.",
+            "Each system writes to a new database (a temporary SQLite file, or a new PostgreSQL schema),"
+                    + " deleted or dropped at the end. When PostgreSQL does not answer, its columns say so."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
-                "  annals bench compare-append",
-                "  annals bench compare-append --events 20000 --chart docs/append-comparison.png",
-                "  annals bench compare-append --no-postgres --json"})
+            "  annals bench compare-append",
+            "  annals bench compare-append --events 20000 --chart docs/append-comparison.png",
+            "  annals bench compare-append --no-postgres --json"
+        })
 public final class BenchCompareAppendCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--events", paramLabel = "N", defaultValue = "20000",
+    @Option(
+            names = "--events",
+            paramLabel = "N",
+            defaultValue = "20000",
             description = "Events per single-event workload; 100-event workloads append 10 x N"
                     + " (default: ${DEFAULT-VALUE}).")
     private long events;
 
-    @Option(names = "--size", paramLabel = "BYTES", defaultValue = "200",
+    @Option(
+            names = "--size",
+            paramLabel = "BYTES",
+            defaultValue = "200",
             description = "Bytes of each event's JSON payload (default: ${DEFAULT-VALUE}).")
     private int size;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "2000",
+    @Option(
+            names = "--warmup",
+            paramLabel = "N",
+            defaultValue = "2000",
             description = "Untimed events each system appends before its first workload (default: ${DEFAULT-VALUE}).")
     private long warmup;
 
     @CommandLine.Mixin
     private PostgresPeer postgres;
 
-    @Option(names = "--chart", paramLabel = "FILE",
+    @Option(
+            names = "--chart",
+            paramLabel = "FILE",
             description = "Also draw events/s against writers for each system as a PNG into FILE.")
     private Path chart;
 
@@ -68,8 +84,8 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
     public Integer call() {
         ComparisonOptions options;
         try {
-            options = new ComparisonOptions(AppendWorkload.standard(events), size,
-                    postgres.url(), postgres.user(), warmup);
+            options = new ComparisonOptions(
+                    AppendWorkload.standard(events), size, postgres.url(), postgres.user(), warmup);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

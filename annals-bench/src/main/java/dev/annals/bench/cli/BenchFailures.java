@@ -1,10 +1,9 @@
 package dev.annals.bench.cli;
 
-import picocli.CommandLine;
-
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
+import picocli.CommandLine;
 
 /**
  * Reports a failed benchmark run in one line on stderr, as the {@code annals} command does: exit 2 with a
@@ -25,16 +24,26 @@ final class BenchFailures implements CommandLine.IExecutionExceptionHandler, Com
     public int handleParseException(CommandLine.ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         // The parse failed, so the --verbose field may not be set yet: look at the raw arguments.
-        report(command.getErr(), oneLine(failure.getMessage()) + " (see '"
-                + command.getCommandSpec().qualifiedName() + " --help')", failure, Arrays.asList(args).contains("--verbose"));
+        report(
+                command.getErr(),
+                oneLine(failure.getMessage()) + " (see '"
+                        + command.getCommandSpec().qualifiedName() + " --help')",
+                failure,
+                Arrays.asList(args).contains("--verbose"));
         return USAGE;
     }
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, CommandLine.ParseResult parsed) {
         String message = failure.getMessage();
-        report(command.getErr(), oneLine(message == null || message.isBlank() ? failure.getClass().getSimpleName() : message),
-                failure, verbose.getAsBoolean());
+        report(
+                command.getErr(),
+                oneLine(
+                        message == null || message.isBlank()
+                                ? failure.getClass().getSimpleName()
+                                : message),
+                failure,
+                verbose.getAsBoolean());
         return BenchCommand.FAILED;
     }
 

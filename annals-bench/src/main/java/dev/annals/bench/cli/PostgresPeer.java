@@ -1,18 +1,23 @@
 package dev.annals.bench.cli;
 
 import dev.annals.bench.compare.ComparisonOptions;
-import picocli.CommandLine.Option;
-
 import java.util.Optional;
+import picocli.CommandLine.Option;
 
 /** The PostgreSQL options every comparison takes: where the PostgreSQL systems run, or none. */
 final class PostgresPeer {
 
-    @Option(names = "--postgres", paramLabel = "JDBC_URL", defaultValue = ComparisonOptions.DEFAULT_POSTGRES_URL,
+    @Option(
+            names = "--postgres",
+            paramLabel = "JDBC_URL",
+            defaultValue = ComparisonOptions.DEFAULT_POSTGRES_URL,
             description = "The PostgreSQL database for the PostgreSQL systems (default: ${DEFAULT-VALUE}).")
     private String url;
 
-    @Option(names = "--postgres-user", paramLabel = "USER", defaultValue = "postgres",
+    @Option(
+            names = "--postgres-user",
+            paramLabel = "USER",
+            defaultValue = "postgres",
             description = "The PostgreSQL user (default: ${DEFAULT-VALUE}).")
     private String user;
 

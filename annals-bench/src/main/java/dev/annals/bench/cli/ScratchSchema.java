@@ -2,7 +2,6 @@ package dev.annals.bench.cli;
 
 import dev.annals.store.EventStoreException;
 import dev.annals.store.postgres.PostgresAddress;
-
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
@@ -21,7 +20,8 @@ final class ScratchSchema implements AutoCloseable {
 
     /** A new schema name in the database of {@code store}; the store creates the schema when it opens. */
     static ScratchSchema beside(PostgresAddress store) {
-        String name = "annals_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String name =
+                "annals_bench_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         return new ScratchSchema(new PostgresAddress(store.jdbcUrl(), name));
     }
 
@@ -34,11 +34,13 @@ final class ScratchSchema implements AutoCloseable {
     @Override
     public void close() {
         try (var connection = DriverManager.getConnection(address.jdbcUrl());
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS " + address.schema() + " CASCADE");
         } catch (SQLException e) {
-            throw new EventStoreException("could not drop the benchmark's schema " + address.schema()
-                    + " (drop it by hand): " + e.getMessage(), e);
+            throw new EventStoreException(
+                    "could not drop the benchmark's schema " + address.schema() + " (drop it by hand): "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

@@ -2,23 +2,22 @@ package dev.annals.bench.compare;
 
 import dev.annals.bench.AppendBenchmark;
 import dev.annals.bench.FsyncBaseline;
-import dev.annals.bench.internal.Payloads;
-import dev.annals.bench.internal.TemporaryDirectory;
 import dev.annals.bench.compare.internal.AnnalsTarget;
 import dev.annals.bench.compare.internal.AppendTarget;
 import dev.annals.bench.compare.internal.AxonTarget;
 import dev.annals.bench.compare.internal.PlainJdbcTarget;
 import dev.annals.bench.compare.internal.PostgresDatabase;
 import dev.annals.bench.compare.internal.SqliteDatabase;
+import dev.annals.bench.internal.Payloads;
+import dev.annals.bench.internal.TemporaryDirectory;
 import dev.annals.store.sqlite.SqliteEventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,8 +30,14 @@ import static java.util.Objects.requireNonNull;
 public final class AppendComparison {
 
     /** The systems in the order of every table, chart and ratio. */
-    public static final List<String> SYSTEMS = List.of("annals/sqlite", "axon/sqlite", "jdbc/sqlite",
-            "annals/postgresql", "axon/postgresql", "jdbc/postgresql", "fsync");
+    public static final List<String> SYSTEMS = List.of(
+            "annals/sqlite",
+            "axon/sqlite",
+            "jdbc/sqlite",
+            "annals/postgresql",
+            "axon/postgresql",
+            "jdbc/postgresql",
+            "fsync");
 
     private static final Logger LOG = LoggerFactory.getLogger(AppendComparison.class);
 
@@ -40,38 +45,72 @@ public final class AppendComparison {
         AppendTarget create() throws Exception;
     }
 
-    private AppendComparison() {
-    }
+    private AppendComparison() {}
 
     /** Runs every workload on every system, reporting progress (one line per measurement) to {@code progress}. */
     public static List<WorkloadResult> run(ComparisonOptions options, Consumer<String> progress) {
         requireNonNull(options, "options");
         requireNonNull(progress, "progress");
         byte[] payload = Payloads.json(options.size());
-        int writers = options.workloads().stream().mapToInt(AppendWorkload::writers).max().orElseThrow();
+        int writers = options.workloads().stream()
+                .mapToInt(AppendWorkload::writers)
+                .max()
+                .orElseThrow();
         var outcomes = new LinkedHashMap<String, List<SystemOutcome>>();
         outcomes.put("annals/sqlite", onTarget(options, progress, "annals/sqlite", () -> {
             var directory = TemporaryDirectory.create("annals-compare-");
-            return new AnnalsTarget("annals/sqlite", SqliteEventStore.open(directory.path()), directory, payload,
+            return new AnnalsTarget(
+                    "annals/sqlite",
+                    SqliteEventStore.open(directory.path()),
+                    directory,
+                    payload,
                     AppendBenchmark.EVENT_TYPE);
         }));
-        outcomes.put("axon/sqlite", onTarget(options, progress, "axon/sqlite",
-                () -> AxonTarget.create(SqliteDatabase.create(), writers, options.size(), AppendBenchmark.EVENT_TYPE)));
-        outcomes.put("jdbc/sqlite", onTarget(options, progress, "jdbc/sqlite",
-                () -> PlainJdbcTarget.create(SqliteDatabase.create(), writers, payload, AppendBenchmark.EVENT_TYPE)));
+        outcomes.put(
+                "axon/sqlite",
+                onTarget(
+                        options,
+                        progress,
+                        "axon/sqlite",
+                        () -> AxonTarget.create(
+                                SqliteDatabase.create(), writers, options.size(), AppendBenchmark.EVENT_TYPE)));
+        outcomes.put(
+                "jdbc/sqlite",
+                onTarget(
+                        options,
+                        progress,
+                        "jdbc/sqlite",
+                        () -> PlainJdbcTarget.create(
+                                SqliteDatabase.create(), writers, payload, AppendBenchmark.EVENT_TYPE)));
         if (options.postgresUrl().isPresent()) {
             String url = options.postgresUrl().get();
             outcomes.put("annals/postgresql", onTarget(options, progress, "annals/postgresql", () -> {
                 var database = PostgresDatabase.create(url, options.postgresUser());
-                return new AnnalsTarget("annals/postgresql", database.openStore(), database, payload,
-                        AppendBenchmark.EVENT_TYPE);
+                return new AnnalsTarget(
+                        "annals/postgresql", database.openStore(), database, payload, AppendBenchmark.EVENT_TYPE);
             }));
-            outcomes.put("axon/postgresql", onTarget(options, progress, "axon/postgresql", () -> AxonTarget.create(
-                    PostgresDatabase.create(url, options.postgresUser()), writers, options.size(),
-                    AppendBenchmark.EVENT_TYPE)));
-            outcomes.put("jdbc/postgresql", onTarget(options, progress, "jdbc/postgresql", () -> PlainJdbcTarget.create(
-                    PostgresDatabase.create(url, options.postgresUser()), writers, payload,
-                    AppendBenchmark.EVENT_TYPE)));
+            outcomes.put(
+                    "axon/postgresql",
+                    onTarget(
+                            options,
+                            progress,
+                            "axon/postgresql",
+                            () -> AxonTarget.create(
+                                    PostgresDatabase.create(url, options.postgresUser()),
+                                    writers,
+                                    options.size(),
+                                    AppendBenchmark.EVENT_TYPE)));
+            outcomes.put(
+                    "jdbc/postgresql",
+                    onTarget(
+                            options,
+                            progress,
+                            "jdbc/postgresql",
+                            () -> PlainJdbcTarget.create(
+                                    PostgresDatabase.create(url, options.postgresUser()),
+                                    writers,
+                                    payload,
+                                    AppendBenchmark.EVENT_TYPE)));
         } else {
             outcomes.put("annals/postgresql", unavailable(options, "annals/postgresql", "PostgreSQL left out"));
             outcomes.put("axon/postgresql", unavailable(options, "axon/postgresql", "PostgreSQL left out"));
@@ -95,9 +134,12 @@ public final class AppendComparison {
         return results;
     }
 
-    private static List<SystemOutcome> onTarget(ComparisonOptions options, Consumer<String> progress,
-                                                String system, TargetFactory factory) {
-        int writers = options.workloads().stream().mapToInt(AppendWorkload::writers).max().orElseThrow();
+    private static List<SystemOutcome> onTarget(
+            ComparisonOptions options, Consumer<String> progress, String system, TargetFactory factory) {
+        int writers = options.workloads().stream()
+                .mapToInt(AppendWorkload::writers)
+                .max()
+                .orElseThrow();
         AppendTarget target;
         try {
             target = factory.create();
@@ -110,8 +152,10 @@ public final class AppendComparison {
         try (target) {
             if (options.warmup() > 0) {
                 // As many writers as the largest workload, so that every pooled connection is warmed too.
-                WorkloadRun.run(target, new AppendWorkload("warm-up", writers, writers, 1,
-                        Math.max(writers, options.warmup())), options.size());
+                WorkloadRun.run(
+                        target,
+                        new AppendWorkload("warm-up", writers, writers, 1, Math.max(writers, options.warmup())),
+                        options.size());
             }
             for (AppendWorkload workload : options.workloads()) {
                 var measured = WorkloadRun.run(target, workload, options.size());
@@ -130,18 +174,22 @@ public final class AppendComparison {
 
     private static List<SystemOutcome> unavailable(ComparisonOptions options, String system, String reason) {
         return options.workloads().stream()
-                .<SystemOutcome>map(workload -> new SystemOutcome.Unavailable(system, reason)).toList();
+                .<SystemOutcome>map(workload -> new SystemOutcome.Unavailable(system, reason))
+                .toList();
     }
 
     /** The first line of a failure's message, short enough for a table cell. */
     private static String reason(Throwable e) {
-        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse(e.getClass().getSimpleName());
+        String message = String.valueOf(e.getMessage())
+                .lines()
+                .findFirst()
+                .orElse(e.getClass().getSimpleName());
         return message.length() > 160 ? message.substring(0, 157) + "..." : message;
     }
 
     private static String line(AppendWorkload workload, String system, double eventsPerSecond) {
-        return String.format(java.util.Locale.ROOT, "%-18s %-58s %,12.0f events/s", system, workload.name(),
-                eventsPerSecond);
+        return String.format(
+                java.util.Locale.ROOT, "%-18s %-58s %,12.0f events/s", system, workload.name(), eventsPerSecond);
     }
 
     /** The outcomes of one system over every workload, for charts: system name to outcomes in workload order. */
@@ -149,7 +197,8 @@ public final class AppendComparison {
         var bySystem = new LinkedHashMap<String, List<SystemOutcome>>();
         for (WorkloadResult result : results) {
             for (SystemOutcome outcome : result.outcomes()) {
-                bySystem.computeIfAbsent(outcome.system(), name -> new ArrayList<>()).add(outcome);
+                bySystem.computeIfAbsent(outcome.system(), name -> new ArrayList<>())
+                        .add(outcome);
             }
         }
         return bySystem;

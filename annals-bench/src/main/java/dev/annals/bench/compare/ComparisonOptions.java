@@ -1,7 +1,6 @@
 package dev.annals.bench.compare;
 
 import dev.annals.bench.AppendBenchmarkOptions;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +15,8 @@ import static java.util.Objects.requireNonNull;
  * @param postgresUser the PostgreSQL user
  * @param warmup      events each system appends, untimed, before its first workload (JIT, caches)
  */
-public record ComparisonOptions(List<AppendWorkload> workloads, int size, Optional<String> postgresUrl,
-                                String postgresUser, long warmup) {
+public record ComparisonOptions(
+        List<AppendWorkload> workloads, int size, Optional<String> postgresUrl, String postgresUser, long warmup) {
 
     /** The PostgreSQL database of the test machine: {@code test} on 127.0.0.1:5432, user {@code postgres}. */
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";

@@ -3,7 +3,6 @@ package dev.annals.bench.compare;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -18,8 +17,7 @@ public final class ComparisonReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ComparisonReport() {
-    }
+    private ComparisonReport() {}
 
     /** The tables, one per workload, ending with a line break. */
     public static String tables(List<WorkloadResult> results, int size) {
@@ -28,8 +26,9 @@ public final class ComparisonReport {
         for (WorkloadResult result : results) {
             var workload = result.workload();
             text.append(format("%s: %,d events of %d bytes%n", workload.name(), workload.events(), size));
-            text.append(format("  %-18s %12s %9s %9s %9s %8s  ratio of events/s to:", "system", "events/s",
-                    "p50 ms", "p99 ms", "p99.9 ms", "retries"));
+            text.append(format(
+                    "  %-18s %12s %9s %9s %9s %8s  ratio of events/s to:",
+                    "system", "events/s", "p50 ms", "p99 ms", "p99.9 ms", "retries"));
             for (SystemOutcome peer : result.outcomes()) {
                 text.append(format(" %10s", shortName(peer.system())));
             }
@@ -38,7 +37,7 @@ public final class ComparisonReport {
                 switch (outcome) {
                     case SystemOutcome.Measured measured -> row(text, measured, result.outcomes());
                     case SystemOutcome.Unavailable unavailable ->
-                            text.append(format("  %-18s %s%n", unavailable.system(), unavailable.reason()));
+                        text.append(format("  %-18s %s%n", unavailable.system(), unavailable.reason()));
                 }
             }
             text.append('\n');
@@ -48,13 +47,23 @@ public final class ComparisonReport {
 
     private static void row(StringBuilder text, SystemOutcome.Measured measured, List<SystemOutcome> peers) {
         var latency = measured.result().latency();
-        text.append(format("  %-18s %,12.0f %9.3f %9.3f %9.3f %8d  %21s", measured.system(),
-                measured.result().eventsPerSecond(), millis(latency.p50()), millis(latency.p99()),
-                millis(latency.p999()), measured.retries(), ""));
+        text.append(format(
+                "  %-18s %,12.0f %9.3f %9.3f %9.3f %8d  %21s",
+                measured.system(),
+                measured.result().eventsPerSecond(),
+                millis(latency.p50()),
+                millis(latency.p99()),
+                millis(latency.p999()),
+                measured.retries(),
+                ""));
         for (SystemOutcome peer : peers) {
-            text.append(peer instanceof SystemOutcome.Measured other
-                    ? format(" %9.2fx", measured.result().eventsPerSecond() / other.result().eventsPerSecond())
-                    : format(" %10s", "-"));
+            text.append(
+                    peer instanceof SystemOutcome.Measured other
+                            ? format(
+                                    " %9.2fx",
+                                    measured.result().eventsPerSecond()
+                                            / other.result().eventsPerSecond())
+                            : format(" %10s", "-"));
         }
         text.append('\n');
     }
@@ -62,11 +71,13 @@ public final class ComparisonReport {
     /** One JSON object on one line: the workloads, each with every system's figures and ratios. */
     public static String json(List<WorkloadResult> results, int size) {
         requireNonNull(results, "results");
-        ObjectNode root = JSON.createObjectNode().put("benchmark", "compare-append").put("size", size);
+        ObjectNode root =
+                JSON.createObjectNode().put("benchmark", "compare-append").put("size", size);
         ArrayNode workloads = root.putArray("workloads");
         for (WorkloadResult result : results) {
             var workload = result.workload();
-            ObjectNode node = workloads.addObject()
+            ObjectNode node = workloads
+                    .addObject()
                     .put("name", workload.name())
                     .put("writers", workload.writers())
                     .put("streams", workload.streams())
@@ -99,8 +110,12 @@ public final class ComparisonReport {
         ObjectNode ratios = system.putObject("ratioOfEventsPerSecondTo");
         for (SystemOutcome peer : peers) {
             if (peer instanceof SystemOutcome.Measured other) {
-                ratios.put(other.system(), Math.round(100 * result.eventsPerSecond()
-                        / other.result().eventsPerSecond()) / 100.0);
+                ratios.put(
+                        other.system(),
+                        Math.round(100
+                                        * result.eventsPerSecond()
+                                        / other.result().eventsPerSecond())
+                                / 100.0);
             }
         }
     }

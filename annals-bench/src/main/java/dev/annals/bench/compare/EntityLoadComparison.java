@@ -13,16 +13,15 @@ import dev.annals.example.bank.account.AccountEvent;
 import dev.annals.example.bank.account.AccountEvents;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.sqlite.SqliteEventStore;
-import org.HdrHistogram.Histogram;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntToLongFunction;
+import org.HdrHistogram.Histogram;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -46,23 +45,26 @@ public final class EntityLoadComparison {
         long load(String id) throws Exception;
     }
 
-    private EntityLoadComparison() {
-    }
+    private EntityLoadComparison() {}
 
     /** Loads accounts of each of {@code sizes} events on Annals/SQLite, Axon/SQLite and Axon/PostgreSQL. */
-    public static List<EntityLoadOutcome> run(List<Integer> sizes, Optional<String> postgresUrl, String postgresUser,
-                                              Consumer<String> progress) {
+    public static List<EntityLoadOutcome> run(
+            List<Integer> sizes, Optional<String> postgresUrl, String postgresUser, Consumer<String> progress) {
         requireNonNull(sizes, "sizes");
         requireNonNull(postgresUrl, "postgresUrl");
         var outcomes = new ArrayList<EntityLoadOutcome>();
         outcomes.addAll(measure("annals/sqlite", sizes, progress, EntityLoadComparison::annals));
-        outcomes.addAll(measure("axon/sqlite", sizes, progress, () -> axon(AxonAccounts.create(SqliteDatabase.create()))));
+        outcomes.addAll(
+                measure("axon/sqlite", sizes, progress, () -> axon(AxonAccounts.create(SqliteDatabase.create()))));
         if (postgresUrl.isPresent()) {
-            outcomes.addAll(measure("axon/postgresql", sizes, progress,
+            outcomes.addAll(measure(
+                    "axon/postgresql",
+                    sizes,
+                    progress,
                     () -> axon(AxonAccounts.create(PostgresDatabase.create(postgresUrl.get(), postgresUser)))));
         } else {
-            sizes.forEach(size -> outcomes.add(
-                    new EntityLoadOutcome.Unavailable("axon/postgresql", size, "PostgreSQL left out")));
+            sizes.forEach(size ->
+                    outcomes.add(new EntityLoadOutcome.Unavailable("axon/postgresql", size, "PostgreSQL left out")));
         }
         return outcomes;
     }
@@ -71,8 +73,8 @@ public final class EntityLoadComparison {
         Loader create() throws Exception;
     }
 
-    private static List<EntityLoadOutcome> measure(String system, List<Integer> sizes, Consumer<String> progress,
-                                                   LoaderFactory factory) {
+    private static List<EntityLoadOutcome> measure(
+            String system, List<Integer> sizes, Consumer<String> progress, LoaderFactory factory) {
         var outcomes = new ArrayList<EntityLoadOutcome>();
         try (Loader loader = factory.create()) {
             for (int size : sizes) {
@@ -84,8 +86,12 @@ public final class EntityLoadComparison {
                 time(loads, i -> uncheckedLoad(loader, id));
                 var nanos = time(loads, i -> uncheckedLoad(loader, id));
                 var measured = new EntityLoadOutcome.Measured(system, size, loads, Latency.of(nanos));
-                progress.accept(String.format(Locale.ROOT, "%-18s load of a %,d-event entity: p50 %.3f ms", system,
-                        size, measured.latency().p50().toNanos() / 1e6));
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "%-18s load of a %,d-event entity: p50 %.3f ms",
+                        system,
+                        size,
+                        measured.latency().p50().toNanos() / 1e6));
                 outcomes.add(measured);
             }
         } catch (Exception | LinkageError e) {
@@ -131,8 +137,8 @@ public final class EntityLoadComparison {
                 var batch = new ArrayList<EventData>();
                 long version = -1;
                 for (int i = 0; i < events; i++) {
-                    AccountEvent event = i == 0 ? new AccountEvent.AccountOpened("owner of " + id)
-                            : new AccountEvent.Deposited(100);
+                    AccountEvent event =
+                            i == 0 ? new AccountEvent.AccountOpened("owner of " + id) : new AccountEvent.Deposited(100);
                     batch.add(codec.encode(event, Metadata.empty()));
                     if (batch.size() == 1_000 || i == events - 1) {
                         var expected = version < 0 ? ExpectedVersion.noStream() : ExpectedVersion.exact(version);

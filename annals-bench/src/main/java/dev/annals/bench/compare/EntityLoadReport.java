@@ -2,7 +2,6 @@ package dev.annals.bench.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,7 @@ public final class EntityLoadReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private EntityLoadReport() {
-    }
+    private EntityLoadReport() {}
 
     /** A table per entity size, ending with a line break. */
     public static String table(List<EntityLoadOutcome> outcomes) {
@@ -36,17 +34,27 @@ public final class EntityLoadReport {
             for (EntityLoadOutcome outcome : peers) {
                 switch (outcome) {
                     case EntityLoadOutcome.Measured measured -> {
-                        text.append(format("  %-18s %8d %10.3f %10.3f  %16s", measured.system(), measured.loads(),
-                                millis(measured.latency().p50()), millis(measured.latency().p99()), ""));
+                        text.append(format(
+                                "  %-18s %8d %10.3f %10.3f  %16s",
+                                measured.system(),
+                                measured.loads(),
+                                millis(measured.latency().p50()),
+                                millis(measured.latency().p99()),
+                                ""));
                         for (EntityLoadOutcome peer : peers) {
-                            text.append(peer instanceof EntityLoadOutcome.Measured other
-                                    ? format(" %9.2fx", millis(measured.latency().p50()) / millis(other.latency().p50()))
-                                    : format(" %10s", "-"));
+                            text.append(
+                                    peer instanceof EntityLoadOutcome.Measured other
+                                            ? format(
+                                                    " %9.2fx",
+                                                    millis(measured.latency().p50())
+                                                            / millis(other.latency()
+                                                                    .p50()))
+                                            : format(" %10s", "-"));
                         }
                         text.append('\n');
                     }
                     case EntityLoadOutcome.Unavailable unavailable ->
-                            text.append(format("  %-18s %s%n", unavailable.system(), unavailable.reason()));
+                        text.append(format("  %-18s %s%n", unavailable.system(), unavailable.reason()));
                 }
             }
             text.append('\n');
@@ -65,10 +73,11 @@ public final class EntityLoadReport {
             for (EntityLoadOutcome outcome : size.getValue()) {
                 ObjectNode node = systems.addObject().put("system", outcome.system());
                 switch (outcome) {
-                    case EntityLoadOutcome.Measured measured -> node.put("loads", measured.loads())
-                            .put("p50Millis", millis(measured.latency().p50()))
-                            .put("p99Millis", millis(measured.latency().p99()))
-                            .put("maxMillis", millis(measured.latency().max()));
+                    case EntityLoadOutcome.Measured measured ->
+                        node.put("loads", measured.loads())
+                                .put("p50Millis", millis(measured.latency().p50()))
+                                .put("p99Millis", millis(measured.latency().p99()))
+                                .put("maxMillis", millis(measured.latency().max()));
                     case EntityLoadOutcome.Unavailable unavailable -> node.put("unavailable", unavailable.reason());
                 }
             }
@@ -77,8 +86,8 @@ public final class EntityLoadReport {
     }
 
     private static Map<Integer, List<EntityLoadOutcome>> bySize(List<EntityLoadOutcome> outcomes) {
-        return outcomes.stream().collect(Collectors.groupingBy(EntityLoadOutcome::events, TreeMap::new,
-                Collectors.toList()));
+        return outcomes.stream()
+                .collect(Collectors.groupingBy(EntityLoadOutcome::events, TreeMap::new, Collectors.toList()));
     }
 
     private static String format(String pattern, Object... values) {

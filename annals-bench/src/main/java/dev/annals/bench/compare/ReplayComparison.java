@@ -12,14 +12,13 @@ import dev.annals.bench.compare.internal.SqliteDatabase;
 import dev.annals.bench.internal.Payloads;
 import dev.annals.bench.internal.TemporaryDirectory;
 import dev.annals.store.sqlite.SqliteEventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -31,8 +30,8 @@ import static java.util.Objects.requireNonNull;
 public final class ReplayComparison {
 
     /** The systems in table order. */
-    public static final List<String> SYSTEMS = List.of("annals/sqlite", "axon/sqlite", "jdbc/sqlite",
-            "annals/postgresql", "axon/postgresql", "jdbc/postgresql");
+    public static final List<String> SYSTEMS = List.of(
+            "annals/sqlite", "axon/sqlite", "jdbc/sqlite", "annals/postgresql", "axon/postgresql", "jdbc/postgresql");
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayComparison.class);
     private static final int STREAMS = 100;
@@ -42,12 +41,11 @@ public final class ReplayComparison {
         AppendTarget create() throws Exception;
     }
 
-    private ReplayComparison() {
-    }
+    private ReplayComparison() {}
 
     /** Fills each system with {@code events} events of {@code size} bytes and times one full replay. */
-    public static List<ReplayOutcome> run(long events, int size, Optional<String> postgresUrl, String postgresUser,
-                                          Consumer<String> progress) {
+    public static List<ReplayOutcome> run(
+            long events, int size, Optional<String> postgresUrl, String postgresUser, Consumer<String> progress) {
         requireNonNull(postgresUrl, "postgresUrl");
         requireNonNull(progress, "progress");
         if (events < 1) {
@@ -58,12 +56,13 @@ public final class ReplayComparison {
         var outcomes = new ArrayList<ReplayOutcome>();
         outcomes.add(measure("annals/sqlite", events, progress, () -> {
             var directory = TemporaryDirectory.create("annals-replay-");
-            var target = new AnnalsTarget("annals/sqlite", SqliteEventStore.open(directory.path()), directory,
-                    payload, type);
+            var target = new AnnalsTarget(
+                    "annals/sqlite", SqliteEventStore.open(directory.path()), directory, payload, type);
             fillThroughApi(target, events);
             return target;
         }));
-        outcomes.add(measure("axon/sqlite", events, progress, () -> axon(SqliteDatabase.create(), events, size, payload)));
+        outcomes.add(
+                measure("axon/sqlite", events, progress, () -> axon(SqliteDatabase.create(), events, size, payload)));
         outcomes.add(measure("jdbc/sqlite", events, progress, () -> plain(SqliteDatabase.create(), events, payload)));
         if (postgresUrl.isPresent()) {
             String url = postgresUrl.get();
@@ -73,9 +72,15 @@ public final class ReplayComparison {
                 fillThroughApi(target, events);
                 return target;
             }));
-            outcomes.add(measure("axon/postgresql", events, progress,
+            outcomes.add(measure(
+                    "axon/postgresql",
+                    events,
+                    progress,
                     () -> axon(PostgresDatabase.create(url, postgresUser), events, size, payload)));
-            outcomes.add(measure("jdbc/postgresql", events, progress,
+            outcomes.add(measure(
+                    "jdbc/postgresql",
+                    events,
+                    progress,
                     () -> plain(PostgresDatabase.create(url, postgresUser), events, payload)));
         } else {
             outcomes.add(new ReplayOutcome.Unavailable("annals/postgresql", "PostgreSQL left out"));
@@ -116,8 +121,12 @@ public final class ReplayComparison {
             long began = System.nanoTime();
             long read = target.replayAll();
             var outcome = new ReplayOutcome.Measured(system, read, Duration.ofNanos(System.nanoTime() - began));
-            progress.accept(String.format(java.util.Locale.ROOT, "%-18s replay of %,d events %,14.0f events/s",
-                    system, read, outcome.eventsPerSecond()));
+            progress.accept(String.format(
+                    java.util.Locale.ROOT,
+                    "%-18s replay of %,d events %,14.0f events/s",
+                    system,
+                    read,
+                    outcome.eventsPerSecond()));
             if (read != events) {
                 return new ReplayOutcome.Unavailable(system, "read " + read + " events of " + events);
             }
@@ -125,8 +134,13 @@ public final class ReplayComparison {
         } catch (Exception | LinkageError e) {
             LOG.warn("{} failed in the replay benchmark: {}", system, e.toString(), e);
             progress.accept(system + " failed: " + e);
-            return new ReplayOutcome.Unavailable(system, "failed: " + String.valueOf(e.getMessage()).lines()
-                    .findFirst().orElse(e.getClass().getSimpleName()));
+            return new ReplayOutcome.Unavailable(
+                    system,
+                    "failed: "
+                            + String.valueOf(e.getMessage())
+                                    .lines()
+                                    .findFirst()
+                                    .orElse(e.getClass().getSimpleName()));
         }
     }
 }

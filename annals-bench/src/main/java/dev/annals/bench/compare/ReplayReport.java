@@ -2,7 +2,6 @@ package dev.annals.bench.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -13,8 +12,7 @@ public final class ReplayReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReplayReport() {
-    }
+    private ReplayReport() {}
 
     /** A table, ending with a line break. */
     public static String table(List<ReplayOutcome> outcomes, long events) {
@@ -26,17 +24,22 @@ public final class ReplayReport {
         for (ReplayOutcome outcome : outcomes) {
             switch (outcome) {
                 case ReplayOutcome.Measured measured -> {
-                    text.append(format("  %-18s %,14.0f %10.3f  %21s", measured.system(), measured.eventsPerSecond(),
-                            measured.elapsed().toNanos() / 1e9, ""));
+                    text.append(format(
+                            "  %-18s %,14.0f %10.3f  %21s",
+                            measured.system(),
+                            measured.eventsPerSecond(),
+                            measured.elapsed().toNanos() / 1e9,
+                            ""));
                     for (ReplayOutcome peer : outcomes) {
-                        text.append(peer instanceof ReplayOutcome.Measured other
-                                ? format(" %9.2fx", measured.eventsPerSecond() / other.eventsPerSecond())
-                                : format(" %10s", "-"));
+                        text.append(
+                                peer instanceof ReplayOutcome.Measured other
+                                        ? format(" %9.2fx", measured.eventsPerSecond() / other.eventsPerSecond())
+                                        : format(" %10s", "-"));
                     }
                     text.append('\n');
                 }
                 case ReplayOutcome.Unavailable unavailable ->
-                        text.append(format("  %-18s %s%n", unavailable.system(), unavailable.reason()));
+                    text.append(format("  %-18s %s%n", unavailable.system(), unavailable.reason()));
             }
         }
         return text.toString();
@@ -45,7 +48,8 @@ public final class ReplayReport {
     /** One JSON object on one line. */
     public static String json(List<ReplayOutcome> outcomes, long events) {
         requireNonNull(outcomes, "outcomes");
-        ObjectNode root = JSON.createObjectNode().put("benchmark", "compare-replay").put("events", events);
+        ObjectNode root =
+                JSON.createObjectNode().put("benchmark", "compare-replay").put("events", events);
         var systems = root.putArray("systems");
         for (ReplayOutcome outcome : outcomes) {
             ObjectNode node = systems.addObject().put("system", outcome.system());
@@ -57,7 +61,8 @@ public final class ReplayReport {
                     ObjectNode ratios = node.putObject("ratioOfEventsPerSecondTo");
                     for (ReplayOutcome peer : outcomes) {
                         if (peer instanceof ReplayOutcome.Measured other) {
-                            ratios.put(other.system(),
+                            ratios.put(
+                                    other.system(),
                                     Math.round(100 * measured.eventsPerSecond() / other.eventsPerSecond()) / 100.0);
                         }
                     }

@@ -1,6 +1,5 @@
 package dev.annals.bench.compare;
 
-import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,11 +26,17 @@ public final class ThroughputChart {
     private static final int PANEL_WIDTH = 420;
     private static final int HEIGHT = 360;
     private static final int MARGIN = 60;
-    private static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
-            new Color(0x9467bd), new Color(0xd62728), new Color(0x8c564b), new Color(0x7f7f7f)};
+    private static final Color[] COLORS = {
+        new Color(0x1f77b4),
+        new Color(0xff7f0e),
+        new Color(0x2ca02c),
+        new Color(0x9467bd),
+        new Color(0xd62728),
+        new Color(0x8c564b),
+        new Color(0x7f7f7f)
+    };
 
-    private ThroughputChart() {
-    }
+    private ThroughputChart() {}
 
     /** Writes the chart of {@code results} to {@code file}, replacing it. */
     public static void write(List<WorkloadResult> results, Path file) {
@@ -43,10 +49,13 @@ public final class ThroughputChart {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, image.getWidth(), image.getHeight());
         var bySystem = AppendComparison.bySystem(results);
-        double max = results.stream().flatMap(result -> result.outcomes().stream())
+        double max = results.stream()
+                .flatMap(result -> result.outcomes().stream())
                 .filter(SystemOutcome.Measured.class::isInstance)
-                .mapToDouble(outcome -> ((SystemOutcome.Measured) outcome).result().eventsPerSecond())
-                .max().orElse(10);
+                .mapToDouble(
+                        outcome -> ((SystemOutcome.Measured) outcome).result().eventsPerSecond())
+                .max()
+                .orElse(10);
         double top = Math.pow(10, Math.ceil(Math.log10(Math.max(10, max))));
         panel(g, 0, "1 event per append", 1, results, bySystem, top);
         panel(g, PANEL_WIDTH, "100 events per append", 100, results, bySystem, top);
@@ -59,8 +68,14 @@ public final class ThroughputChart {
         }
     }
 
-    private static void panel(Graphics2D g, int left, String title, int batch, List<WorkloadResult> results,
-                              Map<String, List<SystemOutcome>> bySystem, double top) {
+    private static void panel(
+            Graphics2D g,
+            int left,
+            String title,
+            int batch,
+            List<WorkloadResult> results,
+            Map<String, List<SystemOutcome>> bySystem,
+            double top) {
         int x0 = left + MARGIN;
         int x1 = left + PANEL_WIDTH - 20;
         int y0 = HEIGHT - 40;
@@ -93,7 +108,9 @@ public final class ThroughputChart {
             for (int i = 0; i < results.size(); i++) {
                 var workload = results.get(i).workload();
                 int slot = java.util.Arrays.binarySearch(writers, workload.writers());
-                if (workload.batch() != batch || workload.contended() || slot < 0
+                if (workload.batch() != batch
+                        || workload.contended()
+                        || slot < 0
                         || !(system.getValue().get(i) instanceof SystemOutcome.Measured measured)) {
                     continue;
                 }

@@ -6,7 +6,6 @@ import dev.annals.bench.Latency;
 import dev.annals.bench.compare.internal.AppendTarget;
 import dev.annals.bench.compare.internal.TargetWriter;
 import dev.annals.bench.internal.LoadDriver;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,8 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 /** Runs one workload on one target: new streams, one writer per thread, then an independent count. */
 final class WorkloadRun {
 
-    private WorkloadRun() {
-    }
+    private WorkloadRun() {}
 
     static SystemOutcome.Measured run(AppendTarget target, AppendWorkload workload, int size) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
@@ -36,8 +34,14 @@ final class WorkloadRun {
             stored += target.currentVersion(stream) + 1;
         }
         var options = new AppendBenchmarkOptions(workload.writers(), workload.events(), size, workload.batch());
-        var result = new BenchmarkResult(target.name(), "temporary, deleted afterwards", options, measured.events(),
-                measured.appends(), stored, Duration.ofNanos(measured.elapsedNanos()),
+        var result = new BenchmarkResult(
+                target.name(),
+                "temporary, deleted afterwards",
+                options,
+                measured.events(),
+                measured.appends(),
+                stored,
+                Duration.ofNanos(measured.elapsedNanos()),
                 Latency.of(measured.latencies()));
         return new SystemOutcome.Measured(target.name(), result, retries.sum());
     }

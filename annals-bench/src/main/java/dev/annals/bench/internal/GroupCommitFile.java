@@ -36,8 +36,7 @@ public final class GroupCommitFile implements AutoCloseable {
     private volatile IOException failure;
     private volatile boolean closed;
 
-    private record Pending(ByteBuffer bytes, CompletableFuture<Void> done) {
-    }
+    private record Pending(ByteBuffer bytes, CompletableFuture<Void> done) {}
 
     private GroupCommitFile(Path path, FileChannel channel) {
         this.path = path;
@@ -83,8 +82,8 @@ public final class GroupCommitFile implements AutoCloseable {
         try {
             pending.done().join();
         } catch (CompletionException e) {
-            throw new UncheckedIOException("appending to " + path + " failed: " + e.getCause().getMessage(),
-                    (IOException) e.getCause());
+            throw new UncheckedIOException(
+                    "appending to " + path + " failed: " + e.getCause().getMessage(), (IOException) e.getCause());
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.annals.bench.internal;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntFunction;
+import org.HdrHistogram.Histogram;
 
 import static java.util.Objects.requireNonNull;
 
@@ -34,11 +33,9 @@ public final class LoadDriver {
      * @param elapsedNanos from the release of the writers to the end of the last one
      * @param latencies    nanoseconds per append call, over all writers
      */
-    public record Measurement(long events, long appends, long elapsedNanos, Histogram latencies) {
-    }
+    public record Measurement(long events, long appends, long elapsedNanos, Histogram latencies) {}
 
-    private LoadDriver() {
-    }
+    private LoadDriver() {}
 
     /**
      * Starts {@code writerCount} threads together and lets them append {@code events} events in
@@ -85,7 +82,8 @@ public final class LoadDriver {
         }
         long elapsed = System.nanoTime() - began;
         if (failure.get() != null) {
-            throw new IllegalStateException("a benchmark writer failed: " + failure.get().getMessage(), failure.get());
+            throw new IllegalStateException(
+                    "a benchmark writer failed: " + failure.get().getMessage(), failure.get());
         }
         return merge(loops, elapsed);
     }

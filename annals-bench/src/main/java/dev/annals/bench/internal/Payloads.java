@@ -9,8 +9,7 @@ public final class Payloads {
     private static final byte[] OPEN = "{\"p\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CLOSE = "\"}".getBytes(StandardCharsets.US_ASCII);
 
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** A JSON object of exactly {@code size} bytes (2 or more): {@code {"p":"xxx…"}}, or {@code {}} padded with spaces. */
     public static byte[] json(int size) {

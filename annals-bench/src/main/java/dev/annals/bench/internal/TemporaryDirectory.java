@@ -54,7 +54,8 @@ public final class TemporaryDirectory implements AutoCloseable {
                 Files.deleteIfExists(each);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("could not delete the temporary directory " + path + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "could not delete the temporary directory " + path + ": " + e.getMessage(), e);
         }
     }
 

@@ -1,9 +1,8 @@
 package dev.annals.bench.internal;
 
-import org.HdrHistogram.Histogram;
-
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import org.HdrHistogram.Histogram;
 
 /** The loop of one writer thread: claim events from the shared budget, append them, time each append. */
 final class WriterLoop<P> {
@@ -17,16 +16,16 @@ final class WriterLoop<P> {
     private long events;
     private long appends;
 
-    private WriterLoop(LoadDriver.Writer<P> writer, AtomicLong remaining, int batch,
-                       AtomicReference<Throwable> failure) {
+    private WriterLoop(
+            LoadDriver.Writer<P> writer, AtomicLong remaining, int batch, AtomicReference<Throwable> failure) {
         this.writer = writer;
         this.remaining = remaining;
         this.batch = batch;
         this.failure = failure;
     }
 
-    static <P> WriterLoop<P> of(LoadDriver.Writer<P> writer, AtomicLong remaining, int batch,
-                                AtomicReference<Throwable> failure) {
+    static <P> WriterLoop<P> of(
+            LoadDriver.Writer<P> writer, AtomicLong remaining, int batch, AtomicReference<Throwable> failure) {
         return new WriterLoop<>(writer, remaining, batch, failure);
     }
 

@@ -6,6 +6,9 @@ import dev.annals.event.Metadata;
 import dev.annals.store.AppendLimits;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.internal.AppendChecks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,10 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * What every append pays before it joins a group commit: building its events (new time-ordered ids) and

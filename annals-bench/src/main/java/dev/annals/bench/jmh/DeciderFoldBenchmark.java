@@ -3,6 +3,9 @@ package dev.annals.bench.jmh;
 import dev.annals.example.bank.account.AccountDecider;
 import dev.annals.example.bank.account.AccountEvent;
 import dev.annals.example.bank.account.AccountState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -14,10 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /** The fold: evolving the bank account's state over its decoded events, without the store. */
 @State(Scope.Benchmark)

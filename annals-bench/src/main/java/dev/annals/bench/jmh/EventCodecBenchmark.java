@@ -6,6 +6,10 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.example.bank.account.AccountEvent;
 import dev.annals.example.bank.account.AccountEvents;
 import dev.annals.serialization.EventCodec;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -16,11 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Serialization: encoding a bank event to its stored form, and decoding a stored event back. */
 @State(Scope.Benchmark)
@@ -41,8 +40,16 @@ public class EventCodecBenchmark {
         codec = AccountEvents.codec();
         deposited = new AccountEvent.Deposited(12_345);
         EventData data = codec.encode(deposited, Metadata.empty());
-        recorded = new RecordedEvent("account-1", 7, 42, UUID.randomUUID(), data.type(), data.schemaVersion(),
-                data.payload(), data.metadata(), Instant.now());
+        recorded = new RecordedEvent(
+                "account-1",
+                7,
+                42,
+                UUID.randomUUID(),
+                data.type(),
+                data.schemaVersion(),
+                data.payload(),
+                data.metadata(),
+                Instant.now());
     }
 
     /** Encodes one event: JSON payload, type name, schema version, a new event id. */

@@ -2,28 +2,27 @@ package dev.annals.bench.projection;
 
 import dev.annals.bench.Latency;
 import dev.annals.event.EventData;
+import dev.annals.event.Metadata;
 import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
+import dev.annals.serialization.EventCodec;
+import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
-import dev.annals.serialization.EventCodec;
-import dev.annals.serialization.EventTypeRegistry;
-import dev.annals.event.Metadata;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,17 +41,16 @@ import static java.util.Objects.requireNonNull;
 public final class ProjectionBenchmark {
 
     /** The benchmark's event. */
-    public record Counted(long amount) {
-    }
+    public record Counted(long amount) {}
 
     private static final EventCodec<Counted> CODEC = new EventCodec<>(EventTypeRegistry.builder(Counted.class)
-            .register(Counted.class, "BenchCounted").build());
-    private static final List<ReadModelTable> TABLES = List.of(
-            ReadModelTable.of("bench_totals", "stream TEXT PRIMARY KEY, total INTEGER NOT NULL"));
+            .register(Counted.class, "BenchCounted")
+            .build());
+    private static final List<ReadModelTable> TABLES =
+            List.of(ReadModelTable.of("bench_totals", "stream TEXT PRIMARY KEY, total INTEGER NOT NULL"));
     private static final int STREAMS = 1_000;
 
-    private ProjectionBenchmark() {
-    }
+    private ProjectionBenchmark() {}
 
     /** Runs the benchmark on a new store in {@code dataDirectory}. */
     public static ProjectionBenchmarkResult run(Path dataDirectory, ProjectionBenchmarkOptions options)
@@ -68,8 +66,12 @@ public final class ProjectionBenchmark {
                     double rebuildSeconds = (System.nanoTime() - started) / 1e9;
                     var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
                     long count = steady(store, runner, options, latency);
-                    return new ProjectionBenchmarkResult(options.rebuildEvents(), rebuildSeconds, count,
-                            options.ratePerSecond(), Latency.of(latency));
+                    return new ProjectionBenchmarkResult(
+                            options.rebuildEvents(),
+                            rebuildSeconds,
+                            count,
+                            options.ratePerSecond(),
+                            Latency.of(latency));
                 }
             }
         }
@@ -79,9 +81,13 @@ public final class ProjectionBenchmark {
         return Projection.<SqlContext>builder("bench-totals")
                 .source(new ReadSource.Category("bench"))
                 .events(CODEC)
-                .on(Counted.class, (event, tx) -> tx.update("INSERT INTO {bench_totals} (stream, total) VALUES (?, ?)"
-                        + " ON CONFLICT (stream) DO UPDATE SET total = total + excluded.total",
-                        tx.event().stream(), event.amount()))
+                .on(
+                        Counted.class,
+                        (event, tx) -> tx.update(
+                                "INSERT INTO {bench_totals} (stream, total) VALUES (?, ?)"
+                                        + " ON CONFLICT (stream) DO UPDATE SET total = total + excluded.total",
+                                tx.event().stream(),
+                                event.amount()))
                 .build();
     }
 
@@ -100,8 +106,12 @@ public final class ProjectionBenchmark {
         }
     }
 
-    private static long steady(SqliteEventStore store, ProjectionRunner<SqlContext> runner,
-                               ProjectionBenchmarkOptions options, Histogram latency) throws InterruptedException {
+    private static long steady(
+            SqliteEventStore store,
+            ProjectionRunner<SqlContext> runner,
+            ProjectionBenchmarkOptions options,
+            Histogram latency)
+            throws InterruptedException {
         long total = options.latencyRun().toNanos() * options.ratePerSecond() / 1_000_000_000L;
         long interval = 1_000_000_000L / options.ratePerSecond();
         var recorder = new Recorder(3);
@@ -115,8 +125,11 @@ public final class ProjectionBenchmark {
             }
             long n = i;
             senders.add(Thread.ofVirtual().start(() -> {
-                long position = store.append("bench-" + (n % STREAMS), ExpectedVersion.any(),
-                        CODEC.encode(new Counted(n), Metadata.empty())).position();
+                long position = store.append(
+                                "bench-" + (n % STREAMS),
+                                ExpectedVersion.any(),
+                                CODEC.encode(new Counted(n), Metadata.empty()))
+                        .position();
                 runner.awaitPosition(position, Duration.ofSeconds(30));
                 // From the due time, not the call: a late append must not hide the wait it caused.
                 recorder.recordValue(System.nanoTime() - due);

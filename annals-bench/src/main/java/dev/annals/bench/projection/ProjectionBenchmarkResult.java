@@ -13,8 +13,8 @@ import static java.util.Objects.requireNonNull;
  * @param ratePerSecond       the rate they were appended at
  * @param appendToReadModel   from the start of each append to its commit in the read model
  */
-public record ProjectionBenchmarkResult(long rebuildEvents, double rebuildSeconds, long latencyEvents,
-                                        int ratePerSecond, Latency appendToReadModel) {
+public record ProjectionBenchmarkResult(
+        long rebuildEvents, double rebuildSeconds, long latencyEvents, int ratePerSecond, Latency appendToReadModel) {
 
     public ProjectionBenchmarkResult {
         requireNonNull(appendToReadModel, "appendToReadModel");
@@ -27,13 +27,21 @@ public record ProjectionBenchmarkResult(long rebuildEvents, double rebuildSecond
 
     /** The figures as lines for people. */
     public String report() {
-        return String.format("""
+        return String.format(
+                """
                 projection benchmark on the embedded SQLite store
                   rebuild: %,d events into a SQLite table in %.2f s = %,.0f events/s (target >= 50,000)
                   append-to-read-model latency at %,d events/s over %,d events:
                     p50 %.2f ms, p99 %.2f ms (target < 50 ms), p99.9 %.2f ms, max %.2f ms
-                """, rebuildEvents, rebuildSeconds, rebuildEventsPerSecond(), ratePerSecond, latencyEvents,
-                millis(appendToReadModel.p50()), millis(appendToReadModel.p99()), millis(appendToReadModel.p999()),
+                """,
+                rebuildEvents,
+                rebuildSeconds,
+                rebuildEventsPerSecond(),
+                ratePerSecond,
+                latencyEvents,
+                millis(appendToReadModel.p50()),
+                millis(appendToReadModel.p99()),
+                millis(appendToReadModel.p999()),
                 millis(appendToReadModel.max()));
     }
 

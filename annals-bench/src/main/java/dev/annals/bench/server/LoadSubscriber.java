@@ -32,7 +32,10 @@ final class LoadSubscriber implements AutoCloseable {
         this.expected = expected;
         this.lastId = from - 1;
         var request = HttpRequest.newBuilder(server.resolve("subscriptions/$all?from=" + from))
-                .header("Accept", "text/event-stream").timeout(Duration.ofDays(1)).GET().build();
+                .header("Accept", "text/event-stream")
+                .timeout(Duration.ofDays(1))
+                .GET()
+                .build();
         response = client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(reply -> Thread.ofVirtual().name("load-subscriber").start(() -> read(reply.body())));
     }

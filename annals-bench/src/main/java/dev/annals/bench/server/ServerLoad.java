@@ -1,7 +1,5 @@
 package dev.annals.bench.server;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.bench.Latency;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +14,8 @@ import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Loads a running Annals server over loopback HTTP: SSE subscribers on {@code $all} from the current head,
@@ -32,8 +32,10 @@ public final class ServerLoad {
 
     private final URI server;
     private final ServerLoadOptions options;
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** A run against the server at {@code server} (such as {@code http://127.0.0.1:2113/}). */
     public ServerLoad(URI server, ServerLoadOptions options) {
@@ -52,8 +54,12 @@ public final class ServerLoad {
             for (int i = 0; i < options.subscribers(); i++) {
                 subscribers.add(new LoadSubscriber(client, server, from, options.events()));
             }
-            LOG.info("server load: {} subscribers from position {}, {} appenders x {} events", options.subscribers(),
-                    from, options.appenders(), options.eventsPerAppender());
+            LOG.info(
+                    "server load: {} subscribers from position {}, {} appenders x {} events",
+                    options.subscribers(),
+                    from,
+                    options.appenders(),
+                    options.eventsPerAppender());
             long started = System.nanoTime();
             long failures = append();
             Duration appendTime = Duration.ofNanos(System.nanoTime() - started);
@@ -67,8 +73,8 @@ public final class ServerLoad {
         }
     }
 
-    private ServerLoadResult result(List<LoadSubscriber> subscribers, long failures, Duration appendTime,
-                                    HealthProbe probe) {
+    private ServerLoadResult result(
+            List<LoadSubscriber> subscribers, long failures, Duration appendTime, HealthProbe probe) {
         var delivery = new Histogram(3);
         int complete = 0;
         int outOfOrder = 0;
@@ -77,9 +83,17 @@ public final class ServerLoad {
             outOfOrder += subscriber.inOrder() ? 0 : 1;
             delivery.add(subscriber.latencies().copy());
         }
-        return new ServerLoadResult(options, failures, appendTime, complete, outOfOrder,
-                delivery.getTotalCount() == 0 ? new Latency(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO)
-                        : Latency.of(delivery), probe.checks.get(), probe.failures.get(),
+        return new ServerLoadResult(
+                options,
+                failures,
+                appendTime,
+                complete,
+                outOfOrder,
+                delivery.getTotalCount() == 0
+                        ? new Latency(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO)
+                        : Latency.of(delivery),
+                probe.checks.get(),
+                probe.failures.get(),
                 Duration.ofNanos(probe.slowest.get()));
     }
 
@@ -109,8 +123,8 @@ public final class ServerLoad {
     private long head() {
         var request = HttpRequest.newBuilder(server.resolve("streams/$all?direction=backward&limit=1"));
         try {
-            var response = client.send(request.timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            var response =
+                    client.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             var matcher = HEAD.matcher(response.body());
             if (response.statusCode() != 200 || !matcher.find()) {
                 throw new IllegalStateException("the server at " + server + " did not give its head position: "
@@ -127,8 +141,8 @@ public final class ServerLoad {
 
     private int send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
         } catch (java.io.IOException e) {
             LOG.warn("server load: {} failed: {}", request.build().uri(), e.toString());
             return -1;

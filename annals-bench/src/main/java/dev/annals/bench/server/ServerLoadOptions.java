@@ -1,8 +1,8 @@
 package dev.annals.bench.server;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The shape of a server load run, checked when built.
@@ -13,8 +13,8 @@ import java.time.Duration;
  * @param payloadBytes       the approximate size of each event's JSON data
  * @param timeout            how long the run may take before it gives up and reports what it saw
  */
-public record ServerLoadOptions(int subscribers, int appenders, int eventsPerAppender, int payloadBytes,
-                                Duration timeout) {
+public record ServerLoadOptions(
+        int subscribers, int appenders, int eventsPerAppender, int payloadBytes, Duration timeout) {
 
     public ServerLoadOptions {
         positive("subscribers", subscribers);

@@ -18,9 +18,16 @@ import java.util.Locale;
  * @param healthFailures      those that did not answer 200
  * @param slowestHealth       the slowest of them
  */
-public record ServerLoadResult(ServerLoadOptions options, long appendFailures, Duration appendTime, int complete,
-                               int outOfOrder, Latency delivery, int healthChecks, int healthFailures,
-                               Duration slowestHealth) {
+public record ServerLoadResult(
+        ServerLoadOptions options,
+        long appendFailures,
+        Duration appendTime,
+        int complete,
+        int outOfOrder,
+        Latency delivery,
+        int healthChecks,
+        int healthFailures,
+        Duration slowestHealth) {
 
     /** Events appended per second, from the first append sent to the last acknowledged. */
     public double appendsPerSecond() {
@@ -29,16 +36,31 @@ public record ServerLoadResult(ServerLoadOptions options, long appendFailures, D
 
     /** The figures, as lines for people. */
     public String report() {
-        return String.format(Locale.ROOT, """
+        return String.format(
+                Locale.ROOT,
+                """
                 server load: %d SSE subscribers on $all, %d appending HTTP clients, %d events of ~%d bytes
                   appends:   %.0f events/s (%d ms), %d failed
                   delivery:  p50 %.1f ms, p99 %.1f ms, max %.1f ms (append sent -> event at a subscriber)
                   received:  %d of %d subscribers got every event, %d saw one out of order
                   health:    %d checks during the run, %d failed, slowest %d ms
-                """, options.subscribers(), options.appenders(), options.events(), options.payloadBytes(),
-                appendsPerSecond(), appendTime.toMillis(), appendFailures, millis(delivery.p50()),
-                millis(delivery.p99()), millis(delivery.max()), complete, options.subscribers(), outOfOrder,
-                healthChecks, healthFailures, slowestHealth.toMillis());
+                """,
+                options.subscribers(),
+                options.appenders(),
+                options.events(),
+                options.payloadBytes(),
+                appendsPerSecond(),
+                appendTime.toMillis(),
+                appendFailures,
+                millis(delivery.p50()),
+                millis(delivery.p99()),
+                millis(delivery.max()),
+                complete,
+                options.subscribers(),
+                outOfOrder,
+                healthChecks,
+                healthFailures,
+                slowestHealth.toMillis());
     }
 
     private static double millis(Duration duration) {

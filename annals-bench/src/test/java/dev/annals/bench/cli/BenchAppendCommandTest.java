@@ -1,17 +1,15 @@
 package dev.annals.bench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.annals.store.memory.InMemoryEventStore;
 import dev.annals.store.sqlite.SqliteEventStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,11 +24,12 @@ class BenchAppendCommandTest {
 
     @Test
     void runs_the_benchmark_on_the_store_and_prints_a_table() {
-        var run = BenchCli.on(store, data).run("append", "--writers", "3", "--events", "300", "--size", "50",
-                "--batch", "7");
+        var run = BenchCli.on(store, data)
+                .run("append", "--writers", "3", "--events", "300", "--size", "50", "--batch", "7");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).startsWith("append benchmark: in-memory store\n")
+        assertThat(run.out())
+                .startsWith("append benchmark: in-memory store\n")
                 .contains("writers             3, each on its own stream")
                 .contains("events              300 appended, 300 stored")
                 .contains("appends             43")
@@ -40,8 +39,8 @@ class BenchAppendCommandTest {
 
     @Test
     void runs_the_fsync_baseline_in_the_data_directory_and_prints_json() throws Exception {
-        var run = BenchCli.on(store, data).run("append", "--writers", "2", "--events", "40", "--size", "100",
-                "--baseline", "fsync", "--json");
+        var run = BenchCli.on(store, data)
+                .run("append", "--writers", "2", "--events", "40", "--size", "100", "--baseline", "fsync", "--json");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var result = new ObjectMapper().readTree(run.out());
@@ -56,8 +55,15 @@ class BenchAppendCommandTest {
 
     @Test
     void the_data_directory_may_be_given_after_the_subcommand() {
-        var run = BenchCli.on(store, data).runWithoutData("append", "--events", "5", "--baseline", "fsync",
-                "--data", data.resolve("bench").toString());
+        var run = BenchCli.on(store, data)
+                .runWithoutData(
+                        "append",
+                        "--events",
+                        "5",
+                        "--baseline",
+                        "fsync",
+                        "--data",
+                        data.resolve("bench").toString());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("location            " + data.resolve("bench"));
@@ -68,8 +74,9 @@ class BenchAppendCommandTest {
         var run = BenchCli.on(store, data).run("append", "--writers", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                "annals: the number of writers must be 1 or more, was 0 (see 'annals bench append --help')");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "annals: the number of writers must be 1 or more, was 0 (see 'annals bench append --help')");
     }
 
     @Test
@@ -85,7 +92,8 @@ class BenchAppendCommandTest {
         var run = BenchCli.on(store, data).runWithoutData("append", "--help");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).startsWith("Usage: annals bench append")
+        assertThat(run.out())
+                .startsWith("Usage: annals bench append")
                 .contains("--writers=N", "--events=N", "--size=BYTES", "--batch=K", "--baseline=fsync", "--json");
     }
 

@@ -1,13 +1,12 @@
 package dev.annals.bench.cli;
 
 import dev.annals.store.postgres.TestDatabase;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,11 +20,13 @@ class BenchAppendPostgresTest {
     @Test
     void appends_to_a_schema_of_its_own_and_drops_it_afterwards() throws Exception {
         String schema = TestDatabase.newSchema();
-        var run = BenchCli.onSqlite(data).runWithoutData("--store", storeIn(schema),
-                "append", "--writers", "2", "--events", "40", "--size", "50");
+        var run = BenchCli.onSqlite(data)
+                .runWithoutData(
+                        "--store", storeIn(schema), "append", "--writers", "2", "--events", "40", "--size", "50");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).contains("events              40 appended, 40 stored")
+        assertThat(run.out())
+                .contains("events              40 appended, 40 stored")
                 .contains("a schema of its own, dropped afterwards");
         var scratch = Pattern.compile("\\(schema (annals_bench_\\w+)\\)").matcher(run.out());
         assertThat(scratch.find()).as(run.out()).isTrue();
@@ -34,14 +35,14 @@ class BenchAppendPostgresTest {
     }
 
     private static String storeIn(String schema) {
-        return TestDatabase.URL.replaceFirst("^jdbc:", "") + (TestDatabase.URL.contains("?") ? "&" : "?")
-                + "schema=" + schema;
+        return TestDatabase.URL.replaceFirst("^jdbc:", "") + (TestDatabase.URL.contains("?") ? "&" : "?") + "schema="
+                + schema;
     }
 
     private static boolean schemaExists(String schema) throws Exception {
         try (var connection = TestDatabase.connect();
-             var statement = connection.prepareStatement(
-                     "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
+                var statement = connection.prepareStatement(
+                        "SELECT 1 FROM information_schema.schemata WHERE schema_name = ?")) {
             statement.setString(1, schema);
             try (var row = statement.executeQuery()) {
                 return row.next();

@@ -3,7 +3,6 @@ package dev.annals.bench.cli;
 import dev.annals.backend.Backends;
 import dev.annals.store.memory.InMemoryEventStore;
 import dev.annals.testkit.backend.FixedBackend;
-
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

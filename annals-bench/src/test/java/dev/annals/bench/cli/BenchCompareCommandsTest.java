@@ -1,14 +1,12 @@
 package dev.annals.bench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +33,8 @@ class BenchCompareCommandsTest {
         var entities = new ObjectMapper().readTree(run.out()).get("entities");
         assertThat(entities).hasSize(1);
         assertThat(entities.get(0).get("systems")).hasSize(3);
-        assertThat(entities.get(0).get("systems").get(2).get("unavailable").asText()).isEqualTo("PostgreSQL left out");
+        assertThat(entities.get(0).get("systems").get(2).get("unavailable").asText())
+                .isEqualTo("PostgreSQL left out");
     }
 
     @Test
@@ -51,7 +50,8 @@ class BenchCompareCommandsTest {
         var run = BenchCli.onSqlite(data).runWithoutData();
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.err()).startsWith("annals: name a benchmark: append, projection, compare-append,")
+        assertThat(run.err())
+                .startsWith("annals: name a benchmark: append, projection, compare-append,")
                 .contains("(see 'annals bench --help')");
     }
 }

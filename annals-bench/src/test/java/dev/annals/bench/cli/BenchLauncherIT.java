@@ -1,9 +1,5 @@
 package dev.annals.bench.cli;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -24,8 +25,7 @@ class BenchLauncherIT {
 
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
 
-    private record Outcome(int exitCode, String out, String err) {
-    }
+    private record Outcome(int exitCode, String out, String err) {}
 
     @TempDir
     Path temp;
@@ -33,8 +33,16 @@ class BenchLauncherIT {
     @Test
     void the_launcher_starts_the_benchmarks_jar_for_bench() throws Exception {
         var help = annals("bench", "append", "--help");
-        var run = annals("--data", temp.resolve("data").toString(), "bench", "append", "--writers", "2",
-                "--events", "20", "--json");
+        var run = annals(
+                "--data",
+                temp.resolve("data").toString(),
+                "bench",
+                "append",
+                "--writers",
+                "2",
+                "--events",
+                "20",
+                "--json");
 
         assertThat(help.exitCode()).as(help.err()).isZero();
         assertThat(help.out()).startsWith("Usage: annals bench append").contains("--writers=N");
@@ -45,8 +53,10 @@ class BenchLauncherIT {
 
     @Test
     void the_benchmarks_jar_is_runnable_and_carries_jmh() throws Exception {
-        try (var bench = new JarFile(REPOSITORY.resolve("annals-bench/target/annals-bench.jar").toFile())) {
-            assertThat(bench.getEntry("dev/annals/bench/cli/BenchCommand.class")).isNotNull();
+        try (var bench = new JarFile(
+                REPOSITORY.resolve("annals-bench/target/annals-bench.jar").toFile())) {
+            assertThat(bench.getEntry("dev/annals/bench/cli/BenchCommand.class"))
+                    .isNotNull();
             assertThat(bench.getEntry("org/openjdk/jmh/Main.class")).isNotNull();
             assertThat(bench.getManifest().getMainAttributes().getValue("Main-Class"))
                     .isEqualTo("dev.annals.bench.cli.BenchCommand");
@@ -68,7 +78,9 @@ class BenchLauncherIT {
             process.destroyForcibly();
             throw new AssertionError("./annals " + String.join(" ", args) + " did not finish in 5 minutes");
         }
-        return new Outcome(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+        return new Outcome(
+                process.exitValue(),
+                Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 }

@@ -10,8 +10,7 @@ final class PostgresAtHand {
 
     static final String USER = "postgres";
 
-    private PostgresAtHand() {
-    }
+    private PostgresAtHand() {}
 
     /** The JDBC URL of the PostgreSQL at 127.0.0.1:5432, database test, when it answers within 3 seconds. */
     static Optional<String> url() {
@@ -32,9 +31,9 @@ final class PostgresAtHand {
         var properties = new Properties();
         properties.setProperty("user", USER);
         try (var connection = DriverManager.getConnection(url, properties);
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery(
-                     "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'annals_bench_%'")) {
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'annals_bench_%'")) {
             rows.next();
             return rows.getLong(1);
         }

@@ -1,13 +1,12 @@
 package dev.annals.bench.compare;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,12 +19,13 @@ class ReplayAndLoadSmokeTest {
     void replays_every_event_of_every_available_system() throws Exception {
         Optional<String> postgres = PostgresAtHand.url();
 
-        var outcomes = ReplayComparison.run(2_500, 200, postgres, PostgresAtHand.USER, line -> { });
+        var outcomes = ReplayComparison.run(2_500, 200, postgres, PostgresAtHand.USER, line -> {});
 
         assertThat(outcomes).extracting(ReplayOutcome::system).containsExactlyElementsOf(ReplayComparison.SYSTEMS);
         assertThat(measured(outcomes, "annals/sqlite").events()).isEqualTo(2_500);
         assertThat(measured(outcomes, "jdbc/sqlite").events()).isEqualTo(2_500);
-        // Axon's tracking read fails on SQLite (sqlite-jdbc refuses a NULL MIN(globalIndex) as a Long): reported, not hidden.
+        // Axon's tracking read fails on SQLite (sqlite-jdbc refuses a NULL MIN(globalIndex) as a Long): reported, not
+        // hidden.
         assertThat(outcomes.get(1)).isInstanceOf(ReplayOutcome.Unavailable.class);
         if (postgres.isPresent()) {
             assertThat(measured(outcomes, "annals/postgresql").events()).isEqualTo(2_500);
@@ -41,20 +41,27 @@ class ReplayAndLoadSmokeTest {
     void loads_entities_of_each_size_on_annals_and_axon() throws Exception {
         Optional<String> postgres = PostgresAtHand.url();
 
-        var outcomes = EntityLoadComparison.run(List.of(3, 120), postgres, PostgresAtHand.USER, line -> { });
+        var outcomes = EntityLoadComparison.run(List.of(3, 120), postgres, PostgresAtHand.USER, line -> {});
 
         assertThat(outcomes).hasSize(6);
         var expectedMeasured = postgres.isPresent() ? 6 : 4;
-        assertThat(outcomes).filteredOn(EntityLoadOutcome.Measured.class::isInstance).hasSize(expectedMeasured);
-        assertThat(outcomes).filteredOn(EntityLoadOutcome.Measured.class::isInstance)
-                .allSatisfy(outcome -> assertThat(((EntityLoadOutcome.Measured) outcome).loads()).isGreaterThan(0));
+        assertThat(outcomes)
+                .filteredOn(EntityLoadOutcome.Measured.class::isInstance)
+                .hasSize(expectedMeasured);
+        assertThat(outcomes)
+                .filteredOn(EntityLoadOutcome.Measured.class::isInstance)
+                .allSatisfy(outcome -> assertThat(((EntityLoadOutcome.Measured) outcome).loads())
+                        .isGreaterThan(0));
         var json = new ObjectMapper().readTree(EntityLoadReport.json(outcomes));
         assertThat(json.get("entities")).hasSize(2);
         assertThat(EntityLoadReport.table(outcomes)).contains("entity of 120 events", "axon/sqlite");
     }
 
     private static ReplayOutcome.Measured measured(List<ReplayOutcome> outcomes, String system) {
-        return outcomes.stream().filter(outcome -> outcome.system().equals(system))
-                .map(ReplayOutcome.Measured.class::cast).findFirst().orElseThrow();
+        return outcomes.stream()
+                .filter(outcome -> outcome.system().equals(system))
+                .map(ReplayOutcome.Measured.class::cast)
+                .findFirst()
+                .orElseThrow();
     }
 }

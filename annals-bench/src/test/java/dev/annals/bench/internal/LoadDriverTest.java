@@ -1,12 +1,11 @@
 package dev.annals.bench.internal;
 
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,18 +42,18 @@ class LoadDriverTest {
         var appends = new AtomicInteger();
 
         assertThatThrownBy(() -> LoadDriver.run(4, 1_000_000, 1, i -> new LoadDriver.Writer<Integer>() {
-            @Override
-            public Integer prepare(int events) {
-                return events;
-            }
+                    @Override
+                    public Integer prepare(int events) {
+                        return events;
+                    }
 
-            @Override
-            public void append(Integer events) {
-                if (appends.incrementAndGet() == 50) {
-                    throw new IllegalArgumentException("disk full");
-                }
-            }
-        }))
+                    @Override
+                    public void append(Integer events) {
+                        if (appends.incrementAndGet() == 50) {
+                            throw new IllegalArgumentException("disk full");
+                        }
+                    }
+                }))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("a benchmark writer failed: disk full")
                 .hasCauseInstanceOf(IllegalArgumentException.class);

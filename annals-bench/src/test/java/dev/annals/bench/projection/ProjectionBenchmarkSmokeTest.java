@@ -1,14 +1,13 @@
 package dev.annals.bench.projection;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,7 +25,8 @@ class ProjectionBenchmarkSmokeTest {
         assertThat(result.rebuildEvents()).isEqualTo(2_000);
         assertThat(result.rebuildEventsPerSecond()).isPositive();
         assertThat(result.latencyEvents()).isEqualTo(200);
-        assertThat(result.appendToReadModel().p99()).isGreaterThanOrEqualTo(result.appendToReadModel().p50())
+        assertThat(result.appendToReadModel().p99())
+                .isGreaterThanOrEqualTo(result.appendToReadModel().p50())
                 .isPositive();
         assertThat(result.report()).contains("events/s").contains("p99");
     }

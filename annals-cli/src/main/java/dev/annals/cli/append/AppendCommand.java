@@ -13,6 +13,10 @@ import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamName;
 import dev.annals.store.internal.MetadataJson;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -20,29 +24,27 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-
 /**
  * {@code annals append}: one event given on the command line, or every event of an NDJSON file, in one
  * atomic append. Everything is checked before the store is opened, so a rejected request writes nothing.
  */
-@Command(name = "append",
+@Command(
+        name = "append",
         sortOptions = false,
         description = {
-                "Appends one event to STREAM, or every event of an NDJSON file in one atomic append (all or nothing).",
-                "Prints one JSON object: the stream, its new version, the global position of the (last) event, and"
-                        + " the event id (for a file: the number of events)."},
+            "Appends one event to STREAM, or every event of an NDJSON file in one atomic append (all or nothing).",
+            "Prints one JSON object: the stream, its new version, the global position of the (last) event, and"
+                    + " the event id (for a file: the number of events)."
+        },
         footerHeading = "%nExamples:%n",
         footer = {
-                "  annals append account-1 Deposited '{\"amount\":5}'",
-                "  annals append account-1 Withdrawn '{\"amount\":2}' --expected-version 0 \\",
-                "                --metadata '{\"user\":\"ann\"}'",
-                "  annals append account-1 --file events.ndjson",
-                "      where each line is {\"type\":\"Deposited\",\"data\":{\"amount\":5}}",
-                "      optionally with \"metadata\":{\"user\":\"ann\"} and \"eventId\":\"<uuid>\""})
+            "  annals append account-1 Deposited '{\"amount\":5}'",
+            "  annals append account-1 Withdrawn '{\"amount\":2}' --expected-version 0 \\",
+            "                --metadata '{\"user\":\"ann\"}'",
+            "  annals append account-1 --file events.ndjson",
+            "      where each line is {\"type\":\"Deposited\",\"data\":{\"amount\":5}}",
+            "      optionally with \"metadata\":{\"user\":\"ann\"} and \"eventId\":\"<uuid>\""
+        })
 public final class AppendCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppendCommand.class);
@@ -54,7 +56,10 @@ public final class AppendCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     @Parameters(index = "0", paramLabel = "STREAM", description = "The stream to append to, such as account-1.")
@@ -66,20 +71,29 @@ public final class AppendCommand implements Callable<Integer> {
     @Parameters(index = "2", arity = "0..1", paramLabel = "JSON", description = "The event's data: a JSON document.")
     private String json;
 
-    @Option(names = "--file", paramLabel = "FILE",
+    @Option(
+            names = "--file",
+            paramLabel = "FILE",
             description = "Append every event of this NDJSON file instead: one {\"type\":…,\"data\":…} per line.")
     private Path file;
 
-    @Option(names = "--expected-version", paramLabel = "any|no-stream|exists|N", defaultValue = "any",
+    @Option(
+            names = "--expected-version",
+            paramLabel = "any|no-stream|exists|N",
+            defaultValue = "any",
             converter = ExpectedVersionConverter.class,
             description = "Append only if the stream is at this version (0-based; default: ${DEFAULT-VALUE}).")
     private ExpectedVersion expected;
 
-    @Option(names = "--metadata", paramLabel = "JSON",
+    @Option(
+            names = "--metadata",
+            paramLabel = "JSON",
             description = "The event's metadata: a JSON object of strings, such as {\"user\":\"ann\"}.")
     private String metadata;
 
-    @Option(names = "--event-id", paramLabel = "UUID",
+    @Option(
+            names = "--event-id",
+            paramLabel = "UUID",
             description = "The event's id (default: a new one). Retrying with the same id appends nothing new.")
     private UUID eventId;
 
@@ -92,8 +106,13 @@ public final class AppendCommand implements Callable<Integer> {
         try (EventStore store = annals.openStore()) {
             result = store.append(stream, expected, events);
         }
-        LOG.debug("appended {} event(s) to stream {}: version {}, position {}, last event id {}", events.size(),
-                stream, result.streamVersion(), result.position(), events.getLast().eventId());
+        LOG.debug(
+                "appended {} event(s) to stream {}: version {}, position {}, last event id {}",
+                events.size(),
+                stream,
+                result.streamVersion(),
+                result.position(),
+                events.getLast().eventId());
         var out = spec.commandLine().getOut();
         out.println(describe(result, events));
         out.flush();
@@ -102,15 +121,17 @@ public final class AppendCommand implements Callable<Integer> {
 
     private void checkUsage() {
         if (file == null && (type == null || json == null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "Missing " + (type == null ? "TYPE and JSON" : "JSON") + " (or --file FILE to append a file)");
         }
         if (file != null && (type != null || json != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "Give either TYPE and JSON or --file FILE, not both");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "Give either TYPE and JSON or --file FILE, not both");
         }
         if (file != null && (metadata != null || eventId != null)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
                     "--metadata and --event-id apply to a single event; with --file put them on each line");
         }
     }

@@ -21,8 +21,7 @@ final class JsonInput {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private JsonInput() {
-    }
+    private JsonInput() {}
 
     /**
      * Parses {@code text} as one JSON document.
@@ -37,12 +36,14 @@ final class JsonInput {
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             // One-line input (the usual case) is located by its column alone.
-            String where = location == null ? ""
+            String where = location == null
+                    ? ""
                     : text.lines().count() > 1
-                    ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
-                    : " (column " + location.getColumnNr() + ")";
+                            ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
+                            : " (column " + location.getColumnNr() + ")";
             // Jackson names its input source inside nested locations; the user knows what they typed.
-            String problem = e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]", "$1");
+            String problem =
+                    e.getOriginalMessage().replaceAll("\\[Source: [^;\\]]*; (line: \\d+, column: \\d+)]", "$1");
             throw new RejectedRequestException(what + " is not well-formed JSON: " + problem + where, e);
         }
         if (node == null || node.isMissingNode()) {

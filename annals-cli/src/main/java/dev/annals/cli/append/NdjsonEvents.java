@@ -6,7 +6,6 @@ import dev.annals.event.EventData;
 import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
 import dev.annals.store.internal.MetadataJson;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -30,8 +29,7 @@ final class NdjsonEvents {
 
     private static final Set<String> FIELDS = Set.of("type", "data", "metadata", "eventId");
 
-    private NdjsonEvents() {
-    }
+    private NdjsonEvents() {}
 
     /**
      * The file's events, in order.

@@ -1,22 +1,24 @@
 package dev.annals.cli.audit;
 
-import dev.annals.cli.AnnalsCommand;
-import dev.annals.cli.ExitCodes;
 import dev.annals.audit.AuditReport;
 import dev.annals.audit.AuditTrail;
+import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.ExitCodes;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-
-import java.util.concurrent.Callable;
 
 /**
  * {@code annals verify}: checks the audit trail's hash chain of the store (SQLite or PostgreSQL), then seals the
  * events appended since the last run. Exit 1 naming the first broken position when the chain breaks.
  */
-@Command(name = "verify",
-        description = {"Checks the tamper-evident hash chain of the store and seals events appended since the last run.",
-                "Prints the head hash: record it elsewhere to check later that history was not rewritten.",
-                "Exit 1 with the first broken position when any sealed event was changed, removed, inserted or reordered."})
+@Command(
+        name = "verify",
+        description = {
+            "Checks the tamper-evident hash chain of the store and seals events appended since the last run.",
+            "Prints the head hash: record it elsewhere to check later that history was not rewritten.",
+            "Exit 1 with the first broken position when any sealed event was changed, removed, inserted or reordered."
+        })
 public final class VerifyCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -33,7 +35,8 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         if (!report.intact()) {
             var err = spec.commandLine().getErr();
-            err.println("verify: chain broken at position " + report.firstBroken().getAsLong() + ": "
+            err.println("verify: chain broken at position "
+                    + report.firstBroken().getAsLong() + ": "
                     + report.problem() + " (" + report.verified() + " event(s) intact before it, last good hash "
                     + report.headHash() + ")");
             err.flush();

@@ -1,11 +1,10 @@
 package dev.annals.cli.bench;
 
 import dev.annals.cli.BadUsageException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Unmatched;
-
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Unmatched;
 
 /**
  * {@code annals bench} in {@code annals.jar}: only a pointer. The benchmarks ship as {@code annals-bench.jar},
@@ -13,11 +12,13 @@ import java.util.concurrent.Callable;
  * {@code ./annals} script starts that jar for {@code bench}, and this command answers whoever runs
  * {@code java -jar annals.jar bench} directly.
  */
-@Command(name = "bench",
-        description = {"Runs a benchmark (append, projection, compare-append, compare-replay, compare-load,"
-                + " server-load).",
-                "The benchmarks ship as annals-bench.jar: ./annals bench ... starts it (./annals bench --help"
-                        + " lists them)."})
+@Command(
+        name = "bench",
+        description = {
+            "Runs a benchmark (append, projection, compare-append, compare-replay, compare-load," + " server-load).",
+            "The benchmarks ship as annals-bench.jar: ./annals bench ... starts it (./annals bench --help"
+                    + " lists them)."
+        })
 public final class BenchJarCommand implements Callable<Integer> {
 
     // Whatever follows (a benchmark and its options) is for annals-bench.jar, not a usage error here.

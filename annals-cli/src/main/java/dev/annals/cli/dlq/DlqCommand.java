@@ -6,18 +6,20 @@ import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.projection.DeadLetter;
 import dev.annals.projection.UnknownDeadLetterException;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.util.Optional;
-
 /** {@code annals dlq}: the dead letters of projections, listed, retried or skipped. */
-@Command(name = "dlq",
+@Command(
+        name = "dlq",
         sortOptions = false,
-        description = {"Lists, retries or skips the events projections parked after their retries ran out.",
-                "Retry and skip are requests a running runner serves within seconds."})
+        description = {
+            "Lists, retries or skips the events projections parked after their retries ran out.",
+            "Retry and skip are requests a running runner serves within seconds."
+        })
 public final class DlqCommand {
 
     @CommandLine.ParentCommand
@@ -26,7 +28,10 @@ public final class DlqCommand {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     @Command(name = "list", description = "Lists open dead letters, of projection NAME or of all.")
@@ -42,9 +47,18 @@ public final class DlqCommand {
                 out.println("No open dead letters.");
             }
             for (DeadLetter letter : letters) {
-                out.printf("%d  %s  position %d  event %s (%s)  %s after %d attempts, first %s, last %s%n  error: %s%n",
-                        letter.id(), letter.projection(), letter.position(), letter.eventId(), letter.eventType(),
-                        letter.status(), letter.attempts(), letter.firstFailure(), letter.lastFailure(), letter.error());
+                out.printf(
+                        "%d  %s  position %d  event %s (%s)  %s after %d attempts, first %s, last %s%n  error: %s%n",
+                        letter.id(),
+                        letter.projection(),
+                        letter.position(),
+                        letter.eventId(),
+                        letter.eventType(),
+                        letter.status(),
+                        letter.attempts(),
+                        letter.firstFailure(),
+                        letter.lastFailure(),
+                        letter.error());
             }
         }
         out.flush();

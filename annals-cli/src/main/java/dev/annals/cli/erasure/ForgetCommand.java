@@ -6,23 +6,24 @@ import dev.annals.erasure.ForgetOutcome;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.erasure.internal.FieldCipher;
 import dev.annals.event.RecordedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
-import java.util.stream.Stream;
-
 /** {@code annals forget SUBJECT}: deletes the subject's data key, which erases its personal data everywhere. */
-@Command(name = "forget",
+@Command(
+        name = "forget",
         sortOptions = false,
         description = {
-                "Forgets a data subject (crypto-shredding): deletes its data key, so that the personal data"
-                        + " encrypted with it reads as erased, and records it so that no new key is ever made.",
-                "The events, the hash chain and projections keep working; copies already made (read models,"
-                        + " exports, backups) must be cleaned separately (docs/erasure.md). Cannot be undone."})
+            "Forgets a data subject (crypto-shredding): deletes its data key, so that the personal data"
+                    + " encrypted with it reads as erased, and records it so that no new key is ever made.",
+            "The events, the hash chain and projections keep working; copies already made (read models,"
+                    + " exports, backups) must be cleaned separately (docs/erasure.md). Cannot be undone."
+        })
 public final class ForgetCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -34,11 +35,15 @@ public final class ForgetCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUBJECT", description = "The subject's id, as in its events' subject field.")
     private String subject;
 
-    @Option(names = "--count", description = "Also count the events holding the subject's data: reads the whole"
-            + " log.")
+    @Option(
+            names = "--count",
+            description = "Also count the events holding the subject's data: reads the whole" + " log.")
     private boolean count;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     @Override
@@ -51,11 +56,13 @@ public final class ForgetCommand implements Callable<Integer> {
             outcome = deployment.require(SubjectKeyStore.class, "erasure keys").forget(subject);
         }
         var out = spec.commandLine().getOut();
-        out.println("forget: subject '" + subject + "' " + switch (outcome) {
-            case KEY_DELETED -> "forgotten: its data key is deleted, its personal data now reads as erased";
-            case ALREADY_FORGOTTEN -> "was forgotten before: nothing changed";
-            case NO_KEY -> "had no data key: recorded as forgotten, so that none is ever made";
-        } + (events >= 0 ? "; " + events + " event(s) hold its encrypted data" : "")
+        out.println("forget: subject '" + subject + "' "
+                + switch (outcome) {
+                    case KEY_DELETED -> "forgotten: its data key is deleted, its personal data now reads as erased";
+                    case ALREADY_FORGOTTEN -> "was forgotten before: nothing changed";
+                    case NO_KEY -> "had no data key: recorded as forgotten, so that none is ever made";
+                }
+                + (events >= 0 ? "; " + events + " event(s) hold its encrypted data" : "")
                 + ". Events, hash chain and projections are unchanged; clean copies in read models, exports and"
                 + " backups yourself.");
         out.flush();
@@ -64,7 +71,8 @@ public final class ForgetCommand implements Callable<Integer> {
 
     private long countEvents() {
         var marker = FieldCipher.marker(subject).getBytes(StandardCharsets.UTF_8);
-        try (var deployment = annals.openReadOnly(); Stream<RecordedEvent> all = deployment.store().readAll(0)) {
+        try (var deployment = annals.openReadOnly();
+                Stream<RecordedEvent> all = deployment.store().readAll(0)) {
             return all.filter(event -> contains(event.payload(), marker)).count();
         }
     }

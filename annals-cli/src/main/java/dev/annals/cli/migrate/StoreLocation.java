@@ -11,7 +11,6 @@ import dev.annals.store.jdbc.migrate.MigrationEnd;
 import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.StoreTransfer;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
-
 import java.nio.file.Path;
 
 import static java.util.Objects.requireNonNull;
@@ -52,7 +51,8 @@ record StoreLocation(Backends backends, String location) implements MigrationEnd
             return this;
         }
         String path = location.startsWith("sqlite:") ? location.substring("sqlite:".length()) : location;
-        return new StoreLocation(backends, Path.of(path).toAbsolutePath().normalize().toString());
+        return new StoreLocation(
+                backends, Path.of(path).toAbsolutePath().normalize().toString());
     }
 
     /**
@@ -95,7 +95,9 @@ record StoreLocation(Backends backends, String location) implements MigrationEnd
     @Override
     public TransferSnapshot snapshot() {
         try (var deployment = backends.open(location, OpenOptions.readOnly())) {
-            return deployment.require(StoreTransfer.class, "stream marks and keys").snapshot();
+            return deployment
+                    .require(StoreTransfer.class, "stream marks and keys")
+                    .snapshot();
         } catch (NoStoreException e) {
             throw new RejectedRequestException(e.getMessage());
         }

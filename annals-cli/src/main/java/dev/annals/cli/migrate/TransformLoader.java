@@ -2,7 +2,6 @@ package dev.annals.cli.migrate;
 
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.serialization.EventTransform;
-
 import java.lang.reflect.InvocationTargetException;
 
 /**
@@ -11,8 +10,7 @@ import java.lang.reflect.InvocationTargetException;
  */
 final class TransformLoader {
 
-    private TransformLoader() {
-    }
+    private TransformLoader() {}
 
     /**
      * An instance of class {@code name}.
@@ -28,17 +26,17 @@ final class TransformLoader {
             throw new RejectedRequestException("--transform: no class '" + name + "' on the classpath");
         }
         if (!EventTransform.class.isAssignableFrom(type)) {
-            throw new RejectedRequestException("--transform: class " + name + " does not implement "
-                    + EventTransform.class.getName());
+            throw new RejectedRequestException(
+                    "--transform: class " + name + " does not implement " + EventTransform.class.getName());
         }
         try {
             return (EventTransform) type.getConstructor().newInstance();
         } catch (NoSuchMethodException | IllegalAccessException | InstantiationException e) {
-            throw new RejectedRequestException("--transform: class " + name
-                    + " needs a public no-argument constructor", e);
+            throw new RejectedRequestException(
+                    "--transform: class " + name + " needs a public no-argument constructor", e);
         } catch (InvocationTargetException e) {
-            throw new RejectedRequestException("--transform: constructing " + name + " failed: "
-                    + e.getCause(), e.getCause());
+            throw new RejectedRequestException(
+                    "--transform: constructing " + name + " failed: " + e.getCause(), e.getCause());
         }
     }
 }

@@ -42,8 +42,12 @@ public final class ProgressBar {
     public static ProgressBar on(PrintWriter err, String label, String unit, boolean forced) {
         requireNonNull(err, "err");
         boolean interactive = System.console() != null && System.getenv("CI") == null;
-        return new ProgressBar(err, requireNonNull(label, "label"), requireNonNull(unit, "unit"),
-                forced || interactive, System::nanoTime);
+        return new ProgressBar(
+                err,
+                requireNonNull(label, "label"),
+                requireNonNull(unit, "unit"),
+                forced || interactive,
+                System::nanoTime);
     }
 
     /** True when the bar is drawn. */
@@ -81,8 +85,18 @@ public final class ProgressBar {
         double fraction = total <= 0 ? 0 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(fraction * WIDTH);
         double seconds = Math.max(1e-9, (now - started) / 1e9);
-        err.print(String.format(Locale.ROOT, "\r%s [%s%s] %3.0f%% %,d/%,d %s %,.0f %s/s", label, "#".repeat(filled),
-                ".".repeat(WIDTH - filled), fraction * 100, done, total, unit, done / seconds, unit));
+        err.print(String.format(
+                Locale.ROOT,
+                "\r%s [%s%s] %3.0f%% %,d/%,d %s %,.0f %s/s",
+                label,
+                "#".repeat(filled),
+                ".".repeat(WIDTH - filled),
+                fraction * 100,
+                done,
+                total,
+                unit,
+                done / seconds,
+                unit));
         err.flush();
     }
 }

@@ -3,14 +3,13 @@ package dev.annals.cli.projections;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionNames;
-import dev.annals.projection.RebuildMode;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.RebuildMode;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-
-import java.util.concurrent.Callable;
 
 /** The requests {@code annals projections} can make of a projection's runner. */
 abstract class ProjectionRequestCommand implements Callable<Integer> {
@@ -21,7 +20,10 @@ abstract class ProjectionRequestCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     boolean help;
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The projection's name.")
@@ -59,9 +61,13 @@ abstract class ProjectionRequestCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "rebuild", description = {"Asks the projection NAME to rebuild from the first event.",
-            "By default the new version is built beside the live one and queries switch to it once it has caught"
-                    + " up (blue/green); --in-place empties the live read model and replays into it."})
+    @Command(
+            name = "rebuild",
+            description = {
+                "Asks the projection NAME to rebuild from the first event.",
+                "By default the new version is built beside the live one and queries switch to it once it has caught"
+                        + " up (blue/green); --in-place empties the live read model and replays into it."
+            })
     static final class Rebuild extends ProjectionRequestCommand {
 
         @Option(names = "--in-place", description = "Reset the live read model instead of building a new version.")

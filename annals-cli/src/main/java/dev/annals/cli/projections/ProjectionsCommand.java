@@ -3,37 +3,40 @@ package dev.annals.cli.projections;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.Opened;
-import dev.annals.projection.ProjectionStates;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionState;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
-import java.nio.file.Files;
+import dev.annals.projection.ProjectionStates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code annals projections}: every projection's state, checkpoint, lag and dead letters, as its runner
  * last reported them in the store's database; works while the application runs in another process.
  */
-@Command(name = "projections",
+@Command(
+        name = "projections",
         sortOptions = false,
         description = {
-                "Lists projections: name, state, checkpoint, lag and open dead letters.",
-                "On PostgreSQL, segmented projections show one line per segment (NAME-seg-N) and the segment"
-                        + " leases: owner, epoch, held, expired or free.",
-                "Reads what each runner reports to the store's database, so it works while the application runs."
-                        + " The subcommands ask a running runner to act; it obeys within seconds.",
-                "REPORTED is how long ago the runner last reported (it does every second while it runs); a"
-                        + " projection not reported for longer than --stale-after shows as STALE: its runner has"
-                        + " probably stopped without saying so (killed, crashed), and its numbers are that old."},
-        subcommands = {ProjectionRequestCommand.Pause.class, ProjectionRequestCommand.Resume.class,
-                ProjectionRequestCommand.Rebuild.class})
+            "Lists projections: name, state, checkpoint, lag and open dead letters.",
+            "On PostgreSQL, segmented projections show one line per segment (NAME-seg-N) and the segment"
+                    + " leases: owner, epoch, held, expired or free.",
+            "Reads what each runner reports to the store's database, so it works while the application runs."
+                    + " The subcommands ask a running runner to act; it obeys within seconds.",
+            "REPORTED is how long ago the runner last reported (it does every second while it runs); a"
+                    + " projection not reported for longer than --stale-after shows as STALE: its runner has"
+                    + " probably stopped without saying so (killed, crashed), and its numbers are that old."
+        },
+        subcommands = {
+            ProjectionRequestCommand.Pause.class,
+            ProjectionRequestCommand.Resume.class,
+            ProjectionRequestCommand.Rebuild.class
+        })
 public final class ProjectionsCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -42,10 +45,16 @@ public final class ProjectionsCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
-    @Option(names = "--stale-after", paramLabel = "SECONDS", defaultValue = "30",
+    @Option(
+            names = "--stale-after",
+            paramLabel = "SECONDS",
+            defaultValue = "30",
             description = "Show a projection as STALE when its runner has not reported for longer than this"
                     + " (default: ${DEFAULT-VALUE}).")
     private long staleAfterSeconds;
@@ -53,8 +62,8 @@ public final class ProjectionsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (staleAfterSeconds < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--stale-after must be 1 or more seconds,"
-                    + " was " + staleAfterSeconds);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--stale-after must be 1 or more seconds," + " was " + staleAfterSeconds);
         }
         var out = spec.commandLine().getOut();
         Instant now = Instant.now();
@@ -64,16 +73,24 @@ public final class ProjectionsCommand implements Callable<Integer> {
             if (all.isEmpty() && leases.isEmpty()) {
                 out.println("No projection has run on this store yet.");
             } else {
-                out.printf("%-20s %-17s %10s %10s %12s %12s  %s%n", "NAME", "STATE", "CHECKPOINT", "BEHIND", "SECONDS",
-                        "DEAD LETTERS", "REPORTED");
+                out.printf(
+                        "%-20s %-17s %10s %10s %12s %12s  %s%n",
+                        "NAME", "STATE", "CHECKPOINT", "BEHIND", "SECONDS", "DEAD LETTERS", "REPORTED");
                 for (ProjectionHealth health : all) {
                     Duration age = Duration.between(health.measuredAt(), now);
                     boolean stale = health.state() != ProjectionState.STOPPED && age.toSeconds() > staleAfterSeconds;
-                    out.printf("%-20s %-17s %10d %10d %12.3f %12d  %s%n", health.projection(),
-                            stale ? "STALE" : health.state(), health.checkpoint(), health.eventsBehind(),
-                            health.secondsBehind(), health.deadLetters(), ago(age));
+                    out.printf(
+                            "%-20s %-17s %10d %10d %12.3f %12d  %s%n",
+                            health.projection(),
+                            stale ? "STALE" : health.state(),
+                            health.checkpoint(),
+                            health.eventsBehind(),
+                            health.secondsBehind(),
+                            health.deadLetters(),
+                            ago(age));
                     if (stale) {
-                        out.printf("  stale: last reported %s at %s, more than %d s ago; its runner may have stopped%n",
+                        out.printf(
+                                "  stale: last reported %s at %s, more than %d s ago; its runner may have stopped%n",
                                 health.state(), health.measuredAt(), staleAfterSeconds);
                     }
                     if (!health.error().isEmpty()) {

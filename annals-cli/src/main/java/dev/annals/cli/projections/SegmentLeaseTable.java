@@ -1,9 +1,8 @@
 package dev.annals.cli.projections;
 
 import dev.annals.cli.AnnalsCommand;
-import dev.annals.projection.segment.SegmentLeases;
 import dev.annals.projection.segment.SegmentLease;
-
+import dev.annals.projection.segment.SegmentLeases;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -13,13 +12,15 @@ import java.util.List;
  */
 final class SegmentLeaseTable {
 
-    private SegmentLeaseTable() {
-    }
+    private SegmentLeaseTable() {}
 
     /** The leases of the store {@code annals} names, or none when its backend keeps none. */
     static List<SegmentLease> read(AnnalsCommand annals) {
         try (var deployment = annals.openReadOnly()) {
-            return deployment.capability(SegmentLeases.class).map(SegmentLeases::all).orElse(List.of());
+            return deployment
+                    .capability(SegmentLeases.class)
+                    .map(SegmentLeases::all)
+                    .orElse(List.of());
         }
     }
 
@@ -35,10 +36,16 @@ final class SegmentLeaseTable {
         out.println();
         out.printf("%-20s %-9s %-40s %6s  %s%n", "SEGMENTED", "SEGMENT", "OWNER", "EPOCH", "LEASE");
         for (SegmentLease lease : leases) {
-            String state = lease.owner().isEmpty() ? "free"
+            String state = lease.owner().isEmpty()
+                    ? "free"
                     : (lease.active() ? "held until " : "expired at ") + lease.expiresAt();
-            out.printf("%-20s %-9s %-40s %6d  %s%n", lease.projection(), lease.segment() + "/" + lease.segments(),
-                    lease.owner().isEmpty() ? "-" : lease.owner(), lease.epoch(), state);
+            out.printf(
+                    "%-20s %-9s %-40s %6d  %s%n",
+                    lease.projection(),
+                    lease.segment() + "/" + lease.segments(),
+                    lease.owner().isEmpty() ? "-" : lease.owner(),
+                    lease.epoch(),
+                    state);
         }
     }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.annals.event.RecordedEvent;
-
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -26,8 +25,7 @@ final class EventJsonLines {
             .disable(JsonParser.Feature.AUTO_CLOSE_SOURCE)
             .build();
 
-    private EventJsonLines() {
-    }
+    private EventJsonLines() {}
 
     /** The event as one line of JSON, without a line break. */
     static String line(RecordedEvent event) {

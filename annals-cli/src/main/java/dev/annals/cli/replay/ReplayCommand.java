@@ -2,38 +2,39 @@ package dev.annals.cli.replay;
 
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
-import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.cli.progress.ProgressBar;
 import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.replay.ProjectionReplay;
 import dev.annals.projection.replay.ReplayRange;
 import dev.annals.projection.replay.ReplayResult;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelDefinition;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.Callable;
 
 /**
  * {@code annals replay NAME [--from POS] [--to POS]}: replays events into a new version of a read model
  * beside the live one, which keeps serving untouched, with progress and rate (see {@link ProjectionReplay}).
  * The read models are the application's, registered in code: here the bank's ({@link BankReadSide#readModels()}).
  */
-@Command(name = "replay",
+@Command(
+        name = "replay",
         sortOptions = false,
-        description = {"Replays events into a NEW version of the read model NAME beside the live one, which queries"
-                + " and the running projection keep using untouched: to inspect what the handlers make of history"
-                + " or of one range of it.",
-                "--from/--to bound the global positions delivered (both inclusive); a range that does not start at 1"
-                        + " gives a partial read model. The version stays until the next replay or rebuild; to"
-                        + " replace the live read model use 'annals projections rebuild NAME'.",
-                "Works while the application runs."})
+        description = {
+            "Replays events into a NEW version of the read model NAME beside the live one, which queries"
+                    + " and the running projection keep using untouched: to inspect what the handlers make of history"
+                    + " or of one range of it.",
+            "--from/--to bound the global positions delivered (both inclusive); a range that does not start at 1"
+                    + " gives a partial read model. The version stays until the next replay or rebuild; to"
+                    + " replace the live read model use 'annals projections rebuild NAME'.",
+            "Works while the application runs."
+        })
 public final class ReplayCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -42,25 +43,39 @@ public final class ReplayCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "NAME", description = "The read model, one of: ${COMPLETION-CANDIDATES}.",
+    @Parameters(
+            index = "0",
+            paramLabel = "NAME",
+            description = "The read model, one of: ${COMPLETION-CANDIDATES}.",
             completionCandidates = ReadModelNames.class)
     private String name;
 
-    @Option(names = "--from", paramLabel = "POSITION", description = "The first global position to deliver (default 1).")
+    @Option(
+            names = "--from",
+            paramLabel = "POSITION",
+            description = "The first global position to deliver (default 1).")
     private long from = 1;
 
-    @Option(names = "--to", paramLabel = "POSITION", description = "The last global position to deliver (default: the"
-            + " head when the replay starts).")
+    @Option(
+            names = "--to",
+            paramLabel = "POSITION",
+            description = "The last global position to deliver (default: the" + " head when the replay starts).")
     private long to = ReplayRange.HEAD;
 
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "500",
+    @Option(
+            names = "--batch-size",
+            paramLabel = "N",
+            defaultValue = "500",
             description = "Events per transaction (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
     @Option(names = "--progress", description = "Show the progress bar even when stderr is no terminal.")
     private boolean progress;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     @Override
@@ -73,17 +88,35 @@ public final class ReplayCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         if (batchSize < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be 1 or more, was " + batchSize);
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--batch-size must be 1 or more, was " + batchSize);
         }
         var result = run(definition, range);
         var out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "replay: %s positions %d..%d into version %d (live version %d untouched): %d event(s)"
-                        + " read, %d handled, in %.1f s (%.0f events/s)%n", result.projection(), result.from(), result.to(),
-                result.version(), result.liveVersion(), result.read(), result.handled(), result.seconds(), result.rate());
-        out.printf("replay: query %s%s%n", String.join(", ", definition.tables().stream()
-                        .map(table -> table.physical(result.version())).toList()),
-                range.fromStart() ? "" : " (partial: only the effects of positions " + result.from() + ".." + result.to()
-                        + " on empty tables)");
+        out.printf(
+                Locale.ROOT,
+                "replay: %s positions %d..%d into version %d (live version %d untouched): %d event(s)"
+                        + " read, %d handled, in %.1f s (%.0f events/s)%n",
+                result.projection(),
+                result.from(),
+                result.to(),
+                result.version(),
+                result.liveVersion(),
+                result.read(),
+                result.handled(),
+                result.seconds(),
+                result.rate());
+        out.printf(
+                "replay: query %s%s%n",
+                String.join(
+                        ", ",
+                        definition.tables().stream()
+                                .map(table -> table.physical(result.version()))
+                                .toList()),
+                range.fromStart()
+                        ? ""
+                        : " (partial: only the effects of positions " + result.from() + ".." + result.to()
+                                + " on empty tables)");
         out.flush();
         return ExitCodes.OK;
     }
@@ -91,9 +124,11 @@ public final class ReplayCommand implements Callable<Integer> {
     /** Reads beside the application (read-only: no directory lock on the embedded store); writes the read model. */
     private ReplayResult run(ReadModelDefinition definition, ReplayRange range) throws Exception {
         try (var readModels = annals.openCapability(JdbcReadModels.class, "SQL read models");
-             var readModel = readModels.value().store(definition.tables())) {
+                var readModel = readModels.value().store(definition.tables())) {
             var events = readModels.deployment().store();
-            return replay(new ProjectionReplay<>(definition.projection(), events, readModel, batchSize), range,
+            return replay(
+                    new ProjectionReplay<>(definition.projection(), events, readModel, batchSize),
+                    range,
                     events.headPosition());
         }
     }
@@ -117,7 +152,9 @@ public final class ReplayCommand implements Callable<Integer> {
     }
 
     private static ReadModelDefinition definition(String name) {
-        return BankReadSide.readModels().stream().filter(model -> model.name().equals(name)).findFirst()
+        return BankReadSide.readModels().stream()
+                .filter(model -> model.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new RejectedRequestException("no read model '" + name + "'; known: "
                         + String.join(", ", names()) + " (registered by the application; the transfer process appends"
                         + " events, so it is no read model to replay)"));

@@ -6,24 +6,26 @@ import dev.annals.schema.EventSchema;
 import dev.annals.schema.SchemaCheck;
 import dev.annals.schema.SchemaDirectory;
 import dev.annals.schema.StoredSchemas;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code annals schema check}: compares the code's event types with the registered schemas and exits 1,
  * printing one line per problem (type, version, breaking change), when stored events would no longer
  * read; exits 0 otherwise. Meant as a CI step (docs/schema-evolution.md).
  */
-@Command(name = "check",
-        description = {"Compares the code's event types with the registered schemas.",
-                "Exit 1 naming type, version and change when a change breaks stored events without a new version"
-                        + " and an upcaster."})
+@Command(
+        name = "check",
+        description = {
+            "Compares the code's event types with the registered schemas.",
+            "Exit 1 naming type, version and change when a change breaks stored events without a new version"
+                    + " and an upcaster."
+        })
 public final class SchemaCheckCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -44,9 +46,13 @@ public final class SchemaCheckCommand implements Callable<Integer> {
         var violations = new SchemaCheck(SchemaCommand.REGISTRIES).against(registered);
         var source = inStore ? "the store" : directory.toString();
         if (violations.isEmpty()) {
-            spec.commandLine().getOut().println("schema check: compatible: "
-                    + SchemaCommand.REGISTRIES.stream().mapToInt(registry -> registry.types().size()).sum()
-                    + " types against " + registered.size() + " registered schema(s) in " + source);
+            spec.commandLine()
+                    .getOut()
+                    .println("schema check: compatible: "
+                            + SchemaCommand.REGISTRIES.stream()
+                                    .mapToInt(registry -> registry.types().size())
+                                    .sum()
+                            + " types against " + registered.size() + " registered schema(s) in " + source);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

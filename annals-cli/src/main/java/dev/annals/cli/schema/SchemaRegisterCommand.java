@@ -6,15 +6,14 @@ import dev.annals.schema.EventSchemas;
 import dev.annals.schema.SchemaCheck;
 import dev.annals.schema.SchemaDirectory;
 import dev.annals.schema.StoredSchemas;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.concurrent.Callable;
 
 /**
  * {@code annals schema register}: records the schema of every event type at its current version, as a
@@ -22,8 +21,10 @@ import java.util.concurrent.Callable;
  * already is left as it is. Refuses (exit 1, writing nothing) when the code is incompatible with what is
  * registered, so that a breaking change cannot be registered over the schema it breaks.
  */
-@Command(name = "register",
-        description = "Records the current schema of every event type (files under --schemas; the store too with --in-store).")
+@Command(
+        name = "register",
+        description =
+                "Records the current schema of every event type (files under --schemas; the store too with --in-store).")
 public final class SchemaRegisterCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaRegisterCommand.class);
@@ -47,8 +48,10 @@ public final class SchemaRegisterCommand implements Callable<Integer> {
         var violations = new SchemaCheck(SchemaCommand.REGISTRIES).against(files.read());
         if (!violations.isEmpty()) {
             violations.forEach(violation -> spec.commandLine().getErr().println(violation.describe()));
-            spec.commandLine().getErr().println("nothing registered: " + violations.size()
-                    + " incompatible change(s); run 'annals schema check' for details");
+            spec.commandLine()
+                    .getErr()
+                    .println("nothing registered: " + violations.size()
+                            + " incompatible change(s); run 'annals schema check' for details");
             return ExitCodes.REJECTED;
         }
         var current = EventSchemas.of(SchemaCommand.REGISTRIES);
@@ -56,7 +59,10 @@ public final class SchemaRegisterCommand implements Callable<Integer> {
         for (EventSchema eventSchema : current) {
             if (files.register(eventSchema)) {
                 written++;
-                LOG.info("registered {} in {}", eventSchema.label(), files.fileOf(eventSchema.type(), eventSchema.version()));
+                LOG.info(
+                        "registered {} in {}",
+                        eventSchema.label(),
+                        files.fileOf(eventSchema.type(), eventSchema.version()));
                 out.println("registered " + eventSchema.label());
             }
         }
@@ -69,8 +75,11 @@ public final class SchemaRegisterCommand implements Callable<Integer> {
 
     private int registerInStore(java.util.List<EventSchema> current) {
         try (var store = schema.annals.openStore()) {
-            var known = new ArrayList<>(StoredSchemas.read(store).stream().map(EventSchema::label).toList());
-            var missing = current.stream().filter(eventSchema -> !known.contains(eventSchema.label())).toList();
+            var known = new ArrayList<>(
+                    StoredSchemas.read(store).stream().map(EventSchema::label).toList());
+            var missing = current.stream()
+                    .filter(eventSchema -> !known.contains(eventSchema.label()))
+                    .toList();
             StoredSchemas.register(store, missing);
             return missing.size();
         }

@@ -4,7 +4,6 @@ import dev.annals.cli.RejectedRequestException;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerBuilder;
 import dev.annals.server.ServerOptions;
-
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -18,8 +17,7 @@ import java.net.ServerSocket;
  */
 final class PortProbe {
 
-    private PortProbe() {
-    }
+    private PortProbe() {}
 
     /**
      * Starts the server; a port taken since {@link #requireFree} is the same one line.
@@ -31,7 +29,8 @@ final class PortProbe {
             return builder.start();
         } catch (RuntimeException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BindException || cause.getClass().getSimpleName().endsWith("BindException")) {
+                if (cause instanceof BindException
+                        || cause.getClass().getSimpleName().endsWith("BindException")) {
                     throw inUse(options.host() + ":" + options.port());
                 }
             }

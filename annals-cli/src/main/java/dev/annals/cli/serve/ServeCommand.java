@@ -16,12 +16,12 @@ import dev.annals.example.bank.projection.BankReadSide;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.server.AllowedOrigin;
-import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
 import dev.annals.server.auth.TokenInfo;
 import dev.annals.server.auth.TokenStore;
 import dev.annals.store.EventStore;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,12 +39,14 @@ import picocli.CommandLine.Option;
  * (Ctrl-C) or the calling thread is interrupted. With {@code --demo} it first runs the bank demo and
  * keeps the bank's projections running while it serves.
  */
-@Command(name = "serve",
+@Command(
+        name = "serve",
         sortOptions = false,
         description = {
-                "Serves the HTTP API over the data directory until stopped (Ctrl-C).",
-                "On loopback authentication is off unless --auth; elsewhere bearer tokens are required.",
-                "The API is described at /openapi.json."})
+            "Serves the HTTP API over the data directory until stopped (Ctrl-C).",
+            "On loopback authentication is off unless --auth; elsewhere bearer tokens are required.",
+            "The API is described at /openapi.json."
+        })
 public final class ServeCommand implements Callable<Integer> {
 
     private static final int MAX_PORT = 65_535;
@@ -55,11 +57,17 @@ public final class ServeCommand implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerOptions.DEFAULT_PORT,
+    @Option(
+            names = "--port",
+            paramLabel = "PORT",
+            defaultValue = "" + ServerOptions.DEFAULT_PORT,
             description = "The port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     private int port;
 
-    @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "HOST",
+            defaultValue = "127.0.0.1",
             description = "The address to listen on (default: ${DEFAULT-VALUE}). Beyond loopback, bearer tokens"
                     + " are required (see annals tokens).")
     private String host;
@@ -67,25 +75,35 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--auth", description = "Require bearer tokens on loopback too (always on elsewhere).")
     private boolean auth;
 
-    @Option(names = "--allow-origin", paramLabel = "ORIGIN",
+    @Option(
+            names = "--allow-origin",
+            paramLabel = "ORIGIN",
             description = "Let pages of ORIGIN (such as https://console.example:8443) send requests that change the"
                     + " store; repeatable. Other origins' POST and DELETE requests are refused with 403; requests"
                     + " without an Origin header (curl, the Java client) are not affected.")
     private List<String> allowedOrigins = List.of();
 
-    @Option(names = "--demo", description = "Run the bank demo first, keep its projections running and take the"
-            + " bank's commands at /commands/{name}/{stream}.")
+    @Option(
+            names = "--demo",
+            description = "Run the bank demo first, keep its projections running and take the"
+                    + " bank's commands at /commands/{name}/{stream}.")
     private boolean demo;
 
     @CommandLine.Mixin
     private TlsOptions tls;
 
-    @Option(names = "--traffic", paramLabel = "RATE", defaultValue = "0",
+    @Option(
+            names = "--traffic",
+            paramLabel = "RATE",
+            defaultValue = "0",
             description = "With --demo: send sample bank commands at RATE per second (such as 5) until the server"
                     + " stops, so that the console has something live to show.")
     private double traffic;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     @Override
@@ -113,7 +131,8 @@ public final class ServeCommand implements Callable<Integer> {
             Optional<Thread> sampleTraffic = Optional.empty();
             try (var server = start(deployment, options, out, readSide)) {
                 out.printf("Annals server on %s%n", deployment.description());
-                out.printf("Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
+                out.printf(
+                        "Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
                         server.uri(), server.uri(), server.uri());
                 sampleTraffic = startTraffic(store, out);
                 out.println();
@@ -139,8 +158,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     private ServerOptions listenOptions() {
         if (port < 0 || port > MAX_PORT) {
-            throw new BadUsageException("--port must be a port number from 0 (any free port) to " + MAX_PORT
-                    + ", was " + port);
+            throw new BadUsageException(
+                    "--port must be a port number from 0 (any free port) to " + MAX_PORT + ", was " + port);
         }
         try {
             return ServerOptions.defaults().withHost(host).withPort(port);
@@ -149,8 +168,8 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private AnnalsServer start(Deployment deployment, ServerOptions options, PrintStream out,
-                               Optional<BankReadSide> readSide) {
+    private AnnalsServer start(
+            Deployment deployment, ServerOptions options, PrintStream out, Optional<BankReadSide> readSide) {
         var builder = AnnalsServer.builder(deployment.store()).options(options).entities(Bank.entityTypes());
         allowedOrigins.forEach(builder::allowOrigin);
         deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
@@ -168,7 +187,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new RejectedRequestException("bearer tokens are required on " + host + " but there are none:"
                     + " create one with annals tokens create --role admin");
         }
-        out.println("Authentication is on: bearer tokens from " + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
+        out.println("Authentication is on: bearer tokens from "
+                + annals.dataDirectory().resolve(TokenStore.FILE_NAME));
         return PortProbe.listen(builder.tokens(tokens), options);
     }
 

@@ -24,13 +24,17 @@ public final class TlsOptions {
     /** The process environment; a test stands in for it, as a JVM cannot set its own. */
     static UnaryOperator<String> environment = System::getenv;
 
-    @Option(names = "--tls-keystore", paramLabel = "FILE",
+    @Option(
+            names = "--tls-keystore",
+            paramLabel = "FILE",
             description = "Serve HTTPS with the key and certificate in this PKCS12 (or .jks) key store.")
     private Path keyStore;
 
-    @Option(names = "--tls-password-file", paramLabel = "FILE",
-            description = "The key store's password, as the first line of this file (default: the "
-                    + PASSWORD_VARIABLE + " environment variable).")
+    @Option(
+            names = "--tls-password-file",
+            paramLabel = "FILE",
+            description = "The key store's password, as the first line of this file (default: the " + PASSWORD_VARIABLE
+                    + " environment variable).")
     private Path passwordFile;
 
     /**
@@ -60,11 +64,18 @@ public final class TlsOptions {
     private String password() {
         if (passwordFile != null) {
             try {
-                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+                return Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream()
+                        .findFirst()
+                        .orElse("");
             } catch (IOException e) {
-                throw new RejectedRequestException("--tls-password-file: cannot read " + passwordFile + ": "
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file"
-                        : e instanceof java.nio.file.AccessDeniedException ? "permission denied" : e.getMessage()), e);
+                throw new RejectedRequestException(
+                        "--tls-password-file: cannot read " + passwordFile + ": "
+                                + (e instanceof java.nio.file.NoSuchFileException
+                                        ? "no such file"
+                                        : e instanceof java.nio.file.AccessDeniedException
+                                                ? "permission denied"
+                                                : e.getMessage()),
+                        e);
             }
         }
         String password = environment.apply(PASSWORD_VARIABLE);

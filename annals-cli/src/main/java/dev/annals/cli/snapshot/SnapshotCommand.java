@@ -15,9 +15,12 @@ import picocli.CommandLine.Command;
  * {@code annals snapshot take|list|drop STREAM}: the snapshots of an entity's stream in the embedded
  * store, for the entity types the CLI knows (the bank example's accounts and transfers).
  */
-@Command(name = "snapshot",
-        description = {"Takes, lists and drops snapshots of an entity's state (embedded SQLite store).",
-                "A snapshot is used only while the state's shape version matches the code's."},
+@Command(
+        name = "snapshot",
+        description = {
+            "Takes, lists and drops snapshots of an entity's state (embedded SQLite store).",
+            "A snapshot is used only while the state's shape version matches the code's."
+        },
         subcommands = {SnapshotTakeCommand.class, SnapshotListCommand.class, SnapshotDropCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         mixinStandardHelpOptions = true)

@@ -1,11 +1,10 @@
 package dev.annals.cli.snapshot;
 
 import dev.annals.cli.ExitCodes;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-
-import java.util.concurrent.Callable;
 
 /** {@code annals snapshot drop STREAM}: deletes the stream's snapshots; the next load folds from the start. */
 @Command(name = "drop", description = "Deletes every snapshot of STREAM; its events are untouched.")

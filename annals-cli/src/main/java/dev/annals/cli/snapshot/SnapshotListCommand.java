@@ -2,12 +2,11 @@ package dev.annals.cli.snapshot;
 
 import dev.annals.cli.ExitCodes;
 import dev.annals.snapshot.Snapshot;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-
-import java.util.List;
-import java.util.concurrent.Callable;
 
 /** {@code annals snapshot list STREAM}: the stream's snapshots, newest first, marking those a load would ignore. */
 @Command(name = "list", description = "Lists the snapshots of STREAM, newest first.")

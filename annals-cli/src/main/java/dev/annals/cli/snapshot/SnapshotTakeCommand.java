@@ -6,11 +6,10 @@ import dev.annals.decider.EntityType;
 import dev.annals.snapshot.Snapshot;
 import dev.annals.snapshot.SnapshotStore;
 import dev.annals.store.EventReader;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-
-import java.util.concurrent.Callable;
 
 /** {@code annals snapshot take STREAM}: folds the stream and saves its state as a snapshot. */
 @Command(name = "take", description = "Folds STREAM and saves its current state as a snapshot.")
@@ -32,8 +31,10 @@ public final class SnapshotTakeCommand implements Callable<Integer> {
         try (var snapshots = snapshot.openStore()) {
             taken = take(type, snapshots.deployment().store(), snapshots.value());
         }
-        spec.commandLine().getOut().println("snapshot take: " + stream + " at version " + taken.version()
-                + ", position " + taken.position() + ", state v" + taken.stateVersion());
+        spec.commandLine()
+                .getOut()
+                .println("snapshot take: " + stream + " at version " + taken.version() + ", position "
+                        + taken.position() + ", state v" + taken.stateVersion());
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

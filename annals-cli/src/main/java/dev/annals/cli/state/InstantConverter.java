@@ -1,10 +1,9 @@
 package dev.annals.cli.state;
 
-import picocli.CommandLine;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import picocli.CommandLine;
 
 /**
  * Reads an instant given on the command line: ISO-8601 in UTC ({@code 2026-11-25T10:00:00Z}) or with an

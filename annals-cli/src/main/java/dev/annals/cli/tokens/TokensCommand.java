@@ -19,10 +19,13 @@ import picocli.CommandLine.Parameters;
  * A running server sees the change at its next request; revoking a token also ends its open live
  * subscriptions within a second.
  */
-@Command(name = "tokens",
+@Command(
+        name = "tokens",
         sortOptions = false,
-        description = {"Creates, lists or revokes the bearer tokens of annals serve.",
-                "Tokens are stored hashed (SHA-256) in tokens.json in the data directory; a secret is shown once."})
+        description = {
+            "Creates, lists or revokes the bearer tokens of annals serve.",
+            "Tokens are stored hashed (SHA-256) in tokens.json in the data directory; a secret is shown once."
+        })
 public final class TokensCommand {
 
     @CommandLine.ParentCommand
@@ -31,15 +34,22 @@ public final class TokensCommand {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "Show this help and exit.")
     private boolean help;
 
     @Command(name = "create", description = "Creates a token and prints its secret, once.")
-    int create(@Option(names = "--role", required = true, paramLabel = "ROLE",
-                       description = "reader, writer or admin.") String role,
-               @Option(names = "--streams", paramLabel = "PREFIX", defaultValue = "",
-                       description = "Limit the token to streams starting with PREFIX (default: every stream).")
-               String prefix) {
+    int create(
+            @Option(names = "--role", required = true, paramLabel = "ROLE", description = "reader, writer or admin.")
+                    String role,
+            @Option(
+                            names = "--streams",
+                            paramLabel = "PREFIX",
+                            defaultValue = "",
+                            description = "Limit the token to streams starting with PREFIX (default: every stream).")
+                    String prefix) {
         Role parsed;
         try {
             parsed = Role.parse(role);
@@ -48,8 +58,8 @@ public final class TokensCommand {
         }
         IssuedToken issued = TokenStore.in(annals.dataDirectory()).create(parsed, prefix);
         var out = spec.commandLine().getOut();
-        out.printf("token %s (%s, %s)%n%s%n", issued.info().id(), parsed.label(), streams(issued.info()),
-                issued.secret());
+        out.printf(
+                "token %s (%s, %s)%n%s%n", issued.info().id(), parsed.label(), streams(issued.info()), issued.secret());
         out.println("Keep the secret: it is not stored and cannot be shown again.");
         out.flush();
         return ExitCodes.OK;
@@ -63,8 +73,13 @@ public final class TokensCommand {
             out.println("No tokens.");
         }
         for (TokenInfo token : tokens) {
-            out.printf("%s  %-6s  %-20s  created %s%s%n", token.id(), token.role().label(), streams(token),
-                    token.createdAt(), token.revokedAt().map(at -> "  REVOKED " + at).orElse(""));
+            out.printf(
+                    "%s  %-6s  %-20s  created %s%s%n",
+                    token.id(),
+                    token.role().label(),
+                    streams(token),
+                    token.createdAt(),
+                    token.revokedAt().map(at -> "  REVOKED " + at).orElse(""));
         }
         out.flush();
         return ExitCodes.OK;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.transfer.StoredSubjectKey;
 import dev.annals.store.jdbc.transfer.StreamMark;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Base64;
@@ -28,8 +27,7 @@ final class ErasureLines {
     static final String MARK = "streamMark";
     static final String KEY = "subjectKey";
 
-    private ErasureLines() {
-    }
+    private ErasureLines() {}
 
     static ObjectNode write(ObjectMapper json, StreamMark mark) {
         return json.createObjectNode()
@@ -40,28 +38,35 @@ final class ErasureLines {
     }
 
     static ObjectNode write(ObjectMapper json, StoredSubjectKey key) {
-        var line = json.createObjectNode()
-                .put("kind", KEY)
-                .put("subject", key.subject());
-        line.put("dataKey", key.dataKey().map(Base64.getEncoder()::encodeToString).orElse(null));
+        var line = json.createObjectNode().put("kind", KEY).put("subject", key.subject());
+        line.put(
+                "dataKey",
+                key.dataKey().map(Base64.getEncoder()::encodeToString).orElse(null));
         line.put("createdAt", Instant.ofEpochMilli(key.createdAt()).toString());
-        line.put("forgottenAt", key.forgottenAt().isPresent()
-                ? Instant.ofEpochMilli(key.forgottenAt().getAsLong()).toString() : null);
+        line.put(
+                "forgottenAt",
+                key.forgottenAt().isPresent()
+                        ? Instant.ofEpochMilli(key.forgottenAt().getAsLong()).toString()
+                        : null);
         return line;
     }
 
     static StreamMark readMark(JsonNode line) throws IOException {
         var text = ExportFormat.required(line, "state").asText();
-        var state = switch (text) {
-            case "live" -> StreamMarks.State.LIVE;
-            case "deleted" -> StreamMarks.State.DELETED;
-            case "tombstoned" -> StreamMarks.State.TOMBSTONED;
-            default -> throw new IOException("bad stream mark: state '" + text + "' is none of live, deleted,"
-                    + " tombstoned");
-        };
+        var state =
+                switch (text) {
+                    case "live" -> StreamMarks.State.LIVE;
+                    case "deleted" -> StreamMarks.State.DELETED;
+                    case "tombstoned" -> StreamMarks.State.TOMBSTONED;
+                    default ->
+                        throw new IOException(
+                                "bad stream mark: state '" + text + "' is none of live, deleted," + " tombstoned");
+                };
         try {
-            return new StreamMark(ExportFormat.required(line, "stream").asText(),
-                    ExportFormat.required(line, "truncateBefore").asLong(), state);
+            return new StreamMark(
+                    ExportFormat.required(line, "stream").asText(),
+                    ExportFormat.required(line, "truncateBefore").asLong(),
+                    state);
         } catch (IllegalArgumentException e) {
             throw new IOException("bad stream mark: " + e.getMessage(), e);
         }
@@ -71,15 +76,22 @@ final class ErasureLines {
         try {
             var dataKey = line.path("dataKey");
             var forgottenAt = line.path("forgottenAt");
-            return new StoredSubjectKey(ExportFormat.required(line, "subject").asText(),
+            return new StoredSubjectKey(
+                    ExportFormat.required(line, "subject").asText(),
                     dataKey.isMissingNode() || dataKey.isNull()
-                            ? Optional.empty() : Optional.of(Base64.getDecoder().decode(dataKey.asText())),
-                    Instant.parse(ExportFormat.required(line, "createdAt").asText()).toEpochMilli(),
+                            ? Optional.empty()
+                            : Optional.of(Base64.getDecoder().decode(dataKey.asText())),
+                    Instant.parse(ExportFormat.required(line, "createdAt").asText())
+                            .toEpochMilli(),
                     forgottenAt.isMissingNode() || forgottenAt.isNull()
-                            ? OptionalLong.empty() : OptionalLong.of(Instant.parse(forgottenAt.asText()).toEpochMilli()));
+                            ? OptionalLong.empty()
+                            : OptionalLong.of(
+                                    Instant.parse(forgottenAt.asText()).toEpochMilli()));
         } catch (IllegalArgumentException | java.time.DateTimeException e) {
-            throw new IOException("bad subject key (dataKey in base64 or null, createdAt and forgottenAt as"
-                    + " ISO-8601 instants): " + e.getMessage(), e);
+            throw new IOException(
+                    "bad subject key (dataKey in base64 or null, createdAt and forgottenAt as" + " ISO-8601 instants): "
+                            + e.getMessage(),
+                    e);
         }
     }
 }

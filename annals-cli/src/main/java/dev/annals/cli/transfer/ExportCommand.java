@@ -8,10 +8,6 @@ import dev.annals.store.EventStore;
 import dev.annals.store.StreamName;
 import dev.annals.store.jdbc.transfer.ErasureState;
 import dev.annals.store.jdbc.transfer.StoreTransfer;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,6 +20,9 @@ import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code annals export [--from POS] [--stream S] [--output FILE] [--without-keys]}: the events, in global
@@ -31,10 +30,13 @@ import java.util.zip.GZIPOutputStream;
  * {@code ExportFormat}) on stdout or into a file. The summary goes to stderr, so that stdout carries only
  * the data.
  */
-@Command(name = "export",
-        description = {"Writes events as gzipped NDJSON, one event per line, in global order, then the marks of"
-                + " deleted and truncated streams and the subjects' data keys (as stored) and forgotten subjects.",
-                "  annals export > backup.ndjson.gz"})
+@Command(
+        name = "export",
+        description = {
+            "Writes events as gzipped NDJSON, one event per line, in global order, then the marks of"
+                    + " deleted and truncated streams and the subjects' data keys (as stored) and forgotten subjects.",
+            "  annals export > backup.ndjson.gz"
+        })
 public final class ExportCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -52,8 +54,10 @@ public final class ExportCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "FILE", description = "Write to FILE instead of stdout.")
     private Path output;
 
-    @Option(names = "--without-keys", description = "Leave the subjects' data keys out: the file then holds no"
-            + " readable personal data (forgotten subjects are still listed).")
+    @Option(
+            names = "--without-keys",
+            description = "Leave the subjects' data keys out: the file then holds no"
+                    + " readable personal data (forgotten subjects are still listed).")
     private boolean withoutKeys;
 
     /** Whether stdout is a terminal; a test stands in for one. */
@@ -74,20 +78,26 @@ public final class ExportCommand implements Callable<Integer> {
             // Read first, in one transaction: the events exported stop at its head, so the marks fit them.
             var snapshot = opened.value().snapshot();
             var erasure = withoutKeys ? snapshot.erasure().withoutKeys() : snapshot.erasure();
-            try (Stream<RecordedEvent> events = events(store, erasure).takeWhile(event -> event.position() <= snapshot.head());
-                 var out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
+            try (Stream<RecordedEvent> events =
+                            events(store, erasure).takeWhile(event -> event.position() <= snapshot.head());
+                    var out = new BufferedWriter(
+                            new OutputStreamWriter(new GZIPOutputStream(target()), StandardCharsets.UTF_8))) {
                 written = ExportWriter.write(out, events.iterator(), erasure, stream == null && from == 1);
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         long count = written.events();
-        spec.commandLine().getErr().println("export: " + count + " event(s)"
-                + (count > 0 ? ", positions " + written.first() + ".." + written.last() : "") + " to "
-                + (output == null ? "stdout" : output.toString()));
+        spec.commandLine()
+                .getErr()
+                .println("export: " + count + " event(s)"
+                        + (count > 0 ? ", positions " + written.first() + ".." + written.last() : "") + " to "
+                        + (output == null ? "stdout" : output.toString()));
         if (!written.erasure().isEmpty()) {
-            spec.commandLine().getErr().println("export: with " + written.erasure().summary()
-                    + (withoutKeys ? ", data keys left out" : ", keys as stored"));
+            spec.commandLine()
+                    .getErr()
+                    .println("export: with " + written.erasure().summary()
+                            + (withoutKeys ? ", data keys left out" : ", keys as stored"));
         }
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
@@ -102,8 +112,10 @@ public final class ExportCommand implements Callable<Integer> {
             return store.readAll(from);
         }
         boolean marked = erasure.marks().stream().anyMatch(mark -> mark.stream().equals(stream));
-        var read = marked ? store.readCategory(StreamName.categoryOf(stream), from)
-                .filter(event -> event.stream().equals(stream)) : store.readStream(stream);
+        var read = marked
+                ? store.readCategory(StreamName.categoryOf(stream), from)
+                        .filter(event -> event.stream().equals(stream))
+                : store.readStream(stream);
         return read.filter(event -> event.position() >= from);
     }
 

@@ -4,7 +4,6 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.jdbc.transfer.ErasureState;
 import dev.annals.store.jdbc.transfer.StoredSubjectKey;
 import dev.annals.store.jdbc.transfer.StreamMark;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,13 +101,14 @@ final class ExportFileReader implements Iterator<RecordedEvent> {
         }
         switch (record) {
             case ExportRecord.Header header when !first -> throw failed("line " + number + ": a second header");
-            case ExportRecord.Header header -> { }
+            case ExportRecord.Header header -> {}
             case ExportRecord.Event event -> next = event.event();
             case ExportRecord.Mark mark when version >= 2 -> marks.add(mark.mark());
             case ExportRecord.Key key when version >= 2 -> keys.add(key.key());
             case ExportRecord.End last when version >= 2 -> end = last;
-            default -> throw failed("line " + number + ": a line of kind other than an event in a file without"
-                    + " a header (format version 1)");
+            default ->
+                throw failed("line " + number + ": a line of kind other than an event in a file without"
+                        + " a header (format version 1)");
         }
     }
 

@@ -7,7 +7,6 @@ import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.jdbc.transfer.StoredSubjectKey;
 import dev.annals.store.jdbc.transfer.StreamMark;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -34,11 +33,12 @@ final class ExportFormat {
     private static final String FORMAT = "annals-export";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ExportFormat() {
-    }
+    private ExportFormat() {}
 
     static String header() throws JsonProcessingException {
-        return JSON.writeValueAsString(JSON.createObjectNode().put("kind", "header").put("format", FORMAT)
+        return JSON.writeValueAsString(JSON.createObjectNode()
+                .put("kind", "header")
+                .put("format", FORMAT)
                 .put("version", VERSION));
     }
 
@@ -51,8 +51,11 @@ final class ExportFormat {
     }
 
     static String end(long events, long marks, long keys) throws JsonProcessingException {
-        return JSON.writeValueAsString(JSON.createObjectNode().put("kind", "end").put("events", events)
-                .put("streamMarks", marks).put("subjectKeys", keys));
+        return JSON.writeValueAsString(JSON.createObjectNode()
+                .put("kind", "end")
+                .put("events", events)
+                .put("streamMarks", marks)
+                .put("subjectKeys", keys));
     }
 
     /**
@@ -73,20 +76,24 @@ final class ExportFormat {
             case "header" -> header(line);
             case ErasureLines.MARK -> new ExportRecord.Mark(ErasureLines.readMark(line));
             case ErasureLines.KEY -> new ExportRecord.Key(ErasureLines.readKey(line));
-            case "end" -> new ExportRecord.End(required(line, "events").asLong(),
-                    required(line, "streamMarks").asLong(), required(line, "subjectKeys").asLong());
+            case "end" ->
+                new ExportRecord.End(
+                        required(line, "events").asLong(),
+                        required(line, "streamMarks").asLong(),
+                        required(line, "subjectKeys").asLong());
             default -> throw new IOException("unknown kind '" + kind + "' (written by a newer Annals?)");
         };
     }
 
     private static ExportRecord.Header header(JsonNode line) throws IOException {
         if (!FORMAT.equals(required(line, "format").asText())) {
-            throw new IOException("not an annals export: format '" + line.get("format").asText() + "'");
+            throw new IOException(
+                    "not an annals export: format '" + line.get("format").asText() + "'");
         }
         int version = required(line, "version").asInt();
         if (version < 2 || version > VERSION) {
-            throw new IOException("export format version " + version + " is not one this Annals reads (1 to "
-                    + VERSION + "); import it with the Annals that wrote it, or a newer one");
+            throw new IOException("export format version " + version + " is not one this Annals reads (1 to " + VERSION
+                    + "); import it with the Annals that wrote it, or a newer one");
         }
         return new ExportRecord.Header(version);
     }
@@ -115,7 +122,10 @@ final class ExportFormat {
                 ? Base64.getDecoder().decode(required(line, "dataBase64").asText())
                 : JSON.writeValueAsBytes(required(line, "data"));
         var metadata = new LinkedHashMap<String, String>();
-        line.path("metadata").fields().forEachRemaining(entry -> metadata.put(entry.getKey(), entry.getValue().asText()));
+        line.path("metadata")
+                .fields()
+                .forEachRemaining(
+                        entry -> metadata.put(entry.getKey(), entry.getValue().asText()));
         return new RecordedEvent(
                 required(line, "stream").asText(),
                 required(line, "version").asLong(),

@@ -3,7 +3,6 @@ package dev.annals.cli.transfer;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.jdbc.transfer.ErasureState;
 import dev.annals.store.jdbc.transfer.StreamMark;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -21,11 +20,9 @@ final class ExportWriter {
      * @param last    the last event's position, 0 when none
      * @param erasure the marks and keys written
      */
-    record Written(long events, long first, long last, ErasureState erasure) {
-    }
+    record Written(long events, long first, long last, ErasureState erasure) {}
 
-    private ExportWriter() {
-    }
+    private ExportWriter() {}
 
     /**
      * Writes {@code events} and {@code erasure} to {@code out}: every mark when {@code whole}, else only
@@ -58,7 +55,10 @@ final class ExportWriter {
         for (var key : written.subjectKeys()) {
             line(out, ExportFormat.write(key));
         }
-        line(out, ExportFormat.end(count, written.marks().size(), written.subjectKeys().size()));
+        line(
+                out,
+                ExportFormat.end(
+                        count, written.marks().size(), written.subjectKeys().size()));
         return new Written(count, first, last, written);
     }
 

@@ -5,8 +5,7 @@ import java.io.Console;
 /** Whether the process writes to a terminal, where binary output such as gzip only garbles the screen. */
 final class Terminal {
 
-    private Terminal() {
-    }
+    private Terminal() {}
 
     /**
      * True when stdout (and stdin) are a terminal. Since JDK 22 {@link System#console()} exists even when

@@ -6,15 +6,14 @@ import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +47,8 @@ class AppendCommandTest {
 
     @Test
     void stores_the_data_compactly_with_numbers_exactly_as_written() {
-        var run = cli().run("append", "account-1", "Deposited", " { \"amount\" : 5.10, \"big\": 12345678901234567890 } ");
+        var run =
+                cli().run("append", "account-1", "Deposited", " { \"amount\" : 5.10, \"big\": 12345678901234567890 } ");
 
         assertThat(run.exitCode()).isZero();
         assertThat(store.readStream("account-1").toList().getFirst().payloadAsString())
@@ -59,8 +59,15 @@ class AppendCommandTest {
     void stores_the_metadata_and_the_event_id_given() {
         var id = UUID.randomUUID();
 
-        var run = cli().run("append", "account-1", "Deposited", "{}", "--metadata", "{\"user\":\"ann\"}",
-                "--event-id", id.toString());
+        var run = cli().run(
+                        "append",
+                        "account-1",
+                        "Deposited",
+                        "{}",
+                        "--metadata",
+                        "{\"user\":\"ann\"}",
+                        "--event-id",
+                        id.toString());
 
         assertThat(run.exitCode()).isZero();
         var stored = store.readStream("account-1").toList().getFirst();
@@ -76,8 +83,8 @@ class AppendCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly(
-                "annals: wrong expected version for stream 'account-1': expected 5, actual 0");
+        assertThat(run.errLines())
+                .containsExactly("annals: wrong expected version for stream 'account-1': expected 5, actual 0");
         assertThat(store.headPosition()).isEqualTo(1);
     }
 
@@ -86,17 +93,22 @@ class AppendCommandTest {
         var run = cli().run("append", "account-1", "Deposited", "{\"amount\":5");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("annals: the event data is not well-formed JSON: ")
                 .contains("column 12");
         assertThat(store.headPosition()).isZero();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "{\"amount\":5} trailing | not well-formed JSON",
-            "{\"a\":1,\"a\":2}       | Duplicate field 'a'",
-            "''                     | the event data is empty"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"amount\":5} trailing | not well-formed JSON",
+                "{\"a\":1,\"a\":2}       | Duplicate field 'a'",
+                "''                     | the event data is empty"
+            })
     void rejects_json_that_is_not_one_well_formed_document(String json, String problem) {
         var run = cli().run("append", "account-1", "Deposited", json);
 
@@ -119,7 +131,9 @@ class AppendCommandTest {
         var run = cli().run("append", "account-1", "Deposited", "{}", "--metadata", "{\"count\":{\"n\":1}}");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("annals: the metadata must be a JSON object of string values");
         assertThat(store.headPosition()).isZero();
     }
@@ -149,7 +163,9 @@ class AppendCommandTest {
         var run = cli().run("append", "account-1", "Deposited", "{}", "--expected-version", "latest");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .contains("'latest' is not an expected version: use any, no-stream, exists or a stream version");
         assertThat(store.headPosition()).isZero();
     }
@@ -159,8 +175,8 @@ class AppendCommandTest {
         var run = cli().run("append", "account-1", "Deposited");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                "annals: Missing JSON (or --file FILE to append a file) (see 'annals append --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: Missing JSON (or --file FILE to append a file) (see 'annals append --help')");
     }
 
     @Test
@@ -182,6 +198,8 @@ class AppendCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines().getFirst()).isEqualTo("annals: invalid stream name '': must not be empty");
-        assertThat(run.err()).contains("dev.annals.store.InvalidStreamNameException").contains("\tat ");
+        assertThat(run.err())
+                .contains("dev.annals.store.InvalidStreamNameException")
+                .contains("\tat ");
     }
 }

@@ -3,17 +3,16 @@ package dev.annals.cli.append;
 import dev.annals.cli.Cli;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +29,8 @@ class AppendFileTest {
     }
 
     private Path file(String... lines) throws IOException {
-        return Files.write(data.resolve("events.ndjson"), String.join("\n", lines).getBytes());
+        return Files.write(
+                data.resolve("events.ndjson"), String.join("\n", lines).getBytes());
     }
 
     @Test
@@ -39,7 +39,8 @@ class AppendFileTest {
         var file = file(
                 "{\"type\":\"Opened\",\"data\":{\"owner\":\"Ada\"}}",
                 "",
-                "{\"type\":\"Deposited\",\"data\":{\"amount\":5},\"metadata\":{\"user\":\"ann\"},\"eventId\":\"" + id + "\"}",
+                "{\"type\":\"Deposited\",\"data\":{\"amount\":5},\"metadata\":{\"user\":\"ann\"},\"eventId\":\"" + id
+                        + "\"}",
                 "{\"type\":\"Withdrawn\",\"data\":{\"amount\":2}}");
 
         var run = cli().run("append", "account-1", "--file", file.toString());
@@ -64,20 +65,25 @@ class AppendFileTest {
         var run = cli().run("append", "account-1", "--file", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("annals: '" + file + "' line 3 is not well-formed JSON: ")
                 .contains("(column 38)");
         assertThat(store.headPosition()).isZero();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "[1,2]                                          | line 1: expected a JSON object",
-            "{\"data\":{}}                                  | line 1: \"type\" must be a non-blank string",
-            "{\"type\":\"Opened\"}                          | line 1: \"data\" is missing",
-            "{\"type\":\"Opened\",\"data\":{},\"Data\":1}   | line 1: unknown field \"Data\"",
-            "{\"type\":\"Opened\",\"data\":{},\"eventId\":7} | line 1: \"eventId\" must be a UUID string, was 7",
-            "{\"type\":\"Opened\",\"data\":{},\"metadata\":[]} | line 1: \"metadata\": metadata must be a JSON object"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[1,2]                                          | line 1: expected a JSON object",
+                "{\"data\":{}}                                  | line 1: \"type\" must be a non-blank string",
+                "{\"type\":\"Opened\"}                          | line 1: \"data\" is missing",
+                "{\"type\":\"Opened\",\"data\":{},\"Data\":1}   | line 1: unknown field \"Data\"",
+                "{\"type\":\"Opened\",\"data\":{},\"eventId\":7} | line 1: \"eventId\" must be a UUID string, was 7",
+                "{\"type\":\"Opened\",\"data\":{},\"metadata\":[]} | line 1: \"metadata\": metadata must be a JSON object"
+            })
     void each_rule_of_a_line_is_checked(String line, String problem) throws IOException {
         var file = file(line);
 
@@ -97,8 +103,8 @@ class AppendFileTest {
         var run = cli().run("append", "account-1", "--file", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly(
-                "annals: '" + file + "' line 2: event id " + id + " was already used on line 1");
+        assertThat(run.errLines())
+                .containsExactly("annals: '" + file + "' line 2: event id " + id + " was already used on line 1");
         assertThat(store.headPosition()).isZero();
     }
 
@@ -109,8 +115,8 @@ class AppendFileTest {
         var run = cli().run("append", "account-1", "--file", file.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly(
-                "annals: '" + file + "' holds no events: give one JSON object per line");
+        assertThat(run.errLines())
+                .containsExactly("annals: '" + file + "' holds no events: give one JSON object per line");
     }
 
     @Test
@@ -141,8 +147,9 @@ class AppendFileTest {
         var run = cli().run("append", "account-1", "--file", file.toString(), "--expected-version", "exists");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly(
-                "annals: wrong expected version for stream 'account-1': expected stream exists, actual no stream");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "annals: wrong expected version for stream 'account-1': expected stream exists, actual no stream");
         assertThat(store.headPosition()).isZero();
     }
 }

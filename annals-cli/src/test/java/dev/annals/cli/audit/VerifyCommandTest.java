@@ -2,14 +2,13 @@ package dev.annals.cli.audit;
 
 import dev.annals.cli.Cli;
 import dev.annals.cli.PostgresSchema;
+import java.nio.file.Path;
+import java.sql.DriverManager;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.sql.DriverManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,18 +30,21 @@ class VerifyCommandTest {
         var first = cli.run("verify");
         assertThat(first.exitCode()).isZero();
         // The appends sealed their events; verify checks them.
-        assertThat(first.out()).matches("verify: intact: 2 event\\(s\\) verified, 0 newly sealed;"
-                + " head position 2, head hash [0-9a-f]{64}\\n");
+        assertThat(first.out())
+                .matches("verify: intact: 2 event\\(s\\) verified, 0 newly sealed;"
+                        + " head position 2, head hash [0-9a-f]{64}\\n");
         assertThat(cli.run("verify").out()).contains("2 event(s) verified, 0 newly sealed");
 
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("annals.db"));
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("UPDATE events SET payload = CAST('{\"amount\":20}' AS BLOB) WHERE position = 2");
         }
         var broken = cli.run("verify");
 
         assertThat(broken.exitCode()).isEqualTo(1);
-        assertThat(broken.errLines()).singleElement().asString()
+        assertThat(broken.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("verify: chain broken at position 2: event ")
                 .contains("1 event(s) intact before it");
     }
@@ -55,12 +57,13 @@ class VerifyCommandTest {
         var first = postgres.run(data, "verify");
         assertThat(first.exitCode()).isZero();
         // PostgreSQL's appends do not seal their events: the first verify does.
-        assertThat(first.out()).matches("verify: intact: 0 event\\(s\\) verified, 2 newly sealed;"
-                + " head position 2, head hash [0-9a-f]{64}\\n");
+        assertThat(first.out())
+                .matches("verify: intact: 0 event\\(s\\) verified, 2 newly sealed;"
+                        + " head position 2, head hash [0-9a-f]{64}\\n");
         assertThat(postgres.run(data, "verify").out()).contains("2 event(s) verified, 0 newly sealed");
 
         try (var connection = DriverManager.getConnection(PostgresSchema.JDBC_URL);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("UPDATE " + postgres.schema() + ".events SET payload = convert_to('{\"amount\":20}',"
                     + " 'UTF8') WHERE position = 2");
         }

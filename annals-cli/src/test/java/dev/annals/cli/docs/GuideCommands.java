@@ -70,8 +70,9 @@ record GuideCommands(Path guide, List<Command> commands) {
 
     static GuideCommands of(Path guide) throws IOException {
         var commands = new ArrayList<Command>();
-        ShellExamples.of(guide).examples().forEach(example ->
-                commands.add(new Command(example.line(), example.command(), true)));
+        ShellExamples.of(guide)
+                .examples()
+                .forEach(example -> commands.add(new Command(example.line(), example.command(), true)));
         List<String> lines = Files.readAllLines(guide);
         String fence = null; // the language of the open fence, "" when untagged
         for (int i = 0; i < lines.size(); i++) {

@@ -1,13 +1,13 @@
 package dev.annals.cli.docs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class GuideCommandsParseTest {
@@ -42,8 +42,10 @@ class GuideCommandsParseTest {
                 ```
                 """).commands();
 
-        assertThat(commands).extracting(GuideCommands.Command::text).containsExactly("annals verify",
-                "./annals streams", "keytool -list", "annals projections   # the list");
+        assertThat(commands)
+                .extracting(GuideCommands.Command::text)
+                .containsExactly(
+                        "annals verify", "./annals streams", "keytool -list", "annals projections   # the list");
         assertThat(commands).extracting(GuideCommands.Command::inShell).containsExactly(false, true, true, false);
         assertThat(commands.get(1).isAnnals()).isTrue();
         assertThat(commands.get(2).isAnnals()).isFalse();

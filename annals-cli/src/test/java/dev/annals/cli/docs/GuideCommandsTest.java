@@ -1,7 +1,5 @@
 package dev.annals.cli.docs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.backend.Backends;
 import dev.annals.cli.Cli;
 import dev.annals.cli.PostgresSchema;
@@ -29,6 +27,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The guides are tested: every {@code annals} command of README.md and of each docs/*.md guide (the ADRs
@@ -63,42 +63,63 @@ class GuideCommandsTest {
     /** Lines not run here, by {@link GuideCommands.Command#key()}, and what covers each. */
     static final Map<String, String> COVERED_ELSEWHERE = Map.ofEntries(
             Map.entry("./run-tests", "the build itself: every test of every module"),
-            Map.entry("./annals bench append --writers 64 --events 200000 --size 200",
+            Map.entry(
+                    "./annals bench append --writers 64 --events 200000 --size 200",
                     "a full benchmark: BenchAppendCommandTest runs bench append with a few hundred events"),
-            Map.entry("./annals bench append --writers 64 --events 200000 --size 200 [--batch 100] [--baseline fsync]",
+            Map.entry(
+                    "./annals bench append --writers 64 --events 200000 --size 200 [--batch 100] [--baseline fsync]",
                     "a full benchmark (a synopsis of its options): BenchAppendCommandTest runs bench append,"
                             + " --baseline fsync included"),
-            Map.entry("./annals bench compare-append",
+            Map.entry(
+                    "./annals bench compare-append",
                     "a full benchmark: BenchCompareCommandsTest runs the comparisons with small sizes"),
-            Map.entry("./annals bench compare-append --chart docs/append-comparison.png",
+            Map.entry(
+                    "./annals bench compare-append --chart docs/append-comparison.png",
                     "a full benchmark, ~3 min: BenchCompareCommandsTest runs the comparisons with small sizes"),
-            Map.entry("./annals bench compare-append --events 5000",
+            Map.entry(
+                    "./annals bench compare-append --events 5000",
                     "a benchmark: BenchCompareCommandsTest runs the comparisons with small sizes"),
-            Map.entry("./annals bench compare-replay",
+            Map.entry(
+                    "./annals bench compare-replay",
                     "a full benchmark, 1,000,000 events: BenchCompareCommandsTest lists it"),
-            Map.entry("./annals bench compare-load",
+            Map.entry(
+                    "./annals bench compare-load",
                     "a full benchmark: BenchCompareCommandsTest runs compare-load with small sizes"),
-            Map.entry("./annals bench server-load --subscribers 200 --appenders 64 --events 50",
+            Map.entry(
+                    "./annals bench server-load --subscribers 200 --appenders 64 --events 50",
                     "a load test, shown with its output: ServerLoadTest runs bench server-load small"),
-            Map.entry("./annals bench server-load --subscribers 20 --appenders 64 --events 50",
+            Map.entry(
+                    "./annals bench server-load --subscribers 20 --appenders 64 --events 50",
                     "a load test, shown with its output: ServerLoadTest runs bench server-load small"),
-            Map.entry("java -cp annals-bench/target/annals-bench.jar org.openjdk.jmh.Main 'dev.annals.bench.jmh' -wi 2 -i 3"
-                    + " -w 1s -r 1s -f 1", "the JMH micro-benchmarks, minutes long: not run in the build"),
+            Map.entry(
+                    "java -cp annals-bench/target/annals-bench.jar org.openjdk.jmh.Main 'dev.annals.bench.jmh' -wi 2 -i 3"
+                            + " -w 1s -r 1s -f 1",
+                    "the JMH micro-benchmarks, minutes long: not run in the build"),
             Map.entry("scripts/bench-append-matrix", "runs bench append for each row of a table: minutes long"),
-            Map.entry("keytool -genkeypair -alias annals -keyalg EC -groupname secp256r1 -validity 365"
-                    + " -dname CN=annals.example -ext SAN=dns:annals.example,ip:127.0.0.1 -storetype PKCS12"
-                    + " -keystore server.p12 -storepass \"$PASSWORD\"", "ServerGuideTest runs the TLS steps"),
-            Map.entry("keytool -exportcert -rfc -alias annals -keystore server.p12 -storepass \"$PASSWORD\""
-                    + " -file server.crt", "ServerGuideTest runs the TLS steps"),
-            Map.entry("keytool -importcert -noprompt -alias annals -file server.crt -storetype PKCS12"
-                    + " -keystore trust.p12 -storepass \"$PASSWORD\"", "ServerGuideTest runs the TLS steps"),
-            Map.entry("printf '%s\\n' \"$PASSWORD\" > password.txt && chmod 600 password.txt",
+            Map.entry(
+                    "keytool -genkeypair -alias annals -keyalg EC -groupname secp256r1 -validity 365"
+                            + " -dname CN=annals.example -ext SAN=dns:annals.example,ip:127.0.0.1 -storetype PKCS12"
+                            + " -keystore server.p12 -storepass \"$PASSWORD\"",
                     "ServerGuideTest runs the TLS steps"),
-            Map.entry("./annals serve --tls-keystore server.p12 --tls-password-file password.txt",
+            Map.entry(
+                    "keytool -exportcert -rfc -alias annals -keystore server.p12 -storepass \"$PASSWORD\""
+                            + " -file server.crt",
+                    "ServerGuideTest runs the TLS steps"),
+            Map.entry(
+                    "keytool -importcert -noprompt -alias annals -file server.crt -storetype PKCS12"
+                            + " -keystore trust.p12 -storepass \"$PASSWORD\"",
+                    "ServerGuideTest runs the TLS steps"),
+            Map.entry(
+                    "printf '%s\\n' \"$PASSWORD\" > password.txt && chmod 600 password.txt",
+                    "ServerGuideTest runs the TLS steps"),
+            Map.entry(
+                    "./annals serve --tls-keystore server.p12 --tls-password-file password.txt",
                     "needs the TLS steps' key store: ServerGuideTest and ServeTlsTest serve HTTPS with one"),
-            Map.entry("./annals serve --host 0.0.0.0 --tls-keystore server.p12 --tls-password-file password.txt",
+            Map.entry(
+                    "./annals serve --host 0.0.0.0 --tls-keystore server.p12 --tls-password-file password.txt",
                     "needs the TLS steps' key store: ServerGuideTest serves HTTPS with it"),
-            Map.entry("ANNALS_TLS_PASSWORD=\"$PASSWORD\" ./annals serve --tls-keystore server.p12",
+            Map.entry(
+                    "ANNALS_TLS_PASSWORD=\"$PASSWORD\" ./annals serve --tls-keystore server.p12",
                     "sets an environment variable, which a run in this JVM cannot: ServeTlsTest serves HTTPS with"
                             + " the password from ANNALS_TLS_PASSWORD"));
 
@@ -129,7 +150,8 @@ class GuideCommandsTest {
 
     static Stream<Path> guides() throws IOException {
         try (var docs = Files.list(ROOT.resolve("docs"))) {
-            return Stream.concat(Stream.of(ROOT.resolve("README.md")),
+            return Stream.concat(
+                    Stream.of(ROOT.resolve("README.md")),
                     docs.filter(file -> file.toString().endsWith(".md")).sorted().toList().stream());
         }
     }
@@ -141,10 +163,13 @@ class GuideCommandsTest {
         copy(demoStore, data);
         var failures = new ArrayList<String>();
         for (var command : GuideCommands.of(guide).commands()) {
-            problem(guide, command).ifPresent(problem -> failures.add(guide.getFileName() + " " + command
-                    + "\n  " + problem.replace("\n", "\n  ")));
+            problem(guide, command)
+                    .ifPresent(problem ->
+                            failures.add(guide.getFileName() + " " + command + "\n  " + problem.replace("\n", "\n  ")));
         }
-        assertThat(failures).as("commands of " + guide + " that do not run as documented").isEmpty();
+        assertThat(failures)
+                .as("commands of " + guide + " that do not run as documented")
+                .isEmpty();
     }
 
     @Test
@@ -159,7 +184,10 @@ class GuideCommandsTest {
                 }
             }
         }
-        assertThat(keys).as("lines of the guides").containsAll(COVERED_ELSEWHERE.keySet()).containsAll(SHELL_STEPS);
+        assertThat(keys)
+                .as("lines of the guides")
+                .containsAll(COVERED_ELSEWHERE.keySet())
+                .containsAll(SHELL_STEPS);
         assertThat(run).as("annals commands of the guides that run here").isGreaterThan(35);
     }
 
@@ -169,12 +197,14 @@ class GuideCommandsTest {
             return Optional.empty();
         }
         if (command.isCurl()) {
-            return guide.endsWith(Path.of("docs", "server.md")) ? Optional.empty()
+            return guide.endsWith(Path.of("docs", "server.md"))
+                    ? Optional.empty()
                     : Optional.of("a curl example outside docs/server.md: teach a guide test to run it");
         }
         if (SHELL_STEPS.contains(key)) {
             var result = GuideShell.run(command.text(), directory, Map.of());
-            return result.exitCode() == 0 ? Optional.empty()
+            return result.exitCode() == 0
+                    ? Optional.empty()
                     : Optional.of("exit " + result.exitCode() + ": " + result.output());
         }
         if (!command.isAnnals()) {
@@ -188,8 +218,8 @@ class GuideCommandsTest {
             return Optional.of("needs a shell (" + e.getMessage() + "): make it a plain command, or list it in"
                     + " GuideCommandsTest.COVERED_ELSEWHERE with the test that covers it");
         }
-        var invocation = GuideInvocation.of(words.subList(1, words.size()), data, directory, postgres::store,
-                lastToken);
+        var invocation =
+                GuideInvocation.of(words.subList(1, words.size()), data, directory, postgres::store, lastToken);
         if (invocation.problem().isPresent()) {
             return invocation.problem();
         }
@@ -216,8 +246,10 @@ class GuideCommandsTest {
             var id = TOKEN_ID.matcher(run.out());
             lastToken = id.find() ? id.group(1) : null;
         }
-        return run.exitCode() == expected ? Optional.empty() : Optional.of("exit " + run.exitCode() + ", documented "
-                + expected + "; ran annals " + String.join(" ", args) + "\n" + run.out() + run.err());
+        return run.exitCode() == expected
+                ? Optional.empty()
+                : Optional.of("exit " + run.exitCode() + ", documented " + expected + "; ran annals "
+                        + String.join(" ", args) + "\n" + run.out() + run.err());
     }
 
     /** {@code args} with the documented server address's scheme, host and port those of {@code server}. */
@@ -225,7 +257,9 @@ class GuideCommandsTest {
         var origin = URI.create(documented);
         String from = origin.getScheme() + "://" + origin.getRawAuthority();
         String to = server.getScheme() + "://" + server.getRawAuthority();
-        return args.stream().map(arg -> arg.startsWith(from) ? to + arg.substring(from.length()) : arg).toList();
+        return args.stream()
+                .map(arg -> arg.startsWith(from) ? to + arg.substring(from.length()) : arg)
+                .toList();
     }
 
     /** Starts {@code annals serve} until it prints its URL, then stops it; or sees it refuse as documented. */
@@ -233,8 +267,10 @@ class GuideCommandsTest {
         var serve = BackgroundServe.start(Backends.installed(), args.toArray(String[]::new));
         if (expected != 0) {
             int exit = serve.exitCode();
-            return exit == expected ? Optional.empty() : Optional.of("exit " + exit + ", documented " + expected
-                    + "; ran annals " + String.join(" ", args) + "\n" + serve.out() + serve.err());
+            return exit == expected
+                    ? Optional.empty()
+                    : Optional.of("exit " + exit + ", documented " + expected + "; ran annals " + String.join(" ", args)
+                            + "\n" + serve.out() + serve.err());
         }
         try {
             serve.uri();

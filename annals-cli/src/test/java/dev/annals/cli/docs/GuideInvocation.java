@@ -22,8 +22,9 @@ record GuideInvocation(List<String> args, boolean isServe, Optional<String> serv
 
     /** The data directory a reader's commands use when they name none. */
     private static final String DEFAULT_DATA = "annals-data";
-    private static final Set<String> FILE_OPTIONS = Set.of("--file", "--output", "--chart", "--tls-keystore",
-            "--tls-password-file");
+
+    private static final Set<String> FILE_OPTIONS =
+            Set.of("--file", "--output", "--chart", "--tls-keystore", "--tls-password-file");
 
     /**
      * @param words     the command's words after {@code annals}
@@ -32,8 +33,8 @@ record GuideInvocation(List<String> args, boolean isServe, Optional<String> serv
      * @param database  the {@code --store} address of the guide's PostgreSQL schema
      * @param lastToken the id of the guide's last created token, or null
      */
-    static GuideInvocation of(List<String> words, Path data, Path directory, Supplier<String> database,
-            String lastToken) {
+    static GuideInvocation of(
+            List<String> words, Path data, Path directory, Supplier<String> database, String lastToken) {
         var args = new ArrayList<String>();
         String store = null;
         String subcommand = null;
@@ -68,8 +69,10 @@ record GuideInvocation(List<String> args, boolean isServe, Optional<String> serv
             }
         }
         if ("bench".equals(subcommand)) {
-            return refused(args, "a benchmark does not run here: list it in GuideCommandsTest.COVERED_ELSEWHERE"
-                    + " with the bench test that runs it small");
+            return refused(
+                    args,
+                    "a benchmark does not run here: list it in GuideCommandsTest.COVERED_ELSEWHERE"
+                            + " with the bench test that runs it small");
         }
         if (store != null && (store.startsWith("http://") || store.startsWith("https://"))) {
             var all = new ArrayList<>(List.of("--store", store));
@@ -77,13 +80,17 @@ record GuideInvocation(List<String> args, boolean isServe, Optional<String> serv
             return new GuideInvocation(List.copyOf(all), false, Optional.of(store), Optional.empty());
         }
         if (store != null && !store.startsWith("postgresql://")) {
-            return refused(args, "--store " + store + ": GuideCommandsTest knows no store of that kind to point it"
-                    + " at; teach it one");
+            return refused(
+                    args,
+                    "--store " + store + ": GuideCommandsTest knows no store of that kind to point it"
+                            + " at; teach it one");
         }
         // Another directory than the default is one of its own, beside the guide's (an import's target).
-        Path dataDirectory = dataArgument.equals(DEFAULT_DATA) ? data
+        Path dataDirectory = dataArgument.equals(DEFAULT_DATA)
+                ? data
                 : directory.resolve(Path.of(dataArgument).getFileName().toString());
-        args.addAll(0, store == null ? List.of("--data", dataDirectory.toString()) : List.of("--store", database.get()));
+        args.addAll(
+                0, store == null ? List.of("--data", dataDirectory.toString()) : List.of("--store", database.get()));
         if ("tokens".equals(subcommand) && args.contains("revoke") && lastToken != null) {
             args.set(args.size() - 1, lastToken); // the guide's example id stands for one the reader listed
         }

@@ -11,8 +11,7 @@ import java.util.List;
  */
 final class ShellWords {
 
-    private ShellWords() {
-    }
+    private ShellWords() {}
 
     /** The words of {@code command}; throws {@link IllegalArgumentException} naming what needs a shell. */
     static List<String> of(String command) {

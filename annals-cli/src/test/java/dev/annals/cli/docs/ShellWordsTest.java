@@ -1,11 +1,11 @@
 package dev.annals.cli.docs;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ShellWordsTest {
@@ -26,7 +26,8 @@ class ShellWordsTest {
 
     @Test
     void refuses_what_needs_a_shell_to_run() {
-        assertThatThrownBy(() -> ShellWords.of("annals export > backup.ndjson.gz")).hasMessageContaining("'>'");
+        assertThatThrownBy(() -> ShellWords.of("annals export > backup.ndjson.gz"))
+                .hasMessageContaining("'>'");
         assertThatThrownBy(() -> ShellWords.of("annals read $STREAM")).hasMessageContaining("'$'");
         assertThatThrownBy(() -> ShellWords.of("annals read \"$STREAM\"")).hasMessageContaining("variable");
         assertThatThrownBy(() -> ShellWords.of("annals streams | head")).hasMessageContaining("'|'");

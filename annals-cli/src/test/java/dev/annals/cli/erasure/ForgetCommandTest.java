@@ -8,13 +8,12 @@ import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteSubjectKeys;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ForgetCommandTest {
 
     /** A customer's registration; its name is personal data of the customer. */
-    record Registered(String customerId, String name) {
-    }
+    record Registered(String customerId, String name) {}
 
     private static final EventTypeRegistry<Registered> REGISTRY = EventTypeRegistry.builder(Registered.class)
             .register(Registered.class, "CustomerRegistered")
@@ -35,7 +33,8 @@ class ForgetCommandTest {
 
     private List<Registered> decodeAll() {
         var codec = new EventCodec<>(REGISTRY, SqliteSubjectKeys.open(data));
-        try (var store = SqliteEventStore.open(data); var all = store.readAll(0)) {
+        try (var store = SqliteEventStore.open(data);
+                var all = store.readAll(0)) {
             return all.map(codec::decode).flatMap(List::stream).toList();
         }
     }
@@ -44,9 +43,18 @@ class ForgetCommandTest {
     void forgets_a_subject_whose_data_then_reads_as_erased_while_the_hash_chain_stays_intact() {
         try (var store = SqliteEventStore.open(data)) {
             var codec = new EventCodec<>(REGISTRY, SqliteSubjectKeys.open(data));
-            store.append("customer-1", ExpectedVersion.noStream(), codec.encode(new Registered("c-1", "Ann"), Metadata.empty()));
-            store.append("customer-2", ExpectedVersion.noStream(), codec.encode(new Registered("c-2", "Bob"), Metadata.empty()));
-            store.append("customer-1", ExpectedVersion.exact(0), codec.encode(new Registered("c-1", "Ann B."), Metadata.empty()));
+            store.append(
+                    "customer-1",
+                    ExpectedVersion.noStream(),
+                    codec.encode(new Registered("c-1", "Ann"), Metadata.empty()));
+            store.append(
+                    "customer-2",
+                    ExpectedVersion.noStream(),
+                    codec.encode(new Registered("c-2", "Bob"), Metadata.empty()));
+            store.append(
+                    "customer-1",
+                    ExpectedVersion.exact(0),
+                    codec.encode(new Registered("c-1", "Ann B."), Metadata.empty()));
         }
         var cli = Cli.onSqlite(data);
         assertThat(cli.run("verify").out()).contains("3 event(s) verified");
@@ -54,11 +62,15 @@ class ForgetCommandTest {
         var run = cli.run("forget", "c-1", "--count");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).isEqualTo("forget: subject 'c-1' forgotten: its data key is deleted, its personal data"
-                + " now reads as erased; 2 event(s) hold its encrypted data. Events, hash chain and projections are"
-                + " unchanged; clean copies in read models, exports and backups yourself.\n");
-        assertThat(decodeAll()).containsExactly(new Registered("c-1", PersonalData.ERASED), new Registered("c-2", "Bob"),
-                new Registered("c-1", PersonalData.ERASED));
+        assertThat(run.out())
+                .isEqualTo("forget: subject 'c-1' forgotten: its data key is deleted, its personal data"
+                        + " now reads as erased; 2 event(s) hold its encrypted data. Events, hash chain and projections are"
+                        + " unchanged; clean copies in read models, exports and backups yourself.\n");
+        assertThat(decodeAll())
+                .containsExactly(
+                        new Registered("c-1", PersonalData.ERASED),
+                        new Registered("c-2", "Bob"),
+                        new Registered("c-1", PersonalData.ERASED));
         var verify = cli.run("verify");
         assertThat(verify.exitCode()).isZero();
         assertThat(verify.out()).contains("intact: 3 event(s) verified");

@@ -10,14 +10,13 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.postgres.PostgresAddress;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresSubjectKeys;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class PostgresErasureCommandsTest {
 
-
-    record Registered(String customerId, String name) {
-    }
+    record Registered(String customerId, String name) {}
 
     private static final EventTypeRegistry<Registered> REGISTRY = EventTypeRegistry.builder(Registered.class)
             .register(Registered.class, "CustomerRegistered")
@@ -52,9 +49,15 @@ class PostgresErasureCommandsTest {
     void deletes_truncates_and_forgets_on_postgresql() {
         try (var store = PostgresEventStore.open(PostgresAddress.parse(store()))) {
             var codec = new EventCodec<>(REGISTRY, PostgresSubjectKeys.of(store));
-            store.append("customer-1", ExpectedVersion.noStream(), codec.encode(new Registered("c-1", "Ann"), Metadata.empty()),
+            store.append(
+                    "customer-1",
+                    ExpectedVersion.noStream(),
+                    codec.encode(new Registered("c-1", "Ann"), Metadata.empty()),
                     codec.encode(new Registered("c-1", "Ann B."), Metadata.empty()));
-            store.append("customer-2", ExpectedVersion.noStream(), codec.encode(new Registered("c-2", "Bob"), Metadata.empty()));
+            store.append(
+                    "customer-2",
+                    ExpectedVersion.noStream(),
+                    codec.encode(new Registered("c-2", "Bob"), Metadata.empty()));
         }
 
         var truncate = run("truncate", "customer-1", "--before", "1");
@@ -66,14 +69,18 @@ class PostgresErasureCommandsTest {
         assertThat(delete.out()).contains("stream 'customer-2' tombstoned");
         assertThat(forget.exitCode()).as(forget.err()).isZero();
         assertThat(forget.out()).contains("subject 'c-1' forgotten").contains("2 event(s) hold its encrypted data");
-        assertThat(run("append", "customer-2", "CustomerRegistered", "{}").errLines()).singleElement().asString()
+        assertThat(run("append", "customer-2", "CustomerRegistered", "{}").errLines())
+                .singleElement()
+                .asString()
                 .contains("tombstoned");
         try (var store = PostgresEventStore.open(PostgresAddress.parse(store()))) {
             var codec = new EventCodec<>(REGISTRY, PostgresSubjectKeys.of(store));
             try (var all = store.readAll(0)) {
-                assertThat(all.map(codec::decode).flatMap(List::stream).toList()).containsExactly(
-                        new Registered("c-1", PersonalData.ERASED), new Registered("c-1", PersonalData.ERASED),
-                        new Registered("c-2", "Bob"));
+                assertThat(all.map(codec::decode).flatMap(List::stream).toList())
+                        .containsExactly(
+                                new Registered("c-1", PersonalData.ERASED),
+                                new Registered("c-1", PersonalData.ERASED),
+                                new Registered("c-2", "Bob"));
             }
             assertThat(store.readStream("customer-1").count()).isEqualTo(1);
         }

@@ -3,7 +3,6 @@ package dev.annals.cli.migrate;
 import dev.annals.event.RecordedEvent;
 import dev.annals.example.bank.account.AccountEvents;
 import dev.annals.serialization.EventTransform;
-
 import java.util.List;
 
 /** What an application hands to {@code --transform}: the bank's upcasters, so that the target stores today's shapes. */

@@ -1,22 +1,21 @@
 package dev.annals.cli.migrate;
 
-import dev.annals.store.jdbc.migrate.Migration;
 import dev.annals.cli.Cli;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.jdbc.migrate.Migration;
 import dev.annals.store.postgres.TestDatabase;
 import dev.annals.store.sqlite.SqliteEventStore;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -67,27 +66,33 @@ class MigrateCommandTest {
             assertThat(copied.get(i).payload()).isEqualTo(expected.get(i).payload());
         }
         assertThat(run.outLines()).hasSize(3);
-        assertThat(run.outLines().get(0)).startsWith("migrate: copied 1200 event(s) from the SQLite store in " + source);
-        assertThat(run.outLines().get(1)).isEqualTo("migrate: verified 1200 event(s) in the target, head position 1200,"
-                + " hash " + SampleEvents.hash(expected));
+        assertThat(run.outLines().get(0))
+                .startsWith("migrate: copied 1200 event(s) from the SQLite store in " + source);
+        assertThat(run.outLines().get(1))
+                .isEqualTo("migrate: verified 1200 event(s) in the target, head position 1200," + " hash "
+                        + SampleEvents.hash(expected));
         assertThat(run.err()).as("no progress bar when stderr is no terminal").isEmpty();
         var verify = Cli.onSqlite(source).runWithoutData("--store", target, "verify");
-        assertThat(verify.out()).as("the PostgreSQL audit trail reaches the migration's hash")
-                .contains("1200 newly sealed").contains("head hash " + SampleEvents.hash(expected));
+        assertThat(verify.out())
+                .as("the PostgreSQL audit trail reaches the migration's hash")
+                .contains("1200 newly sealed")
+                .contains("head hash " + SampleEvents.hash(expected));
     }
 
     @Test
     void appends_to_a_migrated_postgresql_store_go_on_after_the_copied_streams_and_positions() {
         Path source = sqliteSource(100);
         String target = TestDatabase.newStoreAddress();
-        assertThat(migrate("--from", source.toString(), "--to", target).exitCode()).isZero();
+        assertThat(migrate("--from", source.toString(), "--to", target).exitCode())
+                .isZero();
 
         try (var store = StoreLocation.parse(target).open()) {
             var existing = store.readStream("account-3").toList();
-            var appended = store.append("account-3", ExpectedVersion.exact(existing.getLast().streamVersion()),
+            var appended = store.append(
+                    "account-3",
+                    ExpectedVersion.exact(existing.getLast().streamVersion()),
                     List.of(EventData.of("Deposited", "{\"amount\":1}")));
-            var fresh = store.append("savings-1", ExpectedVersion.noStream(),
-                    List.of(EventData.of("Opened", "{}")));
+            var fresh = store.append("savings-1", ExpectedVersion.noStream(), List.of(EventData.of("Opened", "{}")));
 
             assertThat(appended.position()).isEqualTo(101);
             assertThat(appended.streamVersion()).isEqualTo(existing.size());
@@ -110,10 +115,16 @@ class MigrateCommandTest {
         var expected = events(StoreLocation.parse(postgres));
         assertThat(events(StoreLocation.parse(target.toString()))).isEqualTo(expected);
         assertThat(run.out()).contains("verified 700 event(s)").contains(SampleEvents.hash(expected));
-        assertThat(run.err()).as("the bar, asked for with --progress").contains("\rmigrate [").contains("100%")
-                .contains("700/700 events").contains("events/s").endsWith("\n");
+        assertThat(run.err())
+                .as("the bar, asked for with --progress")
+                .contains("\rmigrate [")
+                .contains("100%")
+                .contains("700/700 events")
+                .contains("events/s")
+                .endsWith("\n");
         var verify = Cli.onSqlite(target).run("verify");
-        assertThat(verify.out()).as("the audit trail's head hash of the copy is the migration's hash")
+        assertThat(verify.out())
+                .as("the audit trail's head hash of the copy is the migration's hash")
                 .contains("head hash " + SampleEvents.hash(expected));
     }
 
@@ -126,20 +137,22 @@ class MigrateCommandTest {
         var head = migration.snapshot();
 
         assertThatThrownBy(() -> migration.run(head, (events, position) -> {
-            if (events >= 450) {
-                throw new IllegalStateException("killed mid-copy");
-            }
-        })).hasMessage("killed mid-copy");
+                    if (events >= 450) {
+                        throw new IllegalStateException("killed mid-copy");
+                    }
+                }))
+                .hasMessage("killed mid-copy");
         assertThat(events(to)).hasSize(450);
 
-        var report = migration.run(head, (events, position) -> { });
+        var report = migration.run(head, (events, position) -> {});
 
         assertThat(report.resumedAfter()).isEqualTo(450);
         assertThat(report.copied()).isEqualTo(550);
         assertThat(report.verified()).isEqualTo(1_000);
         var copied = events(to);
         assertThat(copied).isEqualTo(events(from));
-        assertThat(new HashSet<>(copied.stream().map(RecordedEvent::eventId).toList())).hasSize(1_000);
+        assertThat(new HashSet<>(copied.stream().map(RecordedEvent::eventId).toList()))
+                .hasSize(1_000);
         assertThat(report.hash()).isEqualTo(SampleEvents.hash(copied));
     }
 
@@ -152,7 +165,9 @@ class MigrateCommandTest {
         var again = migrate("--from", source.toString(), "--to", target);
 
         assertThat(again.exitCode()).as(again.err()).isZero();
-        assertThat(again.outLines().get(0)).startsWith("migrate: copied 0 event(s)").contains("resumed after position 50");
+        assertThat(again.outLines().get(0))
+                .startsWith("migrate: copied 0 event(s)")
+                .contains("resumed after position 50");
         assertThat(again.outLines().get(1)).startsWith("migrate: verified 50 event(s)");
     }
 
@@ -167,8 +182,10 @@ class MigrateCommandTest {
         var run = migrate("--from", source.toString(), "--to", other.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("annals: the SQLite store in " + other + " holds other events: at position 1 it has"
-                + " event ").contains("where the source has event ");
+        assertThat(run.err())
+                .startsWith("annals: the SQLite store in " + other + " holds other events: at position 1 it has"
+                        + " event ")
+                .contains("where the source has event ");
         assertThat(events(StoreLocation.parse(other.toString()))).hasSize(1);
     }
 
@@ -178,9 +195,15 @@ class MigrateCommandTest {
         Path empty = temp.resolve("empty");
         SqliteEventStore.open(empty).close();
 
-        var same = migrate("--from", source.toString(), "--to", source.resolve(".").toString());
-        var nothing = migrate("--from", empty.toString(), "--to", temp.resolve("t").toString());
-        var missing = migrate("--from", temp.resolve("nowhere").toString(), "--to", temp.resolve("t").toString());
+        var same =
+                migrate("--from", source.toString(), "--to", source.resolve(".").toString());
+        var nothing =
+                migrate("--from", empty.toString(), "--to", temp.resolve("t").toString());
+        var missing = migrate(
+                "--from",
+                temp.resolve("nowhere").toString(),
+                "--to",
+                temp.resolve("t").toString());
 
         assertThat(same.exitCode()).isEqualTo(1);
         assertThat(same.err()).contains("--from and --to name the same store");

@@ -11,15 +11,14 @@ import dev.annals.store.postgres.TestDatabase;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteSubjectKeys;
 import dev.annals.store.sqlite.transfer.SqliteImport;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,18 +63,23 @@ class MigrateErasureTest {
         }
         for (var run : java.util.List.of(there, again)) {
             assertThat(run.outLines().get(1)).endsWith("hash " + hash);
-            assertThat(run.outLines().get(2)).isEqualTo("migrate: carried 1 soft-deleted, 1 tombstoned and 2 truncated"
-                    + " stream(s); 2 subject key(s) (1 wrapped) and 2 forgotten subject(s), keys as stored (8 changed"
-                    + " in the target)");
+            assertThat(run.outLines().get(2))
+                    .isEqualTo("migrate: carried 1 soft-deleted, 1 tombstoned and 2 truncated"
+                            + " stream(s); 2 subject key(s) (1 wrapped) and 2 forgotten subject(s), keys as stored (8 changed"
+                            + " in the target)");
         }
         var original = erasure(source);
         for (var copy : java.util.List.of(erasure(postgres), erasure(back))) {
             assertThat(copy.marks()).containsExactlyInAnyOrderElementsOf(original.marks());
-            assertThat(copy.subjectKeys()).as("every row as stored, wrapped keys still wrapped")
+            assertThat(copy.subjectKeys())
+                    .as("every row as stored, wrapped keys still wrapped")
                     .containsExactlyElementsOf(original.subjectKeys());
         }
         assertThat(Cli.onSqlite(source).run("verify").out()).contains("intact").contains("head hash " + hash);
-        assertThat(Cli.onSqlite(back).runWithoutData("--store", postgres, "verify").out()).contains("intact")
+        assertThat(Cli.onSqlite(back)
+                        .runWithoutData("--store", postgres, "verify")
+                        .out())
+                .contains("intact")
                 .contains("head hash " + hash);
         assertThat(Cli.onSqlite(back).run("verify").out()).contains("intact").contains("head hash " + hash);
 
@@ -110,7 +114,8 @@ class MigrateErasureTest {
         try (var store = SqliteEventStore.open(target)) {
             assertThat(store.readStream("live-1").toList()).isEmpty();
         }
-        assertThat(erasure(target).subjectKeys()).containsExactlyElementsOf(erasure(source).subjectKeys());
+        assertThat(erasure(target).subjectKeys())
+                .containsExactlyElementsOf(erasure(source).subjectKeys());
     }
 
     @Test
@@ -124,9 +129,13 @@ class MigrateErasureTest {
         var again = migrate(source.toString(), target.toString());
 
         assertThat(again.exitCode()).isEqualTo(1);
-        assertThat(again.err()).contains("subject 'c-raw' is forgotten in the target but has a data key in the source")
-                .doesNotContain("Exception").doesNotContain("\tat ");
-        assertThat(SqliteSubjectKeys.open(target).find("c-raw")).as("never given back").isEmpty();
+        assertThat(again.err())
+                .contains("subject 'c-raw' is forgotten in the target but has a data key in the source")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(SqliteSubjectKeys.open(target).find("c-raw"))
+                .as("never given back")
+                .isEmpty();
     }
 
     @Test
@@ -143,7 +152,9 @@ class MigrateErasureTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("subject 'c-raw' has another data key in the target than in the source");
-        assertThat(erasure(target).marks()).as("nothing of the marks and keys written").isEmpty();
+        assertThat(erasure(target).marks())
+                .as("nothing of the marks and keys written")
+                .isEmpty();
     }
 
     @Test
@@ -166,8 +177,9 @@ class MigrateErasureTest {
         var overTombstoned = migrate(source.toString(), tombstoned.toString());
 
         assertThat(overTruncated.exitCode()).isEqualTo(1);
-        assertThat(overTruncated.err()).contains("stream cut-1 is truncated before version 4 in the target but"
-                + " truncated before version 2 in the source");
+        assertThat(overTruncated.err())
+                .contains("stream cut-1 is truncated before version 4 in the target but"
+                        + " truncated before version 2 in the source");
         assertThat(overTombstoned.exitCode()).isEqualTo(1);
         assertThat(overTombstoned.err()).contains("stream live-1 is tombstoned in the target but not in the source");
     }

@@ -6,14 +6,13 @@ import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.sqlite.SqliteEventStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +26,24 @@ class MigrateTransformTest {
     private Path source(boolean withSplit) {
         Path directory = temp.resolve("source");
         try (var store = SqliteEventStore.open(directory)) {
-            store.append("account-1", ExpectedVersion.noStream(), List.of(
-                    new EventData(java.util.UUID.randomUUID(), "AccountOpened", 1,
-                            ("{\"owner\":\"Ada\",\"initialDeposit\":" + (withSplit ? 100 : 0) + "}")
-                                    .getBytes(StandardCharsets.UTF_8), Metadata.empty()),
-                    new EventData(java.util.UUID.randomUUID(), "Deposited", 1,
-                            "{\"cents\":250}".getBytes(StandardCharsets.UTF_8), Metadata.empty()),
-                    EventData.of("Withdrawn", "{\"amount\":50}")));
+            store.append(
+                    "account-1",
+                    ExpectedVersion.noStream(),
+                    List.of(
+                            new EventData(
+                                    java.util.UUID.randomUUID(),
+                                    "AccountOpened",
+                                    1,
+                                    ("{\"owner\":\"Ada\",\"initialDeposit\":" + (withSplit ? 100 : 0) + "}")
+                                            .getBytes(StandardCharsets.UTF_8),
+                                    Metadata.empty()),
+                            new EventData(
+                                    java.util.UUID.randomUUID(),
+                                    "Deposited",
+                                    1,
+                                    "{\"cents\":250}".getBytes(StandardCharsets.UTF_8),
+                                    Metadata.empty()),
+                            EventData.of("Withdrawn", "{\"amount\":50}")));
             store.append("audit-1", ExpectedVersion.noStream(), List.of(EventData.of("Checked", "{ \"ok\" : true }")));
         }
         return directory;
@@ -50,8 +60,15 @@ class MigrateTransformTest {
         Path source = source(false);
         Path target = temp.resolve("target");
 
-        var run = Cli.onSqlite(temp).runWithoutData("migrate", "--from", source.toString(), "--to", target.toString(),
-                "--transform", BankUpcasting.class.getName());
+        var run = Cli.onSqlite(temp)
+                .runWithoutData(
+                        "migrate",
+                        "--from",
+                        source.toString(),
+                        "--to",
+                        target.toString(),
+                        "--transform",
+                        BankUpcasting.class.getName());
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var before = events(source);
@@ -68,8 +85,12 @@ class MigrateTransformTest {
         assertThat(after.get(1).schemaVersion()).isEqualTo(2);
         assertThat(new String(after.get(1).payload(), StandardCharsets.UTF_8)).isEqualTo("{\"amount\":250}");
         assertThat(after.get(2)).isEqualTo(before.get(2));
-        assertThat(after.get(3).payload()).as("unknown types pass byte for byte").isEqualTo(before.get(3).payload());
-        assertThat(run.outLines().get(1)).contains("verified 4 event(s)").contains(SampleEvents.hash(after))
+        assertThat(after.get(3).payload())
+                .as("unknown types pass byte for byte")
+                .isEqualTo(before.get(3).payload());
+        assertThat(run.outLines().get(1))
+                .contains("verified 4 event(s)")
+                .contains(SampleEvents.hash(after))
                 .contains("as transformed by " + BankUpcasting.class.getName());
     }
 
@@ -77,12 +98,21 @@ class MigrateTransformTest {
     void refuses_an_upcast_that_splits_an_event_naming_it() {
         Path source = source(true);
 
-        var run = Cli.onSqlite(temp).runWithoutData("migrate", "--from", source.toString(), "--to",
-                temp.resolve("target").toString(), "--transform", BankUpcasting.class.getName());
+        var run = Cli.onSqlite(temp)
+                .runWithoutData(
+                        "migrate",
+                        "--from",
+                        source.toString(),
+                        "--to",
+                        temp.resolve("target").toString(),
+                        "--transform",
+                        BankUpcasting.class.getName());
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("the transform failed on event ").contains("position 1, account-1 version 0,"
-                + " AccountOpened v1").contains("upcasts into 2 events");
+        assertThat(run.err())
+                .contains("the transform failed on event ")
+                .contains("position 1, account-1 version 0," + " AccountOpened v1")
+                .contains("upcasts into 2 events");
         try (var target = SqliteEventStore.open(temp.resolve("target"))) {
             assertThat(target.headPosition()).isZero();
         }
@@ -92,16 +122,38 @@ class MigrateTransformTest {
     void refuses_a_transform_that_moves_events_and_a_class_that_is_no_transform() {
         Path source = source(false);
 
-        var moving = Cli.onSqlite(temp).runWithoutData("migrate", "--from", source.toString(), "--to",
-                temp.resolve("t1").toString(), "--transform", MovingTransform.class.getName());
-        var notOne = Cli.onSqlite(temp).runWithoutData("migrate", "--from", source.toString(), "--to",
-                temp.resolve("t2").toString(), "--transform", String.class.getName());
-        var missing = Cli.onSqlite(temp).runWithoutData("migrate", "--from", source.toString(), "--to",
-                temp.resolve("t3").toString(), "--transform", "com.example.Nothing");
+        var moving = Cli.onSqlite(temp)
+                .runWithoutData(
+                        "migrate",
+                        "--from",
+                        source.toString(),
+                        "--to",
+                        temp.resolve("t1").toString(),
+                        "--transform",
+                        MovingTransform.class.getName());
+        var notOne = Cli.onSqlite(temp)
+                .runWithoutData(
+                        "migrate",
+                        "--from",
+                        source.toString(),
+                        "--to",
+                        temp.resolve("t2").toString(),
+                        "--transform",
+                        String.class.getName());
+        var missing = Cli.onSqlite(temp)
+                .runWithoutData(
+                        "migrate",
+                        "--from",
+                        source.toString(),
+                        "--to",
+                        temp.resolve("t3").toString(),
+                        "--transform",
+                        "com.example.Nothing");
 
         assertThat(moving.exitCode()).isEqualTo(1);
         assertThat(moving.err()).contains("the transform changed the identity of event");
-        assertThat(notOne.err()).contains("class java.lang.String does not implement dev.annals.serialization.EventTransform");
+        assertThat(notOne.err())
+                .contains("class java.lang.String does not implement dev.annals.serialization.EventTransform");
         assertThat(missing.err()).contains("no class 'com.example.Nothing' on the classpath");
     }
 }

@@ -8,7 +8,15 @@ public final class MovingTransform implements EventTransform {
 
     @Override
     public RecordedEvent transform(RecordedEvent event) {
-        return new RecordedEvent(event.stream(), event.streamVersion(), event.position() + 1, event.eventId(),
-                event.type(), event.schemaVersion(), event.payload(), event.metadata(), event.recordedAt());
+        return new RecordedEvent(
+                event.stream(),
+                event.streamVersion(),
+                event.position() + 1,
+                event.eventId(),
+                event.type(),
+                event.schemaVersion(),
+                event.payload(),
+                event.metadata(),
+                event.recordedAt());
     }
 }

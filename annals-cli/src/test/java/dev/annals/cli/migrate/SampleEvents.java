@@ -6,7 +6,6 @@ import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +14,7 @@ import java.util.Map;
 /** A store's worth of varied events for the migration tests, and ways to compare stores. */
 final class SampleEvents {
 
-    private SampleEvents() {
-    }
+    private SampleEvents() {}
 
     /**
      * Appends {@code count} events over 20 streams of two categories, with metadata on some, payloads written
@@ -30,9 +28,10 @@ final class SampleEvents {
             for (int i = 0; i < 1 + written % 3 && written < count; i++, written++) {
                 String json = written % 7 == 0 ? "{ \"amount\" : " + written + " }" : "{\"amount\":" + written + "}";
                 var metadata = written % 5 == 0
-                        ? Metadata.of(Map.of("user", "ada", "correlationId", "c-" + written)) : Metadata.empty();
-                events.add(EventData.of(written % 2 == 0 ? "Deposited" : "Withdrawn",
-                        json.getBytes(StandardCharsets.UTF_8), metadata));
+                        ? Metadata.of(Map.of("user", "ada", "correlationId", "c-" + written))
+                        : Metadata.empty();
+                events.add(EventData.of(
+                        written % 2 == 0 ? "Deposited" : "Withdrawn", json.getBytes(StandardCharsets.UTF_8), metadata));
             }
             store.append((stream < 10 ? "account-" : "loan-") + stream, ExpectedVersion.any(), events);
         }

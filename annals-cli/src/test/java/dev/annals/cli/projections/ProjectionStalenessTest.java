@@ -5,15 +5,14 @@ import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionState;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +33,8 @@ class ProjectionStalenessTest {
 
     private void reported(String projection, ProjectionState state, Duration ago) {
         try (var states = SqliteProjections.states(data)) {
-            states.report(new ProjectionHealth(projection, state, 0, 0, 0, 0, 0, "", Instant.now().minus(ago)));
+            states.report(new ProjectionHealth(
+                    projection, state, 0, 0, 0, 0, 0, "", Instant.now().minus(ago)));
         }
     }
 
@@ -56,7 +56,8 @@ class ProjectionStalenessTest {
         var run = Cli.onSqlite(data).run("projections");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).containsPattern("balances\\s+STALE\\s+.*\\s+5m ago")
+        assertThat(run.out())
+                .containsPattern("balances\\s+STALE\\s+.*\\s+5m ago")
                 .contains("stale: last reported RUNNING at ")
                 .contains("more than 30 s ago; its runner may have stopped")
                 .doesNotContainPattern("balances\\s+RUNNING");
@@ -70,6 +71,8 @@ class ProjectionStalenessTest {
 
         var run = Cli.onSqlite(data).run("projections");
 
-        assertThat(run.out()).containsPattern("balances\\s+STOPPED\\s+.*\\s+3d ago").doesNotContain("STALE");
+        assertThat(run.out())
+                .containsPattern("balances\\s+STOPPED\\s+.*\\s+3d ago")
+                .doesNotContain("STALE");
     }
 }

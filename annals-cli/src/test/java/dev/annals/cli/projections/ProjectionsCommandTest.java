@@ -15,6 +15,10 @@ import dev.annals.store.jdbc.projection.SqlContext;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -22,11 +26,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -47,14 +46,22 @@ class ProjectionsCommandTest {
     void start() {
         store = SqliteEventStore.open(data);
         readModel = SqliteProjections.readModel(store, BalancesProjection.TABLES);
-        runner = ProjectionRunner.start(BalancesProjection.projection(), store, readModel,
-                ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+        runner = ProjectionRunner.start(
+                BalancesProjection.projection(),
+                store,
+                readModel,
+                ProjectionOptions.defaults()
+                        .withMeterRegistry(new SimpleMeterRegistry())
                         .withRetry(new RetrySchedule(2, Duration.ofMillis(1), Duration.ofMillis(2), 0))
                         .withControlInterval(Duration.ofMillis(100)));
         var accounts = Bank.ACCOUNTS.handler(store);
         accounts.handle("account-1", new AccountCommand.OpenAccount("Ann"));
-        runner.awaitPosition(accounts.handle("account-1", new AccountCommand.Deposit(5_00)) instanceof
-                dev.annals.decider.CommandOutcome.Accepted<?> accepted ? accepted.position() : 0, Duration.ofSeconds(10));
+        runner.awaitPosition(
+                accounts.handle("account-1", new AccountCommand.Deposit(5_00))
+                                instanceof dev.annals.decider.CommandOutcome.Accepted<?> accepted
+                        ? accepted.position()
+                        : 0,
+                Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -90,13 +97,14 @@ class ProjectionsCommandTest {
         var run = Cli.onSqlite(data).run("projections", "rebuild", "balances");
 
         assertThat(run.out()).contains("rebuild requested (blue/green)");
-        await().atMost(Duration.ofSeconds(10)).until(() -> readModel.states().control("balances").liveVersion() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> readModel.states().control("balances").liveVersion() == 2);
     }
 
     @Test
     void lists_retries_and_skips_dead_letters() {
-        long poison = store.append("account-1", ExpectedVersion.any(),
-                EventData.of("Deposited", "{\"cents\":\"lots\"}"))
+        long poison = store.append(
+                        "account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"cents\":\"lots\"}"))
                 .position();
         runner.awaitPosition(poison, Duration.ofSeconds(10));
 
@@ -104,11 +112,13 @@ class ProjectionsCommandTest {
         assertThat(list.out()).contains("balances  position " + poison).contains("PARKED after 2 attempts");
         long id = readModel.states().deadLetters(Optional.empty()).getFirst().id();
 
-        assertThat(Cli.onSqlite(data).run("dlq", "retry", Long.toString(id)).out()).contains("retry requested");
-        await().atMost(Duration.ofSeconds(5)).until(() ->
-                readModel.states().deadLetter(id).orElseThrow().attempts() == 3);
+        assertThat(Cli.onSqlite(data).run("dlq", "retry", Long.toString(id)).out())
+                .contains("retry requested");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> readModel.states().deadLetter(id).orElseThrow().attempts() == 3);
 
-        assertThat(Cli.onSqlite(data).run("dlq", "skip", Long.toString(id)).out()).contains("skipped");
+        assertThat(Cli.onSqlite(data).run("dlq", "skip", Long.toString(id)).out())
+                .contains("skipped");
         assertThat(Cli.onSqlite(data).run("dlq", "list").out()).contains("No open dead letters.");
         var unknown = Cli.onSqlite(data).run("dlq", "skip", Long.toString(id));
         assertThat(unknown.exitCode()).isEqualTo(1);
@@ -121,8 +131,9 @@ class ProjectionsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly("annals: no projection named 'nope' has run on this store"
-                + " (known: balances); a projection is known once its runner has started");
+        assertThat(run.errLines())
+                .containsExactly("annals: no projection named 'nope' has run on this store"
+                        + " (known: balances); a projection is known once its runner has started");
         assertThat(readModel.states().control("nope").paused()).isFalse();
     }
 

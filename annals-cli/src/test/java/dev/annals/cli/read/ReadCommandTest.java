@@ -7,15 +7,14 @@ import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,21 +38,28 @@ class ReadCommandTest {
     }
 
     private void append(String stream, String type, String json) {
-        store.append(stream, ExpectedVersion.any(), EventData.of(type, json.getBytes(StandardCharsets.UTF_8),
-                Metadata.empty().withUser("ann")));
+        store.append(
+                stream,
+                ExpectedVersion.any(),
+                EventData.of(
+                        type,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        Metadata.empty().withUser("ann")));
     }
 
     private List<JsonNode> read(String... args) {
         var run = Cli.on(store, data).run(args);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.err()).isEmpty();
-        return run.outLines().stream().map(line -> {
-            try {
-                return JSON.readTree(line);
-            } catch (Exception e) {
-                throw new AssertionError("not a JSON line: " + line, e);
-            }
-        }).toList();
+        return run.outLines().stream()
+                .map(line -> {
+                    try {
+                        return JSON.readTree(line);
+                    } catch (Exception e) {
+                        throw new AssertionError("not a JSON line: " + line, e);
+                    }
+                })
+                .toList();
     }
 
     private static List<String> field(List<JsonNode> lines, String name) {
@@ -75,7 +81,8 @@ class ReadCommandTest {
         assertThat(deposited.get("schemaVersion").asInt()).isEqualTo(1);
         assertThat(deposited.get("data").toString()).isEqualTo("{\"amount\":5}");
         assertThat(deposited.get("metadata").toString()).isEqualTo("{\"user\":\"ann\"}");
-        assertThat(deposited.get("recordedAt").asText()).isEqualTo(stored.recordedAt().toString());
+        assertThat(deposited.get("recordedAt").asText())
+                .isEqualTo(stored.recordedAt().toString());
     }
 
     @Test
@@ -128,7 +135,9 @@ class ReadCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("annals: stream 'account-9' has no events (it does not exist");
     }
 
@@ -138,8 +147,8 @@ class ReadCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).containsExactly(
-                "annals: no events of stream 'account-1' from version 5 (its last version is 1)");
+        assertThat(run.errLines())
+                .containsExactly("annals: no events of stream 'account-1' from version 5 (its last version is 1)");
     }
 
     @Test
@@ -163,8 +172,8 @@ class ReadCommandTest {
         var run = Cli.on(store, data).run("read", "account-1", "--limit", "0");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly(
-                "annals: --limit must be 1 or more, was 0 (see 'annals read --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: --limit must be 1 or more, was 0 (see 'annals read --help')");
     }
 
     @Test

@@ -1,14 +1,6 @@
 package dev.annals.cli.readonly;
 
 import dev.annals.cli.Cli;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,8 +37,15 @@ class ReadBesideWriterTest {
     @BeforeEach
     void start_a_writer_in_another_process() throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        writer = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), WriterProcess.class.getName(), data.toString())
+        writer = new ProcessBuilder(
+                        java,
+                        "-Xmx128m",
+                        "-XX:TieredStopAtLevel=1",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        WriterProcess.class.getName(),
+                        data.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         writerOut = new BufferedReader(new InputStreamReader(writer.getInputStream(), StandardCharsets.UTF_8));
@@ -82,10 +88,11 @@ class ReadBesideWriterTest {
         var read = cli.run("read", "account-1");
         var streams = cli.run("streams");
         var state = cli.run("state", "account-1");
-        var export = cli.run("export", "--output", data.resolve("export.ndjson.gz").toString());
+        var export =
+                cli.run("export", "--output", data.resolve("export.ndjson.gz").toString());
         var verify = cli.run("verify");
 
-        for (var run : new Cli.Run[]{read, streams, state, export, verify}) {
+        for (var run : new Cli.Run[] {read, streams, state, export, verify}) {
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
         assertThat(read.outLines()).hasSize(2);

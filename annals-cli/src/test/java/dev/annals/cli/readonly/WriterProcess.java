@@ -3,7 +3,6 @@ package dev.annals.cli.readonly;
 import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.account.AccountCommand;
 import dev.annals.store.sqlite.SqliteEventStore;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,7 @@ import java.nio.file.Path;
  */
 public final class WriterProcess {
 
-    private WriterProcess() {
-    }
+    private WriterProcess() {}
 
     public static void main(String[] args) throws Exception {
         try (var store = SqliteEventStore.open(Path.of(args[0]))) {

@@ -6,14 +6,13 @@ import dev.annals.example.bank.account.AccountCommand;
 import dev.annals.store.postgres.PostgresAddress;
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.TestDatabase;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,15 +36,20 @@ class PostgresReplayTest {
         var replay = Cli.onSqlite(unused).runWithoutData("--store", address, "replay", "account-history");
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        assertThat(replay.out()).contains("into version 3 (live version 1 untouched): 2 event(s) read, 1 handled")
+        assertThat(replay.out())
+                .contains("into version 3 (live version 1 untouched): 2 event(s) read, 1 handled")
                 .contains("replay: query account_history_v3");
         assertThat(rows(schema + ".account_history_v3")).containsExactly("account-1 deposit 300");
-        assertThat(rows(schema + ".account_history")).as("the live version's view, still on its empty table").isEmpty();
+        assertThat(rows(schema + ".account_history"))
+                .as("the live version's view, still on its empty table")
+                .isEmpty();
     }
 
     private static List<String> rows(String table) throws Exception {
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT account, kind, amount FROM " + table + " ORDER BY position")) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement();
+                var rows =
+                        statement.executeQuery("SELECT account, kind, amount FROM " + table + " ORDER BY position")) {
             var all = new ArrayList<String>();
             while (rows.next()) {
                 all.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getLong(3));

@@ -15,6 +15,12 @@ import dev.annals.store.jdbc.projection.SqlContext;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -22,13 +28,6 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,15 +47,19 @@ class ReplayCommandTest {
     void start() {
         store = SqliteEventStore.open(data);
         readModel = SqliteProjections.readModel(store, BalancesProjection.TABLES);
-        runner = ProjectionRunner.start(BalancesProjection.projection(), store, readModel,
-                ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+        runner = ProjectionRunner.start(
+                BalancesProjection.projection(),
+                store,
+                readModel,
+                ProjectionOptions.defaults()
+                        .withMeterRegistry(new SimpleMeterRegistry())
                         .withControlInterval(Duration.ofMillis(100)));
         var accounts = Bank.ACCOUNTS.handler(store);
         accounts.handle("account-1", new AccountCommand.OpenAccount("Ann"));
         accounts.handle("account-1", new AccountCommand.Deposit(5_00));
         accounts.handle("account-2", new AccountCommand.OpenAccount("Bob"));
-        runner.awaitPosition(position(accounts.handle("account-2", new AccountCommand.Deposit(7_00))),
-                Duration.ofSeconds(10));
+        runner.awaitPosition(
+                position(accounts.handle("account-2", new AccountCommand.Deposit(7_00))), Duration.ofSeconds(10));
     }
 
     @AfterEach
@@ -72,8 +75,9 @@ class ReplayCommandTest {
 
     private List<String> rows(String table) throws Exception {
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteEventStore.FILE_NAME));
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT account, owner, balance, status FROM " + table + " ORDER BY account")) {
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(
+                        "SELECT account, owner, balance, status FROM " + table + " ORDER BY account")) {
             var all = new ArrayList<String>();
             while (rows.next()) {
                 all.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getLong(3) + " " + rows.getString(4));
@@ -87,10 +91,14 @@ class ReplayCommandTest {
         var replay = Cli.onSqlite(data).run("replay", "balances", "--progress");
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
-        assertThat(replay.outLines().get(0)).startsWith("replay: balances positions 1..4 into version 3"
-                + " (live version 1 untouched): 4 event(s) read, 4 handled, in ");
+        assertThat(replay.outLines().get(0))
+                .startsWith("replay: balances positions 1..4 into version 3"
+                        + " (live version 1 untouched): 4 event(s) read, 4 handled, in ");
         assertThat(replay.outLines().get(1)).isEqualTo("replay: query balances_v3");
-        assertThat(replay.err()).contains("\rreplay balances [").contains("4/4 positions").endsWith("\n");
+        assertThat(replay.err())
+                .contains("\rreplay balances [")
+                .contains("4/4 positions")
+                .endsWith("\n");
         assertThat(rows("balances_v3")).containsExactly("account-1 Ann 500 OPEN", "account-2 Bob 700 OPEN");
         assertThat(rows("balances")).isEqualTo(rows("balances_v1")).isEqualTo(rows("balances_v3"));
         assertThat(readModel.states().control("balances").liveVersion()).isEqualTo(1);
@@ -98,8 +106,10 @@ class ReplayCommandTest {
         long later = position(Bank.ACCOUNTS.handler(store).handle("account-1", new AccountCommand.Deposit(1_00)));
         runner.awaitPosition(later, Duration.ofSeconds(10));
         assertThat(rows("balances")).first().isEqualTo("account-1 Ann 600 OPEN");
-        assertThat(rows("balances_v3")).as("a replay is a snapshot up to the head when it started")
-                .first().isEqualTo("account-1 Ann 500 OPEN");
+        assertThat(rows("balances_v3"))
+                .as("a replay is a snapshot up to the head when it started")
+                .first()
+                .isEqualTo("account-1 Ann 500 OPEN");
     }
 
     @Test
@@ -108,8 +118,9 @@ class ReplayCommandTest {
 
         assertThat(replay.exitCode()).as(replay.err()).isZero();
         assertThat(replay.outLines().get(0)).contains("positions 3..3").contains("1 event(s) read, 1 handled");
-        assertThat(replay.outLines().get(1)).isEqualTo("replay: query balances_v3 (partial: only the effects of"
-                + " positions 3..3 on empty tables)");
+        assertThat(replay.outLines().get(1))
+                .isEqualTo(
+                        "replay: query balances_v3 (partial: only the effects of" + " positions 3..3 on empty tables)");
         assertThat(rows("balances_v3")).containsExactly("account-2 Bob 0 OPEN");
         assertThat(rows("balances")).hasSize(2);
     }
@@ -126,13 +137,15 @@ class ReplayCommandTest {
 
     @Test
     void stops_on_an_event_the_handlers_fail_on_naming_it() throws Exception {
-        var poison = store.append("account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"cents\":\"lots\"}"));
+        var poison =
+                store.append("account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"cents\":\"lots\"}"));
 
         var replay = Cli.onSqlite(data).run("replay", "balances", "--batch-size", "1");
 
         assertThat(replay.exitCode()).isEqualTo(1);
-        assertThat(replay.err()).contains("projection balances failed on position " + poison.position()
-                + " event id ").contains("type Deposited (stream account-1)");
+        assertThat(replay.err())
+                .contains("projection balances failed on position " + poison.position() + " event id ")
+                .contains("type Deposited (stream account-1)");
         assertThat(rows("balances_v3")).as("what came before its batch").hasSize(2);
         assertThat(rows("balances")).hasSize(2);
     }
@@ -154,7 +167,8 @@ class ReplayCommandTest {
         var backwards = Cli.onSqlite(data).run("replay", "balances", "--from", "5", "--to", "2");
 
         assertThat(unknown.exitCode()).isEqualTo(1);
-        assertThat(unknown.err()).contains("no read model 'transfer-process'; known: balances, account-history, daily-totals");
+        assertThat(unknown.err())
+                .contains("no read model 'transfer-process'; known: balances, account-history, daily-totals");
         assertThat(backwards.exitCode()).isEqualTo(2);
         assertThat(backwards.err()).contains("a replay ends at or after its start 5, was 2");
     }

@@ -1,13 +1,12 @@
 package dev.annals.cli.schema;
 
 import dev.annals.cli.Cli;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,8 +29,11 @@ class SchemaCommandTest {
         var register = cli().run("schema", "register", "--schemas", schemas());
 
         assertThat(register.exitCode()).isZero();
-        assertThat(register.outLines()).contains("registered Deposited v2")
-                .last().asString().startsWith("schema register: 16 types, 16 new file(s)");
+        assertThat(register.outLines())
+                .contains("registered Deposited v2")
+                .last()
+                .asString()
+                .startsWith("schema register: 16 types, 16 new file(s)");
         assertThat(temp.resolve("schemas/Deposited/v2.json")).exists();
 
         var check = cli().run("schema", "check", "--schemas", schemas());
@@ -59,8 +61,11 @@ class SchemaCommandTest {
         var check = cli().run("schema", "check", "--schemas", schemas());
 
         assertThat(check.exitCode()).isEqualTo(1);
-        assertThat(check.errLines()).first().asString().isEqualTo("Deposited v2: field 'amount' changed type"
-                + " from string to integer without a new version and an upcaster");
+        assertThat(check.errLines())
+                .first()
+                .asString()
+                .isEqualTo("Deposited v2: field 'amount' changed type"
+                        + " from string to integer without a new version and an upcaster");
         assertThat(check.errLines()).last().asString().startsWith("schema check: 1 incompatible change(s)");
     }
 
@@ -73,7 +78,8 @@ class SchemaCommandTest {
         var register = cli().run("schema", "register", "--schemas", schemas());
 
         assertThat(register.exitCode()).isEqualTo(1);
-        assertThat(register.err()).contains("Withdrawn v1: field 'cents' was removed or renamed")
+        assertThat(register.err())
+                .contains("Withdrawn v1: field 'cents' was removed or renamed")
                 .contains("nothing registered");
     }
 
@@ -90,7 +96,8 @@ class SchemaCommandTest {
 
     @Test
     void check_without_a_schema_directory_says_so_in_one_line() {
-        var check = cli().run("schema", "check", "--schemas", temp.resolve("absent").toString());
+        var check =
+                cli().run("schema", "check", "--schemas", temp.resolve("absent").toString());
 
         assertThat(check.exitCode()).isEqualTo(1);
         assertThat(check.errLines()).singleElement().asString().contains("no schema directory");
@@ -99,7 +106,8 @@ class SchemaCommandTest {
     @Test
     void the_schemas_committed_with_the_repository_match_the_code() {
         // The CI gate, run by the build itself: the bank example's registered schemas, v1s included.
-        var check = cli().run("schema", "check", "--schemas", Path.of("..", "schemas").toString());
+        var check = cli().run(
+                        "schema", "check", "--schemas", Path.of("..", "schemas").toString());
 
         assertThat(check.err()).isEmpty();
         assertThat(check.exitCode()).isZero();

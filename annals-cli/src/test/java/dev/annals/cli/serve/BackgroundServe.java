@@ -1,10 +1,7 @@
 package dev.annals.cli.serve;
 
-import static org.awaitility.Awaitility.await;
-
-import dev.annals.cli.AnnalsCommand;
 import dev.annals.backend.Backends;
-import dev.annals.cli.TestBackends;
+import dev.annals.cli.AnnalsCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -12,6 +9,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * An {@code annals ARGS...} run on a thread of its own, as {@code annals serve} runs until stopped: its output,
@@ -30,7 +29,8 @@ public final class BackgroundServe {
         var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(opener));
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
-        thread = Thread.ofPlatform().name("annals-serve-test")
+        thread = Thread.ofPlatform()
+                .name("annals-serve-test")
                 .start(() -> exitCode.set(commandLine.execute(args.toArray(String[]::new))));
     }
 
@@ -41,7 +41,8 @@ public final class BackgroundServe {
 
     /** The URL the server printed, once it listens. */
     public URI uri() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> URL.matcher(out.toString()).find() || !thread.isAlive());
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> URL.matcher(out.toString()).find() || !thread.isAlive());
         var matcher = URL.matcher(out.toString());
         if (!matcher.find()) {
             throw new AssertionError("annals serve ended with " + exitCode.get() + ": " + out + err);

@@ -1,7 +1,5 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.cli.Cli;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The command line against {@code annals serve --demo --auth}: {@code --token} carries a token made with
@@ -78,7 +78,10 @@ class CommandsAgainstAuthenticatedServerTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).hasSize(1).first().asString()
+        assertThat(run.errLines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("annals: the bearer token is unknown or revoked (HTTP 401 from GET " + uri)
                 .doesNotContain("Exception");
     }
@@ -89,10 +92,18 @@ class CommandsAgainstAuthenticatedServerTest {
         var pause = annals("--token", reader, "projections", "pause", "balances");
 
         assertThat(anonymous.exitCode()).isEqualTo(1);
-        assertThat(anonymous.errLines()).hasSize(1).first().asString()
+        assertThat(anonymous.errLines())
+                .hasSize(1)
+                .first()
+                .asString()
                 .startsWith("annals: this server requires a bearer token");
         assertThat(pause.exitCode()).isEqualTo(1);
         assertThat(pause.out()).isEmpty();
-        assertThat(pause.errLines()).hasSize(1).first().asString().contains("HTTP 403").doesNotContain("Exception");
+        assertThat(pause.errLines())
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("HTTP 403")
+                .doesNotContain("Exception");
     }
 }

@@ -1,8 +1,5 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.annals.backend.Backends;
 import dev.annals.backend.OpenOptions;
 import dev.annals.cli.Cli;
@@ -22,6 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The command line against a running {@code annals serve --demo}, with {@code --store http://...}: every
@@ -83,8 +83,8 @@ class CommandsAgainstServerTest {
         var missing = annals("read", "no-such-stream");
 
         assertThat(conflict.exitCode()).isEqualTo(1);
-        assertThat(conflict.errLines()).containsExactly(
-                "annals: wrong expected version for stream 'note-2': expected no stream, actual 0");
+        assertThat(conflict.errLines())
+                .containsExactly("annals: wrong expected version for stream 'note-2': expected no stream, actual 0");
         assertThat(missing.exitCode()).isEqualTo(1);
         assertThat(missing.errLines()).hasSize(1).first().asString().contains("no-such-stream");
     }
@@ -115,7 +115,11 @@ class CommandsAgainstServerTest {
         assertThat(annals("read", "note-3").exitCode()).isEqualTo(1);
         assertDone(truncated);
         assertThat(truncated.out()).contains("truncate: stream 'note-4' now reads from version 2");
-        assertThat(annals("read", "note-4").outLines()).hasSize(1).first().asString().contains("\"n\":2");
+        assertThat(annals("read", "note-4").outLines())
+                .hasSize(1)
+                .first()
+                .asString()
+                .contains("\"n\":2");
     }
 
     @Test
@@ -129,12 +133,14 @@ class CommandsAgainstServerTest {
         var paused = annals("projections", "pause", "balances");
         assertDone(paused);
         assertThat(paused.out()).contains("balances: pause requested");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> Pattern.compile("balances\\s+PAUSED").matcher(annals("projections").out()).find());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Pattern.compile("balances\\s+PAUSED")
+                .matcher(annals("projections").out())
+                .find());
 
         assertDone(annals("projections", "resume", "balances"));
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> Pattern.compile("balances\\s+RUNNING").matcher(annals("projections").out()).find());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Pattern.compile("balances\\s+RUNNING")
+                .matcher(annals("projections").out())
+                .find());
 
         var rebuilt = annals("projections", "rebuild", "balances");
         assertDone(rebuilt);
@@ -149,7 +155,10 @@ class CommandsAgainstServerTest {
     /** What the server's own store says of {@code projection}, read beside it. */
     private int liveVersion(String projection) {
         try (var deployment = Backends.installed().open(data.toString(), OpenOptions.readOnly())) {
-            return deployment.require(ProjectionStates.class, "projections").control(projection).liveVersion();
+            return deployment
+                    .require(ProjectionStates.class, "projections")
+                    .control(projection)
+                    .liveVersion();
         }
     }
 
@@ -159,7 +168,9 @@ class CommandsAgainstServerTest {
         assertDone(poison);
         String position = poison.out().replaceFirst("(?s).*\"position\":(\\d+).*", "$1");
         var parked = Pattern.compile("(\\d+)  balances  position " + position + " .* PARKED after (\\d+) attempts");
-        await().atMost(Duration.ofSeconds(30)).until(() -> parked.matcher(annals("dlq", "list", "balances").out()).find());
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        parked.matcher(annals("dlq", "list", "balances").out()).find());
         var listed = parked.matcher(annals("dlq", "list", "balances").out());
         assertThat(listed.find()).isTrue();
         String id = listed.group(1);
@@ -187,8 +198,9 @@ class CommandsAgainstServerTest {
         var verified = annals("verify");
 
         assertDone(verified);
-        assertThat(verified.out()).containsPattern("verify: intact: \\d+ event\\(s\\) verified, \\d+ newly sealed;"
-                + " head position \\d+, head hash [0-9a-f]{64}");
+        assertThat(verified.out())
+                .containsPattern("verify: intact: \\d+ event\\(s\\) verified, \\d+ newly sealed;"
+                        + " head position \\d+, head hash [0-9a-f]{64}");
     }
 
     @Test
@@ -206,14 +218,20 @@ class CommandsAgainstServerTest {
                 annals("snapshot", "list", "account-1"),
                 annals("forget", "customer-42"),
                 annals("replay", "balances"),
-                Cli.onSqlite(local).runWithoutData("migrate", "--from", uri.toString(), "--to",
-                        directory.resolve("copy").toString()),
+                Cli.onSqlite(local)
+                        .runWithoutData(
+                                "migrate",
+                                "--from",
+                                uri.toString(),
+                                "--to",
+                                directory.resolve("copy").toString()),
                 Cli.onSqlite(local).runWithoutData("migrate", "--from", local.toString(), "--to", uri.toString()));
 
         for (var run : refused) {
             assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
             assertThat(run.errLines()).as(run.err()).hasSize(1);
-            assertThat(run.err()).startsWith("annals: the Annals server at " + uri + " has no ")
+            assertThat(run.err())
+                    .startsWith("annals: the Annals server at " + uri + " has no ")
                     .contains(" over HTTP (its API covers streams, deletion, projections, dead letters and the audit"
                             + " check; run this on the server's own store instead)")
                     .doesNotContain("Exception", "dev.annals");
@@ -229,12 +247,13 @@ class CommandsAgainstServerTest {
             closed = socket.getLocalPort();
         }
 
-        var run = Cli.onSqlite(directory.resolve("elsewhere")).runWithoutData("--store",
-                "http://127.0.0.1:" + closed, "streams");
+        var run = Cli.onSqlite(directory.resolve("elsewhere"))
+                .runWithoutData("--store", "http://127.0.0.1:" + closed, "streams");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("annals: no answer from the Annals server to GET http://127.0.0.1:"
-                + closed + "/streams?offset=0&limit=500: the connection was refused (is the server running there?)");
+        assertThat(run.errLines())
+                .containsExactly("annals: no answer from the Annals server to GET http://127.0.0.1:" + closed
+                        + "/streams?offset=0&limit=500: the connection was refused (is the server running there?)");
     }
 
     @Test
@@ -242,7 +261,8 @@ class CommandsAgainstServerTest {
         var run = annals("--token", " ", "streams");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("annals: --token must not be blank: give the secret that annals"
-                + " tokens create printed (see 'annals streams --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: --token must not be blank: give the secret that annals"
+                        + " tokens create printed (see 'annals streams --help')");
     }
 }

@@ -18,6 +18,7 @@ final class GuideCurl {
 
     /** How long a live subscription ({@code curl -N}) is listened to before curl gives up, by design. */
     private static final int STREAM_SECONDS = 3;
+
     private static final int CURL_TIMED_OUT = 28;
 
     private final ShellExamples.Example example;
@@ -43,21 +44,25 @@ final class GuideCurl {
     }
 
     /** What one run answered, and what is wrong with it, if anything. */
-    record Outcome(ShellExamples.Example example, int exitCode, int status, String contentType, String body,
-                   String output) {
+    record Outcome(
+            ShellExamples.Example example, int exitCode, int status, String contentType, String body, String output) {
 
         boolean streams() {
             return example.command().contains("curl -N");
         }
 
         Optional<String> problem() {
-            String expected = example.expectsSuccess() ? "a 2xx" : "a " + example.documentedStatus().getAsInt();
-            boolean statusRight = example.expectsSuccess() ? status / 100 == 2
+            String expected = example.expectsSuccess()
+                    ? "a 2xx"
+                    : "a " + example.documentedStatus().getAsInt();
+            boolean statusRight = example.expectsSuccess()
+                    ? status / 100 == 2
                     : status == example.documentedStatus().getAsInt();
             boolean exitRight = exitCode == 0 || (streams() && exitCode == CURL_TIMED_OUT);
             // A subscription to $all of the demo, which has written events, must receive some (issue 13, item 7).
-            boolean streamRight = !streams() || contentType.startsWith("text/event-stream")
-                    && (!example.command().contains("/subscriptions/$all") || body.contains("event: event"));
+            boolean streamRight = !streams()
+                    || contentType.startsWith("text/event-stream")
+                            && (!example.command().contains("/subscriptions/$all") || body.contains("event: event"));
             if (statusRight && exitRight && streamRight) {
                 return Optional.empty();
             }
@@ -75,7 +80,8 @@ final class GuideCurl {
         Path body = Files.createTempFile(directory, "curl-", ".body");
         String options = String.join(" ", extraOptions) + " -sS -o '" + body + "' -w '%{http_code} %{content_type}'"
                 + " --max-time " + (example.command().contains("curl -N") ? STREAM_SECONDS : 30) + " ";
-        String command = example.command().replace(documentedBase, server.toString())
+        String command = example.command()
+                .replace(documentedBase, server.toString())
                 .replaceFirst("^curl ", "curl " + options.replace("\\", "\\\\").replace("$", "\\$"));
         var result = GuideShell.run(command, directory, environment);
         String output = result.output();
@@ -83,7 +89,12 @@ final class GuideCurl {
         var lastLine = output.substring(output.lastIndexOf('\n') + 1).strip();
         String[] parts = lastLine.split(" ", 2);
         int status = parts[0].matches("\\d{3}") ? Integer.parseInt(parts[0]) : -1;
-        return new Outcome(example, result.exitCode(), status, parts.length > 1 ? parts[1] : "",
-                ServerGuideTest.read(body), output);
+        return new Outcome(
+                example,
+                result.exitCode(),
+                status,
+                parts.length > 1 ? parts[1] : "",
+                ServerGuideTest.read(body),
+                output);
     }
 }

@@ -10,15 +10,15 @@ import java.util.concurrent.TimeUnit;
 public final class GuideShell {
 
     /** What a command printed (stdout and stderr together) and its exit code. */
-    public record Result(int exitCode, String output) {
-    }
+    public record Result(int exitCode, String output) {}
 
-    private GuideShell() {
-    }
+    private GuideShell() {}
 
     public static Result run(String command, Path directory, Map<String, String> environment)
             throws IOException, InterruptedException {
-        var builder = new ProcessBuilder("bash", "-c", command).directory(directory.toFile()).redirectErrorStream(true);
+        var builder = new ProcessBuilder("bash", "-c", command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true);
         builder.environment().putAll(environment);
         var process = builder.start();
         process.getOutputStream().close();

@@ -1,11 +1,7 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import dev.annals.cli.Cli;
 import dev.annals.backend.Backends;
-import dev.annals.cli.TestBackends;
+import dev.annals.cli.Cli;
 import dev.annals.server.auth.Role;
 import dev.annals.server.auth.TokenStore;
 import java.net.URI;
@@ -22,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 /**
  * Who may do what on {@code annals serve}: its host check, its origin allow-list, its bank commands, and
  * revocation by {@code annals tokens} from outside the server.
@@ -33,7 +32,8 @@ class ServeAccessTest {
     @TempDir
     Path data;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private BackgroundServe serve(String... args) {
         var all = new java.util.ArrayList<>(java.util.List.of("--data", data.toString(), "serve", "--port", "0"));
@@ -67,12 +67,12 @@ class ServeAccessTest {
         URI uri = serving.uri();
         String body = "{\"source\":\"account-1\",\"target\":\"account-2\",\"amount\":100}";
 
-        var refused = send(post(uri, "commands/transfer/transfer-900", body)
-                .header("Authorization", "Bearer " + transfers));
-        var missing = send(HttpRequest.newBuilder(uri.resolve("streams/transfer-900"))
-                .header("Authorization", "Bearer " + bank));
-        var accepted = send(post(uri, "commands/transfer/transfer-901", body)
-                .header("Authorization", "Bearer " + bank));
+        var refused =
+                send(post(uri, "commands/transfer/transfer-900", body).header("Authorization", "Bearer " + transfers));
+        var missing = send(
+                HttpRequest.newBuilder(uri.resolve("streams/transfer-900")).header("Authorization", "Bearer " + bank));
+        var accepted =
+                send(post(uri, "commands/transfer/transfer-901", body).header("Authorization", "Bearer " + bank));
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
         assertThat(refused.body()).contains("account-1");
@@ -89,14 +89,17 @@ class ServeAccessTest {
         String secret = created.outLines().get(1);
         var serving = serve("--auth");
         URI uri = serving.uri();
-        var subscription = http.sendAsync(HttpRequest.newBuilder(uri.resolve("subscriptions/$all"))
-                        .header("Authorization", "Bearer " + secret).header("Accept", "text/event-stream").build(),
+        var subscription = http.sendAsync(
+                HttpRequest.newBuilder(uri.resolve("subscriptions/$all"))
+                        .header("Authorization", "Bearer " + secret)
+                        .header("Accept", "text/event-stream")
+                        .build(),
                 HttpResponse.BodyHandlers.ofLines());
         var response = subscription.get(10, TimeUnit.SECONDS);
         assertThat(response.statusCode()).isEqualTo(200);
         // Read on a thread of its own: the list is complete when the server ends the stream.
-        var lines = CompletableFuture.supplyAsync(() -> response.body().toList(),
-                task -> Thread.ofVirtual().start(task));
+        var lines = CompletableFuture.supplyAsync(
+                () -> response.body().toList(), task -> Thread.ofVirtual().start(task));
 
         assertThat(cli.run("tokens", "revoke", id).exitCode()).isZero();
 

@@ -1,10 +1,7 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import dev.annals.cli.AnnalsCommand;
 import dev.annals.backend.Backends;
+import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.TestBackends;
 import dev.annals.store.memory.InMemoryEventStore;
 import java.io.PrintWriter;
@@ -24,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ServeCommandTest {
@@ -33,13 +33,15 @@ class ServeCommandTest {
     @TempDir
     Path data;
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     /** A running {@code annals serve}: its output, its exit code once stopped, and its thread. */
     private record Serving(StringWriter out, AtomicInteger exitCode, Thread thread) {
 
         URI uri() {
-            await().atMost(Duration.ofSeconds(60)).until(() -> URL.matcher(out.toString()).find());
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> URL.matcher(out.toString()).find());
             var matcher = URL.matcher(out.toString());
             matcher.find();
             return URI.create(matcher.group(1));
@@ -60,13 +62,17 @@ class ServeCommandTest {
         commandLine.setErr(new PrintWriter(new StringWriter(), true));
         var all = new java.util.ArrayList<>(java.util.List.of("--data", data.toString(), "serve", "--port", "0"));
         all.addAll(java.util.List.of(args));
-        Thread thread = Thread.ofPlatform().name("annals-serve-test")
+        Thread thread = Thread.ofPlatform()
+                .name("annals-serve-test")
                 .start(() -> exitCode.set(commandLine.execute(all.toArray(String[]::new))));
         return new Serving(out, exitCode, thread);
     }
 
     private HttpResponse<String> get(URI uri, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(10)).build(),
+        return http.send(
+                HttpRequest.newBuilder(uri.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -76,9 +82,11 @@ class ServeCommandTest {
         var serving = serve(TestBackends.inMemory(store));
         URI uri = serving.uri();
 
-        var append = http.send(HttpRequest.newBuilder(uri.resolve("streams/account-1"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[{\"type\":\"Opened\",\"data\":{}}]}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        var append = http.send(
+                HttpRequest.newBuilder(uri.resolve("streams/account-1"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"events\":[{\"type\":\"Opened\",\"data\":{}}]}"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(append.statusCode()).isEqualTo(200);
         assertThat(store.headPosition()).isEqualTo(1);
@@ -94,13 +102,13 @@ class ServeCommandTest {
         var account = get(uri, "streams/account-1");
         var transfers = get(uri, "streams/$ce-transfer");
 
-        assertThat(serving.out().toString()).contains("transfer-1 is COMPLETED")
-                .contains("Bank projections running");
+        assertThat(serving.out().toString()).contains("transfer-1 is COMPLETED").contains("Bank projections running");
         assertThat(account.statusCode()).isEqualTo(200);
         assertThat(account.body()).contains("AccountOpened");
         assertThat(transfers.body()).contains("transfer-1");
         assertThat(get(uri, "state/account-1").body()).contains("Alice");
-        await().atMost(Duration.ofSeconds(30)).until(() -> get(uri, "projections").body().contains("balances"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> get(uri, "projections").body().contains("balances"));
         var audit = post(uri, "audit/verify", "");
         assertThat(audit.statusCode()).isEqualTo(200);
         assertThat(audit.body()).contains("\"intact\":true");
@@ -110,13 +118,17 @@ class ServeCommandTest {
     @Test
     void with_auth_requires_a_token_created_by_annals_tokens() throws Exception {
         String secret = dev.annals.server.auth.TokenStore.in(data)
-                .create(dev.annals.server.auth.Role.READER, "").secret();
+                .create(dev.annals.server.auth.Role.READER, "")
+                .secret();
         var serving = serve(Backends.installed(), "--auth");
         URI uri = serving.uri();
 
         var anonymous = get(uri, "streams");
-        var authorized = http.send(HttpRequest.newBuilder(uri.resolve("streams"))
-                .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+        var authorized = http.send(
+                HttpRequest.newBuilder(uri.resolve("streams"))
+                        .header("Authorization", "Bearer " + secret)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
 
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(authorized.statusCode()).isEqualTo(200);
@@ -125,8 +137,12 @@ class ServeCommandTest {
     }
 
     private HttpResponse<String> post(URI uri, String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri.resolve(path)).timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri.resolve(path))
+                        .timeout(Duration.ofSeconds(10))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -137,7 +153,9 @@ class ServeCommandTest {
         var opened = post(uri, "commands/open-account/account-100", "{\"owner\":\"Carol\"}");
         var deposited = post(uri, "commands/deposit/account-100", "{\"amount\":5000}");
         var overdraft = post(uri, "commands/withdraw/account-100", "{\"amount\":999999}");
-        var transfer = post(uri, "commands/transfer/transfer-100",
+        var transfer = post(
+                uri,
+                "commands/transfer/transfer-100",
                 "{\"source\":\"account-100\",\"target\":\"account-1\",\"amount\":1500}");
 
         assertThat(opened.statusCode()).isEqualTo(200);
@@ -146,12 +164,16 @@ class ServeCommandTest {
         assertThat(overdraft.statusCode()).isEqualTo(422);
         assertThat(overdraft.body()).contains("command_rejected");
         assertThat(transfer.statusCode()).isEqualTo(200);
-        assertThat(get(uri, "streams/account-100").body()).contains("AccountOpened").contains("Deposited");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(uri, "streams/transfer-100").body()).contains("TransferCompleted"));
+        assertThat(get(uri, "streams/account-100").body())
+                .contains("AccountOpened")
+                .contains("Deposited");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() ->
+                        assertThat(get(uri, "streams/transfer-100").body()).contains("TransferCompleted"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                get(uri, "queries/balances?account=account-100").body())
-                .contains("\"owner\":\"Carol\"").contains("\"balance\":3500"));
+                        get(uri, "queries/balances?account=account-100").body())
+                .contains("\"owner\":\"Carol\"")
+                .contains("\"balance\":3500"));
         assertThat(get(uri, "streams/account-100").body()).contains("TransferDebited");
         assertThat(serving.stop()).isZero();
     }
@@ -162,8 +184,11 @@ class ServeCommandTest {
         var serving = serve(Backends.installed(), "--demo");
         URI uri = serving.uri();
         var opened = post(uri, "commands/open-account/account-100", "{\"owner\":\"Carol\"}");
-        long position = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(opened.body())
-                .get("position").asLong();
+        long position = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(opened.body())
+                .get("position")
+                .asLong();
 
         long started = System.nanoTime();
         var beyond = get(uri, "queries/balances?after=" + (position + 1000));
@@ -182,10 +207,13 @@ class ServeCommandTest {
         var serving = serve(Backends.installed(), "--demo", "--traffic", "50");
         URI uri = serving.uri();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(get(uri, "streams/account-t1").body()).contains("Ada").contains("Deposited"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get(uri, "streams/account-t1").body())
+                        .contains("Ada")
+                        .contains("Deposited"));
 
-        assertThat(serving.out().toString()).contains("Sample traffic: 50.0 bank commands per second")
+        assertThat(serving.out().toString())
+                .contains("Sample traffic: 50.0 bank commands per second")
                 .contains("Web console: " + uri);
         assertThat(serving.stop()).isZero();
     }

@@ -1,11 +1,7 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
-import dev.annals.cli.PostgresSchema;
 import dev.annals.backend.Backends;
-import dev.annals.cli.TestBackends;
+import dev.annals.cli.PostgresSchema;
 import dev.annals.client.AnnalsClient;
 import dev.annals.event.EventData;
 import dev.annals.projection.ProjectionHealth;
@@ -24,9 +20,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@code annals --store postgresql://... serve}: the API over the PostgreSQL store and the projections'
@@ -36,7 +35,6 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ServePostgresTest {
-
 
     @RegisterExtension
     final PostgresSchema postgres = new PostgresSchema();
@@ -54,18 +52,28 @@ class ServePostgresTest {
         try (var states = PostgresProjections.states(address)) {
             states.report(new ProjectionHealth("balances", ProjectionState.RUNNING, 0, 0, 0, 0, 0, "", Instant.now()));
         }
-        var serving = BackgroundServe.start(Backends.installed(), "--store", store(), "--data",
-                unused.resolve("no-data").toString(), "serve", "--port", "0");
+        var serving = BackgroundServe.start(
+                Backends.installed(),
+                "--store",
+                store(),
+                "--data",
+                unused.resolve("no-data").toString(),
+                "serve",
+                "--port",
+                "0");
         var uri = serving.uri();
 
         try (var client = AnnalsClient.builder(uri).build()) {
             client.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
         }
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        var projections = http.send(HttpRequest.newBuilder(uri.resolve("projections")).build(),
+        var projections = http.send(
+                HttpRequest.newBuilder(uri.resolve("projections")).build(), HttpResponse.BodyHandlers.ofString());
+        var pause = http.send(
+                HttpRequest.newBuilder(uri.resolve("projections/balances/pause"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
-        var pause = http.send(HttpRequest.newBuilder(uri.resolve("projections/balances/pause"))
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(serving.out()).contains("PostgreSQL store").contains(postgres.schema());
         assertThat(projections.statusCode()).isEqualTo(200);
@@ -84,20 +92,33 @@ class ServePostgresTest {
 
     @Test
     void with_demo_runs_the_banks_projections_in_the_postgresql_schema() throws Exception {
-        var serving = BackgroundServe.start(Backends.installed(), "--store", store(), "--data",
-                unused.resolve("no-data").toString(), "serve", "--port", "0", "--demo");
+        var serving = BackgroundServe.start(
+                Backends.installed(),
+                "--store",
+                store(),
+                "--data",
+                unused.resolve("no-data").toString(),
+                "serve",
+                "--port",
+                "0",
+                "--demo");
         var uri = serving.uri();
         var http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-        var opened = http.send(HttpRequest.newBuilder(uri.resolve("commands/open-account/account-200"))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"Dana\"}")).build(),
+        var opened = http.send(
+                HttpRequest.newBuilder(uri.resolve("commands/open-account/account-200"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"owner\":\"Dana\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(opened.statusCode()).as(opened.body()).isEqualTo(200);
         assertThat(serving.out()).contains("Bank projections running");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(http.send(
-                HttpRequest.newBuilder(uri.resolve("queries/balances?account=account-200")).build(),
-                HttpResponse.BodyHandlers.ofString()).body()).contains("\"owner\":\"Dana\""));
+                                HttpRequest.newBuilder(uri.resolve("queries/balances?account=account-200"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body())
+                .contains("\"owner\":\"Dana\""));
         assertThat(serving.stop()).isZero();
         http.close();
     }

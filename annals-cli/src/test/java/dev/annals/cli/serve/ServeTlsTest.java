@@ -1,10 +1,7 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.annals.cli.ExitCodes;
 import dev.annals.backend.Backends;
-import dev.annals.cli.TestBackends;
+import dev.annals.cli.ExitCodes;
 import dev.annals.client.AnnalsClient;
 import dev.annals.event.EventData;
 import dev.annals.server.SelfSignedKeyStore;
@@ -18,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ServeTlsTest {
@@ -29,13 +28,22 @@ class ServeTlsTest {
     void serves_https_with_the_key_store_and_the_password_file_given() throws Exception {
         var certificate = SelfSignedKeyStore.create(directory);
         var passwordFile = Files.writeString(directory.resolve("password.txt"), certificate.password() + "\n");
-        var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
-                "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString(),
-                "--tls-password-file", passwordFile.toString());
+        var serving = BackgroundServe.start(
+                Backends.installed(),
+                "--data",
+                directory.resolve("data").toString(),
+                "serve",
+                "--port",
+                "0",
+                "--tls-keystore",
+                certificate.keyStore().toString(),
+                "--tls-password-file",
+                passwordFile.toString());
 
         var uri = serving.uri();
         try (var client = AnnalsClient.builder(uri)
-                .trustStore(certificate.trustStore(), certificate.password().toCharArray()).build()) {
+                .trustStore(certificate.trustStore(), certificate.password().toCharArray())
+                .build()) {
             client.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
 
             assertThat(uri.getScheme()).isEqualTo("https");
@@ -49,8 +57,15 @@ class ServeTlsTest {
         var certificate = SelfSignedKeyStore.create(directory);
         TlsOptions.environment = name -> name.equals(TlsOptions.PASSWORD_VARIABLE) ? certificate.password() : null;
         try {
-            var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
-                    "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString());
+            var serving = BackgroundServe.start(
+                    Backends.installed(),
+                    "--data",
+                    directory.resolve("data").toString(),
+                    "serve",
+                    "--port",
+                    "0",
+                    "--tls-keystore",
+                    certificate.keyStore().toString());
 
             assertThat(serving.uri().getScheme()).isEqualTo("https");
             assertThat(serving.stop()).isZero();
@@ -64,8 +79,15 @@ class ServeTlsTest {
         TlsOptions.environment = name -> null;
         try {
             // The password is looked for first: no key store need exist to be refused for the lack of one.
-            var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
-                    "serve", "--port", "0", "--tls-keystore", directory.resolve("server.p12").toString());
+            var serving = BackgroundServe.start(
+                    Backends.installed(),
+                    "--data",
+                    directory.resolve("data").toString(),
+                    "serve",
+                    "--port",
+                    "0",
+                    "--tls-keystore",
+                    directory.resolve("server.p12").toString());
 
             assertThat(serving.exitCode()).isEqualTo(ExitCodes.REJECTED);
             assertThat(serving.err()).contains("--tls-password-file", TlsOptions.PASSWORD_VARIABLE);
@@ -78,12 +100,22 @@ class ServeTlsTest {
     void refuses_a_key_store_with_a_wrong_password_naming_the_option() throws Exception {
         var certificate = SelfSignedKeyStore.create(directory);
         var passwordFile = Files.writeString(directory.resolve("password.txt"), "not-the-password");
-        var serving = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
-                "serve", "--port", "0", "--tls-keystore", certificate.keyStore().toString(),
-                "--tls-password-file", passwordFile.toString());
+        var serving = BackgroundServe.start(
+                Backends.installed(),
+                "--data",
+                directory.resolve("data").toString(),
+                "serve",
+                "--port",
+                "0",
+                "--tls-keystore",
+                certificate.keyStore().toString(),
+                "--tls-password-file",
+                passwordFile.toString());
 
         assertThat(serving.exitCode()).isEqualTo(ExitCodes.REJECTED);
-        assertThat(serving.err()).contains("--tls-keystore").contains(certificate.keyStore().toString());
+        assertThat(serving.err())
+                .contains("--tls-keystore")
+                .contains(certificate.keyStore().toString());
         assertThat(serving.out()).doesNotContain("Listening on");
     }
 }

@@ -2,17 +2,16 @@ package dev.annals.cli.serve;
 
 import dev.annals.cli.Cli;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +34,9 @@ class ServeUsageTest {
             var run = Cli.on(store, data).run("serve", "--demo", "--port", Integer.toString(port));
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.errLines()).containsExactly("annals: cannot listen on 127.0.0.1:" + port
-                    + ": the port is in use or not allowed (stop what uses it, or give another with --port)");
+            assertThat(run.errLines())
+                    .containsExactly("annals: cannot listen on 127.0.0.1:" + port
+                            + ": the port is in use or not allowed (stop what uses it, or give another with --port)");
             assertThat(run.out()).isEmpty();
             assertThat(store.headPosition()).isZero();
         }
@@ -47,8 +47,9 @@ class ServeUsageTest {
         var run = Cli.on(store, data).run("serve", "--port", "99999");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("annals: --port must be a port number from 0 (any free port) to"
-                + " 65535, was 99999 (see 'annals serve --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: --port must be a port number from 0 (any free port) to"
+                        + " 65535, was 99999 (see 'annals serve --help')");
     }
 
     @Test
@@ -56,6 +57,10 @@ class ServeUsageTest {
         var run = Cli.on(store, data).run("serve", "--traffic", "5");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).singleElement().asString().contains("--traffic").contains("--demo");
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
+                .contains("--traffic")
+                .contains("--demo");
     }
 }

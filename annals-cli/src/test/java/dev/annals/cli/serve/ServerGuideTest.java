@@ -1,10 +1,7 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import dev.annals.cli.Cli;
 import dev.annals.backend.Backends;
-import dev.annals.cli.TestBackends;
+import dev.annals.cli.Cli;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +17,8 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/server.md is tested: every curl example of its shell blocks runs, in the guide's order, with the real
@@ -55,8 +54,9 @@ class ServerGuideTest {
                 }
             }
             throw new AssertionError("docs/server.md " + example + "\nnames no server this test can run it"
-                    + " against: point it at one of " + List.of(DEMO.documented, AUTHENTICATED.documented,
-                    TLS.documented) + ", or teach ServerGuideTest the new one");
+                    + " against: point it at one of "
+                    + List.of(DEMO.documented, AUTHENTICATED.documented, TLS.documented)
+                    + ", or teach ServerGuideTest the new one");
         }
     }
 
@@ -69,11 +69,18 @@ class ServerGuideTest {
         assertThat(curls).as("curl examples in " + GUIDE).hasSizeGreaterThan(30);
         curls.forEach(Target::of); // none is left out: each names a server that one of these tests runs
 
-        var demo = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("demo").toString(),
-                "serve", "--demo", "--port", "0");
+        var demo = BackgroundServe.start(
+                Backends.installed(), "--data", directory.resolve("demo").toString(), "serve", "--demo", "--port", "0");
         var token = readerToken(directory.resolve("authenticated"));
-        var authenticated = BackgroundServe.start(Backends.installed(), "--data",
-                directory.resolve("authenticated").toString(), "serve", "--demo", "--auth", "--port", "0");
+        var authenticated = BackgroundServe.start(
+                Backends.installed(),
+                "--data",
+                directory.resolve("authenticated").toString(),
+                "serve",
+                "--demo",
+                "--auth",
+                "--port",
+                "0");
         try {
             var servers = Map.of(Target.DEMO, demo.uri(), Target.AUTHENTICATED, authenticated.uri());
             var failures = new ArrayList<String>();
@@ -88,16 +95,29 @@ class ServerGuideTest {
                 curl.run().problem().ifPresent(failures::add);
                 ran++;
             }
-            assertThat(failures).as("curl examples of docs/server.md that do not answer as documented").isEmpty();
+            assertThat(failures)
+                    .as("curl examples of docs/server.md that do not answer as documented")
+                    .isEmpty();
             assertThat(ran).isGreaterThan(30);
-            var commands = ShellExamples.of(GUIDE).examples().stream().filter(GuideAnnals::isRemoteCommand).toList();
-            assertThat(commands).as("./annals --store http://... examples in " + GUIDE).hasSizeGreaterThan(5);
+            var commands = ShellExamples.of(GUIDE).examples().stream()
+                    .filter(GuideAnnals::isRemoteCommand)
+                    .toList();
+            assertThat(commands)
+                    .as("./annals --store http://... examples in " + GUIDE)
+                    .hasSizeGreaterThan(5);
             for (var example : commands) {
                 var target = Target.of(example);
-                GuideAnnals.run(example, target.documented.replaceFirst("/$", ""), servers.get(target), directory,
-                        Map.of("TOKEN", token)).ifPresent(failures::add);
+                GuideAnnals.run(
+                                example,
+                                target.documented.replaceFirst("/$", ""),
+                                servers.get(target),
+                                directory,
+                                Map.of("TOKEN", token))
+                        .ifPresent(failures::add);
             }
-            assertThat(failures).as("./annals examples of docs/server.md that do not exit as documented").isEmpty();
+            assertThat(failures)
+                    .as("./annals examples of docs/server.md that do not exit as documented")
+                    .isEmpty();
         } finally {
             assertThat(demo.stop()).isZero();
             assertThat(authenticated.stop()).isZero();
@@ -105,12 +125,14 @@ class ServerGuideTest {
     }
 
     @Test
-    void the_tls_steps_of_the_guide_make_a_key_store_the_server_takes_and_a_certificate_curl_trusts()
-            throws Exception {
+    void the_tls_steps_of_the_guide_make_a_key_store_the_server_takes_and_a_certificate_curl_trusts() throws Exception {
         var guide = ShellExamples.of(GUIDE);
-        var steps = guide.examples().stream().filter(example -> example.command().contains("keytool ")
-                || example.command().startsWith("printf ")).toList();
-        assertThat(steps).as("the TLS steps: keytool -genkeypair, -exportcert, -importcert, the password file")
+        var steps = guide.examples().stream()
+                .filter(example -> example.command().contains("keytool ")
+                        || example.command().startsWith("printf "))
+                .toList();
+        assertThat(steps)
+                .as("the TLS steps: keytool -genkeypair, -exportcert, -importcert, the password file")
                 .hasSize(4);
         var shell = new HashMap<String, String>();
         shell.put("PASSWORD", "a-test-password-" + System.nanoTime());
@@ -120,19 +142,33 @@ class ServerGuideTest {
         }
         assertThat(directory.resolve("server.p12")).isRegularFile();
         assertThat(directory.resolve("password.txt")).isRegularFile();
-        var serveLine = guide.examples().stream().filter(example -> example.command().startsWith("./annals serve")
-                && example.command().contains("--tls-password-file")).findFirst().orElseThrow();
+        var serveLine = guide.examples().stream()
+                .filter(example -> example.command().startsWith("./annals serve")
+                        && example.command().contains("--tls-password-file"))
+                .findFirst()
+                .orElseThrow();
         assertThat(serveLine.command()).contains("--tls-keystore server.p12", "--tls-password-file password.txt");
 
         // With --auth, as beyond loopback: curl reaches it by the certificate's name, annals.example, which a
         // server without authentication would not take as its own Host.
         readerToken(directory.resolve("data"));
-        var tls = BackgroundServe.start(Backends.installed(), "--data", directory.resolve("data").toString(),
-                "serve", "--auth", "--port", "0", "--tls-keystore", directory.resolve("server.p12").toString(),
-                "--tls-password-file", directory.resolve("password.txt").toString());
+        var tls = BackgroundServe.start(
+                Backends.installed(),
+                "--data",
+                directory.resolve("data").toString(),
+                "serve",
+                "--auth",
+                "--port",
+                "0",
+                "--tls-keystore",
+                directory.resolve("server.p12").toString(),
+                "--tls-password-file",
+                directory.resolve("password.txt").toString());
         try {
             URI uri = tls.uri();
-            var curls = guide.curls().stream().filter(example -> Target.of(example) == Target.TLS).toList();
+            var curls = guide.curls().stream()
+                    .filter(example -> Target.of(example) == Target.TLS)
+                    .toList();
             assertThat(curls).as("the guide's curl --cacert example").isNotEmpty();
             for (var example : curls) {
                 var curl = new GuideCurl(example, Target.TLS.documented, uri, directory);

@@ -78,8 +78,12 @@ public record ShellExamples(Path file, List<Example> examples) {
             if (complete(command)) {
                 String text = command.toString();
                 var trailing = STATUS.matcher(trailingComment(text));
-                examples.add(new Example(commandLine, text, trailing.lookingAt()
-                        ? OptionalInt.of(Integer.parseInt(trailing.group(1))) : OptionalInt.empty()));
+                examples.add(new Example(
+                        commandLine,
+                        text,
+                        trailing.lookingAt()
+                                ? OptionalInt.of(Integer.parseInt(trailing.group(1)))
+                                : OptionalInt.empty()));
                 command = null;
             }
         }
@@ -95,8 +99,11 @@ public record ShellExamples(Path file, List<Example> examples) {
         var status = STATUS.matcher(comment);
         if (!examples.isEmpty() && status.lookingAt()) {
             var last = examples.removeLast();
-            examples.add(last.documentedStatus().isPresent() ? last : new Example(last.line(), last.command(),
-                    OptionalInt.of(Integer.parseInt(status.group(1)))));
+            examples.add(
+                    last.documentedStatus().isPresent()
+                            ? last
+                            : new Example(
+                                    last.line(), last.command(), OptionalInt.of(Integer.parseInt(status.group(1)))));
         }
     }
 
@@ -129,6 +136,7 @@ public record ShellExamples(Path file, List<Example> examples) {
     }
 
     private static boolean quotesBalanced(String text) {
-        return text.chars().filter(c -> c == '\'').count() % 2 == 0 && text.chars().filter(c -> c == '"').count() % 2 == 0;
+        return text.chars().filter(c -> c == '\'').count() % 2 == 0
+                && text.chars().filter(c -> c == '"').count() % 2 == 0;
     }
 }

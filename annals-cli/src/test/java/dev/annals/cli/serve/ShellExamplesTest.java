@@ -1,7 +1,5 @@
 package dev.annals.cli.serve;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalInt;
@@ -9,6 +7,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ShellExamplesTest {
@@ -31,8 +31,11 @@ class ShellExamplesTest {
                 ```
                 """).examples();
 
-        assertThat(examples).extracting(ShellExamples.Example::command).containsExactly(
-                "curl -s -X POST http://h/streams/a -d '{\n  \"events\": []}'", "curl -s http://h/x \\\n     -H 'X: y'");
+        assertThat(examples)
+                .extracting(ShellExamples.Example::command)
+                .containsExactly(
+                        "curl -s -X POST http://h/streams/a -d '{\n  \"events\": []}'",
+                        "curl -s http://h/x \\\n     -H 'X: y'");
     }
 
     @Test
@@ -47,7 +50,8 @@ class ShellExamplesTest {
                 ```
                 """).examples();
 
-        assertThat(examples).extracting(ShellExamples.Example::documentedStatus)
+        assertThat(examples)
+                .extracting(ShellExamples.Example::documentedStatus)
                 .containsExactly(OptionalInt.of(409), OptionalInt.of(404), OptionalInt.empty());
         assertThat(examples.get(2).expectsSuccess()).isTrue();
     }
@@ -65,6 +69,8 @@ class ShellExamplesTest {
                 """);
 
         assertThat(guide.examples()).hasSize(2);
-        assertThat(guide.curls()).extracting(ShellExamples.Example::command).containsExactly("position=$(curl -s http://h/a)");
+        assertThat(guide.curls())
+                .extracting(ShellExamples.Example::command)
+                .containsExactly("position=$(curl -s http://h/a)");
     }
 }

@@ -7,14 +7,13 @@ import dev.annals.example.bank.account.AccountCommand.Deposit;
 import dev.annals.example.bank.account.AccountCommand.OpenAccount;
 import dev.annals.example.bank.account.AccountCommand.Withdraw;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,7 +57,8 @@ class StateCommandTest {
         var opened = events.getFirst().recordedAt();
         var withdrawn = events.getLast().recordedAt();
 
-        var before = Cli.on(store, data).run("state", "account-1", "--at", opened.minusSeconds(1).toString());
+        var before = Cli.on(store, data)
+                .run("state", "account-1", "--at", opened.minusSeconds(1).toString());
         var now = Cli.on(store, data).run("state", "account-1", "--at", withdrawn.toString());
 
         assertThat(before.out()).contains("\"version\":-1,\"position\":0");
@@ -71,7 +71,9 @@ class StateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.errLines()).singleElement().asString()
+        assertThat(run.errLines())
+                .singleElement()
+                .asString()
                 .startsWith("annals: stream 'account-99' has no events (it does not exist");
     }
 
@@ -81,7 +83,9 @@ class StateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).singleElement().satisfies(line -> assertThat(line)
-                .startsWith("annals: ").contains("order").contains("account"));
+                .startsWith("annals: ")
+                .contains("order")
+                .contains("account"));
     }
 
     @Test
@@ -89,7 +93,9 @@ class StateCommandTest {
         var run = Cli.on(store, data).run("state", "account-1", "--version", "9");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().satisfies(line -> assertThat(line).contains("9").contains("2"));
+        assertThat(run.errLines())
+                .singleElement()
+                .satisfies(line -> assertThat(line).contains("9").contains("2"));
     }
 
     @Test
@@ -105,20 +111,25 @@ class StateCommandTest {
         var run = Cli.on(store, data).run("state", "account-1", "--at", "yesterday");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("annals: Invalid value for option '--at': 'yesterday' is not an"
-                + " instant: give one in ISO-8601 form, such as 2026-11-25T10:00:00Z (UTC) or 2026-11-25T11:00:00+01:00"
-                + " (see 'annals state --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: Invalid value for option '--at': 'yesterday' is not an"
+                        + " instant: give one in ISO-8601 form, such as 2026-11-25T10:00:00Z (UTC) or 2026-11-25T11:00:00+01:00"
+                        + " (see 'annals state --help')");
     }
 
     @Test
     void an_event_that_does_not_fit_its_type_is_named_without_internal_class_or_library_names() {
-        store.append("account-1", dev.annals.store.ExpectedVersion.any(),
+        store.append(
+                "account-1",
+                dev.annals.store.ExpectedVersion.any(),
                 dev.annals.event.EventData.of("Deposited", "{\"amount\":\"lots\"}"));
 
         var run = Cli.on(store, data).run("state", "account-1");
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).containsExactly("annals: payload does not fit Deposited (field 'amount': expected"
-                + " a whole number, was \"lots\"): type 'Deposited' v1 in stream 'account-1' at version 3, position 4");
+        assertThat(run.errLines())
+                .containsExactly(
+                        "annals: payload does not fit Deposited (field 'amount': expected"
+                                + " a whole number, was \"lots\"): type 'Deposited' v1 in stream 'account-1' at version 3, position 4");
     }
 }

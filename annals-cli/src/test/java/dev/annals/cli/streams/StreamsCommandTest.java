@@ -4,12 +4,11 @@ import dev.annals.cli.Cli;
 import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,9 +29,10 @@ class StreamsCommandTest {
         var run = Cli.on(store, data).run("streams");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.outLines()).containsExactly(
-                "{\"stream\":\"account-2\",\"version\":1,\"lastPosition\":4}",
-                "{\"stream\":\"account-1\",\"version\":1,\"lastPosition\":3}");
+        assertThat(run.outLines())
+                .containsExactly(
+                        "{\"stream\":\"account-2\",\"version\":1,\"lastPosition\":4}",
+                        "{\"stream\":\"account-1\",\"version\":1,\"lastPosition\":3}");
     }
 
     @Test

@@ -1,7 +1,5 @@
 package dev.annals.cli.tokens;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.annals.cli.Cli;
 import dev.annals.server.auth.Role;
 import dev.annals.server.auth.TokenStore;
@@ -10,6 +8,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TokensCommandTest {
@@ -31,7 +31,10 @@ class TokensCommandTest {
             assertThat(info.streamPrefix()).isEqualTo("account-");
         });
 
-        assertThat(cli.run("tokens", "list").out()).contains(id).contains("writer").contains("account-*");
+        assertThat(cli.run("tokens", "list").out())
+                .contains(id)
+                .contains("writer")
+                .contains("account-*");
         assertThat(cli.run("tokens", "revoke", id).exitCode()).isZero();
         assertThat(cli.run("tokens", "list").out()).contains("REVOKED");
         assertThat(TokenStore.in(data).authenticate(secret)).isEmpty();

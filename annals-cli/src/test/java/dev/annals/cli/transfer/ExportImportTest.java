@@ -2,11 +2,6 @@ package dev.annals.cli.transfer;
 
 import dev.annals.cli.Cli;
 import dev.annals.event.RecordedEvent;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +24,21 @@ class ExportImportTest {
 
     private Cli source() {
         var cli = Cli.onSqlite(temp.resolve("source"));
-        cli.run("append", "account-1", "AccountOpened", "{\"owner\":\"Ada\",\"initialDeposit\":100}",
-                "--metadata", "{\"user\":\"ada\",\"correlationId\":\"c-1\"}");
+        cli.run(
+                "append",
+                "account-1",
+                "AccountOpened",
+                "{\"owner\":\"Ada\",\"initialDeposit\":100}",
+                "--metadata",
+                "{\"user\":\"ada\",\"correlationId\":\"c-1\"}");
         cli.run("append", "account-2", "AccountOpened", "{ \"owner\" : \"Bob\", \"initialDeposit\" : 0 }");
         cli.run("append", "account-1", "Withdrawn", "{\"amount\":30}");
         return cli;
     }
 
     private static List<RecordedEvent> all(Cli cli) {
-        try (var store = cli.openStore(); var events = store.readAll(1)) {
+        try (var store = cli.openStore();
+                var events = store.readAll(1)) {
             return events.toList();
         }
     }
@@ -92,7 +97,9 @@ class ExportImportTest {
         var target = Cli.onSqlite(temp.resolve("target"));
         var imported = target.run("import", file.toString());
         assertThat(imported.exitCode()).isEqualTo(1);
-        assertThat(imported.errLines()).singleElement().asString()
+        assertThat(imported.errLines())
+                .singleElement()
+                .asString()
                 .contains("stream account-1 at position 3 has version 1, expected 0");
         assertThat(all(target)).isEmpty();
     }
@@ -115,10 +122,13 @@ class ExportImportTest {
         Path file = temp.resolve("bad.ndjson.gz");
         var source = source();
         source.run("export", "--output", file.toString());
-        var lines = new java.util.ArrayList<>(List.of(new String(new java.util.zip.GZIPInputStream(
-                Files.newInputStream(file)).readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+        var lines = new java.util.ArrayList<>(List.of(new String(
+                        new java.util.zip.GZIPInputStream(Files.newInputStream(file)).readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .split("\n")));
         lines.set(1, "{\"position\":2}");
-        try (var out = new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
+        try (var out =
+                new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8)) {
             out.write(String.join("\n", lines));
         }
 
@@ -126,7 +136,10 @@ class ExportImportTest {
         var imported = target.run("import", file.toString());
 
         assertThat(imported.exitCode()).isEqualTo(1);
-        assertThat(imported.errLines()).singleElement().asString().contains("line 2: missing field")
+        assertThat(imported.errLines())
+                .singleElement()
+                .asString()
+                .contains("line 2: missing field")
                 .contains("nothing imported");
         assertThat(all(target)).isEmpty();
     }

@@ -1,13 +1,12 @@
 package dev.annals.cli.transfer;
 
 import dev.annals.cli.Cli;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +31,10 @@ class ExportToTerminalTest {
         var run = cli.run("export");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.errLines()).containsExactly("annals: export writes gzip-compressed data, which a terminal"
-                + " cannot show: give --output FILE, or redirect stdout (annals export > backup.ndjson.gz)"
-                + " (see 'annals export --help')");
+        assertThat(run.errLines())
+                .containsExactly("annals: export writes gzip-compressed data, which a terminal"
+                        + " cannot show: give --output FILE, or redirect stdout (annals export > backup.ndjson.gz)"
+                        + " (see 'annals export --help')");
     }
 
     @Test

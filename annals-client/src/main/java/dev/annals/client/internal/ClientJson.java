@@ -12,7 +12,6 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
-
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -34,15 +33,14 @@ public final class ClientJson {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private ClientJson() {
-    }
+    private ClientJson() {}
 
     static JsonNode parse(byte[] body, HttpRequest request) {
         try {
             return MAPPER.readTree(body);
         } catch (IOException e) {
-            throw new EventStoreException("the answer to " + request.method() + " " + request.uri()
-                    + " is not JSON: " + e.getMessage(), e);
+            throw new EventStoreException(
+                    "the answer to " + request.method() + " " + request.uri() + " is not JSON: " + e.getMessage(), e);
         }
     }
 
@@ -75,22 +73,33 @@ public final class ClientJson {
     /** A recorded event as the read routes give it. */
     public static RecordedEvent event(JsonNode node) {
         var metadata = new TreeMap<String, String>();
-        node.path("metadata").fields().forEachRemaining(field -> metadata.put(field.getKey(), field.getValue().asText()));
+        node.path("metadata")
+                .fields()
+                .forEachRemaining(
+                        field -> metadata.put(field.getKey(), field.getValue().asText()));
         byte[] payload;
         try {
             payload = MAPPER.writeValueAsString(node.get("data")).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("a payload could not be written back as JSON", e);
         }
-        return new RecordedEvent(node.get("stream").asText(), node.get("version").asLong(),
-                node.get("position").asLong(), UUID.fromString(node.get("eventId").asText()), node.get("type").asText(),
-                node.get("schemaVersion").asInt(), payload, Metadata.of(metadata),
+        return new RecordedEvent(
+                node.get("stream").asText(),
+                node.get("version").asLong(),
+                node.get("position").asLong(),
+                UUID.fromString(node.get("eventId").asText()),
+                node.get("type").asText(),
+                node.get("schemaVersion").asInt(),
+                payload,
+                Metadata.of(metadata),
                 Instant.parse(node.get("recordedAt").asText()));
     }
 
     /** A stream's summary as {@code GET /streams} gives it. */
     public static StreamInfo stream(JsonNode node) {
-        return new StreamInfo(node.get("stream").asText(), node.get("version").asLong(),
+        return new StreamInfo(
+                node.get("stream").asText(),
+                node.get("version").asLong(),
                 node.get("lastPosition").asLong());
     }
 }

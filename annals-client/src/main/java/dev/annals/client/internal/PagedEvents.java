@@ -5,13 +5,12 @@ import dev.annals.client.ApiErrorException;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -72,8 +71,8 @@ public final class PagedEvents implements Iterator<RecordedEvent> {
         long size = Math.min(remaining, pageSize);
         JsonNode answer;
         try {
-            answer = transport.get(path + "?direction=" + request.direction().name().toLowerCase(Locale.ROOT)
-                    + "&from=" + from + "&limit=" + size);
+            answer = transport.get(path + "?direction="
+                    + request.direction().name().toLowerCase(Locale.ROOT) + "&from=" + from + "&limit=" + size);
         } catch (ApiErrorException e) {
             if (e.status() == 404 && e.code().equals("stream_not_found")) {
                 exhausted = true;
@@ -82,8 +81,13 @@ public final class PagedEvents implements Iterator<RecordedEvent> {
             throw e;
         }
         JsonNode events = answer.path("events");
-        LOG.trace("read {} events of {} {} from {} (head position {})", events.size(), request.source(),
-                request.direction(), from, answer.path("headPosition").asLong());
+        LOG.trace(
+                "read {} events of {} {} from {} (head position {})",
+                events.size(),
+                request.source(),
+                request.direction(),
+                from,
+                answer.path("headPosition").asLong());
         remaining -= events.size();
         JsonNode next = answer.path("next");
         if (remaining <= 0 || !next.isIntegralNumber() || events.isEmpty()) {

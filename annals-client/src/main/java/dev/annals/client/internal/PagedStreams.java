@@ -2,7 +2,6 @@ package dev.annals.client.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.store.StreamInfo;
-
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

@@ -6,7 +6,6 @@ import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionState;
 import dev.annals.store.EventStoreException;
-
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -18,15 +17,20 @@ import java.util.UUID;
  */
 public final class ProjectionJson {
 
-    private ProjectionJson() {
-    }
+    private ProjectionJson() {}
 
     /** One item of {@code GET /projections}. */
     public static ProjectionHealth health(JsonNode node) {
-        return new ProjectionHealth(text(node, "projection"), constant(ProjectionState.class, node, "state"),
-                node.path("checkpoint").asLong(), node.path("headPosition").asLong(),
-                node.path("eventsBehind").asLong(), node.path("secondsBehind").asDouble(),
-                node.path("deadLetters").asInt(), node.path("error").asText(""), instant(node, "measuredAt"));
+        return new ProjectionHealth(
+                text(node, "projection"),
+                constant(ProjectionState.class, node, "state"),
+                node.path("checkpoint").asLong(),
+                node.path("headPosition").asLong(),
+                node.path("eventsBehind").asLong(),
+                node.path("secondsBehind").asDouble(),
+                node.path("deadLetters").asInt(),
+                node.path("error").asText(""),
+                instant(node, "measuredAt"));
     }
 
     /** One item of {@code GET /dead-letters}. */
@@ -37,9 +41,16 @@ public final class ProjectionJson {
         } catch (IllegalArgumentException e) {
             throw unreadable("eventId", node.path("eventId").asText());
         }
-        return new DeadLetter(node.path("id").asLong(), text(node, "projection"), node.path("position").asLong(),
-                eventId, text(node, "eventType"), node.path("error").asText(""), node.path("attempts").asInt(),
-                instant(node, "firstFailure"), instant(node, "lastFailure"),
+        return new DeadLetter(
+                node.path("id").asLong(),
+                text(node, "projection"),
+                node.path("position").asLong(),
+                eventId,
+                text(node, "eventType"),
+                node.path("error").asText(""),
+                node.path("attempts").asInt(),
+                instant(node, "firstFailure"),
+                instant(node, "lastFailure"),
                 constant(DeadLetterStatus.class, node, "status"));
     }
 
@@ -71,7 +82,7 @@ public final class ProjectionJson {
     }
 
     private static EventStoreException unreadable(String field, String value) {
-        return new EventStoreException("the Annals server answered a '" + field + "' this client cannot read: "
-                + value + " (a server of another version?)");
+        return new EventStoreException("the Annals server answered a '" + field + "' this client cannot read: " + value
+                + " (a server of another version?)");
     }
 }

@@ -5,7 +5,6 @@ import dev.annals.audit.AuditReport;
 import dev.annals.audit.AuditTrail;
 import dev.annals.backend.UnsupportedCapabilityException;
 import dev.annals.client.ApiErrorException;
-
 import java.util.OptionalLong;
 
 import static java.util.Objects.requireNonNull;
@@ -40,8 +39,12 @@ public final class ServerAuditTrail implements AuditTrail {
     /** The answer's fields; {@code firstBroken} and {@code problem} are there only when the chain is broken. */
     private static AuditReport report(JsonNode node) {
         JsonNode broken = node.path("firstBroken");
-        return new AuditReport(node.path("verified").asLong(), node.path("sealed").asLong(),
+        return new AuditReport(
+                node.path("verified").asLong(),
+                node.path("sealed").asLong(),
                 broken.isIntegralNumber() ? OptionalLong.of(broken.asLong()) : OptionalLong.empty(),
-                node.path("problem").asText(""), node.path("headHash").asText(""), node.path("headPosition").asLong());
+                node.path("problem").asText(""),
+                node.path("headHash").asText(""),
+                node.path("headPosition").asLong());
     }
 }

@@ -10,7 +10,6 @@ import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.RebuildMode;
 import dev.annals.projection.UnknownDeadLetterException;
 import dev.annals.store.EventStoreException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,12 +55,14 @@ public final class ServerProjectionStates implements ProjectionStates {
 
     @Override
     public void requestRebuild(String projection, RebuildMode mode) {
-        String query = switch (requireNonNull(mode, "mode")) {
-            case RESET -> "reset";
-            case BLUE_GREEN -> "blue_green";
-            case NONE -> throw new IllegalArgumentException("a rebuild of '" + projection
-                    + "' needs a mode: RESET or BLUE_GREEN");
-        };
+        String query =
+                switch (requireNonNull(mode, "mode")) {
+                    case RESET -> "reset";
+                    case BLUE_GREEN -> "blue_green";
+                    case NONE ->
+                        throw new IllegalArgumentException(
+                                "a rebuild of '" + projection + "' needs a mode: RESET or BLUE_GREEN");
+                };
         request(projection, "rebuild?mode=" + query);
     }
 
@@ -72,14 +73,18 @@ public final class ServerProjectionStates implements ProjectionStates {
 
     @Override
     public List<DeadLetter> deadLetters(Optional<String> projection) {
-        String query = projection.map(name -> "?projection=" + PathSegment.encode(name)).orElse("");
+        String query = projection
+                .map(name -> "?projection=" + PathSegment.encode(name))
+                .orElse("");
         return items(call(() -> transport.get("dead-letters" + query)), "deadLetters", ProjectionJson::deadLetter);
     }
 
     /** {@inheritDoc} Over the API, among the open letters only: a resolved or skipped one is not found. */
     @Override
     public Optional<DeadLetter> deadLetter(long id) {
-        return deadLetters(Optional.empty()).stream().filter(letter -> letter.id() == id).findFirst();
+        return deadLetters(Optional.empty()).stream()
+                .filter(letter -> letter.id() == id)
+                .findFirst();
     }
 
     @Override
@@ -96,7 +101,9 @@ public final class ServerProjectionStates implements ProjectionStates {
         try {
             call(() -> transport.post("dead-letters/" + id + "/" + action, new byte[0]));
         } catch (ApiErrorException e) {
-            throw e.status() == 404 && e.code().equals("dead_letter_not_found") ? new UnknownDeadLetterException(id) : e;
+            throw e.status() == 404 && e.code().equals("dead_letter_not_found")
+                    ? new UnknownDeadLetterException(id)
+                    : e;
         }
     }
 

@@ -3,15 +3,12 @@ package dev.annals.client.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.client.ApiErrorException;
 import dev.annals.store.EventStoreException;
-
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLHandshakeException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -19,6 +16,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -34,8 +33,12 @@ public final class Transport implements AutoCloseable {
     private final Duration requestTimeout;
     private final HttpClient http;
 
-    public Transport(URI baseUri, Optional<String> token, Optional<SSLContext> sslContext, Duration connectTimeout,
-                     Duration requestTimeout) {
+    public Transport(
+            URI baseUri,
+            Optional<String> token,
+            Optional<SSLContext> sslContext,
+            Duration connectTimeout,
+            Duration requestTimeout) {
         this.baseUri = requireNonNull(baseUri, "baseUri");
         this.token = requireNonNull(token, "token");
         this.requestTimeout = requireNonNull(requestTimeout, "requestTimeout");
@@ -59,8 +62,10 @@ public final class Transport implements AutoCloseable {
 
     /** POSTs the JSON {@code body} to {@code path} (relative, already encoded) and returns the answer's JSON. */
     public JsonNode post(String path, byte[] body) {
-        return send(request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build());
     }
 
     /** DELETEs {@code pathAndQuery} (relative, already encoded) and returns the answer's JSON. */
@@ -81,8 +86,8 @@ public final class Transport implements AutoCloseable {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new EventStoreException("no answer from the Annals server to " + request.method() + " "
-                    + request.uri() + ": " + why(e), e);
+            throw new EventStoreException(
+                    "no answer from the Annals server to " + request.method() + " " + request.uri() + ": " + why(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EventStoreException("interrupted while waiting for " + request.method() + " " + request.uri(), e);
@@ -97,11 +102,13 @@ public final class Transport implements AutoCloseable {
     /** What went wrong for people, without the JDK's class names (a refused connection has no message). */
     private String why(IOException e) {
         return switch (e) {
-            case HttpConnectTimeoutException timeout -> "no connection within the connect timeout (is the address right?)";
+            case HttpConnectTimeoutException timeout ->
+                "no connection within the connect timeout (is the address right?)";
             case HttpTimeoutException timeout -> "no answer within " + requestTimeout.toSeconds() + " s";
             case ConnectException refused -> "the connection was refused (is the server running there?)";
-            case SSLHandshakeException handshake -> "the TLS handshake failed (" + withoutClassNames(handshake)
-                    + "); a self-signed certificate is trusted only with a trust store that holds it";
+            case SSLHandshakeException handshake ->
+                "the TLS handshake failed (" + withoutClassNames(handshake)
+                        + "); a self-signed certificate is trusted only with a trust store that holds it";
             default -> e.getMessage() == null || e.getMessage().isBlank() ? "the connection failed" : e.getMessage();
         };
     }
@@ -123,9 +130,15 @@ public final class Transport implements AutoCloseable {
             return new ApiErrorException(status, "http_" + status, where + " failed with HTTP " + status, Map.of());
         }
         var details = new HashMap<String, String>();
-        node.path("details").fields().forEachRemaining(field -> details.put(field.getKey(), field.getValue().asText()));
-        return new ApiErrorException(status, node.get("error").asText(),
-                node.path("message").asText("") + " (HTTP " + status + " from " + where + ")", details);
+        node.path("details")
+                .fields()
+                .forEachRemaining(
+                        field -> details.put(field.getKey(), field.getValue().asText()));
+        return new ApiErrorException(
+                status,
+                node.get("error").asText(),
+                node.path("message").asText("") + " (HTTP " + status + " from " + where + ")",
+                details);
     }
 
     /** Closes the connections; requests still running are completed first. */

@@ -1,18 +1,17 @@
 package dev.annals.erasure.internal;
 
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 
 /** Makes and restores the subjects' data keys: 256-bit AES keys from a strong random source. */
 public final class DataKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private DataKeys() {
-    }
+    private DataKeys() {}
 
     /** A new random 256-bit AES key. */
     public static SecretKey generate() {

@@ -1,15 +1,15 @@
 package dev.annals.erasure.internal;
 
-import javax.crypto.AEADBadTagException;
-import javax.crypto.Cipher;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
 
 /**
  * Encrypts one JSON value with AES-256-GCM into a text envelope, and back.
@@ -28,12 +28,10 @@ public final class FieldCipher {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private FieldCipher() {
-    }
+    private FieldCipher() {}
 
     /** An envelope's parts. */
-    public record Envelope(String subject, byte[] sealed) {
-    }
+    public record Envelope(String subject, byte[] sealed) {}
 
     /** {@code plaintext} (a JSON value's bytes) sealed for {@code subject}'s property {@code field}. */
     public static String seal(SecretKey key, String subject, String field, byte[] plaintext) {
@@ -43,7 +41,8 @@ public final class FieldCipher {
             var cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(associated(subject, field));
-            var sealed = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length)).put(nonce);
+            var sealed = ByteBuffer.allocate(NONCE_BYTES + cipher.getOutputSize(plaintext.length))
+                    .put(nonce);
             sealed.put(cipher.doFinal(plaintext));
             return marker(subject) + Base64.getEncoder().encodeToString(sealed.array());
         } catch (GeneralSecurityException e) {
@@ -67,8 +66,8 @@ public final class FieldCipher {
             return Optional.empty();
         }
         try {
-            var subject = new String(Base64.getUrlDecoder().decode(text.substring(PREFIX.length(), colon)),
-                    StandardCharsets.UTF_8);
+            var subject = new String(
+                    Base64.getUrlDecoder().decode(text.substring(PREFIX.length(), colon)), StandardCharsets.UTF_8);
             var sealed = Base64.getDecoder().decode(text.substring(colon + 1));
             return sealed.length > NONCE_BYTES ? Optional.of(new Envelope(subject, sealed)) : Optional.empty();
         } catch (IllegalArgumentException notBase64) {
@@ -88,8 +87,10 @@ public final class FieldCipher {
             cipher.updateAAD(associated(envelope.subject(), field));
             return cipher.doFinal(envelope.sealed(), NONCE_BYTES, envelope.sealed().length - NONCE_BYTES);
         } catch (AEADBadTagException e) {
-            throw new IllegalStateException("the encrypted property '" + field + "' of subject '" + envelope.subject()
-                    + "' does not authenticate: altered, moved from another property, or sealed with another key", e);
+            throw new IllegalStateException(
+                    "the encrypted property '" + field + "' of subject '" + envelope.subject()
+                            + "' does not authenticate: altered, moved from another property, or sealed with another key",
+                    e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM decryption failed for property '" + field + "'", e);
         }

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.erasure.PersonalData;
 import dev.annals.erasure.SubjectKeyStore;
-
-import javax.crypto.SecretKey;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +13,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.crypto.SecretKey;
 
 /**
  * Seals the personal properties of a payload before it is stored, and opens them when it is read: the
@@ -24,8 +23,7 @@ public final class PersonalFields {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private PersonalFields() {
-    }
+    private PersonalFields() {}
 
     /**
      * Replaces each personal property of {@code payload} that is present and not null by its envelope.
@@ -102,7 +100,9 @@ public final class PersonalFields {
         }
         for (var component : javaType.getRecordComponents()) {
             JsonNode value = payload.get(component.getName());
-            if (erased.contains(component.getName()) && value != null && value.isNull()
+            if (erased.contains(component.getName())
+                    && value != null
+                    && value.isNull()
                     && CharSequence.class.isAssignableFrom(component.getType())) {
                 payload.put(component.getName(), PersonalData.ERASED);
             }

@@ -98,8 +98,12 @@ public final class BlueGreenRebuild<C> {
             tx.deleteCheckpoint(key);
             return built;
         });
-        LOG.info("projection {} switched from version {} to version {} at checkpoint {}", name, liveVersion,
-                newVersion, checkpoint);
+        LOG.info(
+                "projection {} switched from version {} to version {} at checkpoint {}",
+                name,
+                liveVersion,
+                newVersion,
+                checkpoint);
         return newVersion;
     }
 

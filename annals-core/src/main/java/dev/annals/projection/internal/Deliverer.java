@@ -8,12 +8,11 @@ import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.subscription.Subscriber;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a subscription's batches to a projection: one unit of work per batch holding the handlers'
@@ -35,8 +34,12 @@ public final class Deliverer<C> implements Subscriber {
     private final SplittableRandom random = new SplittableRandom();
 
     /** Delivers into read-model {@code version}, keeping the checkpoint under {@code checkpointKey}. */
-    public Deliverer(Projection<C> projection, ReadModelStore<C> store, String checkpointKey, int version,
-                     ProjectionOptions options) {
+    public Deliverer(
+            Projection<C> projection,
+            ReadModelStore<C> store,
+            String checkpointKey,
+            int version,
+            ProjectionOptions options) {
         this.projection = projection;
         this.store = store;
         this.checkpointKey = checkpointKey;
@@ -78,8 +81,12 @@ public final class Deliverer<C> implements Subscriber {
                 return null;
             });
             if (LOG.isDebugEnabled()) {
-                LOG.debug("projection {} committed positions {}..{} (last event id {})", checkpointKey,
-                        events.getFirst().position(), events.getLast().position(), events.getLast().eventId());
+                LOG.debug(
+                        "projection {} committed positions {}..{} (last event id {})",
+                        checkpointKey,
+                        events.getFirst().position(),
+                        events.getLast().position(),
+                        events.getLast().eventId());
             }
             return null;
         } catch (HandlerFailure failure) {
@@ -91,27 +98,52 @@ public final class Deliverer<C> implements Subscriber {
         Instant firstFailure = options.clock().instant();
         Throwable error = firstError;
         int attempts = 1;
-        LOG.warn("projection {} failed on position {} event id {} type {} (attempt 1/{}): {}", checkpointKey,
-                event.position(), event.eventId(), event.type(), options.retry().maxAttempts(), error.toString());
+        LOG.warn(
+                "projection {} failed on position {} event id {} type {} (attempt 1/{}): {}",
+                checkpointKey,
+                event.position(),
+                event.eventId(),
+                event.type(),
+                options.retry().maxAttempts(),
+                error.toString());
         while (attempts < options.retry().maxAttempts()) {
             options.sleeper().sleep(options.retry().delayBefore(attempts + 1, random));
             attempts++;
             var failure = commit(List.of(event));
             if (failure == null) {
-                LOG.info("projection {} handled position {} event id {} on attempt {}", checkpointKey,
-                        event.position(), event.eventId(), attempts);
+                LOG.info(
+                        "projection {} handled position {} event id {} on attempt {}",
+                        checkpointKey,
+                        event.position(),
+                        event.eventId(),
+                        attempts);
                 return;
             }
             error = failure.getCause();
-            LOG.warn("projection {} failed on position {} event id {} (attempt {}/{}): {}", checkpointKey,
-                    event.position(), event.eventId(), attempts, options.retry().maxAttempts(), error.toString());
+            LOG.warn(
+                    "projection {} failed on position {} event id {} (attempt {}/{}): {}",
+                    checkpointKey,
+                    event.position(),
+                    event.eventId(),
+                    attempts,
+                    options.retry().maxAttempts(),
+                    error.toString());
         }
         park(event, error, attempts, firstFailure);
     }
 
     private void park(RecordedEvent event, Throwable error, int attempts, Instant firstFailure) throws Exception {
-        var letter = new DeadLetter(0, projection.name(), event.position(), event.eventId(), event.type(),
-                describe(error), attempts, firstFailure, options.clock().instant(), DeadLetterStatus.PARKED);
+        var letter = new DeadLetter(
+                0,
+                projection.name(),
+                event.position(),
+                event.eventId(),
+                event.type(),
+                describe(error),
+                attempts,
+                firstFailure,
+                options.clock().instant(),
+                DeadLetterStatus.PARKED);
         boolean skip = options.onFailure() == FailurePolicy.SKIP;
         long id = store.transact(transaction -> {
             long parked = transaction.park(letter);
@@ -120,8 +152,14 @@ public final class Deliverer<C> implements Subscriber {
             }
             return parked;
         });
-        LOG.error("projection {} parked position {} event id {} as dead letter {} after {} attempts; {}: {}",
-                checkpointKey, event.position(), event.eventId(), id, attempts, skip ? "going on" : "stopping",
+        LOG.error(
+                "projection {} parked position {} event id {} as dead letter {} after {} attempts; {}: {}",
+                checkpointKey,
+                event.position(),
+                event.eventId(),
+                id,
+                attempts,
+                skip ? "going on" : "stopping",
                 letter.error());
         if (!skip) {
             throw new StoppedOnErrorException(projection.name(), event.position(), id, error);

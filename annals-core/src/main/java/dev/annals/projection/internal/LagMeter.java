@@ -6,7 +6,6 @@ import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -26,8 +25,8 @@ public final class LagMeter {
     }
 
     /** The health of a projection in {@code state} that has processed everything up to {@code processedThrough}. */
-    public ProjectionHealth measure(ProjectionState state, long checkpoint, long processedThrough, int deadLetters,
-                                    String error) {
+    public ProjectionHealth measure(
+            ProjectionState state, long checkpoint, long processedThrough, int deadLetters, String error) {
         long head = reader.headPosition();
         long behind = Math.max(0, head - processedThrough);
         var now = clock.instant();
@@ -35,7 +34,8 @@ public final class LagMeter {
         if (behind > 0 && !source.byVersion()) {
             try (var next = reader.read(new ReadRequest(source, Direction.FORWARD, processedThrough + 1, 1))) {
                 seconds = next.findFirst()
-                        .map(event -> Math.max(0, Duration.between(event.recordedAt(), now).toNanos() / 1e9))
+                        .map(event -> Math.max(
+                                0, Duration.between(event.recordedAt(), now).toNanos() / 1e9))
                         .orElse(0.0);
             }
         }

@@ -3,10 +3,9 @@ package dev.annals.projection.internal;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.subscription.Subscription;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.function.Consumer;
 
 /**
  * The live read model's subscription: started from the checkpoint, restarted when it stops, except while
@@ -39,8 +38,12 @@ public final class LiveDelivery<C> {
     /**
      * @param errors told the failure of a subscription that stopped, and "" once the projection goes on
      */
-    public LiveDelivery(String name, ProjectionStates states, ReadModelStore<C> target, Subscriber subscriber,
-                        Consumer<String> errors) {
+    public LiveDelivery(
+            String name,
+            ProjectionStates states,
+            ReadModelStore<C> target,
+            Subscriber subscriber,
+            Consumer<String> errors) {
         this.name = name;
         this.states = states;
         this.target = target;
@@ -65,7 +68,10 @@ public final class LiveDelivery<C> {
             if (letter.isPresent() && letter.get().status().open()) {
                 return;
             }
-            LOG.info("projection {} going on: dead letter {} it stopped on is {}", name, stoppedOn,
+            LOG.info(
+                    "projection {} going on: dead letter {} it stopped on is {}",
+                    name,
+                    stoppedOn,
                     letter.map(l -> l.status().toString()).orElse("gone"));
             stoppedOn = 0;
             errors.accept("");

@@ -9,10 +9,9 @@ import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.time.Clock;
 
 /**
  * Delivers dead letters again when an operator asked for it: the handler's effect, the letter marked
@@ -45,8 +44,9 @@ public final class Redelivery<C> {
     private void redeliver(DeadLetter letter, int version) throws Exception {
         RecordedEvent event;
         try (var found = reader.read(new ReadRequest(new ReadSource.All(), Direction.FORWARD, letter.position(), 1))) {
-            event = found.findFirst().orElseThrow(() -> new IllegalStateException(
-                    "no event at position " + letter.position() + " for dead letter " + letter.id()));
+            event = found.findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no event at position " + letter.position() + " for dead letter " + letter.id()));
         }
         try {
             store.transact(tx -> {
@@ -57,16 +57,25 @@ public final class Redelivery<C> {
                 }
                 return null;
             });
-            LOG.info("projection {} handled dead letter {} (position {} event id {}) on redelivery",
-                    projection.name(), letter.id(), letter.position(), letter.eventId());
+            LOG.info(
+                    "projection {} handled dead letter {} (position {} event id {}) on redelivery",
+                    projection.name(),
+                    letter.id(),
+                    letter.position(),
+                    letter.eventId());
         } catch (Exception e) {
             var failed = letter.failedAgain(Deliverer.describe(e), clock.instant());
             store.transact(tx -> {
                 tx.updateDeadLetter(failed);
                 return null;
             });
-            LOG.warn("projection {} failed again on dead letter {} (position {} event id {}), attempt {}: {}",
-                    projection.name(), letter.id(), letter.position(), letter.eventId(), failed.attempts(),
+            LOG.warn(
+                    "projection {} failed again on dead letter {} (position {} event id {}), attempt {}: {}",
+                    projection.name(),
+                    letter.id(),
+                    letter.position(),
+                    letter.eventId(),
+                    failed.attempts(),
                     e.toString());
         }
     }

@@ -6,8 +6,10 @@ public final class StoppedOnErrorException extends RuntimeException {
     private final long deadLetterId;
 
     public StoppedOnErrorException(String projection, long position, long deadLetterId, Throwable cause) {
-        super("projection " + projection + " stopped at position " + position + " (dead letter " + deadLetterId
-                + "): " + cause, cause);
+        super(
+                "projection " + projection + " stopped at position " + position + " (dead letter " + deadLetterId
+                        + "): " + cause,
+                cause);
         this.deadLetterId = deadLetterId;
     }
 

@@ -10,7 +10,6 @@ import dev.annals.projection.ProjectionTransaction;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.projection.RebuildMode;
 import dev.annals.projection.UnknownDeadLetterException;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,8 +75,9 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
     @Override
     public synchronized void requestRebuild(String projection, RebuildMode mode) {
         var current = control(projection);
-        controls.put(projection, new ProjectionControl(current.paused(), requireNonNull(mode, "mode"),
-                current.liveVersion()));
+        controls.put(
+                projection,
+                new ProjectionControl(current.paused(), requireNonNull(mode, "mode"), current.liveVersion()));
     }
 
     @Override
@@ -87,7 +87,9 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
 
     @Override
     public synchronized List<ProjectionHealth> health() {
-        return reports.values().stream().sorted(Comparator.comparing(ProjectionHealth::projection)).toList();
+        return reports.values().stream()
+                .sorted(Comparator.comparing(ProjectionHealth::projection))
+                .toList();
     }
 
     @Override
@@ -156,9 +158,19 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
         @Override
         public long park(DeadLetter letter) {
             long id = nextLetterId++;
-            letters.put(id, new DeadLetter(id, letter.projection(), letter.position(), letter.eventId(),
-                    letter.eventType(), letter.error(), letter.attempts(), letter.firstFailure(), letter.lastFailure(),
-                    letter.status()));
+            letters.put(
+                    id,
+                    new DeadLetter(
+                            id,
+                            letter.projection(),
+                            letter.position(),
+                            letter.eventId(),
+                            letter.eventType(),
+                            letter.error(),
+                            letter.attempts(),
+                            letter.firstFailure(),
+                            letter.lastFailure(),
+                            letter.status()));
             return id;
         }
 

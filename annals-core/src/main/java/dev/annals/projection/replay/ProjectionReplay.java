@@ -8,12 +8,11 @@ import dev.annals.projection.RebuildMode;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -93,8 +92,13 @@ public final class ProjectionReplay<C> {
             tx.deleteCheckpoint(key);
             return null;
         });
-        LOG.info("replaying projection {} positions {}..{} into version {} beside live version {}", name,
-                range.from(), to, version, live);
+        LOG.info(
+                "replaying projection {} positions {}..{} into version {} beside live version {}",
+                name,
+                range.from(),
+                to,
+                version,
+                live);
         long read = 0;
         long handled = 0;
         try (Stream<RecordedEvent> events = events(range.from())) {
@@ -119,8 +123,15 @@ public final class ProjectionReplay<C> {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        LOG.info("replayed projection {} positions {}..{} into version {}: {} event(s) read, {} handled, in {} s",
-                name, range.from(), to, version, read, handled, seconds);
+        LOG.info(
+                "replayed projection {} positions {}..{} into version {}: {} event(s) read, {} handled, in {} s",
+                name,
+                range.from(),
+                to,
+                version,
+                read,
+                handled,
+                seconds);
         return new ReplayResult(name, version, live, range.from(), to, read, handled, seconds);
     }
 
@@ -148,9 +159,12 @@ public final class ProjectionReplay<C> {
                         ran++;
                     }
                 } catch (Exception e) {
-                    throw new ReplayException("projection " + name + " failed on position " + event.position()
-                            + " event id " + event.eventId() + " type " + event.type() + " (stream " + event.stream()
-                            + "): " + e + "; version " + version + " holds the events before its batch", e);
+                    throw new ReplayException(
+                            "projection " + name + " failed on position " + event.position()
+                                    + " event id " + event.eventId() + " type " + event.type() + " (stream "
+                                    + event.stream()
+                                    + "): " + e + "; version " + version + " holds the events before its batch",
+                            e);
                 }
             }
             tx.saveCheckpoint(key, batch.getLast().position());

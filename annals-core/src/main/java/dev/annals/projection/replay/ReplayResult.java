@@ -12,8 +12,8 @@ package dev.annals.projection.replay;
  * @param handled     events of those that a handler of the projection handled
  * @param seconds     how long it took
  */
-public record ReplayResult(String projection, int version, int liveVersion, long from, long to, long read,
-                           long handled, double seconds) {
+public record ReplayResult(
+        String projection, int version, int liveVersion, long from, long to, long read, long handled, double seconds) {
 
     /** Events read per second. */
     public double rate() {

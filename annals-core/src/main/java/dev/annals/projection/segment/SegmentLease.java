@@ -16,8 +16,8 @@ import static java.util.Objects.requireNonNull;
  * @param expiresAt  when the lease lapses unless renewed, by the lease store's clock
  * @param active     true when held and not expired, by the lease store's clock when it was read
  */
-public record SegmentLease(String projection, int segment, int segments, String owner, long epoch,
-                           Instant expiresAt, boolean active) {
+public record SegmentLease(
+        String projection, int segment, int segments, String owner, long epoch, Instant expiresAt, boolean active) {
 
     public SegmentLease {
         requireNonNull(projection, "projection");

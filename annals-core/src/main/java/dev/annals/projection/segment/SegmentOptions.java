@@ -1,7 +1,6 @@
 package dev.annals.projection.segment;
 
 import dev.annals.projection.ProjectionOptions;
-
 import java.time.Duration;
 import java.util.UUID;
 
@@ -19,8 +18,8 @@ import static java.util.Objects.requireNonNull;
  * @param worker    this worker's id, unique among live workers; shown as the lease owner
  * @param runner    the options of each segment's {@link dev.annals.projection.ProjectionRunner}
  */
-public record SegmentOptions(int segments, Duration leaseTtl, Duration heartbeat, String worker,
-                             ProjectionOptions runner) {
+public record SegmentOptions(
+        int segments, Duration leaseTtl, Duration heartbeat, String worker, ProjectionOptions runner) {
 
     public SegmentOptions {
         requireNonNull(leaseTtl, "leaseTtl");
@@ -31,8 +30,8 @@ public record SegmentOptions(int segments, Duration leaseTtl, Duration heartbeat
             throw new IllegalArgumentException("segments must be 1 to 4096, was " + segments);
         }
         if (heartbeat.isNegative() || heartbeat.isZero() || heartbeat.compareTo(leaseTtl) >= 0) {
-            throw new IllegalArgumentException("heartbeat must be positive and shorter than the lease ttl "
-                    + leaseTtl + ", was " + heartbeat);
+            throw new IllegalArgumentException(
+                    "heartbeat must be positive and shorter than the lease ttl " + leaseTtl + ", was " + heartbeat);
         }
         if (worker.isBlank() || worker.length() > 200) {
             throw new IllegalArgumentException("worker id must be 1 to 200 characters, was '" + worker + "'");
@@ -41,7 +40,11 @@ public record SegmentOptions(int segments, Duration leaseTtl, Duration heartbeat
 
     /** {@code segments} segments, 10 s leases renewed every 3.3 s, a new worker id, default runner options. */
     public static SegmentOptions of(int segments) {
-        return new SegmentOptions(segments, Duration.ofSeconds(10), Duration.ofMillis(3_333), newWorkerId(),
+        return new SegmentOptions(
+                segments,
+                Duration.ofSeconds(10),
+                Duration.ofMillis(3_333),
+                newWorkerId(),
                 ProjectionOptions.defaults());
     }
 
@@ -63,6 +66,7 @@ public record SegmentOptions(int segments, Duration leaseTtl, Duration heartbeat
     /** A worker id naming the host and process, with a random suffix: {@code host-pid-1a2b3c4d}. */
     public static String newWorkerId() {
         String host = System.getenv().getOrDefault("HOSTNAME", "host");
-        return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return host + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 }

@@ -5,13 +5,12 @@ import dev.annals.projection.ProjectionRunner;
 import dev.annals.projection.segment.internal.SegmentRunners;
 import dev.annals.store.EventReader;
 import io.micrometer.core.instrument.Gauge;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -42,17 +41,21 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
     private final Thread thread;
     private final Gauge held;
 
-    private SegmentedProjectionWorker(Projection<C> projection, EventReader reader, SegmentLeases leases,
-                                      SegmentedReadModels<C> readModels, SegmentOptions options) {
+    private SegmentedProjectionWorker(
+            Projection<C> projection,
+            EventReader reader,
+            SegmentLeases leases,
+            SegmentedReadModels<C> readModels,
+            SegmentOptions options) {
         this.name = projection.name();
         this.leases = leases;
         this.options = options;
-        this.running = new SegmentRunners<>(projection, reader, leases, readModels, options.runner(),
-                options.worker());
+        this.running = new SegmentRunners<>(projection, reader, leases, readModels, options.runner(), options.worker());
         this.thread = Thread.ofVirtual().name("segments-" + name).unstarted(this::run);
         this.held = Gauge.builder("annals.projection.segments.held", running, SegmentRunners::size)
                 .description("segments of the projection this worker runs now")
-                .tag("projection", name).tag("worker", options.worker())
+                .tag("projection", name)
+                .tag("worker", options.worker())
                 .register(options.runner().meterRegistry());
     }
 
@@ -63,32 +66,47 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
      * @throws IllegalArgumentException      when the projection reads one stream (nothing to split)
      * @throws SegmentCountMismatchException when the projection was set up with another number of segments
      */
-    public static <C> SegmentedProjectionWorker<C> start(Projection<C> projection, EventReader reader,
-                                                         SegmentLeases leases, SegmentedReadModels<C> readModels,
-                                                         SegmentOptions options) {
+    public static <C> SegmentedProjectionWorker<C> start(
+            Projection<C> projection,
+            EventReader reader,
+            SegmentLeases leases,
+            SegmentedReadModels<C> readModels,
+            SegmentOptions options) {
         requireNonNull(projection, "projection");
         if (projection.source().byVersion()) {
             throw new IllegalArgumentException("projection " + projection.name() + " reads one stream ("
                     + projection.source() + "); a single stream cannot be split into segments");
         }
-        requireNonNull(leases, "leases").join(projection.name(), requireNonNull(options, "options").segments(),
-                options.worker());
-        var worker = new SegmentedProjectionWorker<>(projection, requireNonNull(reader, "reader"), leases,
-                requireNonNull(readModels, "readModels"), options);
+        requireNonNull(leases, "leases")
+                .join(projection.name(), requireNonNull(options, "options").segments(), options.worker());
+        var worker = new SegmentedProjectionWorker<>(
+                projection,
+                requireNonNull(reader, "reader"),
+                leases,
+                requireNonNull(readModels, "readModels"),
+                options);
         worker.thread.start();
         return worker;
     }
 
     private void run() {
-        LOG.info("worker {} joined segmented projection {} ({} segments, lease ttl {})", options.worker(), name,
-                options.segments(), options.leaseTtl());
+        LOG.info(
+                "worker {} joined segmented projection {} ({} segments, lease ttl {})",
+                options.worker(),
+                name,
+                options.segments(),
+                options.leaseTtl());
         try {
             do {
                 try {
                     step();
                 } catch (RuntimeException e) {
-                    LOG.error("worker {} of projection {} heartbeat failed, trying again in {}: {}",
-                            options.worker(), name, options.heartbeat(), e.toString());
+                    LOG.error(
+                            "worker {} of projection {} heartbeat failed, trying again in {}: {}",
+                            options.worker(),
+                            name,
+                            options.heartbeat(),
+                            e.toString());
                 }
             } while (!closing.await(options.heartbeat().toMillis(), TimeUnit.MILLISECONDS));
         } catch (InterruptedException e) {
@@ -98,8 +116,11 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
             try {
                 leases.leave(name, options.worker());
             } catch (RuntimeException e) {
-                LOG.warn("worker {} could not leave projection {}; its leases expire by themselves: {}",
-                        options.worker(), name, e.toString());
+                LOG.warn(
+                        "worker {} could not leave projection {}; its leases expire by themselves: {}",
+                        options.worker(),
+                        name,
+                        e.toString());
             }
             options.runner().meterRegistry().remove(held);
             LOG.info("worker {} left segmented projection {}", options.worker(), name);
@@ -113,8 +134,12 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
             var now = renewed.get(segment);
             long epoch = running.lease(segment).map(SegmentLease::epoch).orElse(-1L);
             if (now == null || now.epoch() != epoch) {
-                LOG.warn("worker {} lost segment {} of projection {} (epoch {}); stopping it", options.worker(),
-                        segment, name, epoch);
+                LOG.warn(
+                        "worker {} lost segment {} of projection {} (epoch {}); stopping it",
+                        options.worker(),
+                        segment,
+                        name,
+                        epoch);
                 running.stop(segment, false);
             }
         }
@@ -126,8 +151,12 @@ public final class SegmentedProjectionWorker<C> implements AutoCloseable {
         int share = Math.ceilDiv(options.segments(), Math.max(1, leases.liveWorkers(name)));
         while (running.size() > share) {
             int segment = running.last();
-            LOG.info("worker {} releasing segment {} of projection {}: its fair share is {}", options.worker(),
-                    segment, name, share);
+            LOG.info(
+                    "worker {} releasing segment {} of projection {}: its fair share is {}",
+                    options.worker(),
+                    segment,
+                    name,
+                    share);
             running.stop(segment, true);
         }
         for (SegmentLease lease : leases.leases(name)) {

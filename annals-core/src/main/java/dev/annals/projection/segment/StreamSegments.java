@@ -16,8 +16,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class StreamSegments {
 
-    private StreamSegments() {
-    }
+    private StreamSegments() {}
 
     /**
      * The segment of {@code stream} among {@code segments}: 0 to {@code segments - 1}.

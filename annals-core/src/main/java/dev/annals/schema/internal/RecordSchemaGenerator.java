@@ -2,7 +2,6 @@ package dev.annals.schema.internal;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -27,8 +26,7 @@ public final class RecordSchemaGenerator {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private RecordSchemaGenerator() {
-    }
+    private RecordSchemaGenerator() {}
 
     /** The schema of {@code record}'s JSON object. */
     public static ObjectNode objectSchema(Class<?> record) {
@@ -52,17 +50,29 @@ public final class RecordSchemaGenerator {
         if (raw == boolean.class || raw == Boolean.class) {
             return simple("boolean");
         }
-        if (raw == int.class || raw == long.class || raw == short.class || raw == byte.class
-                || raw == Integer.class || raw == Long.class || raw == Short.class || raw == Byte.class
+        if (raw == int.class
+                || raw == long.class
+                || raw == short.class
+                || raw == byte.class
+                || raw == Integer.class
+                || raw == Long.class
+                || raw == Short.class
+                || raw == Byte.class
                 || raw == BigInteger.class) {
             return simple("integer");
         }
-        if (raw == double.class || raw == float.class || raw == Double.class || raw == Float.class
+        if (raw == double.class
+                || raw == float.class
+                || raw == Double.class
+                || raw == Float.class
                 || raw == BigDecimal.class) {
             return simple("number");
         }
-        if (CharSequence.class.isAssignableFrom(raw) || raw == char.class || raw == Character.class
-                || raw == UUID.class || Temporal.class.isAssignableFrom(raw)) {
+        if (CharSequence.class.isAssignableFrom(raw)
+                || raw == char.class
+                || raw == Character.class
+                || raw == UUID.class
+                || Temporal.class.isAssignableFrom(raw)) {
             return simple("string");
         }
         if (raw.isEnum()) {

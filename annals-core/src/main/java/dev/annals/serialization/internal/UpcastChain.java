@@ -3,7 +3,6 @@ package dev.annals.serialization.internal;
 import dev.annals.serialization.EventType;
 import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.serialization.SerializedEvent;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +17,7 @@ public final class UpcastChain {
     /** Guards against upcasters that send an event round in circles. */
     private static final int MAX_STEPS = 1_000;
 
-    private UpcastChain() {
-    }
+    private UpcastChain() {}
 
     /**
      * The events that {@code stored} stands for today, each with its registered type.
@@ -44,8 +42,10 @@ public final class UpcastChain {
             var upcaster = registry.upcasterFor(event.type(), event.schemaVersion());
             if (upcaster.isEmpty()) {
                 throw type.isPresent()
-                        ? new UpcastFailure("no upcaster from v" + event.schemaVersion() + " to current v"
-                                + type.get().schemaVersion(), event)
+                        ? new UpcastFailure(
+                                "no upcaster from v" + event.schemaVersion() + " to current v"
+                                        + type.get().schemaVersion(),
+                                event)
                         : new UpcastFailure(null, event);
             }
             var next = upcaster.get().upcast(event);
@@ -61,8 +61,7 @@ public final class UpcastChain {
     }
 
     /** One upcast event with the registered type it now matches. */
-    public record Typed<E>(EventType<E> type, SerializedEvent event) {
-    }
+    public record Typed<E>(EventType<E> type, SerializedEvent event) {}
 
     /** Why an event could not be upcast; {@code problem} is null when its type is simply unknown. */
     public static final class UpcastFailure extends RuntimeException {

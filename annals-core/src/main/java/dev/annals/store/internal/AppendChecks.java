@@ -11,7 +11,6 @@ import dev.annals.store.EventTooLargeException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.StreamName;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class AppendChecks {
 
-    private AppendChecks() {
-    }
+    private AppendChecks() {}
 
     /**
      * Checks what can be checked without the store: the stream name, that there are events, that their
@@ -64,27 +62,30 @@ public final class AppendChecks {
      * @return the original result when the append is an exact retry; empty when none of its ids is stored
      * @throws EventIdConflictException when some ids are stored but not as an exact retry of this append
      */
-    public static Optional<AppendResult> resolveRetry(String stream, List<EventData> events,
-                                                      List<Optional<RecordedEvent>> stored) {
+    public static Optional<AppendResult> resolveRetry(
+            String stream, List<EventData> events, List<Optional<RecordedEvent>> stored) {
         if (stored.stream().allMatch(Optional::isEmpty)) {
             return Optional.empty();
         }
         RecordedEvent previous = null;
         for (int i = 0; i < events.size(); i++) {
             EventData wanted = events.get(i);
-            RecordedEvent found = stored.get(i).orElseThrow(() -> new EventIdConflictException(stream,
-                    firstStoredId(events, stored), "the append mixes stored and new event ids"));
+            RecordedEvent found = stored.get(i)
+                    .orElseThrow(() -> new EventIdConflictException(
+                            stream, firstStoredId(events, stored), "the append mixes stored and new event ids"));
             if (!found.stream().equals(stream)) {
-                throw new EventIdConflictException(stream, wanted.eventId(),
-                        "it belongs to stream '" + found.stream() + "'");
+                throw new EventIdConflictException(
+                        stream, wanted.eventId(), "it belongs to stream '" + found.stream() + "'");
             }
             if (!found.hasSameContentAs(wanted)) {
-                throw new EventIdConflictException(stream, wanted.eventId(),
+                throw new EventIdConflictException(
+                        stream,
+                        wanted.eventId(),
                         "the stored event has a different type, schema version, payload or metadata");
             }
             if (previous != null && found.streamVersion() != previous.streamVersion() + 1) {
-                throw new EventIdConflictException(stream, wanted.eventId(),
-                        "the stored events were not appended together in this order");
+                throw new EventIdConflictException(
+                        stream, wanted.eventId(), "the stored events were not appended together in this order");
             }
             previous = found;
         }

@@ -2,10 +2,9 @@ package dev.annals.store.internal;
 
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.CopyOnWriteArraySet;
 
 import static java.util.Objects.requireNonNull;
 

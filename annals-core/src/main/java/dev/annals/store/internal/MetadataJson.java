@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.event.Metadata;
 import dev.annals.store.EventStoreException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -14,12 +13,10 @@ import java.util.Map;
 public final class MetadataJson {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
     private static final byte[] EMPTY = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private MetadataJson() {
-    }
+    private MetadataJson() {}
 
     public static byte[] encode(Metadata metadata) {
         if (metadata.isEmpty()) {
@@ -39,8 +36,8 @@ public final class MetadataJson {
         try {
             return Metadata.of(MAPPER.readValue(json, MAP));
         } catch (IOException e) {
-            throw new EventStoreException("stored metadata is not a JSON object of strings: "
-                    + new String(json, StandardCharsets.UTF_8), e);
+            throw new EventStoreException(
+                    "stored metadata is not a JSON object of strings: " + new String(json, StandardCharsets.UTF_8), e);
         }
     }
 
@@ -53,8 +50,8 @@ public final class MetadataJson {
         try {
             return Metadata.of(MAPPER.readValue(json, MAP));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("metadata must be a JSON object of string values: "
-                    + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "metadata must be a JSON object of string values: " + e.getOriginalMessage(), e);
         }
     }
 }

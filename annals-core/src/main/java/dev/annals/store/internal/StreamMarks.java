@@ -19,7 +19,9 @@ public record StreamMarks(long lastVersion, long truncateBefore, State state) {
 
     /** A stream's deletion state, stored as its {@link #code()}. */
     public enum State {
-        LIVE, DELETED, TOMBSTONED;
+        LIVE,
+        DELETED,
+        TOMBSTONED;
 
         /** The number stored in the {@code streams.deleted} column. */
         public int code() {
@@ -65,7 +67,9 @@ public record StreamMarks(long lastVersion, long truncateBefore, State state) {
         if (state == State.TOMBSTONED && mode == DeletionMode.SOFT) {
             throw new StreamDeletedException(stream);
         }
-        var after = new StreamMarks(lastVersion, Math.max(truncateBefore, lastVersion + 1),
+        var after = new StreamMarks(
+                lastVersion,
+                Math.max(truncateBefore, lastVersion + 1),
                 mode == DeletionMode.HARD ? State.TOMBSTONED : State.DELETED);
         return new Change(after, result(stream, after));
     }
@@ -86,7 +90,8 @@ public record StreamMarks(long lastVersion, long truncateBefore, State state) {
     }
 
     private StreamDeletionResult result(String stream, StreamMarks after) {
-        return new StreamDeletionResult(stream, lastVersion, after.truncateBefore, after.truncateBefore - truncateBefore);
+        return new StreamDeletionResult(
+                stream, lastVersion, after.truncateBefore, after.truncateBefore - truncateBefore);
     }
 
     /**
@@ -95,6 +100,5 @@ public record StreamMarks(long lastVersion, long truncateBefore, State state) {
      * @param after  the new marks
      * @param result the report
      */
-    public record Change(StreamMarks after, StreamDeletionResult result) {
-    }
+    public record Change(StreamMarks after, StreamDeletionResult result) {}
 }

@@ -21,7 +21,6 @@ import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.internal.StreamMarks;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -81,7 +80,9 @@ public final class InMemoryEventStore implements EventStore, HeadNotifier, Strea
         AppendChecks.validate(stream, expected, events, limits);
         var streamMarks = marks.get(stream);
         long actual = streamMarks == null ? StreamInfo.NO_STREAM : streamMarks.versionForAppend(stream);
-        var stored = events.stream().map(e -> Optional.ofNullable(byId.get(e.eventId()))).toList();
+        var stored = events.stream()
+                .map(e -> Optional.ofNullable(byId.get(e.eventId())))
+                .toList();
         var retry = AppendChecks.resolveRetry(stream, events, stored);
         if (retry.isPresent()) {
             return retry.get();
@@ -94,15 +95,26 @@ public final class InMemoryEventStore implements EventStore, HeadNotifier, Strea
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         RecordedEvent last = null;
         for (EventData data : events) {
-            last = new RecordedEvent(stream, target.size(), log.size() + 1L, data.eventId(), data.type(),
-                    data.schemaVersion(), data.payload(), data.metadata(), now);
+            last = new RecordedEvent(
+                    stream,
+                    target.size(),
+                    log.size() + 1L,
+                    data.eventId(),
+                    data.type(),
+                    data.schemaVersion(),
+                    data.payload(),
+                    data.metadata(),
+                    now);
             target.add(last);
             log.add(last);
             byId.put(last.eventId(), last);
         }
         streams.putIfAbsent(stream, target);
-        marks.put(stream, streamMarks == null ? StreamMarks.live(last.streamVersion())
-                : streamMarks.appended(last.streamVersion()));
+        marks.put(
+                stream,
+                streamMarks == null
+                        ? StreamMarks.live(last.streamVersion())
+                        : streamMarks.appended(last.streamVersion()));
         return new AppendResult(last.streamVersion(), last.position());
     }
 
@@ -114,7 +126,9 @@ public final class InMemoryEventStore implements EventStore, HeadNotifier, Strea
             switch (request.source()) {
                 case ReadSource.StreamOf s -> {
                     source = List.copyOf(streams.getOrDefault(s.stream(), List.of()));
-                    long first = marks.containsKey(s.stream()) ? marks.get(s.stream()).truncateBefore() : 0;
+                    long first = marks.containsKey(s.stream())
+                            ? marks.get(s.stream()).truncateBefore()
+                            : 0;
                     selected = event -> event.streamVersion() >= first;
                 }
                 case ReadSource.All a -> source = List.copyOf(log);

@@ -1,7 +1,6 @@
 package dev.annals.subscription.internal;
 
 import dev.annals.store.HeadListener;
-
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;

@@ -5,7 +5,6 @@ import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
-
 import java.util.ArrayList;
 import java.util.List;
 

@@ -10,12 +10,11 @@ import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,18 +23,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ProjectionReplayTest {
 
     /** The test's one event type. */
-    record Counted(long n) {
-    }
+    record Counted(long n) {}
 
     private static final EventCodec<Counted> CODEC = new EventCodec<>(EventTypeRegistry.builder(Counted.class)
-            .register(Counted.class, "Counted").build());
+            .register(Counted.class, "Counted")
+            .build());
 
     private final InMemoryEventStore store = new InMemoryEventStore();
     private final InMemoryProjectionStore target = new InMemoryProjectionStore();
     private final List<Long> seen = new ArrayList<>();
 
     private Projection<RecordedEvent> projection(ReadSource source) {
-        return Projection.<RecordedEvent>builder("counts").source(source).events(CODEC)
+        return Projection.<RecordedEvent>builder("counts")
+                .source(source)
+                .events(CODEC)
                 .on(Counted.class, (event, recorded) -> {
                     if (event.n() < 0) {
                         throw new IllegalStateException("negative");
@@ -74,7 +75,7 @@ class ProjectionReplayTest {
         append("count-1", 3);
 
         var result = new ProjectionReplay<>(projection(new ReadSource.StreamOf("count-1")), store, target, 10)
-                .run(new ReplayRange(2, ReplayRange.HEAD), (events, position) -> { });
+                .run(new ReplayRange(2, ReplayRange.HEAD), (events, position) -> {});
 
         assertThat(seen).containsExactly(3L);
         assertThat(result.to()).isEqualTo(3);
@@ -87,7 +88,7 @@ class ProjectionReplayTest {
         target.requestRebuild("counts", RebuildMode.RESET);
 
         assertThatThrownBy(() -> new ProjectionReplay<>(projection(new ReadSource.All()), store, target, 10)
-                .run(ReplayRange.all(), (events, position) -> { }))
+                        .run(ReplayRange.all(), (events, position) -> {}))
                 .isInstanceOf(ReplayException.class)
                 .hasMessage("projection counts has a RESET rebuild requested or under way; replay once it is done");
         assertThat(seen).isEmpty();
@@ -98,7 +99,9 @@ class ProjectionReplayTest {
         append("count-1", 1, 2, 3, 4);
 
         assertThatThrownBy(() -> new ProjectionReplay<>(projection(new ReadSource.All()), store, target, 1)
-                .run(ReplayRange.all(), (events, position) -> target.requestRebuild("counts", RebuildMode.BLUE_GREEN)))
+                        .run(
+                                ReplayRange.all(),
+                                (events, position) -> target.requestRebuild("counts", RebuildMode.BLUE_GREEN)))
                 .isInstanceOf(ReplayException.class)
                 .hasMessageContaining("projection counts changed while replaying (rebuild BLUE_GREEN");
         assertThat(seen).containsExactly(1L);
@@ -110,12 +113,14 @@ class ProjectionReplayTest {
         var failing = store.readAll(2).findFirst().orElseThrow();
 
         assertThatThrownBy(() -> new ProjectionReplay<>(projection(new ReadSource.All()), store, target, 10)
-                .run(ReplayRange.all(), (events, position) -> { }))
+                        .run(ReplayRange.all(), (events, position) -> {}))
                 .isInstanceOf(ReplayException.class)
                 .hasMessageStartingWith("projection counts failed on position 2 event id " + failing.eventId()
                         + " type Counted (stream count-1)")
                 .hasRootCauseMessage("negative");
-        assertThat(target.deadLetters(java.util.Optional.empty())).as("dead letters are the live projection's").isEmpty();
+        assertThat(target.deadLetters(java.util.Optional.empty()))
+                .as("dead letters are the live projection's")
+                .isEmpty();
     }
 
     @Test

@@ -1,11 +1,10 @@
 package dev.annals.projection.segment;
 
 import dev.annals.projection.ProjectionOptions;
+import java.time.Duration;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,10 +26,13 @@ class SegmentOptionsTest {
         var runner = ProjectionOptions.defaults();
 
         assertThatThrownBy(() -> new SegmentOptions(8, Duration.ofSeconds(2), Duration.ofSeconds(2), "w", runner))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter than the lease ttl");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shorter than the lease ttl");
         assertThatThrownBy(() -> new SegmentOptions(0, Duration.ofSeconds(2), Duration.ofSeconds(1), "w", runner))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("segments must be 1 to 4096");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("segments must be 1 to 4096");
         assertThatThrownBy(() -> SegmentOptions.of(4).withWorker(" "))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("worker id");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("worker id");
     }
 }

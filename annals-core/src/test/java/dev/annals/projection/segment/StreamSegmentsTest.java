@@ -1,10 +1,9 @@
 package dev.annals.projection.segment;
 
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.stream.IntStream;
 
 import static java.util.stream.Collectors.counting;
 import static java.util.stream.Collectors.groupingBy;
@@ -24,7 +23,8 @@ class StreamSegmentsTest {
 
     @Test
     void spreads_similar_stream_names_over_every_segment() {
-        var counts = IntStream.range(0, 8_000).mapToObj(i -> "account-" + i)
+        var counts = IntStream.range(0, 8_000)
+                .mapToObj(i -> "account-" + i)
                 .collect(groupingBy(stream -> StreamSegments.segmentOf(stream, 8), counting()));
 
         assertThat(counts).containsOnlyKeys(0, 1, 2, 3, 4, 5, 6, 7);
@@ -34,6 +34,7 @@ class StreamSegmentsTest {
     @Test
     void refuses_a_number_of_segments_below_one() {
         assertThatThrownBy(() -> StreamSegments.segmentOf("account-1", 0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("was 0");
     }
 }

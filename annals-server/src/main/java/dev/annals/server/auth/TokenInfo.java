@@ -1,9 +1,9 @@
 package dev.annals.server.auth;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Instant;
 import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * What the server knows of a token: never its secret, only the secret's SHA-256.

@@ -1,7 +1,5 @@
 package dev.annals.server.auth;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.annals.server.internal.json.ApiJson;
@@ -27,6 +25,8 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * Bearer tokens kept in {@code tokens.json} in the data directory, each as the SHA-256 of its secret
  * with its role and stream prefix. The file is re-read whenever it changes, so a token created or
@@ -40,6 +40,7 @@ public final class TokenStore {
 
     /** The file's name inside the data directory. */
     public static final String FILE_NAME = "tokens.json";
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Logger LOG = LoggerFactory.getLogger(TokenStore.class);
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
@@ -50,8 +51,7 @@ public final class TokenStore {
     private long loadedStamp = Long.MIN_VALUE;
     private boolean warnedOfPermissions;
 
-    private record StoredToken(TokenInfo info, String sha256) {
-    }
+    private record StoredToken(TokenInfo info, String sha256) {}
 
     private TokenStore(Path file, Clock clock) {
         this.file = file;
@@ -77,7 +77,8 @@ public final class TokenStore {
         RANDOM.nextBytes(id);
         RANDOM.nextBytes(secret);
         String tokenId = HexFormat.of().formatHex(id);
-        String bearer = "annals_" + tokenId + "_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String bearer = "annals_" + tokenId + "_"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         var info = new TokenInfo(tokenId, role, streamPrefix, clock.instant(), Optional.empty());
         var updated = new ArrayList<>(load());
         updated.add(new StoredToken(info, sha256(bearer)));
@@ -101,7 +102,11 @@ public final class TokenStore {
         for (StoredToken token : load()) {
             if (token.info().id().equals(id) && revoked == null) {
                 var info = token.info();
-                revoked = new TokenInfo(info.id(), info.role(), info.streamPrefix(), info.createdAt(),
+                revoked = new TokenInfo(
+                        info.id(),
+                        info.role(),
+                        info.streamPrefix(),
+                        info.createdAt(),
                         Optional.of(info.revokedAt().orElse(clock.instant())));
                 updated.add(new StoredToken(revoked, token.sha256()));
             } else {
@@ -133,7 +138,8 @@ public final class TokenStore {
      * subscription opened with it asks, to end when the token is revoked.
      */
     public synchronized boolean isLive(String id) {
-        return load().stream().anyMatch(token -> token.info().id().equals(id) && !token.info().revoked());
+        return load().stream()
+                .anyMatch(token -> token.info().id().equals(id) && !token.info().revoked());
     }
 
     private List<StoredToken> load() {
@@ -156,9 +162,13 @@ public final class TokenStore {
         var parsed = new ArrayList<StoredToken>();
         for (JsonNode node : root.path("tokens")) {
             JsonNode revoked = node.path("revokedAt");
-            parsed.add(new StoredToken(new TokenInfo(node.path("id").asText(), Role.parse(node.path("role").asText()),
-                    node.path("streams").asText(""), Instant.parse(node.path("createdAt").asText()),
-                    revoked.isTextual() ? Optional.of(Instant.parse(revoked.asText())) : Optional.empty()),
+            parsed.add(new StoredToken(
+                    new TokenInfo(
+                            node.path("id").asText(),
+                            Role.parse(node.path("role").asText()),
+                            node.path("streams").asText(""),
+                            Instant.parse(node.path("createdAt").asText()),
+                            revoked.isTextual() ? Optional.of(Instant.parse(revoked.asText())) : Optional.empty()),
                     node.path("sha256").asText()));
         }
         return List.copyOf(parsed);
@@ -180,7 +190,9 @@ public final class TokenStore {
             Files.createDirectories(file.getParent());
             Path temporary = ownerOnlyTemporaryFile();
             try {
-                Files.write(temporary, ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+                Files.write(
+                        temporary,
+                        ApiJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -195,8 +207,8 @@ public final class TokenStore {
     /** A new file beside the token file, readable and writable by its owner only from its creation on. */
     private Path ownerOnlyTemporaryFile() throws IOException {
         if (posix()) {
-            return Files.createTempFile(file.getParent(), FILE_NAME, ".tmp",
-                    PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            return Files.createTempFile(
+                    file.getParent(), FILE_NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         }
         return Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
     }
@@ -210,19 +222,23 @@ public final class TokenStore {
             return;
         }
         var permissions = Files.getPosixFilePermissions(file);
-        if (permissions.stream().anyMatch(permission -> permission != PosixFilePermission.OWNER_READ
-                && permission != PosixFilePermission.OWNER_WRITE && permission != PosixFilePermission.OWNER_EXECUTE)) {
+        if (permissions.stream()
+                .anyMatch(permission -> permission != PosixFilePermission.OWNER_READ
+                        && permission != PosixFilePermission.OWNER_WRITE
+                        && permission != PosixFilePermission.OWNER_EXECUTE)) {
             warnedOfPermissions = true;
-            LOG.warn("the token file {} is {}: other users of this machine may read the token hashes or add tokens;"
-                    + " restrict it with chmod 600 (it is rewritten so at the next token change)", file,
+            LOG.warn(
+                    "the token file {} is {}: other users of this machine may read the token hashes or add tokens;"
+                            + " restrict it with chmod 600 (it is rewritten so at the next token change)",
+                    file,
                     PosixFilePermissions.toString(permissions));
         }
     }
 
     private static String sha256(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

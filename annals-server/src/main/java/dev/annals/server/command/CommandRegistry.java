@@ -1,7 +1,5 @@
 package dev.annals.server.command;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.decider.EntityType;
 import java.util.Collection;
 import java.util.Collections;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The commands a server takes over HTTP, by name: {@code POST /commands/{name}/{stream}} decodes the
@@ -56,19 +56,22 @@ public final class CommandRegistry {
      *
      * @throws IllegalArgumentException when {@code name} is not a lower case word or is registered already
      */
-    public <C, T extends C> CommandRegistry with(String name, Class<T> type, EntityType<C, ?, ?> entity,
-                                                 Function<? super T, ? extends Collection<String>> alsoWrites) {
+    public <C, T extends C> CommandRegistry with(
+            String name,
+            Class<T> type,
+            EntityType<C, ?, ?> entity,
+            Function<? super T, ? extends Collection<String>> alsoWrites) {
         requireNonNull(type, "type");
         requireNonNull(alsoWrites, "alsoWrites");
-        return add(new RegisteredCommand<C>(name, type, entity,
-                command -> List.copyOf(alsoWrites.apply(type.cast(command)))));
+        return add(new RegisteredCommand<C>(
+                name, type, entity, command -> List.copyOf(alsoWrites.apply(type.cast(command)))));
     }
 
     private CommandRegistry add(RegisteredCommand<?> command) {
         String name = command.name();
         if (!NAME.matcher(name).matches()) {
-            throw new IllegalArgumentException("command name must be lower case words joined by '-', was '"
-                    + name + "'");
+            throw new IllegalArgumentException(
+                    "command name must be lower case words joined by '-', was '" + name + "'");
         }
         if (commands.containsKey(name)) {
             throw new IllegalArgumentException("command '" + name + "' is registered already");

@@ -1,12 +1,12 @@
 package dev.annals.server.command;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.decider.EntityType;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * One command of a {@link CommandRegistry}.
@@ -18,8 +18,8 @@ import java.util.function.Function;
  *                   manager, say), read from the decoded command: a caller must be allowed to write each
  * @param <C>        the entity's command type
  */
-public record RegisteredCommand<C>(String name, Class<? extends C> type, EntityType<C, ?, ?> entity,
-                                   Function<C, List<String>> alsoWrites) {
+public record RegisteredCommand<C>(
+        String name, Class<? extends C> type, EntityType<C, ?, ?> entity, Function<C, List<String>> alsoWrites) {
 
     public RegisteredCommand {
         requireNonNull(name, "name");
@@ -36,6 +36,8 @@ public record RegisteredCommand<C>(String name, Class<? extends C> type, EntityT
     /** The names of the body's fields: the record components of {@link #type()}, or none for another class. */
     public List<String> fields() {
         RecordComponent[] components = type.getRecordComponents();
-        return components == null ? List.of() : Arrays.stream(components).map(RecordComponent::getName).toList();
+        return components == null
+                ? List.of()
+                : Arrays.stream(components).map(RecordComponent::getName).toList();
     }
 }

@@ -1,8 +1,5 @@
 package dev.annals.server.auth;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -19,6 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 /** The token file is readable by its owner only, and a looser one is reported. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class TokenFileTest {
@@ -31,7 +31,8 @@ class TokenFileTest {
 
     @BeforeEach
     void capture() {
-        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
+        assumeTrue(
+                FileSystems.getDefault().supportedFileAttributeViews().contains("posix"),
                 "file permissions are POSIX permissions");
         log.start();
         logger.addAppender(log);
@@ -70,7 +71,9 @@ class TokenFileTest {
         reopened.list();
 
         assertThat(warnings()).isEqualTo(1);
-        assertThat(log.list.getFirst().getFormattedMessage()).contains(TokenStore.FILE_NAME).contains("chmod 600");
+        assertThat(log.list.getFirst().getFormattedMessage())
+                .contains(TokenStore.FILE_NAME)
+                .contains("chmod 600");
         reopened.create(Role.READER, "");
         assertThat(permissions()).isEqualTo("rw-------");
     }

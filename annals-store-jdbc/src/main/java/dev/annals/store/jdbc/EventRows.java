@@ -2,7 +2,6 @@ package dev.annals.store.jdbc;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.internal.MetadataJson;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -14,8 +13,7 @@ public final class EventRows {
     /** How many columns {@link SqlDialect#selectEvents()} selects; a query may add its own after them. */
     public static final int COLUMNS = 11;
 
-    private EventRows() {
-    }
+    private EventRows() {}
 
     /** The event in the current row of {@code row}. */
     public static RecordedEvent map(SqlDialect dialect, ResultSet row) throws SQLException {

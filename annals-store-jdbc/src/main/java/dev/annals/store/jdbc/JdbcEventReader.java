@@ -7,7 +7,6 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.jdbc.internal.PagedSpliterator;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -44,12 +43,13 @@ public final class JdbcEventReader implements EventReader {
         requireNonNull(request, "request");
         ReadSource source = request.source();
         String sql = dialect.readPage(source, request.direction());
-        String key = switch (source) {
-            case ReadSource.StreamOf s -> s.stream();
-            case ReadSource.All a -> null;
-            case ReadSource.Category c -> c.category();
-            case ReadSource.EventType t -> t.type();
-        };
+        String key =
+                switch (source) {
+                    case ReadSource.StreamOf s -> s.stream();
+                    case ReadSource.All a -> null;
+                    case ReadSource.Category c -> c.category();
+                    case ReadSource.EventType t -> t.type();
+                };
         boolean forward = request.direction() == Direction.FORWARD;
         var rows = new NameCachingRows(dialect);
         PagedSpliterator.PageFetch<RecordedEvent> fetch = (from, size) -> connections.withStatement(sql, statement -> {
@@ -68,7 +68,11 @@ public final class JdbcEventReader implements EventReader {
             }
             return events;
         });
-        var pages = new PagedSpliterator<>(request.from(), request.limit(), pageSize, fetch,
+        var pages = new PagedSpliterator<>(
+                request.from(),
+                request.limit(),
+                pageSize,
+                fetch,
                 source.byVersion() ? RecordedEvent::streamVersion : RecordedEvent::position,
                 last -> forward ? last + 1 : last - 1);
         return StreamSupport.stream(pages, false);
@@ -85,14 +89,15 @@ public final class JdbcEventReader implements EventReader {
 
     @Override
     public Stream<StreamInfo> streams() {
-        PagedSpliterator.PageFetch<KeyedStream> fetch = (from, size) -> connections.withStatement(
-                dialect.selectStreamsPage(), statement -> {
+        PagedSpliterator.PageFetch<KeyedStream> fetch =
+                (from, size) -> connections.withStatement(dialect.selectStreamsPage(), statement -> {
                     statement.setLong(1, from - 1);
                     statement.setLong(2, size);
                     List<KeyedStream> streams = new ArrayList<>(size);
                     try (var rows = statement.executeQuery()) {
                         while (rows.next()) {
-                            streams.add(new KeyedStream(rows.getLong(1),
+                            streams.add(new KeyedStream(
+                                    rows.getLong(1),
                                     new StreamInfo(rows.getString(2), rows.getLong(3), rows.getLong(4))));
                         }
                     }
@@ -102,6 +107,5 @@ public final class JdbcEventReader implements EventReader {
         return StreamSupport.stream(pages, false).map(KeyedStream::info);
     }
 
-    private record KeyedStream(long key, StreamInfo info) {
-    }
+    private record KeyedStream(long key, StreamInfo info) {}
 }

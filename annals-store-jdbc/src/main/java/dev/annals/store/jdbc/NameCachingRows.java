@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc;
 
 import dev.annals.event.RecordedEvent;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;

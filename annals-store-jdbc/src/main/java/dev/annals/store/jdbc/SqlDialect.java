@@ -3,7 +3,6 @@ package dev.annals.store.jdbc;
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StoreUnavailableException;
-
 import java.nio.ByteBuffer;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -99,18 +98,21 @@ public interface SqlDialect {
         String from = forward ? " >= ?" : " <= ?";
         String order = forward ? "" : " DESC";
         return switch (source) {
-            case ReadSource.StreamOf s -> selectEvents()
-                    + " WHERE e.stream_id = (SELECT stream_id FROM streams WHERE name = ?)"
-                    + " AND e.stream_version >= s.truncate_before"
-                    + " AND e.stream_version" + from + " ORDER BY e.stream_version" + order + " LIMIT ?";
-            case ReadSource.All a -> selectEvents()
-                    + " WHERE e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
-            case ReadSource.Category c -> selectEvents()
-                    + " WHERE e.stream_id IN (SELECT stream_id FROM streams WHERE category = ?)"
-                    + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
-            case ReadSource.EventType t -> selectEvents()
-                    + " WHERE e.type_id = (SELECT type_id FROM event_types WHERE name = ?)"
-                    + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+            case ReadSource.StreamOf s ->
+                selectEvents()
+                        + " WHERE e.stream_id = (SELECT stream_id FROM streams WHERE name = ?)"
+                        + " AND e.stream_version >= s.truncate_before"
+                        + " AND e.stream_version" + from + " ORDER BY e.stream_version" + order + " LIMIT ?";
+            case ReadSource.All a ->
+                selectEvents() + " WHERE e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+            case ReadSource.Category c ->
+                selectEvents()
+                        + " WHERE e.stream_id IN (SELECT stream_id FROM streams WHERE category = ?)"
+                        + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+            case ReadSource.EventType t ->
+                selectEvents()
+                        + " WHERE e.type_id = (SELECT type_id FROM event_types WHERE name = ?)"
+                        + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
         };
     }
 
@@ -118,8 +120,7 @@ public interface SqlDialect {
      * Binds what this backend's {@link #readPage} query takes after the page size, from parameter
      * {@code nextIndex} on; by default it takes nothing more.
      */
-    default void bindReadExtras(PreparedStatement statement, ReadSource source, int nextIndex) throws SQLException {
-    }
+    default void bindReadExtras(PreparedStatement statement, ReadSource source, int nextIndex) throws SQLException {}
 
     /** The events with the given id: one parameter, the id. */
     default String selectByEventId() {
@@ -241,10 +242,12 @@ public interface SqlDialect {
 
     /** Binds an event id; by default as 16 big-endian bytes, which keep the order of UUID v7 ids. */
     default void bindEventId(PreparedStatement statement, int index, UUID eventId) throws SQLException {
-        statement.setBytes(index, ByteBuffer.allocate(16)
-                .putLong(eventId.getMostSignificantBits())
-                .putLong(eventId.getLeastSignificantBits())
-                .array());
+        statement.setBytes(
+                index,
+                ByteBuffer.allocate(16)
+                        .putLong(eventId.getMostSignificantBits())
+                        .putLong(eventId.getLeastSignificantBits())
+                        .array());
     }
 
     /** Reads an event id bound by {@link #bindEventId}. */

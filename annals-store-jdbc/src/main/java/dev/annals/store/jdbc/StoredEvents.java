@@ -4,7 +4,6 @@ import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
 import dev.annals.store.internal.AppendChecks;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -20,8 +19,7 @@ import java.util.UUID;
  */
 public final class StoredEvents {
 
-    private StoredEvents() {
-    }
+    private StoredEvents() {}
 
     /** The stored event with {@code eventId}, if any. */
     public static Optional<RecordedEvent> find(SqlDialect dialect, Connection connection, UUID eventId)
@@ -40,8 +38,8 @@ public final class StoredEvents {
      *
      * @throws dev.annals.store.EventIdConflictException when some ids are stored, but not as an exact retry
      */
-    public static Optional<AppendResult> resolveRetry(SqlDialect dialect, Connection connection, String stream,
-                                                      List<EventData> events) throws SQLException {
+    public static Optional<AppendResult> resolveRetry(
+            SqlDialect dialect, Connection connection, String stream, List<EventData> events) throws SQLException {
         var stored = new ArrayList<Optional<RecordedEvent>>(events.size());
         for (EventData event : events) {
             stored.add(find(dialect, connection, event.eventId()));

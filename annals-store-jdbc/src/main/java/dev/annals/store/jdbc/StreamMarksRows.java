@@ -4,7 +4,6 @@ import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamNotFoundException;
 import dev.annals.store.internal.StreamMarks;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
@@ -16,8 +15,7 @@ import java.util.function.Function;
  */
 public final class StreamMarksRows {
 
-    private StreamMarksRows() {
-    }
+    private StreamMarksRows() {}
 
     /**
      * A stream's key with its marks.
@@ -25,8 +23,7 @@ public final class StreamMarksRows {
      * @param streamId the stream's integer key
      * @param marks    its last version, first readable version and state
      */
-    public record Keyed(long streamId, StreamMarks marks) {
-    }
+    public record Keyed(long streamId, StreamMarks marks) {}
 
     /** The stream's key and marks, or empty when it was never written. */
     public static Optional<Keyed> find(SqlDialect dialect, Connection connection, String stream) throws SQLException {
@@ -40,8 +37,9 @@ public final class StreamMarksRows {
                 if (row.wasNull()) {
                     version = StreamInfo.NO_STREAM;
                 }
-                return Optional.of(new Keyed(row.getLong(1), new StreamMarks(version, row.getLong(3),
-                        StreamMarks.State.ofCode(row.getInt(4)))));
+                return Optional.of(new Keyed(
+                        row.getLong(1),
+                        new StreamMarks(version, row.getLong(3), StreamMarks.State.ofCode(row.getInt(4)))));
             }
         }
     }
@@ -62,8 +60,9 @@ public final class StreamMarksRows {
      *
      * @throws StreamNotFoundException when the stream was never written
      */
-    public static Applied apply(SqlDialect dialect, Connection connection, String stream,
-                                Function<StreamMarks, StreamMarks.Change> rule) throws SQLException {
+    public static Applied apply(
+            SqlDialect dialect, Connection connection, String stream, Function<StreamMarks, StreamMarks.Change> rule)
+            throws SQLException {
         var keyed = find(dialect, connection, stream).orElseThrow(() -> new StreamNotFoundException(stream));
         var change = rule.apply(keyed.marks());
         if (!change.after().equals(keyed.marks())) {
@@ -79,6 +78,5 @@ public final class StreamMarksRows {
      * @param marks    its new marks
      * @param result   the report for the caller
      */
-    public record Applied(long streamId, StreamMarks marks, StreamDeletionResult result) {
-    }
+    public record Applied(long streamId, StreamMarks marks, StreamDeletionResult result) {}
 }

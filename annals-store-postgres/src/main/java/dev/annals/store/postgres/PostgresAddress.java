@@ -38,8 +38,8 @@ public record PostgresAddress(String jdbcUrl, String schema) {
         try {
             uri = new URI("postgresql://" + rest);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("malformed PostgreSQL address '" + withoutSecrets(address) + "': "
-                    + e.getReason(), e);
+            throw new IllegalArgumentException(
+                    "malformed PostgreSQL address '" + withoutSecrets(address) + "': " + e.getReason(), e);
         }
         if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
             throw new IllegalArgumentException("PostgreSQL address '" + withoutSecrets(address)

@@ -29,8 +29,8 @@ public final class PostgresAuditTrail implements AuditTrail {
     /** The audit trail of {@code store}, on its connections. */
     public static PostgresAuditTrail of(PostgresEventStore store) {
         requireNonNull(store, "store");
-        return new PostgresAuditTrail(new JdbcAuditTrail(new PostgresDialect(store.schema()),
-                PostgresProjections.connections(store)));
+        return new PostgresAuditTrail(
+                new JdbcAuditTrail(new PostgresDialect(store.schema()), PostgresProjections.connections(store)));
     }
 
     /**
@@ -42,8 +42,8 @@ public final class PostgresAuditTrail implements AuditTrail {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(address.jdbcUrl());
         Migrations.migrate(dataSource, address.schema());
-        return new PostgresAuditTrail(new JdbcAuditTrail(new PostgresDialect(address.schema()),
-                dataSource::getConnection));
+        return new PostgresAuditTrail(
+                new JdbcAuditTrail(new PostgresDialect(address.schema()), dataSource::getConnection));
     }
 
     /** Checks the chain of every sealed event and, when it is intact, seals the events appended since. */

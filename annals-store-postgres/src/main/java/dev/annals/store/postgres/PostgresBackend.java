@@ -11,9 +11,8 @@ import dev.annals.projection.segment.SegmentLeases;
 import dev.annals.snapshot.SnapshotStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.transfer.StoreTransfer;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.time.Duration;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * PostgreSQL as a {@link Backend}: {@code postgresql://host:port/db?schema=name} (also {@code postgres://}

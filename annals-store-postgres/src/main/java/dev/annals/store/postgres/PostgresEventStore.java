@@ -12,11 +12,11 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.StreamDeletion;
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
-import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.WriterHealth;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.HeadListeners;
@@ -30,15 +30,13 @@ import dev.annals.store.postgres.internal.Migrations;
 import dev.annals.store.postgres.internal.PostgresAppender;
 import dev.annals.store.postgres.internal.PostgresDialect;
 import dev.annals.store.postgres.internal.StreamChanges;
-
 import io.micrometer.core.instrument.Timer;
-
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 
 import static java.util.Objects.requireNonNull;
 
@@ -78,15 +76,20 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
         this.options = options;
         this.dialect = new PostgresDialect(options.schema());
         var lender = new DataSourceLender(dataSource, "in schema " + options.schema());
-        this.appends = new GroupCommit("PostgreSQL schema " + options.schema(), options.maxBatchAppends(),
+        this.appends = new GroupCommit(
+                "PostgreSQL schema " + options.schema(),
+                options.maxBatchAppends(),
                 new BatchTransaction(dataSource, dialect, options.meterRegistry()));
-        this.appendTimer = Timer.builder("annals.append").description("append latency, queueing and commit included")
-                .tag("backend", "postgresql").publishPercentileHistogram().register(options.meterRegistry());
+        this.appendTimer = Timer.builder("annals.append")
+                .description("append latency, queueing and commit included")
+                .tag("backend", "postgresql")
+                .publishPercentileHistogram()
+                .register(options.meterRegistry());
         this.changes = new StreamChanges(dataSource, dialect, new PostgresAppender(dialect));
         this.reader = new JdbcEventReader(dialect, lender, options.readPageSize());
         this.listener = options.listen()
-                ? Optional.of(new HeadListenerThread(dataSource, dialect, headListeners, reader::headPosition,
-                options.listenRetry()))
+                ? Optional.of(new HeadListenerThread(
+                        dataSource, dialect, headListeners, reader::headPosition, options.listenRetry()))
                 : Optional.empty();
     }
 
@@ -120,8 +123,10 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new EventStoreException("cannot connect to PostgreSQL at " + PostgresAddress.withoutSecrets(jdbcUrl)
-                    + ": " + e.getMessage(), e);
+            throw new EventStoreException(
+                    "cannot connect to PostgreSQL at " + PostgresAddress.withoutSecrets(jdbcUrl) + ": "
+                            + e.getMessage(),
+                    e);
         }
         try {
             return start(new PostgresEventStore(pool, Optional.of(pool), options));

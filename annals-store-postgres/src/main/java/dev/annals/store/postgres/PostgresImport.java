@@ -5,10 +5,9 @@ import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
 import dev.annals.store.postgres.internal.Migrations;
 import dev.annals.store.postgres.internal.PostgresDialect;
-import org.postgresql.ds.PGSimpleDataSource;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,8 +21,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PostgresImport {
 
-    private PostgresImport() {
-    }
+    private PostgresImport() {}
 
     /**
      * Batches of events into the store at {@code address} on one plain connection, continuing after what
@@ -35,8 +33,8 @@ public final class PostgresImport {
         requireNonNull(address, "address");
         var dataSource = dataSource(address);
         Migrations.migrate(dataSource, address.schema());
-        return new EventImport(() -> plain(dataSource), new PostgresDialect(address.schema()),
-                "the PostgreSQL store at " + address);
+        return new EventImport(
+                () -> plain(dataSource), new PostgresDialect(address.schema()), "the PostgreSQL store at " + address);
     }
 
     /**
@@ -49,8 +47,8 @@ public final class PostgresImport {
     public static TransferSnapshot snapshot(PostgresAddress address) {
         requireNonNull(address, "address");
         var dataSource = dataSource(address);
-        return ErasureStateRows.snapshot(() -> plain(dataSource), new PostgresDialect(address.schema()),
-                "the PostgreSQL store at " + address);
+        return ErasureStateRows.snapshot(
+                () -> plain(dataSource), new PostgresDialect(address.schema()), "the PostgreSQL store at " + address);
     }
 
     private static PGSimpleDataSource dataSource(PostgresAddress address) {

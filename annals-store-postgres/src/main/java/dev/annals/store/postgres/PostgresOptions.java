@@ -3,7 +3,6 @@ package dev.annals.store.postgres;
 import dev.annals.store.AppendLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -23,11 +22,18 @@ import static java.util.Objects.requireNonNull;
  *                       (default 256)
  * @param meterRegistry  where the store records its metrics (default: Micrometer's global registry)
  */
-public record PostgresOptions(String schema, AppendLimits limits, int readPageSize, boolean listen,
-                              Duration listenRetry, int maxBatchAppends, MeterRegistry meterRegistry) {
+public record PostgresOptions(
+        String schema,
+        AppendLimits limits,
+        int readPageSize,
+        boolean listen,
+        Duration listenRetry,
+        int maxBatchAppends,
+        MeterRegistry meterRegistry) {
 
     /** The schema used when none is chosen. */
     public static final String DEFAULT_SCHEMA = "annals";
+
     public static final int DEFAULT_READ_PAGE_SIZE = 500;
     public static final int DEFAULT_MAX_BATCH_APPENDS = 256;
 
@@ -55,8 +61,14 @@ public record PostgresOptions(String schema, AppendLimits limits, int readPageSi
 
     /** Schema {@code annals}, default limits and page size, listening on. */
     public static PostgresOptions defaults() {
-        return new PostgresOptions(DEFAULT_SCHEMA, AppendLimits.defaults(), DEFAULT_READ_PAGE_SIZE, true,
-                Duration.ofSeconds(1), DEFAULT_MAX_BATCH_APPENDS, Metrics.globalRegistry);
+        return new PostgresOptions(
+                DEFAULT_SCHEMA,
+                AppendLimits.defaults(),
+                DEFAULT_READ_PAGE_SIZE,
+                true,
+                Duration.ofSeconds(1),
+                DEFAULT_MAX_BATCH_APPENDS,
+                Metrics.globalRegistry);
     }
 
     /** A copy using {@code name} as its schema. */
@@ -66,7 +78,8 @@ public record PostgresOptions(String schema, AppendLimits limits, int readPageSi
 
     /** A copy with other append limits. */
     public PostgresOptions withLimits(AppendLimits newLimits) {
-        return new PostgresOptions(schema, newLimits, readPageSize, listen, listenRetry, maxBatchAppends, meterRegistry);
+        return new PostgresOptions(
+                schema, newLimits, readPageSize, listen, listenRetry, maxBatchAppends, meterRegistry);
     }
 
     /** A copy whose reads fetch {@code size} rows per query. */

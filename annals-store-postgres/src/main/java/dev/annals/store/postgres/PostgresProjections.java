@@ -13,12 +13,11 @@ import dev.annals.store.jdbc.projection.SqlContext;
 import dev.annals.store.postgres.internal.LeaseFence;
 import dev.annals.store.postgres.internal.Migrations;
 import dev.annals.store.postgres.internal.PostgresDialect;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import static java.util.Objects.requireNonNull;
 
@@ -32,8 +31,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PostgresProjections {
 
-    private PostgresProjections() {
-    }
+    private PostgresProjections() {}
 
     /** Connections to {@code store}'s schema, taken from its pool. */
     public static ConnectionFactory connections(PostgresEventStore store) {
@@ -55,12 +53,12 @@ public final class PostgresProjections {
      * each transaction first checks, under a lock on the lease row, that the segment's lease is still held
      * with its epoch, and commits nothing otherwise (ADR 0009).
      */
-    public static SegmentedReadModels<SqlContext> segmentReadModels(PostgresEventStore store,
-                                                                   List<ReadModelTable> tables) {
+    public static SegmentedReadModels<SqlContext> segmentReadModels(
+            PostgresEventStore store, List<ReadModelTable> tables) {
         requireNonNull(store, "store");
         requireNonNull(tables, "tables");
-        return lease -> new JdbcReadModelStore(connections(store), tables, dialect(store),
-                new LeaseFence(store.schema(), lease));
+        return lease -> new JdbcReadModelStore(
+                connections(store), tables, dialect(store), new LeaseFence(store.schema(), lease));
     }
 
     /**
@@ -68,12 +66,17 @@ public final class PostgresProjections {
      * read models made of {@code tables} and leases in {@code store}'s schema. Start one in every process
      * that should share the work; close it before the store.
      */
-    public static SegmentedProjectionWorker<SqlContext> startWorker(PostgresEventStore store,
-                                                                    Projection<SqlContext> projection,
-                                                                    List<ReadModelTable> tables,
-                                                                    SegmentOptions options) {
-        return SegmentedProjectionWorker.start(projection, store, PostgresSegmentLeases.of(store, options.leaseTtl()),
-                segmentReadModels(store, tables), options);
+    public static SegmentedProjectionWorker<SqlContext> startWorker(
+            PostgresEventStore store,
+            Projection<SqlContext> projection,
+            List<ReadModelTable> tables,
+            SegmentOptions options) {
+        return SegmentedProjectionWorker.start(
+                projection,
+                store,
+                PostgresSegmentLeases.of(store, options.leaseTtl()),
+                segmentReadModels(store, tables),
+                options);
     }
 
     /** The segment leases of the store at {@code address}, for operators (the CLI); the ttl is not used. */
@@ -99,8 +102,8 @@ public final class PostgresProjections {
         var dataSource = new PGSimpleDataSource();
         dataSource.setURL(address.jdbcUrl());
         Migrations.migrate(dataSource, address.schema());
-        return new JdbcProjectionStates(connections(dataSource, address.schema()),
-                new PostgresDialect(address.schema()));
+        return new JdbcProjectionStates(
+                connections(dataSource, address.schema()), new PostgresDialect(address.schema()));
     }
 
     private static PostgresDialect dialect(PostgresEventStore store) {

@@ -6,7 +6,6 @@ import dev.annals.store.jdbc.transfer.ErasureState;
 import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.StoreTransfer;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
-
 import java.util.Iterator;
 import java.util.function.Supplier;
 
@@ -26,7 +25,8 @@ record PostgresTransfer(PostgresAddress address) implements StoreTransfer {
     /** Export files are imported into the embedded store; {@code annals migrate} fills a PostgreSQL store. */
     @Override
     public long importAll(Iterator<RecordedEvent> events, Supplier<ErasureState> afterEvents) {
-        throw new UnsupportedCapabilityException("the PostgreSQL store at " + address,
+        throw new UnsupportedCapabilityException(
+                "the PostgreSQL store at " + address,
                 "import of export files (import into a data directory, then annals migrate it)");
     }
 }

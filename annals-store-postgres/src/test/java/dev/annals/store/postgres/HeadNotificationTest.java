@@ -6,13 +6,12 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
 import dev.annals.subscription.Subscription;
 import dev.annals.subscription.SubscriptionOptions;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,10 +24,11 @@ class HeadNotificationTest {
     void a_store_tells_its_listeners_of_appends_made_by_another_process() {
         var options = TestDatabase.newOptions();
         try (var writer = PostgresEventStore.open(TestDatabase.URL, options.withListen(false));
-             var listener = PostgresEventStore.open(TestDatabase.URL, options)) {
+                var listener = PostgresEventStore.open(TestDatabase.URL, options)) {
             var heard = new AtomicLong();
             listener.addHeadListener(heard::set);
-            writer.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"), EventData.of("Dimmed", "{}"));
+            writer.append(
+                    "lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"), EventData.of("Dimmed", "{}"));
 
             await().atMost(Duration.ofSeconds(10)).untilAtomic(heard, org.hamcrest.Matchers.equalTo(2L));
         }
@@ -39,9 +39,14 @@ class HeadNotificationTest {
         var options = TestDatabase.newOptions();
         var seen = new CopyOnWriteArrayList<RecordedEvent>();
         try (var writer = PostgresEventStore.open(TestDatabase.URL, options.withListen(false));
-             var reader = PostgresEventStore.open(TestDatabase.URL, options);
-             var subscription = Subscription.start("woken", reader, new ReadSource.All(), 0,
-                     SubscriptionOptions.defaults().withPollInterval(Duration.ofHours(1)), seen::addAll)) {
+                var reader = PostgresEventStore.open(TestDatabase.URL, options);
+                var subscription = Subscription.start(
+                        "woken",
+                        reader,
+                        new ReadSource.All(),
+                        0,
+                        SubscriptionOptions.defaults().withPollInterval(Duration.ofHours(1)),
+                        seen::addAll)) {
             writer.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 1);

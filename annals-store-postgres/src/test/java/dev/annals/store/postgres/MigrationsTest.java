@@ -2,13 +2,12 @@ package dev.annals.store.postgres;
 
 import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +31,10 @@ class MigrationsTest {
 
     private static List<String> appliedVersions(String schema) throws SQLException {
         var versions = new ArrayList<String>();
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT version FROM " + schema
-                     + ".flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT version FROM " + schema
+                        + ".flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank")) {
             while (rows.next()) {
                 versions.add(rows.getString(1));
             }

@@ -8,11 +8,6 @@ import dev.annals.store.postgres.internal.PostgresAppender;
 import dev.annals.store.postgres.internal.PostgresDialect;
 import dev.annals.subscription.Subscription;
 import dev.annals.subscription.SubscriptionOptions;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestReporter;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestReporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,29 +49,42 @@ class OrderingUnderConcurrentWritersTest {
     void every_subscriber_sees_every_committed_event_once_in_position_order(TestReporter reporter) throws Exception {
         var options = TestDatabase.newOptions();
         try (var store = PostgresEventStore.open(TestDatabase.URL, options);
-             var otherProcess = PostgresEventStore.open(TestDatabase.URL, options)) {
+                var otherProcess = PostgresEventStore.open(TestDatabase.URL, options)) {
             // Synchronized lists, not copy-on-write ones: each batch is appended, and a run holds many events.
-            List<List<RecordedEvent>> subscribers = List.of(Collections.synchronizedList(new ArrayList<>()),
-                    Collections.synchronizedList(new ArrayList<>()), Collections.synchronizedList(new ArrayList<>()));
-            var small = SubscriptionOptions.defaults().withPageSize(50).withBufferSize(64).withMaxBatch(16);
+            List<List<RecordedEvent>> subscribers = List.of(
+                    Collections.synchronizedList(new ArrayList<>()),
+                    Collections.synchronizedList(new ArrayList<>()),
+                    Collections.synchronizedList(new ArrayList<>()));
+            var small = SubscriptionOptions.defaults()
+                    .withPageSize(50)
+                    .withBufferSize(64)
+                    .withMaxBatch(16);
             var subscriptions = List.of(
                     Subscription.start("ordering-1", store, new ReadSource.All(), 0, small, subscribers.get(0)::addAll),
-                    Subscription.start("ordering-2", store, new ReadSource.All(), 0,
-                            SubscriptionOptions.defaults(), subscribers.get(1)::addAll),
-                    Subscription.start("ordering-3", otherProcess, new ReadSource.All(), 0, small,
-                            subscribers.get(2)::addAll));
+                    Subscription.start(
+                            "ordering-2",
+                            store,
+                            new ReadSource.All(),
+                            0,
+                            SubscriptionOptions.defaults(),
+                            subscribers.get(1)::addAll),
+                    Subscription.start(
+                            "ordering-3", otherProcess, new ReadSource.All(), 0, small, subscribers.get(2)::addAll));
             try {
                 var deadline = Instant.now().plus(RUN);
                 var writers = new ArrayList<Thread>();
                 for (int w = 0; w < WRITERS; w++) {
                     int writer = w;
-                    writers.add(Thread.ofPlatform().name("writer-" + w).start(() -> write(store, options, writer, deadline)));
+                    writers.add(Thread.ofPlatform()
+                            .name("writer-" + w)
+                            .start(() -> write(store, options, writer, deadline)));
                 }
                 for (Thread writer : writers) {
                     writer.join();
                 }
-                reporter.publishEntry("run", RUN + ": " + committed.size() + " events committed, " + rolledBack.size()
-                        + " rolled back");
+                reporter.publishEntry(
+                        "run",
+                        RUN + ": " + committed.size() + " events committed, " + rolledBack.size() + " rolled back");
                 assertThat(committed).as("committed events").hasSizeGreaterThan(WRITERS);
                 assertThat(rolledBack).as("rolled-back events").isNotEmpty();
                 for (var seen : subscribers) {
@@ -85,13 +97,21 @@ class OrderingUnderConcurrentWritersTest {
                 subscriptions.forEach(Subscription::close);
             }
             for (var seen : subscribers) {
-                assertThat(seen).extracting(RecordedEvent::position)
-                        .containsExactlyElementsOf(LongStream.rangeClosed(1, committed.size()).boxed().toList());
+                assertThat(seen)
+                        .extracting(RecordedEvent::position)
+                        .containsExactlyElementsOf(LongStream.rangeClosed(1, committed.size())
+                                .boxed()
+                                .toList());
                 // As sets, so that checking a run of hundreds of thousands of events stays linear.
                 var ids = new HashSet<UUID>();
                 seen.forEach(event -> ids.add(event.eventId()));
-                assertThat(ids).as("distinct event ids seen").hasSize(seen.size()).isEqualTo(committed);
-                assertThat(Collections.disjoint(ids, rolledBack)).as("no rolled-back event seen").isTrue();
+                assertThat(ids)
+                        .as("distinct event ids seen")
+                        .hasSize(seen.size())
+                        .isEqualTo(committed);
+                assertThat(Collections.disjoint(ids, rolledBack))
+                        .as("no rolled-back event seen")
+                        .isTrue();
             }
         }
     }

@@ -36,14 +36,18 @@ class PostgresAddressTest {
     @Test
     void refuses_other_databases_and_addresses_without_a_database() {
         assertThatThrownBy(() -> PostgresAddress.parse("mysql://localhost/app"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a PostgreSQL address");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not a PostgreSQL address");
         assertThatThrownBy(() -> PostgresAddress.parse("postgresql://localhost"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs a host and a database");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs a host and a database");
     }
 
     @Test
     void refuses_a_schema_that_is_no_plain_identifier() {
-        assertThatThrownBy(() -> PostgresAddress.parse("postgresql://localhost/app?schema=x;drop").options())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lower-case SQL identifier");
+        assertThatThrownBy(() -> PostgresAddress.parse("postgresql://localhost/app?schema=x;drop")
+                        .options())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("lower-case SQL identifier");
     }
 }

@@ -4,10 +4,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.audit.AuditTrail;
 import dev.annals.store.EventStore;
 import dev.annals.testkit.audit.AuditTrailContract;
-import org.junit.jupiter.api.AfterEach;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.junit.jupiter.api.AfterEach;
 
 /**
  * The PostgreSQL audit trail passes the audit trail contract, in a new schema per test. PostgreSQL seals on

@@ -2,7 +2,6 @@ package dev.annals.store.postgres;
 
 import dev.annals.schema.SchemaValidatingStore;
 import dev.annals.store.EventStore;
-
 import java.util.List;
 
 /**

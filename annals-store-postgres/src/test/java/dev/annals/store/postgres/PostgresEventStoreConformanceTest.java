@@ -1,11 +1,9 @@
 package dev.annals.store.postgres;
 
-import dev.annals.store.EventStore;
-import dev.annals.testkit.conformance.EventStoreConformance;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
+import dev.annals.store.EventStore;
+import dev.annals.testkit.conformance.EventStoreConformance;
 import java.sql.SQLException;
 
 /**
@@ -28,10 +26,12 @@ class PostgresEventStoreConformanceTest extends EventStoreConformance {
     /** A trigger in the test schema refuses the poisoned payload, as a constraint of the database would. */
     @Override
     protected boolean poison(EventStore store) {
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement()) {
-            statement.execute("CREATE OR REPLACE FUNCTION " + SCHEMA + ".poison() RETURNS trigger LANGUAGE plpgsql AS $$"
-                    + " BEGIN IF NEW.payload = convert_to('" + POISON + "', 'UTF8') THEN"
-                    + " RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$");
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement()) {
+            statement.execute(
+                    "CREATE OR REPLACE FUNCTION " + SCHEMA + ".poison() RETURNS trigger LANGUAGE plpgsql AS $$"
+                            + " BEGIN IF NEW.payload = convert_to('" + POISON + "', 'UTF8') THEN"
+                            + " RAISE EXCEPTION 'poisoned event'; END IF; RETURN NEW; END $$");
             statement.execute("CREATE OR REPLACE TRIGGER poison BEFORE INSERT ON " + SCHEMA + ".events"
                     + " FOR EACH ROW EXECUTE FUNCTION " + SCHEMA + ".poison()");
             return true;
@@ -42,9 +42,10 @@ class PostgresEventStoreConformanceTest extends EventStoreConformance {
 
     @Override
     protected EventStore newStore() {
-        var store = PostgresEventStore.open(POOL, PostgresOptions.defaults().withSchema(SCHEMA)
-                .withListen(false));
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement()) {
+        var store = PostgresEventStore.open(
+                POOL, PostgresOptions.defaults().withSchema(SCHEMA).withListen(false));
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement()) {
             statement.execute("TRUNCATE " + SCHEMA + ".events, " + SCHEMA + ".streams, " + SCHEMA + ".event_types");
         } catch (SQLException e) {
             store.close();

@@ -5,7 +5,6 @@ import dev.annals.store.jdbc.projection.JdbcProjectionStates;
 import dev.annals.store.jdbc.projection.JdbcReadModelStore;
 import dev.annals.store.jdbc.projection.ReadModelConformance;
 import dev.annals.store.jdbc.projection.ReadModelTable;
-
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,9 @@ class PostgresProjectionTest extends ReadModelConformance {
     @Override
     protected Map<String, Long> tallies() {
         var totals = new TreeMap<String, Long>();
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement();
-             var rows = statement.executeQuery("SELECT stream, total FROM " + options.schema() + ".tallies")) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT stream, total FROM " + options.schema() + ".tallies")) {
             while (rows.next()) {
                 totals.put(rows.getString(1), rows.getLong(2));
             }
@@ -51,8 +51,9 @@ class PostgresProjectionTest extends ReadModelConformance {
 
     @Override
     protected boolean tableExists(String name) {
-        try (var connection = TestDatabase.connect(); var statement = connection.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.prepareStatement(
+                        "SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = ?")) {
             statement.setString(1, options.schema());
             statement.setString(2, name);
             try (var rows = statement.executeQuery()) {

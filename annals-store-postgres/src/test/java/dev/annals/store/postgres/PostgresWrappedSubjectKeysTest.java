@@ -2,7 +2,6 @@ package dev.annals.store.postgres;
 
 import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectKeyStore;
-
 import java.util.Optional;
 
 /** The key store contract again with every key wrapped by a master key (docs/erasure.md). */

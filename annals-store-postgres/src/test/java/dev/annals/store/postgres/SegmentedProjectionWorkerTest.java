@@ -10,18 +10,17 @@ import dev.annals.store.ReadSource;
 import dev.annals.store.jdbc.projection.SqlContext;
 import dev.annals.store.jdbc.projection.Tally;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,10 +53,14 @@ class SegmentedProjectionWorkerTest {
         var b = start("worker-b");
         List<Integer> held;
         try {
-            await().atMost(Duration.ofSeconds(30)).until(() -> a.segments().size() == 2 && b.segments().size() == 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> a.segments().size() == 2 && b.segments().size() == 2);
             held = new ArrayList<>(a.segments());
             held.addAll(b.segments());
-            assertThat(meters.get("annals.projection.segments.held").tag("worker", "worker-a").gauge().value())
+            assertThat(meters.get("annals.projection.segments.held")
+                            .tag("worker", "worker-a")
+                            .gauge()
+                            .value())
                     .isEqualTo(2.0);
         } finally {
             a.close();
@@ -75,14 +78,21 @@ class SegmentedProjectionWorkerTest {
     void refuses_a_worker_with_another_number_of_segments_or_a_projection_of_one_stream() {
         try (var worker = start("worker-a")) {
             assertThat(worker.worker()).isEqualTo("worker-a");
-            assertThatThrownBy(() -> PostgresProjections.startWorker(store, ledger(), Ledger.tables("ledger"),
-                    new SegmentOptions(8, Duration.ofSeconds(3), Duration.ofMillis(300), "worker-b", runner())))
+            assertThatThrownBy(() -> PostgresProjections.startWorker(
+                            store,
+                            ledger(),
+                            Ledger.tables("ledger"),
+                            new SegmentOptions(8, Duration.ofSeconds(3), Duration.ofMillis(300), "worker-b", runner())))
                     .isInstanceOf(SegmentCountMismatchException.class);
         }
-        Projection<SqlContext> oneStream = Projection.<SqlContext>builder("one").source(new ReadSource.StreamOf("ledger-1"))
-                .events(Tally.CODEC).on(Tally.Added.class, (event, tx) -> { }).build();
+        Projection<SqlContext> oneStream = Projection.<SqlContext>builder("one")
+                .source(new ReadSource.StreamOf("ledger-1"))
+                .events(Tally.CODEC)
+                .on(Tally.Added.class, (event, tx) -> {})
+                .build();
         assertThatThrownBy(() -> PostgresProjections.startWorker(store, oneStream, Ledger.tables("one"), options("w")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot be split");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be split");
     }
 
     private SegmentedProjectionWorker<SqlContext> start(String worker) {
@@ -110,9 +120,10 @@ class SegmentedProjectionWorkerTest {
     }
 
     private long sum(String column) throws SQLException {
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement();
-             var row = statement.executeQuery("SELECT coalesce(sum(" + column + "), 0) FROM " + store.schema()
-                     + ".ledger")) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement();
+                var row = statement.executeQuery(
+                        "SELECT coalesce(sum(" + column + "), 0) FROM " + store.schema() + ".ledger")) {
             row.next();
             return row.getLong(1);
         }

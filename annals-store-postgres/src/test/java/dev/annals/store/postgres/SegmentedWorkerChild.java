@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.segment.SegmentOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import java.time.Duration;
 
 /**
@@ -16,8 +15,7 @@ import java.time.Duration;
  */
 public final class SegmentedWorkerChild {
 
-    private SegmentedWorkerChild() {
-    }
+    private SegmentedWorkerChild() {}
 
     public static void main(String[] args) throws Exception {
         var config = new HikariConfig();
@@ -26,14 +24,16 @@ public final class SegmentedWorkerChild {
         config.setMinimumIdle(1);
         config.setPoolName("worker-" + args[2]);
         try (var pool = new HikariDataSource(config);
-             var store = PostgresEventStore.open(pool, PostgresOptions.defaults().withSchema(args[1]))) {
+                var store =
+                        PostgresEventStore.open(pool, PostgresOptions.defaults().withSchema(args[1]))) {
             var options = SegmentOptions.of(Ledger.SEGMENTS)
                     .withLeaseTtl(Duration.ofMillis(Long.parseLong(args[3])))
                     .withWorker(args[2])
-                    .withRunner(ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+                    .withRunner(ProjectionOptions.defaults()
+                            .withMeterRegistry(new SimpleMeterRegistry())
                             .withControlInterval(Duration.ofMillis(200)));
-            var worker = PostgresProjections.startWorker(store, Ledger.projection("ledger", "ledger", true),
-                    Ledger.tables("ledger"), options);
+            var worker = PostgresProjections.startWorker(
+                    store, Ledger.projection("ledger", "ledger", true), Ledger.tables("ledger"), options);
             System.out.println("STARTED");
             System.out.flush();
             while (System.in.read() != -1) {

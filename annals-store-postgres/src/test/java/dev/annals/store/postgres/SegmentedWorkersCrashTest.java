@@ -11,11 +11,6 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.jdbc.projection.Tally;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +26,10 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,8 +54,9 @@ class SegmentedWorkersCrashTest {
     void three_workers_one_killed_end_with_a_single_process_rebuild_and_never_share_a_segment() throws Exception {
         var children = new TreeMap<String, Process>();
         try (var store = PostgresEventStore.open(TestDatabase.URL, options)) {
-            execute("CREATE TABLE " + schema + ".segment_audit (segment INTEGER NOT NULL, epoch BIGINT NOT NULL,"
-                    + " owner TEXT NOT NULL, position BIGINT NOT NULL, handled_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
+            execute(
+                    "CREATE TABLE " + schema + ".segment_audit (segment INTEGER NOT NULL, epoch BIGINT NOT NULL,"
+                            + " owner TEXT NOT NULL, position BIGINT NOT NULL, handled_at TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp())");
             var leases = PostgresSegmentLeases.of(store, TTL);
             for (String worker : List.of("worker-a", "worker-b", "worker-c")) {
                 children.put(worker, start(schema, worker));
@@ -65,15 +65,17 @@ class SegmentedWorkersCrashTest {
             var appended = new AtomicLong();
             var appender = Thread.ofVirtual().start(() -> append(store, stop, appended));
             try {
-                await().atMost(Duration.ofSeconds(60)).until(() -> owners(leases).size() == 3
-                        && leases.leases("ledger").stream().allMatch(SegmentLease::active));
+                await().atMost(Duration.ofSeconds(60))
+                        .until(() -> owners(leases).size() == 3
+                                && leases.leases("ledger").stream().allMatch(SegmentLease::active));
                 await().atMost(Duration.ofSeconds(60)).until(() -> count("WHERE owner = '" + VICTIM + "'") > 0);
 
                 children.remove(VICTIM).destroyForcibly();
                 long atKill = appended.get();
 
-                await().atMost(Duration.ofSeconds(30)).until(() -> !owners(leases).contains(VICTIM)
-                        && leases.leases("ledger").stream().allMatch(SegmentLease::active));
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> !owners(leases).contains(VICTIM)
+                                && leases.leases("ledger").stream().allMatch(SegmentLease::active));
                 await().atMost(Duration.ofSeconds(60)).until(() -> appended.get() >= atKill + 500);
             } finally {
                 stop.set(true);
@@ -89,7 +91,10 @@ class SegmentedWorkersCrashTest {
             }
             var reference = rebuildInOneProcess(store, head);
             assertThat(rows("%s.ledger")).isEqualTo(reference);
-            assertThat(reference.stream().mapToLong(row -> Long.parseLong(row.get(2))).sum()).isEqualTo(head);
+            assertThat(reference.stream()
+                            .mapToLong(row -> Long.parseLong(row.get(2)))
+                            .sum())
+                    .isEqualTo(head);
         } finally {
             stopAll(children);
         }
@@ -97,7 +102,8 @@ class SegmentedWorkersCrashTest {
 
     private void assertNoSegmentWasSharedAndEveryEventHandledOnce(long head) throws Exception {
         assertThat(count("")).isEqualTo(head);
-        assertThat(longs("SELECT count(DISTINCT position) FROM %s.segment_audit")).containsExactly(head);
+        assertThat(longs("SELECT count(DISTINCT position) FROM %s.segment_audit"))
+                .containsExactly(head);
         // Per segment, in position order, the epoch never goes back: everything committed under an epoch comes
         // before anything committed under the next one, and each epoch has one owner.
         var audit = query("SELECT segment, epoch, owner, position FROM %s.segment_audit ORDER BY segment, position");
@@ -106,17 +112,25 @@ class SegmentedWorkersCrashTest {
         for (var row : audit) {
             int segment = Integer.parseInt(row[0]);
             long epoch = Long.parseLong(row[1]);
-            assertThat(epoch).as("epoch of position %s in segment %s", row[3], segment)
+            assertThat(epoch)
+                    .as("epoch of position %s in segment %s", row[3], segment)
                     .isGreaterThanOrEqualTo(lastEpoch.getOrDefault(segment, 0L));
             lastEpoch.put(segment, epoch);
-            assertThat(ownerOfEpoch.computeIfAbsent(segment + "/" + epoch, key -> row[2])).isEqualTo(row[2]);
+            assertThat(ownerOfEpoch.computeIfAbsent(segment + "/" + epoch, key -> row[2]))
+                    .isEqualTo(row[2]);
         }
         // And in time: everything done under an epoch happened before anything under a later one (the claim of
         // the next epoch waited for the last transaction of the previous one), by the database's clock.
         var overlaps = query("SELECT a.segment, a.epoch, b.epoch FROM %1$s.segment_audit a JOIN %1$s.segment_audit b"
                 + " ON a.segment = b.segment AND a.epoch < b.epoch AND a.handled_at >= b.handled_at LIMIT 5");
-        assertThat(overlaps).as("work of an older epoch at or after work of a newer one").isEmpty();
-        var victimSegments = audit.stream().filter(row -> row[2].equals(VICTIM)).map(row -> row[0]).distinct().toList();
+        assertThat(overlaps)
+                .as("work of an older epoch at or after work of a newer one")
+                .isEmpty();
+        var victimSegments = audit.stream()
+                .filter(row -> row[2].equals(VICTIM))
+                .map(row -> row[0])
+                .distinct()
+                .toList();
         assertThat(victimSegments).isNotEmpty();
         assertThat(audit).anySatisfy(row -> {
             assertThat(victimSegments).contains(row[0]);
@@ -148,8 +162,11 @@ class SegmentedWorkersCrashTest {
 
     private List<List<String>> rebuildInOneProcess(PostgresEventStore store, long head) throws Exception {
         try (var readModel = PostgresProjections.readModel(store, Ledger.tables("ledger_ref"));
-             var runner = ProjectionRunner.start(Ledger.projection("ledger_ref", "ledger_ref", false), store,
-                     readModel, ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry()))) {
+                var runner = ProjectionRunner.start(
+                        Ledger.projection("ledger_ref", "ledger_ref", false),
+                        store,
+                        readModel,
+                        ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry()))) {
             runner.awaitPosition(head, Duration.ofSeconds(60));
         }
         return rows("%s.ledger_ref");
@@ -157,9 +174,17 @@ class SegmentedWorkersCrashTest {
 
     private Process start(String schema, String worker) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var process = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-                System.getProperty("java.class.path"), SegmentedWorkerChild.class.getName(), TestDatabase.URL, schema,
-                worker, Long.toString(TTL.toMillis()))
+        var process = new ProcessBuilder(
+                        java,
+                        "-Xmx128m",
+                        "-XX:TieredStopAtLevel=1",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        SegmentedWorkerChild.class.getName(),
+                        TestDatabase.URL,
+                        schema,
+                        worker,
+                        Long.toString(TTL.toMillis()))
                 .redirectError(Path.of("target", "segmented-" + worker + ".log").toFile())
                 .start();
         var lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -185,7 +210,8 @@ class SegmentedWorkersCrashTest {
     }
 
     private void execute(String sql) throws SQLException {
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement()) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }
@@ -207,14 +233,16 @@ class SegmentedWorkersCrashTest {
 
     private List<List<String>> rows(String table) throws SQLException {
         return query("SELECT stream, total, events, last_version FROM " + table + " ORDER BY stream").stream()
-                .map(List::of).toList();
+                .map(List::of)
+                .toList();
     }
 
     /** Runs {@code sql} with {@code %s} standing for the schema; each row as strings. */
     private List<String[]> query(String sql) throws SQLException {
         var found = new ArrayList<String[]>();
-        try (var connection = TestDatabase.connect(); var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql.formatted(schema))) {
+        try (var connection = TestDatabase.connect();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql.formatted(schema))) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
                 var row = new String[columns];

@@ -1,6 +1,5 @@
 package dev.annals.store.postgres;
 
-import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.ProjectionOptions;
@@ -8,14 +7,10 @@ import dev.annals.projection.ProjectionRunner;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
+import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.subscription.Subscription;
 import dev.annals.subscription.SubscriptionOptions;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,10 +49,15 @@ class ServerRestartTest {
     @Test
     void a_restart_mid_load_loses_no_acknowledged_event_and_subscriptions_resume() throws Exception {
         try (var cluster = ThrowawayCluster.start();
-             var store = PostgresEventStore.open(cluster.url(), PostgresOptions.defaults())) {
+                var store = PostgresEventStore.open(cluster.url(), PostgresOptions.defaults())) {
             var seen = new CopyOnWriteArrayList<RecordedEvent>();
-            try (var subscription = Subscription.start("restart", store, new ReadSource.All(), 0,
-                    SubscriptionOptions.defaults().withPollInterval(Duration.ofMillis(100)), seen::addAll)) {
+            try (var subscription = Subscription.start(
+                    "restart",
+                    store,
+                    new ReadSource.All(),
+                    0,
+                    SubscriptionOptions.defaults().withPollInterval(Duration.ofMillis(100)),
+                    seen::addAll)) {
                 var writers = new ArrayList<Thread>();
                 for (int w = 0; w < WRITERS; w++) {
                     String stream = "load-" + w;
@@ -73,10 +77,14 @@ class ServerRestartTest {
                 await().atMost(Duration.ofSeconds(60)).until(() -> seen.size() >= head);
 
                 assertThat(subscription.failure()).isEmpty();
-                assertThat(seen).extracting(RecordedEvent::position)
-                        .containsExactlyElementsOf(LongStream.rangeClosed(1, head).boxed().toList());
+                assertThat(seen)
+                        .extracting(RecordedEvent::position)
+                        .containsExactlyElementsOf(
+                                LongStream.rangeClosed(1, head).boxed().toList());
             }
-            assertThat(otherFailures).as("failures other than EventStoreException").isEmpty();
+            assertThat(otherFailures)
+                    .as("failures other than EventStoreException")
+                    .isEmpty();
             try (var all = store.readAll(1)) {
                 assertThat(all.map(RecordedEvent::eventId).toList()).containsAll(acknowledged);
             }
@@ -86,12 +94,14 @@ class ServerRestartTest {
     @Test
     void a_projection_resumes_by_itself_after_a_restart() throws Exception {
         try (var cluster = ThrowawayCluster.start();
-             var store = PostgresEventStore.open(cluster.url(), PostgresOptions.defaults());
-             var readModel = PostgresProjections.readModel(store, Tally.TABLES)) {
-            var options = ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+                var store = PostgresEventStore.open(cluster.url(), PostgresOptions.defaults());
+                var readModel = PostgresProjections.readModel(store, Tally.TABLES)) {
+            var options = ProjectionOptions.defaults()
+                    .withMeterRegistry(new SimpleMeterRegistry())
                     .withControlInterval(Duration.ofMillis(100));
             try (var runner = ProjectionRunner.start(Tally.projection("tally"), store, readModel, options)) {
-                long before = store.append("tally-a", ExpectedVersion.any(), Tally.added(5)).position();
+                long before = store.append("tally-a", ExpectedVersion.any(), Tally.added(5))
+                        .position();
                 runner.awaitPosition(before, Duration.ofSeconds(30));
 
                 cluster.restart();
@@ -105,10 +115,13 @@ class ServerRestartTest {
 
     private static long appendWhenBack(PostgresEventStore store, EventData event) {
         var position = new java.util.concurrent.atomic.AtomicLong();
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(EventStoreException.class).until(() -> {
-            position.set(store.append("tally-a", ExpectedVersion.any(), event).position());
-            return true;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptionsInstanceOf(EventStoreException.class)
+                .until(() -> {
+                    position.set(store.append("tally-a", ExpectedVersion.any(), event)
+                            .position());
+                    return true;
+                });
         return position.get();
     }
 

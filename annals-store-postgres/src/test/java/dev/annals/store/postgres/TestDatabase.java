@@ -2,7 +2,6 @@ package dev.annals.store.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TestDatabase {
 
-    public static final String URL = System.getProperty("ANNALS_TEST_POSTGRES_URL",
-            System.getenv().getOrDefault("ANNALS_TEST_POSTGRES_URL",
-                    "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+    public static final String URL = System.getProperty(
+            "ANNALS_TEST_POSTGRES_URL",
+            System.getenv()
+                    .getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
 
     private static final Set<String> SCHEMAS = ConcurrentHashMap.newKeySet();
 
@@ -30,12 +30,12 @@ public final class TestDatabase {
         Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::dropAll));
     }
 
-    private TestDatabase() {
-    }
+    private TestDatabase() {}
 
     /** A new schema name, dropped at exit; the store creates the schema itself. */
     public static String newSchema() {
-        var name = "annals_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        var name =
+                "annals_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         SCHEMAS.add(name);
         return name;
     }
@@ -52,8 +52,8 @@ public final class TestDatabase {
 
     /** The address of the store in {@code schema}, as {@code --store} takes it. */
     public static PostgresAddress address(String schema) {
-        return PostgresAddress.parse(URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?")
-                + "schema=" + schema);
+        return PostgresAddress.parse(
+                URL.replaceFirst("^jdbc:", "") + (URL.contains("?") ? "&" : "?") + "schema=" + schema);
     }
 
     /**
@@ -73,8 +73,10 @@ public final class TestDatabase {
         try {
             return DriverManager.getConnection(URL);
         } catch (SQLException e) {
-            throw new IllegalStateException("no PostgreSQL answers at " + URL + "; start one or run ./run-tests,"
-                    + " which starts a throwaway server when none answers at 127.0.0.1:5432", e);
+            throw new IllegalStateException(
+                    "no PostgreSQL answers at " + URL + "; start one or run ./run-tests,"
+                            + " which starts a throwaway server when none answers at 127.0.0.1:5432",
+                    e);
         }
     }
 
@@ -82,7 +84,8 @@ public final class TestDatabase {
         if (SCHEMAS.isEmpty()) {
             return;
         }
-        try (var connection = DriverManager.getConnection(URL); var statement = connection.createStatement()) {
+        try (var connection = DriverManager.getConnection(URL);
+                var statement = connection.createStatement()) {
             for (String schema : SCHEMAS) {
                 statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             }

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ThrowawayCluster implements AutoCloseable {
 
-    private static final Path SCRIPT = Path.of("..", "scripts", "pg-cluster.sh").toAbsolutePath().normalize();
+    private static final Path SCRIPT =
+            Path.of("..", "scripts", "pg-cluster.sh").toAbsolutePath().normalize();
 
     private final Path directory;
     private final int port;

@@ -10,11 +10,11 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.StreamDeletion;
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
-import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.WriterHealth;
 import dev.annals.store.internal.AppendChecks;
 import dev.annals.store.internal.StreamMarks;
@@ -23,7 +23,6 @@ import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.jdbc.append.StreamChange;
 import dev.annals.store.sqlite.internal.SqliteFiles;
 import io.micrometer.core.instrument.Timer;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -70,8 +69,11 @@ public final class SqliteEventStore implements EventStore, HeadNotifier, StreamD
         this.files = files;
         this.options = options;
         this.reader = new JdbcEventReader(files.dialect(), files.readers(), options.readPageSize());
-        this.appendTimer = Timer.builder("annals.append").description("append latency, queueing and commit included")
-                .tag("backend", "sqlite").publishPercentileHistogram().register(options.meterRegistry());
+        this.appendTimer = Timer.builder("annals.append")
+                .description("append latency, queueing and commit included")
+                .tag("backend", "sqlite")
+                .publishPercentileHistogram()
+                .register(options.meterRegistry());
     }
 
     /**

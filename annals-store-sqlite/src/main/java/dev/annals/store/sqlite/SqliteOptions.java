@@ -19,8 +19,13 @@ import static java.util.Objects.requireNonNull;
  *                        (default 1024). Reading a stream also scans the events not yet indexed, so a
  *                        larger batch makes appends cheaper and stream reads dearer (docs/adr/0015).
  */
-public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, int readConnections,
-                            int readPageSize, int maxBatchAppends, int streamIndexBatch) {
+public record SqliteOptions(
+        AppendLimits limits,
+        MeterRegistry meterRegistry,
+        int readConnections,
+        int readPageSize,
+        int maxBatchAppends,
+        int streamIndexBatch) {
 
     public static final int DEFAULT_READ_CONNECTIONS = 4;
     public static final int DEFAULT_READ_PAGE_SIZE = 2000;
@@ -38,7 +43,12 @@ public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, in
 
     /** Options with the given limits and registry and default sizes. */
     public SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry) {
-        this(limits, meterRegistry, DEFAULT_READ_CONNECTIONS, DEFAULT_READ_PAGE_SIZE, DEFAULT_MAX_BATCH_APPENDS,
+        this(
+                limits,
+                meterRegistry,
+                DEFAULT_READ_CONNECTIONS,
+                DEFAULT_READ_PAGE_SIZE,
+                DEFAULT_MAX_BATCH_APPENDS,
                 DEFAULT_STREAM_INDEX_BATCH);
     }
 
@@ -49,7 +59,8 @@ public record SqliteOptions(AppendLimits limits, MeterRegistry meterRegistry, in
 
     /** A copy with other append limits. */
     public SqliteOptions withLimits(AppendLimits newLimits) {
-        return new SqliteOptions(newLimits, meterRegistry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch);
+        return new SqliteOptions(
+                newLimits, meterRegistry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch);
     }
 
     /** A copy recording metrics in {@code registry}. */

@@ -12,13 +12,12 @@ import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.sqlite.internal.ProjectionSchema;
 import dev.annals.store.sqlite.internal.SqliteDialect;
-import org.sqlite.SQLiteConfig;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 import static java.util.Objects.requireNonNull;
 
@@ -37,8 +36,7 @@ public final class SqliteProjections {
     /** SQLite's dialect: transactions that take the write lock at once, lock waits spent in Java. */
     private static final SqliteDialect DIALECT = new SqliteDialect();
 
-    private SqliteProjections() {
-    }
+    private SqliteProjections() {}
 
     /**
      * Connections to the store file in {@code dataDirectory}, after bringing its schema up to date.
@@ -92,8 +90,8 @@ public final class SqliteProjections {
                 try (var connection = LockWaits.retryWhileBusy(DIALECT, connections::open)) {
                     return LockWaits.retryWhileBusy(DIALECT, () -> work.run(connection));
                 } catch (SQLException e) {
-                    throw new EventStoreException("reading the SQLite store in " + dataDirectory + " failed: "
-                            + e.getMessage(), e);
+                    throw new EventStoreException(
+                            "reading the SQLite store in " + dataDirectory + " failed: " + e.getMessage(), e);
                 }
             }
         };

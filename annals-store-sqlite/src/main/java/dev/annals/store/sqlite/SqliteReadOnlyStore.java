@@ -11,7 +11,6 @@ import dev.annals.store.StreamInfo;
 import dev.annals.store.jdbc.JdbcEventReader;
 import dev.annals.store.sqlite.internal.ReadConnections;
 import dev.annals.store.sqlite.internal.SqliteDialect;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -62,11 +61,11 @@ public final class SqliteReadOnlyStore implements EventStore {
             throw new EventStoreException("no SQLite store in data directory " + dataDirectory);
         }
         try {
-            return new SqliteReadOnlyStore(file, ReadConnections.readOnly(file, options.readConnections()),
-                    options.readPageSize());
+            return new SqliteReadOnlyStore(
+                    file, ReadConnections.readOnly(file, options.readConnections()), options.readPageSize());
         } catch (SQLException e) {
-            throw new EventStoreException("could not open the SQLite store " + file + " for reading: "
-                    + e.getMessage(), e);
+            throw new EventStoreException(
+                    "could not open the SQLite store " + file + " for reading: " + e.getMessage(), e);
         }
     }
 

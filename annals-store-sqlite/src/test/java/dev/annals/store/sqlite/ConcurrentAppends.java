@@ -1,7 +1,6 @@
 package dev.annals.store.sqlite;
 
 import dev.annals.store.AppendResult;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,7 +32,8 @@ final class ConcurrentAppends {
         var outcome = new CompletableFuture<AppendResult>();
         var thread = run(append, outcome);
         await().atMost(Duration.ofSeconds(5)).until(() -> Arrays.stream(thread.getStackTrace())
-                .anyMatch(frame -> frame.getClassName().endsWith(".AppendWriter") && frame.getMethodName().equals("write")));
+                .anyMatch(frame -> frame.getClassName().endsWith(".AppendWriter")
+                        && frame.getMethodName().equals("write")));
         return outcome;
     }
 
@@ -50,8 +50,8 @@ final class ConcurrentAppends {
 
     /** Waits until every started thread has been parked waiting for its outcome for a while. */
     void awaitAllWaiting() {
-        await().atMost(Duration.ofSeconds(5)).during(Duration.ofMillis(150))
-                .until(() -> threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING));
+        await().atMost(Duration.ofSeconds(5)).during(Duration.ofMillis(150)).until(() -> threads.stream()
+                .allMatch(t -> t.getState() == Thread.State.WAITING));
     }
 
     /** Waits until every append has an outcome. */

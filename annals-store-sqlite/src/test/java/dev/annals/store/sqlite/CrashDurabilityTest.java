@@ -5,12 +5,6 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -25,6 +19,11 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -47,8 +46,13 @@ class CrashDurabilityTest {
     private record Ack(String stream, long lastVersion, long lastPosition, List<UUID> eventIds) {
         static Ack parse(String line) {
             var parts = line.split(" ");
-            return new Ack(parts[1], Long.parseLong(parts[2]), Long.parseLong(parts[3]),
-                    java.util.Arrays.stream(parts[4].split(",")).map(UUID::fromString).toList());
+            return new Ack(
+                    parts[1],
+                    Long.parseLong(parts[2]),
+                    Long.parseLong(parts[3]),
+                    java.util.Arrays.stream(parts[4].split(","))
+                            .map(UUID::fromString)
+                            .toList());
         }
     }
 
@@ -63,9 +67,13 @@ class CrashDurabilityTest {
             int killAfter = 1 + random.nextInt(150);
             var stderr = data.resolveSibling(data.getFileName() + "-child-" + run + ".err");
             var child = startChild(run, stderr);
-            try (var lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                long head = Long.parseLong(complete(readLine(lines, child, stderr)).split(" ")[1]);
-                assertThat(head).as("head after restart %d (seed %d)", run, seed).isGreaterThanOrEqualTo(highestAcked);
+            try (var lines =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                long head =
+                        Long.parseLong(complete(readLine(lines, child, stderr)).split(" ")[1]);
+                assertThat(head)
+                        .as("head after restart %d (seed %d)", run, seed)
+                        .isGreaterThanOrEqualTo(highestAcked);
                 for (int seen = 0; seen < killAfter; seen++) {
                     var ack = Ack.parse(complete(readLine(lines, child, stderr)));
                     acks.add(ack);
@@ -73,7 +81,9 @@ class CrashDurabilityTest {
                 }
                 child.destroyForcibly();
                 // Acks printed after the last one read are not checked: the kill may cut them off.
-                assertThat(child.waitFor(20, TimeUnit.SECONDS)).as("child %d died", run).isTrue();
+                assertThat(child.waitFor(20, TimeUnit.SECONDS))
+                        .as("child %d died", run)
+                        .isTrue();
             } finally {
                 child.destroyForcibly();
                 Files.deleteIfExists(stderr);
@@ -86,9 +96,17 @@ class CrashDurabilityTest {
 
     private Process startChild(int run, Path stderr) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), CrashingAppender.class.getName(),
-                data.toString(), Integer.toString(run), Integer.toString(THREADS))
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx128m",
+                        "-XX:TieredStopAtLevel=1",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        CrashingAppender.class.getName(),
+                        data.toString(),
+                        Integer.toString(run),
+                        Integer.toString(THREADS))
                 .redirectError(stderr.toFile())
                 .start();
     }
@@ -96,7 +114,9 @@ class CrashDurabilityTest {
     private static String readLine(BufferedReader lines, Process child, Path stderr) throws IOException {
         String line = lines.readLine();
         if (line == null) {
-            fail("the child exited on its own (%s): %s", child.onExit().isDone() ? "exit " + child.exitValue() : "running",
+            fail(
+                    "the child exited on its own (%s): %s",
+                    child.onExit().isDone() ? "exit " + child.exitValue() : "running",
                     Files.exists(stderr) ? Files.readString(stderr) : "");
         }
         return line;
@@ -108,18 +128,28 @@ class CrashDurabilityTest {
     }
 
     private static void verify(SqliteEventStore store, List<Ack> acks, long seed) throws IOException {
-        List<RecordedEvent> all = store.read(ReadRequest.forward(new ReadSource.All())).toList();
-        assertThat(all).as("positions (seed %d)", seed).extracting(RecordedEvent::position)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, all.size()).boxed().toList());
+        List<RecordedEvent> all =
+                store.read(ReadRequest.forward(new ReadSource.All())).toList();
+        assertThat(all)
+                .as("positions (seed %d)", seed)
+                .extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, all.size()).boxed().toList());
         assertThat(store.headPosition()).isEqualTo(all.size());
         var byId = new HashMap<UUID, RecordedEvent>();
         for (RecordedEvent event : all) {
-            assertThat(byId.put(event.eventId(), event)).as("event id %s stored twice", event.eventId()).isNull();
+            assertThat(byId.put(event.eventId(), event))
+                    .as("event id %s stored twice", event.eventId())
+                    .isNull();
         }
         for (Ack ack : acks) {
             for (int i = 0; i < ack.eventIds().size(); i++) {
                 var event = byId.get(ack.eventIds().get(i));
-                assertThat(event).as("acknowledged event %s of %s (seed %d)", ack.eventIds().get(i), ack, seed).isNotNull();
+                assertThat(event)
+                        .as(
+                                "acknowledged event %s of %s (seed %d)",
+                                ack.eventIds().get(i), ack, seed)
+                        .isNotNull();
                 long fromEnd = ack.eventIds().size() - 1 - i;
                 assertThat(event.stream()).isEqualTo(ack.stream());
                 assertThat(event.streamVersion()).isEqualTo(ack.lastVersion() - fromEnd);
@@ -129,7 +159,8 @@ class CrashDurabilityTest {
         var appends = new HashMap<String, List<RecordedEvent>>();
         var streams = new HashMap<String, List<RecordedEvent>>();
         for (RecordedEvent event : all) {
-            appends.computeIfAbsent(JSON.readTree(event.payload()).get("append").asText(), k -> new ArrayList<>()).add(event);
+            appends.computeIfAbsent(JSON.readTree(event.payload()).get("append").asText(), k -> new ArrayList<>())
+                    .add(event);
             streams.computeIfAbsent(event.stream(), k -> new ArrayList<>()).add(event);
         }
         for (List<RecordedEvent> append : appends.values()) {
@@ -137,14 +168,21 @@ class CrashDurabilityTest {
             assertThat(append).as("an append stored in part (seed %d)", seed).hasSize(size);
             for (int n = 0; n < size; n++) {
                 assertThat(append.get(n).position()).isEqualTo(append.getFirst().position() + n);
-                assertThat(append.get(n).streamVersion()).isEqualTo(append.getFirst().streamVersion() + n);
+                assertThat(append.get(n).streamVersion())
+                        .isEqualTo(append.getFirst().streamVersion() + n);
             }
         }
         for (Map.Entry<String, List<RecordedEvent>> stream : streams.entrySet()) {
-            assertThat(stream.getValue()).extracting(RecordedEvent::streamVersion).as("versions of %s", stream.getKey())
-                    .containsExactlyElementsOf(LongStream.range(0, stream.getValue().size()).boxed().toList());
+            assertThat(stream.getValue())
+                    .extracting(RecordedEvent::streamVersion)
+                    .as("versions of %s", stream.getKey())
+                    .containsExactlyElementsOf(
+                            LongStream.range(0, stream.getValue().size())
+                                    .boxed()
+                                    .toList());
             // Read through the stream index, which the child extended in killed transactions too.
-            assertThat(store.readStream(stream.getKey()).toList()).as("stream %s", stream.getKey())
+            assertThat(store.readStream(stream.getKey()).toList())
+                    .as("stream %s", stream.getKey())
                     .isEqualTo(stream.getValue());
         }
         assertThat(store.streams().map(StreamInfo::stream)).containsExactlyInAnyOrderElementsOf(streams.keySet());

@@ -4,7 +4,6 @@ import dev.annals.event.EventData;
 import dev.annals.event.EventIds;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
-
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class CrashingAppender {
 
-    private CrashingAppender() {
-    }
+    private CrashingAppender() {}
 
     public static void main(String[] args) {
         Path data = Path.of(args[0]);
@@ -43,13 +41,17 @@ public final class CrashingAppender {
                     UUID append = EventIds.next();
                     var events = new ArrayList<EventData>(size);
                     for (int n = 0; n < size; n++) {
-                        events.add(EventData.of("Crashed",
-                                "{\"append\":\"" + append + "\",\"n\":" + n + ",\"of\":" + size + "}"));
+                        events.add(EventData.of(
+                                "Crashed", "{\"append\":\"" + append + "\",\"n\":" + n + ",\"of\":" + size + "}"));
                     }
                     var result = store.append(stream, ExpectedVersion.exact(version), events);
                     version = result.streamVersion();
-                    print(out, "ACK " + stream + " " + result.streamVersion() + " " + result.position() + " "
-                            + events.stream().map(e -> e.eventId().toString()).collect(Collectors.joining(",")));
+                    print(
+                            out,
+                            "ACK " + stream + " " + result.streamVersion() + " " + result.position() + " "
+                                    + events.stream()
+                                            .map(e -> e.eventId().toString())
+                                            .collect(Collectors.joining(",")));
                 }
             });
         }

@@ -10,18 +10,17 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StoreUnavailableException;
 import dev.annals.testkit.fault.SmallDisk;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -37,6 +36,7 @@ class DiskFullTest {
 
     @TempDir
     Path mountPoint;
+
     private SmallDisk disk;
     private SqliteEventStore store;
 
@@ -71,9 +71,15 @@ class DiskFullTest {
             fail("appends kept succeeding on a full disk");
         }
         assertThat(fault.reason()).isEqualTo(StoreUnavailableException.Reason.DISK_FULL);
-        assertThat(fault.getMessage()).contains("disk").contains("full").doesNotContain(mountPoint.toString())
-                .doesNotContain("SQL").doesNotContain("annals.db");
-        assertThat(store.writeFault()).get().extracting(StoreUnavailableException::reason)
+        assertThat(fault.getMessage())
+                .contains("disk")
+                .contains("full")
+                .doesNotContain(mountPoint.toString())
+                .doesNotContain("SQL")
+                .doesNotContain("annals.db");
+        assertThat(store.writeFault())
+                .get()
+                .extracting(StoreUnavailableException::reason)
                 .isEqualTo(StoreUnavailableException.Reason.DISK_FULL);
         for (int i = 0; i < 3; i++) {
             try {

@@ -11,17 +11,16 @@ import dev.annals.store.ReadSource;
 import dev.annals.store.WrongExpectedVersionException;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -53,20 +52,25 @@ class GroupCommitTest {
             occupyWriter(appends);
             for (int i = 0; i < 20; i++) {
                 String stream = "account-" + i;
-                results.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
-                        EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
+                results.add(appends.start(() -> store.append(
+                        stream,
+                        ExpectedVersion.noStream(),
+                        EventData.of("Opened", "{}"),
+                        EventData.of("Deposited", "{}"))));
             }
             appends.awaitAllWaiting();
             lock.release();
         }
         appends.awaitAllDone();
 
-        assertThat(results).allSatisfy(result -> assertThat(result).isCompleted().isNotCompletedExceptionally());
+        assertThat(results)
+                .allSatisfy(result -> assertThat(result).isCompleted().isNotCompletedExceptionally());
         assertThat(batchAppends().count()).isEqualTo(2);
         assertThat(batchAppends().max()).isEqualTo(20);
         assertThat(registry.get("annals.append.batch.events").summary().max()).isEqualTo(40);
         assertThat(store.read(ReadRequest.forward(new ReadSource.All())).map(RecordedEvent::position))
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 41).boxed().toList());
+                .containsExactlyElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 41).boxed().toList());
     }
 
     @Test
@@ -83,20 +87,28 @@ class GroupCommitTest {
             occupyWriter(appends);
             for (int i = 0; i < 5; i++) {
                 String stream = "good-" + i;
-                good.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
-                        EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
+                good.add(appends.start(() -> store.append(
+                        stream,
+                        ExpectedVersion.noStream(),
+                        EventData.of("Opened", "{}"),
+                        EventData.of("Deposited", "{}"))));
             }
-            wrongVersion = appends.start(() -> store.append("taken-1", ExpectedVersion.noStream(),
-                    EventData.of("Opened", "{}")));
-            reusedId = appends.start(() -> store.append("other-1", ExpectedVersion.any(),
+            wrongVersion = appends.start(
+                    () -> store.append("taken-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}")));
+            reusedId = appends.start(() -> store.append(
+                    "other-1",
+                    ExpectedVersion.any(),
                     taken.withMetadata(taken.metadata().withUser("mallory"))));
-            halfReused = appends.start(() -> store.append("half-1", ExpectedVersion.noStream(),
-                    EventData.of("Opened", "{}"), taken));
+            halfReused = appends.start(
+                    () -> store.append("half-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"), taken));
             retry = appends.start(() -> store.append("taken-1", ExpectedVersion.noStream(), taken));
             for (int i = 5; i < 10; i++) {
                 String stream = "good-" + i;
-                good.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
-                        EventData.of("Opened", "{}"), EventData.of("Deposited", "{}"))));
+                good.add(appends.start(() -> store.append(
+                        stream,
+                        ExpectedVersion.noStream(),
+                        EventData.of("Opened", "{}"),
+                        EventData.of("Deposited", "{}"))));
             }
             appends.awaitAllWaiting();
             lock.release();
@@ -113,7 +125,8 @@ class GroupCommitTest {
         assertThat(store.readStream("half-1")).isEmpty();
         assertThat(store.readStream("other-1")).isEmpty();
         assertThat(good.stream().map(CompletableFuture::join).map(AppendResult::position))
-                .doesNotHaveDuplicates().allSatisfy(position -> assertThat(position).isBetween(4L, 22L));
+                .doesNotHaveDuplicates()
+                .allSatisfy(position -> assertThat(position).isBetween(4L, 22L));
         assertThat(store.headPosition()).isEqualTo(22);
         assertGapFree();
     }
@@ -155,8 +168,8 @@ class GroupCommitTest {
             for (int i = 0; i < 6; i++) {
                 String stream = "doomed-" + i;
                 String type = i == 3 ? "Boom" : "Opened";
-                doomed.add(appends.start(() -> store.append(stream, ExpectedVersion.noStream(),
-                        EventData.of(type, "{}"))));
+                doomed.add(appends.start(
+                        () -> store.append(stream, ExpectedVersion.noStream(), EventData.of(type, "{}"))));
             }
             appends.awaitAllWaiting();
             lock.release();
@@ -164,9 +177,12 @@ class GroupCommitTest {
         appends.awaitAllDone();
 
         // The batch failed as a whole; each append was then written alone, and only the refused one failed.
-        assertThatThrownBy(doomed.get(3)::join).cause().isExactlyInstanceOf(EventStoreException.class)
-                .hasMessageContaining("doomed-3").hasMessageNotContaining("simulated I/O failure");
-        for (int i : new int[]{0, 1, 2, 4, 5}) {
+        assertThatThrownBy(doomed.get(3)::join)
+                .cause()
+                .isExactlyInstanceOf(EventStoreException.class)
+                .hasMessageContaining("doomed-3")
+                .hasMessageNotContaining("simulated I/O failure");
+        for (int i : new int[] {0, 1, 2, 4, 5}) {
             assertThat(doomed.get(i).join().streamVersion()).isZero();
         }
         assertThat(first.join()).isEqualTo(new AppendResult(0, 2));
@@ -185,8 +201,8 @@ class GroupCommitTest {
      * queue and goes into the next commit together.
      */
     private CompletableFuture<AppendResult> occupyWriter(ConcurrentAppends appends) {
-        return appends.startWriting(() -> store.append("occupier-1", ExpectedVersion.noStream(),
-                EventData.of("Opened", "{}")));
+        return appends.startWriting(
+                () -> store.append("occupier-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}")));
     }
 
     private DistributionSummary batchAppends() {
@@ -194,8 +210,12 @@ class GroupCommitTest {
     }
 
     private void assertGapFree() {
-        List<Long> positions = store.read(ReadRequest.forward(new ReadSource.All())).map(RecordedEvent::position).toList();
-        assertThat(positions).containsExactlyElementsOf(
-                java.util.stream.LongStream.rangeClosed(1, store.headPosition()).boxed().toList());
+        List<Long> positions = store.read(ReadRequest.forward(new ReadSource.All()))
+                .map(RecordedEvent::position)
+                .toList();
+        assertThat(positions)
+                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, store.headPosition())
+                        .boxed()
+                        .toList());
     }
 }

@@ -57,8 +57,7 @@ final class LegacySchema {
                     "INSERT INTO stream_index_state VALUES (1, (SELECT COALESCE(MAX(position), 0) FROM events))",
                     "DROP INDEX events_by_stream"));
 
-    private LegacySchema() {
-    }
+    private LegacySchema() {}
 
     /** A store in {@code directory} at schema {@code version} (1 to 5), as the Java steps left it. */
     static void create(Path directory, int version) throws SQLException {
@@ -67,8 +66,9 @@ final class LegacySchema {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteEventStore.FILE_NAME));
-             var statement = connection.createStatement()) {
+        try (var connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteEventStore.FILE_NAME));
+                var statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode = WAL");
             for (var step : STEPS.subList(0, version)) {
                 for (String sql : step) {

@@ -4,13 +4,6 @@ import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -20,6 +13,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,8 +36,11 @@ class SchemaUpgradeTest {
     void a_new_store_records_every_migration_in_flyways_history_and_its_version_in_user_version() throws SQLException {
         SqliteEventStore.open(data).close();
 
-        assertThat(rows(data, "SELECT version || ' ' || type || ' ' || success FROM flyway_schema_history"
-                + " ORDER BY installed_rank")).containsExactly("1 SQL 1", "2 SQL 1", "3 SQL 1", "4 SQL 1", "5 SQL 1");
+        assertThat(rows(
+                        data,
+                        "SELECT version || ' ' || type || ' ' || success FROM flyway_schema_history"
+                                + " ORDER BY installed_rank"))
+                .containsExactly("1 SQL 1", "2 SQL 1", "3 SQL 1", "4 SQL 1", "5 SQL 1");
         assertThat(rows(data, "PRAGMA user_version")).containsExactly("5");
     }
 
@@ -46,7 +48,7 @@ class SchemaUpgradeTest {
     void a_store_at_version_5_from_before_flyway_is_baselined_and_keeps_its_events() throws SQLException {
         LegacySchema.create(data, 5);
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteEventStore.FILE_NAME));
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             // Two events of one stream, written as the version-5 writer wrote them (position 2 not yet indexed).
             statement.execute("INSERT INTO streams(stream_id, name, category) VALUES (1, 'order-1', 'order')");
             statement.execute("INSERT INTO event_types(type_id, name) VALUES (1, 'Placed')");
@@ -57,8 +59,11 @@ class SchemaUpgradeTest {
         }
 
         try (var store = SqliteEventStore.open(data)) {
-            assertThat(store.read(ReadRequest.forward(new ReadSource.StreamOf("order-1"))).toList()).hasSize(2);
-            assertThat(store.append("order-1", ExpectedVersion.exact(1), EventData.of("Shipped", "{}")).streamVersion())
+            assertThat(store.read(ReadRequest.forward(new ReadSource.StreamOf("order-1")))
+                            .toList())
+                    .hasSize(2);
+            assertThat(store.append("order-1", ExpectedVersion.exact(1), EventData.of("Shipped", "{}"))
+                            .streamVersion())
                     .isEqualTo(2);
         }
 
@@ -124,14 +129,20 @@ class SchemaUpgradeTest {
 
     /** The store's tables and indexes as SQLite describes them, without Flyway's own table. */
     private static List<String> schema(Path directory) throws SQLException {
-        return rows(directory, "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master"
-                + " WHERE name NOT LIKE 'flyway%' ORDER BY type, name").stream()
-                .map(sql -> sql.replaceAll("\\s+", " ")).toList();
+        return rows(
+                        directory,
+                        "SELECT type || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master"
+                                + " WHERE name NOT LIKE 'flyway%' ORDER BY type, name")
+                .stream()
+                .map(sql -> sql.replaceAll("\\s+", " "))
+                .toList();
     }
 
     private static List<String> rows(Path directory, String sql) throws SQLException {
-        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteEventStore.FILE_NAME));
-             var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (var connection =
+                        DriverManager.getConnection("jdbc:sqlite:" + directory.resolve(SqliteEventStore.FILE_NAME));
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             var all = new ArrayList<String>();
             while (rows.next()) {
                 all.add(rows.getString(1));

@@ -2,7 +2,6 @@ package dev.annals.store.sqlite;
 
 import dev.annals.schema.SchemaValidatingStore;
 import dev.annals.store.EventStore;
-
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -2,11 +2,9 @@ package dev.annals.store.sqlite;
 
 import dev.annals.store.EventStore;
 import dev.annals.testkit.conformance.EventStoreConformance;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 
@@ -32,7 +30,7 @@ class SqliteEventStoreConformanceTest extends EventStoreConformance {
     protected boolean poison(EventStore store) {
         var file = ((SqliteEventStore) store).file();
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.payload = CAST('" + POISON
                     + "' AS BLOB) BEGIN SELECT RAISE(ABORT, 'poisoned event'); END");
             return true;

@@ -10,15 +10,14 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,11 +42,17 @@ class SqliteEventStoreTest {
     void keeps_every_event_stream_and_position_when_reopened() {
         List<RecordedEvent> before;
         List<StreamInfo> streamsBefore;
-        var rich = new EventData(dev.annals.event.EventIds.next(), "Renamed", 3,
+        var rich = new EventData(
+                dev.annals.event.EventIds.next(),
+                "Renamed",
+                3,
                 "{\"name\":\"Zoë 😀\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 Metadata.empty().withUser("ann").withCorrelationId("c-1"));
         try (var store = SqliteEventStore.open(data)) {
-            store.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{\"n\":1}"),
+            store.append(
+                    "account-1",
+                    ExpectedVersion.noStream(),
+                    EventData.of("Opened", "{\"n\":1}"),
                     EventData.of("Deposited", "{\"amount\":5}"));
             store.append("order-7", ExpectedVersion.any(), rich);
             store.append("account-1", ExpectedVersion.exact(1), EventData.of("Withdrawn", "{\"amount\":2}"));
@@ -55,11 +60,14 @@ class SqliteEventStoreTest {
             streamsBefore = store.streams().toList();
         }
         try (var store = SqliteEventStore.open(data)) {
-            assertThat(store.read(ReadRequest.forward(new ReadSource.All())).toList()).isEqualTo(before);
-            assertThat(store.streams().toList()).isEqualTo(streamsBefore)
+            assertThat(store.read(ReadRequest.forward(new ReadSource.All())).toList())
+                    .isEqualTo(before);
+            assertThat(store.streams().toList())
+                    .isEqualTo(streamsBefore)
                     .containsExactly(new StreamInfo("account-1", 2, 4), new StreamInfo("order-7", 0, 3));
             assertThat(store.headPosition()).isEqualTo(4);
-            assertThat(store.readStream("order-7").toList()).singleElement()
+            assertThat(store.readStream("order-7").toList())
+                    .singleElement()
                     .satisfies(event -> assertThat(event.hasSameContentAs(rich)).isTrue());
 
             var next = store.append("account-1", ExpectedVersion.exact(2), EventData.of("Closed", "{}"));
@@ -77,7 +85,8 @@ class SqliteEventStoreTest {
             store.append("account-1", ExpectedVersion.exact(1), EventData.of("Deposited", "{\"amount\":2}"));
         }
         try (var store = SqliteEventStore.open(data)) {
-            assertThat(store.append("account-1", ExpectedVersion.noStream(), events)).isEqualTo(original);
+            assertThat(store.append("account-1", ExpectedVersion.noStream(), events))
+                    .isEqualTo(original);
             assertThat(store.headPosition()).isEqualTo(3);
         }
     }
@@ -96,7 +105,7 @@ class SqliteEventStoreTest {
     void refuses_a_database_with_a_newer_schema_version() throws Exception {
         Files.createDirectories(data);
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("annals.db"));
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("PRAGMA user_version = 99");
         }
         assertThatThrownBy(() -> SqliteEventStore.open(data))
@@ -111,9 +120,11 @@ class SqliteEventStoreTest {
         store.close();
 
         assertThatThrownBy(() -> store.append("account-1", ExpectedVersion.any(), EventData.of("Opened", "{}")))
-                .isInstanceOf(EventStoreException.class).hasMessageContaining("closed");
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("closed");
         assertThatThrownBy(store::headPosition)
-                .isInstanceOf(EventStoreException.class).hasMessageContaining("closed");
+                .isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
@@ -123,23 +134,40 @@ class SqliteEventStoreTest {
             store.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
             store.append("account-1", ExpectedVersion.exact(0), EventData.of("A", "{}"), EventData.of("B", "{}"));
         }
-        assertThat(registry.get("annals.append").tag("backend", "sqlite").timer().count()).isEqualTo(2);
-        assertThat(registry.get("annals.append.batch.appends").summary().totalAmount()).isEqualTo(2);
-        assertThat(registry.get("annals.append.batch.events").summary().totalAmount()).isEqualTo(3);
+        assertThat(registry.get("annals.append")
+                        .tag("backend", "sqlite")
+                        .timer()
+                        .count())
+                .isEqualTo(2);
+        assertThat(registry.get("annals.append.batch.appends").summary().totalAmount())
+                .isEqualTo(2);
+        assertThat(registry.get("annals.append.batch.events").summary().totalAmount())
+                .isEqualTo(3);
     }
 
     @Test
     void reads_many_pages_in_both_directions() {
         try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withReadPageSize(7))) {
             for (int i = 0; i < 10; i++) {
-                store.append(i % 2 == 0 ? "even-" + i : "odd-" + i, ExpectedVersion.any(),
-                        java.util.stream.IntStream.range(0, 5).mapToObj(n -> EventData.of("T" + (n % 2), "{}")).toList());
+                store.append(
+                        i % 2 == 0 ? "even-" + i : "odd-" + i,
+                        ExpectedVersion.any(),
+                        java.util.stream.IntStream.range(0, 5)
+                                .mapToObj(n -> EventData.of("T" + (n % 2), "{}"))
+                                .toList());
             }
             assertThat(store.read(ReadRequest.backward(new ReadSource.All())).map(RecordedEvent::position))
-                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 50).map(p -> 51 - p).boxed().toList());
-            assertThat(store.read(ReadRequest.forward(new ReadSource.Category("even"))).count()).isEqualTo(25);
-            assertThat(store.read(ReadRequest.backward(new ReadSource.EventType("T0")).limit(11)))
-                    .hasSize(11).isSortedAccordingTo((a, b) -> Long.compare(b.position(), a.position()));
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 50)
+                            .map(p -> 51 - p)
+                            .boxed()
+                            .toList());
+            assertThat(store.read(ReadRequest.forward(new ReadSource.Category("even")))
+                            .count())
+                    .isEqualTo(25);
+            assertThat(store.read(
+                            ReadRequest.backward(new ReadSource.EventType("T0")).limit(11)))
+                    .hasSize(11)
+                    .isSortedAccordingTo((a, b) -> Long.compare(b.position(), a.position()));
             assertThat(store.streams()).hasSize(10);
         }
     }

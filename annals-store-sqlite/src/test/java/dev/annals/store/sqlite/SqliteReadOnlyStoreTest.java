@@ -5,13 +5,12 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,15 +30,16 @@ class SqliteReadOnlyStoreTest {
     void reads_while_the_writer_holds_the_directory_lock_and_sees_its_later_commits() {
         try (var writer = SqliteEventStore.open(data, options())) {
             writer.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
-            assertThatThrownBy(() -> SqliteEventStore.open(data, options()))
-                    .hasMessageContaining("already open");
+            assertThatThrownBy(() -> SqliteEventStore.open(data, options())).hasMessageContaining("already open");
 
             try (var reader = SqliteReadOnlyStore.open(data, options())) {
                 assertThat(reader.readStream("account-1").toList()).hasSize(1);
                 writer.append("account-1", ExpectedVersion.exact(0), EventData.of("Deposited", "{}"));
                 writer.append("account-2", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
 
-                assertThat(reader.readStream("account-1").map(event -> event.type()).toList())
+                assertThat(reader.readStream("account-1")
+                                .map(event -> event.type())
+                                .toList())
                         .containsExactly("Opened", "Deposited");
                 assertThat(reader.headPosition()).isEqualTo(3);
                 assertThat(reader.streams().map(StreamInfo::stream).toList()).containsExactly("account-1", "account-2");

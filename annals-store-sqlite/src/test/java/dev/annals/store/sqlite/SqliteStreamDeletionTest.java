@@ -7,14 +7,13 @@ import dev.annals.store.DeletionMode;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamDeletedException;
 import dev.annals.store.sqlite.snapshot.SqliteSnapshotStore;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,10 +36,14 @@ class SqliteStreamDeletionTest {
         }
         try (var store = SqliteEventStore.open(data)) {
             assertThat(store.readStream("account-1").toList()).isEmpty();
-            assertThat(store.readStream("account-2").map(RecordedEvent::streamVersion).toList()).containsExactly(1L);
+            assertThat(store.readStream("account-2")
+                            .map(RecordedEvent::streamVersion)
+                            .toList())
+                    .containsExactly(1L);
             assertThatThrownBy(() -> store.append("account-3", ExpectedVersion.any(), EventData.of("A", "{}")))
                     .isInstanceOf(StreamDeletedException.class);
-            assertThat(store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}")).streamVersion())
+            assertThat(store.append("account-1", ExpectedVersion.noStream(), EventData.of("A", "{}"))
+                            .streamVersion())
                     .isEqualTo(2);
             assertThat(store.readAll(0).toList()).hasSize(6);
         }
@@ -59,7 +62,7 @@ class SqliteStreamDeletionTest {
             assertThat(snapshots.list("account-1")).isEmpty();
         }
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("annals.db"));
-             var row = connection.createStatement().executeQuery("SELECT truncate_before, deleted FROM streams")) {
+                var row = connection.createStatement().executeQuery("SELECT truncate_before, deleted FROM streams")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getLong(1)).isEqualTo(1);
             assertThat(row.getInt(2)).isZero();

@@ -9,17 +9,16 @@ import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.sqlite.internal.SqliteDialect;
 import dev.annals.store.sqlite.transfer.SqliteImport;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +44,8 @@ class StreamIndexTest {
             assertThat(indexedThrough()).isEqualTo(20);
             assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(20);
             assertThat(count("SELECT COUNT(*) FROM stream_index i JOIN events e ON e.position = i.position"
-                    + " AND e.stream_id = i.stream_id AND e.stream_version = i.stream_version")).isEqualTo(20);
+                            + " AND e.stream_id = i.stream_id AND e.stream_version = i.stream_version"))
+                    .isEqualTo(20);
         }
     }
 
@@ -55,23 +55,33 @@ class StreamIndexTest {
             var appended = appendRoundRobin(store, 25);
 
             for (String stream : STREAMS) {
-                var expected = appended.stream().filter(event -> event.stream().equals(stream)).toList();
+                var expected = appended.stream()
+                        .filter(event -> event.stream().equals(stream))
+                        .toList();
                 var source = new ReadSource.StreamOf(stream);
                 assertThat(store.read(ReadRequest.forward(source)).toList()).isEqualTo(expected);
                 assertThat(store.read(ReadRequest.backward(source)).toList()).isEqualTo(expected.reversed());
                 // Pages that start in the index and end in the tail, and the other way round.
-                assertThat(store.read(ReadRequest.forward(source).from(4).limit(3)).toList())
+                assertThat(store.read(ReadRequest.forward(source).from(4).limit(3))
+                                .toList())
                         .isEqualTo(expected.subList(4, 7));
-                assertThat(store.read(ReadRequest.backward(source).from(7).limit(3)).toList())
+                assertThat(store.read(ReadRequest.backward(source).from(7).limit(3))
+                                .toList())
                         .isEqualTo(expected.subList(5, 8).reversed());
             }
             // A stream written only before the last batch was indexed has no event in the tail.
             store.append("quiet-1", ExpectedVersion.noStream(), EventData.of("Noted", "{}"));
             appendRoundRobin(store, 10);
-            assertThat(store.readStream("quiet-1").toList()).extracting(RecordedEvent::position).containsExactly(26L);
-            assertThat(store.streams().filter(info -> !info.stream().equals("quiet-1")).toList()).containsExactly(
-                    new StreamInfo("account-1", 12, 36), new StreamInfo("account-2", 10, 34),
-                    new StreamInfo("order-9", 10, 35));
+            assertThat(store.readStream("quiet-1").toList())
+                    .extracting(RecordedEvent::position)
+                    .containsExactly(26L);
+            assertThat(store.streams()
+                            .filter(info -> !info.stream().equals("quiet-1"))
+                            .toList())
+                    .containsExactly(
+                            new StreamInfo("account-1", 12, 36),
+                            new StreamInfo("account-2", 10, 34),
+                            new StreamInfo("order-9", 10, 35));
         }
     }
 
@@ -87,7 +97,9 @@ class StreamIndexTest {
             assertThat(indexedThrough()).isEqualTo(25);
             assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(25);
             assertThat(store.readStream("account-1").toList())
-                    .isEqualTo(appended.stream().filter(event -> event.stream().equals("account-1")).toList());
+                    .isEqualTo(appended.stream()
+                            .filter(event -> event.stream().equals("account-1"))
+                            .toList());
         }
     }
 
@@ -98,18 +110,27 @@ class StreamIndexTest {
             appended = appendRoundRobin(store, 25);
         }
         // Put the file back in the shape schema version 4 gave it, from before the schema's Flyway history.
-        execute("CREATE UNIQUE INDEX events_by_stream ON events(stream_id, stream_version)",
-                "DROP TABLE stream_index", "DROP TABLE stream_index_state", "DROP TABLE flyway_schema_history",
+        execute(
+                "CREATE UNIQUE INDEX events_by_stream ON events(stream_id, stream_version)",
+                "DROP TABLE stream_index",
+                "DROP TABLE stream_index_state",
+                "DROP TABLE flyway_schema_history",
                 "PRAGMA user_version = 4");
 
         try (var store = SqliteEventStore.open(data)) {
             assertThat(count("PRAGMA user_version")).isEqualTo(5);
-            assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_stream'")).isZero();
+            assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_stream'"))
+                    .isZero();
             assertThat(indexedThrough()).isEqualTo(25);
             assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(25);
-            assertThat(store.read(ReadRequest.backward(new ReadSource.StreamOf("order-9"))).toList())
-                    .isEqualTo(appended.stream().filter(event -> event.stream().equals("order-9")).toList().reversed());
-            assertThat(store.append("order-9", ExpectedVersion.exact(7), EventData.of("Shipped", "{}")).streamVersion())
+            assertThat(store.read(ReadRequest.backward(new ReadSource.StreamOf("order-9")))
+                            .toList())
+                    .isEqualTo(appended.stream()
+                            .filter(event -> event.stream().equals("order-9"))
+                            .toList()
+                            .reversed());
+            assertThat(store.append("order-9", ExpectedVersion.exact(7), EventData.of("Shipped", "{}"))
+                            .streamVersion())
                     .isEqualTo(8);
         }
     }
@@ -127,7 +148,8 @@ class StreamIndexTest {
         SqliteImport.into(target, appended.iterator());
 
         try (var connection = connect(target)) {
-            assertThat(single(connection, "SELECT indexed_through FROM stream_index_state")).isEqualTo(25);
+            assertThat(single(connection, "SELECT indexed_through FROM stream_index_state"))
+                    .isEqualTo(25);
             assertThat(single(connection, "SELECT COUNT(*) FROM stream_index")).isEqualTo(25);
         }
     }
@@ -140,7 +162,8 @@ class StreamIndexTest {
         var plan = new ArrayList<String>();
         for (var direction : Direction.values()) {
             String sql = new SqliteDialect().readPage(new ReadSource.StreamOf("account-1"), direction);
-            try (var connection = connect(data); var statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+            try (var connection = connect(data);
+                    var statement = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
                 statement.setString(1, "account-1");
                 statement.setLong(2, 0);
                 statement.setLong(3, 10);
@@ -152,7 +175,8 @@ class StreamIndexTest {
             }
         }
 
-        assertThat(plan).anyMatch(step -> step.startsWith("SEARCH i USING PRIMARY KEY (stream_id=?"))
+        assertThat(plan)
+                .anyMatch(step -> step.startsWith("SEARCH i USING PRIMARY KEY (stream_id=?"))
                 .anyMatch(step -> step.equals("SEARCH e USING INTEGER PRIMARY KEY (rowid>?)"))
                 .noneMatch(step -> step.startsWith("SCAN e") || step.startsWith("SCAN i"));
     }
@@ -160,8 +184,8 @@ class StreamIndexTest {
     /** Appends {@code count} single events, one per commit, to the three streams in turn. */
     private static List<RecordedEvent> appendRoundRobin(SqliteEventStore store, int count) {
         for (int i = 0; i < count; i++) {
-            store.append(STREAMS.get(i % STREAMS.size()), ExpectedVersion.any(),
-                    EventData.of("Noted", "{\"n\":" + i + "}"));
+            store.append(
+                    STREAMS.get(i % STREAMS.size()), ExpectedVersion.any(), EventData.of("Noted", "{\"n\":" + i + "}"));
         }
         return store.read(ReadRequest.forward(new ReadSource.All())).toList();
     }
@@ -177,7 +201,8 @@ class StreamIndexTest {
     }
 
     private void execute(String... statements) throws SQLException {
-        try (var connection = connect(data); var statement = connection.createStatement()) {
+        try (var connection = connect(data);
+                var statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -185,7 +210,8 @@ class StreamIndexTest {
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement(); var row = statement.executeQuery(sql)) {
+        try (var statement = connection.createStatement();
+                var row = statement.executeQuery(sql)) {
             assertThat(row.next()).as("a row from %s", sql).isTrue();
             return row.getLong(1);
         }

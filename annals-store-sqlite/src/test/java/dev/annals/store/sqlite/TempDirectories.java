@@ -9,8 +9,7 @@ import java.util.Comparator;
 /** Removes the directories tests create outside JUnit's {@code @TempDir}. */
 final class TempDirectories {
 
-    private TempDirectories() {
-    }
+    private TempDirectories() {}
 
     static void delete(Path directory) {
         try (var paths = Files.walk(directory)) {

@@ -3,17 +3,16 @@ package dev.annals.store.sqlite;
 import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.store.ExpectedVersion;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,11 +31,13 @@ class WalSizeTest {
     void the_write_ahead_log_stays_bounded_under_sustained_concurrent_writes() throws Exception {
         var payload = ("\"" + "x".repeat(PAYLOAD_BYTES - 2) + "\"").getBytes();
         try (var store = SqliteEventStore.open(data);
-             ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
+                ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
             var done = IntStream.range(0, WRITERS)
                     .mapToObj(writer -> writers.submit(() -> {
                         for (int i = 0; i < APPENDS_PER_WRITER; i++) {
-                            store.append("load-" + writer, ExpectedVersion.any(),
+                            store.append(
+                                    "load-" + writer,
+                                    ExpectedVersion.any(),
                                     EventData.of("Loaded", payload, Metadata.empty()));
                         }
                         return null;

@@ -5,16 +5,15 @@ import dev.annals.audit.AuditTrail;
 import dev.annals.event.EventData;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -68,7 +67,9 @@ public abstract class AuditTrailContract {
     private void appendFive() {
         try (var store = openStore()) {
             for (int i = 1; i <= 5; i++) {
-                store.append("account-" + (i % 2), ExpectedVersion.any(),
+                store.append(
+                        "account-" + (i % 2),
+                        ExpectedVersion.any(),
                         EventData.of("Deposited", "{\"amount\":" + i + ",\"memo\":\"Zebediah-" + i + "\"}"));
             }
         }
@@ -90,7 +91,8 @@ public abstract class AuditTrailContract {
 
     /** Runs {@code sql} on the store's database, binding {@code parameters} in order. */
     protected final void tamper(String sql, Object... parameters) throws SQLException {
-        try (var connection = database(); var statement = connection.prepareStatement(sql)) {
+        try (var connection = database();
+                var statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -99,8 +101,9 @@ public abstract class AuditTrailContract {
     }
 
     private long count(String sql) throws SQLException {
-        try (var connection = database(); var statement = connection.createStatement();
-             var row = statement.executeQuery(sql)) {
+        try (var connection = database();
+                var statement = connection.createStatement();
+                var row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }
@@ -120,10 +123,14 @@ public abstract class AuditTrailContract {
         assertThat(first.headPosition()).isEqualTo(5);
         assertThat(first.headHash()).hasSize(64).isNotEqualTo("0".repeat(64));
         if (sealsOnAppend()) {
-            assertThat(first.verified()).as("sealed by their appends: verify only checks them").isEqualTo(5);
+            assertThat(first.verified())
+                    .as("sealed by their appends: verify only checks them")
+                    .isEqualTo(5);
             assertThat(first.sealed()).isZero();
         } else {
-            assertThat(first.verified()).as("nothing sealed before the first verify").isZero();
+            assertThat(first.verified())
+                    .as("nothing sealed before the first verify")
+                    .isZero();
             assertThat(first.sealed()).isEqualTo(5);
         }
     }
@@ -166,7 +173,9 @@ public abstract class AuditTrailContract {
             assertThat(report.firstBroken()).as("its append sealed it").hasValue(3);
             assertThat(report.problem()).contains("does not match its sealed hash");
         } else {
-            assertThat(report.intact()).as("sealed by this verify as it now is: protected from here on").isTrue();
+            assertThat(report.intact())
+                    .as("sealed by this verify as it now is: protected from here on")
+                    .isTrue();
             assertThat(report.sealed()).isEqualTo(5);
         }
     }
@@ -247,7 +256,9 @@ public abstract class AuditTrailContract {
         assertThat(count("SELECT COUNT(*) FROM event_hashes"))
                 .as("the new event sealed by its append, or left for a verify of an intact chain")
                 .isEqualTo(sealsOnAppend() ? 6 : 5);
-        assertThat(auditTrail().verify().firstBroken()).as("still broken on the next run").hasValue(3);
+        assertThat(auditTrail().verify().firstBroken())
+                .as("still broken on the next run")
+                .hasValue(3);
     }
 
     @Test
@@ -257,7 +268,9 @@ public abstract class AuditTrailContract {
         try (var store = openStore()) {
             var appends = CompletableFuture.runAsync(() -> {
                 for (int i = 0; i < 20; i++) {
-                    store.append("account-" + (i % 3), ExpectedVersion.any(),
+                    store.append(
+                            "account-" + (i % 3),
+                            ExpectedVersion.any(),
                             EventData.of("Deposited", "{\"amount\":" + i + "}"));
                 }
             });
@@ -270,7 +283,9 @@ public abstract class AuditTrailContract {
         var after = auditTrail().verify();
         var last = auditTrail().verify();
 
-        assertThat(reports).allSatisfy(report -> assertThat(report.intact()).as("%s", report).isTrue());
+        assertThat(reports)
+                .allSatisfy(
+                        report -> assertThat(report.intact()).as("%s", report).isTrue());
         assertThat(after.intact()).isTrue();
         assertThat(after.headPosition()).isEqualTo(25);
         assertThat(after.verified() + after.sealed()).isEqualTo(25);

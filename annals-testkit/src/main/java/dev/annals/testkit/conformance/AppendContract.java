@@ -4,12 +4,11 @@ import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
 import dev.annals.store.StreamInfo;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.any;
 import static dev.annals.store.ExpectedVersion.exact;
@@ -51,7 +50,8 @@ abstract class AppendContract extends StoreContract {
     void appends_to_an_existing_stream_when_the_stream_is_expected_to_exist() {
         store.append("account-1", noStream(), event("Opened"));
 
-        assertThat(store.append("account-1", streamExists(), event("Deposited"))).isEqualTo(new AppendResult(1, 2));
+        assertThat(store.append("account-1", streamExists(), event("Deposited")))
+                .isEqualTo(new AppendResult(1, 2));
     }
 
     @Test
@@ -63,9 +63,7 @@ abstract class AppendContract extends StoreContract {
         assertThat(result).isEqualTo(new AppendResult(2, 4));
         assertThat(stream("account-1"))
                 .extracting(RecordedEvent::streamVersion, RecordedEvent::position)
-                .containsExactly(tuple(0L, 2L),
-                        tuple(1L, 3L),
-                        tuple(2L, 4L));
+                .containsExactly(tuple(0L, 2L), tuple(1L, 3L), tuple(2L, 4L));
     }
 
     @Test
@@ -77,7 +75,8 @@ abstract class AppendContract extends StoreContract {
 
         var all = all();
         assertThat(all).extracting(RecordedEvent::position).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
-        assertThat(all).extracting(RecordedEvent::stream)
+        assertThat(all)
+                .extracting(RecordedEvent::stream)
                 .containsExactly("account-1", "account-2", "account-2", "account-1", "account-1", "account-3");
         assertThat(all).extracting(RecordedEvent::streamVersion).containsExactly(0L, 0L, 1L, 1L, 2L, 0L);
     }
@@ -100,9 +99,7 @@ abstract class AppendContract extends StoreContract {
         store.append("account-1", any(), event("B"));
         store.append("account-2", any(), event("C"));
 
-        assertThat(streams()).containsExactly(
-                new StreamInfo("account-2", 2, 4),
-                new StreamInfo("account-1", 0, 3));
+        assertThat(streams()).containsExactly(new StreamInfo("account-2", 2, 4), new StreamInfo("account-1", 0, 3));
     }
 
     @Test
@@ -111,8 +108,8 @@ abstract class AppendContract extends StoreContract {
         store.append("account-1", any(), events(2, "A"));
         var after = Instant.now();
 
-        assertThat(stream("account-1")).allSatisfy(event ->
-                assertThat(event.recordedAt()).isBetween(before, after));
+        assertThat(stream("account-1"))
+                .allSatisfy(event -> assertThat(event.recordedAt()).isBetween(before, after));
     }
 
     @Test
@@ -126,7 +123,8 @@ abstract class AppendContract extends StoreContract {
         assertThat(read).hasSize(2);
         assertSameContent(read.get(0), plain);
         assertSameContent(read.get(1), rich);
-        assertThat(read.get(1).metadata().correlationId()).isEqualTo(rich.metadata().correlationId());
+        assertThat(read.get(1).metadata().correlationId())
+                .isEqualTo(rich.metadata().correlationId());
         assertThat(read.get(1).metadata().get("tenant")).contains("nørd ✓");
         assertThat(read.get(1).category()).isEqualTo("account");
     }
@@ -136,7 +134,8 @@ abstract class AppendContract extends StoreContract {
         var result = store.append("account-1", noStream(), events(500, "Deposited"));
 
         assertThat(result).isEqualTo(new AppendResult(499, 500));
-        assertThat(stream("account-1")).extracting(RecordedEvent::streamVersion)
+        assertThat(stream("account-1"))
+                .extracting(RecordedEvent::streamVersion)
                 .containsExactlyElementsOf(LongStream.range(0, 500).boxed().toList());
     }
 

@@ -6,8 +6,6 @@ import dev.annals.store.Direction;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.WrongExpectedVersionException;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -22,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.exact;
 import static dev.annals.testkit.conformance.TestEvents.event;
@@ -44,8 +43,7 @@ abstract class ConcurrencyContract extends StoreContract {
     private static final long TIME_LIMIT_SECONDS = 120;
 
     /** One acknowledged append of one event. */
-    private record Acknowledged(String stream, UUID eventId, AppendResult result) {
-    }
+    private record Acknowledged(String stream, UUID eventId, AppendResult result) {}
 
     @Test
     void loses_no_update_when_sixteen_writers_race_on_four_streams() throws Exception {
@@ -69,22 +67,28 @@ abstract class ConcurrencyContract extends StoreContract {
             tailed = tail.get(TIME_LIMIT_SECONDS, TimeUnit.SECONDS);
         } finally {
             executor.shutdownNow();
-            assertThat(executor.awaitTermination(TIME_LIMIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+            assertThat(executor.awaitTermination(TIME_LIMIT_SECONDS, TimeUnit.SECONDS))
+                    .isTrue();
         }
 
         var stored = all();
         assertThat(acknowledged).hasSize(TOTAL);
         assertThat(store.headPosition()).isEqualTo(TOTAL);
-        assertThat(stored).extracting(RecordedEvent::position)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, TOTAL).boxed().toList());
-        assertThat(stored).extracting(RecordedEvent::eventId)
-                .containsExactlyInAnyOrderElementsOf(acknowledged.stream().map(Acknowledged::eventId).toList());
+        assertThat(stored)
+                .extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, TOTAL).boxed().toList());
+        assertThat(stored)
+                .extracting(RecordedEvent::eventId)
+                .containsExactlyInAnyOrderElementsOf(
+                        acknowledged.stream().map(Acknowledged::eventId).toList());
         assertEachAcknowledgementMatchesItsEvent(acknowledged, stored);
         assertVersionsAreContiguousPerStream(stored);
         assertThat(tailed).as("what a reader tailing the global stream saw").containsExactlyElementsOf(stored);
     }
 
-    private Void write(int writer, CountDownLatch start, Collection<Acknowledged> acknowledged) throws InterruptedException {
+    private Void write(int writer, CountDownLatch start, Collection<Acknowledged> acknowledged)
+            throws InterruptedException {
         start.await();
         for (int n = 0; n < APPENDS_PER_WRITER; n++) {
             var stream = "race-" + (writer + n) % STREAMS;
@@ -120,7 +124,9 @@ abstract class ConcurrencyContract extends StoreContract {
             try (var events = store.readAll(next)) {
                 events.forEach(event -> {
                     long expected = seen.isEmpty() ? 1 : seen.getLast().position() + 1;
-                    assertThat(event.position()).as("the position after %d", expected - 1).isEqualTo(expected);
+                    assertThat(event.position())
+                            .as("the position after %d", expected - 1)
+                            .isEqualTo(expected);
                     seen.add(event);
                 });
             }
@@ -134,8 +140,8 @@ abstract class ConcurrencyContract extends StoreContract {
         }
     }
 
-    private static void assertEachAcknowledgementMatchesItsEvent(Collection<Acknowledged> acknowledged,
-                                                                 List<RecordedEvent> stored) {
+    private static void assertEachAcknowledgementMatchesItsEvent(
+            Collection<Acknowledged> acknowledged, List<RecordedEvent> stored) {
         Map<UUID, RecordedEvent> byId = stored.stream().collect(Collectors.toMap(RecordedEvent::eventId, e -> e));
         assertThat(acknowledged).allSatisfy(ack -> {
             var event = byId.get(ack.eventId());
@@ -148,14 +154,19 @@ abstract class ConcurrencyContract extends StoreContract {
         var byStream = stored.stream().collect(Collectors.groupingBy(RecordedEvent::stream));
         assertThat(byStream).hasSize(STREAMS);
         byStream.forEach((stream, events) -> {
-            assertThat(events).extracting(RecordedEvent::streamVersion)
-                    .containsExactlyElementsOf(LongStream.range(0, events.size()).boxed().toList());
+            assertThat(events)
+                    .extracting(RecordedEvent::streamVersion)
+                    .containsExactlyElementsOf(
+                            LongStream.range(0, events.size()).boxed().toList());
             assertThat(stream(stream)).containsExactlyElementsOf(events);
         });
-        assertThat(streams()).extracting(StreamInfo::stream, StreamInfo::version, StreamInfo::lastPosition)
+        assertThat(streams())
+                .extracting(StreamInfo::stream, StreamInfo::version, StreamInfo::lastPosition)
                 .containsExactlyInAnyOrderElementsOf(byStream.entrySet().stream()
-                        .map(entry -> tuple(entry.getKey(),
-                                entry.getValue().getLast().streamVersion(), entry.getValue().getLast().position()))
+                        .map(entry -> tuple(
+                                entry.getKey(),
+                                entry.getValue().getLast().streamVersion(),
+                                entry.getValue().getLast().position()))
                         .toList());
     }
 }

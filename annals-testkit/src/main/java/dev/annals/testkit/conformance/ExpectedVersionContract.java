@@ -79,8 +79,7 @@ abstract class ExpectedVersionContract extends StoreContract {
 
         store.append("account-1", exact(0), event("B"));
 
-        assertThat(stream("account-1"))
-                .extracting(RecordedEvent::position).containsExactly(1L, 2L);
+        assertThat(stream("account-1")).extracting(RecordedEvent::position).containsExactly(1L, 2L);
     }
 
     private void assertWrongVersion(String stream, ExpectedVersion expected, long actual) {

@@ -4,10 +4,9 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.Direction;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static dev.annals.store.ExpectedVersion.any;
 import static dev.annals.testkit.conformance.TestEvents.event;
@@ -53,7 +52,8 @@ abstract class GlobalReadContract extends StoreContract {
 
     @Test
     void reads_every_event_backward_from_a_position_up_to_a_limit() {
-        assertThat(positions(new ReadSource.All(), Direction.BACKWARD, ReadRequest.END, 3)).containsExactly(8L, 7L, 6L);
+        assertThat(positions(new ReadSource.All(), Direction.BACKWARD, ReadRequest.END, 3))
+                .containsExactly(8L, 7L, 6L);
         assertThat(positions(new ReadSource.All(), Direction.BACKWARD, 4, 10)).containsExactly(4L, 3L, 2L, 1L);
         assertThat(positions(new ReadSource.All(), Direction.BACKWARD, 100, 1)).containsExactly(8L);
         assertThat(positions(new ReadSource.All(), Direction.BACKWARD, 0, 10)).isEmpty();
@@ -63,11 +63,15 @@ abstract class GlobalReadContract extends StoreContract {
     void reads_a_category_as_the_streams_named_before_their_first_dash() {
         var account = new ReadSource.Category("account");
 
-        assertThat(positions(account, Direction.FORWARD, 0, ReadRequest.NO_LIMIT)).containsExactly(1L, 3L, 4L, 5L, 7L, 8L);
-        assertThat(read(ReadRequest.forward(account))).extracting(RecordedEvent::stream)
+        assertThat(positions(account, Direction.FORWARD, 0, ReadRequest.NO_LIMIT))
+                .containsExactly(1L, 3L, 4L, 5L, 7L, 8L);
+        assertThat(read(ReadRequest.forward(account)))
+                .extracting(RecordedEvent::stream)
                 .containsExactly("account-1", "account", "account-2", "account-1", "account-2-x", "account-1");
-        assertThat(positions(new ReadSource.Category("accounts"), Direction.FORWARD, 0, 10)).containsExactly(2L);
-        assertThat(positions(new ReadSource.Category("account-2"), Direction.FORWARD, 0, 10)).isEmpty();
+        assertThat(positions(new ReadSource.Category("accounts"), Direction.FORWARD, 0, 10))
+                .containsExactly(2L);
+        assertThat(positions(new ReadSource.Category("account-2"), Direction.FORWARD, 0, 10))
+                .isEmpty();
     }
 
     @Test
@@ -86,7 +90,8 @@ abstract class GlobalReadContract extends StoreContract {
     void reads_one_event_type_in_global_order_in_both_directions() {
         var opened = new ReadSource.EventType("Opened");
 
-        assertThat(positions(opened, Direction.FORWARD, 0, ReadRequest.NO_LIMIT)).containsExactly(1L, 2L, 4L);
+        assertThat(positions(opened, Direction.FORWARD, 0, ReadRequest.NO_LIMIT))
+                .containsExactly(1L, 2L, 4L);
         assertThat(positions(opened, Direction.FORWARD, 2, 1)).containsExactly(2L);
         assertThat(positions(opened, Direction.BACKWARD, 3, 10)).containsExactly(2L, 1L);
         try (var events = store.readEventType("Deposited", 6)) {
@@ -98,20 +103,27 @@ abstract class GlobalReadContract extends StoreContract {
     void reads_unknown_categories_and_types_as_empty() {
         assertThat(read(ReadRequest.forward(new ReadSource.Category("order")))).isEmpty();
         assertThat(read(ReadRequest.backward(new ReadSource.Category("acc")))).isEmpty();
-        assertThat(read(ReadRequest.forward(new ReadSource.EventType("Withdrawn")))).isEmpty();
-        assertThat(read(ReadRequest.forward(new ReadSource.EventType("opened")))).isEmpty();
+        assertThat(read(ReadRequest.forward(new ReadSource.EventType("Withdrawn"))))
+                .isEmpty();
+        assertThat(read(ReadRequest.forward(new ReadSource.EventType("opened"))))
+                .isEmpty();
     }
 
     @Test
     void matches_categories_and_types_literally_without_wildcards() {
-        assertThat(read(ReadRequest.forward(new ReadSource.Category("acc_unt")))).isEmpty();
+        assertThat(read(ReadRequest.forward(new ReadSource.Category("acc_unt"))))
+                .isEmpty();
         assertThat(read(ReadRequest.forward(new ReadSource.Category("acc%")))).isEmpty();
-        assertThat(read(ReadRequest.forward(new ReadSource.Category("ACCOUNT")))).isEmpty();
+        assertThat(read(ReadRequest.forward(new ReadSource.Category("ACCOUNT"))))
+                .isEmpty();
         assertThat(read(ReadRequest.forward(new ReadSource.EventType("Open%")))).isEmpty();
-        assertThat(read(ReadRequest.forward(new ReadSource.EventType("Opene_")))).isEmpty();
+        assertThat(read(ReadRequest.forward(new ReadSource.EventType("Opene_"))))
+                .isEmpty();
     }
 
     private List<Long> positions(ReadSource source, Direction direction, long from, long limit) {
-        return read(new ReadRequest(source, direction, from, limit)).stream().map(RecordedEvent::position).toList();
+        return read(new ReadRequest(source, direction, from, limit)).stream()
+                .map(RecordedEvent::position)
+                .toList();
     }
 }

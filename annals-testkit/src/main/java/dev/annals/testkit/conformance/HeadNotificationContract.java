@@ -2,10 +2,9 @@ package dev.annals.testkit.conformance;
 
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.noStream;
 import static dev.annals.testkit.conformance.TestEvents.event;
@@ -23,7 +22,9 @@ abstract class HeadNotificationContract extends StoreContract {
     void a_listener_learns_the_new_head_after_an_append() {
         var notifier = store.capability(HeadNotifier.class);
         if (!backend().notifiesHead()) {
-            assertThat(notifier).as("a backend that declares no head notifications offers none").isEmpty();
+            assertThat(notifier)
+                    .as("a backend that declares no head notifications offers none")
+                    .isEmpty();
             return;
         }
         assertThat(notifier).as("head notifications, decorated or not").isPresent();

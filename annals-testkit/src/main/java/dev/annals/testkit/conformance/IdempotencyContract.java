@@ -6,13 +6,12 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.EventIdConflictException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.WrongExpectedVersionException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static dev.annals.store.ExpectedVersion.any;
 import static dev.annals.store.ExpectedVersion.exact;
@@ -69,8 +68,12 @@ abstract class IdempotencyContract extends StoreContract {
     void returns_the_original_result_for_a_retry_of_an_equal_copy_of_the_events() {
         var event = event("Opened");
         var original = store.append("account-1", noStream(), event);
-        var copy = new EventData(event.eventId(), event.type(), event.schemaVersion(),
-                event.payloadAsString().getBytes(StandardCharsets.UTF_8), event.metadata());
+        var copy = new EventData(
+                event.eventId(),
+                event.type(),
+                event.schemaVersion(),
+                event.payloadAsString().getBytes(StandardCharsets.UTF_8),
+                event.metadata());
 
         assertThat(store.append("account-1", noStream(), copy)).isEqualTo(original);
         assertThat(store.headPosition()).isEqualTo(1);
@@ -82,14 +85,21 @@ abstract class IdempotencyContract extends StoreContract {
         var original = event("Opened");
         store.append("account-1", noStream(), original);
         var before = state();
-        var changed = switch (difference) {
-            case "type" -> new EventData(original.eventId(), "Closed", 1, original.payload(), original.metadata());
-            case "schema version" -> new EventData(original.eventId(), original.type(), 2, original.payload(),
-                    original.metadata());
-            case "payload" -> new EventData(original.eventId(), original.type(), 1,
-                    "{\"seq\":-1}".getBytes(StandardCharsets.UTF_8), original.metadata());
-            default -> original.withMetadata(original.metadata().withUser("mallory"));
-        };
+        var changed =
+                switch (difference) {
+                    case "type" ->
+                        new EventData(original.eventId(), "Closed", 1, original.payload(), original.metadata());
+                    case "schema version" ->
+                        new EventData(original.eventId(), original.type(), 2, original.payload(), original.metadata());
+                    case "payload" ->
+                        new EventData(
+                                original.eventId(),
+                                original.type(),
+                                1,
+                                "{\"seq\":-1}".getBytes(StandardCharsets.UTF_8),
+                                original.metadata());
+                    default -> original.withMetadata(original.metadata().withUser("mallory"));
+                };
 
         assertConflict("account-1", ExpectedVersion.any(), List.of(changed), original.eventId());
         assertUnchangedSince(before);
@@ -140,10 +150,9 @@ abstract class IdempotencyContract extends StoreContract {
         assertThat(result).isEqualTo(new AppendResult(2, 3));
     }
 
-    private void assertConflict(String stream, ExpectedVersion expected, List<EventData> events,
-                                UUID conflictingId) {
+    private void assertConflict(String stream, ExpectedVersion expected, List<EventData> events, UUID conflictingId) {
         assertThatThrownBy(() -> store.append(stream, expected, events))
-                .isInstanceOfSatisfying(EventIdConflictException.class,
-                        e -> assertThat(e.eventId()).isEqualTo(conflictingId));
+                .isInstanceOfSatisfying(EventIdConflictException.class, e -> assertThat(e.eventId())
+                        .isEqualTo(conflictingId));
     }
 }

@@ -4,12 +4,11 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.Direction;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.any;
 import static dev.annals.testkit.conformance.TestEvents.events;
@@ -34,12 +33,20 @@ abstract class LazyReadContract extends StoreContract {
 
     @Test
     void reads_every_event_once_and_in_order_across_pages() {
-        assertThat(all()).extracting(RecordedEvent::position)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS).boxed().toList());
-        assertThat(read(ReadRequest.backward(new ReadSource.All()))).extracting(RecordedEvent::position)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS).map(p -> EVENTS + 1 - p).boxed().toList());
-        assertThat(stream("load-1")).extracting(RecordedEvent::streamVersion)
-                .containsExactlyElementsOf(LongStream.range(0, EVENTS / STREAMS).boxed().toList());
+        assertThat(all())
+                .extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, EVENTS).boxed().toList());
+        assertThat(read(ReadRequest.backward(new ReadSource.All())))
+                .extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, EVENTS)
+                        .map(p -> EVENTS + 1 - p)
+                        .boxed()
+                        .toList());
+        assertThat(stream("load-1"))
+                .extracting(RecordedEvent::streamVersion)
+                .containsExactlyElementsOf(
+                        LongStream.range(0, EVENTS / STREAMS).boxed().toList());
         assertThat(read(ReadRequest.forward(new ReadSource.Category("load")))).hasSize(EVENTS);
     }
 
@@ -49,11 +56,14 @@ abstract class LazyReadContract extends StoreContract {
             assertThat(events.limit(3).map(RecordedEvent::position).toList()).containsExactly(1_500L, 1_501L, 1_502L);
         }
         try (var events = store.readAll(0)) {
-            assertThat(events.takeWhile(e -> e.position() <= 4).map(RecordedEvent::position).toList())
+            assertThat(events.takeWhile(e -> e.position() <= 4)
+                            .map(RecordedEvent::position)
+                            .toList())
                     .containsExactly(1L, 2L, 3L, 4L);
         }
         assertThat(stream("load-2", Direction.BACKWARD, ReadRequest.END, 2))
-                .extracting(RecordedEvent::streamVersion).containsExactly(999L, 998L);
+                .extracting(RecordedEvent::streamVersion)
+                .containsExactly(999L, 998L);
     }
 
     @Test
@@ -69,7 +79,8 @@ abstract class LazyReadContract extends StoreContract {
 
         assertThat(store.headPosition()).isEqualTo(EVENTS + 1);
         assertThat(stream("load-0", Direction.BACKWARD, ReadRequest.END, 1))
-                .extracting(RecordedEvent::type).containsExactly("After");
+                .extracting(RecordedEvent::type)
+                .containsExactly("After");
     }
 
     @Test
@@ -83,14 +94,17 @@ abstract class LazyReadContract extends StoreContract {
         }
 
         assertThat(seen).hasSizeBetween(EVENTS, EVENTS + 50);
-        assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, seen.size()).boxed().toList());
+        assertThat(seen)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, seen.size()).boxed().toList());
         assertThat(store.headPosition()).isEqualTo(EVENTS + 50);
     }
 
     @Test
     void can_run_several_reads_at_once() {
         List<Long> interleaved = new ArrayList<>();
-        try (var forward = store.readAll(1); var backward = store.read(ReadRequest.backward(new ReadSource.All()))) {
+        try (var forward = store.readAll(1);
+                var backward = store.read(ReadRequest.backward(new ReadSource.All()))) {
             var first = forward.iterator();
             var last = backward.iterator();
             for (int i = 0; i < 1_200; i++) {

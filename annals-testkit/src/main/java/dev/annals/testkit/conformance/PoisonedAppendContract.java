@@ -5,14 +5,13 @@ import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.InvalidAppendException;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.noStream;
 import static dev.annals.testkit.conformance.TestEvents.event;
@@ -56,7 +55,9 @@ abstract class PoisonedAppendContract extends StoreContract {
                     append.get();
                 }
                 if (poisoned) {
-                    assertThatThrownBy(bad::get).cause().isInstanceOf(EventStoreException.class)
+                    assertThatThrownBy(bad::get)
+                            .cause()
+                            .isInstanceOf(EventStoreException.class)
                             .isNotInstanceOf(InvalidAppendException.class);
                     assertThat(stream(poisonedStream)).isEmpty();
                 } else {
@@ -73,7 +74,11 @@ abstract class PoisonedAppendContract extends StoreContract {
     }
 
     private static EventData poisonedEvent() {
-        return new EventData(EventIds.next(), "Opened", 1,
-                EventStoreConformance.POISON.getBytes(StandardCharsets.UTF_8), Metadata.empty());
+        return new EventData(
+                EventIds.next(),
+                "Opened",
+                1,
+                EventStoreConformance.POISON.getBytes(StandardCharsets.UTF_8),
+                Metadata.empty());
     }
 }

@@ -6,12 +6,11 @@ import dev.annals.store.EventStore;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
-
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -74,6 +73,5 @@ abstract class StoreContract {
     }
 
     /** What a reader can see of a store at one moment. */
-    record StoreState(long headPosition, List<StreamInfo> streams, List<RecordedEvent> events) {
-    }
+    record StoreState(long headPosition, List<StreamInfo> streams, List<RecordedEvent> events) {}
 }

@@ -8,7 +8,6 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +32,9 @@ final class StoreModel {
 
     /** How an append ended: appended with a result, or refused with the stream's actual version. */
     sealed interface Outcome {
-        record Appended(AppendResult result) implements Outcome {
-        }
+        record Appended(AppendResult result) implements Outcome {}
 
-        record Refused(long actualVersion) implements Outcome {
-        }
+        record Refused(long actualVersion) implements Outcome {}
     }
 
     private final Map<String, List<Entry>> streams = new LinkedHashMap<>();
@@ -46,12 +43,13 @@ final class StoreModel {
     Outcome append(String stream, ExpectedVersion expected, List<EventData> events) {
         var entries = streams.getOrDefault(stream, List.of());
         long actual = entries.size() - 1;
-        boolean accepted = switch (expected) {
-            case ExpectedVersion.Any any -> true;
-            case ExpectedVersion.NoStream none -> entries.isEmpty();
-            case ExpectedVersion.StreamExists exists -> !entries.isEmpty();
-            case ExpectedVersion.Exact exact -> exact.version() == actual;
-        };
+        boolean accepted =
+                switch (expected) {
+                    case ExpectedVersion.Any any -> true;
+                    case ExpectedVersion.NoStream none -> entries.isEmpty();
+                    case ExpectedVersion.StreamExists exists -> !entries.isEmpty();
+                    case ExpectedVersion.Exact exact -> exact.version() == actual;
+                };
         if (!accepted) {
             return new Outcome.Refused(actual);
         }
@@ -106,7 +104,10 @@ final class StoreModel {
 
     List<StreamInfo> streams() {
         return streams.entrySet().stream()
-                .map(e -> new StreamInfo(e.getKey(), e.getValue().size() - 1, e.getValue().getLast().position()))
+                .map(e -> new StreamInfo(
+                        e.getKey(),
+                        e.getValue().size() - 1,
+                        e.getValue().getLast().position()))
                 .toList();
     }
 

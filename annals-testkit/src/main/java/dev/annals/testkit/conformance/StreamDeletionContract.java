@@ -11,11 +11,10 @@ import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamNotFoundException;
 import dev.annals.store.WrongExpectedVersionException;
-import org.junit.jupiter.api.BeforeEach;
-
 import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.any;
@@ -43,7 +42,9 @@ abstract class StreamDeletionContract extends StoreContract {
 
     StreamDeletion deletion() {
         var deletion = store.capability(StreamDeletion.class);
-        assertThat(deletion).as("every backend deletes and truncates streams, decorated or not").isPresent();
+        assertThat(deletion)
+                .as("every backend deletes and truncates streams, decorated or not")
+                .isPresent();
         return deletion.get();
     }
 
@@ -53,7 +54,8 @@ abstract class StreamDeletionContract extends StoreContract {
 
         assertThat(result).isEqualTo(new StreamDeletionResult("account-1", 3, 4, 4));
         assertThat(stream("account-1")).isEmpty();
-        assertThat(stream("account-1", Direction.BACKWARD, ReadRequest.END, ReadRequest.NO_LIMIT)).isEmpty();
+        assertThat(stream("account-1", Direction.BACKWARD, ReadRequest.END, ReadRequest.NO_LIMIT))
+                .isEmpty();
         assertThat(streams()).extracting(StreamInfo::stream).containsExactly("account-2");
     }
 
@@ -80,7 +82,8 @@ abstract class StreamDeletionContract extends StoreContract {
         assertThat(result.streamVersion()).isEqualTo(5);
         assertThat(stream("account-1")).extracting(RecordedEvent::streamVersion).containsExactly(4L, 5L);
         assertThat(streams()).contains(new StreamInfo("account-1", 5, 7));
-        assertThat(store.append("account-1", exact(5), event("A")).streamVersion()).isEqualTo(6);
+        assertThat(store.append("account-1", exact(5), event("A")).streamVersion())
+                .isEqualTo(6);
     }
 
     @Test
@@ -88,8 +91,8 @@ abstract class StreamDeletionContract extends StoreContract {
         deletion().deleteStream("account-1", DeletionMode.SOFT);
 
         assertThatThrownBy(() -> store.append("account-1", exact(3), event("A")))
-                .isInstanceOfSatisfying(WrongExpectedVersionException.class,
-                        e -> assertThat(e.actualVersion()).isEqualTo(StreamInfo.NO_STREAM));
+                .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.actualVersion())
+                        .isEqualTo(StreamInfo.NO_STREAM));
         assertThatThrownBy(() -> store.append("account-1", streamExists(), event("A")))
                 .isInstanceOf(WrongExpectedVersionException.class);
         assertThat(store.append("account-1", any(), event("A")).streamVersion()).isEqualTo(4);
@@ -100,10 +103,10 @@ abstract class StreamDeletionContract extends StoreContract {
         deletion().deleteStream("account-1", DeletionMode.HARD);
         var before = state();
 
-        for (var expected : new dev.annals.store.ExpectedVersion[]{any(), noStream(), exact(3), streamExists()}) {
+        for (var expected : new dev.annals.store.ExpectedVersion[] {any(), noStream(), exact(3), streamExists()}) {
             assertThatThrownBy(() -> store.append("account-1", expected, event("A")))
-                    .isInstanceOfSatisfying(StreamDeletedException.class,
-                            e -> assertThat(e.stream()).isEqualTo("account-1"))
+                    .isInstanceOfSatisfying(StreamDeletedException.class, e -> assertThat(e.stream())
+                            .isEqualTo("account-1"))
                     .hasMessageContaining("account-1");
         }
         assertUnchangedSince(before);
@@ -118,9 +121,9 @@ abstract class StreamDeletionContract extends StoreContract {
         assertThat(hard.eventsHidden()).isZero();
         assertThatThrownBy(() -> deletion().deleteStream("account-1", DeletionMode.SOFT))
                 .isInstanceOf(StreamDeletedException.class);
-        assertThatThrownBy(() -> deletion().truncateStream("account-1", 1))
-                .isInstanceOf(StreamDeletedException.class);
-        assertThat(deletion().deleteStream("account-1", DeletionMode.HARD).eventsHidden()).isZero();
+        assertThatThrownBy(() -> deletion().truncateStream("account-1", 1)).isInstanceOf(StreamDeletedException.class);
+        assertThat(deletion().deleteStream("account-1", DeletionMode.HARD).eventsHidden())
+                .isZero();
     }
 
     @Test
@@ -130,11 +133,14 @@ abstract class StreamDeletionContract extends StoreContract {
         assertThat(result).isEqualTo(new StreamDeletionResult("account-1", 3, 2, 2));
         assertThat(stream("account-1")).extracting(RecordedEvent::streamVersion).containsExactly(2L, 3L);
         assertThat(stream("account-1", Direction.BACKWARD, ReadRequest.END, ReadRequest.NO_LIMIT))
-                .extracting(RecordedEvent::streamVersion).containsExactly(3L, 2L);
-        assertThat(stream("account-1", Direction.FORWARD, 0, 1)).extracting(RecordedEvent::streamVersion)
+                .extracting(RecordedEvent::streamVersion)
+                .containsExactly(3L, 2L);
+        assertThat(stream("account-1", Direction.FORWARD, 0, 1))
+                .extracting(RecordedEvent::streamVersion)
                 .containsExactly(2L);
         assertThat(streams()).contains(new StreamInfo("account-1", 3, 5));
-        assertThat(store.append("account-1", exact(3), event("A")).streamVersion()).isEqualTo(4);
+        assertThat(store.append("account-1", exact(3), event("A")).streamVersion())
+                .isEqualTo(4);
     }
 
     @Test
@@ -161,20 +167,20 @@ abstract class StreamDeletionContract extends StoreContract {
     @Test
     void deleting_or_truncating_an_unknown_stream_is_refused() {
         assertThatThrownBy(() -> deletion().deleteStream("account-9", DeletionMode.SOFT))
-                .isInstanceOfSatisfying(StreamNotFoundException.class, e -> assertThat(e.stream()).isEqualTo("account-9"));
+                .isInstanceOfSatisfying(StreamNotFoundException.class, e -> assertThat(e.stream())
+                        .isEqualTo("account-9"));
         assertThatThrownBy(() -> deletion().deleteStream("account-9", DeletionMode.HARD))
                 .isInstanceOf(StreamNotFoundException.class);
-        assertThatThrownBy(() -> deletion().truncateStream("account-9", 0))
-                .isInstanceOf(StreamNotFoundException.class);
+        assertThatThrownBy(() -> deletion().truncateStream("account-9", 0)).isInstanceOf(StreamNotFoundException.class);
     }
 
     @Test
     void deleting_a_deleted_stream_again_hides_nothing_more() {
         deletion().deleteStream("account-1", DeletionMode.SOFT);
 
-        assertThat(deletion().deleteStream("account-1", DeletionMode.SOFT).eventsHidden()).isZero();
-        assertThatThrownBy(() -> deletion().truncateStream("account-1", 1))
-                .isInstanceOf(StreamNotFoundException.class);
+        assertThat(deletion().deleteStream("account-1", DeletionMode.SOFT).eventsHidden())
+                .isZero();
+        assertThatThrownBy(() -> deletion().truncateStream("account-1", 1)).isInstanceOf(StreamNotFoundException.class);
     }
 
     @Test

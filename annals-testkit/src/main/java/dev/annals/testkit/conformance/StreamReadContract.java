@@ -3,10 +3,9 @@ package dev.annals.testkit.conformance;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.Direction;
 import dev.annals.store.ReadRequest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
 
 import static dev.annals.store.ExpectedVersion.any;
 import static dev.annals.testkit.conformance.TestEvents.event;
@@ -28,10 +27,10 @@ abstract class StreamReadContract extends StoreContract {
 
     @Test
     void reads_a_stream_forward_from_its_start() {
-        assertThat(stream("account-1")).extracting(RecordedEvent::streamVersion)
+        assertThat(stream("account-1"))
+                .extracting(RecordedEvent::streamVersion)
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-        assertThat(stream("account-1")).extracting(RecordedEvent::position)
-                .containsExactly(1L, 2L, 4L, 5L, 7L, 8L);
+        assertThat(stream("account-1")).extracting(RecordedEvent::position).containsExactly(1L, 2L, 4L, 5L, 7L, 8L);
         assertThat(stream("account-1")).extracting(RecordedEvent::stream).containsOnly("account-1");
     }
 
@@ -85,6 +84,8 @@ abstract class StreamReadContract extends StoreContract {
     }
 
     private List<Long> versions(Direction direction, long from, long limit) {
-        return stream("account-1", direction, from, limit).stream().map(RecordedEvent::streamVersion).toList();
+        return stream("account-1", direction, from, limit).stream()
+                .map(RecordedEvent::streamVersion)
+                .toList();
     }
 }

@@ -1,12 +1,11 @@
 package dev.annals.testkit.conformance;
 
 import dev.annals.event.RecordedEvent;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 import static dev.annals.store.ExpectedVersion.any;
 import static dev.annals.testkit.conformance.TestEvents.event;
@@ -29,8 +28,10 @@ abstract class TemporalReadContract extends StoreContract {
         assertThat(secondAppend.recordedAt()).isAfter(firstAppend.recordedAt());
         assertThat(versionsAt("account-1", firstAppend.recordedAt())).containsExactly(0L, 1L);
         assertThat(versionsAt("account-1", secondAppend.recordedAt())).containsExactly(0L, 1L, 2L);
-        assertThat(versionsAt("account-1", secondAppend.recordedAt().minusNanos(1000))).containsExactly(0L, 1L);
-        assertThat(versionsAt("account-1", Instant.now().plus(Duration.ofDays(1)))).containsExactly(0L, 1L, 2L);
+        assertThat(versionsAt("account-1", secondAppend.recordedAt().minusNanos(1000)))
+                .containsExactly(0L, 1L);
+        assertThat(versionsAt("account-1", Instant.now().plus(Duration.ofDays(1))))
+                .containsExactly(0L, 1L, 2L);
     }
 
     @Test
@@ -62,7 +63,7 @@ abstract class TemporalReadContract extends StoreContract {
     /** Stores stamp events with the system clock at some precision; wait until it has surely moved on. */
     private static void waitForTheClockToPass(Instant instant) {
         var later = instant.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
-        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1))
-                .until(() -> Instant.now().isAfter(later));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(1)).until(() -> Instant.now()
+                .isAfter(later));
     }
 }

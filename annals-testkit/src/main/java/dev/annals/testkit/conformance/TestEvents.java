@@ -3,7 +3,6 @@ package dev.annals.testkit.conformance;
 import dev.annals.event.EventData;
 import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +14,7 @@ final class TestEvents {
 
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
-    private TestEvents() {
-    }
+    private TestEvents() {}
 
     /** An event of {@code type}, schema version 1, no metadata, payload {@code {"seq":N}}. */
     static EventData event(String type) {

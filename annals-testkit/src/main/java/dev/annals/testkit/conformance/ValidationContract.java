@@ -11,12 +11,11 @@ import dev.annals.store.EventTooLargeException;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.InvalidStreamNameException;
 import dev.annals.store.StreamName;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import static dev.annals.store.ExpectedVersion.any;
 import static dev.annals.store.ExpectedVersion.noStream;
@@ -35,15 +34,26 @@ abstract class ValidationContract extends StoreContract {
     private static final int LIMIT = AppendLimits.DEFAULT_MAX_EVENT_BYTES;
 
     @ParameterizedTest(name = "[{index}] ''{0}''")
-    @ValueSource(strings = {"", " ", "account\n1", "account\u00001", "tab\there", "bell\u0007", "\u009fc1",
-            "$all", "$ce-account", "$mine"})
+    @ValueSource(
+            strings = {
+                "",
+                " ",
+                "account\n1",
+                "account\u00001",
+                "tab\there",
+                "bell\u0007",
+                "\u009fc1",
+                "$all",
+                "$ce-account",
+                "$mine"
+            })
     void refuses_an_invalid_stream_name(String name) {
         store.append("account-1", noStream(), event("Opened"));
         var before = state();
 
         assertThatThrownBy(() -> store.append(name, any(), event("Opened")))
-                .isInstanceOfSatisfying(InvalidStreamNameException.class,
-                        e -> assertThat(e.streamName()).isEqualTo(name));
+                .isInstanceOfSatisfying(InvalidStreamNameException.class, e -> assertThat(e.streamName())
+                        .isEqualTo(name));
         assertUnchangedSince(before);
     }
 
@@ -64,8 +74,10 @@ abstract class ValidationContract extends StoreContract {
 
         store.append(longest, noStream(), event("Opened"));
 
-        assertThat(stream(longest)).singleElement().satisfies(e -> assertThat(e.stream()).isEqualTo(longest));
-        assertThat(streams()).singleElement().satisfies(info -> assertThat(info.stream()).isEqualTo(longest));
+        assertThat(stream(longest)).singleElement().satisfies(e -> assertThat(e.stream())
+                .isEqualTo(longest));
+        assertThat(streams()).singleElement().satisfies(info -> assertThat(info.stream())
+                .isEqualTo(longest));
     }
 
     @Test
@@ -85,8 +97,8 @@ abstract class ValidationContract extends StoreContract {
         var twin = new EventData(event.eventId(), "Withdrawn", 1, event.payload(), Metadata.empty());
 
         assertThatThrownBy(() -> store.append("account-1", any(), event("Deposited"), event, twin))
-                .isInstanceOfSatisfying(DuplicateEventIdException.class,
-                        e -> assertThat(e.eventId()).isEqualTo(event.eventId()));
+                .isInstanceOfSatisfying(DuplicateEventIdException.class, e -> assertThat(e.eventId())
+                        .isEqualTo(event.eventId()));
         assertUnchangedSince(before);
     }
 
@@ -95,8 +107,8 @@ abstract class ValidationContract extends StoreContract {
         var largest = eventOfSize(LIMIT);
 
         assertThat(store.append("account-1", noStream(), largest)).isEqualTo(new AppendResult(0, 1));
-        assertThat(stream("account-1")).singleElement()
-                .satisfies(e -> assertThat(e.payload()).isEqualTo(largest.payload()));
+        assertThat(stream("account-1")).singleElement().satisfies(e -> assertThat(e.payload())
+                .isEqualTo(largest.payload()));
     }
 
     @Test
@@ -141,20 +153,26 @@ abstract class ValidationContract extends StoreContract {
         var bad = new EventData(EventIds.next(), type, 1, "{}".getBytes(StandardCharsets.UTF_8), Metadata.empty());
 
         assertThatThrownBy(() -> store.append("account-1", any(), event("Deposited"), bad))
-                .isInstanceOf(InvalidAppendException.class).hasMessageContaining(bad.eventId().toString());
+                .isInstanceOf(InvalidAppendException.class)
+                .hasMessageContaining(bad.eventId().toString());
         assertUnchangedSince(before);
     }
 
     @Test
     void refuses_an_event_type_longer_than_the_maximum_and_accepts_one_of_the_maximum() {
-        var tooLong = new EventData(EventIds.next(), "T".repeat(EventTexts.MAX_TYPE_LENGTH + 1), 1,
-                "{}".getBytes(StandardCharsets.UTF_8), Metadata.empty());
+        var tooLong = new EventData(
+                EventIds.next(),
+                "T".repeat(EventTexts.MAX_TYPE_LENGTH + 1),
+                1,
+                "{}".getBytes(StandardCharsets.UTF_8),
+                Metadata.empty());
         assertThatThrownBy(() -> store.append("account-1", any(), tooLong)).isInstanceOf(InvalidAppendException.class);
         assertThat(store.headPosition()).isZero();
 
         var longest = EventData.of("T".repeat(EventTexts.MAX_TYPE_LENGTH), "{}");
         store.append("account-1", noStream(), longest);
-        assertThat(stream("account-1")).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo(longest.type()));
+        assertThat(stream("account-1")).singleElement().satisfies(e -> assertThat(e.type())
+                .isEqualTo(longest.type()));
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}''")

@@ -3,15 +3,14 @@ package dev.annals.testkit.erasure;
 import dev.annals.erasure.ForgetOutcome;
 import dev.annals.erasure.SubjectForgottenException;
 import dev.annals.erasure.SubjectKeyStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -39,7 +38,8 @@ public abstract class SubjectKeyStoreContract {
 
         assertThat(first.getEncoded()).hasSize(32);
         assertThat(keys.keyFor("c-1").getEncoded()).isEqualTo(first.getEncoded());
-        assertThat(keys.find("c-1")).hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(first.getEncoded()));
+        assertThat(keys.find("c-1"))
+                .hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(first.getEncoded()));
         assertThat(keys.keyFor("c-2").getEncoded()).isNotEqualTo(first.getEncoded());
         assertThat(keys.find("c-3")).isEmpty();
     }
@@ -51,7 +51,8 @@ public abstract class SubjectKeyStoreContract {
         assertThat(keys.forget("c-1")).isEqualTo(ForgetOutcome.KEY_DELETED);
 
         assertThat(keys.find("c-1")).isEmpty();
-        assertThatThrownBy(() -> keys.keyFor("c-1")).isInstanceOf(SubjectForgottenException.class)
+        assertThatThrownBy(() -> keys.keyFor("c-1"))
+                .isInstanceOf(SubjectForgottenException.class)
                 .hasMessageContaining("c-1");
         assertThat(keys.forget("c-1")).isEqualTo(ForgetOutcome.ALREADY_FORGOTTEN);
     }
@@ -67,14 +68,18 @@ public abstract class SubjectKeyStoreContract {
     void gives_racing_callers_the_same_key() throws Exception {
         try (var pool = Executors.newFixedThreadPool(4)) {
             var calls = new ArrayList<Callable<byte[]>>();
-            IntStream.range(0, 8).forEach(i -> calls.add(() -> keys.keyFor("racer").getEncoded()));
-            var keysSeen = pool.invokeAll(calls).stream().map(future -> {
-                try {
-                    return java.util.HexFormat.of().formatHex(future.get());
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).distinct().toList();
+            IntStream.range(0, 8)
+                    .forEach(i -> calls.add(() -> keys.keyFor("racer").getEncoded()));
+            var keysSeen = pool.invokeAll(calls).stream()
+                    .map(future -> {
+                        try {
+                            return java.util.HexFormat.of().formatHex(future.get());
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .distinct()
+                    .toList();
             assertThat(keysSeen).hasSize(1);
         }
     }

@@ -1,7 +1,5 @@
 package dev.annals.testkit.fault;
 
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * A small tmpfs mounted on a directory for a test, to run out of space for real. Mounting needs
@@ -57,7 +56,9 @@ public final class SmallDisk implements AutoCloseable {
     private static String run(String... command) throws Exception {
         Process process;
         try {
-            process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
+            process = new ProcessBuilder(List.of(command))
+                    .redirectErrorStream(true)
+                    .start();
         } catch (IOException e) {
             return e.getMessage();
         }

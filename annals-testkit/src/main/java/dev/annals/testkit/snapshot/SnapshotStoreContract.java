@@ -2,17 +2,16 @@ package dev.annals.testkit.snapshot;
 
 import dev.annals.snapshot.Snapshot;
 import dev.annals.snapshot.SnapshotStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -60,7 +59,12 @@ public abstract class SnapshotStoreContract {
 
     /** A snapshot of {@code stream} at {@code version}, its state and time derived from both. */
     protected static Snapshot snapshot(String stream, long version, int stateVersion) {
-        return new Snapshot(stream, version, version + 10, stateVersion, "{\"v\":" + version + "}",
+        return new Snapshot(
+                stream,
+                version,
+                version + 10,
+                stateVersion,
+                "{\"v\":" + version + "}",
                 Instant.ofEpochMilli(1_700_000_000_000L + version));
     }
 
@@ -144,9 +148,14 @@ public abstract class SnapshotStoreContract {
 
     @Test
     void gives_back_the_state_text_and_the_times_exactly_as_saved() {
-        String state = "{\"owner\":\"Zoë Ångström 🐙\",\"memo\":\"line\\nbreak\",\"pad\":\""
-                + "x".repeat(200_000) + "\"}";
-        var saved = new Snapshot("account-1", Long.MAX_VALUE - 1, Long.MAX_VALUE, Integer.MAX_VALUE, state,
+        String state =
+                "{\"owner\":\"Zoë Ångström 🐙\",\"memo\":\"line\\nbreak\",\"pad\":\"" + "x".repeat(200_000) + "\"}";
+        var saved = new Snapshot(
+                "account-1",
+                Long.MAX_VALUE - 1,
+                Long.MAX_VALUE,
+                Integer.MAX_VALUE,
+                state,
                 Instant.parse("2026-12-03T09:15:30.123456789Z"));
 
         snapshots.save(saved);
@@ -176,18 +185,23 @@ public abstract class SnapshotStoreContract {
             }
         }
 
-        assertThat(snapshots.list("account-1")).extracting(Snapshot::version)
-                .containsExactlyElementsOf(LongStream.iterate(79, v -> v >= 0, v -> v - 1).boxed().toList());
+        assertThat(snapshots.list("account-1"))
+                .extracting(Snapshot::version)
+                .containsExactlyElementsOf(
+                        LongStream.iterate(79, v -> v >= 0, v -> v - 1).boxed().toList());
         assertThat(snapshots.list("account-70")).hasSize(10);
     }
 
     @Test
     void refuses_a_missing_snapshot_or_stream_by_name() {
-        assertThatThrownBy(() -> snapshots.save(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> snapshots.save(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("snapshot");
-        assertThatThrownBy(() -> snapshots.list(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> snapshots.list(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("stream");
-        assertThatThrownBy(() -> snapshots.drop(null)).isInstanceOf(NullPointerException.class)
+        assertThatThrownBy(() -> snapshots.drop(null))
+                .isInstanceOf(NullPointerException.class)
                 .hasMessageContaining("stream");
     }
 }

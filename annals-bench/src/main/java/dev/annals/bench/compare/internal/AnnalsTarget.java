@@ -9,7 +9,6 @@ import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.WrongExpectedVersionException;
-
 import java.util.ArrayList;
 import java.util.stream.Stream;
 
@@ -43,7 +42,8 @@ public final class AnnalsTarget implements AppendTarget {
             events.add(EventData.of(type, payload, Metadata.empty()));
         }
         ExpectedVersion expected = expectedVersion == StreamInfo.NO_STREAM
-                ? ExpectedVersion.noStream() : ExpectedVersion.exact(expectedVersion);
+                ? ExpectedVersion.noStream()
+                : ExpectedVersion.exact(expectedVersion);
         try {
             return store.append(stream, expected, events).streamVersion();
         } catch (WrongExpectedVersionException e) {

@@ -10,21 +10,19 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 public class AxonAccount {
 
     /** The account was opened. */
-    public record Opened(String accountId, String owner) {
-    }
+    public record Opened(String accountId, String owner) {}
 
     /** Money was deposited, in cents. */
-    public record Deposited(long amount) {
-    }
+    public record Deposited(long amount) {}
 
     @AggregateIdentifier
     private String accountId;
+
     private String owner;
     private long balance;
 
     /** For Axon, which creates the aggregate before applying its events. */
-    public AxonAccount() {
-    }
+    public AxonAccount() {}
 
     @EventSourcingHandler
     void on(Opened opened) {

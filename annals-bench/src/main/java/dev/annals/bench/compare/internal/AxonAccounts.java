@@ -1,12 +1,11 @@
 package dev.annals.bench.compare.internal;
 
+import java.util.ArrayList;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.EventSourcingRepository;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-
-import java.util.ArrayList;
 
 /**
  * Axon's side of the entity-load benchmark: accounts appended through Axon's engine and loaded through an
@@ -22,8 +21,11 @@ public final class AxonAccounts implements AutoCloseable {
 
     private AxonAccounts(AxonTarget target) {
         this.target = target;
-        this.eventStore = EmbeddedEventStore.builder().storageEngine(target.engine()).build();
-        this.repository = EventSourcingRepository.builder(AxonAccount.class).eventStore(eventStore).build();
+        this.eventStore =
+                EmbeddedEventStore.builder().storageEngine(target.engine()).build();
+        this.repository = EventSourcingRepository.builder(AxonAccount.class)
+                .eventStore(eventStore)
+                .build();
     }
 
     /** Accounts in Axon's tables in {@code database}, which this owns from now on and closes. */

@@ -1,15 +1,14 @@
 package dev.annals.bench.compare.internal;
 
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.json.JacksonSerializer;
-
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Arrays;
 
 /**
  * Axon Framework 4.13's {@link JdbcEventStorageEngine} with its default schema and Axon's Jackson
@@ -19,8 +18,7 @@ import java.util.Arrays;
 public final class AxonTarget implements AppendTarget {
 
     /** The benchmark's event for Axon: serialized by Jackson as {@code {"p":"xxx…"}}. */
-    public record AxonBenchEvent(String p) {
-    }
+    public record AxonBenchEvent(String p) {}
 
     private final Database database;
     private final ConnectionPool pool;
@@ -28,8 +26,12 @@ public final class AxonTarget implements AppendTarget {
     private final AxonBenchEvent payload;
     private final String type;
 
-    private AxonTarget(Database database, ConnectionPool pool, JdbcEventStorageEngine engine,
-                       AxonBenchEvent payload, String type) {
+    private AxonTarget(
+            Database database,
+            ConnectionPool pool,
+            JdbcEventStorageEngine engine,
+            AxonBenchEvent payload,
+            String type) {
         this.database = database;
         this.pool = pool;
         this.engine = engine;

@@ -34,7 +34,8 @@ public sealed interface Database extends AutoCloseable permits SqliteDatabase, P
 
     /** Runs {@code statements} in one transaction on a new connection. */
     default void execute(List<String> statements) throws SQLException {
-        try (Connection connection = open(); var statement = connection.createStatement()) {
+        try (Connection connection = open();
+                var statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             for (String sql : statements) {
                 statement.execute(sql);

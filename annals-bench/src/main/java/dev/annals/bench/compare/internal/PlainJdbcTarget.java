@@ -33,8 +33,8 @@ public final class PlainJdbcTarget implements AppendTarget {
     public static PlainJdbcTarget create(Database database, int writers, byte[] payload, String type)
             throws SQLException {
         database.execute(database.plainTable());
-        return new PlainJdbcTarget(database, new ConnectionPool(database::open, database.poolSize(writers)),
-                payload, type);
+        return new PlainJdbcTarget(
+                database, new ConnectionPool(database::open, database.poolSize(writers)), payload, type);
     }
 
     @Override
@@ -102,8 +102,12 @@ public final class PlainJdbcTarget implements AppendTarget {
             try (var rows = select.executeQuery()) {
                 // Every column selected is read, as an application reading events would.
                 while (rows.next()) {
-                    bytes += rows.getLong(1) + rows.getString(2).length() + rows.getLong(3)
-                            + rows.getBytes(4).length + rows.getString(5).length() + rows.getBytes(6).length;
+                    bytes += rows.getLong(1)
+                            + rows.getString(2).length()
+                            + rows.getLong(3)
+                            + rows.getBytes(4).length
+                            + rows.getString(5).length()
+                            + rows.getBytes(6).length;
                     events++;
                 }
             }
@@ -117,7 +121,9 @@ public final class PlainJdbcTarget implements AppendTarget {
 
     private static byte[] eventId() {
         UUID id = UUID.randomUUID();
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
                 .array();
     }
 

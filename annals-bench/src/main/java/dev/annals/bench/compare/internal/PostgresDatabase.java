@@ -2,7 +2,6 @@ package dev.annals.bench.compare.internal;
 
 import dev.annals.store.postgres.PostgresEventStore;
 import dev.annals.store.postgres.PostgresOptions;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -42,7 +41,7 @@ public final class PostgresDatabase implements Database {
         credentials.setProperty("connectTimeout", "3");
         String schema = "annals_bench_" + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = DriverManager.getConnection(url, credentials);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         return new PostgresDatabase(url, credentials, schema);
@@ -51,9 +50,10 @@ public final class PostgresDatabase implements Database {
     /** Annals's PostgreSQL store in this schema, with a pool of its own; the caller closes it. */
     public PostgresEventStore openStore() {
         String separator = url.contains("?") ? "&" : "?";
-        String jdbcUrl = url + separator + "user=" + URLEncoder.encode(credentials.getProperty("user"),
-                StandardCharsets.UTF_8);
-        return PostgresEventStore.open(jdbcUrl, PostgresOptions.defaults().withSchema(schema).withListen(false));
+        String jdbcUrl =
+                url + separator + "user=" + URLEncoder.encode(credentials.getProperty("user"), StandardCharsets.UTF_8);
+        return PostgresEventStore.open(
+                jdbcUrl, PostgresOptions.defaults().withSchema(schema).withListen(false));
     }
 
     /** The run's schema. */
@@ -111,7 +111,7 @@ public final class PostgresDatabase implements Database {
     @Override
     public void close() throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, credentials);
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }

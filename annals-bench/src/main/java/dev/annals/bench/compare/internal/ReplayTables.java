@@ -16,8 +16,7 @@ public final class ReplayTables {
     private static final int BATCH = 1_000;
     private static final byte[] EMPTY_METADATA = "{}".getBytes(StandardCharsets.UTF_8);
 
-    private ReplayTables() {
-    }
+    private ReplayTables() {}
 
     /** Inserts {@code events} rows into Axon's DomainEventEntry, spread over {@code streams} aggregates. */
     public static void fillAxon(Database database, long events, int streams, byte[] payload, String type)
@@ -45,8 +44,12 @@ public final class ReplayTables {
             UUID id = UUID.randomUUID();
             insert.setString(1, "replay-" + (i % streams));
             insert.setLong(2, i / streams);
-            insert.setBytes(3, java.nio.ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
-                    .putLong(id.getLeastSignificantBits()).array());
+            insert.setBytes(
+                    3,
+                    java.nio.ByteBuffer.allocate(16)
+                            .putLong(id.getMostSignificantBits())
+                            .putLong(id.getLeastSignificantBits())
+                            .array());
             insert.setString(4, type);
             insert.setBytes(5, payload);
         });

@@ -1,12 +1,11 @@
 package dev.annals.bench.compare.internal;
 
 import dev.annals.bench.internal.TemporaryDirectory;
-import org.sqlite.SQLiteConfig;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.sqlite.SQLiteConfig;
 
 /** A SQLite file in a temporary directory, in WAL mode with synchronous FULL like the Annals store. */
 public final class SqliteDatabase implements Database {

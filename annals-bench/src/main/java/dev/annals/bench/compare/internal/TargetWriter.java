@@ -1,7 +1,6 @@
 package dev.annals.bench.compare.internal;
 
 import dev.annals.bench.internal.LoadDriver;
-
 import java.util.concurrent.atomic.LongAdder;
 
 /**

@@ -1,13 +1,12 @@
 package dev.annals.bench.compare.internal;
 
-import org.axonframework.common.jdbc.ConnectionProvider;
-import org.axonframework.common.transaction.Transaction;
-import org.axonframework.common.transaction.TransactionManager;
-
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.Transaction;
+import org.axonframework.common.transaction.TransactionManager;
 
 /**
  * Axon's transaction manager and connection provider over a {@link ConnectionPool}, as a Spring
@@ -69,7 +68,7 @@ public final class ThreadBoundTransactions implements TransactionManager, Connec
     public Connection getConnection() throws SQLException {
         Connection connection = bound.get();
         if (connection != null) {
-            return view(connection, () -> { });
+            return view(connection, () -> {});
         }
         try {
             Connection borrowed = pool.borrow();
@@ -88,8 +87,8 @@ public final class ThreadBoundTransactions implements TransactionManager, Connec
     }
 
     private static Connection view(Connection connection, OnClose onClose) {
-        return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, arguments) -> {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, arguments) -> {
                     switch (method.getName()) {
                         case "close" -> {
                             onClose.run();

@@ -7,7 +7,6 @@ import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamInfo;
-
 import java.util.stream.Stream;
 
 /**

@@ -8,12 +8,11 @@ import dev.annals.projection.segment.SegmentLease;
 import dev.annals.projection.segment.SegmentLeases;
 import dev.annals.projection.segment.SegmentedReadModels;
 import dev.annals.store.EventReader;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The segments one worker runs: a {@link ProjectionRunner} per held lease, on a reader filtered to the
@@ -32,11 +31,15 @@ public final class SegmentRunners<C> {
     private final String worker;
     private final ConcurrentSkipListMap<Integer, Running<C>> running = new ConcurrentSkipListMap<>();
 
-    private record Running<C>(SegmentLease lease, ReadModelStore<C> store, ProjectionRunner<C> runner) {
-    }
+    private record Running<C>(SegmentLease lease, ReadModelStore<C> store, ProjectionRunner<C> runner) {}
 
-    public SegmentRunners(Projection<C> projection, EventReader reader, SegmentLeases leases,
-                          SegmentedReadModels<C> readModels, ProjectionOptions options, String worker) {
+    public SegmentRunners(
+            Projection<C> projection,
+            EventReader reader,
+            SegmentLeases leases,
+            SegmentedReadModels<C> readModels,
+            ProjectionOptions options,
+            String worker) {
         this.projection = projection;
         this.reader = reader;
         this.leases = leases;
@@ -49,11 +52,18 @@ public final class SegmentRunners<C> {
     public void begin(SegmentLease lease) {
         var store = new SegmentReadModel<>(readModels.open(lease), projection.name());
         try {
-            var runner = ProjectionRunner.start(projection.named(lease.segmentName()),
-                    new SegmentReader(reader, lease.segment(), lease.segments()), store, options);
+            var runner = ProjectionRunner.start(
+                    projection.named(lease.segmentName()),
+                    new SegmentReader(reader, lease.segment(), lease.segments()),
+                    store,
+                    options);
             running.put(lease.segment(), new Running<>(lease, store, runner));
-            LOG.info("worker {} runs segment {} of projection {} with epoch {}", worker, lease.segment(),
-                    projection.name(), lease.epoch());
+            LOG.info(
+                    "worker {} runs segment {} of projection {} with epoch {}",
+                    worker,
+                    lease.segment(),
+                    projection.name(),
+                    lease.epoch());
         } catch (RuntimeException e) {
             store.close();
             leases.release(lease);
@@ -76,8 +86,12 @@ public final class SegmentRunners<C> {
             try {
                 leases.release(stopped.lease());
             } catch (RuntimeException e) {
-                LOG.warn("worker {} could not release segment {} of projection {}; it expires by itself: {}",
-                        worker, segment, projection.name(), e.toString());
+                LOG.warn(
+                        "worker {} could not release segment {} of projection {}; it expires by itself: {}",
+                        worker,
+                        segment,
+                        projection.name(),
+                        e.toString());
             }
         }
     }

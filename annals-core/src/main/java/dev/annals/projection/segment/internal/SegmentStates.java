@@ -5,7 +5,6 @@ import dev.annals.projection.ProjectionControl;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.RebuildMode;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -48,8 +47,8 @@ public final class SegmentStates implements ProjectionStates {
 
     @Override
     public void requestRebuild(String name, RebuildMode mode) {
-        throw new UnsupportedOperationException("segmented projection " + projection + " cannot be rebuilt by a"
-                + " worker; see docs/operations.md");
+        throw new UnsupportedOperationException(
+                "segmented projection " + projection + " cannot be rebuilt by a" + " worker; see docs/operations.md");
     }
 
     @Override

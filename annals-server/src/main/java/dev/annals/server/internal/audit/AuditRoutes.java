@@ -1,7 +1,5 @@
 package dev.annals.server.internal.audit;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.audit.AuditReport;
 import dev.annals.audit.AuditTrail;
 import dev.annals.server.auth.Permission;
@@ -14,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The integrity check over HTTP: {@code POST /audit/verify} runs the store's {@link AuditTrail} (as
@@ -40,11 +40,15 @@ public final class AuditRoutes {
 
     private void verify(Context ctx) {
         guard.require(ctx, Permission.ADMIN, "");
-        var trail = audit.orElseThrow(() -> new ApiException(501, "not_supported",
-                "this server was started without its store's audit trail", Map.of()));
+        var trail = audit.orElseThrow(() -> new ApiException(
+                501, "not_supported", "this server was started without its store's audit trail", Map.of()));
         AuditReport report = trail.verify();
-        LOG.info("audit over HTTP: intact {}, {} verified, {} newly sealed, head position {}", report.intact(),
-                report.verified(), report.sealed(), report.headPosition());
+        LOG.info(
+                "audit over HTTP: intact {}, {} verified, {} newly sealed, head position {}",
+                report.intact(),
+                report.verified(),
+                report.sealed(),
+                report.headPosition());
         var node = ApiJson.MAPPER.createObjectNode();
         node.put("intact", report.intact());
         node.put("verified", report.verified());

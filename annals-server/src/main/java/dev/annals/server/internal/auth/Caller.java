@@ -11,8 +11,7 @@ public interface Caller {
     /** Anyone, on a server without authentication: may do everything, always. */
     Caller ANYONE = new Caller() {
         @Override
-        public void require(Permission permission, String target) {
-        }
+        public void require(Permission permission, String target) {}
 
         @Override
         public boolean sees(String stream) {

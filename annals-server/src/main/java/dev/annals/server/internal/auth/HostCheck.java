@@ -27,9 +27,14 @@ final class HostCheck {
         if (host != null && allowed(host.strip().toLowerCase(Locale.ROOT), port)) {
             return;
         }
-        throw new ApiException(403, "host_not_allowed", "this server, running without authentication, answers"
-                + " only as " + names.stream().sorted().map(name -> name + ":" + port).toList()
-                + ", not as '" + host + "'", Map.of("host", String.valueOf(host)));
+        throw new ApiException(
+                403,
+                "host_not_allowed",
+                "this server, running without authentication, answers"
+                        + " only as "
+                        + names.stream().sorted().map(name -> name + ":" + port).toList()
+                        + ", not as '" + host + "'",
+                Map.of("host", String.valueOf(host)));
     }
 
     private boolean allowed(String host, int port) {

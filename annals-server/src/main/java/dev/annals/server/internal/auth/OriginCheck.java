@@ -17,8 +17,8 @@ import java.util.Set;
  */
 final class OriginCheck {
 
-    private static final Set<HandlerType> STATE_CHANGING = Set.of(HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE);
+    private static final Set<HandlerType> STATE_CHANGING =
+            Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH, HandlerType.DELETE);
 
     private final Set<String> allowed;
 
@@ -36,9 +36,13 @@ final class OriginCheck {
         if (allowed.contains(normalised) || own(normalised, ctx.header("Host"))) {
             return;
         }
-        throw new ApiException(403, "cross_origin_refused", "a page from origin '" + origin + "' may not change"
-                + " this server; to let a front end served elsewhere write, start the server with"
-                + " --allow-origin ORIGIN", Map.of("origin", origin));
+        throw new ApiException(
+                403,
+                "cross_origin_refused",
+                "a page from origin '" + origin + "' may not change"
+                        + " this server; to let a front end served elsewhere write, start the server with"
+                        + " --allow-origin ORIGIN",
+                Map.of("origin", origin));
     }
 
     private static boolean own(String origin, String host) {

@@ -1,11 +1,11 @@
 package dev.annals.server.internal.auth;
 
-import static java.util.Objects.requireNonNull;
-
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Optional;
 import java.util.Set;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * What every request passes before a route sees it, in this order: the {@code Host} check (on a server
@@ -18,6 +18,7 @@ public final class RequestGate {
 
     /** The request attribute holding the authenticated {@link Caller}. */
     static final String CALLER = "annals.caller";
+
     private static final Set<String> PUBLIC = Set.of("/", "/console.js", "/console.css", "/metrics", "/openapi.json");
 
     private final Guard guard;

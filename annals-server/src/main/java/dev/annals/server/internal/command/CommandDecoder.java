@@ -27,7 +27,8 @@ import java.util.stream.Collectors;
  */
 final class CommandDecoder {
 
-    private static final JsonMapper STRICT = ApiJson.MAPPER.rebuild()
+    private static final JsonMapper STRICT = ApiJson.MAPPER
+            .rebuild()
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
@@ -35,20 +36,37 @@ final class CommandDecoder {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .withCoercionConfig(LogicalType.Textual, config -> failFrom(config,
-                    CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
-            .withCoercionConfig(LogicalType.Integer, config -> failFrom(config,
-                    CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Float,
-                    CoercionInputShape.Boolean))
-            .withCoercionConfig(LogicalType.Float, config -> failFrom(config,
-                    CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Boolean))
-            .withCoercionConfig(LogicalType.Boolean, config -> failFrom(config,
-                    CoercionInputShape.String, CoercionInputShape.EmptyString, CoercionInputShape.Integer,
-                    CoercionInputShape.Float))
+            .withCoercionConfig(
+                    LogicalType.Textual,
+                    config -> failFrom(
+                            config, CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean))
+            .withCoercionConfig(
+                    LogicalType.Integer,
+                    config -> failFrom(
+                            config,
+                            CoercionInputShape.String,
+                            CoercionInputShape.EmptyString,
+                            CoercionInputShape.Float,
+                            CoercionInputShape.Boolean))
+            .withCoercionConfig(
+                    LogicalType.Float,
+                    config -> failFrom(
+                            config,
+                            CoercionInputShape.String,
+                            CoercionInputShape.EmptyString,
+                            CoercionInputShape.Boolean))
+            .withCoercionConfig(
+                    LogicalType.Boolean,
+                    config -> failFrom(
+                            config,
+                            CoercionInputShape.String,
+                            CoercionInputShape.EmptyString,
+                            CoercionInputShape.Integer,
+                            CoercionInputShape.Float))
             .build();
 
-    private static void failFrom(com.fasterxml.jackson.databind.cfg.MutableCoercionConfig config,
-                                 CoercionInputShape... shapes) {
+    private static void failFrom(
+            com.fasterxml.jackson.databind.cfg.MutableCoercionConfig config, CoercionInputShape... shapes) {
         for (CoercionInputShape shape : shapes) {
             config.setCoercion(shape, CoercionAction.Fail);
         }
@@ -76,14 +94,17 @@ final class CommandDecoder {
     }
 
     private static ApiException refusal(RegisteredCommand<?> command, JsonNode tree, JsonMappingException e) {
-        String field = e.getPath().stream().map(reference -> reference.getFieldName() == null
-                ? "[" + reference.getIndex() + "]" : reference.getFieldName()).collect(Collectors.joining("."))
+        String field = e.getPath().stream()
+                .map(reference ->
+                        reference.getFieldName() == null ? "[" + reference.getIndex() + "]" : reference.getFieldName())
+                .collect(Collectors.joining("."))
                 .replace(".[", "[");
         String problem;
         if (e instanceof UnrecognizedPropertyException unknown) {
             field = unknown.getPropertyName();
             problem = "has no field '" + field + "'";
-        } else if (e instanceof ValueInstantiationException && e.getCause() != null
+        } else if (e instanceof ValueInstantiationException
+                && e.getCause() != null
                 && e.getCause().getMessage() != null) {
             // The command's own constructor refused the values: its message is the domain's, not Jackson's.
             problem = "is refused: " + e.getCause().getMessage();
@@ -95,7 +116,8 @@ final class CommandDecoder {
                 problem = "needs field '" + field + "'";
             } else {
                 Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
-                String form = target != null && target != command.type() ? CommandFields.form(target)
+                String form = target != null && target != command.type()
+                        ? CommandFields.form(target)
                         : CommandFields.formOf(command.type(), field);
                 problem = "needs field '" + field + "' to be " + form + ", but it was " + shown(value);
             }
@@ -105,16 +127,24 @@ final class CommandDecoder {
 
     private static ApiException refusal(RegisteredCommand<?> command, String problem, String field) {
         String fields = CommandFields.describe(command.type());
-        return ApiException.invalid("invalid_command", "command '" + command.name() + "' " + problem
-                + (fields.isEmpty() ? "; it takes no fields" : "; its fields are " + fields),
+        return ApiException.invalid(
+                "invalid_command",
+                "command '" + command.name() + "' " + problem
+                        + (fields.isEmpty() ? "; it takes no fields" : "; its fields are " + fields),
                 Map.of("command", command.name(), "field", field));
     }
 
     private static com.fasterxml.jackson.core.JsonPointer pointer(JsonMappingException e) {
         var pointer = new StringBuilder();
         for (var reference : e.getPath()) {
-            pointer.append('/').append(reference.getFieldName() == null ? String.valueOf(reference.getIndex())
-                    : reference.getFieldName().replace("~", "~0").replace("/", "~1"));
+            pointer.append('/')
+                    .append(
+                            reference.getFieldName() == null
+                                    ? String.valueOf(reference.getIndex())
+                                    : reference
+                                            .getFieldName()
+                                            .replace("~", "~0")
+                                            .replace("/", "~1"));
         }
         return com.fasterxml.jackson.core.JsonPointer.compile(pointer.toString());
     }

@@ -13,13 +13,20 @@ import java.util.stream.Collectors;
 /** The fields of a command's body and the JSON form each takes, in words for error messages. */
 final class CommandFields {
 
-    private static final Set<Class<?>> WHOLE = Set.of(long.class, int.class, short.class, byte.class, Long.class,
-            Integer.class, Short.class, Byte.class, BigInteger.class);
-    private static final Set<Class<?>> DECIMAL = Set.of(double.class, float.class, Double.class, Float.class,
-            BigDecimal.class);
+    private static final Set<Class<?>> WHOLE = Set.of(
+            long.class,
+            int.class,
+            short.class,
+            byte.class,
+            Long.class,
+            Integer.class,
+            Short.class,
+            Byte.class,
+            BigInteger.class);
+    private static final Set<Class<?>> DECIMAL =
+            Set.of(double.class, float.class, Double.class, Float.class, BigDecimal.class);
 
-    private CommandFields() {
-    }
+    private CommandFields() {}
 
     /** Such as {@code amount (a whole number), note (a string)}; empty for a type without record components. */
     static String describe(Class<?> type) {
@@ -27,8 +34,9 @@ final class CommandFields {
         if (components == null) {
             return "";
         }
-        return Arrays.stream(components).map(component -> component.getName() + " (" + form(component.getType())
-                + ")").collect(Collectors.joining(", "));
+        return Arrays.stream(components)
+                .map(component -> component.getName() + " (" + form(component.getType()) + ")")
+                .collect(Collectors.joining(", "));
     }
 
     /** The form of field {@code name} of record {@code type}, or a general phrase when it is no component. */
@@ -53,8 +61,10 @@ final class CommandFields {
             return "a UUID string";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(constant -> "\"" + constant + "\"")
-                    .collect(Collectors.joining(", "));
+            return "one of "
+                    + Arrays.stream(type.getEnumConstants())
+                            .map(constant -> "\"" + constant + "\"")
+                            .collect(Collectors.joining(", "));
         }
         return switch (jsonType(type)) {
             case "integer" -> "a whole number";

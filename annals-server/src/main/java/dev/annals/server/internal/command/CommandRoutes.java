@@ -1,7 +1,5 @@
 package dev.annals.server.internal.command;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.decider.CommandMessage;
 import dev.annals.decider.CommandOutcome;
 import dev.annals.decider.RetriesExhaustedException;
@@ -19,6 +17,8 @@ import io.javalin.http.Context;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * {@code POST /commands/{name}/{stream}} runs a registered command on a stream; {@code GET /commands}
@@ -76,14 +76,26 @@ public final class CommandRoutes {
         guard.require(ctx, Permission.WRITE, stream);
         RegisteredCommand<?> command = registry.commands().get(name);
         if (command == null) {
-            throw new ApiException(404, "unknown_command", "no command named '" + name + "'; known: "
-                    + registry.commands().keySet(), Map.of("command", name));
+            throw new ApiException(
+                    404,
+                    "unknown_command",
+                    "no command named '" + name + "'; known: "
+                            + registry.commands().keySet(),
+                    Map.of("command", name));
         }
         String category = StreamName.categoryOf(stream);
         if (!category.equals(command.entity().category())) {
-            throw ApiException.invalid("wrong_category", "command '" + name + "' runs on streams of category '"
-                    + command.entity().category() + "', not on '" + stream + "'",
-                    Map.of("command", name, "stream", stream, "category", command.entity().category()));
+            throw ApiException.invalid(
+                    "wrong_category",
+                    "command '" + name + "' runs on streams of category '"
+                            + command.entity().category() + "', not on '" + stream + "'",
+                    Map.of(
+                            "command",
+                            name,
+                            "stream",
+                            stream,
+                            "category",
+                            command.entity().category()));
         }
         Metadata metadata = Metadata.empty();
         String correlation = ctx.header(CORRELATION_HEADER);
@@ -102,9 +114,12 @@ public final class CommandRoutes {
                 accepted.eventIds().forEach(id -> node.withArray("eventIds").add(id.toString()));
                 ctx.contentType("application/json").result(node.toString());
             }
-            case CommandOutcome.Rejected<?> rejected -> throw new ApiException(422, "command_rejected",
-                    rejected.reason(), Map.of("command", name, "stream", stream,
-                    "version", rejected.streamVersion()));
+            case CommandOutcome.Rejected<?> rejected ->
+                throw new ApiException(
+                        422,
+                        "command_rejected",
+                        rejected.reason(),
+                        Map.of("command", name, "stream", stream, "version", rejected.streamVersion()));
         }
     }
 
@@ -128,12 +143,14 @@ public final class CommandRoutes {
             try {
                 guard.require(ctx, Permission.WRITE, touched);
             } catch (ApiException e) {
-                throw new ApiException(e.status(), e.code(), "command '" + command.name() + "' also writes stream '"
-                        + touched + "': " + e.getMessage(), e.details());
+                throw new ApiException(
+                        e.status(),
+                        e.code(),
+                        "command '" + command.name() + "' also writes stream '" + touched + "': " + e.getMessage(),
+                        e.details());
             }
         }
     }
 
-    private record Handled(String commandId, CommandOutcome<?> outcome) {
-    }
+    private record Handled(String commandId, CommandOutcome<?> outcome) {}
 }

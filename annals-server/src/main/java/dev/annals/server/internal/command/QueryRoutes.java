@@ -1,7 +1,5 @@
 package dev.annals.server.internal.command;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.annals.projection.ProjectionLagException;
 import dev.annals.server.auth.Permission;
@@ -13,6 +11,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * {@code GET /queries/{name}} asks a registered read-model query with the request's query parameters;
@@ -48,8 +48,12 @@ public final class QueryRoutes {
         guard.require(ctx, Permission.READ, "");
         ReadModelQuery query = queries.get(name);
         if (query == null) {
-            throw new ApiException(404, "unknown_query", "no query named '" + name + "'; known: "
-                    + queries.keySet().stream().sorted().toList(), Map.of("query", name));
+            throw new ApiException(
+                    404,
+                    "unknown_query",
+                    "no query named '" + name + "'; known: "
+                            + queries.keySet().stream().sorted().toList(),
+                    Map.of("query", name));
         }
         var parameters = new LinkedHashMap<String, String>();
         ctx.queryParamMap().forEach((key, values) -> parameters.put(key, values.isEmpty() ? "" : values.getFirst()));
@@ -57,14 +61,25 @@ public final class QueryRoutes {
         try {
             answer = query.answer(Map.copyOf(parameters));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("invalid_query", "query '" + name + "': " + e.getMessage(),
-                    Map.of("query", name));
+            throw ApiException.invalid(
+                    "invalid_query", "query '" + name + "': " + e.getMessage(), Map.of("query", name));
         } catch (ProjectionLagException e) {
             // The read model did not catch up in time: the answer would be stale, so say where it stands.
-            throw new ApiException(504, "projection_lag", "query '" + name + "': " + e.getMessage()
-                    + "; retry later, or ask without waiting for a position", Map.of("query", name,
-                    "projection", e.projection(), "awaitedPosition", e.awaitedPosition(),
-                    "checkpoint", e.health().checkpoint(), "headPosition", e.health().headPosition()));
+            throw new ApiException(
+                    504,
+                    "projection_lag",
+                    "query '" + name + "': " + e.getMessage() + "; retry later, or ask without waiting for a position",
+                    Map.of(
+                            "query",
+                            name,
+                            "projection",
+                            e.projection(),
+                            "awaitedPosition",
+                            e.awaitedPosition(),
+                            "checkpoint",
+                            e.health().checkpoint(),
+                            "headPosition",
+                            e.health().headPosition()));
         }
         try {
             ctx.contentType("application/json").result(ApiJson.MAPPER.writeValueAsString(answer));

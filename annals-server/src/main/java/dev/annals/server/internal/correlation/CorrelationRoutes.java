@@ -1,7 +1,5 @@
 package dev.annals.server.internal.correlation;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.event.RecordedEvent;
 import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.auth.Guard;
@@ -14,6 +12,8 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * {@code GET /correlations/{id}}: the events whose correlation id is {@code id}, in global order, for the
@@ -55,7 +55,8 @@ public final class CorrelationRoutes {
             events.forEach(event -> {
                 counter[0]++;
                 counter[1] = event.position();
-                if (found.size() < MAX_EVENTS && event.metadata().correlationId().filter(id::equals).isPresent()) {
+                if (found.size() < MAX_EVENTS
+                        && event.metadata().correlationId().filter(id::equals).isPresent()) {
                     found.add(event);
                 }
             });

@@ -1,8 +1,8 @@
 package dev.annals.server.internal.error;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * A request the server refuses: rendered as {@code {"error": code, "message": text, "details": {...}}}
@@ -28,7 +28,9 @@ public final class ApiException extends RuntimeException {
 
     /** A 400 for a query parameter that is not what it must be. */
     public static ApiException badParameter(String name, String value, String rule) {
-        return invalid("invalid_parameter", "query parameter '" + name + "' " + rule + ", was '" + value + "'",
+        return invalid(
+                "invalid_parameter",
+                "query parameter '" + name + "' " + rule + ", was '" + value + "'",
                 Map.of("parameter", name, "value", value));
     }
 

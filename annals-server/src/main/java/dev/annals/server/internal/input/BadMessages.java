@@ -17,8 +17,7 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  */
 public final class BadMessages extends ErrorHandler {
 
-    private BadMessages() {
-    }
+    private BadMessages() {}
 
     /** Makes Jetty's refusals of unparsable requests answer in JSON. */
     public static void configure(JavalinConfig config) {
@@ -32,9 +31,11 @@ public final class BadMessages extends ErrorHandler {
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("error", status == 400 ? "malformed_request" : "http_" + status);
-        body.put("message", "the request could not be parsed (" + (reason == null ? HttpStatus.getMessage(status)
-                : reason) + "): check the request line, the URL's percent-escapes ('%' then two hex digits)"
-                + " and the headers");
+        body.put(
+                "message",
+                "the request could not be parsed (" + (reason == null ? HttpStatus.getMessage(status) : reason)
+                        + "): check the request line, the URL's percent-escapes ('%' then two hex digits)"
+                        + " and the headers");
         body.put("details", Map.of());
         fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         try {

@@ -39,8 +39,8 @@ public final class BodyLimit {
     public void configure(JavalinConfig config) {
         config.http.maxRequestSize = maxBytes;
         Filter filter = this::filter;
-        config.jetty.modifyServletContextHandler(handler -> handler.addFilter(new FilterHolder(filter), "/*",
-                EnumSet.of(DispatcherType.REQUEST)));
+        config.jetty.modifyServletContextHandler(
+                handler -> handler.addFilter(new FilterHolder(filter), "/*", EnumSet.of(DispatcherType.REQUEST)));
     }
 
     /** Answers a body over the limit with a 413 that states the limit. */
@@ -48,8 +48,13 @@ public final class BodyLimit {
         app.exception(BodyTooLargeException.class, (e, ctx) -> {
             // Without it Jetty would read and discard the rest of the body to keep the connection for reuse.
             ctx.header("Connection", "close");
-            ErrorResponses.write(ctx, new ApiException(413, "body_too_large", "the request body is larger than"
-                    + " the server accepts: at most " + maxBytes + " bytes", Map.of("limit", maxBytes)));
+            ErrorResponses.write(
+                    ctx,
+                    new ApiException(
+                            413,
+                            "body_too_large",
+                            "the request body is larger than" + " the server accepts: at most " + maxBytes + " bytes",
+                            Map.of("limit", maxBytes)));
         });
     }
 

@@ -14,8 +14,7 @@ import java.util.Map;
  */
 public final class StrictJson {
 
-    private StrictJson() {
-    }
+    private StrictJson() {}
 
     /**
      * The JSON tree of {@code body}, or null for an empty body.
@@ -27,16 +26,18 @@ public final class StrictJson {
     public static JsonNode readTree(byte[] body, String what) {
         var malformed = StrictUtf8.firstMalformed(body);
         if (malformed.isPresent()) {
-            throw ApiException.invalid("invalid_encoding", what + " is not valid UTF-8: the bytes at offset "
-                    + malformed.getAsInt() + " are malformed, over-long or incomplete", Map.of("offset",
-                    malformed.getAsInt()));
+            throw ApiException.invalid(
+                    "invalid_encoding",
+                    what + " is not valid UTF-8: the bytes at offset " + malformed.getAsInt()
+                            + " are malformed, over-long or incomplete",
+                    Map.of("offset", malformed.getAsInt()));
         }
         JsonNode root;
         try {
             root = ApiJson.MAPPER.readTree(body);
         } catch (JacksonException e) {
-            throw ApiException.invalid("malformed_json", what + " is not valid JSON: " + e.getOriginalMessage()
-                    + location(e), Map.of());
+            throw ApiException.invalid(
+                    "malformed_json", what + " is not valid JSON: " + e.getOriginalMessage() + location(e), Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("a request body in memory could not be read", e);
         }
@@ -48,7 +49,8 @@ public final class StrictJson {
 
     private static String location(JacksonException e) {
         var location = e.getLocation();
-        return location == null || location.getLineNr() < 1 ? ""
+        return location == null || location.getLineNr() < 1
+                ? ""
                 : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
@@ -75,9 +77,11 @@ public final class StrictJson {
             // The path itself may hold the surrogate: shown escaped, for a JSON answer cannot carry it.
             String shown = StrictUtf8.escapeSurrogates(path);
             String field = path.isEmpty() ? "(the whole body)" : "'" + shown + "'";
-            throw ApiException.invalid("invalid_encoding", what + " holds an unpaired UTF-16 surrogate"
-                    + String.format(" \\u%04x", (int) text.charAt(at)) + " in the " + kind + " at " + field
-                    + ": text must be valid Unicode (escape a character outside the BMP as a surrogate pair)",
+            throw ApiException.invalid(
+                    "invalid_encoding",
+                    what + " holds an unpaired UTF-16 surrogate"
+                            + String.format(" \\u%04x", (int) text.charAt(at)) + " in the " + kind + " at " + field
+                            + ": text must be valid Unicode (escape a character outside the BMP as a surrogate pair)",
                     Map.of("field", shown));
         }
     }

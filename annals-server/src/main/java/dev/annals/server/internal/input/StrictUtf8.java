@@ -15,12 +15,12 @@ import java.util.OptionalInt;
  */
 public final class StrictUtf8 {
 
-    private StrictUtf8() {
-    }
+    private StrictUtf8() {}
 
     /** The offset of the first byte of {@code bytes} that is not part of well-formed UTF-8, if any. */
     public static OptionalInt firstMalformed(byte[] bytes) {
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         var in = ByteBuffer.wrap(bytes);
@@ -61,7 +61,8 @@ public final class StrictUtf8 {
         if (at < 0) {
             return text;
         }
-        return text.substring(0, at) + String.format("\\u%04x", (int) text.charAt(at))
+        return text.substring(0, at)
+                + String.format("\\u%04x", (int) text.charAt(at))
                 + escapeSurrogates(text.substring(at + 1));
     }
 }

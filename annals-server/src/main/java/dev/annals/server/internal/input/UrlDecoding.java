@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class UrlDecoding {
 
-    private UrlDecoding() {
-    }
+    private UrlDecoding() {}
 
     /** Registers the check as the first before-handler of {@code app}. */
     public static void install(Javalin app) {
@@ -36,7 +35,9 @@ public final class UrlDecoding {
             String rawName = equals < 0 ? pair : pair.substring(0, equals);
             String name = decode(rawName, "a query parameter's name", Map.of("part", "query"));
             if (equals >= 0) {
-                decode(pair.substring(equals + 1), "query parameter '" + name + "'",
+                decode(
+                        pair.substring(equals + 1),
+                        "query parameter '" + name + "'",
                         Map.of("part", "query", "parameter", name));
             }
         }
@@ -62,8 +63,10 @@ public final class UrlDecoding {
             int low = i + 2 < raw.length() ? Character.digit(raw.charAt(i + 2), 16) : -1;
             if (high < 0 || low < 0) {
                 String escape = raw.substring(i, Math.min(raw.length(), i + 3));
-                throw invalid(what + " has a broken percent-escape '" + escape + "' at character " + (i + 1)
-                        + ": '%' must be followed by two hex digits (write '%25' for '%' itself)", details);
+                throw invalid(
+                        what + " has a broken percent-escape '" + escape + "' at character " + (i + 1)
+                                + ": '%' must be followed by two hex digits (write '%25' for '%' itself)",
+                        details);
             }
             bytes.write(high << 4 | low);
             i += 2;
@@ -71,9 +74,11 @@ public final class UrlDecoding {
         byte[] decoded = bytes.toByteArray();
         var malformed = StrictUtf8.firstMalformed(decoded);
         if (malformed.isPresent()) {
-            throw invalid(what + " is not valid UTF-8 once its percent-escapes are decoded (byte "
-                    + (malformed.getAsInt() + 1) + " of " + decoded.length + " is malformed, over-long"
-                    + " or incomplete)", details);
+            throw invalid(
+                    what + " is not valid UTF-8 once its percent-escapes are decoded (byte "
+                            + (malformed.getAsInt() + 1) + " of " + decoded.length + " is malformed, over-long"
+                            + " or incomplete)",
+                    details);
         }
         return StrictUtf8.decode(decoded);
     }

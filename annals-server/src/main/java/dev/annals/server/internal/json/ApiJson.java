@@ -3,8 +3,8 @@ package dev.annals.server.internal.json;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.StreamInfo;
@@ -22,8 +22,7 @@ public final class ApiJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private ApiJson() {
-    }
+    private ApiJson() {}
 
     /** A recorded event: stream, version, position, eventId, type, schemaVersion, data, metadata, recordedAt. */
     public static ObjectNode event(RecordedEvent event) {

@@ -13,8 +13,7 @@ final class EventStreamAccept {
     /** The one media type the route answers with. */
     static final String MEDIA_TYPE = "text/event-stream";
 
-    private EventStreamAccept() {
-    }
+    private EventStreamAccept() {}
 
     /** True when {@code accept} (the header's value, or null when absent) admits {@code text/event-stream}. */
     static boolean admits(String accept) {

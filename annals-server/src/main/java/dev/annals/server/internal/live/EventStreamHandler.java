@@ -1,11 +1,11 @@
 package dev.annals.server.internal.live;
 
-import static java.util.Objects.requireNonNull;
-
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.sse.SseClient;
 import java.util.function.Consumer;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Opens a Server-Sent Events response and hands its client to a consumer, as Javalin's {@code SseHandler}

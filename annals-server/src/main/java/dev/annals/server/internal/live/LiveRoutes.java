@@ -1,9 +1,7 @@
 package dev.annals.server.internal.live;
 
-import static java.util.Objects.requireNonNull;
-
-import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.auth.Permission;
+import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadSource;
@@ -21,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Live subscriptions by Server-Sent Events at {@code /subscriptions/{stream}}: the events of a stream or
@@ -86,9 +86,12 @@ public final class LiveRoutes implements AutoCloseable {
         guard.require(ctx, Permission.READ, name);
         String accept = ctx.header("Accept");
         if (!EventStreamAccept.admits(accept)) {
-            throw new ApiException(406, "not_acceptable", "this route answers only " + EventStreamAccept.MEDIA_TYPE
-                    + ", which the Accept header '" + accept + "' excludes", Map.of("accept", accept,
-                    "produces", EventStreamAccept.MEDIA_TYPE));
+            throw new ApiException(
+                    406,
+                    "not_acceptable",
+                    "this route answers only " + EventStreamAccept.MEDIA_TYPE + ", which the Accept header '" + accept
+                            + "' excludes",
+                    Map.of("accept", accept, "produces", EventStreamAccept.MEDIA_TYPE));
         }
         ctx.attribute(CHECKPOINT, checkpoint(ctx));
     }
@@ -111,7 +114,9 @@ public final class LiveRoutes implements AutoCloseable {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.invalid("invalid_parameter", name + " " + rule + ", was '" + value + "'",
+        throw ApiException.invalid(
+                "invalid_parameter",
+                name + " " + rule + ", was '" + value + "'",
                 Map.of("parameter", name, "value", value));
     }
 
@@ -121,8 +126,13 @@ public final class LiveRoutes implements AutoCloseable {
         client.keepAlive();
         var stream = new SseStream(client, guard.caller(client.ctx()));
         clients.add(stream);
-        var subscription = Subscription.start("sse-" + counter.incrementAndGet(), tail, ReadSource.parse(name),
-                checkpoint, SubscriptionOptions.defaults(), new SseSubscriber(stream, frames));
+        var subscription = Subscription.start(
+                "sse-" + counter.incrementAndGet(),
+                tail,
+                ReadSource.parse(name),
+                checkpoint,
+                SubscriptionOptions.defaults(),
+                new SseSubscriber(stream, frames));
         client.onClose(() -> {
             clients.remove(stream);
             subscription.close();

@@ -1,7 +1,5 @@
 package dev.annals.server.internal.live;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
@@ -18,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The newest events of the global stream, kept in memory by one subscription and read by every live SSE
@@ -48,8 +48,8 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
         this.window = new RecordedEvent[capacity];
         this.base = store.headPosition();
         this.last = base;
-        this.feed = Subscription.start("live-tail", store, new ReadSource.All(), base, SubscriptionOptions.defaults(),
-                this::hold);
+        this.feed = Subscription.start(
+                "live-tail", store, new ReadSource.All(), base, SubscriptionOptions.defaults(), this::hold);
     }
 
     private void hold(List<RecordedEvent> events) {
@@ -69,7 +69,9 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
     @Override
     public Stream<RecordedEvent> read(ReadRequest request) {
         // Should the feed ever stop (it retries lost connections by itself), the clients read the store.
-        if (feed.isRunning() && request.direction() == Direction.FORWARD && !request.source().byVersion()) {
+        if (feed.isRunning()
+                && request.direction() == Direction.FORWARD
+                && !request.source().byVersion()) {
             var held = fromWindow(request);
             if (held != null) {
                 return held.stream();
@@ -102,7 +104,8 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
     private static boolean matches(ReadSource source, RecordedEvent event) {
         return switch (source) {
             case ReadSource.All all -> true;
-            case ReadSource.Category category -> StreamName.categoryOf(event.stream()).equals(category.category());
+            case ReadSource.Category category ->
+                StreamName.categoryOf(event.stream()).equals(category.category());
             case ReadSource.EventType type -> event.type().equals(type.type());
             case ReadSource.StreamOf stream -> event.stream().equals(stream.stream());
         };

@@ -18,8 +18,7 @@ final class SseFrames {
 
     private final AtomicReferenceArray<Rendered> recent;
 
-    private record Rendered(RecordedEvent event, byte[] frame) {
-    }
+    private record Rendered(RecordedEvent event, byte[] frame) {}
 
     SseFrames(int capacity) {
         this.recent = new AtomicReferenceArray<>(capacity);

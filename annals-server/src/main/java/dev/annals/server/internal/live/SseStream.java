@@ -22,7 +22,8 @@ final class SseStream {
     private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REVOKED = ("event: revoked\ndata: {\"error\":\"invalid_token\",\"message\":"
-            + "\"the bearer token of this subscription was revoked\"}\n\n").getBytes(StandardCharsets.US_ASCII);
+                    + "\"the bearer token of this subscription was revoked\"}\n\n")
+            .getBytes(StandardCharsets.US_ASCII);
 
     private final SseClient client;
     private final Caller caller;

@@ -17,8 +17,7 @@ public final class ConsoleRoutes {
     private static final String ROOT = "/dev/annals/server/console/";
     private static final String UPLOT = "/META-INF/maven/org.webjars.npm/uplot/pom.properties";
 
-    private ConsoleRoutes() {
-    }
+    private ConsoleRoutes() {}
 
     /** Registers the routes on {@code app}. */
     public static void install(Javalin app) {
@@ -27,25 +26,30 @@ public final class ConsoleRoutes {
         byte[] style = load("console.css");
         byte[] icon = load("favicon.ico");
         app.get("/", ctx -> ctx.contentType("text/html; charset=utf-8").result(page));
-        app.get("/console.js", ctx -> ctx.contentType("text/javascript; charset=utf-8").result(script));
-        app.get("/console.css", ctx -> ctx.contentType("text/css; charset=utf-8").result(style));
+        app.get("/console.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
+                .result(script));
+        app.get("/console.css", ctx -> ctx.contentType("text/css; charset=utf-8")
+                .result(style));
         // Browsers ask for it on every page: without it each visit logged a 404.
-        app.get("/favicon.ico", ctx -> ctx.contentType("image/x-icon").header("Cache-Control", "max-age=86400")
+        app.get("/favicon.ico", ctx -> ctx.contentType("image/x-icon")
+                .header("Cache-Control", "max-age=86400")
                 .result(icon));
         String uplot = "/META-INF/resources/webjars/uplot/" + webJarVersion(UPLOT) + "/dist/";
         byte[] chartScript = resource(uplot + "uPlot.iife.min.js");
         byte[] chartStyle = resource(uplot + "uPlot.min.css");
         app.get("/vendor/uplot.js", ctx -> ctx.contentType("text/javascript; charset=utf-8")
-                .header("Cache-Control", "max-age=86400").result(chartScript));
+                .header("Cache-Control", "max-age=86400")
+                .result(chartScript));
         app.get("/vendor/uplot.css", ctx -> ctx.contentType("text/css; charset=utf-8")
-                .header("Cache-Control", "max-age=86400").result(chartStyle));
+                .header("Cache-Control", "max-age=86400")
+                .result(chartStyle));
     }
 
     private static String webJarVersion(String properties) {
         try (InputStream in = ConsoleRoutes.class.getResourceAsStream(properties)) {
             if (in == null) {
-                throw new IllegalStateException("the WebJar described by " + properties + " is missing from the"
-                        + " classpath");
+                throw new IllegalStateException(
+                        "the WebJar described by " + properties + " is missing from the" + " classpath");
             }
             var values = new Properties();
             values.load(in);

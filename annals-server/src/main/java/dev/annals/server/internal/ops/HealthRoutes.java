@@ -1,17 +1,16 @@
 package dev.annals.server.internal.ops;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.server.internal.json.ApiJson;
 import dev.annals.store.EventReader;
 import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.WriterHealth;
-import java.util.Locale;
-import java.util.Optional;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Liveness ({@code /health/live}: the process answers) and readiness ({@code /health/ready}: the store
@@ -38,11 +37,16 @@ public final class HealthRoutes {
         var node = ApiJson.MAPPER.createObjectNode();
         var fault = store.capability(WriterHealth.class).flatMap(WriterHealth::writeFault);
         if (fault.isPresent()) {
-            LOG.warn("readiness check failed: the store cannot write: {}", fault.get().reason());
+            LOG.warn(
+                    "readiness check failed: the store cannot write: {}",
+                    fault.get().reason());
             node.put("status", "not_ready");
             node.put("reason", fault.get().reason().name().toLowerCase(Locale.ROOT));
             node.put("message", fault.get().getMessage());
-            ctx.status(503).header("Retry-After", "5").contentType("application/json").result(node.toString());
+            ctx.status(503)
+                    .header("Retry-After", "5")
+                    .contentType("application/json")
+                    .result(node.toString());
             return;
         }
         try {
@@ -53,10 +57,16 @@ public final class HealthRoutes {
         } catch (RuntimeException e) {
             LOG.warn("readiness check failed: the store did not answer", e);
             node.put("status", "not_ready");
-            node.put("reason", e instanceof StoreUnavailableException unavailable
-                    ? unavailable.reason().name().toLowerCase(Locale.ROOT) : "store_failed");
-            node.put("message", e instanceof StoreUnavailableException ? e.getMessage()
-                    : "the store did not answer a read (the details are in the server's log)");
+            node.put(
+                    "reason",
+                    e instanceof StoreUnavailableException unavailable
+                            ? unavailable.reason().name().toLowerCase(Locale.ROOT)
+                            : "store_failed");
+            node.put(
+                    "message",
+                    e instanceof StoreUnavailableException
+                            ? e.getMessage()
+                            : "the store did not answer a read (the details are in the server's log)");
             ctx.status(503);
         }
         ctx.contentType("application/json").result(node.toString());

@@ -1,7 +1,5 @@
 package dev.annals.server.internal.ops;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.server.TlsKeyStore;
 import org.eclipse.jetty.http.HttpVersion;
 import org.eclipse.jetty.server.Connector;
@@ -12,6 +10,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.ssl.SslContextFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The one connector of a server that serves HTTPS: TLS with the key store's key, then HTTP/1.1, on the
@@ -38,7 +38,9 @@ public final class HttpsConnector {
         var https = new HttpConfiguration(javalinConfig);
         // Clients reach a server by IP address as often as by name; the certificate check is theirs to make.
         https.addCustomizer(new SecureRequestCustomizer(false));
-        var connector = new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+        var connector = new ServerConnector(
+                server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
                 new HttpConnectionFactory(https));
         connector.setHost(host);
         connector.setPort(port);

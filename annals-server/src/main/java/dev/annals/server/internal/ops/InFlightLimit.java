@@ -43,8 +43,11 @@ public final class InFlightLimit {
             return;
         }
         if (!permits.tryAcquire()) {
-            throw new ApiException(429, "overloaded", "the server has " + limit
-                    + " requests in flight already; retry shortly", Map.of("limit", limit));
+            throw new ApiException(
+                    429,
+                    "overloaded",
+                    "the server has " + limit + " requests in flight already; retry shortly",
+                    Map.of("limit", limit));
         }
         ctx.attribute(HELD, true);
     }

@@ -1,7 +1,5 @@
 package dev.annals.server.internal.ops;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.store.EventReader;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -9,6 +7,8 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Prometheus metrics at {@code /metrics}: a timer of every HTTP request by method, route and status,

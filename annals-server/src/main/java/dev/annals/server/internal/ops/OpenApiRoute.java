@@ -11,8 +11,7 @@ public final class OpenApiRoute {
     /** Where the document lives on the class path. */
     public static final String RESOURCE = "/dev/annals/server/openapi.json";
 
-    private OpenApiRoute() {
-    }
+    private OpenApiRoute() {}
 
     /** Registers the route on {@code app}. */
     public static void install(Javalin app) {

@@ -1,7 +1,5 @@
 package dev.annals.server.internal.projection;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.projection.DeadLetter;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionStates;
@@ -17,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Projections and their dead letters: status with lag, pause, resume, rebuild; list, retry, skip.
@@ -49,8 +49,8 @@ public final class ProjectionRoutes {
     }
 
     private ProjectionStates states() {
-        return states.orElseThrow(() -> new ApiException(404, "not_configured",
-                "this server runs no projections", Map.of()));
+        return states.orElseThrow(
+                () -> new ApiException(404, "not_configured", "this server runs no projections", Map.of()));
     }
 
     private void list(Context ctx) {
@@ -77,13 +77,17 @@ public final class ProjectionRoutes {
         String name = ctx.pathParam("name");
         ProjectionStates known = states();
         if (known.health().stream().noneMatch(health -> health.projection().equals(name))) {
-            throw new ApiException(404, "projection_not_found", "no projection named '" + name + "' has reported",
+            throw new ApiException(
+                    404,
+                    "projection_not_found",
+                    "no projection named '" + name + "' has reported",
                     Map.of("projection", name));
         }
         action.accept(known, name);
-        ctx.status(202).contentType("application/json")
-                .result("{\"projection\":" + ApiJson.MAPPER.getNodeFactory().textNode(name) + ",\"requested\":\""
-                        + verb + "\"}");
+        ctx.status(202)
+                .contentType("application/json")
+                .result("{\"projection\":" + ApiJson.MAPPER.getNodeFactory().textNode(name) + ",\"requested\":\"" + verb
+                        + "\"}");
     }
 
     private static RebuildMode mode(Context ctx) {
@@ -121,8 +125,10 @@ public final class ProjectionRoutes {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw ApiException.invalid("invalid_parameter", "a dead letter id is a whole number, was '"
-                    + ctx.pathParam("id") + "'", Map.of("parameter", "id"));
+            throw ApiException.invalid(
+                    "invalid_parameter",
+                    "a dead letter id is a whole number, was '" + ctx.pathParam("id") + "'",
+                    Map.of("parameter", "id"));
         }
         try {
             action.accept(states(), id);

@@ -1,7 +1,5 @@
 package dev.annals.server.internal.state;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.decider.EntityTypes;
 import dev.annals.decider.FoldedState;
 import dev.annals.decider.StateJson;
@@ -18,6 +16,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * The state of a registered entity at {@code /state/{stream}}: now, as of an instant ({@code ?at=}), or
@@ -43,8 +43,8 @@ public final class StateRoutes {
     private void state(Context ctx) {
         String stream = StreamName.validate(ctx.pathParam("stream"));
         guard.require(ctx, Permission.READ, stream);
-        EntityTypes types = entities.orElseThrow(() -> new ApiException(404, "not_configured",
-                "this server has no registered entity types", Map.of()));
+        EntityTypes types = entities.orElseThrow(
+                () -> new ApiException(404, "not_configured", "this server has no registered entity types", Map.of()));
         String at = ctx.queryParam("at");
         String version = ctx.queryParam("version");
         FoldedState<?> folded;
@@ -57,10 +57,13 @@ public final class StateRoutes {
                 folded = types.current(store, stream);
             }
         } catch (UnknownEntityTypeException e) {
-            throw new ApiException(404, "unknown_entity_type", e.getMessage(),
-                    Map.of("stream", stream, "category", e.category()));
+            throw new ApiException(
+                    404, "unknown_entity_type", e.getMessage(), Map.of("stream", stream, "category", e.category()));
         } catch (VersionNotReachedException e) {
-            throw new ApiException(404, "version_not_reached", e.getMessage(),
+            throw new ApiException(
+                    404,
+                    "version_not_reached",
+                    e.getMessage(),
                     Map.of("stream", stream, "requested", e.requested(), "current", e.current()));
         }
         ctx.contentType("application/json").result(StateJson.render(folded));

@@ -48,8 +48,9 @@ public record AppendBody(ExpectedVersion expected, List<EventData> events) {
             EventData event = event(events.get(i), "events[" + i + "]");
             Integer earlier = indexOfId.putIfAbsent(event.eventId(), i);
             if (earlier != null) {
-                throw ApiException.invalid("duplicate_event_id", "event id " + event.eventId()
-                        + " appears at events[" + earlier + "] and events[" + i + "]",
+                throw ApiException.invalid(
+                        "duplicate_event_id",
+                        "event id " + event.eventId() + " appears at events[" + earlier + "] and events[" + i + "]",
                         Map.of("eventId", event.eventId().toString()));
             }
             parsed.add(event);
@@ -66,15 +67,19 @@ public record AppendBody(ExpectedVersion expected, List<EventData> events) {
                 case "any" -> ExpectedVersion.any();
                 case "no_stream" -> ExpectedVersion.noStream();
                 case "stream_exists" -> ExpectedVersion.streamExists();
-                default -> throw invalid("\"expectedVersion\" must be \"any\", \"no_stream\", \"stream_exists\""
-                        + " or a version of -1 or more", "expectedVersion");
+                default ->
+                    throw invalid(
+                            "\"expectedVersion\" must be \"any\", \"no_stream\", \"stream_exists\""
+                                    + " or a version of -1 or more",
+                            "expectedVersion");
             };
         }
         if (node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= -1) {
             return ExpectedVersion.exact(node.asLong());
         }
-        throw invalid("\"expectedVersion\" must be \"any\", \"no_stream\", \"stream_exists\" or a version of -1"
-                + " or more", "expectedVersion");
+        throw invalid(
+                "\"expectedVersion\" must be \"any\", \"no_stream\", \"stream_exists\" or a version of -1" + " or more",
+                "expectedVersion");
     }
 
     private static EventData event(JsonNode node, String where) {
@@ -90,8 +95,12 @@ public record AppendBody(ExpectedVersion expected, List<EventData> events) {
         if (data == null) {
             throw invalid(where + ".data is missing", where + ".data");
         }
-        return new EventData(eventId(node.get("eventId"), where), type.asText(), schemaVersion(node, where),
-                bytes(data), metadata(node.get("metadata"), where));
+        return new EventData(
+                eventId(node.get("eventId"), where),
+                type.asText(),
+                schemaVersion(node, where),
+                bytes(data),
+                metadata(node.get("metadata"), where));
     }
 
     private static UUID eventId(JsonNode node, String where) {
@@ -149,8 +158,10 @@ public record AppendBody(ExpectedVersion expected, List<EventData> events) {
         for (var names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!known.contains(name)) {
-                throw invalid("unknown field \"" + prefix + name + "\" (expected " + String.join(", ",
-                        known.stream().sorted().toList()) + ")", prefix + name);
+                throw invalid(
+                        "unknown field \"" + prefix + name + "\" (expected "
+                                + String.join(", ", known.stream().sorted().toList()) + ")",
+                        prefix + name);
             }
         }
     }

@@ -1,7 +1,5 @@
 package dev.annals.server.internal.stream;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
@@ -17,6 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Deleting and truncating streams: {@code DELETE /streams/{stream}?mode=soft|hard} and
@@ -45,7 +45,11 @@ public final class DeletionRoutes {
         String stream = allowed(ctx);
         DeletionMode mode = mode(ctx.queryParamAsClass("mode", String.class).getOrDefault("soft"));
         var result = deletion().deleteStream(stream, mode);
-        LOG.info("deleted stream {} ({}): last version {}, {} events hidden", stream, mode, result.lastVersion(),
+        LOG.info(
+                "deleted stream {} ({}): last version {}, {} events hidden",
+                stream,
+                mode,
+                result.lastVersion(),
                 result.eventsHidden());
         answer(ctx, result);
     }
@@ -53,9 +57,11 @@ public final class DeletionRoutes {
     private void truncate(Context ctx) {
         String stream = allowed(ctx);
         // Any number: the store says why a negative or too large one is refused, naming the stream's last version.
-        long before = QueryParams.number(ctx, "before", Long.MIN_VALUE, Long.MAX_VALUE).orElseThrow(() -> ApiException.invalid(
-                "invalid_parameter", "before is required: the first version to keep readable",
-                Map.of("parameter", "before")));
+        long before = QueryParams.number(ctx, "before", Long.MIN_VALUE, Long.MAX_VALUE)
+                .orElseThrow(() -> ApiException.invalid(
+                        "invalid_parameter",
+                        "before is required: the first version to keep readable",
+                        Map.of("parameter", "before")));
         var result = deletion().truncateStream(stream, before);
         LOG.info("truncated stream {} before version {}: {} events hidden", stream, before, result.eventsHidden());
         answer(ctx, result);
@@ -69,16 +75,20 @@ public final class DeletionRoutes {
     }
 
     private StreamDeletion deletion() {
-        return store.capability(StreamDeletion.class).orElseThrow(() -> new ApiException(501, "not_supported",
-                "this server's store cannot delete or truncate streams", Map.of()));
+        return store.capability(StreamDeletion.class)
+                .orElseThrow(() -> new ApiException(
+                        501, "not_supported", "this server's store cannot delete or truncate streams", Map.of()));
     }
 
     private static DeletionMode mode(String text) {
         return switch (text.toLowerCase(Locale.ROOT)) {
             case "soft" -> DeletionMode.SOFT;
             case "hard" -> DeletionMode.HARD;
-            default -> throw ApiException.invalid("invalid_parameter", "mode must be soft or hard, was '" + text + "'",
-                    Map.of("parameter", "mode", "value", text));
+            default ->
+                throw ApiException.invalid(
+                        "invalid_parameter",
+                        "mode must be soft or hard, was '" + text + "'",
+                        Map.of("parameter", "mode", "value", text));
         };
     }
 

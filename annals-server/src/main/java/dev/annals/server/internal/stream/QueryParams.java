@@ -9,8 +9,7 @@ import java.util.OptionalLong;
 /** Reads and checks the query parameters of the read routes; a bad value is a 400. */
 final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static Direction direction(Context ctx) {
         String value = ctx.queryParam("direction");

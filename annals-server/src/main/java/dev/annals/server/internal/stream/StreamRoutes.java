@@ -1,10 +1,8 @@
 package dev.annals.server.internal.stream;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.event.RecordedEvent;
-import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.auth.Permission;
+import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
 import dev.annals.server.internal.json.ApiJson;
 import dev.annals.store.AppendResult;
@@ -20,12 +18,15 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import static java.util.Objects.requireNonNull;
+
 /** The stream routes: append, read a stream or virtual stream a page at a time, list streams. */
 public final class StreamRoutes {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
     /** The most events or streams one page returns. */
     public static final long MAX_PAGE = 1000;
+
     private static final long DEFAULT_PAGE = 100;
 
     private final EventStore store;
@@ -49,8 +50,12 @@ public final class StreamRoutes {
         guard.require(ctx, Permission.WRITE, stream);
         AppendBody body = AppendBody.parse(ctx.bodyAsBytes());
         AppendResult result = store.append(stream, body.expected(), body.events());
-        LOG.debug("appended {} events to stream {} (first event id {}): version {}, position {}",
-                body.events().size(), stream, body.events().getFirst().eventId(), result.streamVersion(),
+        LOG.debug(
+                "appended {} events to stream {} (first event id {}): version {}, position {}",
+                body.events().size(),
+                stream,
+                body.events().getFirst().eventId(),
+                result.streamVersion(),
                 result.position());
         var node = ApiJson.MAPPER.createObjectNode();
         node.put("stream", stream);
@@ -71,8 +76,8 @@ public final class StreamRoutes {
         // One more than asked tells whether a next page exists without a second read.
         page = VisiblePage.read(store, new ReadRequest(source, direction, from, limit + 1), guard.caller(ctx));
         if (page.isEmpty() && source instanceof ReadSource.StreamOf(String stream) && !exists(stream)) {
-            throw new ApiException(404, "stream_not_found", "stream '" + stream + "' does not exist",
-                    Map.of("stream", stream));
+            throw new ApiException(
+                    404, "stream_not_found", "stream '" + stream + "' does not exist", Map.of("stream", stream));
         }
         var node = ApiJson.MAPPER.createObjectNode();
         node.put("stream", name);
@@ -94,8 +99,8 @@ public final class StreamRoutes {
     }
 
     private boolean exists(String stream) {
-        try (var last = store.read(new ReadRequest(new ReadSource.StreamOf(stream), Direction.BACKWARD,
-                ReadRequest.END, 1))) {
+        try (var last =
+                store.read(new ReadRequest(new ReadSource.StreamOf(stream), Direction.BACKWARD, ReadRequest.END, 1))) {
             return last.findAny().isPresent();
         }
     }
@@ -109,7 +114,10 @@ public final class StreamRoutes {
         var streams = node.putArray("streams");
         List<dev.annals.store.StreamInfo> page;
         try (var all = store.streams()) {
-            page = all.filter(info -> info.stream().startsWith(prefix)).skip(offset).limit(limit + 1).toList();
+            page = all.filter(info -> info.stream().startsWith(prefix))
+                    .skip(offset)
+                    .limit(limit + 1)
+                    .toList();
         }
         page.stream().limit(limit).forEach(info -> streams.add(ApiJson.stream(info)));
         if (page.size() > limit) {

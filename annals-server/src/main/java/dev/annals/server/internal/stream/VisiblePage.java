@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class VisiblePage {
 
-    private VisiblePage() {
-    }
+    private VisiblePage() {}
 
     /** Up to {@code request.limit()} events of {@code request} that {@code caller} sees, in the read's order. */
     static List<RecordedEvent> read(EventReader store, ReadRequest request, Caller caller) {
@@ -32,7 +31,9 @@ final class VisiblePage {
                     page.add(event);
                 }
             }
-            if (page.size() >= request.limit() || chunk.size() < next.limit() || request.source().byVersion()) {
+            if (page.size() >= request.limit()
+                    || chunk.size() < next.limit()
+                    || request.source().byVersion()) {
                 return page;
             }
             long last = chunk.getLast().position();

@@ -1,8 +1,5 @@
 package dev.annals.server.internal.live;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventReader;
@@ -25,6 +22,9 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LiveTailTest {
 
@@ -40,8 +40,10 @@ class LiveTailTest {
 
     void append(String stream, int count) {
         for (int i = 0; i < count; i++) {
-            store.append(stream, ExpectedVersion.any(), EventData.of(stream.startsWith("order") ? "Placed" : "Deposited",
-                    "{\"n\":" + i + "}"));
+            store.append(
+                    stream,
+                    ExpectedVersion.any(),
+                    EventData.of(stream.startsWith("order") ? "Placed" : "Deposited", "{\"n\":" + i + "}"));
         }
     }
 
@@ -62,7 +64,8 @@ class LiveTailTest {
         assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(6))).containsExactly(6L, 7L, 8L);
         assertThat(counted.reads.get()).isEqualTo(readsBefore);
 
-        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(2).limit(3))).containsExactly(2L, 3L, 4L);
+        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(2).limit(3)))
+                .containsExactly(2L, 3L, 4L);
         assertThat(counted.reads.get()).isEqualTo(readsBefore + 1);
     }
 
@@ -74,10 +77,14 @@ class LiveTailTest {
         append("account-2", 2);
         await().until(() -> tail.headPosition() == 6);
 
-        assertThat(positions(ReadRequest.forward(new ReadSource.Category("account")).from(1)))
+        assertThat(positions(
+                        ReadRequest.forward(new ReadSource.Category("account")).from(1)))
                 .containsExactly(1L, 2L, 5L, 6L);
-        assertThat(positions(ReadRequest.forward(new ReadSource.EventType("Placed")).from(1))).containsExactly(3L, 4L);
-        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(2).limit(2))).containsExactly(2L, 3L);
+        assertThat(positions(
+                        ReadRequest.forward(new ReadSource.EventType("Placed")).from(1)))
+                .containsExactly(3L, 4L);
+        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(2).limit(2)))
+                .containsExactly(2L, 3L);
     }
 
     @Test
@@ -89,7 +96,8 @@ class LiveTailTest {
 
         assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(7))).containsExactly(7L, 8L, 9L, 10L);
         assertThat(counted.reads.get()).isEqualTo(readsBefore);
-        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(3).limit(2))).containsExactly(3L, 4L);
+        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(3).limit(2)))
+                .containsExactly(3L, 4L);
         assertThat(counted.reads.get()).isEqualTo(readsBefore + 1);
     }
 
@@ -98,14 +106,21 @@ class LiveTailTest {
         append("account-1", 50);
         tail = new LiveTail(counted, 16);
         var seen = new CopyOnWriteArrayList<Long>();
-        try (var subscription = Subscription.start("through-tail", tail, new ReadSource.All(), 0,
-                SubscriptionOptions.defaults(), events -> events.forEach(e -> seen.add(e.position())))) {
+        try (var subscription = Subscription.start(
+                "through-tail",
+                tail,
+                new ReadSource.All(),
+                0,
+                SubscriptionOptions.defaults(),
+                events -> events.forEach(e -> seen.add(e.position())))) {
             var writer = Thread.ofVirtual().start(() -> append("account-2", 200));
             writer.join();
             await().until(() -> seen.size() >= 250);
             assertThat(subscription.isRunning()).isTrue();
         }
-        assertThat(seen).containsExactlyElementsOf(LongStream.rangeClosed(1, 250).boxed().toList());
+        assertThat(seen)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 250).boxed().toList());
     }
 
     /** The store, counting the reads that reach it. */

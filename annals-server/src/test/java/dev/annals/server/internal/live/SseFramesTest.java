@@ -1,15 +1,15 @@
 package dev.annals.server.internal.live;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.util.UUID;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SseFramesTest {
@@ -29,8 +29,12 @@ class SseFramesTest {
         byte[] first = frames.frame(held);
 
         assertThat(frames.frame(event(12, "{\"amount\":5}"))).isNotSameAs(first).isEqualTo(first);
-        assertThat(new String(frames.frame(event(20, "{}")), StandardCharsets.UTF_8)).startsWith("id: 20\n");
-        assertThat(frames.frame(held)).as("slot 4 now holds position 20").isNotSameAs(first).isEqualTo(first);
+        assertThat(new String(frames.frame(event(20, "{}")), StandardCharsets.UTF_8))
+                .startsWith("id: 20\n");
+        assertThat(frames.frame(held))
+                .as("slot 4 now holds position 20")
+                .isNotSameAs(first)
+                .isEqualTo(first);
     }
 
     @Test
@@ -38,13 +42,22 @@ class SseFramesTest {
         String frame = new String(frames.frame(event(7, "{\"note\":\"two\\nlines\"}")), StandardCharsets.UTF_8);
 
         assertThat(frame).startsWith("id: 7\nevent: event\ndata: {").endsWith("}\n\n");
-        assertThat(frame.lines()).containsExactly("id: 7", "event: event", frame.substring(frame.indexOf("data: "),
-                frame.length() - 2), "");
+        assertThat(frame.lines())
+                .containsExactly(
+                        "id: 7", "event: event", frame.substring(frame.indexOf("data: "), frame.length() - 2), "");
         assertThat(frame).contains("\"position\":7").contains("two\\nlines");
     }
 
     private static RecordedEvent event(long position, String json) {
-        return new RecordedEvent("account-1", position - 1, position, new UUID(0, position), "Noted", 1,
-                json.getBytes(StandardCharsets.UTF_8), Metadata.empty(), Instant.parse("2026-11-26T19:00:00Z"));
+        return new RecordedEvent(
+                "account-1",
+                position - 1,
+                position,
+                new UUID(0, position),
+                "Noted",
+                1,
+                json.getBytes(StandardCharsets.UTF_8),
+                Metadata.empty(),
+                Instant.parse("2026-11-26T19:00:00Z"));
     }
 }

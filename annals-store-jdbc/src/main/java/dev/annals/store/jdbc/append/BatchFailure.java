@@ -1,9 +1,7 @@
 package dev.annals.store.jdbc.append;
 
 import dev.annals.store.StoreUnavailableException;
-
 import dev.annals.store.jdbc.SqlDialect;
-
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -62,10 +60,11 @@ public final class BatchFailure extends Exception {
     public static dev.annals.store.EventStoreException readFailure(SqlDialect dialect, String doing, SQLException e) {
         var reason = reasonOf(dialect, e);
         if (reason.isPresent()) {
-            return new StoreUnavailableException(reason.get(), doing + " failed: " + reason.get().description(), e);
+            return new StoreUnavailableException(
+                    reason.get(), doing + " failed: " + reason.get().description(), e);
         }
-        return new dev.annals.store.EventStoreException(doing + " failed: the database reported an error"
-                + " (the details are in the server's log)", e);
+        return new dev.annals.store.EventStoreException(
+                doing + " failed: the database reported an error" + " (the details are in the server's log)", e);
     }
 
     /** The storage fault, or empty when the database failed for another cause. */

@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.append;
 
 import dev.annals.store.AppendResult;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +36,5 @@ public interface BatchWriter {
      *
      * @throws BatchFailure when it cannot
      */
-    default void probe() throws BatchFailure {
-    }
+    default void probe() throws BatchFailure {}
 }

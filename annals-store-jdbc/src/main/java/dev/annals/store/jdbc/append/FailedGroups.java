@@ -1,11 +1,10 @@
 package dev.annals.store.jdbc.append;
 
 import dev.annals.store.StoreUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How {@link GroupCommit} completes the appends of a group whose transaction failed as a whole
@@ -102,10 +101,14 @@ final class FailedGroups {
             append.acknowledge(stored.get());
             return LookUp.COMPLETED;
         } catch (BatchFailure failure) {
-            LOG.warn("looking up the events of an append to stream '{}' in {} failed: {}", append.stream(), database,
+            LOG.warn(
+                    "looking up the events of an append to stream '{}' in {} failed: {}",
+                    append.stream(),
+                    database,
                     failure.getMessage());
-            failure.reason().ifPresent(reason -> faults.accept(PendingAppend.unavailable(reason,
-                    "the store cannot write: " + reason.description(), failure.getCause())));
+            failure.reason()
+                    .ifPresent(reason -> faults.accept(PendingAppend.unavailable(
+                            reason, "the store cannot write: " + reason.description(), failure.getCause())));
             return LookUp.FAILED;
         } catch (RuntimeException refused) {
             append.refuse(refused);

@@ -4,9 +4,6 @@ import dev.annals.event.EventData;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StoreUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +11,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The queue and the one writer thread of a group commit: callers queue their appends, the thread takes
@@ -51,6 +50,7 @@ public final class GroupCommit {
     private final Thread thread;
     /** Held while a batch is written, by the writer thread or by a caller writing its own append. */
     private final ReentrantLock writing = new ReentrantLock();
+
     private volatile boolean stopped;
     /** The storage fault of the last write, until a write succeeds. */
     private volatile StoreUnavailableException fault;
@@ -70,7 +70,10 @@ public final class GroupCommit {
         this.maxBatch = maxBatch;
         this.batchWriter = batchWriter;
         this.failedGroups = new FailedGroups(database, batchWriter, this::faultSeen);
-        this.thread = Thread.ofPlatform().name("annals-writer " + database).daemon(true).unstarted(this::run);
+        this.thread = Thread.ofPlatform()
+                .name("annals-writer " + database)
+                .daemon(true)
+                .unstarted(this::run);
         thread.start();
     }
 
@@ -120,8 +123,9 @@ public final class GroupCommit {
             }
             fault = null;
         } catch (BatchFailure failure) {
-            failure.reason().ifPresent(reason -> fault = PendingAppend.unavailable(reason,
-                    "the store cannot write: " + reason.description(), failure.getCause()));
+            failure.reason()
+                    .ifPresent(reason -> fault = PendingAppend.unavailable(
+                            reason, "the store cannot write: " + reason.description(), failure.getCause()));
         } finally {
             writing.unlock();
         }
@@ -157,15 +161,22 @@ public final class GroupCommit {
                 failedGroups.fail(batch.getFirst(), failure);
                 return;
             }
-            LOG.warn("a group of {} appends to {} failed{}: {}; resolving each append on its own", batch.size(),
-                    database, failure.outcomeUnknown() ? " while committing" : "", failure.getMessage());
+            LOG.warn(
+                    "a group of {} appends to {} failed{}: {}; resolving each append on its own",
+                    batch.size(),
+                    database,
+                    failure.outcomeUnknown() ? " while committing" : "",
+                    failure.getMessage());
             failedGroups.resolve(batch, failure);
         } catch (RuntimeException e) {
             // A writer must complete what it is given; if it broke that contract, nobody may wait forever.
             LOG.error("the writer of {} failed a batch of {} appends", database, batch.size(), e);
             for (PendingAppend append : batch) {
-                append.outcome().completeExceptionally(new EventStoreException("append to stream '"
-                        + append.stream() + "' failed: the store's writer failed (details are in the server's log)", e));
+                append.outcome()
+                        .completeExceptionally(new EventStoreException(
+                                "append to stream '" + append.stream()
+                                        + "' failed: the store's writer failed (details are in the server's log)",
+                                e));
             }
         }
     }

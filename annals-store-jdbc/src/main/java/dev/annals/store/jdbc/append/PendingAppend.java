@@ -5,13 +5,12 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StoreUnavailableException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One validated append waiting for a group commit, and where its outcome goes once the batch holding it
@@ -21,8 +20,12 @@ import java.util.concurrent.ExecutionException;
  * run by the writer in the same order as appends; its outcome then holds the stream's last version and
  * the head position, and the change holds the report.
  */
-public record PendingAppend(String stream, ExpectedVersion expected, List<EventData> events,
-                            Optional<StreamChange> change, CompletableFuture<AppendResult> outcome) {
+public record PendingAppend(
+        String stream,
+        ExpectedVersion expected,
+        List<EventData> events,
+        Optional<StreamChange> change,
+        CompletableFuture<AppendResult> outcome) {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingAppend.class);
 
@@ -33,7 +36,8 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
 
     /** A deletion or truncation of {@code stream}, to run on the writer. */
     public static PendingAppend change(String stream, StreamChange change) {
-        return new PendingAppend(stream, ExpectedVersion.any(), List.of(), Optional.of(change), new CompletableFuture<>());
+        return new PendingAppend(
+                stream, ExpectedVersion.any(), List.of(), Optional.of(change), new CompletableFuture<>());
     }
 
     /**
@@ -47,11 +51,15 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (change.isPresent()) {
-                throw new EventStoreException("interrupted while waiting to delete or truncate stream '" + stream
-                        + "'; it may or may not be done, a retry tells which", e);
+                throw new EventStoreException(
+                        "interrupted while waiting to delete or truncate stream '" + stream
+                                + "'; it may or may not be done, a retry tells which",
+                        e);
             }
-            throw new EventStoreException("interrupted while appending to stream '" + stream
-                    + "'; the append may or may not be written, an exact retry tells which", e);
+            throw new EventStoreException(
+                    "interrupted while appending to stream '" + stream
+                            + "'; the append may or may not be written, an exact retry tells which",
+                    e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException refused) {
                 throw refused;
@@ -65,8 +73,13 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
         if (change.isPresent()) {
             LOG.info("stream '{}' changed: {}", stream, change.get().result().get());
         } else if (LOG.isDebugEnabled()) {
-            LOG.debug("appended to stream '{}' expected {} new version {} positions {}..{} event ids {}", stream,
-                    expected, result.streamVersion(), result.position() - events.size() + 1, result.position(),
+            LOG.debug(
+                    "appended to stream '{}' expected {} new version {} positions {}..{} event ids {}",
+                    stream,
+                    expected,
+                    result.streamVersion(),
+                    result.position() - events.size() + 1,
+                    result.position(),
                     eventIds());
         }
         outcome.complete(result);
@@ -75,8 +88,12 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
     /** Completes the append as refused for what it asked (wrong expected version, conflicting ids). */
     public void refuse(RuntimeException reason) {
         if (LOG.isDebugEnabled()) {
-            LOG.debug("append to stream '{}' expected {} refused: {}; event ids {}", stream, expected,
-                    reason.getMessage(), eventIds());
+            LOG.debug(
+                    "append to stream '{}' expected {} refused: {}; event ids {}",
+                    stream,
+                    expected,
+                    reason.getMessage(),
+                    eventIds());
         }
         outcome.completeExceptionally(reason);
     }
@@ -88,19 +105,29 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
      * where {@code database} names it for operators (a file, a schema).
      */
     public EventStoreException fail(String database, BatchFailure failure) {
-        LOG.error("append to stream '{}' failed, nothing acknowledged: database {} failed{}: {}; event ids {}",
-                stream, database, failure.outcomeUnknown() ? " while committing" : "", failure.getMessage(),
-                eventIds(), failure.getCause());
+        LOG.error(
+                "append to stream '{}' failed, nothing acknowledged: database {} failed{}: {}; event ids {}",
+                stream,
+                database,
+                failure.outcomeUnknown() ? " while committing" : "",
+                failure.getMessage(),
+                eventIds(),
+                failure.getCause());
         EventStoreException failed;
         if (failure.outcomeUnknown()) {
             failed = unknown(failure.reason(), failure.getCause());
         } else if (failure.reason().isPresent()) {
             var reason = failure.reason().get();
-            failed = unavailable(reason, what() + " was not written: " + reason.description()
-                    + "; retry once that is fixed, the store recovers by itself", failure.getCause());
+            failed = unavailable(
+                    reason,
+                    what() + " was not written: " + reason.description()
+                            + "; retry once that is fixed, the store recovers by itself",
+                    failure.getCause());
         } else {
-            failed = new EventStoreException(what() + " was not written: the database failed to store it"
-                    + " (the details are in the server's log)", failure.getCause());
+            failed = new EventStoreException(
+                    what() + " was not written: the database failed to store it"
+                            + " (the details are in the server's log)",
+                    failure.getCause());
         }
         outcome.completeExceptionally(failed);
         return failed;
@@ -108,27 +135,34 @@ public record PendingAppend(String stream, ExpectedVersion expected, List<EventD
 
     /** Completes the append as maybe written: its commit failed and its outcome could not be learnt. */
     public void failUnknown(Optional<StoreUnavailableException.Reason> reason, Throwable cause) {
-        LOG.error("append to stream '{}' may or may not be written: its commit failed; event ids {}", stream,
-                eventIds(), cause);
+        LOG.error(
+                "append to stream '{}' may or may not be written: its commit failed; event ids {}",
+                stream,
+                eventIds(),
+                cause);
         outcome.completeExceptionally(unknown(reason, cause));
     }
 
     private EventStoreException unknown(Optional<StoreUnavailableException.Reason> reason, Throwable cause) {
         String retry = change.isPresent() ? "a retry tells which" : "an exact retry (same event ids) tells which";
-        return reason.<EventStoreException>map(r -> unavailable(r, what() + " may or may not be written: "
-                        + r.description() + " while it committed; " + retry, cause))
-                .orElseGet(() -> new EventStoreException(what() + " may or may not be written: the database failed"
-                        + " while it committed; " + retry, cause));
+        return reason.<EventStoreException>map(r -> unavailable(
+                        r,
+                        what() + " may or may not be written: " + r.description() + " while it committed; " + retry,
+                        cause))
+                .orElseGet(() -> new EventStoreException(
+                        what() + " may or may not be written: the database failed" + " while it committed; " + retry,
+                        cause));
     }
 
     /** A storage fault with {@code message}: a {@link StoreUnavailableException}. */
-    static StoreUnavailableException unavailable(StoreUnavailableException.Reason reason, String message,
-                                                 Throwable cause) {
+    static StoreUnavailableException unavailable(
+            StoreUnavailableException.Reason reason, String message, Throwable cause) {
         return new StoreUnavailableException(reason, message, cause);
     }
 
     private String what() {
-        return change.isPresent() ? "the deletion or truncation of stream '" + stream + "'"
+        return change.isPresent()
+                ? "the deletion or truncation of stream '" + stream + "'"
                 : "append to stream '" + stream + "'";
     }
 

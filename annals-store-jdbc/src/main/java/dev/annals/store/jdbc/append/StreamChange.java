@@ -2,7 +2,6 @@ package dev.annals.store.jdbc.append;
 
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.internal.StreamMarks;
-
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -15,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param rule   what to do to the stream's marks (see {@link StreamMarks#delete} and {@link StreamMarks#truncate})
  * @param result where the writer leaves the report, before it acknowledges the change
  */
-public record StreamChange(Function<StreamMarks, StreamMarks.Change> rule, AtomicReference<StreamDeletionResult> result) {
+public record StreamChange(
+        Function<StreamMarks, StreamMarks.Change> rule, AtomicReference<StreamDeletionResult> result) {
 
     public StreamChange {
         requireNonNull(rule, "rule");

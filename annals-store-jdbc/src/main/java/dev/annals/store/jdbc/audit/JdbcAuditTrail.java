@@ -9,13 +9,12 @@ import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -48,9 +47,10 @@ public final class JdbcAuditTrail implements AuditTrail {
         this.connections = requireNonNull(connections, "connections");
         String events = dialect.table("events");
         String hashes = dialect.table("event_hashes");
-        this.eventsWithHashes = dialect.selectEvents().replace(" FROM " + events + " e", ", h.hash FROM " + events + " e")
-                + " LEFT JOIN " + hashes + " h ON h.position = e.position WHERE e.position > ?"
-                + " ORDER BY e.position LIMIT ?";
+        this.eventsWithHashes =
+                dialect.selectEvents().replace(" FROM " + events + " e", ", h.hash FROM " + events + " e")
+                        + " LEFT JOIN " + hashes + " h ON h.position = e.position WHERE e.position > ?"
+                        + " ORDER BY e.position LIMIT ?";
         this.lastSealed = "SELECT COALESCE(MAX(position), 0) FROM " + hashes;
         this.firstOrphan = "SELECT COALESCE(MIN(h.position), 0) FROM " + hashes + " h LEFT JOIN " + events
                 + " e ON e.position = h.position WHERE e.position IS NULL";
@@ -96,7 +96,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         long verified = 0;
         long sealed = 0;
         try (var select = connection.prepareStatement(eventsWithHashes);
-             var insert = connection.prepareStatement(insertHash)) {
+                var insert = connection.prepareStatement(insertHash)) {
             int read = PAGE;
             while (read == PAGE) {
                 read = 0;
@@ -108,17 +108,29 @@ public final class JdbcAuditTrail implements AuditTrail {
                         RecordedEvent event = EventRows.map(dialect, rows);
                         byte[] stored = rows.getBytes(EventRows.COLUMNS + 1);
                         if (orphan > 0 && orphan < event.position()) {
-                            return broken(orphan, "the event sealed at this position was removed", verified,
-                                    previous, headPosition);
+                            return broken(
+                                    orphan,
+                                    "the event sealed at this position was removed",
+                                    verified,
+                                    previous,
+                                    headPosition);
                         }
                         byte[] hash = EventHash.chain(previous, event);
                         if (stored == null && event.position() < sealedThrough) {
-                            return broken(event.position(), "event " + event.eventId()
-                                    + " was inserted after sealing", verified, previous, headPosition);
+                            return broken(
+                                    event.position(),
+                                    "event " + event.eventId() + " was inserted after sealing",
+                                    verified,
+                                    previous,
+                                    headPosition);
                         }
                         if (stored != null && !Arrays.equals(stored, hash)) {
-                            return broken(event.position(), "event " + event.eventId() + " of stream "
-                                    + event.stream() + " does not match its sealed hash", verified, previous,
+                            return broken(
+                                    event.position(),
+                                    "event " + event.eventId() + " of stream " + event.stream()
+                                            + " does not match its sealed hash",
+                                    verified,
+                                    previous,
                                     headPosition);
                         }
                         if (stored == null) {
@@ -141,19 +153,24 @@ public final class JdbcAuditTrail implements AuditTrail {
         if (orphan > 0) {
             return broken(orphan, "the event sealed at this position was removed", verified, previous, headPosition);
         }
-        LOG.info("audit trail intact: {} event(s) verified, {} newly sealed, head position {}, head hash {}",
-                verified, sealed, headPosition, EventHash.hex(previous));
+        LOG.info(
+                "audit trail intact: {} event(s) verified, {} newly sealed, head position {}, head hash {}",
+                verified,
+                sealed,
+                headPosition,
+                EventHash.hex(previous));
         return new AuditReport(verified, sealed, OptionalLong.empty(), "", EventHash.hex(previous), headPosition);
     }
 
-    private static AuditReport broken(long position, String problem, long verified, byte[] previous,
-                                      long headPosition) {
+    private static AuditReport broken(
+            long position, String problem, long verified, byte[] previous, long headPosition) {
         LOG.warn("audit trail broken at position {}: {}", position, problem);
         return new AuditReport(verified, 0, OptionalLong.of(position), problem, EventHash.hex(previous), headPosition);
     }
 
     private static long scalar(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -9,13 +9,12 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.crypto.SecretKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import javax.crypto.SecretKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -71,7 +70,9 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
                         + " (subject, data_key, created_at) VALUES (?, ?, ?) ON CONFLICT (subject) DO NOTHING")) {
                     insert.setString(1, subject);
                     var key = DataKeys.generate();
-                    insert.setBytes(2, masterKey.map(master -> master.wrap(subject, key)).orElse(key.getEncoded()));
+                    insert.setBytes(
+                            2,
+                            masterKey.map(master -> master.wrap(subject, key)).orElse(key.getEncoded()));
                     insert.setLong(3, System.currentTimeMillis());
                     LockWaits.retryWhileBusy(dialect, insert::executeUpdate);
                 }
@@ -84,8 +85,9 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
     @Override
     public Optional<SecretKey> find(String subject) {
         requireNonNull(subject, "subject");
-        return run("find the key of subject '" + subject + "'", connection -> select(connection, subject)
-                .flatMap(key -> key).map(stored -> dataKey(subject, stored)));
+        return run(
+                "find the key of subject '" + subject + "'",
+                connection -> select(connection, subject).flatMap(key -> key).map(stored -> dataKey(subject, stored)));
     }
 
     @Override
@@ -95,9 +97,10 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
             var before = select(connection, subject);
             long now = System.currentTimeMillis();
             if (before.isEmpty()) {
-                try (var insert = connection.prepareStatement("INSERT INTO " + table
-                        + " (subject, data_key, created_at, forgotten_at) VALUES (?, NULL, ?, ?)"
-                        + " ON CONFLICT (subject) DO UPDATE SET data_key = NULL, forgotten_at = excluded.forgotten_at")) {
+                try (var insert = connection.prepareStatement(
+                        "INSERT INTO " + table
+                                + " (subject, data_key, created_at, forgotten_at) VALUES (?, NULL, ?, ?)"
+                                + " ON CONFLICT (subject) DO UPDATE SET data_key = NULL, forgotten_at = excluded.forgotten_at")) {
                     insert.setString(1, subject);
                     insert.setLong(2, now);
                     insert.setLong(3, now);
@@ -108,8 +111,8 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
             if (before.get().isEmpty()) {
                 return ForgetOutcome.ALREADY_FORGOTTEN;
             }
-            try (var update = connection.prepareStatement("UPDATE " + table
-                    + " SET data_key = NULL, forgotten_at = ? WHERE subject = ?")) {
+            try (var update = connection.prepareStatement(
+                    "UPDATE " + table + " SET data_key = NULL, forgotten_at = ? WHERE subject = ?")) {
                 update.setLong(1, now);
                 update.setString(2, subject);
                 LockWaits.retryWhileBusy(dialect, update::executeUpdate);
@@ -141,7 +144,8 @@ public final class JdbcSubjectKeyStore implements SubjectKeyStore {
         if (!MasterKey.isWrapped(stored)) {
             return DataKeys.of(stored);
         }
-        return masterKey.orElseThrow(() -> new EventStoreException("the data key of subject '" + subject
+        return masterKey
+                .orElseThrow(() -> new EventStoreException("the data key of subject '" + subject
                         + "' in " + table + " is wrapped with a master key, and none was given (set "
                         + MasterKey.ENVIRONMENT_VARIABLE + " or pass one to the key store)"))
                 .unwrap(subject, stored);

@@ -38,8 +38,13 @@ public final class PagedSpliterator<T> extends Spliterators.AbstractSpliterator<
      * @param keyOf    the key of an element
      * @param nextFrom the key to fetch from after an element with the given key
      */
-    public PagedSpliterator(long from, long limit, int pageSize, PageFetch<T> fetch, ToLongFunction<T> keyOf,
-                            Function<Long, Long> nextFrom) {
+    public PagedSpliterator(
+            long from,
+            long limit,
+            int pageSize,
+            PageFetch<T> fetch,
+            ToLongFunction<T> keyOf,
+            Function<Long, Long> nextFrom) {
         super(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL);
         this.from = from;
         this.remaining = limit;

@@ -2,7 +2,6 @@ package dev.annals.store.jdbc.migrate;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.serialization.EventTransform;
-
 import java.util.Objects;
 
 import static java.util.Objects.requireNonNull;
@@ -29,10 +28,14 @@ final class CheckedTransform {
         try {
             copy = transform.transform(event);
         } catch (RuntimeException e) {
-            throw new MigrationRejectedException("the transform failed on " + describe(event) + ": " + e.getMessage(), e);
+            throw new MigrationRejectedException(
+                    "the transform failed on " + describe(event) + ": " + e.getMessage(), e);
         }
-        if (copy == null || !copy.stream().equals(event.stream()) || copy.streamVersion() != event.streamVersion()
-                || copy.position() != event.position() || !copy.eventId().equals(event.eventId())
+        if (copy == null
+                || !copy.stream().equals(event.stream())
+                || copy.streamVersion() != event.streamVersion()
+                || copy.position() != event.position()
+                || !copy.eventId().equals(event.eventId())
                 || !Objects.equals(copy.recordedAt(), event.recordedAt())) {
             throw new MigrationRejectedException("the transform changed the identity of " + describe(event)
                     + ": it may change type, schema version, payload and metadata, never the id, stream, version,"

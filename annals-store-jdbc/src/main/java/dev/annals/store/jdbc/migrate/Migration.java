@@ -9,9 +9,6 @@ import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.ImportRejectedException;
 import dev.annals.store.jdbc.transfer.StoredSubjectKey;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -19,6 +16,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -97,13 +96,16 @@ public final class Migration {
                 count = prefix.count();
             }
             if (resumedAfter > 0) {
-                LOG.info("migration resumes after position {}: {} event(s) already in {} match the source",
-                        resumedAfter, count, to);
+                LOG.info(
+                        "migration resumes after position {}: {} event(s) already in {} match the source",
+                        resumedAfter,
+                        count,
+                        to);
             }
             long copied = 0;
             int carried;
             try (var target = to.openImport();
-                 Stream<RecordedEvent> events = source.readAll(resumedAfter + 1)) {
+                    Stream<RecordedEvent> events = source.readAll(resumedAfter + 1)) {
                 var batch = new ArrayList<RecordedEvent>(batchSize);
                 for (Iterator<RecordedEvent> it = events.iterator(); it.hasNext(); ) {
                     var event = it.next();
@@ -124,15 +126,29 @@ public final class Migration {
             var verified = verify(chain, count);
             verify(snapshot.erasure());
             double seconds = (System.nanoTime() - started) / 1e9;
-            LOG.info("migrated {} event(s) from {} to {} in {} s; {} verified, head {}, hash {}; {}", copied, from, to,
-                    seconds, count, verified.head(), EventHash.hex(chain), snapshot.erasure().summary());
-            return new MigrationReport(resumedAfter, copied, count, verified.head(), EventHash.hex(chain),
-                    snapshot.erasure(), carried, seconds);
+            LOG.info(
+                    "migrated {} event(s) from {} to {} in {} s; {} verified, head {}, hash {}; {}",
+                    copied,
+                    from,
+                    to,
+                    seconds,
+                    count,
+                    verified.head(),
+                    EventHash.hex(chain),
+                    snapshot.erasure().summary());
+            return new MigrationReport(
+                    resumedAfter,
+                    copied,
+                    count,
+                    verified.head(),
+                    EventHash.hex(chain),
+                    snapshot.erasure(),
+                    carried,
+                    seconds);
         }
     }
 
-    private long write(EventImport target, List<RecordedEvent> batch, long before,
-                       Listener listener) {
+    private long write(EventImport target, List<RecordedEvent> batch, long before, Listener listener) {
         if (batch.isEmpty()) {
             return 0;
         }
@@ -175,8 +191,7 @@ public final class Migration {
         }
     }
 
-    private record Hashed(byte[] chain, long count, long head) {
-    }
+    private record Hashed(byte[] chain, long count, long head) {}
 
     /** Checks the target's events up to {@code head} against the source's, transformed; returns their chain. */
     private Hashed checkPrefix(EventReader source, EventReader target, long head) {
@@ -186,7 +201,7 @@ public final class Migration {
             return new Hashed(chain, 0, 0);
         }
         try (var expected = source.readAll(1).takeWhile(e -> e.position() <= head);
-             var actual = target.readAll(1).takeWhile(e -> e.position() <= head)) {
+                var actual = target.readAll(1).takeWhile(e -> e.position() <= head)) {
             var want = expected.iterator();
             var have = actual.iterator();
             while (want.hasNext() || have.hasNext()) {
@@ -201,7 +216,10 @@ public final class Migration {
                 var copy = transform.apply(want.next());
                 byte[] next = EventHash.chain(chain, copy);
                 if (!Arrays.equals(next, EventHash.chain(chain, found))) {
-                    throw otherEvents(Math.min(copy.position(), found.position()), CheckedTransform.describe(found), CheckedTransform.describe(copy));
+                    throw otherEvents(
+                            Math.min(copy.position(), found.position()),
+                            CheckedTransform.describe(found),
+                            CheckedTransform.describe(copy));
                 }
                 chain = next;
                 count++;
@@ -220,7 +238,8 @@ public final class Migration {
         byte[] chain = EventHash.GENESIS;
         long count = 0;
         long head = 0;
-        try (var target = to.open(); var events = target.readAll(1)) {
+        try (var target = to.open();
+                var events = target.readAll(1)) {
             for (var it = events.iterator(); it.hasNext(); ) {
                 var event = it.next();
                 chain = EventHash.chain(chain, event);

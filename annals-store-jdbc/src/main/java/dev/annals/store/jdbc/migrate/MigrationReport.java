@@ -16,6 +16,12 @@ import dev.annals.store.jdbc.transfer.ErasureState;
  * @param changed      how many of the target's streams and subjects this run marked or keyed
  * @param seconds      how long the run took
  */
-public record MigrationReport(long resumedAfter, long copied, long verified, long head, String hash, ErasureState erasure,
-                       int changed, double seconds) {
-}
+public record MigrationReport(
+        long resumedAfter,
+        long copied,
+        long verified,
+        long head,
+        String hash,
+        ErasureState erasure,
+        int changed,
+        double seconds) {}

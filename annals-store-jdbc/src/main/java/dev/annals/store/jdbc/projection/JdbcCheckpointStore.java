@@ -8,7 +8,6 @@ import dev.annals.projection.ReadModelStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -49,7 +48,8 @@ public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> 
 
     @Override
     public synchronized <T> T transact(Work<RecordedEvent, T> work) throws Exception {
-        var inner = new JdbcTransaction(connection, dialect, List.of(), noTables, Clock.systemUTC(), new StatementCache());
+        var inner =
+                new JdbcTransaction(connection, dialect, List.of(), noTables, Clock.systemUTC(), new StatementCache());
         return work.run(new AutoCommitted(inner));
     }
 

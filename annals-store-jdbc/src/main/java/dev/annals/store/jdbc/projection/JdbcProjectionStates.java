@@ -14,7 +14,6 @@ import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.jdbc.projection.internal.ProjectionSql;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -75,8 +74,10 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
                         return ProjectionControl.INITIAL;
                     }
                     String rebuild = row.getString(2);
-                    return new ProjectionControl(row.getInt(1) != 0,
-                            rebuild == null ? RebuildMode.NONE : RebuildMode.valueOf(rebuild), row.getInt(3));
+                    return new ProjectionControl(
+                            row.getInt(1) != 0,
+                            rebuild == null ? RebuildMode.NONE : RebuildMode.valueOf(rebuild),
+                            row.getInt(3));
                 }
             }
         });
@@ -105,26 +106,42 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
 
     @Override
     public synchronized void report(ProjectionHealth health) {
-        update(ProjectionSql.UPSERT_STATUS, health.projection(), health.state().name(), health.checkpoint(),
-                health.headPosition(), health.eventsBehind(), health.secondsBehind(), health.error(), health.measuredAt().toEpochMilli());
+        update(
+                ProjectionSql.UPSERT_STATUS,
+                health.projection(),
+                health.state().name(),
+                health.checkpoint(),
+                health.headPosition(),
+                health.eventsBehind(),
+                health.secondsBehind(),
+                health.error(),
+                health.measuredAt().toEpochMilli());
     }
 
     @Override
     public synchronized List<ProjectionHealth> health() {
         return run(() -> {
             long head;
-            try (var statement = connection.prepareStatement(ProjectionSql.HEAD); var row = statement.executeQuery()) {
+            try (var statement = connection.prepareStatement(ProjectionSql.HEAD);
+                    var row = statement.executeQuery()) {
                 head = row.next() ? row.getLong(1) : 0;
             }
             var all = new ArrayList<ProjectionHealth>();
             try (var statement = connection.prepareStatement(ProjectionSql.SELECT_STATUS);
-                 var rows = statement.executeQuery()) {
+                    var rows = statement.executeQuery()) {
                 while (rows.next()) {
                     // Appends since the report count too, so a stopped runner's lag keeps growing.
                     long behind = rows.getLong(8) + Math.max(0, head - rows.getLong(4));
-                    all.add(new ProjectionHealth(rows.getString(1), ProjectionState.valueOf(rows.getString(2)),
-                            rows.getLong(3), head, behind, rows.getDouble(5), rows.getInt(9),
-                            Optional.ofNullable(rows.getString(6)).orElse(""), Instant.ofEpochMilli(rows.getLong(7))));
+                    all.add(new ProjectionHealth(
+                            rows.getString(1),
+                            ProjectionState.valueOf(rows.getString(2)),
+                            rows.getLong(3),
+                            head,
+                            behind,
+                            rows.getDouble(5),
+                            rows.getInt(9),
+                            Optional.ofNullable(rows.getString(6)).orElse(""),
+                            Instant.ofEpochMilli(rows.getLong(7))));
                 }
             }
             return all;
@@ -164,11 +181,15 @@ public final class JdbcProjectionStates implements ProjectionStates, AutoCloseab
         run(() -> {
             update(dialect.beginWrite());
             try {
-                var letter = deadLetter(id).filter(found -> found.status().open())
+                var letter = deadLetter(id)
+                        .filter(found -> found.status().open())
                         .orElseThrow(() -> new UnknownDeadLetterException(id));
                 update(ProjectionSql.SET_LETTER_STATUS, DeadLetterStatus.SKIPPED.name(), id);
                 if (checkpoint(letter.projection()) == letter.position() - 1) {
-                    update(ProjectionSql.UPSERT_CHECKPOINT, letter.projection(), letter.position(),
+                    update(
+                            ProjectionSql.UPSERT_CHECKPOINT,
+                            letter.projection(),
+                            letter.position(),
                             Instant.now().toEpochMilli());
                 }
                 update("COMMIT");

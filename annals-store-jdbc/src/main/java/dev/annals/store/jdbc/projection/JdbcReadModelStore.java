@@ -5,7 +5,6 @@ import dev.annals.projection.ReadModelStore;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -48,8 +47,8 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
      * As {@link #JdbcReadModelStore(ConnectionFactory, List, SqlDialect)}, with {@code guard} run first in every
      * transaction: when it throws, nothing of that transaction commits.
      */
-    public JdbcReadModelStore(ConnectionFactory connections, List<ReadModelTable> tables, SqlDialect dialect,
-                              TransactionGuard guard) {
+    public JdbcReadModelStore(
+            ConnectionFactory connections, List<ReadModelTable> tables, SqlDialect dialect, TransactionGuard guard) {
         this.guard = requireNonNull(guard, "guard");
         this.connections = requireNonNull(connections, "connections");
         this.tables = List.copyOf(tables);

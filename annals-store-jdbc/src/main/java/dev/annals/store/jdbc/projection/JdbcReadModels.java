@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.projection;
 
 import dev.annals.store.jdbc.SqlDialect;
-
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;

@@ -8,7 +8,6 @@ import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.internal.DeadLetterRows;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.jdbc.projection.internal.ProjectionSql;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,8 +26,13 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     private final Clock clock;
     private final StatementCache statements;
 
-    JdbcTransaction(Connection connection, SqlDialect dialect, List<ReadModelTable> tables,
-                    Map<Integer, Map<String, String>> physicalByVersion, Clock clock, StatementCache statements) {
+    JdbcTransaction(
+            Connection connection,
+            SqlDialect dialect,
+            List<ReadModelTable> tables,
+            Map<Integer, Map<String, String>> physicalByVersion,
+            Clock clock,
+            StatementCache statements) {
         this.connection = connection;
         this.dialect = dialect;
         this.tables = tables;
@@ -73,17 +77,27 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public long park(DeadLetter letter) {
-        try (var statement = connection.prepareStatement(ProjectionSql.INSERT_LETTER, Statement.RETURN_GENERATED_KEYS)) {
-            bind(statement, letter.projection(), letter.position(), letter.eventId().toString(), letter.eventType(),
-                    letter.error(), letter.attempts(), letter.firstFailure().toEpochMilli(),
-                    letter.lastFailure().toEpochMilli(), letter.status().name());
+        try (var statement =
+                connection.prepareStatement(ProjectionSql.INSERT_LETTER, Statement.RETURN_GENERATED_KEYS)) {
+            bind(
+                    statement,
+                    letter.projection(),
+                    letter.position(),
+                    letter.eventId().toString(),
+                    letter.eventType(),
+                    letter.error(),
+                    letter.attempts(),
+                    letter.firstFailure().toEpochMilli(),
+                    letter.lastFailure().toEpochMilli(),
+                    letter.status().name());
             LockWaits.retryWhileBusy(dialect, statement::executeUpdate);
             try (var keys = statement.getGeneratedKeys()) {
                 if (keys.next()) {
                     return keys.getLong(1);
                 }
             }
-            try (var query = connection.createStatement(); var id = query.executeQuery("SELECT MAX(id) FROM dead_letters")) {
+            try (var query = connection.createStatement();
+                    var id = query.executeQuery("SELECT MAX(id) FROM dead_letters")) {
                 id.next();
                 return id.getLong(1);
             }
@@ -94,8 +108,13 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public void updateDeadLetter(DeadLetter letter) {
-        execute(ProjectionSql.UPDATE_LETTER, letter.error(), letter.attempts(), letter.lastFailure().toEpochMilli(),
-                letter.status().name(), letter.id());
+        execute(
+                ProjectionSql.UPDATE_LETTER,
+                letter.error(),
+                letter.attempts(),
+                letter.lastFailure().toEpochMilli(),
+                letter.status().name(),
+                letter.id());
     }
 
     @Override
@@ -146,7 +165,8 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     }
 
     private boolean viewExists(String name) {
-        try (var views = connection.getMetaData().getTables(null, connection.getSchema(), name, new String[]{"VIEW"})) {
+        try (var views =
+                connection.getMetaData().getTables(null, connection.getSchema(), name, new String[] {"VIEW"})) {
             return views.next();
         } catch (SQLException e) {
             throw new ProjectionStoreException("could not look up view " + name + ": " + e.getMessage(), e);

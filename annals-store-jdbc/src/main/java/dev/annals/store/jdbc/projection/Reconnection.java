@@ -1,18 +1,16 @@
 package dev.annals.store.jdbc.projection;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Replaces a long-lived projection connection that the database dropped, after a failure was seen on it. */
 final class Reconnection {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reconnection.class);
 
-    private Reconnection() {
-    }
+    private Reconnection() {}
 
     /** {@code connection} when it still works, else a new one from {@code connections}, or the old one if none can be had. */
     static Connection ifBroken(Connection connection, ConnectionFactory connections) {

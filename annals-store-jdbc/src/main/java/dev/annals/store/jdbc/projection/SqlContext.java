@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.projection;
 
 import dev.annals.event.RecordedEvent;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;

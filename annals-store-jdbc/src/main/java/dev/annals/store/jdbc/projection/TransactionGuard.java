@@ -12,7 +12,7 @@ import java.sql.SQLException;
 public interface TransactionGuard {
 
     /** No check. */
-    TransactionGuard NONE = connection -> { };
+    TransactionGuard NONE = connection -> {};
 
     /** Checks that the transaction may go on; throws (an unchecked exception saying why) when not. */
     void check(Connection connection) throws SQLException;

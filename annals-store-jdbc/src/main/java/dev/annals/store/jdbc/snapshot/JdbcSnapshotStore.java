@@ -6,13 +6,12 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,7 +48,8 @@ public class JdbcSnapshotStore implements SnapshotStore {
     public final void save(Snapshot snapshot) {
         requireNonNull(snapshot, "snapshot");
         run("save the snapshot of stream '" + snapshot.stream() + "' at version " + snapshot.version(), () -> {
-            try (var connection = connections.open(); var insert = connection.prepareStatement(save)) {
+            try (var connection = connections.open();
+                    var insert = connection.prepareStatement(save)) {
                 insert.setString(1, snapshot.stream());
                 insert.setLong(2, snapshot.version());
                 insert.setLong(3, snapshot.position());
@@ -58,7 +58,10 @@ public class JdbcSnapshotStore implements SnapshotStore {
                 insert.setLong(6, snapshot.takenAt().toEpochMilli());
                 insert.executeUpdate();
             }
-            LOG.debug("stream {}: saved snapshot at version {}, position {}", snapshot.stream(), snapshot.version(),
+            LOG.debug(
+                    "stream {}: saved snapshot at version {}, position {}",
+                    snapshot.stream(),
+                    snapshot.version(),
                     snapshot.position());
             return null;
         });
@@ -68,13 +71,19 @@ public class JdbcSnapshotStore implements SnapshotStore {
     public final List<Snapshot> list(String stream) {
         requireNonNull(stream, "stream");
         return run("list the snapshots of stream '" + stream + "'", () -> {
-            try (var connection = connections.open(); var query = connection.prepareStatement(select)) {
+            try (var connection = connections.open();
+                    var query = connection.prepareStatement(select)) {
                 query.setString(1, stream);
                 var snapshots = new ArrayList<Snapshot>();
                 try (var rows = query.executeQuery()) {
                     while (rows.next()) {
-                        snapshots.add(new Snapshot(stream, rows.getLong(1), rows.getLong(2), rows.getInt(3),
-                                rows.getString(4), Instant.ofEpochMilli(rows.getLong(5))));
+                        snapshots.add(new Snapshot(
+                                stream,
+                                rows.getLong(1),
+                                rows.getLong(2),
+                                rows.getInt(3),
+                                rows.getString(4),
+                                Instant.ofEpochMilli(rows.getLong(5))));
                     }
                 }
                 return List.copyOf(snapshots);
@@ -86,7 +95,8 @@ public class JdbcSnapshotStore implements SnapshotStore {
     public final int drop(String stream) {
         requireNonNull(stream, "stream");
         return run("drop the snapshots of stream '" + stream + "'", () -> {
-            try (var connection = connections.open(); var statement = connection.prepareStatement(delete)) {
+            try (var connection = connections.open();
+                    var statement = connection.prepareStatement(delete)) {
                 statement.setString(1, stream);
                 int dropped = statement.executeUpdate();
                 LOG.debug("stream {}: dropped {} snapshot(s)", stream, dropped);

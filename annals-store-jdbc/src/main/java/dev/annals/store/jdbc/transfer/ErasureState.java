@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.transfer;
 
 import dev.annals.store.internal.StreamMarks.State;
-
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -31,7 +30,8 @@ public record ErasureState(List<StreamMark> marks, List<StoredSubjectKey> subjec
 
     /** This state without the data keys: the forgotten subjects only, for a copy meant to hold no personal data. */
     public ErasureState withoutKeys() {
-        return new ErasureState(marks, subjectKeys.stream().filter(StoredSubjectKey::forgotten).toList());
+        return new ErasureState(
+                marks, subjectKeys.stream().filter(StoredSubjectKey::forgotten).toList());
     }
 
     /** For people: how many streams are soft-deleted, tombstoned and truncated, and how many subjects keyed and forgotten. */
@@ -39,7 +39,8 @@ public record ErasureState(List<StreamMark> marks, List<StoredSubjectKey> subjec
         long deleted = count(State.DELETED);
         long tombstoned = count(State.TOMBSTONED);
         long truncated = count(State.LIVE);
-        long forgotten = subjectKeys.stream().filter(StoredSubjectKey::forgotten).count();
+        long forgotten =
+                subjectKeys.stream().filter(StoredSubjectKey::forgotten).count();
         long wrapped = subjectKeys.stream().filter(StoredSubjectKey::wrapped).count();
         return deleted + " soft-deleted, " + tombstoned + " tombstoned and " + truncated + " truncated stream(s); "
                 + (subjectKeys.size() - forgotten) + " subject key(s) (" + wrapped + " wrapped) and " + forgotten

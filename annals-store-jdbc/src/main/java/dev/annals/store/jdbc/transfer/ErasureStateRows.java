@@ -4,7 +4,6 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -17,8 +16,7 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ErasureStateRows {
 
-    private ErasureStateRows() {
-    }
+    private ErasureStateRows() {}
 
     /** The marks and subject keys the store on {@code connection} holds, inside its caller's transaction. */
     public static ErasureState read(Connection connection, SqlDialect dialect) throws SQLException {
@@ -40,7 +38,8 @@ public final class ErasureStateRows {
         requireNonNull(connection, "connection");
         requireNonNull(dialect, "dialect");
         requireNonNull(state, "state");
-        return MarkRows.write(connection, dialect, state.marks()) + KeyRows.write(connection, dialect, state.subjectKeys());
+        return MarkRows.write(connection, dialect, state.marks())
+                + KeyRows.write(connection, dialect, state.subjectKeys());
     }
 
     /**
@@ -62,7 +61,7 @@ public final class ErasureStateRows {
                 return LockWaits.retryWhileBusy(dialect, () -> {
                     long head;
                     try (var select = connection.prepareStatement(dialect.selectHeadPosition());
-                         var row = select.executeQuery()) {
+                            var row = select.executeQuery()) {
                         head = row.next() ? row.getLong(1) : 0;
                     }
                     return new TransferSnapshot(head, read(connection, dialect));
@@ -71,8 +70,10 @@ public final class ErasureStateRows {
                 connection.rollback();
             }
         } catch (SQLException e) {
-            throw new EventStoreException("could not read the stream marks and subject keys of " + description
-                    + " (SQL state " + e.getSQLState() + "): " + e.getMessage(), e);
+            throw new EventStoreException(
+                    "could not read the stream marks and subject keys of " + description + " (SQL state "
+                            + e.getSQLState() + "): " + e.getMessage(),
+                    e);
         }
     }
 }

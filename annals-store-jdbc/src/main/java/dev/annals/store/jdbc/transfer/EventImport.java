@@ -5,12 +5,11 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -49,7 +48,7 @@ public final class EventImport implements AutoCloseable {
     /** The position of the target's last event; 0 when it has none. */
     public long headPosition() {
         try (var statement = connection.prepareStatement(dialect.selectHeadPosition());
-             var row = LockWaits.retryWhileBusy(dialect, statement::executeQuery)) {
+                var row = LockWaits.retryWhileBusy(dialect, statement::executeQuery)) {
             return row.next() ? row.getLong(1) : 0;
         } catch (SQLException e) {
             throw failed("reading the head position", e);
@@ -69,7 +68,9 @@ public final class EventImport implements AutoCloseable {
         if (events.isEmpty()) {
             return headPosition();
         }
-        long head = inBulkWrite("writing positions " + events.getFirst().position() + ".." + events.getLast().position(),
+        long head = inBulkWrite(
+                "writing positions " + events.getFirst().position() + ".."
+                        + events.getLast().position(),
                 () -> {
                     try (var writer = new RecordedEventWriter(dialect, connection)) {
                         for (RecordedEvent event : events) {
@@ -93,8 +94,8 @@ public final class EventImport implements AutoCloseable {
      */
     public int writeErasureState(ErasureState state) {
         requireNonNull(state, "state");
-        int changed = inBulkWrite("writing stream marks and subject keys",
-                () -> ErasureStateRows.write(connection, dialect, state));
+        int changed = inBulkWrite(
+                "writing stream marks and subject keys", () -> ErasureStateRows.write(connection, dialect, state));
         LOG.debug("wrote {} stream mark(s) and subject key(s) into {}", changed, description);
         return changed;
     }
@@ -137,8 +138,10 @@ public final class EventImport implements AutoCloseable {
     }
 
     private EventStoreException failed(String doing, SQLException e) {
-        return new EventStoreException("import into " + description + " failed " + doing + " (SQL state "
-                + e.getSQLState() + "): " + e.getMessage(), e);
+        return new EventStoreException(
+                "import into " + description + " failed " + doing + " (SQL state " + e.getSQLState() + "): "
+                        + e.getMessage(),
+                e);
     }
 
     /** Closes the connection. */

@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.transfer;
 
 import dev.annals.store.jdbc.SqlDialect;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,15 +17,14 @@ import java.util.OptionalLong;
  */
 final class KeyRows {
 
-    private KeyRows() {
-    }
+    private KeyRows() {}
 
     /** Every row, in subject order. */
     static List<StoredSubjectKey> read(Connection connection, SqlDialect dialect) throws SQLException {
         var keys = new ArrayList<StoredSubjectKey>();
         try (var select = connection.prepareStatement("SELECT subject, data_key, created_at, forgotten_at FROM "
-                + dialect.table("subject_keys") + " ORDER BY subject");
-             var rows = select.executeQuery()) {
+                        + dialect.table("subject_keys") + " ORDER BY subject");
+                var rows = select.executeQuery()) {
             while (rows.next()) {
                 keys.add(row(rows));
             }
@@ -46,12 +44,12 @@ final class KeyRows {
     static int write(Connection connection, SqlDialect dialect, List<StoredSubjectKey> keys) throws SQLException {
         String table = dialect.table("subject_keys");
         int changed = 0;
-        try (var select = connection.prepareStatement("SELECT subject, data_key, created_at, forgotten_at FROM "
-                + table + " WHERE subject = ?");
-             var insert = connection.prepareStatement("INSERT INTO " + table
-                     + " (subject, data_key, created_at, forgotten_at) VALUES (?, ?, ?, ?)");
-             var forget = connection.prepareStatement("UPDATE " + table
-                     + " SET data_key = NULL, forgotten_at = ? WHERE subject = ?")) {
+        try (var select = connection.prepareStatement(
+                        "SELECT subject, data_key, created_at, forgotten_at FROM " + table + " WHERE subject = ?");
+                var insert = connection.prepareStatement(
+                        "INSERT INTO " + table + " (subject, data_key, created_at, forgotten_at) VALUES (?, ?, ?, ?)");
+                var forget = connection.prepareStatement(
+                        "UPDATE " + table + " SET data_key = NULL, forgotten_at = ? WHERE subject = ?")) {
             for (var key : keys) {
                 var existing = find(select, key.subject());
                 if (existing.isEmpty()) {
@@ -90,8 +88,8 @@ final class KeyRows {
         var dataKey = Optional.ofNullable(rows.getBytes(2));
         long createdAt = rows.getLong(3);
         long forgottenAt = rows.getLong(4);
-        return new StoredSubjectKey(subject, dataKey, createdAt,
-                rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(forgottenAt));
+        return new StoredSubjectKey(
+                subject, dataKey, createdAt, rows.wasNull() ? OptionalLong.empty() : OptionalLong.of(forgottenAt));
     }
 
     private static void setMillis(PreparedStatement statement, int index, OptionalLong millis) throws SQLException {

@@ -3,7 +3,6 @@ package dev.annals.store.jdbc.transfer;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.StreamMarksRows;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -13,15 +12,14 @@ import java.util.List;
 /** Reads the marks of a store's streams ({@code streams.truncate_before}, {@code streams.deleted}) and copies them into another. */
 final class MarkRows {
 
-    private MarkRows() {
-    }
+    private MarkRows() {}
 
     /** The streams with a mark, in key order. */
     static List<StreamMark> read(Connection connection, SqlDialect dialect) throws SQLException {
         var marks = new ArrayList<StreamMark>();
         try (var select = connection.prepareStatement("SELECT name, truncate_before, deleted FROM "
-                + dialect.table("streams") + " WHERE truncate_before > 0 OR deleted <> 0 ORDER BY stream_id");
-             var rows = select.executeQuery()) {
+                        + dialect.table("streams") + " WHERE truncate_before > 0 OR deleted <> 0 ORDER BY stream_id");
+                var rows = select.executeQuery()) {
             while (rows.next()) {
                 marks.add(new StreamMark(rows.getString(1), rows.getLong(2), StreamMarks.State.ofCode(rows.getInt(3))));
             }
@@ -49,8 +47,8 @@ final class MarkRows {
         }
         int changed = 0;
         for (var mark : marks) {
-            var keyed = StreamMarksRows.find(dialect, connection, mark.stream()).orElseThrow(() ->
-                    new ImportRejectedException("stream " + mark.stream() + " is " + describe(mark)
+            var keyed = StreamMarksRows.find(dialect, connection, mark.stream())
+                    .orElseThrow(() -> new ImportRejectedException("stream " + mark.stream() + " is " + describe(mark)
                             + ", but the target holds none of its events"));
             var now = keyed.marks();
             var current = new StreamMark(mark.stream(), now.truncateBefore(), now.state());
@@ -64,7 +62,10 @@ final class MarkRows {
                         + ", but the target holds its events only up to version " + now.lastVersion());
             }
             if (!current.equals(mark)) {
-                StreamMarksRows.update(dialect, connection, keyed.streamId(),
+                StreamMarksRows.update(
+                        dialect,
+                        connection,
+                        keyed.streamId(),
                         new StreamMarks(now.lastVersion(), mark.truncateBefore(), mark.state()));
                 changed++;
             }

@@ -6,7 +6,6 @@ import dev.annals.store.StreamName;
 import dev.annals.store.internal.MetadataJson;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.SqlDialect;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -46,7 +45,8 @@ public final class RecordedEventWriter implements AutoCloseable {
         this.connection = requireNonNull(connection, "connection");
         this.lastPosition = single(dialect.selectHeadPosition());
         this.lastStreamKey = single(dialect.selectLastStreamKey());
-        try (var types = connection.prepareStatement(dialect.selectEventTypes()); var rows = types.executeQuery()) {
+        try (var types = connection.prepareStatement(dialect.selectEventTypes());
+                var rows = types.executeQuery()) {
             while (rows.next()) {
                 typeKeys.put(rows.getString(2), rows.getLong(1));
             }
@@ -140,7 +140,8 @@ public final class RecordedEventWriter implements AutoCloseable {
     }
 
     private long single(String sql) throws SQLException {
-        try (var statement = connection.prepareStatement(sql); var row = statement.executeQuery()) {
+        try (var statement = connection.prepareStatement(sql);
+                var row = statement.executeQuery()) {
             return row.next() ? row.getLong(1) : 0;
         }
     }

@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.transfer;
 
 import dev.annals.event.RecordedEvent;
-
 import java.util.Iterator;
 import java.util.function.Supplier;
 

@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.transfer;
 
 import dev.annals.erasure.MasterKey;
-
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -51,13 +50,16 @@ public record StoredSubjectKey(String subject, Optional<byte[]> dataKey, long cr
 
     /** True when both name the same subject with the same stored key, or both say it is forgotten. */
     public boolean sameKey(StoredSubjectKey other) {
-        return subject.equals(other.subject) && forgotten() == other.forgotten()
+        return subject.equals(other.subject)
+                && forgotten() == other.forgotten()
                 && (forgotten() || Arrays.equals(dataKey.get(), other.dataKey.get()));
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof StoredSubjectKey that && sameKey(that) && createdAt == that.createdAt
+        return other instanceof StoredSubjectKey that
+                && sameKey(that)
+                && createdAt == that.createdAt
                 && forgottenAt.equals(that.forgottenAt);
     }
 

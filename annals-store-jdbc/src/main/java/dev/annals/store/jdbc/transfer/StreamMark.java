@@ -22,8 +22,8 @@ public record StreamMark(String stream, long truncateBefore, StreamMarks.State s
         }
         requireNonNull(state, "state");
         if (truncateBefore < 0) {
-            throw new IllegalArgumentException("stream " + stream + ": truncateBefore must be 0 or more, was "
-                    + truncateBefore);
+            throw new IllegalArgumentException(
+                    "stream " + stream + ": truncateBefore must be 0 or more, was " + truncateBefore);
         }
     }
 

@@ -2,15 +2,9 @@ package dev.annals.store.jdbc.append;
 
 import dev.annals.event.EventData;
 import dev.annals.store.AppendResult;
-import dev.annals.store.ExpectedVersion;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import dev.annals.store.EventStoreException;
+import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StoreUnavailableException;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +38,7 @@ class GroupCommitTest {
     private final Set<String> poisoned = ConcurrentHashMap.newKeySet();
     /** Batches whose COMMIT fails after writing (true) or before (false), by their first stream. */
     private final Map<String, Boolean> commitFails = new ConcurrentHashMap<>();
+
     private final Map<UUID, AppendResult> stored = new ConcurrentHashMap<>();
     private final BatchWriter writer = new BatchWriter() {
         @Override
@@ -53,8 +52,7 @@ class GroupCommitTest {
         }
     };
 
-    private record Written(String thread, List<String> streams) {
-    }
+    private record Written(String thread, List<String> streams) {}
 
     @AfterEach
     void stop() {
@@ -79,7 +77,9 @@ class GroupCommitTest {
         groupCommit = new GroupCommit("test", 100, writer);
         var first = append("account-0");
         Thread.ofPlatform().name("first caller").start(() -> groupCommit.submit(first));
-        assertThat(held.await(5, TimeUnit.SECONDS)).as("the first batch is being written").isTrue();
+        assertThat(held.await(5, TimeUnit.SECONDS))
+                .as("the first batch is being written")
+                .isTrue();
 
         var later = List.of(append("account-1"), append("account-2"), append("account-3"));
         later.forEach(groupCommit::submit);
@@ -109,11 +109,13 @@ class GroupCommitTest {
 
         assertThat(group.get(0).await()).isNotNull();
         assertThat(group.get(2).await()).isNotNull();
-        assertThatThrownBy(() -> group.get(1).await()).isInstanceOf(EventStoreException.class)
-                .isNotInstanceOf(StoreUnavailableException.class).hasMessageContaining("poison-1")
+        assertThatThrownBy(() -> group.get(1).await())
+                .isInstanceOf(EventStoreException.class)
+                .isNotInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("poison-1")
                 .hasMessageNotContaining("constraint");
-        assertThat(written.stream().map(Written::streams)).contains(
-                List.of("account-1", "poison-1", "account-2"), List.of("account-1"), List.of("account-2"));
+        assertThat(written.stream().map(Written::streams))
+                .contains(List.of("account-1", "poison-1", "account-2"), List.of("account-1"), List.of("account-2"));
     }
 
     @Test
@@ -129,8 +131,10 @@ class GroupCommitTest {
         release.countDown();
 
         for (var append : group) {
-            assertThatThrownBy(append::await).isInstanceOf(StoreUnavailableException.class)
-                    .hasMessageContaining("disk").hasMessageNotContaining("SQLITE");
+            assertThatThrownBy(append::await)
+                    .isInstanceOf(StoreUnavailableException.class)
+                    .hasMessageContaining("disk")
+                    .hasMessageNotContaining("SQLITE");
         }
         assertThat(written).hasSize(2);
     }
@@ -155,8 +159,9 @@ class GroupCommitTest {
 
         groupCommit.submit(append);
 
-        assertThatThrownBy(append::await).isInstanceOfSatisfying(StoreUnavailableException.class,
-                e -> assertThat(e.reason()).isEqualTo(StoreUnavailableException.Reason.DISK_FULL));
+        assertThatThrownBy(append::await)
+                .isInstanceOfSatisfying(StoreUnavailableException.class, e -> assertThat(e.reason())
+                        .isEqualTo(StoreUnavailableException.Reason.DISK_FULL));
         assertThat(groupCommit.writeFault()).isEmpty();
         var next = append("account-2");
         groupCommit.submit(next);
@@ -164,7 +169,9 @@ class GroupCommitTest {
     }
 
     private void write(List<PendingAppend> batch) throws BatchFailure {
-        written.add(new Written(Thread.currentThread().getName(), batch.stream().map(PendingAppend::stream).toList()));
+        written.add(new Written(
+                Thread.currentThread().getName(),
+                batch.stream().map(PendingAppend::stream).toList()));
         if (holdFirstBatch && written.size() == 1) {
             held.countDown();
             try {
@@ -178,7 +185,9 @@ class GroupCommitTest {
         }
         var fails = commitFails.remove(batch.getFirst().stream());
         if (fails != null && !fails) {
-            throw new BatchFailure(Optional.of(StoreUnavailableException.Reason.DISK_FULL), false,
+            throw new BatchFailure(
+                    Optional.of(StoreUnavailableException.Reason.DISK_FULL),
+                    false,
                     new IllegalStateException("SQLITE_FULL"));
         }
         for (var append : batch) {

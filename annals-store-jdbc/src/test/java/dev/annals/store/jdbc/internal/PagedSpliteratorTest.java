@@ -1,13 +1,12 @@
 package dev.annals.store.jdbc.internal;
 
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
 import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +27,8 @@ class PagedSpliteratorTest {
         @Override
         public List<Long> fetch(long from, int pageSize) {
             asked.add(from + "+" + pageSize);
-            var keys = forward ? LongStream.rangeClosed(Math.max(from, 1), size)
+            var keys = forward
+                    ? LongStream.rangeClosed(Math.max(from, 1), size)
                     : LongStream.rangeClosed(1, Math.min(from, size)).map(k -> Math.min(from, size) + 1 - k);
             return keys.limit(pageSize).boxed().toList();
         }
@@ -67,10 +67,12 @@ class PagedSpliteratorTest {
     @Test
     void walks_backward_with_a_decreasing_key() {
         var numbers = new Numbers(12, false);
-        var pages = new PagedSpliterator<>(Long.MAX_VALUE, Long.MAX_VALUE, 5, numbers, Long::longValue, last -> last - 1);
+        var pages =
+                new PagedSpliterator<>(Long.MAX_VALUE, Long.MAX_VALUE, 5, numbers, Long::longValue, last -> last - 1);
 
         assertThat(StreamSupport.stream(pages, false).toList())
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 12).map(k -> 13 - k).boxed().toList());
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 12).map(k -> 13 - k).boxed().toList());
         assertThat(numbers.asked).containsExactly(Long.MAX_VALUE + "+5", "7+5", "2+5");
     }
 }

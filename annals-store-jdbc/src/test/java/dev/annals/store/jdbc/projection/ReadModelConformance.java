@@ -11,19 +11,18 @@ import dev.annals.projection.RetrySchedule;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -78,7 +77,8 @@ public abstract class ReadModelConformance {
     }
 
     private ProjectionOptions options() {
-        return ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+        return ProjectionOptions.defaults()
+                .withMeterRegistry(new SimpleMeterRegistry())
                 .withRetry(new RetrySchedule(3, Duration.ofMillis(1), Duration.ofMillis(5), 0.2))
                 .withControlInterval(Duration.ofMillis(100));
     }
@@ -101,7 +101,10 @@ public abstract class ReadModelConformance {
 
         runner.awaitPosition(last, WAIT);
 
-        assertThat(tallies()).containsEntry("tally-a", 6L).containsEntry("tally-b", 7L).hasSize(2);
+        assertThat(tallies())
+                .containsEntry("tally-a", 6L)
+                .containsEntry("tally-b", 7L)
+                .hasSize(2);
         assertThat(operator.checkpoint("tally")).isEqualTo(last);
     }
 
@@ -120,7 +123,8 @@ public abstract class ReadModelConformance {
         assertThat(letter.attempts()).isEqualTo(3);
         assertThat(letter.error()).contains("refused: no");
         operator.requestRetry(letter.id());
-        await().atMost(WAIT).until(() -> operator.deadLetter(letter.id()).orElseThrow().attempts() == 4);
+        await().atMost(WAIT)
+                .until(() -> operator.deadLetter(letter.id()).orElseThrow().attempts() == 4);
         assertThat(operator.deadLetter(letter.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.PARKED);
         operator.skip(letter.id());
         assertThat(operator.deadLetters(Optional.empty())).isEmpty();
@@ -150,7 +154,8 @@ public abstract class ReadModelConformance {
         await().atMost(WAIT).until(() -> operator.health().stream()
                 .anyMatch(h -> h.projection().equals("tally") && h.state() == ProjectionState.PAUSED));
         long position = append("tally-a", Tally.added(4));
-        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tallies().isEmpty());
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> tallies()
+                .isEmpty());
 
         operator.resume("tally");
 
@@ -195,11 +200,14 @@ public abstract class ReadModelConformance {
         runner.rebuild(RebuildMode.BLUE_GREEN);
 
         await().atMost(WAIT).until(() -> operator.control("tally").liveVersion() == 2);
-        assertThat(seenWhileBuilding).hasSize(40).allSatisfy(seen -> assertThat(seen).isEqualTo(complete));
+        assertThat(seenWhileBuilding).hasSize(40).allSatisfy(seen -> assertThat(seen)
+                .isEqualTo(complete));
         long later = append("tally-9", Tally.added(1000));
         runner.awaitPosition(later, WAIT);
         assertThat(tallies()).containsAllEntriesOf(complete).containsEntry("tally-9", 1000L);
         assertThat(operator.control("tally").rebuild()).isEqualTo(RebuildMode.NONE);
-        assertThat(tableExists("tallies_v1")).as("the old version's table is dropped").isFalse();
+        assertThat(tableExists("tallies_v1"))
+                .as("the old version's table is dropped")
+                .isFalse();
     }
 }

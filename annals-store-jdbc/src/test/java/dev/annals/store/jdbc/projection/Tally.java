@@ -6,20 +6,16 @@ import dev.annals.projection.Projection;
 import dev.annals.serialization.EventCodec;
 import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.store.ReadSource;
-
 import java.util.List;
 
 /** A test read model for every JDBC backend (portable SQL): the sum of the amounts added to each stream of category {@code tally}. */
 public final class Tally {
 
-    public sealed interface Event {
-    }
+    public sealed interface Event {}
 
-    public record Added(long amount) implements Event {
-    }
+    public record Added(long amount) implements Event {}
 
-    public record Refused(String why) implements Event {
-    }
+    public record Refused(String why) implements Event {}
 
     public static final EventCodec<Event> CODEC = new EventCodec<>(EventTypeRegistry.builder(Event.class)
             .register(Added.class, "Added")
@@ -29,8 +25,7 @@ public final class Tally {
     public static final List<ReadModelTable> TABLES = List.of(
             ReadModelTable.of("tallies", "stream TEXT PRIMARY KEY, total BIGINT NOT NULL, events BIGINT NOT NULL"));
 
-    private Tally() {
-    }
+    private Tally() {}
 
     public static EventData added(long amount) {
         return CODEC.encode(new Added(amount), Metadata.empty());
@@ -47,9 +42,11 @@ public final class Tally {
                 .events(CODEC)
                 .on(Added.class, (event, tx) -> {
                     beforeEach.run(tx);
-                    tx.update("INSERT INTO {tallies} (stream, total, events) VALUES (?, ?, 1) ON CONFLICT (stream)"
-                            + " DO UPDATE SET total = {tallies}.total + excluded.total, events = {tallies}.events + 1",
-                            tx.event().stream(), event.amount());
+                    tx.update(
+                            "INSERT INTO {tallies} (stream, total, events) VALUES (?, ?, 1) ON CONFLICT (stream)"
+                                    + " DO UPDATE SET total = {tallies}.total + excluded.total, events = {tallies}.events + 1",
+                            tx.event().stream(),
+                            event.amount());
                 })
                 .on(Refused.class, (event, tx) -> {
                     throw new IllegalStateException("refused: " + event.why());
@@ -58,7 +55,7 @@ public final class Tally {
     }
 
     public static Projection<SqlContext> projection(String name) {
-        return projection(name, tx -> { });
+        return projection(name, tx -> {});
     }
 
     @FunctionalInterface

@@ -8,14 +8,13 @@ import dev.annals.store.jdbc.append.BatchWriter;
 import dev.annals.store.jdbc.append.PendingAppend;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes one group commit's batch of appends in one transaction on a borrowed connection: one advisory
@@ -51,9 +50,13 @@ public final class BatchTransaction implements BatchWriter {
         this.group = new GroupWriter(dialect, appender);
         this.database = "PostgreSQL schema " + dialect.schema();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
-                .description("appends written by one group commit").tag("backend", "postgresql").register(meters);
+                .description("appends written by one group commit")
+                .tag("backend", "postgresql")
+                .register(meters);
         this.batchEvents = DistributionSummary.builder("annals.append.batch.events")
-                .description("events written by one group commit").tag("backend", "postgresql").register(meters);
+                .description("events written by one group commit")
+                .tag("backend", "postgresql")
+                .register(meters);
     }
 
     /**
@@ -101,7 +104,8 @@ public final class BatchTransaction implements BatchWriter {
             if (!isUniqueViolation(fast)) {
                 throw fast;
             }
-            LOG.debug("a batch of {} appends hit a stored event id; writing it again with a savepoint per append",
+            LOG.debug(
+                    "a batch of {} appends hit a stored event id; writing it again with a savepoint per append",
                     batch.size());
         } catch (RuntimeException e) {
             rollback(connection);
@@ -160,9 +164,11 @@ public final class BatchTransaction implements BatchWriter {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
-            return StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events()).orElseThrow(() ->
-                    new EventStoreException("append to stream '" + append.stream() + "' hit a unique constraint"
-                            + " that no stored event id explains (the details are in the server's log)", e));
+            return StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events())
+                    .orElseThrow(() -> new EventStoreException(
+                            "append to stream '" + append.stream() + "' hit a unique constraint"
+                                    + " that no stored event id explains (the details are in the server's log)",
+                            e));
         }
     }
 
@@ -186,7 +192,8 @@ public final class BatchTransaction implements BatchWriter {
     /** Borrows a connection and runs a query: enough to tell that the database answers again. */
     @Override
     public void probe() throws BatchFailure {
-        try (var connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+        try (var connection = dataSource.getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("SELECT 1");
         } catch (SQLException e) {
             throw BatchFailure.of(dialect, e, false);

@@ -1,10 +1,9 @@
 package dev.annals.store.postgres.internal;
 
-import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.jdbc.ConnectionLender;
-
-import javax.sql.DataSource;
+import dev.annals.store.jdbc.append.BatchFailure;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /** Lends connections of a {@code DataSource} (a HikariCP pool, usually), one piece of work at a time. */
 public final class DataSourceLender implements ConnectionLender {

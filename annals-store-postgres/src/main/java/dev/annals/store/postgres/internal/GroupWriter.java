@@ -9,7 +9,6 @@ import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.append.PendingAppend;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -64,22 +63,23 @@ final class GroupWriter {
         long recordedAt = Math.max(head[1], EventRows.microsOf(Instant.now()));
         long nextKey = 0;
         try (var newStreams = connection.prepareStatement(dialect.insertStream());
-             var revived = connection.prepareStatement(
-                     "UPDATE " + dialect.schema() + ".streams SET deleted = 0 WHERE stream_id = ?");
-             var events = connection.prepareStatement(dialect.insertEvent())) {
+                var revived = connection.prepareStatement(
+                        "UPDATE " + dialect.schema() + ".streams SET deleted = 0 WHERE stream_id = ?");
+                var events = connection.prepareStatement(dialect.insertEvent())) {
             var rows = new Rows(newStreams, revived, events);
             for (int i = 0; i < group.size(); i++) {
                 var append = group.get(i);
                 var stream = streams.get(append.stream());
                 try {
-                    long actual = StreamMarks.versionForAppend(append.stream(),
+                    long actual = StreamMarks.versionForAppend(
+                            append.stream(),
                             stream == null ? StreamInfo.NO_STREAM : stream.version,
                             stream == null ? StreamMarks.State.LIVE : stream.state);
                     if (!append.expected().accepts(actual)) {
                         rows.flush();
                         outcomes[i] = StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events())
-                                .orElseThrow(() -> new WrongExpectedVersionException(append.stream(),
-                                        append.expected(), actual));
+                                .orElseThrow(() ->
+                                        new WrongExpectedVersionException(append.stream(), append.expected(), actual));
                         continue;
                     }
                 } catch (RuntimeException refused) {
@@ -158,8 +158,9 @@ final class GroupWriter {
                     if (rows.wasNull()) {
                         version = StreamInfo.NO_STREAM;
                     }
-                    streams.put(rows.getString(1), new Stream(rows.getLong(2), version,
-                            StreamMarks.State.ofCode(rows.getInt(4))));
+                    streams.put(
+                            rows.getString(1),
+                            new Stream(rows.getLong(2), version, StreamMarks.State.ofCode(rows.getInt(4))));
                 }
             }
         }
@@ -169,8 +170,9 @@ final class GroupWriter {
     /** The last event's position and recorded-at time, 0 and 0 for an empty log. */
     private long[] head(Connection connection) throws SQLException {
         try (var select = connection.prepareStatement("SELECT position, recorded_at FROM " + dialect.schema()
-                + ".events ORDER BY position DESC LIMIT 1"); var row = select.executeQuery()) {
-            return row.next() ? new long[]{row.getLong(1), row.getLong(2)} : new long[]{0, 0};
+                        + ".events ORDER BY position DESC LIMIT 1");
+                var row = select.executeQuery()) {
+            return row.next() ? new long[] {row.getLong(1), row.getLong(2)} : new long[] {0, 0};
         }
     }
 }

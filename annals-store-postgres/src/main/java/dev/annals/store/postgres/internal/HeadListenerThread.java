@@ -1,17 +1,16 @@
 package dev.annals.store.postgres.internal;
 
 import dev.annals.store.internal.HeadListeners;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Holds one connection that LISTENs on the schema's channel and turns notifications (sent by appends in
@@ -32,14 +31,20 @@ public final class HeadListenerThread {
     private final CountDownLatch listening = new CountDownLatch(1);
     private final Thread thread;
 
-    public HeadListenerThread(DataSource dataSource, PostgresDialect dialect, HeadListeners listeners,
-                              LongSupplier head, Duration retry) {
+    public HeadListenerThread(
+            DataSource dataSource,
+            PostgresDialect dialect,
+            HeadListeners listeners,
+            LongSupplier head,
+            Duration retry) {
         this.dataSource = dataSource;
         this.dialect = dialect;
         this.listeners = listeners;
         this.head = head;
         this.retry = retry;
-        this.thread = Thread.ofPlatform().daemon(true).name("annals-postgres-listen-" + dialect.schema())
+        this.thread = Thread.ofPlatform()
+                .daemon(true)
+                .name("annals-postgres-listen-" + dialect.schema())
                 .unstarted(this::run);
     }
 

@@ -3,7 +3,6 @@ package dev.annals.store.postgres.internal;
 import dev.annals.projection.segment.LeaseLostException;
 import dev.annals.projection.segment.SegmentLease;
 import dev.annals.store.jdbc.projection.TransactionGuard;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 

@@ -1,7 +1,6 @@
 package dev.annals.store.postgres.internal;
 
 import dev.annals.projection.segment.SegmentLease;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,13 +17,13 @@ public final class LeaseRows {
     public static final String COLUMNS = "segment, segments, coalesce(owner, ''), epoch, expires_at,"
             + " owner IS NOT NULL AND expires_at > clock_timestamp()";
 
-    private LeaseRows() {
-    }
+    private LeaseRows() {}
 
     /** Runs {@code sql} (selecting or returning {@link #COLUMNS}) and reads the leases of {@code projection}. */
-    public static List<SegmentLease> query(Connection connection, String sql, String projection,
-                                           Object... parameters) throws SQLException {
-        try (var statement = prepare(connection, sql, parameters); var rows = statement.executeQuery()) {
+    public static List<SegmentLease> query(Connection connection, String sql, String projection, Object... parameters)
+            throws SQLException {
+        try (var statement = prepare(connection, sql, parameters);
+                var rows = statement.executeQuery()) {
             var found = new ArrayList<SegmentLease>();
             while (rows.next()) {
                 found.add(lease(projection, rows, 1));
@@ -36,8 +35,13 @@ public final class LeaseRows {
     /** The lease of {@code projection} in the current row, whose {@link #COLUMNS} start at column {@code first}. */
     public static SegmentLease lease(String projection, ResultSet rows, int first) throws SQLException {
         var expires = rows.getObject(first + 4, OffsetDateTime.class);
-        return new SegmentLease(projection, rows.getInt(first), rows.getInt(first + 1), rows.getString(first + 2),
-                rows.getLong(first + 3), expires == null ? Instant.MIN : expires.toInstant(),
+        return new SegmentLease(
+                projection,
+                rows.getInt(first),
+                rows.getInt(first + 1),
+                rows.getString(first + 2),
+                rows.getLong(first + 3),
+                expires == null ? Instant.MIN : expires.toInstant(),
                 rows.getBoolean(first + 5));
     }
 

@@ -1,12 +1,11 @@
 package dev.annals.store.postgres.internal;
 
 import dev.annals.store.EventStoreException;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 
 /**
  * Creates the schema when absent and brings its tables to the current version with Flyway, which records
@@ -17,8 +16,7 @@ public final class Migrations {
 
     private static final Logger LOG = LoggerFactory.getLogger(Migrations.class);
 
-    private Migrations() {
-    }
+    private Migrations() {}
 
     /** Migrates {@code schema}; fails when the schema has a newer version than this code knows. */
     public static void migrate(DataSource dataSource, String schema) {
@@ -32,12 +30,15 @@ public final class Migrations {
                     .load()
                     .migrate();
             if (result.migrationsExecuted > 0) {
-                LOG.info("migrated schema {} to version {} ({} migrations)", schema, result.targetSchemaVersion,
+                LOG.info(
+                        "migrated schema {} to version {} ({} migrations)",
+                        schema,
+                        result.targetSchemaVersion,
                         result.migrationsExecuted);
             }
         } catch (FlywayException e) {
-            throw new EventStoreException("migrating the PostgreSQL schema '" + schema + "' failed: "
-                    + e.getMessage(), e);
+            throw new EventStoreException(
+                    "migrating the PostgreSQL schema '" + schema + "' failed: " + e.getMessage(), e);
         }
     }
 }

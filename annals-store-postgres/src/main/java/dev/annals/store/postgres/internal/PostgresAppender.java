@@ -10,7 +10,6 @@ import dev.annals.store.internal.MetadataJson;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -144,8 +143,15 @@ public final class PostgresAppender {
     }
 
     /** Adds {@code event} at {@code position} and {@code version} of stream {@code streamKey} to {@code insert}'s batch. */
-    void addEvent(Connection connection, PreparedStatement insert, long position, long streamKey, long version,
-                  EventData event, long recordedAt) throws SQLException {
+    void addEvent(
+            Connection connection,
+            PreparedStatement insert,
+            long position,
+            long streamKey,
+            long version,
+            EventData event,
+            long recordedAt)
+            throws SQLException {
         insert.setLong(1, position);
         insert.setLong(2, streamKey);
         insert.setLong(3, version);
@@ -208,7 +214,8 @@ public final class PostgresAppender {
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.prepareStatement(sql); var row = statement.executeQuery()) {
+        try (var statement = connection.prepareStatement(sql);
+                var row = statement.executeQuery()) {
             return row.next() ? row.getLong(1) : 0;
         }
     }

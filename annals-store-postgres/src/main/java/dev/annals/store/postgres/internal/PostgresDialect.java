@@ -4,7 +4,6 @@ import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.jdbc.SqlDialect;
-
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,8 +20,8 @@ import java.util.regex.Pattern;
  */
 public final class PostgresDialect implements SqlDialect {
 
-    private static final Pattern TABLES = Pattern.compile(
-            "\\b(FROM|JOIN|INTO|UPDATE) (events|streams|event_types|event_hashes)\\b");
+    private static final Pattern TABLES =
+            Pattern.compile("\\b(FROM|JOIN|INTO|UPDATE) (events|streams|event_types|event_hashes)\\b");
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final String schema;
@@ -65,8 +64,10 @@ public final class PostgresDialect implements SqlDialect {
      */
     @Override
     public List<String> beginAudit() {
-        return List.of("BEGIN", "SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", "
-                + (schema + ":audit").hashCode() + ")");
+        return List.of(
+                "BEGIN",
+                "SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", " + (schema + ":audit").hashCode()
+                        + ")");
     }
 
     /**
@@ -94,7 +95,8 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public Optional<StoreUnavailableException.Reason> storageFault(SQLException e) {
         String state = e.getSQLState();
-        if (e instanceof java.sql.SQLTransientConnectionException || e instanceof java.sql.SQLNonTransientConnectionException) {
+        if (e instanceof java.sql.SQLTransientConnectionException
+                || e instanceof java.sql.SQLNonTransientConnectionException) {
             return Optional.of(StoreUnavailableException.Reason.UNREACHABLE);
         }
         if (state == null) {
@@ -180,15 +182,17 @@ public final class PostgresDialect implements SqlDialect {
                 + " (SELECT MAX(e.stream_version) FROM " + schema + ".events e WHERE e.stream_id = s.stream_id),"
                 + " s.deleted"
                 + " FROM (SELECT 1) AS one"
-                + " LEFT JOIN (SELECT position, recorded_at FROM " + schema + ".events ORDER BY position DESC LIMIT 1) l"
+                + " LEFT JOIN (SELECT position, recorded_at FROM " + schema
+                + ".events ORDER BY position DESC LIMIT 1) l"
                 + " ON true LEFT JOIN " + schema + ".streams s ON s.name = ?";
     }
 
     /** Takes the schema's append lock (see {@link PostgresAppender}) for the whole bulk write. */
     @Override
     public List<String> beginBulkWrite() {
-        return List.of("BEGIN", "SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", "
-                + schema.hashCode() + ")");
+        return List.of(
+                "BEGIN",
+                "SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", " + schema.hashCode() + ")");
     }
 
     /** A type's key; parameter: its name. */

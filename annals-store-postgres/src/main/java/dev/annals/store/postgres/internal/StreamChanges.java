@@ -1,15 +1,14 @@
 package dev.annals.store.postgres.internal;
 
-import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.StreamDeletionResult;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.StreamMarksRows;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
+import dev.annals.store.jdbc.append.BatchFailure;
 import java.sql.SQLException;
 import java.util.function.Function;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs a deletion or truncation in a transaction of its own that holds the schema's append lock, so that
@@ -52,8 +51,8 @@ public final class StreamChanges {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw BatchFailure.readFailure(dialect, "deleting or truncating stream '" + stream + "' (nothing was"
-                    + " changed)", e);
+            throw BatchFailure.readFailure(
+                    dialect, "deleting or truncating stream '" + stream + "' (nothing was" + " changed)", e);
         }
     }
 }

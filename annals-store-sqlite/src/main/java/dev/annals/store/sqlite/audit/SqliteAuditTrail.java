@@ -5,7 +5,6 @@ import dev.annals.audit.AuditTrail;
 import dev.annals.store.jdbc.audit.JdbcAuditTrail;
 import dev.annals.store.sqlite.SqliteProjections;
 import dev.annals.store.sqlite.internal.SqliteDialect;
-
 import java.nio.file.Path;
 
 import static java.util.Objects.requireNonNull;
@@ -27,8 +26,8 @@ public final class SqliteAuditTrail implements AuditTrail {
 
     /** The audit trail of the store in {@code dataDirectory}. */
     public static SqliteAuditTrail open(Path dataDirectory) {
-        return new SqliteAuditTrail(new JdbcAuditTrail(new SqliteDialect(),
-                SqliteProjections.connections(requireNonNull(dataDirectory, "dataDirectory"))));
+        return new SqliteAuditTrail(new JdbcAuditTrail(
+                new SqliteDialect(), SqliteProjections.connections(requireNonNull(dataDirectory, "dataDirectory"))));
     }
 
     /**

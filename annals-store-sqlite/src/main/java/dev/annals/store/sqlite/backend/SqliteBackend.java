@@ -11,14 +11,13 @@ import dev.annals.projection.ProjectionStates;
 import dev.annals.snapshot.SnapshotStore;
 import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
-import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.jdbc.transfer.StoreTransfer;
+import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import dev.annals.store.sqlite.SqliteReadOnlyStore;
 import dev.annals.store.sqlite.SqliteSubjectKeys;
 import dev.annals.store.sqlite.audit.SqliteAuditTrail;
 import dev.annals.store.sqlite.snapshot.SqliteSnapshotStore;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -63,7 +62,8 @@ public final class SqliteBackend implements Backend {
         }
         if (options.mustExist()) {
             if (!Files.isDirectory(directory)) {
-                throw new NoStoreException("no data directory '" + directory + "': nothing has been appended there yet");
+                throw new NoStoreException(
+                        "no data directory '" + directory + "': nothing has been appended there yet");
             }
             if (!Files.exists(directory.resolve(SqliteEventStore.FILE_NAME))) {
                 throw new NoStoreException("no store in data directory '" + directory + "'");

@@ -6,7 +6,6 @@ import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.StoreTransfer;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
 import dev.annals.store.sqlite.transfer.SqliteImport;
-
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.function.Supplier;

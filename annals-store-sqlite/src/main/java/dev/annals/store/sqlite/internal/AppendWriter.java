@@ -1,6 +1,7 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.AppendResult;
+import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
@@ -11,11 +12,6 @@ import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.sqlite.SqliteOptions;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import dev.annals.store.StoreUnavailableException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +20,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The single writer and its group commit.
@@ -57,12 +55,20 @@ public final class AppendWriter implements BatchWriter {
     private final TailPositions tailPositions;
     /** The connection and its statements; null after a failure until the next write opens a new one. */
     private WriterSession session;
+
     private long lastRecordedAt;
     private boolean stateStale;
 
     /** Starts the writer thread on {@code connection}, whose schema is current and whose state is loaded. */
-    AppendWriter(Path file, SqliteDialect dialect, Connection connection, WriterState state,
-                 Checkpointer checkpointer, TailPositions tailPositions, SqliteOptions options) throws SQLException {
+    AppendWriter(
+            Path file,
+            SqliteDialect dialect,
+            Connection connection,
+            WriterState state,
+            Checkpointer checkpointer,
+            TailPositions tailPositions,
+            SqliteOptions options)
+            throws SQLException {
         this.file = file;
         this.dialect = dialect;
         this.state = state;
@@ -72,9 +78,13 @@ public final class AppendWriter implements BatchWriter {
         this.streamIndexBatch = options.streamIndexBatch();
         MeterRegistry meters = options.meterRegistry();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
-                .description("appends written by one group commit").tag("backend", "sqlite").register(meters);
+                .description("appends written by one group commit")
+                .tag("backend", "sqlite")
+                .register(meters);
         this.batchEvents = DistributionSummary.builder("annals.append.batch.events")
-                .description("events written by one group commit").tag("backend", "sqlite").register(meters);
+                .description("events written by one group commit")
+                .tag("backend", "sqlite")
+                .register(meters);
         this.groupCommit = new GroupCommit(file.toString(), options.maxBatchAppends(), this);
     }
 
@@ -183,7 +193,9 @@ public final class AppendWriter implements BatchWriter {
         try {
             long free = Files.getFileStore(file).getUsableSpace();
             if (free < MIN_FREE_BYTES) {
-                throw new BatchFailure(Optional.of(StoreUnavailableException.Reason.DISK_FULL), false,
+                throw new BatchFailure(
+                        Optional.of(StoreUnavailableException.Reason.DISK_FULL),
+                        false,
                         new IOException(free + " bytes free on the file system of " + file));
             }
         } catch (IOException e) {

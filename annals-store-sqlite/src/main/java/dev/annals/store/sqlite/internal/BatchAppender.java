@@ -16,7 +16,6 @@ import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.StreamMarksRows;
 import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.jdbc.append.StreamChange;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -48,6 +47,7 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertHash;
     /** The hashes of this transaction's events, written in one batch just before it commits. */
     private final List<Long> pendingPositions = new ArrayList<>();
+
     private final List<byte[]> pendingHashes = new ArrayList<>();
     private boolean savepointOpen;
 
@@ -111,7 +111,8 @@ final class BatchAppender implements AutoCloseable {
      * own, so a one-row append needs none, and skipping it saves two statements on the most common path.
      */
     private void savepointIfSeveralRows(PendingAppend append, boolean newStream) throws SQLException {
-        boolean severalRows = newStream || append.events().size() > 1
+        boolean severalRows = newStream
+                || append.events().size() > 1
                 || state.typeKey(append.events().getFirst().type()).isEmpty();
         if (severalRows) {
             savepoint.execute();
@@ -125,8 +126,10 @@ final class BatchAppender implements AutoCloseable {
         }
         String stream = append.stream();
         var known = state.stream(connection, stream);
-        long actual = known.isEmpty() ? StreamInfo.NO_STREAM
-                : StreamMarks.versionForAppend(stream, known.get().version(), known.get().state());
+        long actual = known.isEmpty()
+                ? StreamInfo.NO_STREAM
+                : StreamMarks.versionForAppend(
+                        stream, known.get().version(), known.get().state());
         if (!append.expected().accepts(actual)) {
             // Only now pay for looking the ids up: a retry after the stream moved on must still succeed.
             var retry = StoredEvents.resolveRetry(dialect, connection, stream, append.events());
@@ -161,8 +164,16 @@ final class BatchAppender implements AutoCloseable {
                 dropSealsFrom(sealsBefore);
                 return resolveStoredIds(append, e);
             }
-            seal(new RecordedEvent(stream, version, position, event.eventId(), event.type(), event.schemaVersion(),
-                    event.payload(), event.metadata(), EventRows.instantOfMicros(recordedAt)));
+            seal(new RecordedEvent(
+                    stream,
+                    version,
+                    position,
+                    event.eventId(),
+                    event.type(),
+                    event.schemaVersion(),
+                    event.payload(),
+                    event.metadata(),
+                    EventRows.instantOfMicros(recordedAt)));
             position++;
         }
         if (revived) {
@@ -190,8 +201,12 @@ final class BatchAppender implements AutoCloseable {
             drop.setString(1, stream);
             drop.executeUpdate();
         }
-        state.streamWritten(stream, new WriterState.StreamKey(applied.streamId(), applied.marks().lastVersion(),
-                applied.marks().state()));
+        state.streamWritten(
+                stream,
+                new WriterState.StreamKey(
+                        applied.streamId(),
+                        applied.marks().lastVersion(),
+                        applied.marks().state()));
         change.result().set(applied.result());
         return new AppendResult(applied.marks().lastVersion(), state.nextPosition() - 1);
     }
@@ -202,8 +217,9 @@ final class BatchAppender implements AutoCloseable {
             rollbackTo.execute();
         }
         var retry = StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events());
-        return retry.orElseThrow(() -> new EventStoreException("append to stream '" + append.stream()
-                + "' hit a unique constraint that no stored event id explains (the details are in the server's log)",
+        return retry.orElseThrow(() -> new EventStoreException(
+                "append to stream '" + append.stream()
+                        + "' hit a unique constraint that no stored event id explains (the details are in the server's log)",
                 violation));
     }
 
@@ -287,8 +303,9 @@ final class BatchAppender implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (var statement : new PreparedStatement[]{savepoint, release, rollbackTo, insertEvent, insertStream,
-                insertType, insertHash}) {
+        for (var statement : new PreparedStatement[] {
+            savepoint, release, rollbackTo, insertEvent, insertStream, insertType, insertHash
+        }) {
             statement.close();
         }
     }

@@ -4,11 +4,10 @@ import dev.annals.audit.EventHash;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.SqlDialect;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The audit trail's hash chain as the writer continues it: the hash of the last event, after sealing any
@@ -22,16 +21,15 @@ final class ChainSeal {
 
     private static final Logger LOG = LoggerFactory.getLogger(ChainSeal.class);
 
-    private ChainSeal() {
-    }
+    private ChainSeal() {}
 
     /** The hash of the newest event, sealing first those after the newest sealed one; outside a transaction. */
     static byte[] catchUp(SqlDialect dialect, Connection connection) throws SQLException {
         long lastSealed = 0;
         byte[] previous = EventHash.GENESIS;
         try (var last = connection.prepareStatement(
-                "SELECT position, hash FROM event_hashes ORDER BY position DESC LIMIT 1");
-             var row = last.executeQuery()) {
+                        "SELECT position, hash FROM event_hashes ORDER BY position DESC LIMIT 1");
+                var row = last.executeQuery()) {
             if (row.next()) {
                 lastSealed = row.getLong(1);
                 previous = row.getBytes(2);
@@ -41,8 +39,9 @@ final class ChainSeal {
         try (var begin = connection.createStatement()) {
             begin.execute("BEGIN IMMEDIATE");
         }
-        try (var select = connection.prepareStatement(dialect.selectEvents() + " WHERE e.position > ? ORDER BY e.position");
-             var insert = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES (?, ?)")) {
+        try (var select = connection.prepareStatement(
+                        dialect.selectEvents() + " WHERE e.position > ? ORDER BY e.position");
+                var insert = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES (?, ?)")) {
             select.setLong(1, lastSealed);
             try (var rows = select.executeQuery()) {
                 while (rows.next()) {

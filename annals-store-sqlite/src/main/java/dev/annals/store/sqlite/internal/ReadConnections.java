@@ -1,9 +1,8 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.EventStoreException;
-import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.jdbc.ConnectionLender;
-
+import dev.annals.store.jdbc.append.BatchFailure;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,11 +1,10 @@
 package dev.annals.store.sqlite.internal;
 
-import org.sqlite.BusyHandler;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.sqlite.BusyHandler;
 
 /**
  * Waits for SQLite's write lock in short steps (50 µs doubling to 1 ms) for up to 10 s. SQLite's own busy

@@ -1,10 +1,9 @@
 package dev.annals.store.sqlite.internal;
 
-import org.sqlite.SQLiteConfig;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
 
 /** Opens connections to the store's database file with the settings each role needs. */
 final class SqliteConnections {
@@ -30,8 +29,7 @@ final class SqliteConnections {
     /** WAL pages after which the writer checkpoints on its own: 4 MiB of 1 KiB pages. */
     static final int WAL_AUTOCHECKPOINT_PAGES = 4096;
 
-    private SqliteConnections() {
-    }
+    private SqliteConnections() {}
 
     /**
      * The writer's connection: WAL with synchronous FULL, so a COMMIT returns only once the WAL is

@@ -4,13 +4,12 @@ import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.jdbc.SqlDialect;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
-
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** SQLite's SQL text and error codes. */
 public final class SqliteDialect implements SqlDialect {
@@ -46,7 +45,8 @@ public final class SqliteDialect implements SqlDialect {
     public boolean isUniqueViolation(SQLException e) {
         if (e instanceof SQLiteException sqlite) {
             var code = sqlite.getResultCode();
-            return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
+            return code == SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE
+                    || code == SQLiteErrorCode.SQLITE_CONSTRAINT_PRIMARYKEY;
         }
         return false;
     }
@@ -54,7 +54,8 @@ public final class SqliteDialect implements SqlDialect {
     /** SQLite's primary result codes (the low byte of an extended code) that mean the storage failed. */
     @Override
     public Optional<StoreUnavailableException.Reason> storageFault(SQLException e) {
-        int primary = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
+        int primary =
+                e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
         return switch (primary) {
             case 13 -> Optional.of(StoreUnavailableException.Reason.DISK_FULL); // SQLITE_FULL
             case 8 -> Optional.of(StoreUnavailableException.Reason.READ_ONLY); // SQLITE_READONLY
@@ -70,7 +71,8 @@ public final class SqliteDialect implements SqlDialect {
      */
     @Override
     public boolean isBusy(SQLException e) {
-        int primary = e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
+        int primary =
+                e instanceof SQLiteException sqlite ? sqlite.getResultCode().code & 0xff : e.getErrorCode() & 0xff;
         return primary == SQLITE_BUSY || primary == SQLITE_LOCKED;
     }
 
@@ -115,7 +117,8 @@ public final class SqliteDialect implements SqlDialect {
         if (source instanceof ReadSource.Category || source instanceof ReadSource.EventType) {
             // The unary + keeps SQLite walking the log in position order (its rowid) and filtering, instead
             // of gathering the whole category through the stream index and sorting it for every page.
-            return SqlDialect.super.readPage(source, direction)
+            return SqlDialect.super
+                    .readPage(source, direction)
                     .replace("WHERE e.stream_id IN", "WHERE +e.stream_id IN")
                     .replace("WHERE e.type_id =", "WHERE +e.type_id =");
         }

@@ -2,9 +2,6 @@ package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.EventStoreException;
 import dev.annals.store.sqlite.SqliteOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -14,6 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Everything an open store holds on its file: the directory lock, the writer, the checkpointer and the
@@ -57,8 +56,10 @@ public final class SqliteFiles implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            channel = FileChannel.open(file.resolveSibling(file.getFileName() + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(
+                    file.resolveSibling(file.getFileName() + ".lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 throw new OverlappingFileLockException();
@@ -69,7 +70,8 @@ public final class SqliteFiles implements AutoCloseable {
             throw new EventStoreException("the SQLite store " + file + " is already open in this or another process");
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new EventStoreException("could not create or lock the SQLite store " + file + ": " + e.getMessage(), e);
+            throw new EventStoreException(
+                    "could not create or lock the SQLite store " + file + ": " + e.getMessage(), e);
         }
     }
 

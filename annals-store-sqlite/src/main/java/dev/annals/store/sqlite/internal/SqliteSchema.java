@@ -1,13 +1,6 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.EventStoreException;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
-
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -15,6 +8,12 @@ import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Creates and upgrades the schema with Flyway, from the SQL files in {@code dev/annals/store/sqlite/migration},
@@ -44,8 +43,7 @@ final class SqliteSchema {
     /** A file lock keeps other processes out, not other threads of this one: they would get an exception. */
     private static final ReentrantLock IN_THIS_PROCESS = new ReentrantLock();
 
-    private SqliteSchema() {
-    }
+    private SqliteSchema() {}
 
     /** Brings the database on {@code connection}, the file {@code file}, to {@link #CURRENT_VERSION}. */
     @SuppressWarnings("try") // the file lock is held for the block, never read
@@ -56,7 +54,7 @@ final class SqliteSchema {
         Path lockFile = file.resolveSibling(file.getFileName() + ".migration-lock");
         IN_THIS_PROCESS.lock();
         try (var channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             var lock = channel.lock()) {
+                var lock = channel.lock()) {
             // Another process (the CLI, say) may have migrated since the first look; look again under the lock.
             if (current(connection, file)) {
                 return;
@@ -73,13 +71,17 @@ final class SqliteSchema {
                     .baselineDescription("schema version " + version + " from PRAGMA user_version")
                     .load()
                     .migrate();
-            LOG.info("migrated SQLite store {} from schema version {} to {} ({} migration(s))", file, version,
-                    result.targetSchemaVersion, result.migrationsExecuted);
+            LOG.info(
+                    "migrated SQLite store {} from schema version {} to {} ({} migration(s))",
+                    file,
+                    version,
+                    result.targetSchemaVersion,
+                    result.migrationsExecuted);
         } catch (IOException e) {
             throw new EventStoreException("could not lock " + file + " to upgrade its schema: " + e.getMessage(), e);
         } catch (FlywayException e) {
-            throw new EventStoreException("upgrading the schema of the SQLite store " + file + " failed: "
-                    + e.getMessage(), e);
+            throw new EventStoreException(
+                    "upgrading the schema of the SQLite store " + file + " failed: " + e.getMessage(), e);
         } finally {
             IN_THIS_PROCESS.unlock();
         }
@@ -104,8 +106,8 @@ final class SqliteSchema {
     /** True when the schema is current and Flyway's history says so; fails when it is newer than this code. */
     private static boolean current(Connection connection, Path file) throws SQLException {
         try (var statement = connection.createStatement();
-             var row = statement.executeQuery("SELECT (SELECT user_version FROM pragma_user_version),"
-                     + " EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + HISTORY + "')")) {
+                var row = statement.executeQuery("SELECT (SELECT user_version FROM pragma_user_version),"
+                        + " EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '" + HISTORY + "')")) {
             row.next();
             int version = row.getInt(1);
             requireKnown(version, file);
@@ -122,7 +124,7 @@ final class SqliteSchema {
 
     private static int userVersion(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
-             var row = statement.executeQuery("PRAGMA user_version")) {
+                var row = statement.executeQuery("PRAGMA user_version")) {
             return row.next() ? row.getInt(1) : 0;
         }
     }

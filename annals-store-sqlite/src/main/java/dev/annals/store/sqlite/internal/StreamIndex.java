@@ -1,13 +1,12 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.Direction;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The SQLite store's stream index, maintained in batches behind the log (docs/adr/0015).
@@ -41,8 +40,7 @@ final class StreamIndex {
                     + " ORDER BY e.stream_id, e.stream_version",
             "UPDATE stream_index_state SET indexed_through = (SELECT COALESCE(MAX(position), 0) FROM events)");
 
-    private StreamIndex() {
-    }
+    private StreamIndex() {}
 
     /**
      * One page of a stream's events, with the columns and parameters of {@code SqlDialect.readPage}: the
@@ -99,7 +97,7 @@ final class StreamIndex {
     /** The last position the index covers. */
     static long indexedThrough(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
-             var row = statement.executeQuery("SELECT indexed_through FROM stream_index_state")) {
+                var row = statement.executeQuery("SELECT indexed_through FROM stream_index_state")) {
             return row.next() ? row.getLong(1) : 0;
         }
     }

@@ -1,14 +1,13 @@
 package dev.annals.store.sqlite.internal;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writer's connection with its prepared statements. After a transaction fails the writer drops the
@@ -29,8 +28,9 @@ final class WriterSession implements AutoCloseable {
     final List<PreparedStatement> indexTail = new ArrayList<>();
     private final Path file;
 
-    private WriterSession(Path file, Connection connection, SqliteDialect dialect, WriterState state,
-                          TailPositions tailPositions) throws SQLException {
+    private WriterSession(
+            Path file, Connection connection, SqliteDialect dialect, WriterState state, TailPositions tailPositions)
+            throws SQLException {
         this.file = file;
         this.connection = connection;
         this.appender = new BatchAppender(dialect, connection, state, tailPositions);
@@ -43,8 +43,9 @@ final class WriterSession implements AutoCloseable {
     }
 
     /** A session on {@code connection}, which it closes when preparing its statements fails. */
-    static WriterSession on(Path file, Connection connection, SqliteDialect dialect, WriterState state,
-                            TailPositions tailPositions) throws SQLException {
+    static WriterSession on(
+            Path file, Connection connection, SqliteDialect dialect, WriterState state, TailPositions tailPositions)
+            throws SQLException {
         try {
             return new WriterSession(file, connection, dialect, state, tailPositions);
         } catch (SQLException | RuntimeException e) {

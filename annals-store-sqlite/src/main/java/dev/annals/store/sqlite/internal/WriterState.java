@@ -4,7 +4,6 @@ import dev.annals.store.StreamInfo;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.StreamMarksRows;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
@@ -29,8 +28,7 @@ final class WriterState {
      * A stream's key, current version ({@link StreamInfo#NO_STREAM} when it has no events) and deletion
      * state.
      */
-    public record StreamKey(long id, long version, StreamMarks.State state) {
-    }
+    public record StreamKey(long id, long version, StreamMarks.State state) {}
 
     private final SqlDialect dialect;
     private final Map<String, StreamKey> streams = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -58,7 +56,7 @@ final class WriterState {
         nextStreamKey = single(connection, dialect.selectLastStreamKey()) + 1;
         long lastType = 0;
         try (var statement = connection.prepareStatement(dialect.selectEventTypes());
-             var rows = statement.executeQuery()) {
+                var rows = statement.executeQuery()) {
             while (rows.next()) {
                 types.put(rows.getString(2), rows.getLong(1));
                 lastType = Math.max(lastType, rows.getLong(1));
@@ -143,7 +141,8 @@ final class WriterState {
     }
 
     private static long single(Connection connection, String sql) throws SQLException {
-        try (var statement = connection.prepareStatement(sql); var row = statement.executeQuery()) {
+        try (var statement = connection.prepareStatement(sql);
+                var row = statement.executeQuery()) {
             return row.next() ? row.getLong(1) : 0;
         }
     }

@@ -5,7 +5,6 @@ import dev.annals.store.jdbc.projection.ConnectionFactory;
 import dev.annals.store.jdbc.snapshot.JdbcSnapshotStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import dev.annals.store.sqlite.internal.SqliteDialect;
-
 import java.nio.file.Path;
 
 import static java.util.Objects.requireNonNull;

@@ -3,24 +3,23 @@ package dev.annals.store.sqlite.transfer;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.projection.ConnectionFactory;
+import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.jdbc.transfer.ErasureState;
 import dev.annals.store.jdbc.transfer.ErasureStateRows;
 import dev.annals.store.jdbc.transfer.EventImport;
 import dev.annals.store.jdbc.transfer.ImportRejectedException;
 import dev.annals.store.jdbc.transfer.RecordedEventWriter;
 import dev.annals.store.jdbc.transfer.TransferSnapshot;
-import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import dev.annals.store.sqlite.internal.SqliteDialect;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Iterator;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
@@ -39,8 +38,7 @@ public final class SqliteImport {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteImport.class);
     private static final SqliteDialect DIALECT = new SqliteDialect();
 
-    private SqliteImport() {
-    }
+    private SqliteImport() {}
 
     /**
      * Imports {@code events}, in the order given, into the EMPTY store in {@code dataDirectory}, in one
@@ -119,8 +117,8 @@ public final class SqliteImport {
      */
     public static TransferSnapshot snapshot(Path dataDirectory) {
         requireNonNull(dataDirectory, "dataDirectory");
-        return ErasureStateRows.snapshot(SqliteProjections.connections(dataDirectory), DIALECT,
-                "the SQLite store in " + dataDirectory);
+        return ErasureStateRows.snapshot(
+                SqliteProjections.connections(dataDirectory), DIALECT, "the SQLite store in " + dataDirectory);
     }
 
     /** Connections that overwrite what they delete, as the key store's do: a forgotten key leaves no trace. */
@@ -141,7 +139,8 @@ public final class SqliteImport {
     }
 
     private static long write(Connection connection, Iterator<RecordedEvent> events) throws SQLException {
-        try (var count = connection.createStatement(); var rows = count.executeQuery("SELECT COUNT(*) FROM events")) {
+        try (var count = connection.createStatement();
+                var rows = count.executeQuery("SELECT COUNT(*) FROM events")) {
             rows.next();
             if (rows.getLong(1) > 0) {
                 throw new ImportRejectedException("the store is not empty (" + rows.getLong(1)

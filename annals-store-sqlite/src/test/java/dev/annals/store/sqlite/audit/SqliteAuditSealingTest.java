@@ -3,17 +3,16 @@ package dev.annals.store.sqlite.audit;
 import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.sqlite.SqliteEventStore;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +31,9 @@ class SqliteAuditSealingTest {
     void five_sealed_events() {
         try (var store = SqliteEventStore.open(data)) {
             for (int i = 1; i <= 5; i++) {
-                store.append("account-" + (i % 2), ExpectedVersion.any(),
+                store.append(
+                        "account-" + (i % 2),
+                        ExpectedVersion.any(),
                         EventData.of("Deposited", "{\"amount\":" + i + ",\"memo\":\"Zebediah-" + i + "\"}"));
             }
         }
@@ -41,7 +42,7 @@ class SqliteAuditSealingTest {
 
     private void sql(String... statements) throws SQLException {
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteEventStore.FILE_NAME));
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             for (String each : statements) {
                 statement.execute(each);
             }
@@ -66,7 +67,9 @@ class SqliteAuditSealingTest {
 
     @Test
     void an_inserted_event_is_found() throws SQLException {
-        sql("DELETE FROM events WHERE position = 3", "DELETE FROM event_hashes WHERE position = 3",
+        sql(
+                "DELETE FROM events WHERE position = 3",
+                "DELETE FROM event_hashes WHERE position = 3",
                 "INSERT INTO events SELECT 3, stream_id, 99, randomblob(16), type_id, 1,"
                         + " CAST('{\"amount\":1000000}' AS BLOB), NULL, recorded_at FROM events WHERE position = 1");
 

@@ -4,12 +4,11 @@ import dev.annals.audit.AuditTrail;
 import dev.annals.store.EventStore;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.testkit.audit.AuditTrailContract;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The SQLite audit trail passes the audit trail contract, in a new store file per test. SQLite seals each

@@ -4,10 +4,9 @@ import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteSubjectKeys;
 import dev.annals.testkit.erasure.SubjectKeyStoreContract;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +26,8 @@ class SqliteSubjectKeysTest extends SubjectKeyStoreContract {
         var key = keys.keyFor("c-1");
         var other = SqliteSubjectKeys.open(data);
 
-        assertThat(other.find("c-1")).hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
+        assertThat(other.find("c-1"))
+                .hasValueSatisfying(k -> assertThat(k.getEncoded()).isEqualTo(key.getEncoded()));
         other.forget("c-1");
 
         assertThat(keys.find("c-1")).isEmpty();

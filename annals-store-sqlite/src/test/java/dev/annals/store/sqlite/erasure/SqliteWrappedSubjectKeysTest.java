@@ -7,13 +7,12 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteSubjectKeys;
 import dev.annals.testkit.erasure.SubjectKeyStoreContract;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -49,8 +48,10 @@ class SqliteWrappedSubjectKeysTest extends SubjectKeyStoreContract {
 
         assertThatThrownBy(() -> SqliteSubjectKeys.open(data).find("c-1"))
                 .isInstanceOf(EventStoreException.class)
-                .hasMessageContaining("subject 'c-1'").hasMessageContaining(MasterKey.ENVIRONMENT_VARIABLE);
-        assertThatThrownBy(() -> SqliteSubjectKeys.open(data, Optional.of(MasterKey.generate())).find("c-1"))
+                .hasMessageContaining("subject 'c-1'")
+                .hasMessageContaining(MasterKey.ENVIRONMENT_VARIABLE);
+        assertThatThrownBy(() -> SqliteSubjectKeys.open(data, Optional.of(MasterKey.generate()))
+                        .find("c-1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not open the data key of subject 'c-1'");
     }
@@ -67,13 +68,14 @@ class SqliteWrappedSubjectKeysTest extends SubjectKeyStoreContract {
     void keys_written_before_a_master_key_was_set_stay_readable() {
         var old = SqliteSubjectKeys.open(data).keyFor("c-old");
 
-        assertThat(keys.find("c-old")).hasValueSatisfying(key -> assertThat(key.getEncoded()).isEqualTo(old.getEncoded()));
+        assertThat(keys.find("c-old"))
+                .hasValueSatisfying(key -> assertThat(key.getEncoded()).isEqualTo(old.getEncoded()));
         assertThat(keys.keyFor("c-new")).isNotNull();
     }
 
     private byte[] storedKey(String subject) throws SQLException {
         try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve(SqliteEventStore.FILE_NAME));
-             var select = connection.prepareStatement("SELECT data_key FROM subject_keys WHERE subject = ?")) {
+                var select = connection.prepareStatement("SELECT data_key FROM subject_keys WHERE subject = ?")) {
             select.setString(1, subject);
             try (var row = select.executeQuery()) {
                 assertThat(row.next()).isTrue();

@@ -1,17 +1,16 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.sqlite.SqliteEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,7 +63,7 @@ class ReadConnectionsTest {
     void callers_sharing_statements_each_get_their_own_answer() throws Exception {
         SqliteEventStore.open(data).close();
         try (var pool = new ReadConnections(data.resolve(SqliteEventStore.FILE_NAME), 2);
-             var callers = Executors.newFixedThreadPool(8)) {
+                var callers = Executors.newFixedThreadPool(8)) {
             var answers = new ArrayList<Future<Long>>();
             for (long n = 0; n < 2_000; n++) {
                 long value = n;
@@ -81,7 +80,9 @@ class ReadConnectionsTest {
             for (var answer : answers) {
                 got.add(answer.get());
             }
-            assertThat(got).containsExactlyElementsOf(IntStream.range(0, 2_000).mapToObj(n -> 2L * n).toList());
+            assertThat(got)
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, 2_000).mapToObj(n -> 2L * n).toList());
         }
     }
 }

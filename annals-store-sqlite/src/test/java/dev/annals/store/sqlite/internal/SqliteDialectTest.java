@@ -1,6 +1,8 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.sqlite.SqliteEventStore;
+import java.nio.file.Path;
+import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -8,9 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-
-import java.nio.file.Path;
-import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -26,18 +25,25 @@ class SqliteDialectTest {
 
     @Test
     void calls_busy_and_locked_errors_lock_waits_by_their_primary_code() {
-        assertThat(dialect.isBusy(new SQLiteException("busy", SQLiteErrorCode.SQLITE_BUSY))).isTrue();
-        assertThat(dialect.isBusy(new SQLiteException("busy", SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT))).isTrue();
-        assertThat(dialect.isBusy(new SQLiteException("locked", SQLiteErrorCode.SQLITE_LOCKED))).isTrue();
-        assertThat(dialect.isBusy(new SQLiteException("unique", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE))).isFalse();
-        assertThat(dialect.isBusy(new SQLiteException("full", SQLiteErrorCode.SQLITE_FULL))).isFalse();
+        assertThat(dialect.isBusy(new SQLiteException("busy", SQLiteErrorCode.SQLITE_BUSY)))
+                .isTrue();
+        assertThat(dialect.isBusy(new SQLiteException("busy", SQLiteErrorCode.SQLITE_BUSY_SNAPSHOT)))
+                .isTrue();
+        assertThat(dialect.isBusy(new SQLiteException("locked", SQLiteErrorCode.SQLITE_LOCKED)))
+                .isTrue();
+        assertThat(dialect.isBusy(new SQLiteException("unique", SQLiteErrorCode.SQLITE_CONSTRAINT_UNIQUE)))
+                .isFalse();
+        assertThat(dialect.isBusy(new SQLiteException("full", SQLiteErrorCode.SQLITE_FULL)))
+                .isFalse();
     }
 
     @Test
     void calls_the_error_of_a_write_refused_while_another_connection_writes_a_lock_wait() throws SQLException {
         SqliteEventStore.open(data).close();
-        try (var holder = open(); var other = open();
-             var hold = holder.createStatement(); var write = other.createStatement()) {
+        try (var holder = open();
+                var other = open();
+                var hold = holder.createStatement();
+                var write = other.createStatement()) {
             hold.execute(dialect.beginWrite());
             var refused = catchThrowableOfType(SQLException.class, () -> write.execute(dialect.beginWrite()));
             hold.execute("ROLLBACK");
@@ -49,7 +55,8 @@ class SqliteDialectTest {
     @Test
     void has_deleted_content_overwritten() throws SQLException {
         SqliteEventStore.open(data).close();
-        try (var connection = open(); var statement = connection.createStatement()) {
+        try (var connection = open();
+                var statement = connection.createStatement()) {
             for (String sql : dialect.secureDelete()) {
                 statement.execute(sql);
             }

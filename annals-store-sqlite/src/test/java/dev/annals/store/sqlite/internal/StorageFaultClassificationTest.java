@@ -1,13 +1,12 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.StoreUnavailableException.Reason;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
-
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

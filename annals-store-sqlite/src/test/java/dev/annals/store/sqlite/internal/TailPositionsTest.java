@@ -2,12 +2,11 @@ package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.Direction;
 import dev.annals.store.ReadSource;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.sql.DriverManager;
-import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,14 +38,15 @@ class TailPositionsTest {
         tail.written("account-1", 42);
         var dialect = new SqliteDialect(tail);
         try (var connection = DriverManager.getConnection("jdbc:sqlite::memory:");
-             var statement = connection.prepareStatement("SELECT ?4")) {
+                var statement = connection.prepareStatement("SELECT ?4")) {
             dialect.bindReadExtras(statement, new ReadSource.StreamOf("account-1"), 4);
             assertThat(single(statement)).isEqualTo(42);
             dialect.bindReadExtras(statement, new ReadSource.StreamOf("order-1"), 4);
             assertThat(single(statement)).isZero();
         }
         assertThat(new SqliteDialect().readPage(new ReadSource.StreamOf("account-1"), Direction.FORWARD))
-                .as("a dialect outside the open store takes no fourth parameter").doesNotContain("?4");
+                .as("a dialect outside the open store takes no fourth parameter")
+                .doesNotContain("?4");
     }
 
     private static long single(java.sql.PreparedStatement statement) throws SQLException {

@@ -1,6 +1,5 @@
 package dev.annals.store.sqlite.projection;
 
-import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
@@ -8,15 +7,10 @@ import dev.annals.projection.RebuildMode;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
+import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +21,11 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,11 +59,13 @@ class ProjectionCrashTest {
         var checkpoints = new ArrayList<Long>();
         for (int kill = 0; kill < KILLS; kill++) {
             var child = start();
-            try (var lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            try (var lines =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 assertThat(lines.readLine()).isEqualTo("STARTED");
                 long before = checkpoint();
                 // Let it commit some batches and be inside another when the kill lands.
-                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5 + random.nextInt(40)))
+                await().atMost(Duration.ofSeconds(30))
+                        .pollInterval(Duration.ofMillis(5 + random.nextInt(40)))
                         .until(() -> checkpoint() > before || checkpoint() == EVENTS);
             } finally {
                 child.destroyForcibly();
@@ -75,19 +76,25 @@ class ProjectionCrashTest {
         assertThat(checkpoints).isSorted();
 
         try (var store = SqliteEventStore.open(data);
-             var readModel = SqliteProjections.readModel(store, Tally.TABLES);
-             var runner = ProjectionRunner.start(Tally.projection("tally"), store, readModel,
-                     ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
-                             .withControlInterval(Duration.ofMillis(100)))) {
+                var readModel = SqliteProjections.readModel(store, Tally.TABLES);
+                var runner = ProjectionRunner.start(
+                        Tally.projection("tally"),
+                        store,
+                        readModel,
+                        ProjectionOptions.defaults()
+                                .withMeterRegistry(new SimpleMeterRegistry())
+                                .withControlInterval(Duration.ofMillis(100)))) {
             runner.awaitPosition(EVENTS, Duration.ofSeconds(60));
             var resumed = ReadModelQueries.tallies(data);
             var counts = ReadModelQueries.totals(data, "SELECT stream, events FROM tallies");
             assertThat(resumed).isEqualTo(fold(store));
-            assertThat(counts.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(EVENTS);
+            assertThat(counts.values().stream().mapToLong(Long::longValue).sum())
+                    .isEqualTo(EVENTS);
 
             runner.rebuild(RebuildMode.RESET);
-            await().atMost(Duration.ofSeconds(60)).until(() -> readModel.states().control("tally").rebuild()
-                    == RebuildMode.NONE && runner.processedThrough() >= EVENTS);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> readModel.states().control("tally").rebuild() == RebuildMode.NONE
+                            && runner.processedThrough() >= EVENTS);
             assertThat(ReadModelQueries.tallies(data)).isEqualTo(resumed);
         }
     }
@@ -111,8 +118,15 @@ class ProjectionCrashTest {
 
     private Process start() throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
-        return new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), ProjectionCrashChild.class.getName(), data.toString())
+        return new ProcessBuilder(
+                        java,
+                        "-Xmx128m",
+                        "-XX:TieredStopAtLevel=1",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ProjectionCrashChild.class.getName(),
+                        data.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
     }

@@ -7,11 +7,10 @@ import dev.annals.store.jdbc.projection.ReadModelConformance;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The read-model conformance suite on a real SQLite file, operated from a second connection. */
 class SqliteProjectionTest extends ReadModelConformance {
@@ -41,6 +40,7 @@ class SqliteProjectionTest extends ReadModelConformance {
 
     @Override
     protected boolean tableExists(String name) {
-        return !ReadModelQueries.totals(data, "SELECT name, 0 FROM sqlite_master WHERE name = '" + name + "'").isEmpty();
+        return !ReadModelQueries.totals(data, "SELECT name, 0 FROM sqlite_master WHERE name = '" + name + "'")
+                .isEmpty();
     }
 }

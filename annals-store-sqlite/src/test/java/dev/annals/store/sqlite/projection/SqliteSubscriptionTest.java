@@ -1,19 +1,13 @@
 package dev.annals.store.sqlite.projection;
 
-import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.event.EventData;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
+import dev.annals.store.jdbc.projection.Tally;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.subscription.Subscription;
 import dev.annals.subscription.SubscriptionOptions;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +16,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -39,8 +38,16 @@ class SqliteSubscriptionTest {
         try (var store = SqliteEventStore.open(data)) {
             appendMany(store, "tally-0", 2_000);
             // Small pages and buffer so that the reader reaches the head many times while writers append.
-            try (var subscription = Subscription.start("all", store, new ReadSource.All(), 0,
-                    SubscriptionOptions.defaults().withPageSize(64).withBufferSize(32).withMaxBatch(16), seen::addAll)) {
+            try (var subscription = Subscription.start(
+                    "all",
+                    store,
+                    new ReadSource.All(),
+                    0,
+                    SubscriptionOptions.defaults()
+                            .withPageSize(64)
+                            .withBufferSize(32)
+                            .withMaxBatch(16),
+                    seen::addAll)) {
                 var writers = IntStream.range(1, 9)
                         .mapToObj(w -> Thread.ofVirtual().start(() -> appendMany(store, "tally-" + w, 500)))
                         .toList();
@@ -51,8 +58,10 @@ class SqliteSubscriptionTest {
                 assertThat(subscription.processedThrough()).isEqualTo(6_000);
             }
         }
-        assertThat(seen).extracting(RecordedEvent::position)
-                .containsExactlyElementsOf(LongStream.rangeClosed(1, 6_000).boxed().toList());
+        assertThat(seen)
+                .extracting(RecordedEvent::position)
+                .containsExactlyElementsOf(
+                        LongStream.rangeClosed(1, 6_000).boxed().toList());
     }
 
     private static void appendMany(SqliteEventStore store, String stream, int count) {

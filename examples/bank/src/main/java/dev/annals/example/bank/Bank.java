@@ -33,8 +33,7 @@ public final class Bank {
 
     private static final EntityTypes ENTITY_TYPES = EntityTypes.of(ACCOUNTS, TRANSFERS);
 
-    private Bank() {
-    }
+    private Bank() {}
 
     /** Every entity type of the bank, by category. */
     public static EntityTypes entityTypes() {

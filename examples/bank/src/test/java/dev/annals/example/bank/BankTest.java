@@ -3,11 +3,10 @@ package dev.annals.example.bank;
 import dev.annals.decider.StateJson;
 import dev.annals.example.bank.account.AccountCommand;
 import dev.annals.store.memory.InMemoryEventStore;
+import java.time.Instant;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,7 +1,6 @@
 package dev.annals.store.jdbc.projection.internal;
 
 import dev.annals.store.jdbc.SqlDialect;
-
 import java.sql.SQLException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -23,8 +22,7 @@ public final class LockWaits {
     private static final long GIVE_UP_NANOS = TimeUnit.SECONDS.toNanos(10);
     private static final long MAX_STEP_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
-    private LockWaits() {
-    }
+    private LockWaits() {}
 
     /** Runs {@code call}, retrying it while {@code dialect} says the database reports itself busy. */
     public static <T> T retryWhileBusy(SqlDialect dialect, SqlCall<T> call) throws SQLException {

@@ -7,12 +7,13 @@ package dev.annals.store.jdbc.projection.internal;
 public final class ProjectionSql {
 
     public static final String SELECT_CHECKPOINT = "SELECT position FROM projection_checkpoints WHERE projection = ?";
-    public static final String UPSERT_CHECKPOINT = "INSERT INTO projection_checkpoints (projection, position, updated_at)"
-            + " VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position,"
-            + " updated_at = excluded.updated_at";
+    public static final String UPSERT_CHECKPOINT =
+            "INSERT INTO projection_checkpoints (projection, position, updated_at)"
+                    + " VALUES (?, ?, ?) ON CONFLICT (projection) DO UPDATE SET position = excluded.position,"
+                    + " updated_at = excluded.updated_at";
     public static final String DELETE_CHECKPOINT = "DELETE FROM projection_checkpoints WHERE projection = ?";
-    public static final String SELECT_CONTROL = "SELECT paused, rebuild, live_version FROM projection_control"
-            + " WHERE projection = ?";
+    public static final String SELECT_CONTROL =
+            "SELECT paused, rebuild, live_version FROM projection_control" + " WHERE projection = ?";
     public static final String UPSERT_PAUSED = "INSERT INTO projection_control (projection, paused) VALUES (?, ?)"
             + " ON CONFLICT (projection) DO UPDATE SET paused = excluded.paused";
     public static final String UPSERT_REBUILD = "INSERT INTO projection_control (projection, rebuild) VALUES (?, ?)"
@@ -35,12 +36,11 @@ public final class ProjectionSql {
             + " WHERE projection = ? AND status = 'RETRY_REQUESTED' ORDER BY id";
     public static final String INSERT_LETTER = "INSERT INTO dead_letters (projection, position, event_id, event_type,"
             + " error, attempts, first_failure, last_failure, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    public static final String UPDATE_LETTER = "UPDATE dead_letters SET error = ?, attempts = ?, last_failure = ?,"
-            + " status = ? WHERE id = ?";
-    public static final String SET_LETTER_STATUS = "UPDATE dead_letters SET status = ? WHERE id = ?"
-            + " AND status IN ('PARKED', 'RETRY_REQUESTED')";
+    public static final String UPDATE_LETTER =
+            "UPDATE dead_letters SET error = ?, attempts = ?, last_failure = ?," + " status = ? WHERE id = ?";
+    public static final String SET_LETTER_STATUS =
+            "UPDATE dead_letters SET status = ? WHERE id = ?" + " AND status IN ('PARKED', 'RETRY_REQUESTED')";
     public static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM events";
 
-    private ProjectionSql() {
-    }
+    private ProjectionSql() {}
 }

@@ -1,12 +1,11 @@
 package dev.annals.store.jdbc.projection.internal;
 
 import dev.annals.store.jdbc.SqlDialect;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.sql.SQLException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,9 +37,10 @@ class LockWaitsTest {
         var calls = new AtomicInteger();
 
         assertThatThrownBy(() -> LockWaits.retryWhileBusy(dialect(false), () -> {
-            calls.incrementAndGet();
-            throw CODE_FIVE;
-        })).isSameAs(CODE_FIVE);
+                    calls.incrementAndGet();
+                    throw CODE_FIVE;
+                }))
+                .isSameAs(CODE_FIVE);
         assertThat(calls).hasValue(1);
     }
 

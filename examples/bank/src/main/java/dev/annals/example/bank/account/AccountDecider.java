@@ -5,11 +5,11 @@ import dev.annals.decider.Decision;
 import dev.annals.example.bank.account.AccountCommand.CloseAccount;
 import dev.annals.example.bank.account.AccountCommand.CreditForTransfer;
 import dev.annals.example.bank.account.AccountCommand.DebitForTransfer;
-import dev.annals.example.bank.account.AccountCommand.RefundTransfer;
-import dev.annals.example.bank.account.AccountCommand.SettleTransfer;
 import dev.annals.example.bank.account.AccountCommand.Deposit;
 import dev.annals.example.bank.account.AccountCommand.FreezeAccount;
 import dev.annals.example.bank.account.AccountCommand.OpenAccount;
+import dev.annals.example.bank.account.AccountCommand.RefundTransfer;
+import dev.annals.example.bank.account.AccountCommand.SettleTransfer;
 import dev.annals.example.bank.account.AccountCommand.UnfreezeAccount;
 import dev.annals.example.bank.account.AccountCommand.Withdraw;
 import dev.annals.example.bank.account.AccountEvent.AccountClosed;
@@ -52,12 +52,18 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
             case FreezeAccount freeze -> freeze(freeze, state);
             case UnfreezeAccount unfreeze -> unfreeze(state);
             case CloseAccount close -> close(state);
-            case DebitForTransfer debit -> state.applied("debit:" + debit.transferId()) ? accept()
-                    : sameRulesAs(withdraw(new Withdraw(debit.amount()), state),
-                    new TransferDebited(debit.transferId(), debit.amount()));
-            case CreditForTransfer credit -> state.applied("credit:" + credit.transferId()) ? accept()
-                    : sameRulesAs(deposit(new Deposit(credit.amount()), state),
-                    new TransferCredited(credit.transferId(), credit.amount()));
+            case DebitForTransfer debit ->
+                state.applied("debit:" + debit.transferId())
+                        ? accept()
+                        : sameRulesAs(
+                                withdraw(new Withdraw(debit.amount()), state),
+                                new TransferDebited(debit.transferId(), debit.amount()));
+            case CreditForTransfer credit ->
+                state.applied("credit:" + credit.transferId())
+                        ? accept()
+                        : sameRulesAs(
+                                deposit(new Deposit(credit.amount()), state),
+                                new TransferCredited(credit.transferId(), credit.amount()));
             case RefundTransfer refund -> refund(refund, state);
             case SettleTransfer settle -> settle(settle, state);
         };
@@ -109,9 +115,10 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         return switch (state.status()) {
             case CLOSED -> reject("account is closed");
             case FROZEN -> reject("account is already frozen");
-            case OPEN, NOT_OPENED -> freeze.reason() == null || freeze.reason().isBlank()
-                    ? reject("freezing an account needs a reason")
-                    : accept(new AccountFrozen(freeze.reason()));
+            case OPEN, NOT_OPENED ->
+                freeze.reason() == null || freeze.reason().isBlank()
+                        ? reject("freezing an account needs a reason")
+                        : accept(new AccountFrozen(freeze.reason()));
         };
     }
 
@@ -134,7 +141,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
                 // A transfer in flight may still be refunded to this account: closing now could leave
                 // its money nowhere to go (ADR 0021). The close is refused until each one ends.
                 var inFlight = state.transfersInFlight();
-                yield inFlight.isEmpty() ? accept(new AccountClosed())
+                yield inFlight.isEmpty()
+                        ? accept(new AccountClosed())
                         : reject("transfers from this account are in flight: " + String.join(", ", inFlight)
                                 + "; close it once they have completed or been refunded");
             }
@@ -158,7 +166,8 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
         }
         // A refund undoes the bank's own debit: it goes through even on a frozen account. A closed account
         // cannot have a transfer in flight (close refuses), so only a history older than that rule lands here.
-        return state.status() == CLOSED ? reject("account is closed")
+        return state.status() == CLOSED
+                ? reject("account is closed")
                 : accept(new TransferRefunded(refund.transferId(), refund.amount()));
     }
 
@@ -194,14 +203,13 @@ public final class AccountDecider implements Decider<AccountCommand, AccountStat
             case AccountFrozen frozen -> state.withStatus(FROZEN);
             case AccountUnfrozen unfrozen -> state.withStatus(OPEN);
             case AccountClosed closed -> state.withStatus(CLOSED);
-            case TransferDebited debited -> state.afterTransferStep("debit:" + debited.transferId(),
-                    state.balance() - debited.amount());
-            case TransferCredited credited -> state.afterTransferStep("credit:" + credited.transferId(),
-                    state.balance() + credited.amount());
-            case TransferRefunded refunded -> state.afterTransferStep("refund:" + refunded.transferId(),
-                    state.balance() + refunded.amount());
-            case TransferSettled settled -> state.afterTransferStep("settle:" + settled.transferId(),
-                    state.balance());
+            case TransferDebited debited ->
+                state.afterTransferStep("debit:" + debited.transferId(), state.balance() - debited.amount());
+            case TransferCredited credited ->
+                state.afterTransferStep("credit:" + credited.transferId(), state.balance() + credited.amount());
+            case TransferRefunded refunded ->
+                state.afterTransferStep("refund:" + refunded.transferId(), state.balance() + refunded.amount());
+            case TransferSettled settled -> state.afterTransferStep("settle:" + settled.transferId(), state.balance());
         };
     }
 }

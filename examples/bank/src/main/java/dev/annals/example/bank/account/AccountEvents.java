@@ -11,7 +11,6 @@ import dev.annals.serialization.EventCodec;
 import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.serialization.SerializedEvent;
 import dev.annals.serialization.Upcaster;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +44,7 @@ public final class AccountEvents {
 
     private static final EventCodec<AccountEvent> CODEC = new EventCodec<>(REGISTRY);
 
-    private AccountEvents() {
-    }
+    private AccountEvents() {}
 
     /** The registry of account events. */
     public static EventTypeRegistry<AccountEvent> registry() {

@@ -1,7 +1,6 @@
 package dev.annals.example.bank.account;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +16,11 @@ import static java.util.Objects.requireNonNull;
  * @param transferSteps the transfer steps already applied ({@code debit:ID}, {@code credit:ID},
  *                      {@code refund:ID}, {@code settle:ID}), so that a step delivered again changes nothing
  */
-public record AccountState(AccountStatus status, String owner, long balance,
-                           @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<String> transferSteps) {
+public record AccountState(
+        AccountStatus status,
+        String owner,
+        long balance,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Set<String> transferSteps) {
 
     /** The state of an account that has not been opened. */
     public static final AccountState NOT_OPENED = new AccountState(AccountStatus.NOT_OPENED, "", 0);
@@ -54,8 +56,12 @@ public record AccountState(AccountStatus status, String owner, long balance,
      * their money may yet have to come back here. Sorted by id.
      */
     public List<String> transfersInFlight() {
-        return transferSteps.stream().filter(step -> step.startsWith("debit:")).map(step -> step.substring(6))
-                .filter(id -> !applied("refund:" + id) && !applied("settle:" + id)).sorted().toList();
+        return transferSteps.stream()
+                .filter(step -> step.startsWith("debit:"))
+                .map(step -> step.substring(6))
+                .filter(id -> !applied("refund:" + id) && !applied("settle:" + id))
+                .sorted()
+                .toList();
     }
 
     /** This state with {@code newBalance} cents after transfer step {@code step}. */

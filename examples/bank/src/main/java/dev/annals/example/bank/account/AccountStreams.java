@@ -2,7 +2,6 @@ package dev.annals.example.bank.account;
 
 import dev.annals.store.InvalidStreamNameException;
 import dev.annals.store.StreamName;
-
 import java.util.Optional;
 
 /**
@@ -17,8 +16,7 @@ public final class AccountStreams {
 
     private static final String PREFIX = CATEGORY + "-";
 
-    private AccountStreams() {
-    }
+    private AccountStreams() {}
 
     /**
      * Why {@code stream}, given as the {@code role} of something ({@code "target"}), is not an account's
@@ -42,7 +40,9 @@ public final class AccountStreams {
     /** {@code name} fit to quote in a message: control characters as '?', at most 60 characters. */
     private static String shown(String name) {
         var cut = name.length() > 60 ? name.substring(0, 60) + "…" : name;
-        return cut.chars().map(c -> Character.isISOControl(c) ? '?' : c)
-                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+        return cut.chars()
+                .map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
     }
 }

@@ -5,8 +5,7 @@ import java.math.BigDecimal;
 /** Shows amounts in cents as decimals, for people: {@code 12345} is {@code 123.45}. */
 public final class Cents {
 
-    private Cents() {
-    }
+    private Cents() {}
 
     /** {@code cents} as a decimal with two places, such as {@code -0.05} or {@code 1000.00}. */
     public static String format(long cents) {

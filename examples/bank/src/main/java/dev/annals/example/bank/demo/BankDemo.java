@@ -17,7 +17,6 @@ import dev.annals.example.bank.account.AccountState;
 import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
-
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
@@ -82,8 +81,8 @@ public final class BankDemo {
 
         long withdrawalVersion = ((CommandOutcome.Accepted<AccountEvent>) lastWithdrawal).streamVersion();
         out.println();
-        out.println("Temporal query: " + alice + " as it was before its last withdrawal (version "
-                + withdrawalVersion + "):");
+        out.println("Temporal query: " + alice + " as it was before its last withdrawal (version " + withdrawalVersion
+                + "):");
         var before = states.stateAtVersion(alice, withdrawalVersion - 1);
         out.println("  " + StateJson.render(before));
         var instant = recordedAt(alice, before.version());
@@ -94,8 +93,7 @@ public final class BankDemo {
         var now = states.current(alice);
         out.println("  " + StateJson.render(now));
         readModels.ifPresent(database -> new TransferDemo(store, out, database).run(alice, bob));
-        return new DemoSummary(alice, bob, ((CommandOutcome.Rejected<AccountEvent>) overdraft).reason(), before,
-                now);
+        return new DemoSummary(alice, bob, ((CommandOutcome.Rejected<AccountEvent>) overdraft).reason(), before, now);
     }
 
     private CommandOutcome<AccountEvent> send(String stream, AccountCommand command, Metadata metadata) {
@@ -104,21 +102,24 @@ public final class BankDemo {
         var outcome = accounts.handle(stream, CommandMessage.of(command, metadata));
         switch (outcome) {
             case CommandOutcome.Accepted<AccountEvent> accepted -> {
-                out.println("  accepted: " + stream + " is now at version " + accepted.streamVersion()
-                        + ", position " + accepted.position());
+                out.println("  accepted: " + stream + " is now at version " + accepted.streamVersion() + ", position "
+                        + accepted.position());
                 for (RecordedEvent event : written(accepted)) {
-                    out.println("    " + event.stream() + "@" + event.streamVersion() + " #" + event.position()
-                            + " " + event.type() + " " + event.payloadAsString());
+                    out.println("    " + event.stream() + "@" + event.streamVersion() + " #" + event.position() + " "
+                            + event.type() + " " + event.payloadAsString());
                 }
             }
             case CommandOutcome.Rejected<AccountEvent> rejected ->
-                    out.println("  rejected: " + rejected.reason() + " (nothing written)");
+                out.println("  rejected: " + rejected.reason() + " (nothing written)");
         }
         return outcome;
     }
 
     private List<RecordedEvent> written(CommandOutcome.Accepted<AccountEvent> accepted) {
-        try (var events = store.readStream(accepted.stream(), Direction.FORWARD, accepted.firstVersion(),
+        try (var events = store.readStream(
+                accepted.stream(),
+                Direction.FORWARD,
+                accepted.firstVersion(),
                 accepted.events().size())) {
             return events.toList();
         }
@@ -133,7 +134,8 @@ public final class BankDemo {
     private int firstFreeAccountNumber() {
         int number = 1;
         while (!states.current(Bank.ACCOUNTS.stream(Integer.toString(number))).isInitial()
-                || !states.current(Bank.ACCOUNTS.stream(Integer.toString(number + 1))).isInitial()) {
+                || !states.current(Bank.ACCOUNTS.stream(Integer.toString(number + 1)))
+                        .isInitial()) {
             number += 2;
         }
         return number;

@@ -25,8 +25,7 @@ public final class BankDemoRoutes {
     /** How long {@code /queries/balances?after=POSITION} waits for the projections. */
     static final Duration READ_YOUR_WRITES = Duration.ofSeconds(10);
 
-    private BankDemoRoutes() {
-    }
+    private BankDemoRoutes() {}
 
     /**
      * The bank's commands that people send; the transfer steps are the process manager's own. A transfer
@@ -42,17 +41,22 @@ public final class BankDemoRoutes {
                 .with("close-account", AccountCommand.CloseAccount.class, Bank.ACCOUNTS)
                 // The transfer process manager debits the source and credits the target: a caller must be
                 // allowed to write both accounts, not only the transfer stream (docs/adr/0019).
-                .with("transfer", TransferCommand.RequestTransfer.class, Bank.TRANSFERS,
+                .with(
+                        "transfer",
+                        TransferCommand.RequestTransfer.class,
+                        Bank.TRANSFERS,
                         transfer -> List.of(transfer.source(), transfer.target()));
     }
 
     /** Adds the bank's commands to {@code builder}, and its balances query when a read side runs. */
-    public static void install(ServerBuilder builder, EventStore store, Optional<BankReadSide> readSide,
-                        Optional<JdbcReadModels> database) {
+    public static void install(
+            ServerBuilder builder,
+            EventStore store,
+            Optional<BankReadSide> readSide,
+            Optional<JdbcReadModels> database) {
         builder.commands(commands());
         if (readSide.isPresent() && database.isPresent()) {
-            builder.query("balances", balances(readSide.get(), new BalancesQuery(database.get()),
-                    store::headPosition));
+            builder.query("balances", balances(readSide.get(), new BalancesQuery(database.get()), store::headPosition));
         }
     }
 
@@ -77,8 +81,10 @@ public final class BankDemoRoutes {
             }
             String account = parameters.get("account");
             if (account != null) {
-                return query.of(account).map(balance -> (Object) balance).orElseThrow(() ->
-                        new IllegalArgumentException("account '" + account + "' has no balance (yet): is it open?"));
+                return query.of(account)
+                        .map(balance -> (Object) balance)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "account '" + account + "' has no balance (yet): is it open?"));
             }
             return Map.of("balances", query.all());
         };
@@ -93,7 +99,7 @@ public final class BankDemoRoutes {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("parameter 'after' must be a global position of 0 or more, was '"
-                + value + "'");
+        throw new IllegalArgumentException(
+                "parameter 'after' must be a global position of 0 or more, was '" + value + "'");
     }
 }

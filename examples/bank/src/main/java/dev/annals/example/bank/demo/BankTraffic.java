@@ -1,7 +1,5 @@
 package dev.annals.example.bank.demo;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.decider.CommandHandler;
 import dev.annals.decider.CommandMessage;
 import dev.annals.event.Metadata;
@@ -18,6 +16,8 @@ import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Sample traffic for the demo server: a few accounts ({@code account-t1}...) receive deposits, withdrawals
@@ -51,12 +51,14 @@ public final class BankTraffic implements Runnable {
         this.store = requireNonNull(store, "store");
         this.random = requireNonNull(random, "random");
         if (!(rate > 0 && rate <= MAX_RATE)) {
-            throw new IllegalArgumentException("traffic rate must be above 0 and at most " + MAX_RATE
-                    + " commands per second, was " + rate);
+            throw new IllegalArgumentException(
+                    "traffic rate must be above 0 and at most " + MAX_RATE + " commands per second, was " + rate);
         }
         this.rate = rate;
         this.accounts = Bank.ACCOUNTS.handler(store);
-        this.names = IntStream.rangeClosed(1, OWNERS.size()).mapToObj(i -> Bank.ACCOUNTS.stream("t" + i)).toList();
+        this.names = IntStream.rangeClosed(1, OWNERS.size())
+                .mapToObj(i -> Bank.ACCOUNTS.stream("t" + i))
+                .toList();
     }
 
     /** How many commands were sent so far. */
@@ -88,7 +90,8 @@ public final class BankTraffic implements Runnable {
     private void openAccounts() {
         for (int i = 0; i < names.size(); i++) {
             if (Bank.ACCOUNTS.states(store).current(names.get(i)).isInitial()) {
-                accounts.handle(names.get(i), CommandMessage.of(new AccountCommand.OpenAccount(OWNERS.get(i)), TRAFFIC));
+                accounts.handle(
+                        names.get(i), CommandMessage.of(new AccountCommand.OpenAccount(OWNERS.get(i)), TRAFFIC));
                 accounts.handle(names.get(i), CommandMessage.of(new AccountCommand.Deposit(500_00), TRAFFIC));
             }
         }
@@ -103,12 +106,13 @@ public final class BankTraffic implements Runnable {
                 String target = names.get(random.nextInt(names.size()));
                 String transfer = Bank.TRANSFERS.stream(runId + "x" + sent.get());
                 if (!target.equals(account)) {
-                    Bank.TRANSFERS.handler(store).handle(transfer,
-                            CommandMessage.of(new RequestTransfer(account, target, amount), TRAFFIC));
+                    Bank.TRANSFERS
+                            .handler(store)
+                            .handle(transfer, CommandMessage.of(new RequestTransfer(account, target, amount), TRAFFIC));
                 }
             } else {
-                AccountCommand command = dice == 1 ? new AccountCommand.Withdraw(amount)
-                        : new AccountCommand.Deposit(amount);
+                AccountCommand command =
+                        dice == 1 ? new AccountCommand.Withdraw(amount) : new AccountCommand.Deposit(amount);
                 accounts.handle(account, CommandMessage.of(command, TRAFFIC));
             }
         } catch (RuntimeException e) {

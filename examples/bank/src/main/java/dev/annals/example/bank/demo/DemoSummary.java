@@ -12,6 +12,9 @@ import dev.annals.example.bank.account.AccountState;
  * @param beforeLastWithdrawal the first account as it was before its last withdrawal
  * @param now             the first account as it is after the demo
  */
-public record DemoSummary(String firstAccount, String secondAccount, String overdraftReason,
-                          FoldedState<AccountState> beforeLastWithdrawal, FoldedState<AccountState> now) {
-}
+public record DemoSummary(
+        String firstAccount,
+        String secondAccount,
+        String overdraftReason,
+        FoldedState<AccountState> beforeLastWithdrawal,
+        FoldedState<AccountState> now) {}

@@ -11,7 +11,6 @@ import dev.annals.projection.Projection;
 import dev.annals.store.ReadSource;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
-
 import java.sql.SQLException;
 import java.util.List;
 
@@ -25,13 +24,13 @@ public final class AccountHistoryProjection {
     public static final String NAME = "account-history";
 
     /** Its table, indexed by account. */
-    public static final List<ReadModelTable> TABLES = List.of(ReadModelTable.of("account_history",
+    public static final List<ReadModelTable> TABLES = List.of(ReadModelTable.of(
+                    "account_history",
                     "position INTEGER NOT NULL, kind TEXT NOT NULL, account TEXT NOT NULL, amount INTEGER NOT NULL,"
                             + " transfer TEXT NOT NULL, recorded_at TEXT NOT NULL, PRIMARY KEY (position, kind)")
             .withIndex("account, position"));
 
-    private AccountHistoryProjection() {
-    }
+    private AccountHistoryProjection() {}
 
     /** The projection. */
     public static Projection<SqlContext> projection() {
@@ -48,8 +47,14 @@ public final class AccountHistoryProjection {
 
     private static void line(SqlContext tx, String kind, long amount, String transfer) throws SQLException {
         var event = tx.event();
-        tx.update("INSERT INTO {account_history} (position, kind, account, amount, transfer, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)", event.position(), kind, event.stream(), amount, transfer,
+        tx.update(
+                "INSERT INTO {account_history} (position, kind, account, amount, transfer, recorded_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                event.position(),
+                kind,
+                event.stream(),
+                amount,
+                transfer,
                 event.recordedAt().toString());
     }
 }

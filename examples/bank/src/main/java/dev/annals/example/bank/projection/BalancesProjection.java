@@ -15,7 +15,6 @@ import dev.annals.projection.Projection;
 import dev.annals.store.ReadSource;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
-
 import java.sql.SQLException;
 import java.util.List;
 
@@ -26,19 +25,24 @@ public final class BalancesProjection {
     public static final String NAME = "balances";
 
     /** Its table. */
-    public static final List<ReadModelTable> TABLES = List.of(ReadModelTable.of("balances",
+    public static final List<ReadModelTable> TABLES = List.of(ReadModelTable.of(
+            "balances",
             "account TEXT PRIMARY KEY, owner TEXT NOT NULL, balance INTEGER NOT NULL, status TEXT NOT NULL"));
 
-    private BalancesProjection() {
-    }
+    private BalancesProjection() {}
 
     /** The projection. */
     public static Projection<SqlContext> projection() {
         return Projection.<SqlContext>builder(NAME)
                 .source(new ReadSource.Category(Bank.ACCOUNTS.category()))
                 .events(AccountEvents.codec())
-                .on(AccountOpened.class, (event, tx) -> tx.update("INSERT INTO {balances} (account, owner, balance,"
-                        + " status) VALUES (?, ?, 0, 'OPEN') ON CONFLICT (account) DO NOTHING", account(tx), event.owner()))
+                .on(
+                        AccountOpened.class,
+                        (event, tx) -> tx.update(
+                                "INSERT INTO {balances} (account, owner, balance,"
+                                        + " status) VALUES (?, ?, 0, 'OPEN') ON CONFLICT (account) DO NOTHING",
+                                account(tx),
+                                event.owner()))
                 .on(Deposited.class, (event, tx) -> add(tx, event.amount()))
                 .on(Withdrawn.class, (event, tx) -> add(tx, -event.amount()))
                 .on(TransferDebited.class, (event, tx) -> add(tx, -event.amount()))

@@ -1,13 +1,13 @@
 package dev.annals.example.bank.projection;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Reads the {@code balances} read model (through its view). It answers what the projection has processed
@@ -27,7 +27,8 @@ public final class BalancesQuery {
 
     /** Every account's balance, by account name, at most {@link #MAX_ROWS}. */
     public List<Balance> all() {
-        return select("SELECT account, owner, balance, status FROM balances ORDER BY account LIMIT " + MAX_ROWS,
+        return select(
+                "SELECT account, owner, balance, status FROM balances ORDER BY account LIMIT " + MAX_ROWS,
                 Optional.empty());
     }
 
@@ -35,12 +36,13 @@ public final class BalancesQuery {
     public Optional<Balance> of(String account) {
         requireNonNull(account, "account");
         return select("SELECT account, owner, balance, status FROM balances WHERE account = ?", Optional.of(account))
-                .stream().findFirst();
+                .stream()
+                .findFirst();
     }
 
     private List<Balance> select(String sql, Optional<String> account) {
         try (var connection = database.connections().open();
-             var statement = connection.prepareStatement(sql)) {
+                var statement = connection.prepareStatement(sql)) {
             if (account.isPresent()) {
                 statement.setString(1, account.get());
             }

@@ -3,12 +3,11 @@ package dev.annals.example.bank.projection;
 import dev.annals.example.bank.transfer.TransferProcess;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
-import dev.annals.store.EventStore;
 import dev.annals.projection.ReadModelStore;
+import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.projection.JdbcCheckpointStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelDefinition;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,7 @@ public final class BankReadSide implements AutoCloseable {
     private final List<ProjectionRunner<?>> runners = new ArrayList<>();
     private final List<ReadModelStore<?>> stores = new ArrayList<>();
 
-    private BankReadSide() {
-    }
+    private BankReadSide() {}
 
     /** Starts every projection of the bank on {@code store}, with read models in {@code database}. */
     public static BankReadSide start(EventStore store, JdbcReadModels database, ProjectionOptions options) {
@@ -40,8 +38,8 @@ public final class BankReadSide implements AutoCloseable {
             // Not in a read-model transaction: it appends to the store, which needs SQLite's write lock.
             var checkpoints = new JdbcCheckpointStore(database);
             side.stores.add(checkpoints);
-            side.runners.add(ProjectionRunner.start(new TransferProcess(store).projection(event -> event), store,
-                    checkpoints, options));
+            side.runners.add(ProjectionRunner.start(
+                    new TransferProcess(store).projection(event -> event), store, checkpoints, options));
         } catch (RuntimeException e) {
             side.close();
             throw e;
@@ -61,8 +59,8 @@ public final class BankReadSide implements AutoCloseable {
                 new ReadModelDefinition(DailyTotalsProjection.projection(), DailyTotalsProjection.TABLES));
     }
 
-    private void run(EventStore store, JdbcReadModels database, ProjectionOptions options,
-                     ReadModelDefinition definition) {
+    private void run(
+            EventStore store, JdbcReadModels database, ProjectionOptions options, ReadModelDefinition definition) {
         var readModel = database.store(definition.tables());
         stores.add(readModel);
         runners.add(ProjectionRunner.start(definition.projection(), store, readModel, options));

@@ -11,7 +11,6 @@ import dev.annals.projection.Projection;
 import dev.annals.store.ReadSource;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
-
 import java.sql.SQLException;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -26,11 +25,11 @@ public final class DailyTotalsProjection {
     public static final String NAME = "daily-totals";
 
     /** Its table. */
-    public static final List<ReadModelTable> TABLES = List.of(ReadModelTable.of("daily_totals",
+    public static final List<ReadModelTable> TABLES = List.of(ReadModelTable.of(
+            "daily_totals",
             "day TEXT PRIMARY KEY, money_in INTEGER NOT NULL, money_out INTEGER NOT NULL, movements INTEGER NOT NULL"));
 
-    private DailyTotalsProjection() {
-    }
+    private DailyTotalsProjection() {}
 
     /** The projection. */
     public static Projection<SqlContext> projection() {
@@ -46,12 +45,16 @@ public final class DailyTotalsProjection {
     }
 
     private static void add(SqlContext tx, long in, long out) throws SQLException {
-        String day = tx.event().recordedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
+        String day =
+                tx.event().recordedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString();
         // The row being updated is named by an alias: PostgreSQL refuses a bare "money_in" there as ambiguous
         // (the table's column or excluded's?), and the physical table's name is not ours to write.
-        tx.update("INSERT INTO {daily_totals} AS totals (day, money_in, money_out, movements) VALUES (?, ?, ?, 1)"
-                + " ON CONFLICT (day) DO UPDATE SET money_in = totals.money_in + excluded.money_in,"
-                + " money_out = totals.money_out + excluded.money_out, movements = totals.movements + 1",
-                day, in, out);
+        tx.update(
+                "INSERT INTO {daily_totals} AS totals (day, money_in, money_out, movements) VALUES (?, ?, ?, 1)"
+                        + " ON CONFLICT (day) DO UPDATE SET money_in = totals.money_in + excluded.money_in,"
+                        + " money_out = totals.money_out + excluded.money_out, movements = totals.movements + 1",
+                day,
+                in,
+                out);
     }
 }

@@ -7,26 +7,20 @@ package dev.annals.example.bank.transfer;
 public sealed interface TransferCommand {
 
     /** Move {@code amount} cents from account stream {@code source} to account stream {@code target}. */
-    record RequestTransfer(String source, String target, long amount) implements TransferCommand {
-    }
+    record RequestTransfer(String source, String target, long amount) implements TransferCommand {}
 
     /** The source account was debited. */
-    record RecordDebit() implements TransferCommand {
-    }
+    record RecordDebit() implements TransferCommand {}
 
     /** The source account refused the debit, for {@code reason}. */
-    record RecordDebitRejected(String reason) implements TransferCommand {
-    }
+    record RecordDebitRejected(String reason) implements TransferCommand {}
 
     /** The target account was credited. */
-    record RecordCredit() implements TransferCommand {
-    }
+    record RecordCredit() implements TransferCommand {}
 
     /** The target account refused the credit, for {@code reason}. */
-    record RecordCreditRejected(String reason) implements TransferCommand {
-    }
+    record RecordCreditRejected(String reason) implements TransferCommand {}
 
     /** The source account got its money back. */
-    record RecordRefund() implements TransferCommand {
-    }
+    record RecordRefund() implements TransferCommand {}
 }

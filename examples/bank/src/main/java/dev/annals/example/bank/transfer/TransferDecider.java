@@ -15,7 +15,6 @@ import dev.annals.example.bank.transfer.TransferEvent.SourceDebited;
 import dev.annals.example.bank.transfer.TransferEvent.SourceRefunded;
 import dev.annals.example.bank.transfer.TransferEvent.TransferCompleted;
 import dev.annals.example.bank.transfer.TransferEvent.TransferRequested;
-
 import java.util.Optional;
 
 import static dev.annals.decider.Decision.accept;
@@ -90,8 +89,8 @@ public final class TransferDecider implements Decider<TransferCommand, TransferS
     @Override
     public TransferState evolve(TransferState state, TransferEvent event) {
         return switch (event) {
-            case TransferRequested requested -> new TransferState(REQUESTED, requested.source(), requested.target(),
-                    requested.amount(), "");
+            case TransferRequested requested ->
+                new TransferState(REQUESTED, requested.source(), requested.target(), requested.amount(), "");
             case SourceDebited debited -> state.with(DEBITED, "");
             case DebitRejected rejected -> state.with(FAILED, rejected.reason());
             case TransferCompleted completed -> state.with(COMPLETED, "");

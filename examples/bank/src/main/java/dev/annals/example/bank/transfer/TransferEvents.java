@@ -17,8 +17,7 @@ public final class TransferEvents {
 
     private static final EventCodec<TransferEvent> CODEC = new EventCodec<>(REGISTRY);
 
-    private TransferEvents() {
-    }
+    private TransferEvents() {}
 
     /** The codec of transfer events. */
     public static EventCodec<TransferEvent> codec() {

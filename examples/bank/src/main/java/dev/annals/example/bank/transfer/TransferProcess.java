@@ -23,10 +23,9 @@ import dev.annals.example.bank.transfer.TransferEvent.TransferRequested;
 import dev.annals.projection.Projection;
 import dev.annals.store.EventStore;
 import dev.annals.store.ReadSource;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -92,11 +91,14 @@ public final class TransferProcess {
             record(cause, new RecordDebitRejected(notAnAccount.get()));
             return;
         }
-        var outcome = send(requested.source(), new AccountCommand.DebitForTransfer(transfer, requested.amount()), cause);
-        record(cause, switch (outcome) {
-            case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordDebit();
-            case CommandOutcome.Rejected<AccountEvent> rejected -> new RecordDebitRejected(rejected.reason());
-        });
+        var outcome =
+                send(requested.source(), new AccountCommand.DebitForTransfer(transfer, requested.amount()), cause);
+        record(
+                cause,
+                switch (outcome) {
+                    case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordDebit();
+                    case CommandOutcome.Rejected<AccountEvent> rejected -> new RecordDebitRejected(rejected.reason());
+                });
     }
 
     private void credit(RecordedEvent cause) {
@@ -108,10 +110,12 @@ public final class TransferProcess {
             return;
         }
         var outcome = send(state.target(), new AccountCommand.CreditForTransfer(transfer, state.amount()), cause);
-        record(cause, switch (outcome) {
-            case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordCredit();
-            case CommandOutcome.Rejected<AccountEvent> rejected -> new RecordCreditRejected(rejected.reason());
-        });
+        record(
+                cause,
+                switch (outcome) {
+                    case CommandOutcome.Accepted<AccountEvent> accepted -> new RecordCredit();
+                    case CommandOutcome.Rejected<AccountEvent> rejected -> new RecordCreditRejected(rejected.reason());
+                });
     }
 
     private void refund(RecordedEvent cause) {
@@ -120,8 +124,8 @@ public final class TransferProcess {
         var outcome = send(state.source(), new AccountCommand.RefundTransfer(transfer, state.amount()), cause);
         if (outcome instanceof CommandOutcome.Rejected<AccountEvent> rejected) {
             // Thrown so that the event is retried and, failing that, parked for a person to look at.
-            throw new IllegalStateException("refund of " + transfer + " to " + state.source() + " refused: "
-                    + rejected.reason());
+            throw new IllegalStateException(
+                    "refund of " + transfer + " to " + state.source() + " refused: " + rejected.reason());
         }
         record(cause, new RecordRefund());
     }
@@ -132,15 +136,20 @@ public final class TransferProcess {
         var outcome = send(state.source(), new AccountCommand.SettleTransfer(transfer), cause);
         if (outcome instanceof CommandOutcome.Rejected<AccountEvent> rejected) {
             // Only a history that broke the rules gets here (a debit the source never recorded): park it.
-            throw new IllegalStateException("settlement of " + transfer + " on " + state.source() + " refused: "
-                    + rejected.reason());
+            throw new IllegalStateException(
+                    "settlement of " + transfer + " on " + state.source() + " refused: " + rejected.reason());
         }
     }
 
     private CommandOutcome<AccountEvent> send(String account, AccountCommand command, RecordedEvent cause) {
         var outcome = accounts.handle(account, CommandMessage.of(command, causedBy(cause)));
-        LOG.debug("transfer {}: {} on {} caused by event {} -> {}", cause.stream(), command, account,
-                cause.eventId(), outcome);
+        LOG.debug(
+                "transfer {}: {} on {} caused by event {} -> {}",
+                cause.stream(),
+                command,
+                account,
+                cause.eventId(),
+                outcome);
         return outcome;
     }
 
@@ -154,7 +163,8 @@ public final class TransferProcess {
      * leads to link back to it and the whole transfer shares one correlation id.
      */
     private static Metadata causedBy(RecordedEvent cause) {
-        return Metadata.empty().withCorrelationId(cause.metadata().correlationId().orElse(cause.stream()))
+        return Metadata.empty()
+                .withCorrelationId(cause.metadata().correlationId().orElse(cause.stream()))
                 .withCausationId(cause.eventId().toString());
     }
 }

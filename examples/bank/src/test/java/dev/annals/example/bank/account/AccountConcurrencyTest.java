@@ -9,11 +9,6 @@ import dev.annals.example.bank.account.AccountCommand.Deposit;
 import dev.annals.example.bank.account.AccountCommand.OpenAccount;
 import dev.annals.example.bank.account.AccountCommand.Withdraw;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -23,6 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,8 +43,7 @@ class AccountConcurrencyTest {
     private final AtomicInteger rejected = new AtomicInteger();
     private final AtomicInteger exhausted = new AtomicInteger();
 
-    private record Applied(AccountCommand command, CommandOutcome.Accepted<AccountEvent> outcome) {
-    }
+    private record Applied(AccountCommand command, CommandOutcome.Accepted<AccountEvent> outcome) {}
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -61,18 +59,22 @@ class AccountConcurrencyTest {
         assertThat(accepted.size() + rejected.get() + exhausted.get()).isEqualTo(THREADS * COMMANDS_PER_THREAD);
         assertThat(rejected.get()).as("overdrafts refused").isPositive();
         assertThat(accepted.stream().mapToInt(a -> a.outcome().attempts() - 1).sum())
-                .as("conflicts met and retried").isPositive();
+                .as("conflicts met and retried")
+                .isPositive();
 
         // Applied once: each accepted command's event is in the stream exactly once, and nothing else is.
         var idsInStream = stream.stream().map(RecordedEvent::eventId).toList();
-        var acceptedIds = accepted.stream().flatMap(a -> a.outcome().eventIds().stream()).toList();
+        var acceptedIds =
+                accepted.stream().flatMap(a -> a.outcome().eventIds().stream()).toList();
         assertThat(idsInStream).doesNotHaveDuplicates().hasSize(2 + acceptedIds.size());
         assertThat(idsInStream.subList(2, idsInStream.size())).containsExactlyInAnyOrderElementsOf(acceptedIds);
 
         // Never two successes from the same version: every accepted append has its own new version.
-        assertThat(accepted.stream().map(a -> a.outcome().streamVersion()).toList()).doesNotHaveDuplicates();
+        assertThat(accepted.stream().map(a -> a.outcome().streamVersion()).toList())
+                .doesNotHaveDuplicates();
 
-        long expectedBalance = OPENING_DEPOSIT + accepted.stream().mapToLong(a -> signedAmount(a.command())).sum();
+        long expectedBalance = OPENING_DEPOSIT
+                + accepted.stream().mapToLong(a -> signedAmount(a.command())).sum();
         var folded = Bank.ACCOUNTS.states(store).current(ACCOUNT);
         assertThat(folded.state().balance()).isEqualTo(expectedBalance);
         assertThat(folded.version()).isEqualTo(stream.size() - 1);
@@ -90,9 +92,13 @@ class AccountConcurrencyTest {
 
         var accepted = List.copyOf(applied);
         assertThat(accepted.size() + rejected.get()).isEqualTo(THREADS * COMMANDS_PER_THREAD);
-        assertThat(accepted).as("no command lost a race").allSatisfy(a -> assertThat(a.outcome().attempts()).isOne());
-        long expectedBalance = OPENING_DEPOSIT + accepted.stream().mapToLong(a -> signedAmount(a.command())).sum();
-        assertThat(Bank.ACCOUNTS.states(store).current(ACCOUNT).state().balance()).isEqualTo(expectedBalance);
+        assertThat(accepted)
+                .as("no command lost a race")
+                .allSatisfy(a -> assertThat(a.outcome().attempts()).isOne());
+        long expectedBalance = OPENING_DEPOSIT
+                + accepted.stream().mapToLong(a -> signedAmount(a.command())).sum();
+        assertThat(Bank.ACCOUNTS.states(store).current(ACCOUNT).state().balance())
+                .isEqualTo(expectedBalance);
         assertNeverOverdrawn(readStream());
     }
 
@@ -101,8 +107,9 @@ class AccountConcurrencyTest {
         race(() -> Bank.ACCOUNTS.handler(store, new RetryPolicy(1_000)));
     }
 
-    private void race(java.util.function.Supplier<dev.annals.decider.CommandHandler<AccountCommand, ?, AccountEvent>>
-                              handlers) throws Exception {
+    private void race(
+            java.util.function.Supplier<dev.annals.decider.CommandHandler<AccountCommand, ?, AccountEvent>> handlers)
+            throws Exception {
         var start = new CountDownLatch(1);
         try (var pool = Executors.newFixedThreadPool(THREADS)) {
             var futures = new ArrayList<Future<?>>();
@@ -151,7 +158,9 @@ class AccountConcurrencyTest {
                     case AccountEvent.Withdrawn w -> -w.amount();
                     default -> 0;
                 };
-                assertThat(balance).as("balance after version %d", recorded.streamVersion()).isNotNegative();
+                assertThat(balance)
+                        .as("balance after version %d", recorded.streamVersion())
+                        .isNotNegative();
             }
         }
     }

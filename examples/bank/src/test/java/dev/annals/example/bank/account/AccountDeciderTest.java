@@ -67,13 +67,15 @@ class AccountDeciderTest {
     @ParameterizedTest
     @ValueSource(longs = {0, -1, Long.MIN_VALUE})
     void refuses_a_deposit_that_is_not_positive(long amount) {
-        account.given(OPENED).when(new Deposit(amount))
+        account.given(OPENED)
+                .when(new Deposit(amount))
                 .thenRejected("amount must be positive, was " + Cents.format(amount));
     }
 
     @Test
     void refuses_a_deposit_that_would_overflow_the_balance() {
-        account.given(OPENED, new Deposited(Long.MAX_VALUE)).when(new Deposit(1))
+        account.given(OPENED, new Deposited(Long.MAX_VALUE))
+                .when(new Deposit(1))
                 .thenRejectedContaining("would overflow the balance");
     }
 
@@ -111,13 +113,16 @@ class AccountDeciderTest {
     @ParameterizedTest
     @ValueSource(longs = {0, -5})
     void refuses_a_withdrawal_that_is_not_positive(long amount) {
-        account.given(OPENED, new Deposited(10_00)).when(new Withdraw(amount))
+        account.given(OPENED, new Deposited(10_00))
+                .when(new Withdraw(amount))
                 .thenRejected("amount must be positive, was " + Cents.format(amount));
     }
 
     @Test
     void refuses_a_withdrawal_from_a_frozen_account() {
-        account.given(OPENED, new Deposited(10_00), FROZEN).when(new Withdraw(1_00)).thenRejected("account is frozen");
+        account.given(OPENED, new Deposited(10_00), FROZEN)
+                .when(new Withdraw(1_00))
+                .thenRejected("account is frozen");
     }
 
     @Test
@@ -141,7 +146,9 @@ class AccountDeciderTest {
     @Test
     void refuses_to_freeze_a_frozen_or_closed_account() {
         account.given(OPENED, FROZEN).when(new FreezeAccount("again")).thenRejected("account is already frozen");
-        account.given(OPENED, new AccountClosed()).when(new FreezeAccount("late")).thenRejected("account is closed");
+        account.given(OPENED, new AccountClosed())
+                .when(new FreezeAccount("late"))
+                .thenRejected("account is closed");
     }
 
     @Test
@@ -171,7 +178,8 @@ class AccountDeciderTest {
 
     @Test
     void refuses_to_close_an_account_with_money_in_it() {
-        account.given(OPENED, new Deposited(5_00)).when(new CloseAccount())
+        account.given(OPENED, new Deposited(5_00))
+                .when(new CloseAccount())
                 .thenRejected("balance must be zero to close, is 5.00");
     }
 
@@ -183,7 +191,8 @@ class AccountDeciderTest {
 
     @Test
     void refuses_to_reopen_a_closed_account() {
-        account.given(OPENED, new AccountClosed()).when(new OpenAccount("Ann"))
+        account.given(OPENED, new AccountClosed())
+                .when(new OpenAccount("Ann"))
                 .thenRejected("account is closed and cannot be reopened");
     }
 }

@@ -8,13 +8,12 @@ import dev.annals.example.bank.account.AccountEvent.Deposited;
 import dev.annals.example.bank.account.AccountEvent.Withdrawn;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,22 +53,29 @@ class AccountHistoryTest {
         var outcome = Bank.ACCOUNTS.handler(store).handle("account-1", new AccountCommand.Withdraw(15_00));
 
         assertThat(typed("account-1")).last().isEqualTo(new Withdrawn(15_00));
-        assertThat(Bank.ACCOUNTS.states(store).current("account-1"))
-                .satisfies(folded -> {
-                    assertThat(folded.state()).isEqualTo(new AccountState(AccountStatus.OPEN, "Ann", 0));
-                    assertThat(folded.version()).isEqualTo(2);
-                });
+        assertThat(Bank.ACCOUNTS.states(store).current("account-1")).satisfies(folded -> {
+            assertThat(folded.state()).isEqualTo(new AccountState(AccountStatus.OPEN, "Ann", 0));
+            assertThat(folded.version()).isEqualTo(2);
+        });
         assertThat(outcome.stream()).isEqualTo("account-1");
     }
 
     private void stored(String stream, String type, int schemaVersion, String json) {
-        store.append(stream, ExpectedVersion.any(), List.of(new EventData(UUID.randomUUID(), type, schemaVersion,
-                json.getBytes(StandardCharsets.UTF_8), Metadata.empty())));
+        store.append(
+                stream,
+                ExpectedVersion.any(),
+                List.of(new EventData(
+                        UUID.randomUUID(),
+                        type,
+                        schemaVersion,
+                        json.getBytes(StandardCharsets.UTF_8),
+                        Metadata.empty())));
     }
 
     private List<AccountEvent> typed(String stream) {
         try (var events = store.readStream(stream)) {
-            return events.flatMap(event -> AccountEvents.codec().decode(event).stream()).toList();
+            return events.flatMap(event -> AccountEvents.codec().decode(event).stream())
+                    .toList();
         }
     }
 }

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class AccountServiceTest {
 
-    private final ServiceFixture<AccountCommand, AccountState, AccountEvent> accounts = ServiceFixture.of(Bank.ACCOUNTS);
+    private final ServiceFixture<AccountCommand, AccountState, AccountEvent> accounts =
+            ServiceFixture.of(Bank.ACCOUNTS);
 
     @Test
     void opening_writes_the_first_event_of_the_stream() {

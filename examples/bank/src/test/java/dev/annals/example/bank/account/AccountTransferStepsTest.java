@@ -14,11 +14,10 @@ import dev.annals.example.bank.account.AccountEvent.TransferDebited;
 import dev.annals.example.bank.account.AccountEvent.TransferRefunded;
 import dev.annals.example.bank.account.AccountEvent.TransferSettled;
 import dev.annals.testkit.fixture.DeciderFixture;
+import java.util.Set;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.util.Set;
 
 /** The account's side of transfers: the same money rules, and each step applied once per transfer. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -69,7 +68,10 @@ class AccountTransferStepsTest {
         account.given(OPENED, new Deposited(10_00), new TransferDebited("transfer-1", 4_00), new AccountFrozen("audit"))
                 .when(new RefundTransfer("transfer-1", 4_00))
                 .then(new TransferRefunded("transfer-1", 4_00));
-        account.given(OPENED, new Deposited(10_00), new TransferDebited("transfer-1", 4_00),
+        account.given(
+                        OPENED,
+                        new Deposited(10_00),
+                        new TransferDebited("transfer-1", 4_00),
                         new TransferRefunded("transfer-1", 4_00))
                 .when(new RefundTransfer("transfer-1", 4_00))
                 .thenNothing();
@@ -90,7 +92,10 @@ class AccountTransferStepsTest {
                 .when(new CloseAccount())
                 .thenRejected("transfers from this account are in flight: transfer-1; close it once they have"
                         + " completed or been refunded");
-        account.given(OPENED, new Deposited(6_00), new TransferDebited("transfer-2", 4_00),
+        account.given(
+                        OPENED,
+                        new Deposited(6_00),
+                        new TransferDebited("transfer-2", 4_00),
                         new TransferDebited("transfer-1", 2_00))
                 .when(new CloseAccount())
                 .thenRejected("transfers from this account are in flight: transfer-1, transfer-2; close it once"
@@ -99,9 +104,14 @@ class AccountTransferStepsTest {
 
     @Test
     void closes_once_each_transfer_from_it_is_settled_or_refunded() {
-        account.given(OPENED, new Deposited(6_00), new TransferDebited("transfer-1", 4_00),
-                        new TransferDebited("transfer-2", 2_00), new TransferSettled("transfer-1"),
-                        new TransferRefunded("transfer-2", 2_00), new AccountEvent.Withdrawn(2_00))
+        account.given(
+                        OPENED,
+                        new Deposited(6_00),
+                        new TransferDebited("transfer-1", 4_00),
+                        new TransferDebited("transfer-2", 2_00),
+                        new TransferSettled("transfer-1"),
+                        new TransferRefunded("transfer-2", 2_00),
+                        new AccountEvent.Withdrawn(2_00))
                 .when(new CloseAccount())
                 .then(new AccountClosed());
     }
@@ -111,9 +121,12 @@ class AccountTransferStepsTest {
         account.given(OPENED, new Deposited(10_00), new TransferDebited("transfer-1", 4_00), new AccountFrozen("audit"))
                 .when(new SettleTransfer("transfer-1"))
                 .then(new TransferSettled("transfer-1"))
-                .thenState(new AccountState(AccountStatus.FROZEN, "Ann", 6_00,
-                        Set.of("debit:transfer-1", "settle:transfer-1")));
-        account.given(OPENED, new Deposited(10_00), new TransferDebited("transfer-1", 4_00),
+                .thenState(new AccountState(
+                        AccountStatus.FROZEN, "Ann", 6_00, Set.of("debit:transfer-1", "settle:transfer-1")));
+        account.given(
+                        OPENED,
+                        new Deposited(10_00),
+                        new TransferDebited("transfer-1", 4_00),
                         new TransferSettled("transfer-1"))
                 .when(new SettleTransfer("transfer-1"))
                 .thenNothing();
@@ -124,7 +137,10 @@ class AccountTransferStepsTest {
         account.given(OPENED)
                 .when(new SettleTransfer("transfer-9"))
                 .thenRejected("transfer transfer-9 never debited this account");
-        account.given(OPENED, new Deposited(4_00), new TransferDebited("transfer-1", 4_00),
+        account.given(
+                        OPENED,
+                        new Deposited(4_00),
+                        new TransferDebited("transfer-1", 4_00),
                         new TransferRefunded("transfer-1", 4_00))
                 .when(new SettleTransfer("transfer-1"))
                 .thenRejected("transfer transfer-1 was refunded to this account");

@@ -3,13 +3,12 @@ package dev.annals.example.bank.demo;
 import dev.annals.example.bank.account.AccountState;
 import dev.annals.example.bank.account.AccountStatus;
 import dev.annals.store.memory.InMemoryEventStore;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +35,8 @@ class BankDemoTest {
         var summary = new BankDemo(store, out).run();
 
         assertThat(summary.overdraftReason()).isEqualTo("insufficient funds: balance 25.00, withdrawal 500.00");
-        assertThat(output()).contains("  rejected: insufficient funds: balance 25.00, withdrawal 500.00 (nothing written)");
+        assertThat(output())
+                .contains("  rejected: insufficient funds: balance 25.00, withdrawal 500.00 (nothing written)");
         assertThat(store.headPosition()).isEqualTo(7);
     }
 
@@ -44,7 +44,8 @@ class BankDemoTest {
     void shows_the_first_account_as_it_was_before_its_last_withdrawal() {
         var summary = new BankDemo(store, out).run();
 
-        assertThat(summary.beforeLastWithdrawal().state()).isEqualTo(new AccountState(AccountStatus.OPEN, "Alice", 82_50));
+        assertThat(summary.beforeLastWithdrawal().state())
+                .isEqualTo(new AccountState(AccountStatus.OPEN, "Alice", 82_50));
         assertThat(summary.beforeLastWithdrawal().version()).isEqualTo(3);
         assertThat(summary.now().state().balance()).isEqualTo(42_50);
         assertThat(output()).contains("""

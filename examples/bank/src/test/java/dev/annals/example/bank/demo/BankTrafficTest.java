@@ -1,9 +1,5 @@
 package dev.annals.example.bank.demo;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
-
 import dev.annals.example.bank.Bank;
 import dev.annals.store.memory.InMemoryEventStore;
 import java.time.Duration;
@@ -11,6 +7,10 @@ import java.util.Random;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class BankTrafficTest {
@@ -26,7 +26,8 @@ class BankTrafficTest {
             thread.join(Duration.ofSeconds(10));
 
             assertThat(thread.isAlive()).isFalse();
-            assertThat(Bank.ACCOUNTS.states(store).current("account-t1").state().owner()).isEqualTo("Ada");
+            assertThat(Bank.ACCOUNTS.states(store).current("account-t1").state().owner())
+                    .isEqualTo("Ada");
             assertThat(store.headPosition()).isGreaterThan(30);
         }
     }
@@ -35,7 +36,8 @@ class BankTrafficTest {
     void refuses_a_rate_that_is_not_positive() {
         try (var store = new InMemoryEventStore()) {
             assertThatThrownBy(() -> new BankTraffic(store, 0, new Random()))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0.0");
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("was 0.0");
         }
     }
 }

@@ -8,17 +8,16 @@ import dev.annals.projection.ProjectionOptions;
 import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayNameGeneration;
-import org.junit.jupiter.api.DisplayNameGenerator;
-import org.junit.jupiter.api.Test;
-
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,8 +30,7 @@ import static org.awaitility.Awaitility.await;
 abstract class BankReadModelsContract {
 
     /** A store and the database its read models live in; closing it closes the store. */
-    protected record Backend(EventStore store, JdbcReadModels readModels) {
-    }
+    protected record Backend(EventStore store, JdbcReadModels readModels) {}
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
@@ -45,8 +43,12 @@ abstract class BankReadModelsContract {
     @BeforeEach
     void start_the_read_side() {
         backend = open();
-        readSide = BankReadSide.start(backend.store(), backend.readModels(), ProjectionOptions.defaults()
-                .withMeterRegistry(new SimpleMeterRegistry()).withControlInterval(Duration.ofMillis(100)));
+        readSide = BankReadSide.start(
+                backend.store(),
+                backend.readModels(),
+                ProjectionOptions.defaults()
+                        .withMeterRegistry(new SimpleMeterRegistry())
+                        .withControlInterval(Duration.ofMillis(100)));
     }
 
     @AfterEach
@@ -59,18 +61,30 @@ abstract class BankReadModelsContract {
     void balances_history_and_daily_totals_follow_accounts_and_transfers() throws SQLException {
         runTheScenario();
 
-        assertThat(rows("SELECT account, owner, balance, status FROM balances ORDER BY account")).containsExactly(
-                "account-1|Ann|6500|OPEN", "account-2|Bob|2500|OPEN", "account-3|Cid|0|OPEN",
-                "account-4|Dee|0|CLOSED");
+        assertThat(rows("SELECT account, owner, balance, status FROM balances ORDER BY account"))
+                .containsExactly(
+                        "account-1|Ann|6500|OPEN",
+                        "account-2|Bob|2500|OPEN",
+                        "account-3|Cid|0|OPEN",
+                        "account-4|Dee|0|CLOSED");
         assertThat(rows("SELECT kind, amount, transfer FROM account_history WHERE account = 'account-1'"
-                + " ORDER BY position")).containsExactly("deposit|10000|", "withdrawal|-1000|",
-                "transfer out|-2500|transfer-1",
-                "transfer out|-500|transfer-2", "refund|500|transfer-2",
-                "transfer out|-100|transfer-4", "refund|100|transfer-4",
-                "transfer out|-200|transfer-5", "refund|200|transfer-5");
+                        + " ORDER BY position"))
+                .containsExactly(
+                        "deposit|10000|",
+                        "withdrawal|-1000|",
+                        "transfer out|-2500|transfer-1",
+                        "transfer out|-500|transfer-2",
+                        "refund|500|transfer-2",
+                        "transfer out|-100|transfer-4",
+                        "refund|100|transfer-4",
+                        "transfer out|-200|transfer-5",
+                        "refund|200|transfer-5");
         assertThat(rows("SELECT account, kind, amount, transfer FROM account_history WHERE account <> 'account-1'"
-                + " ORDER BY position")).containsExactly("account-4|deposit|500|", "account-4|withdrawal|-500|",
-                "account-2|transfer in|2500|transfer-1");
+                        + " ORDER BY position"))
+                .containsExactly(
+                        "account-4|deposit|500|",
+                        "account-4|withdrawal|-500|",
+                        "account-2|transfer in|2500|transfer-1");
         // Summed over days, so that a run across midnight (UTC) sees the same totals.
         assertThat(rows("SELECT SUM(money_in), SUM(money_out), SUM(movements) FROM daily_totals"))
                 .containsExactly("13800|4800|12");
@@ -122,8 +136,8 @@ abstract class BankReadModelsContract {
     /** The rows of {@code sql} over the read models' views, each as its columns joined by {@code |}. */
     private List<String> rows(String sql) throws SQLException {
         try (var connection = backend.readModels().connections().open();
-             var statement = connection.createStatement();
-             var rows = statement.executeQuery(sql)) {
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
             var all = new ArrayList<String>();
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {

@@ -2,9 +2,8 @@ package dev.annals.example.bank.projection;
 
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The bank's read models on a SQLite store in a temporary directory. */
 class SqliteBankReadModelsTest extends BankReadModelsContract {

@@ -13,15 +13,6 @@ import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.sqlite.SqliteEventStore;
 import dev.annals.store.sqlite.SqliteProjections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
-import net.jqwik.api.Tuple;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +30,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tuple;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -62,31 +61,23 @@ class MoneyConservationProperties {
             Set.of(TransferStatus.COMPLETED, TransferStatus.FAILED, TransferStatus.COMPENSATED);
 
     /** One thing a customer does, on accounts numbered 1 to {@value #ACCOUNTS}. */
-    sealed interface Step {
-    }
+    sealed interface Step {}
 
-    record Deposit(int account, long amount) implements Step {
-    }
+    record Deposit(int account, long amount) implements Step {}
 
-    record Withdraw(int account, long amount) implements Step {
-    }
+    record Withdraw(int account, long amount) implements Step {}
 
-    record Transfer(int source, String target, long amount) implements Step {
-    }
+    record Transfer(int source, String target, long amount) implements Step {}
 
     /** A transfer of the source's whole balance, which a close of the source may race. */
-    record TransferAll(int source, int target) implements Step {
-    }
+    record TransferAll(int source, int target) implements Step {}
 
     /** Withdraw whatever is left, then close. */
-    record Close(int account) implements Step {
-    }
+    record Close(int account) implements Step {}
 
-    record Freeze(int account) implements Step {
-    }
+    record Freeze(int account) implements Step {}
 
-    record Unfreeze(int account) implements Step {
-    }
+    record Unfreeze(int account) implements Step {}
 
     // Threads make a run irreproducible, so shrinking would chase a different interleaving each time.
     @Property(tries = 8, shrinking = ShrinkingMode.OFF)
@@ -94,8 +85,12 @@ class MoneyConservationProperties {
         Path data = Files.createTempDirectory("bank-money");
         try (var store = SqliteEventStore.open(data)) {
             var readModels = SqliteProjections.readModels(data);
-            try (var readSide = BankReadSide.start(store, readModels, ProjectionOptions.defaults()
-                    .withMeterRegistry(new SimpleMeterRegistry()).withControlInterval(Duration.ofMillis(100)))) {
+            try (var readSide = BankReadSide.start(
+                    store,
+                    readModels,
+                    ProjectionOptions.defaults()
+                            .withMeterRegistry(new SimpleMeterRegistry())
+                            .withControlInterval(Duration.ofMillis(100)))) {
                 var bank = new Customers(store);
                 bank.openAccounts();
                 bank.runConcurrently(steps);
@@ -130,20 +125,24 @@ class MoneyConservationProperties {
     }
 
     /** Waits until the process manager is done, or until something is parked (which fails the property). */
-    private static void awaitTheProcessManager(EventStore store, JdbcReadModels readModels, BankReadSide readSide,
-                                               List<String> transfers) {
+    private static void awaitTheProcessManager(
+            EventStore store, JdbcReadModels readModels, BankReadSide readSide, List<String> transfers) {
         var states = Bank.TRANSFERS.states(store);
         try (var bookkeeping = readModels.states()) {
-            await().atMost(Duration.ofSeconds(60)).until(() ->
-                    !bookkeeping.deadLetters(Optional.empty()).isEmpty()
-                            || transfers.stream().allMatch(t -> ENDED.contains(states.current(t).state().status())));
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> !bookkeeping.deadLetters(Optional.empty()).isEmpty()
+                            || transfers.stream()
+                                    .allMatch(t -> ENDED.contains(
+                                            states.current(t).state().status())));
         }
         readSide.awaitQuiet(store, Duration.ofSeconds(30));
     }
 
     private static void assertNothingParked(JdbcReadModels readModels) {
         try (var bookkeeping = readModels.states()) {
-            assertThat(bookkeeping.deadLetters(Optional.empty())).as("dead letters").isEmpty();
+            assertThat(bookkeeping.deadLetters(Optional.empty()))
+                    .as("dead letters")
+                    .isEmpty();
         }
     }
 
@@ -159,18 +158,24 @@ class MoneyConservationProperties {
         long balances = 0;
         for (String account : Customers.names()) {
             var state = accounts.current(account).state();
-            assertThat(state.transfersInFlight()).as("transfers in flight from " + account).isEmpty();
+            assertThat(state.transfersInFlight())
+                    .as("transfers in flight from " + account)
+                    .isEmpty();
             balances += state.balance();
         }
         var transfers = Bank.TRANSFERS.states(store);
-        long inFlight = bank.transfers.stream().map(t -> transfers.current(t).state())
+        long inFlight = bank.transfers.stream()
+                .map(t -> transfers.current(t).state())
                 .filter(t -> t.status() == TransferStatus.DEBITED || t.status() == TransferStatus.CREDIT_REJECTED)
-                .mapToLong(TransferState::amount).sum();
+                .mapToLong(TransferState::amount)
+                .sum();
 
-        assertThat(balances + inFlight).as("balances + in flight")
+        assertThat(balances + inFlight)
+                .as("balances + in flight")
                 .isEqualTo(bank.deposited.get() - bank.withdrawn.get());
         // The balances read model tells the same story as the accounts' own streams.
-        long readModel = new BalancesQuery(readModels).all().stream().mapToLong(b -> b.balance()).sum();
+        long readModel = new BalancesQuery(readModels)
+                .all().stream().mapToLong(b -> b.balance()).sum();
         assertThat(readModel).as("balances read model").isEqualTo(balances);
     }
 
@@ -231,8 +236,8 @@ class MoneyConservationProperties {
                 case Deposit d -> deposit(name(d.account()), d.amount());
                 case Withdraw w -> withdraw(name(w.account()), w.amount());
                 case Transfer t -> transfer(name(t.source()), t.target(), t.amount());
-                case TransferAll t -> transfer(name(t.source()), name(t.target()),
-                        Math.max(1, balance(name(t.source()))));
+                case TransferAll t ->
+                    transfer(name(t.source()), name(t.target()), Math.max(1, balance(name(t.source()))));
                 case Close c -> {
                     long left = balance(name(c.account()));
                     if (left > 0) {

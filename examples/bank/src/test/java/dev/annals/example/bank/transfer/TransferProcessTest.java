@@ -14,12 +14,11 @@ import dev.annals.projection.memory.InMemoryProjectionStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -28,7 +27,8 @@ import static org.awaitility.Awaitility.await;
 class TransferProcessTest {
 
     private final InMemoryEventStore store = new InMemoryEventStore();
-    private final ProjectionOptions options = ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry())
+    private final ProjectionOptions options = ProjectionOptions.defaults()
+            .withMeterRegistry(new SimpleMeterRegistry())
             .withControlInterval(Duration.ofMillis(50));
 
     private void open(String account, String owner, long deposit) {
@@ -48,7 +48,8 @@ class TransferProcessTest {
     }
 
     private ProjectionRunner<RecordedEvent> runProcess(InMemoryProjectionStore checkpoints) {
-        return ProjectionRunner.start(new TransferProcess(store).projection(event -> event), store, checkpoints, options);
+        return ProjectionRunner.start(
+                new TransferProcess(store).projection(event -> event), store, checkpoints, options);
     }
 
     private void request(String transfer, String source, String target, long amount) {
@@ -63,7 +64,8 @@ class TransferProcessTest {
         try (var runner = runProcess(new InMemoryProjectionStore())) {
             request("transfer-1", "account-1", "account-2", 30_00);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED);
         }
         assertThat(balance("account-1")).isEqualTo(70_00);
         assertThat(balance("account-2")).isEqualTo(30_00);
@@ -74,25 +76,37 @@ class TransferProcessTest {
         open("account-1", "Ann", 100_00);
         open("account-2", "Bob", 0);
         try (var runner = runProcess(new InMemoryProjectionStore())) {
-            Bank.TRANSFERS.handler(store).handle("transfer-1", CommandMessage.of(
-                    new RequestTransfer("account-1", "account-2", 30_00),
-                    Metadata.empty().withCorrelationId("order-9")));
+            Bank.TRANSFERS
+                    .handler(store)
+                    .handle(
+                            "transfer-1",
+                            CommandMessage.of(
+                                    new RequestTransfer("account-1", "account-2", 30_00),
+                                    Metadata.empty().withCorrelationId("order-9")));
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED);
         }
         var requested = store.readStream("transfer-1").findFirst().orElseThrow();
-        var debited = store.readStream("account-1").filter(e -> e.type().equals("TransferDebited")).findFirst()
+        var debited = store.readStream("account-1")
+                .filter(e -> e.type().equals("TransferDebited"))
+                .findFirst()
                 .orElseThrow();
         var sourceDebited = store.readStream("transfer-1").skip(1).findFirst().orElseThrow();
-        var credited = store.readStream("account-2").filter(e -> e.type().equals("TransferCredited")).findFirst()
+        var credited = store.readStream("account-2")
+                .filter(e -> e.type().equals("TransferCredited"))
+                .findFirst()
                 .orElseThrow();
 
         for (var event : List.of(requested, debited, sourceDebited, credited)) {
             assertThat(event.metadata().correlationId()).as(event.type()).contains("order-9");
         }
-        assertThat(debited.metadata().causationId()).contains(requested.eventId().toString());
-        assertThat(sourceDebited.metadata().causationId()).contains(requested.eventId().toString());
-        assertThat(credited.metadata().causationId()).contains(sourceDebited.eventId().toString());
+        assertThat(debited.metadata().causationId())
+                .contains(requested.eventId().toString());
+        assertThat(sourceDebited.metadata().causationId())
+                .contains(requested.eventId().toString());
+        assertThat(credited.metadata().causationId())
+                .contains(sourceDebited.eventId().toString());
     }
 
     @Test
@@ -118,7 +132,8 @@ class TransferProcessTest {
         try (var runner = runProcess(new InMemoryProjectionStore())) {
             request("transfer-1", "account-1", "account-2", 30_00);
 
-            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.FAILED);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transfer("transfer-1").status() == TransferStatus.FAILED);
         }
         assertThat(balance("account-1")).isEqualTo(10_00);
         assertThat(balance("account-2")).isZero();
@@ -137,9 +152,10 @@ class TransferProcessTest {
 
         var close = accounts.handle("account-1", new AccountCommand.CloseAccount());
 
-        assertThat(close).isInstanceOfSatisfying(CommandOutcome.Rejected.class, rejected -> assertThat(
-                rejected.reason()).isEqualTo("transfers from this account are in flight: transfer-1; close it once"
-                + " they have completed or been refunded"));
+        assertThat(close)
+                .isInstanceOfSatisfying(CommandOutcome.Rejected.class, rejected -> assertThat(rejected.reason())
+                        .isEqualTo("transfers from this account are in flight: transfer-1; close it once"
+                                + " they have completed or been refunded"));
         try (var runner = runProcess(new InMemoryProjectionStore())) {
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> transfer("transfer-1").status() == TransferStatus.COMPENSATED);
@@ -153,33 +169,47 @@ class TransferProcessTest {
         open("account-2", "Bob", 0);
         try (var runner = runProcess(new InMemoryProjectionStore())) {
             request("transfer-1", "account-1", "account-2", 30_00);
-            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED
-                    && Bank.ACCOUNTS.states(store).current("account-1").state().transfersInFlight().isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED
+                            && Bank.ACCOUNTS
+                                    .states(store)
+                                    .current("account-1")
+                                    .state()
+                                    .transfersInFlight()
+                                    .isEmpty());
         }
 
         var close = Bank.ACCOUNTS.handler(store).handle("account-1", new AccountCommand.CloseAccount());
 
         assertThat(close).isInstanceOf(CommandOutcome.Accepted.class);
-        assertThat(store.readStream("account-1").map(RecordedEvent::type)).containsSubsequence(
-                "TransferDebited", "TransferSettled", "AccountClosed");
+        assertThat(store.readStream("account-1").map(RecordedEvent::type))
+                .containsSubsequence("TransferDebited", "TransferSettled", "AccountClosed");
     }
 
     @Test
     void a_transfer_stored_before_targets_were_checked_fails_or_is_refunded_instead_of_being_parked() {
         open("account-1", "Ann", 30_00);
         // Written straight to the store, as the decider no longer would: one not yet debited, one debited.
-        store.append("transfer-1", ExpectedVersion.noStream(), EventData.of("TransferRequested",
-                "{\"source\":\"account-1\",\"target\":\"transfer-9\",\"amount\":500}"));
+        store.append(
+                "transfer-1",
+                ExpectedVersion.noStream(),
+                EventData.of(
+                        "TransferRequested", "{\"source\":\"account-1\",\"target\":\"transfer-9\",\"amount\":500}"));
         Bank.ACCOUNTS.handler(store).handle("account-1", new AccountCommand.DebitForTransfer("transfer-2", 7_00));
-        store.append("transfer-2", ExpectedVersion.noStream(), EventData.of("TransferRequested",
-                "{\"source\":\"account-1\",\"target\":\"$all\",\"amount\":700}"),
+        store.append(
+                "transfer-2",
+                ExpectedVersion.noStream(),
+                EventData.of("TransferRequested", "{\"source\":\"account-1\",\"target\":\"$all\",\"amount\":700}"),
                 EventData.of("TransferSourceDebited", "{}"));
         try (var runner = runProcess(new InMemoryProjectionStore())) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.FAILED
-                    && transfer("transfer-2").status() == TransferStatus.COMPENSATED);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transfer("transfer-1").status() == TransferStatus.FAILED
+                            && transfer("transfer-2").status() == TransferStatus.COMPENSATED);
         }
-        assertThat(transfer("transfer-1").reason()).isEqualTo("target must be an account such as account-42, was 'transfer-9'");
-        assertThat(transfer("transfer-2").reason()).isEqualTo("target must be an account such as account-42, was '$all'");
+        assertThat(transfer("transfer-1").reason())
+                .isEqualTo("target must be an account such as account-42, was 'transfer-9'");
+        assertThat(transfer("transfer-2").reason())
+                .isEqualTo("target must be an account such as account-42, was '$all'");
         assertThat(balance("account-1")).isEqualTo(30_00);
     }
 
@@ -192,8 +222,9 @@ class TransferProcessTest {
         try (var runner = runProcess(new InMemoryProjectionStore())) {
             request("transfer-1", "account-1", "account-2", 30_00);
             request("transfer-2", "account-1", "account-3", 20_00);
-            await().atMost(Duration.ofSeconds(10)).until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED
-                    && transfer("transfer-2").status() == TransferStatus.COMPENSATED);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> transfer("transfer-1").status() == TransferStatus.COMPLETED
+                            && transfer("transfer-2").status() == TransferStatus.COMPENSATED);
             runner.awaitPosition(store.headPosition(), Duration.ofSeconds(10));
         }
         long head = store.headPosition();
