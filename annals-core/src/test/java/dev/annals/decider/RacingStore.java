@@ -3,27 +3,29 @@ package dev.annals.decider;
 import dev.annals.event.EventData;
 import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
-import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
-import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
-import dev.annals.store.ReadRequest;
-import dev.annals.store.StreamInfo;
+import dev.annals.store.ForwardingEventStore;
 import dev.annals.store.memory.InMemoryEventStore;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * A seam for the retry tests: before each of the first {@code races} appends, another writer appends
  * {@code rival} to the same stream, so that the handler's append meets a conflict.
  */
-final class RacingStore implements EventStore {
+final class RacingStore extends ForwardingEventStore {
 
-    final InMemoryEventStore delegate = new InMemoryEventStore();
+    final InMemoryEventStore delegate;
     private final EventData rival;
     private int races;
 
     RacingStore(int races, Counter.Event rival) {
+        this(new InMemoryEventStore(), races, rival);
+    }
+
+    private RacingStore(InMemoryEventStore delegate, int races, Counter.Event rival) {
+        super(delegate);
+        this.delegate = delegate;
         this.races = races;
         this.rival = Counter.CODEC.encode(rival, Metadata.empty());
     }
@@ -35,25 +37,5 @@ final class RacingStore implements EventStore {
             delegate.append(stream, ExpectedVersion.any(), List.of(rival.withEventId(EventIds.next())));
         }
         return delegate.append(stream, expected, events);
-    }
-
-    @Override
-    public Stream<RecordedEvent> read(ReadRequest request) {
-        return delegate.read(request);
-    }
-
-    @Override
-    public long headPosition() {
-        return delegate.headPosition();
-    }
-
-    @Override
-    public Stream<StreamInfo> streams() {
-        return delegate.streams();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }
