@@ -1,6 +1,6 @@
 package dev.annals.event;
 
-import dev.annals.store.internal.MetadataJson;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -38,6 +38,37 @@ class MetadataTest {
         assertThatThrownBy(() -> MetadataJson.parse("[1,2]"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("metadata must be a JSON object of string values");
+    }
+
+    @Test
+    void text_that_json_must_escape_comes_back_unchanged() {
+        var tricky = Metadata.of(Map.of("quote\"key", "line\nbreak \\ tab\t é 😀", "empty", ""));
+
+        assertThat(MetadataJson.decode(MetadataJson.encode(tricky))).isEqualTo(tricky);
+        assertThat(MetadataJson.parse(new String(MetadataJson.encode(tricky), StandardCharsets.UTF_8)))
+                .isEqualTo(tricky);
+    }
+
+    @Test
+    void user_metadata_takes_numbers_and_booleans_as_their_text() {
+        assertThat(MetadataJson.parse("{\"attempt\":3,\"replayed\":true}"))
+                .isEqualTo(Metadata.of(Map.of("attempt", "3", "replayed", "true")));
+    }
+
+    @Test
+    void user_metadata_with_a_null_or_nested_value_names_the_key() {
+        assertThatThrownBy(() -> MetadataJson.parse("{\"user\":null}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("metadata must be a JSON object of string values: the value of 'user' is not a string");
+        assertThatThrownBy(() -> MetadataJson.parse("{\"tags\":[\"a\"]}"))
+                .hasMessageContaining("the value of 'tags' is not a string");
+    }
+
+    @Test
+    void stored_metadata_that_is_not_json_is_reported_as_a_store_error() {
+        assertThatThrownBy(() -> MetadataJson.decode("{\"a\":".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(dev.annals.store.EventStoreException.class)
+                .hasMessageStartingWith("stored metadata is not a JSON object of strings");
     }
 
     @Test

@@ -210,7 +210,7 @@ public final class AnnalsCommand {
             throw new BadUsageException("--token must not be blank: give the secret that annals tokens create printed");
         }
         var withSecrets = options.withToken(Optional.ofNullable(token).or(() -> environment("ANNALS_TOKEN")))
-                .withMasterKey(options.masterKey().or(MasterKey::fromEnvironment));
+                .withSetting(MasterKey.class, options.setting(MasterKey.class).or(MasterKey::fromEnvironment));
         try {
             return backends.open(storeLocation(), withSecrets);
         } catch (UnknownStoreLocationException | IllegalArgumentException e) {

@@ -1,5 +1,6 @@
 package dev.annals.erasure;
 
+import dev.annals.erasure.internal.FieldCipher;
 import java.util.List;
 import java.util.Set;
 
@@ -38,5 +39,13 @@ public record PersonalData(String subjectField, List<String> fields) {
         if (Set.copyOf(fields).size() != fields.size()) {
             throw new IllegalArgumentException("a personal data field is named twice: " + fields);
         }
+    }
+
+    /**
+     * The text that every sealed value of {@code subject} starts with in a stored payload, to find the events
+     * that hold its encrypted data (as {@code annals forget} counts them). Says nothing about which field.
+     */
+    public static String sealedMarker(String subject) {
+        return FieldCipher.marker(requireNonNull(subject, "subject"));
     }
 }

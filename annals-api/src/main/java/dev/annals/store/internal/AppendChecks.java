@@ -1,6 +1,7 @@
 package dev.annals.store.internal;
 
 import dev.annals.event.EventData;
+import dev.annals.event.MetadataJson;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendLimits;
 import dev.annals.store.AppendResult;

@@ -5,7 +5,7 @@ import dev.annals.cli.RejectedRequestException;
 import dev.annals.event.EventData;
 import dev.annals.event.EventIds;
 import dev.annals.event.Metadata;
-import dev.annals.store.internal.MetadataJson;
+import dev.annals.event.MetadataJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;

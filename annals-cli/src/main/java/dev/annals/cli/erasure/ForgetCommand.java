@@ -3,8 +3,8 @@ package dev.annals.cli.erasure;
 import dev.annals.cli.AnnalsCommand;
 import dev.annals.cli.ExitCodes;
 import dev.annals.erasure.ForgetOutcome;
+import dev.annals.erasure.PersonalData;
 import dev.annals.erasure.SubjectKeyStore;
-import dev.annals.erasure.internal.FieldCipher;
 import dev.annals.event.RecordedEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -70,7 +70,7 @@ public final class ForgetCommand implements Callable<Integer> {
     }
 
     private long countEvents() {
-        var marker = FieldCipher.marker(subject).getBytes(StandardCharsets.UTF_8);
+        var marker = PersonalData.sealedMarker(subject).getBytes(StandardCharsets.UTF_8);
         try (var deployment = annals.openReadOnly();
                 Stream<RecordedEvent> all = deployment.store().readAll(0)) {
             return all.filter(event -> contains(event.payload(), marker)).count();

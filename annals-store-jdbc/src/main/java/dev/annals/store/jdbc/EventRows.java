@@ -1,7 +1,7 @@
 package dev.annals.store.jdbc;
 
+import dev.annals.event.MetadataJson;
 import dev.annals.event.RecordedEvent;
-import dev.annals.store.internal.MetadataJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -5,6 +5,7 @@ import dev.annals.backend.Access;
 import dev.annals.backend.Backend;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.OpenOptions;
+import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.projection.segment.SegmentLeases;
@@ -56,7 +57,8 @@ public final class PostgresBackend implements Backend {
         return Deployment.builder("the PostgreSQL store at " + address, store)
                 .capability(ProjectionStates.class, () -> PostgresProjections.states(store))
                 .capability(JdbcReadModels.class, () -> PostgresProjections.readModels(store))
-                .capability(SubjectKeyStore.class, () -> PostgresSubjectKeys.of(store, options.masterKey()))
+                .capability(
+                        SubjectKeyStore.class, () -> PostgresSubjectKeys.of(store, options.setting(MasterKey.class)))
                 .capability(AuditTrail.class, () -> PostgresAuditTrail.of(store))
                 .capability(SnapshotStore.class, () -> PostgresSnapshotStore.of(store))
                 .capability(StoreTransfer.class, () -> new PostgresTransfer(address))

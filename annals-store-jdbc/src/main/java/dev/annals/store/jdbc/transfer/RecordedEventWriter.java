@@ -1,9 +1,9 @@
 package dev.annals.store.jdbc.transfer;
 
+import dev.annals.event.MetadataJson;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
-import dev.annals.store.internal.MetadataJson;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.SqlDialect;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.annals.store.postgres.internal;
 
-import dev.annals.store.internal.HeadListeners;
+import dev.annals.store.HeadListeners;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;

@@ -1,12 +1,12 @@
 package dev.annals.store.postgres.internal;
 
 import dev.annals.event.EventData;
+import dev.annals.event.MetadataJson;
 import dev.annals.store.AppendResult;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
-import dev.annals.store.internal.MetadataJson;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;

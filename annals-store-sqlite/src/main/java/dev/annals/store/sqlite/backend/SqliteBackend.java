@@ -6,6 +6,7 @@ import dev.annals.backend.Backend;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.NoStoreException;
 import dev.annals.backend.OpenOptions;
+import dev.annals.erasure.MasterKey;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.snapshot.SnapshotStore;
@@ -83,7 +84,9 @@ public final class SqliteBackend implements Backend {
                 .capability(ProjectionStates.class, () -> SqliteProjections.states(directory))
                 .capability(JdbcReadModels.class, () -> SqliteProjections.readModels(directory))
                 .capability(SnapshotStore.class, () -> SqliteSnapshotStore.open(directory))
-                .capability(SubjectKeyStore.class, () -> SqliteSubjectKeys.open(directory, options.masterKey()))
+                .capability(
+                        SubjectKeyStore.class,
+                        () -> SqliteSubjectKeys.open(directory, options.setting(MasterKey.class)))
                 .capability(AuditTrail.class, () -> SqliteAuditTrail.open(directory))
                 .capability(StoreTransfer.class, () -> new SqliteTransfer(directory))
                 .build();

@@ -1,8 +1,8 @@
 package dev.annals.store.sqlite.internal;
 
 import dev.annals.store.AppendResult;
+import dev.annals.store.HeadListeners;
 import dev.annals.store.StoreUnavailableException;
-import dev.annals.store.internal.HeadListeners;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.append.BatchFailure;

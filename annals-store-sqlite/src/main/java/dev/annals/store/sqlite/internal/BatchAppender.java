@@ -2,13 +2,13 @@ package dev.annals.store.sqlite.internal;
 
 import dev.annals.audit.EventHash;
 import dev.annals.event.EventData;
+import dev.annals.event.MetadataJson;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
-import dev.annals.store.internal.MetadataJson;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.SqlDialect;

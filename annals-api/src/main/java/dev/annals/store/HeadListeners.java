@@ -1,14 +1,16 @@
-package dev.annals.store.internal;
+package dev.annals.store;
 
-import dev.annals.store.HeadListener;
-import dev.annals.store.HeadNotifier;
 import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import static java.util.Objects.requireNonNull;
 
-/** The listeners of one store, for stores implementing {@link HeadNotifier}. Thread-safe. */
+/**
+ * The listeners of one store: what a store (or anything else that learns of new heads, such as a server's
+ * live tail) implementing {@link HeadNotifier} delegates to. Thread-safe. Public so that a backend outside
+ * this module notifies its listeners the way the built-in ones do.
+ */
 public final class HeadListeners implements HeadNotifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(HeadListeners.class);

@@ -1,5 +1,7 @@
-package dev.annals.erasure;
+package dev.annals.projection.erasure;
 
+import dev.annals.erasure.InMemorySubjectKeyStore;
+import dev.annals.erasure.PersonalData;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.FailurePolicy;

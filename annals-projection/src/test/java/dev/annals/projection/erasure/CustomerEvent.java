@@ -1,4 +1,4 @@
-package dev.annals.erasure;
+package dev.annals.projection.erasure;
 
 import dev.annals.serialization.EventTypeRegistry;
 

@@ -1,5 +1,6 @@
-package dev.annals.erasure;
+package dev.annals.projection.erasure;
 
+import dev.annals.erasure.InMemorySubjectKeyStore;
 import dev.annals.event.Metadata;
 import dev.annals.schema.EventSchemas;
 import dev.annals.schema.SchemaValidatingStore;

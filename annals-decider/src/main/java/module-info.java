@@ -1,0 +1,9 @@
+/** The command side: deciders, entity types, the command handler and snapshots (they depend on each other). */
+module dev.annals.decider {
+    requires transitive dev.annals.api;
+    requires transitive dev.annals.serialization;
+    requires org.slf4j;
+
+    exports dev.annals.decider;
+    exports dev.annals.snapshot;
+}
