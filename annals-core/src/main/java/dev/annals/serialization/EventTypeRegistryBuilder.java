@@ -53,6 +53,26 @@ public final class EventTypeRegistryBuilder<E> {
     }
 
     /**
+     * Registers every record the sealed base type permits that is not registered yet, under its simple name
+     * at schema version 1; call it after the registrations that name a type otherwise.
+     *
+     * @throws IllegalArgumentException when the base type is not sealed, or a simple name is already taken
+     *                                  (two nested records called alike: register one of them by hand)
+     */
+    public EventTypeRegistryBuilder<E> registerPermitted() {
+        if (!baseType.isSealed()) {
+            throw new IllegalArgumentException(baseType.getName()
+                    + " is not a sealed interface, so it names no event records: register each with register(...)");
+        }
+        for (Class<?> record : permittedRecords(baseType)) {
+            if (!byClass.containsKey(record)) {
+                register(record.asSubclass(baseType), record.getSimpleName());
+            }
+        }
+        return this;
+    }
+
+    /**
      * Declares the upcaster that reads {@code type} stored at {@code fromVersion}. The type name may
      * be one that is no longer registered (a retired type that now splits into others).
      */
