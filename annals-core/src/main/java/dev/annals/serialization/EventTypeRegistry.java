@@ -46,7 +46,8 @@ public final class EventTypeRegistry<E> {
      * the interface's {@code permits} clause (or its file) names. To give a type another name or version, or to
      * add upcasters, use {@link #builder(Class)}, register those, then {@link EventTypeRegistryBuilder#registerPermitted()}.
      *
-     * @throws IllegalArgumentException when {@code sealedType} is not sealed, or two records share a simple name
+     * @throws IllegalArgumentException when {@code sealedType} is neither sealed nor a record, or two records share
+     *                                  a simple name
      */
     public static <E> EventTypeRegistry<E> of(Class<E> sealedType) {
         return builder(sealedType).registerPermitted().build();

@@ -78,10 +78,17 @@ class EventTypeRegistryTest {
     }
 
     @Test
+    void of_a_record_registers_that_one_record() {
+        assertThat(EventTypeRegistry.of(LoanEvent.FineCharged.class).types())
+                .extracting(EventType::name)
+                .containsExactly("FineCharged");
+    }
+
+    @Test
     void of_a_type_that_is_not_sealed_says_to_register_by_hand() {
         assertThatThrownBy(() -> EventTypeRegistry.of(Runnable.class))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("java.lang.Runnable is not a sealed interface, so it names no event records: "
-                        + "register each with register(...)");
+                .hasMessage("java.lang.Runnable is neither a sealed interface nor a record, so it names no event"
+                        + " records: register each with register(...)");
     }
 }
