@@ -4,13 +4,13 @@ import dev.annals.client.ApiErrorException;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
+import dev.annals.store.internal.HeadListeners;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.CopyOnWriteArraySet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +35,7 @@ public final class LiveHead implements HeadNotifier, AutoCloseable {
 
     private final Transport transport;
     private final Duration reconnectDelay;
-    private final CopyOnWriteArraySet<HeadListener> listeners = new CopyOnWriteArraySet<>();
+    private final HeadListeners listeners = new HeadListeners();
     private Thread follower;
     private InputStream open;
     private boolean refused;
@@ -48,7 +48,7 @@ public final class LiveHead implements HeadNotifier, AutoCloseable {
 
     @Override
     public synchronized void addHeadListener(HeadListener listener) {
-        listeners.add(requireNonNull(listener, "listener"));
+        listeners.addHeadListener(listener);
         if (follower == null && !refused && !closed) {
             follower = Thread.ofVirtual().name("annals-client-live-head").start(this::follow);
         }
@@ -56,7 +56,7 @@ public final class LiveHead implements HeadNotifier, AutoCloseable {
 
     @Override
     public synchronized void removeHeadListener(HeadListener listener) {
-        listeners.remove(requireNonNull(listener, "listener"));
+        listeners.removeHeadListener(listener);
         if (listeners.isEmpty()) {
             stopFollowing();
         }
@@ -71,7 +71,6 @@ public final class LiveHead implements HeadNotifier, AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
-        listeners.clear();
         stopFollowing();
     }
 
@@ -89,7 +88,7 @@ public final class LiveHead implements HeadNotifier, AutoCloseable {
             try {
                 if (seen < 0) {
                     seen = transport.get("health/ready").get("headPosition").asLong();
-                    fire(seen);
+                    listeners.fire(seen);
                 }
                 seen = read(transport.openEvents(ALL, seen), seen);
             } catch (ApiErrorException refusal) {
@@ -128,7 +127,7 @@ public final class LiveHead implements HeadNotifier, AutoCloseable {
                 // The id of each SSE message is the event's global position: all a head notification needs.
                 if (line.startsWith("id:")) {
                     last = position(line, last);
-                    fire(last);
+                    listeners.fire(last);
                 }
             }
         }
@@ -140,16 +139,6 @@ public final class LiveHead implements HeadNotifier, AutoCloseable {
             return Math.max(last, Long.parseLong(idLine.substring(3).strip()));
         } catch (NumberFormatException e) {
             return last;
-        }
-    }
-
-    private void fire(long head) {
-        for (HeadListener listener : listeners) {
-            try {
-                listener.headChanged(head);
-            } catch (RuntimeException e) {
-                LOG.warn("head listener {} failed at head position {}: {}", listener, head, e.toString());
-            }
         }
     }
 
