@@ -3,6 +3,7 @@ module dev.annals.decider {
     requires transitive dev.annals.api;
     requires transitive dev.annals.serialization;
     requires org.slf4j;
+    requires micrometer.core;
 
     exports dev.annals.decider;
     exports dev.annals.snapshot;

@@ -27,6 +27,11 @@ public final class HeadListeners implements HeadNotifier {
         listeners.remove(requireNonNull(listener, "listener"));
     }
 
+    /** True when no listener is registered. */
+    public boolean isEmpty() {
+        return listeners.isEmpty();
+    }
+
     /** Tells every listener the new head; a failing listener never stops the others. */
     public void fire(long headPosition) {
         for (HeadListener listener : listeners) {

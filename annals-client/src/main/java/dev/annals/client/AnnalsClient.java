@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.client.internal.AppendErrors;
 import dev.annals.client.internal.ClientJson;
 import dev.annals.client.internal.DeletionErrors;
+import dev.annals.client.internal.LiveHead;
 import dev.annals.client.internal.PagedEvents;
 import dev.annals.client.internal.PagedStreams;
 import dev.annals.client.internal.PathSegment;
@@ -16,6 +17,7 @@ import dev.annals.store.DuplicateEventIdException;
 import dev.annals.store.EventStore;
 import dev.annals.store.EventTexts;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.HeadNotifier;
 import dev.annals.store.InvalidAppendException;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
@@ -27,6 +29,7 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
@@ -55,8 +58,10 @@ import static java.util.Objects.requireNonNull;
  * lost (a timeout, a dropped connection) raises an {@code EventStoreException} and may or may not have been
  * written, so retry it with the same events; other refusals of the server (401, 403, 429, 5xx) raise
  * {@link ApiErrorException}. Payloads are JSON: the server keeps them as compact JSON, so a payload sent
- * with spaces comes back without them. It does not tell listeners of appends (no {@code HeadNotifier}):
- * subscriptions over it poll. It deletes and truncates streams too ({@link StreamDeletion}), which the
+ * with spaces comes back without them. It tells listeners of appends ({@code HeadNotifier}, asked with
+ * {@code capability}) by following the server's live stream, so subscriptions over it wake when an event is
+ * committed, by any writer; with {@link AnnalsClientBuilder#liveEvents(boolean) liveEvents(false)}, or when the
+ * server refuses that stream, they poll. It deletes and truncates streams too ({@link StreamDeletion}), which the
  * server allows to tokens with the admin role. Thread-safe.
  */
 public final class AnnalsClient implements EventStore, StreamDeletion {
@@ -65,10 +70,12 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
 
     private final Transport transport;
     private final int pageSize;
+    private final Optional<LiveHead> liveHead;
 
-    AnnalsClient(Transport transport, int pageSize) {
+    AnnalsClient(Transport transport, int pageSize, Optional<LiveHead> liveHead) {
         this.transport = requireNonNull(transport, "transport");
         this.pageSize = pageSize;
+        this.liveHead = requireNonNull(liveHead, "liveHead");
     }
 
     /** Settings for a client of the server at {@code baseUri}, such as {@code http://127.0.0.1:2113/}. */
@@ -209,9 +216,23 @@ public final class AnnalsClient implements EventStore, StreamDeletion {
                 Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
-    /** Closes the client's connections; the server and its store keep running. */
+    /**
+     * {@inheritDoc}
+     *
+     * <p>{@link HeadNotifier} is the server's live stream, unless the builder turned it off.
+     */
+    @Override
+    public <T> Optional<T> capability(Class<T> type) {
+        if (type == HeadNotifier.class) {
+            return liveHead.map(type::cast);
+        }
+        return EventStore.super.capability(type);
+    }
+
+    /** Closes the client's connections, its live stream included; the server and its store keep running. */
     @Override
     public void close() {
+        liveHead.ifPresent(LiveHead::close);
         transport.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.annals.client;
 
+import dev.annals.client.internal.LiveHead;
 import dev.annals.client.internal.Transport;
 import java.io.IOException;
 import java.net.URI;
@@ -29,6 +30,8 @@ public final class AnnalsClientBuilder {
     private Duration connectTimeout = Duration.ofSeconds(5);
     private Duration requestTimeout = Duration.ofSeconds(30);
     private int pageSize = 500;
+    private boolean liveEvents = true;
+    private Duration reconnectDelay = Duration.ofSeconds(1);
 
     AnnalsClientBuilder(URI baseUri) {
         requireNonNull(baseUri, "baseUri");
@@ -98,9 +101,31 @@ public final class AnnalsClientBuilder {
         return this;
     }
 
+    /**
+     * Whether subscriptions over the client follow the server's live stream (Server-Sent Events on
+     * {@code /subscriptions/$all}) to wake as soon as an event is committed; on unless set. Off, or when the
+     * server refuses the stream (a token that may not read {@code $all}), the client offers no
+     * {@code HeadNotifier} or stops notifying, and subscriptions find new events by polling every
+     * {@code SubscriptionOptions.pollInterval()}.
+     */
+    public AnnalsClientBuilder liveEvents(boolean follow) {
+        this.liveEvents = follow;
+        return this;
+    }
+
+    /** How long to wait before opening a dropped live stream again; 1 second unless set. */
+    public AnnalsClientBuilder reconnectDelay(Duration delay) {
+        this.reconnectDelay = positive(delay, "reconnectDelay");
+        return this;
+    }
+
     /** A client with these settings; it connects on its first request. */
     public AnnalsClient build() {
-        return new AnnalsClient(new Transport(baseUri, token, sslContext, connectTimeout, requestTimeout), pageSize);
+        var transport = new Transport(baseUri, token, sslContext, connectTimeout, requestTimeout);
+        return new AnnalsClient(
+                transport,
+                pageSize,
+                liveEvents ? Optional.of(new LiveHead(transport, reconnectDelay)) : Optional.empty());
     }
 
     private static Duration positive(Duration timeout, String name) {

@@ -19,10 +19,10 @@ class AnnalsClientConformanceTest extends EventStoreConformance {
 
     private final Map<EventStore, Served> served = new ConcurrentHashMap<>();
 
-    /** The client polls the server; following its SSE stream is a separate piece of work (issue 20). */
+    /** The client follows the server's live stream (SSE) and tells head listeners from it. */
     @Override
     protected boolean notifiesHead() {
-        return false;
+        return true;
     }
 
     @Override

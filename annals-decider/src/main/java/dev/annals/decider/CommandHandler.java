@@ -8,8 +8,11 @@ import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
+import dev.annals.subscription.PositionAwaiter;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +33,9 @@ import static java.util.Objects.requireNonNull;
  * streams run in parallel, unless their streams share one of the handler's {@value #LOCK_STRIPES} lock
  * stripes. Other handlers, in this process or elsewhere, still race and retry.
  *
+ * <p>A handler made by an {@link EntityType} handles only streams of its category, and refuses any other with
+ * a {@link WrongCategoryException} before reading anything; one made with a constructor takes any stream.
+ *
  * @param <C> the command type
  * @param <S> the state type
  * @param <E> the event type
@@ -44,6 +50,7 @@ public final class CommandHandler<C, S, E> {
     private final EventCodec<E> codec;
     private final StateLoader<S, E> loader;
     private final RetryPolicy retry;
+    private final Optional<String> category;
     private final ReentrantLock[] streamLocks = lockStripes();
 
     /**
@@ -51,11 +58,7 @@ public final class CommandHandler<C, S, E> {
      * and retrying conflicts as {@code retry} says.
      */
     public CommandHandler(EventStore store, Decider<C, S, E> decider, EventCodec<E> codec, RetryPolicy retry) {
-        this.store = requireNonNull(store, "store");
-        this.decider = requireNonNull(decider, "decider");
-        this.codec = requireNonNull(codec, "codec");
-        this.retry = requireNonNull(retry, "retry");
-        this.loader = new StateLoader<>(store, decider, codec);
+        this(store, decider, codec, retry, new StateLoader<>(store, decider, codec), Optional.empty());
     }
 
     /** A handler with the {@link RetryPolicy#defaults() default} retry policy. */
@@ -74,11 +77,23 @@ public final class CommandHandler<C, S, E> {
             EventCodec<E> codec,
             RetryPolicy retry,
             Snapshots<S> snapshots) {
+        this(store, decider, codec, retry, new StateLoader<>(store, decider, codec, snapshots), Optional.empty());
+    }
+
+    /** The handler of an entity type, which checks that every stream is in {@code category}. */
+    CommandHandler(
+            EventStore store,
+            Decider<C, S, E> decider,
+            EventCodec<E> codec,
+            RetryPolicy retry,
+            StateLoader<S, E> loader,
+            Optional<String> category) {
         this.store = requireNonNull(store, "store");
         this.decider = requireNonNull(decider, "decider");
         this.codec = requireNonNull(codec, "codec");
         this.retry = requireNonNull(retry, "retry");
-        this.loader = new StateLoader<>(store, decider, codec, snapshots);
+        this.loader = requireNonNull(loader, "loader");
+        this.category = requireNonNull(category, "category");
     }
 
     /** Handles {@code command} on {@code stream} with a new command id and no metadata. */
@@ -91,10 +106,15 @@ public final class CommandHandler<C, S, E> {
      *
      * @return accepted, with the stream's new version and global position, or rejected with a reason
      * @throws RetriesExhaustedException when every attempt lost a race with another writer
+     * @throws WrongCategoryException    when the handler is an entity type's and {@code stream} is of another
+     *                                   category
      */
     public CommandOutcome<E> handle(String stream, CommandMessage<C> message) {
         StreamName.validate(stream);
         requireNonNull(message, "message");
+        if (category.isPresent() && !StreamName.categoryOf(stream).equals(category.get())) {
+            throw new WrongCategoryException(stream, category.get());
+        }
         var lock = streamLocks[Math.floorMod(stream.hashCode(), LOCK_STRIPES)];
         lock.lock();
         try {
@@ -102,6 +122,37 @@ public final class CommandHandler<C, S, E> {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Handles {@code command} on {@code stream} and, when it is accepted, returns only once every one of
+     * {@code readSides} (projection runners, say) has processed its position, so that the caller's next query
+     * sees its own write. A rejection returns at once: it wrote nothing to wait for.
+     *
+     * @param timeout how long to wait in all, for every read side together
+     * @throws RuntimeException the read side's error when {@code timeout} passed before it caught up (a
+     *                          projection runner's {@code ProjectionLagException}, naming it, the position and its
+     *                          lag); the command's events are written all the same
+     */
+    public CommandOutcome<E> handleAndAwait(String stream, C command, Duration timeout, PositionAwaiter... readSides) {
+        return handleAndAwait(stream, CommandMessage.of(command), timeout, readSides);
+    }
+
+    /** As {@link #handleAndAwait(String, Object, Duration, PositionAwaiter...)}, for a message with metadata. */
+    public CommandOutcome<E> handleAndAwait(
+            String stream, CommandMessage<C> message, Duration timeout, PositionAwaiter... readSides) {
+        requireNonNull(timeout, "timeout");
+        var awaited = List.of(readSides);
+        var outcome = handle(stream, message);
+        if (outcome.accepted()) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            for (PositionAwaiter readSide : awaited) {
+                // One deadline for all: the caller gave one timeout, not one per read side.
+                var left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+                readSide.awaitPosition(outcome.position(), left);
+            }
+        }
+        return outcome;
     }
 
     private static ReentrantLock[] lockStripes() {
@@ -122,7 +173,8 @@ public final class CommandHandler<C, S, E> {
                             stream,
                             loaded.version(),
                             rejected.reason());
-                    return new CommandOutcome.Rejected<>(stream, rejected.reason(), loaded.version());
+                    return new CommandOutcome.Rejected<>(
+                            stream, rejected.reason(), loaded.version(), loaded.position());
                 }
                 case Decision.Accepted<E> accepted -> {
                     try {

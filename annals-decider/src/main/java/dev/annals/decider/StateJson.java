@@ -3,18 +3,20 @@ package dev.annals.decider;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.annals.serialization.EventJson;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * Renders a {@link FoldedState} as JSON: {@code {"stream":…,"version":…,"position":…,"state":{…}}}.
  *
- * <p>The state is written by Jackson, so records render as objects of their components.
+ * <p>The state is written by Jackson, so records render as objects of their components; dates and instants as
+ * ISO-8601 text.
  */
 public final class StateJson {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    // The events' set-up (java.time as ISO text, Optional), so that any state an entity holds renders.
+    private static final ObjectMapper MAPPER = EventJson.builder()
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 

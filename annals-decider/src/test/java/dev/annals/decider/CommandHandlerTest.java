@@ -45,7 +45,7 @@ class CommandHandlerTest {
 
         var outcome = handler.handle("counter-1", new Counter.Increment(5));
 
-        assertThat(outcome).isEqualTo(new CommandOutcome.Rejected<>("counter-1", "count would pass 10", 0));
+        assertThat(outcome).isEqualTo(new CommandOutcome.Rejected<>("counter-1", "count would pass 10", 0, 1));
         assertThat(store.headPosition()).isEqualTo(head);
     }
 
@@ -119,7 +119,7 @@ class CommandHandlerTest {
 
         var outcome = handlerOver(racing, 3).handle("counter-1", new Counter.Increment(5));
 
-        assertThat(outcome).isEqualTo(new CommandOutcome.Rejected<>("counter-1", "count would pass 10", 0));
+        assertThat(outcome).isEqualTo(new CommandOutcome.Rejected<>("counter-1", "count would pass 10", 0, 1));
         assertThat(racing.headPosition()).isEqualTo(1);
     }
 

@@ -8,6 +8,7 @@ import dev.annals.projection.internal.ProjectionGauges;
 import dev.annals.projection.internal.Redelivery;
 import dev.annals.projection.internal.Signals;
 import dev.annals.store.EventReader;
+import dev.annals.subscription.PositionAwaiter;
 import dev.annals.subscription.Subscription;
 import java.time.Duration;
 import java.util.Optional;
@@ -30,7 +31,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param <C> the handlers' context type
  */
-public final class ProjectionRunner<C> implements AutoCloseable {
+public final class ProjectionRunner<C> implements AutoCloseable, PositionAwaiter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRunner.class);
 
@@ -209,6 +210,12 @@ public final class ProjectionRunner<C> implements AutoCloseable {
         }
     }
 
+    /** The projection's name. */
+    @Override
+    public String name() {
+        return name;
+    }
+
     /** The position up to which the live read model has processed every event of its source. */
     public long processedThrough() {
         return live.processedThrough();
@@ -220,6 +227,7 @@ public final class ProjectionRunner<C> implements AutoCloseable {
      *
      * @throws ProjectionLagException carrying the current lag when {@code timeout} passes first
      */
+    @Override
     public void awaitPosition(long position, Duration timeout) {
         requireNonNull(timeout, "timeout");
         try {

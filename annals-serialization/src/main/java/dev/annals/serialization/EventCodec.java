@@ -1,10 +1,8 @@
 package dev.annals.serialization;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.erasure.SubjectKeyStore;
 import dev.annals.erasure.internal.PersonalFields;
@@ -38,18 +36,18 @@ import static java.util.Objects.requireNonNull;
  * envelope it meets, so a codec whose registry declares nothing still reads encrypted events when it has
  * the key store.
  *
+ * <p>The JSON is Jackson's, with the mapper of {@link EventJson#mapper()} unless one is given: {@code java.time}
+ * values as ISO-8601 text, {@code Optional} components, and the strictness above. A codec made with a mapper of
+ * the caller's ({@link #EventCodec(EventTypeRegistry, ObjectMapper)}) uses it as it is: start one from
+ * {@link EventJson#builder()} to keep the standard modules and strictness and add to them.
+ *
  * @param <E> the entity's event type
  */
 public final class EventCodec<E> {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-
     private final EventTypeRegistry<E> registry;
     private final Optional<SubjectKeyStore> keys;
+    private final ObjectMapper mapper;
 
     /**
      * A codec for the types, names, versions and upcasters of {@code registry}.
@@ -57,8 +55,19 @@ public final class EventCodec<E> {
      * @throws IllegalArgumentException when the registry declares personal data: that needs a key store
      */
     public EventCodec(EventTypeRegistry<E> registry) {
+        this(registry, EventJson.mapper());
+    }
+
+    /**
+     * A codec for {@code registry} that reads and writes JSON with {@code mapper}, such as one built from
+     * {@link EventJson#builder()} with a module of the caller's.
+     *
+     * @throws IllegalArgumentException when the registry declares personal data: that needs a key store
+     */
+    public EventCodec(EventTypeRegistry<E> registry, ObjectMapper mapper) {
         this.registry = requireNonNull(registry, "registry");
         this.keys = Optional.empty();
+        this.mapper = requireNonNull(mapper, "mapper");
         if (registry.hasPersonalData()) {
             throw new IllegalArgumentException("the registry of "
                     + registry.baseType().getName() + " declares personal data: make the codec with a SubjectKeyStore");
@@ -67,13 +76,27 @@ public final class EventCodec<E> {
 
     /** A codec that encrypts the personal data {@code registry} declares with the subjects' keys in {@code keys}. */
     public EventCodec(EventTypeRegistry<E> registry, SubjectKeyStore keys) {
+        this(registry, keys, EventJson.mapper());
+    }
+
+    /** As {@link #EventCodec(EventTypeRegistry, SubjectKeyStore)}, reading and writing JSON with {@code mapper}. */
+    public EventCodec(EventTypeRegistry<E> registry, SubjectKeyStore keys, ObjectMapper mapper) {
         this.registry = requireNonNull(registry, "registry");
         this.keys = Optional.of(requireNonNull(keys, "keys"));
+        this.mapper = requireNonNull(mapper, "mapper");
     }
 
     /** The registry this codec reads names and versions from. */
     public EventTypeRegistry<E> registry() {
         return registry;
+    }
+
+    /**
+     * The mapper this codec reads and writes JSON with; entity types save snapshots of their state with it
+     * too, so that a type an event can hold, its state can hold. Do not reconfigure it: it is shared.
+     */
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     /**
@@ -89,11 +112,11 @@ public final class EventCodec<E> {
             var personal = registry.personalData(type.name());
             byte[] payload;
             if (personal.isPresent()) {
-                ObjectNode tree = MAPPER.valueToTree(event);
+                ObjectNode tree = mapper.valueToTree(event);
                 PersonalFields.seal(tree, personal.get(), keys.orElseThrow(), type.name());
-                payload = MAPPER.writeValueAsBytes(tree);
+                payload = mapper.writeValueAsBytes(tree);
             } else {
-                payload = MAPPER.writeValueAsBytes(event);
+                payload = mapper.writeValueAsBytes(event);
             }
             return new EventData(EventIds.next(), type.name(), type.schemaVersion(), payload, metadata);
         } catch (JsonProcessingException e) {
@@ -142,7 +165,7 @@ public final class EventCodec<E> {
             try {
                 PersonalFields.markErased(typed.event().payload(), typed.type().javaType(), erased);
                 events.add(
-                        MAPPER.treeToValue(typed.event().payload(), typed.type().javaType()));
+                        mapper.treeToValue(typed.event().payload(), typed.type().javaType()));
             } catch (JsonProcessingException | IllegalArgumentException e) {
                 throw failed(
                         "payload does not fit " + typed.type().javaType().getSimpleName() + " (" + message(e) + ")",
@@ -153,10 +176,10 @@ public final class EventCodec<E> {
         return events;
     }
 
-    private static ObjectNode parse(RecordedEvent recorded) {
+    private ObjectNode parse(RecordedEvent recorded) {
         JsonNode tree;
         try {
-            tree = MAPPER.readTree(recorded.payload());
+            tree = mapper.readTree(recorded.payload());
         } catch (IOException e) {
             throw failed("payload is not JSON (" + message(e) + ")", recorded, e);
         }

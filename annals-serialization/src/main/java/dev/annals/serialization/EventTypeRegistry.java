@@ -39,6 +39,20 @@ public final class EventTypeRegistry<E> {
         this.personalData = Map.copyOf(personalData);
     }
 
+    /**
+     * The registry of every record {@code sealedType} permits (directly or through sealed sub-interfaces), each
+     * under its simple name at schema version 1: {@code EventTypeRegistry.of(BookEvent.class)} stores
+     * {@code BookEvent.BookLent} as {@code "BookLent"}. Nothing is scanned: the permitted records are the ones
+     * the interface's {@code permits} clause (or its file) names. To give a type another name or version, or to
+     * add upcasters, use {@link #builder(Class)}, register those, then {@link EventTypeRegistryBuilder#registerPermitted()}.
+     *
+     * @throws IllegalArgumentException when {@code sealedType} is neither sealed nor a record, or two records share
+     *                                  a simple name
+     */
+    public static <E> EventTypeRegistry<E> of(Class<E> sealedType) {
+        return builder(sealedType).registerPermitted().build();
+    }
+
     /** Starts a registry for the events under {@code baseType}. */
     public static <E> EventTypeRegistryBuilder<E> builder(Class<E> baseType) {
         return new EventTypeRegistryBuilder<>(requireNonNull(baseType, "baseType"));

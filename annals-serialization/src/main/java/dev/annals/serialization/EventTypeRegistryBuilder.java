@@ -53,6 +53,27 @@ public final class EventTypeRegistryBuilder<E> {
     }
 
     /**
+     * Registers every record the sealed base type permits that is not registered yet (or the base type itself,
+     * when it is a record: an entity with one kind of event), under its simple name at schema version 1; call it
+     * after the registrations that name a type otherwise.
+     *
+     * @throws IllegalArgumentException when the base type is neither sealed nor a record, or a simple name is
+     *                                  already taken (two nested records called alike: register one by hand)
+     */
+    public EventTypeRegistryBuilder<E> registerPermitted() {
+        if (!baseType.isSealed() && !baseType.isRecord()) {
+            throw new IllegalArgumentException(baseType.getName() + " is neither a sealed interface nor a record,"
+                    + " so it names no event records: register each with register(...)");
+        }
+        for (Class<?> record : permittedRecords(baseType)) {
+            if (!byClass.containsKey(record)) {
+                register(record.asSubclass(baseType), record.getSimpleName());
+            }
+        }
+        return this;
+    }
+
+    /**
      * Declares the upcaster that reads {@code type} stored at {@code fromVersion}. The type name may
      * be one that is no longer registered (a retired type that now splits into others).
      */

@@ -50,4 +50,45 @@ class EventTypeRegistryTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("java.lang.Integer is not registered");
     }
+
+    @Test
+    void of_a_sealed_interface_registers_every_permitted_record_under_its_simple_name() {
+        var registry = EventTypeRegistry.of(LoanEvent.class);
+
+        assertThat(registry.types())
+                .extracting(EventType::name)
+                .containsExactlyInAnyOrder("BookLent", "BookReturned", "FineCharged");
+        assertThat(registry.byName("FineCharged")).map(EventType::javaType).contains(LoanEvent.FineCharged.class);
+        assertThat(registry.byName("BookLent")).map(EventType::schemaVersion).contains(1);
+    }
+
+    @Test
+    void a_type_registered_by_hand_keeps_its_name_and_version_and_the_rest_take_their_simple_names() {
+        var registry = EventTypeRegistry.builder(LoanEvent.class)
+                .register(LoanEvent.BookLent.class, "loan.lent", 2)
+                .upcast("loan.lent", 1, event -> java.util.List.of(event))
+                .registerPermitted()
+                .build();
+
+        assertThat(registry.types())
+                .extracting(EventType::name)
+                .containsExactlyInAnyOrder("loan.lent", "BookReturned", "FineCharged");
+        assertThat(registry.byName("loan.lent")).map(EventType::schemaVersion).contains(2);
+        assertThat(registry.byName("BookLent")).isEmpty();
+    }
+
+    @Test
+    void of_a_record_registers_that_one_record() {
+        assertThat(EventTypeRegistry.of(LoanEvent.FineCharged.class).types())
+                .extracting(EventType::name)
+                .containsExactly("FineCharged");
+    }
+
+    @Test
+    void of_a_type_that_is_not_sealed_says_to_register_by_hand() {
+        assertThatThrownBy(() -> EventTypeRegistry.of(Runnable.class))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("java.lang.Runnable is neither a sealed interface nor a record, so it names no event"
+                        + " records: register each with register(...)");
+    }
 }

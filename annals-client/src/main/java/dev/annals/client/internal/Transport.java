@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.annals.client.ApiErrorException;
 import dev.annals.store.EventStoreException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -71,6 +72,42 @@ public final class Transport implements AutoCloseable {
     /** DELETEs {@code pathAndQuery} (relative, already encoded) and returns the answer's JSON. */
     public JsonNode delete(String pathAndQuery) {
         return send(request(pathAndQuery).DELETE().build());
+    }
+
+    /**
+     * Opens the Server-Sent Events stream at {@code pathAndQuery} (relative, already encoded), resuming after
+     * {@code lastEventId}; the caller reads its lines and closes it.
+     *
+     * @throws ApiErrorException    when the server refuses it (a token that may not read it, a server without it)
+     * @throws EventStoreException  when the server cannot be reached or does not answer in time
+     */
+    public InputStream openEvents(String pathAndQuery, long lastEventId) {
+        var request = request(pathAndQuery)
+                .setHeader("Accept", "text/event-stream")
+                .header("Last-Event-ID", Long.toString(lastEventId))
+                .GET()
+                .build();
+        HttpResponse<InputStream> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new EventStoreException(
+                    "no answer from the Annals server to GET " + request.uri() + ": " + why(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventStoreException("interrupted while waiting for GET " + request.uri(), e);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return response.body();
+        }
+        byte[] body;
+        try (var in = response.body()) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            body = new byte[0];
+        }
+        throw error(request, status, body);
     }
 
     private HttpRequest.Builder request(String pathAndQuery) {

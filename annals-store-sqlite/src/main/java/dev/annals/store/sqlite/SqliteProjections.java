@@ -60,6 +60,20 @@ public final class SqliteProjections {
         return factory;
     }
 
+    /** Connections to {@code store}'s file, as {@code PostgresProjections.connections(store)} gives its schema's. */
+    public static ConnectionFactory connections(SqliteEventStore store) {
+        return connections(requireNonNull(store, "store").file().getParent());
+    }
+
+    /**
+     * The read-model database beside {@code store}: its file, with SQLite's transactions; the same as
+     * {@code PostgresProjections.readModels(store)} on the other backend, and as the deployment's
+     * {@link JdbcReadModels} capability, which is the way that does not name a backend.
+     */
+    public static JdbcReadModels readModels(SqliteEventStore store) {
+        return new JdbcReadModels(connections(store), DIALECT);
+    }
+
     /** The read-model database of the store in {@code dataDirectory}: its file, with SQLite's transactions. */
     public static JdbcReadModels readModels(Path dataDirectory) {
         return new JdbcReadModels(connections(dataDirectory), DIALECT);
@@ -72,7 +86,7 @@ public final class SqliteProjections {
 
     /** A read model made of {@code tables} in {@code store}'s file. Close it after its runner. */
     public static JdbcReadModelStore readModel(SqliteEventStore store, List<ReadModelTable> tables) {
-        return new JdbcReadModelStore(connections(store.file().getParent()), tables, DIALECT);
+        return new JdbcReadModelStore(connections(store), tables, DIALECT);
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.annals.testkit.snapshot;
 
 import dev.annals.snapshot.Snapshot;
 import dev.annals.snapshot.SnapshotStore;
+import dev.annals.store.memory.InMemoryEventStore;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *
  * <p>Covered: save and read back newest first, the newest of a state version (so a changed state shape
  * ignores older snapshots), streams kept apart, a save of a kept version replacing it, drop, reopening,
- * state text kept as saved, many threads at once, and null arguments refused.
+ * state text kept as saved, many threads at once, null arguments refused, and an entity type's snapshot policy
+ * (a state holding a date) saving and restoring through the store.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 public abstract class SnapshotStoreContract {
@@ -66,6 +69,27 @@ public abstract class SnapshotStoreContract {
                 stateVersion,
                 "{\"v\":" + version + "}",
                 Instant.ofEpochMilli(1_700_000_000_000L + version));
+    }
+
+    @Test
+    void an_entity_types_snapshot_policy_saves_its_state_here_and_the_next_handler_starts_from_it() {
+        try (var events = new InMemoryEventStore()) {
+            var day = LocalDate.of(2026, 3, 1);
+            var handler = Shelf.SHELVES.handler(events, snapshots);
+            handler.handle("shelf-1", new Shelf.Stock(day));
+            handler.handle("shelf-1", new Shelf.Stock(day.plusDays(1)));
+            handler.handle("shelf-1", new Shelf.Stock(day.plusDays(2)));
+
+            assertThat(snapshots.list("shelf-1")).singleElement().satisfies(snapshot -> assertThat(snapshot.state())
+                    .isEqualTo("{\"books\":2,\"lastOn\":\"2026-03-02\"}"));
+            var restored = Shelf.SHELVES
+                    .snapshots()
+                    .orElseThrow()
+                    .in(snapshots)
+                    .restore("shelf-1")
+                    .orElseThrow();
+            assertThat(restored.state()).isEqualTo(new Shelf.State(2, day.plusDays(1)));
+        }
     }
 
     @Test

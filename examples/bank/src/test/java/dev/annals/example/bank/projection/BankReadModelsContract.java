@@ -1,5 +1,8 @@
 package dev.annals.example.bank.projection;
 
+import dev.annals.backend.Backends;
+import dev.annals.backend.Deployment;
+import dev.annals.backend.OpenOptions;
 import dev.annals.example.bank.Bank;
 import dev.annals.example.bank.account.AccountCommand;
 import dev.annals.example.bank.transfer.TransferCommand.RequestTransfer;
@@ -7,10 +10,10 @@ import dev.annals.example.bank.transfer.TransferStatus;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
+import dev.annals.store.jdbc.projection.ReadModelQueryException;
+import dev.annals.subscription.PositionAwaiter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -20,11 +23,13 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
  * The bank's read models and transfer process after one scenario, with the same assertions on every
- * backend: each backend's test is a subclass that opens a store and the database of its read models.
+ * backend: each backend's test is a subclass that says only where its store is, as a user writes it (a
+ * directory, a {@code postgresql://} URL); everything else goes through the backend seam.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 abstract class BankReadModelsContract {
@@ -34,15 +39,17 @@ abstract class BankReadModelsContract {
 
     private static final Duration PATIENCE = Duration.ofSeconds(20);
 
+    private Deployment deployment;
     private Backend backend;
     private BankReadSide readSide;
 
-    /** A new, empty store of the backend under test. */
-    protected abstract Backend open();
+    /** The location of a new, empty store of the backend under test. */
+    protected abstract String location();
 
     @BeforeEach
     void start_the_read_side() {
-        backend = open();
+        deployment = Backends.installed().open(location(), OpenOptions.defaults());
+        backend = new Backend(deployment.store(), deployment.require(JdbcReadModels.class, "SQL read models"));
         readSide = BankReadSide.start(
                 backend.store(),
                 backend.readModels(),
@@ -54,11 +61,39 @@ abstract class BankReadModelsContract {
     @AfterEach
     void stop() {
         readSide.close();
-        backend.store().close();
+        deployment.close();
     }
 
     @Test
-    void balances_history_and_daily_totals_follow_accounts_and_transfers() throws SQLException {
+    void a_query_the_database_refuses_is_an_unchecked_error() {
+        assertThatThrownBy(() -> backend.readModels().query("SELECT nothing FROM no_such_model", row -> 1))
+                .isInstanceOf(ReadModelQueryException.class)
+                .hasMessageStartingWith("a read-model query failed: ");
+    }
+
+    @Test
+    void a_command_awaits_the_projections_and_a_query_reads_its_own_write() {
+        var outcome = Bank.ACCOUNTS
+                .handler(deployment)
+                .handleAndAwait(
+                        "account-9",
+                        new AccountCommand.OpenAccount("Eve"),
+                        PATIENCE,
+                        readSide.runners().toArray(PositionAwaiter[]::new));
+
+        assertThat(outcome.accepted()).isTrue();
+        assertThat(backend.readModels()
+                        .queryOne(
+                                "SELECT owner, balance FROM balances WHERE account = ?",
+                                row -> row.getString("owner") + "|" + row.getLong("balance"),
+                                "account-9"))
+                .contains("Eve|0");
+        assertThat(backend.readModels().query("SELECT account FROM balances", row -> row.getString(1)))
+                .containsExactly("account-9");
+    }
+
+    @Test
+    void balances_history_and_daily_totals_follow_accounts_and_transfers() {
         runTheScenario();
 
         assertThat(rows("SELECT account, owner, balance, status FROM balances ORDER BY account"))
@@ -91,7 +126,7 @@ abstract class BankReadModelsContract {
     }
 
     @Test
-    void every_projection_handles_every_event_without_a_dead_letter() throws SQLException {
+    void every_projection_handles_every_event_without_a_dead_letter() {
         runTheScenario();
 
         try (var states = backend.readModels().states()) {
@@ -134,20 +169,14 @@ abstract class BankReadModelsContract {
     }
 
     /** The rows of {@code sql} over the read models' views, each as its columns joined by {@code |}. */
-    private List<String> rows(String sql) throws SQLException {
-        try (var connection = backend.readModels().connections().open();
-                var statement = connection.createStatement();
-                var rows = statement.executeQuery(sql)) {
-            var all = new ArrayList<String>();
+    private List<String> rows(String sql) {
+        return backend.readModels().query(sql, rows -> {
             int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                var row = new StringBuilder();
-                for (int c = 1; c <= columns; c++) {
-                    row.append(c > 1 ? "|" : "").append(rows.getString(c));
-                }
-                all.add(row.toString());
+            var row = new StringBuilder();
+            for (int c = 1; c <= columns; c++) {
+                row.append(c > 1 ? "|" : "").append(rows.getString(c));
             }
-            return all;
-        }
+            return row.toString();
+        });
     }
 }

@@ -1,7 +1,5 @@
 package dev.annals.example.bank.projection;
 
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.SqliteProjections;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +10,7 @@ class SqliteBankReadModelsTest extends BankReadModelsContract {
     Path data;
 
     @Override
-    protected Backend open() {
-        return new Backend(SqliteEventStore.open(data), SqliteProjections.readModels(data));
+    protected String location() {
+        return data.toString();
     }
 }
