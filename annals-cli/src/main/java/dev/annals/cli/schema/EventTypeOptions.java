@@ -30,8 +30,8 @@ final class EventTypeOptions {
     @Option(
             names = "--classpath",
             paramLabel = "PATH",
-            description = "The project's compiled classes and their dependencies (directories and jars, separated"
-                    + " by '" + File.pathSeparator + "'); with --types.")
+            description = "The project's compiled classes and their dependencies: directories and jars, separated"
+                    + " as on the java command line (':', or ';' on Windows); with --types.")
     private String classpath;
 
     @Option(
