@@ -55,7 +55,6 @@ public final class SchemaCheckMojo extends AbstractMojo {
             var gate = new SchemaGate(project.registries(), directory);
             List<SchemaViolation> violations = gate.check(registered);
             if (!violations.isEmpty()) {
-                violations.forEach(violation -> getLog().error(violation.describe()));
                 throw new MojoFailureException(Violations.summary(violations, "schema check", schemas));
             }
             getLog().info("annals: schema check: compatible: " + gate.typeCount() + " types against "

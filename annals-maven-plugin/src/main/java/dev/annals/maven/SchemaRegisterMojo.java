@@ -42,7 +42,6 @@ public final class SchemaRegisterMojo extends AbstractMojo {
             var gate = new SchemaGate(project.registries(), new SchemaDirectory(schemas.toPath()));
             var registration = gate.register();
             if (registration.refused()) {
-                registration.violations().forEach(violation -> getLog().error(violation.describe()));
                 throw new MojoFailureException(
                         Violations.summary(registration.violations(), "nothing registered", schemas));
             }
