@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * starts with its imports (a reader copies them with the code), then holds either top-level types, or statements
  * that run in a method. An HTML comment just above the block, {@code <!-- given: EventStore store, Path dir -->},
  * names what the statements take from the text around them; {@code <!-- members -->} says the snippet is fields
- * and methods of a class (a test class, say).
+ * and methods of a class (a test class, say). A snippet that starts with a {@code package} line shows whole
+ * files and compiles in that package.
  *
  * @param document the guide, such as {@code docs/modeling.md}
  * @param line     the line of the opening fence
@@ -32,7 +33,11 @@ record JavaSnippet(String document, int line, String given, boolean members, Str
         var imports = new StringBuilder();
         var body = new ArrayList<String>();
         for (String codeLine : text.split("\n", -1)) {
-            if (body.isEmpty() && (codeLine.startsWith("import ") || codeLine.isBlank())) {
+            if (body.isEmpty() && imports.isEmpty() && codeLine.startsWith("package ")) {
+                // A snippet that names its package shows whole files: they compile in that package.
+                packageName = codeLine.substring("package ".length(), codeLine.indexOf(';'))
+                        .strip();
+            } else if (body.isEmpty() && (codeLine.startsWith("import ") || codeLine.isBlank())) {
                 imports.append(codeLine).append('\n');
             } else {
                 body.add(codeLine);
@@ -68,7 +73,7 @@ record JavaSnippet(String document, int line, String given, boolean members, Str
                 }
                 name = start.group(1);
                 current = new StringBuilder();
-            } else if (depth == 0 && name == null && !codeLine.isBlank() && !codeLine.startsWith("//")) {
+            } else if (depth == 0 && name == null && !codeLine.isBlank() && !isCommentOrAnnotation(codeLine)) {
                 return List.of();
             }
             current.append(codeLine).append('\n');
@@ -78,6 +83,11 @@ record JavaSnippet(String document, int line, String given, boolean members, Str
             types.add(new SourceFile(name, current.toString()));
         }
         return types;
+    }
+
+    private static boolean isCommentOrAnnotation(String codeLine) {
+        String start = codeLine.strip();
+        return start.startsWith("//") || start.startsWith("/*") || start.startsWith("*") || start.startsWith("@");
     }
 
     private static int count(String text, char wanted) {
