@@ -1,11 +1,8 @@
 package dev.annals.maven;
 
-import dev.annals.schema.SchemaDirectory;
 import dev.annals.schema.SchemaGate;
 import dev.annals.schema.SchemaViolation;
-import java.io.File;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -23,25 +20,11 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
         defaultPhase = LifecyclePhase.VERIFY,
         requiresDependencyResolution = ResolutionScope.RUNTIME,
         threadSafe = true)
-public final class SchemaCheckMojo extends AbstractMojo {
-
-    /** The event interfaces (binary names, such as {@code org.example.BookEvent}) or packages to gate. */
-    @Parameter(required = true)
-    private List<String> types;
-
-    /** The registered schemas, committed with the code. */
-    @Parameter(property = "annals.schemas", defaultValue = "${project.basedir}/schemas")
-    private File schemas;
+public final class SchemaCheckMojo extends ProjectSchemaMojo {
 
     /** Skips the check. */
     @Parameter(property = "annals.schema.skip", defaultValue = "false")
     private boolean skip;
-
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    private File outputDirectory;
-
-    @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true, required = true)
-    private List<String> classpath;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
@@ -49,16 +32,16 @@ public final class SchemaCheckMojo extends AbstractMojo {
             getLog().info("annals: schema check skipped");
             return;
         }
-        try (var project = ProjectEventTypes.load(outputDirectory, classpath, types)) {
-            var directory = new SchemaDirectory(schemas.toPath());
+        try (var project = projectEventTypes()) {
+            var directory = schemaDirectory();
             var registered = directory.read();
             var gate = new SchemaGate(project.registries(), directory);
             List<SchemaViolation> violations = gate.check(registered);
             if (!violations.isEmpty()) {
-                throw new MojoFailureException(Violations.summary(violations, "schema check", schemas));
+                throw new MojoFailureException(Violations.summary(violations, "schema check", schemas()));
             }
             getLog().info("annals: schema check: compatible: " + gate.typeCount() + " types against "
-                    + registered.size() + " registered schema(s) in " + schemas);
+                    + registered.size() + " registered schema(s) in " + schemas());
         }
     }
 }

@@ -1,16 +1,11 @@
 package dev.annals.maven;
 
-import dev.annals.schema.SchemaDirectory;
 import dev.annals.schema.SchemaGate;
-import java.io.File;
-import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Execute;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
-import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
@@ -20,34 +15,20 @@ import org.apache.maven.plugins.annotations.ResolutionScope;
  */
 @Mojo(name = "schema-register", requiresDependencyResolution = ResolutionScope.RUNTIME, threadSafe = true)
 @Execute(phase = LifecyclePhase.COMPILE)
-public final class SchemaRegisterMojo extends AbstractMojo {
-
-    /** The event interfaces (binary names, such as {@code org.example.BookEvent}) or packages to register. */
-    @Parameter(required = true)
-    private List<String> types;
-
-    /** Where the registered schemas are kept, committed with the code. */
-    @Parameter(property = "annals.schemas", defaultValue = "${project.basedir}/schemas")
-    private File schemas;
-
-    @Parameter(defaultValue = "${project.build.outputDirectory}", readonly = true, required = true)
-    private File outputDirectory;
-
-    @Parameter(defaultValue = "${project.runtimeClasspathElements}", readonly = true, required = true)
-    private List<String> classpath;
+public final class SchemaRegisterMojo extends ProjectSchemaMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        try (var project = ProjectEventTypes.load(outputDirectory, classpath, types)) {
-            var gate = new SchemaGate(project.registries(), new SchemaDirectory(schemas.toPath()));
+        try (var project = projectEventTypes()) {
+            var gate = new SchemaGate(project.registries(), schemaDirectory());
             var registration = gate.register();
             if (registration.refused()) {
                 throw new MojoFailureException(
-                        Violations.summary(registration.violations(), "nothing registered", schemas));
+                        Violations.summary(registration.violations(), "nothing registered", schemas()));
             }
             registration.written().forEach(schema -> getLog().info("annals: registered " + schema.label()));
             getLog().info("annals: schema register: " + gate.typeCount() + " types, "
-                    + registration.written().size() + " new file(s) in " + schemas);
+                    + registration.written().size() + " new file(s) in " + schemas());
         }
     }
 }
