@@ -14,7 +14,6 @@ final class Guides {
     static final Path ROOT = Path.of("").toAbsolutePath().getParent();
 
     private static final Pattern GIVEN = Pattern.compile("<!--\\s*given:\\s*(.*?)\\s*-->");
-    private static final Pattern MEMBERS = Pattern.compile("<!--\\s*members\\s*-->");
 
     private Guides() {}
 
@@ -48,7 +47,6 @@ final class Guides {
                     guide.toString().replace('\\', '/'),
                     open + 1,
                     given.matches() ? given.group(1) : "",
-                    MEMBERS.matcher(above).matches(),
                     text.toString()));
         }
         return snippets;

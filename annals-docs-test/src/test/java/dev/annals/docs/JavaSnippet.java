@@ -8,17 +8,15 @@ import java.util.regex.Pattern;
  * One {@code ```java} block of a guide, turned into Java files that compile when the snippet is right. A snippet
  * starts with its imports (a reader copies them with the code), then holds either top-level types, or statements
  * that run in a method. An HTML comment just above the block, {@code <!-- given: EventStore store, Path dir -->},
- * names what the statements take from the text around them; {@code <!-- members -->} says the snippet is fields
- * and methods of a class (a test class, say). A snippet that starts with a {@code package} line shows whole
- * files and compiles in that package.
+ * names what the statements take from the text around them. A snippet that starts with a {@code package} line
+ * shows whole files and compiles in that package.
  *
  * @param document the guide, such as {@code docs/modeling.md}
  * @param line     the line of the opening fence
  * @param given    the parameters the statements take, empty for none
- * @param members  true when the snippet is a class's members
  * @param text     the code between the fences
  */
-record JavaSnippet(String document, int line, String given, boolean members, String text) {
+record JavaSnippet(String document, int line, String given, String text) {
 
     private static final Pattern TYPE_START = Pattern.compile(
             "^(?:(?:public|final|sealed|non-sealed|abstract|static)\\s+)*(?:class|interface|record|enum)\\s+(\\w+).*");
@@ -44,9 +42,6 @@ record JavaSnippet(String document, int line, String given, boolean members, Str
             }
         }
         String header = "package " + packageName + ";\n" + imports;
-        if (members) {
-            return List.of(new SourceFile(className, header + "class " + className + " {\n" + join(body) + "}\n"));
-        }
         var types = topLevelTypes(body);
         if (!types.isEmpty()) {
             return types.stream()
