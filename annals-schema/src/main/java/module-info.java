@@ -2,6 +2,7 @@
 module dev.annals.schema {
     requires transitive dev.annals.api;
     requires transitive dev.annals.serialization;
+    requires transitive dev.annals.decider;
     requires org.slf4j;
 
     exports dev.annals.schema;

@@ -22,8 +22,9 @@ enum ModuleMap {
     SERIALIZATION(Set.of("API", "ERASURE"), "dev.annals.serialization.."),
     DECIDER(Set.of("API", "SERIALIZATION"), "dev.annals.decider..", "dev.annals.snapshot.."),
     PROJECTION(Set.of("API", "SERIALIZATION"), "dev.annals.projection.."),
-    // a schema marks the personal fields that the type registry declares (EventSchemas reads PersonalData)
-    SCHEMA(Set.of("API", "SERIALIZATION", "ERASURE"), "dev.annals.schema.."),
+    // a schema marks the personal fields that the type registry declares (EventSchemas reads PersonalData);
+    // the schema gate finds a project's event types through the entity types it declares (ADR 0038)
+    SCHEMA(Set.of("API", "SERIALIZATION", "ERASURE", "DECIDER"), "dev.annals.schema.."),
     AUDIT(Set.of("API"), "dev.annals.audit..");
 
     /** Everything else of Annals, which none of the modules above may use. */

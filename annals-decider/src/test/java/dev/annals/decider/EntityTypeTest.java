@@ -3,20 +3,14 @@ package dev.annals.decider;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.UnsupportedCapabilityException;
 import dev.annals.event.RecordedEvent;
-import dev.annals.projection.Projection;
-import dev.annals.projection.ProjectionOptions;
-import dev.annals.projection.ProjectionRunner;
-import dev.annals.projection.memory.InMemoryProjectionStore;
 import dev.annals.snapshot.InMemorySnapshotStore;
 import dev.annals.snapshot.SnapshotPolicy;
 import dev.annals.snapshot.SnapshotStore;
-import dev.annals.store.ReadSource;
 import dev.annals.store.memory.InMemoryEventStore;
 import dev.annals.subscription.PositionAwaiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -100,24 +94,6 @@ class EntityTypeTest {
 
         assertThat(outcome.accepted()).isFalse();
         assertThat(asked).isEmpty();
-    }
-
-    @Test
-    void handle_and_await_returns_once_a_projection_runner_has_processed_the_write() {
-        var seen = new AtomicInteger();
-        var projection = Projection.<RecordedEvent>builder("counts")
-                .source(new ReadSource.Category("counter"))
-                .events(COUNTERS.codec())
-                .on(Counter.Incremented.class, (event, recorded) -> seen.addAndGet(event.by()))
-                .build();
-        try (var runner = ProjectionRunner.start(
-                projection, store, new InMemoryProjectionStore(), ProjectionOptions.defaults())) {
-            var outcome = COUNTERS.handler(store)
-                    .handleAndAwait("counter-1", new Counter.Increment(3), Duration.ofSeconds(10), runner);
-
-            assertThat(runner.processedThrough()).isGreaterThanOrEqualTo(outcome.position());
-            assertThat(seen).hasValue(3);
-        }
     }
 
     @Test

@@ -3,8 +3,8 @@ package dev.annals.cli.schema;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.RejectedRequestException;
 import dev.annals.schema.EventSchema;
-import dev.annals.schema.SchemaCheck;
 import dev.annals.schema.SchemaDirectory;
+import dev.annals.schema.SchemaGate;
 import dev.annals.schema.StoredSchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,19 +40,25 @@ public final class SchemaCheckCommand implements Callable<Integer> {
     @Option(names = "--in-store", description = "Check against the schemas registered in the store instead.")
     private boolean inStore;
 
+    @CommandLine.Mixin
+    private EventTypeOptions types;
+
     @Override
     public Integer call() {
+        try (var selection = types.select()) {
+            return check(new SchemaGate(selection.registries(), new SchemaDirectory(directory)));
+        }
+    }
+
+    private int check(SchemaGate gate) {
         List<EventSchema> registered = inStore ? readStore() : readFiles();
-        var violations = new SchemaCheck(SchemaCommand.REGISTRIES).against(registered);
+        var violations = gate.check(registered);
         var source = inStore ? "the store" : directory.toString();
         if (violations.isEmpty()) {
             spec.commandLine()
                     .getOut()
-                    .println("schema check: compatible: "
-                            + SchemaCommand.REGISTRIES.stream()
-                                    .mapToInt(registry -> registry.types().size())
-                                    .sum()
-                            + " types against " + registered.size() + " registered schema(s) in " + source);
+                    .println("schema check: compatible: " + gate.typeCount() + " types against " + registered.size()
+                            + " registered schema(s) in " + source);
             spec.commandLine().getOut().flush();
             return ExitCodes.OK;
         }

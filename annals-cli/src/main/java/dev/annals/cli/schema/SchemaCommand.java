@@ -1,14 +1,12 @@
 package dev.annals.cli.schema;
 
-import dev.annals.example.bank.Bank;
-import dev.annals.serialization.EventTypeRegistry;
 import java.nio.file.Path;
-import java.util.List;
 import picocli.CommandLine.Command;
 
 /**
- * {@code annals schema register|check}: the schema registry of the event types the CLI knows (the bank
- * example's), kept as files in a directory committed with the code and, optionally, in the store.
+ * {@code annals schema register|check}: the schema registry of event types, kept as files in a directory
+ * committed with the code and, optionally, in the store. The types are the bank example's unless
+ * {@code --classpath} and {@code --types} name a project's own.
  */
 @Command(
         name = "schema",
@@ -23,11 +21,6 @@ public final class SchemaCommand {
 
     /** The directory schema files are kept in when {@code --schemas} is not given. */
     static final Path DEFAULT_DIRECTORY = Path.of("schemas");
-
-    /** The event types the CLI knows; an application with its own would list its registries here. */
-    static final List<EventTypeRegistry<?>> REGISTRIES = Bank.entityTypes().types().stream()
-            .<EventTypeRegistry<?>>map(type -> type.codec().registry())
-            .toList();
 
     @picocli.CommandLine.ParentCommand
     dev.annals.cli.AnnalsCommand annals;

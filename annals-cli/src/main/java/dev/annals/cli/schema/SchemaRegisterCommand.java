@@ -2,9 +2,8 @@ package dev.annals.cli.schema;
 
 import dev.annals.cli.ExitCodes;
 import dev.annals.schema.EventSchema;
-import dev.annals.schema.EventSchemas;
-import dev.annals.schema.SchemaCheck;
 import dev.annals.schema.SchemaDirectory;
+import dev.annals.schema.SchemaGate;
 import dev.annals.schema.StoredSchemas;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,33 +40,39 @@ public final class SchemaRegisterCommand implements Callable<Integer> {
     @Option(names = "--in-store", description = "Also record the schemas in the store (stream annals-schemas).")
     private boolean inStore;
 
+    @CommandLine.Mixin
+    private EventTypeOptions types;
+
     @Override
     public Integer call() {
+        try (var selection = types.select()) {
+            return register(new SchemaGate(selection.registries(), new SchemaDirectory(directory)));
+        }
+    }
+
+    private int register(SchemaGate gate) {
         var out = spec.commandLine().getOut();
-        var files = new SchemaDirectory(directory);
-        var violations = new SchemaCheck(SchemaCommand.REGISTRIES).against(files.read());
-        if (!violations.isEmpty()) {
-            violations.forEach(violation -> spec.commandLine().getErr().println(violation.describe()));
-            spec.commandLine()
-                    .getErr()
-                    .println("nothing registered: " + violations.size()
-                            + " incompatible change(s); run 'annals schema check' for details");
+        var registration = gate.register();
+        if (registration.refused()) {
+            var err = spec.commandLine().getErr();
+            registration.violations().forEach(violation -> err.println(violation.describe()));
+            err.println("nothing registered: " + registration.violations().size()
+                    + " incompatible change(s); run 'annals schema check' for details");
+            err.flush();
             return ExitCodes.REJECTED;
         }
-        var current = EventSchemas.of(SchemaCommand.REGISTRIES);
-        int written = 0;
-        for (EventSchema eventSchema : current) {
-            if (files.register(eventSchema)) {
-                written++;
-                LOG.info(
-                        "registered {} in {}",
-                        eventSchema.label(),
-                        files.fileOf(eventSchema.type(), eventSchema.version()));
-                out.println("registered " + eventSchema.label());
-            }
+        var files = new SchemaDirectory(directory);
+        for (EventSchema eventSchema : registration.written()) {
+            LOG.info(
+                    "registered {} in {}",
+                    eventSchema.label(),
+                    files.fileOf(eventSchema.type(), eventSchema.version()));
+            out.println("registered " + eventSchema.label());
         }
+        var current = gate.current();
         int stored = inStore ? registerInStore(current) : 0;
-        out.println("schema register: " + current.size() + " types, " + written + " new file(s) in " + directory
+        out.println("schema register: " + current.size() + " types, "
+                + registration.written().size() + " new file(s) in " + directory
                 + (inStore ? ", " + stored + " new in the store" : ""));
         out.flush();
         return ExitCodes.OK;

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -60,17 +61,7 @@ final class SqliteSchema {
                 return;
             }
             int version = userVersion(connection);
-            var result = Flyway.configure(SqliteSchema.class.getClassLoader())
-                    .dataSource(dataSource(file))
-                    .locations(new SqliteDialect().migrations())
-                    .table(HISTORY)
-                    // One transaction for all the files a store lacks: a new store pays one commit, not five.
-                    .group(true)
-                    .baselineOnMigrate(version > 0)
-                    .baselineVersion(String.valueOf(Math.max(version, 1)))
-                    .baselineDescription("schema version " + version + " from PRAGMA user_version")
-                    .load()
-                    .migrate();
+            var result = flyway(file, version).load().migrate();
             LOG.info(
                     "migrated SQLite store {} from schema version {} to {} ({} migration(s))",
                     file,
@@ -130,6 +121,23 @@ final class SqliteSchema {
     }
 
     /** Flyway's connections: the same file, waiting in the driver for a writer's lock (a migration is rare). */
+    /**
+     * Flyway's settings for the store in {@code file}, at user version {@code version}. Its log lines go to
+     * SLF4J, as every other line of Annals does, whatever else is on the application's class path.
+     */
+    static FluentConfiguration flyway(Path file, int version) {
+        return Flyway.configure(SqliteSchema.class.getClassLoader())
+                .loggers("slf4j")
+                .dataSource(dataSource(file))
+                .locations(new SqliteDialect().migrations())
+                .table(HISTORY)
+                // One transaction for all the files a store lacks: a new store pays one commit, not five.
+                .group(true)
+                .baselineOnMigrate(version > 0)
+                .baselineVersion(String.valueOf(Math.max(version, 1)))
+                .baselineDescription("schema version " + version + " from PRAGMA user_version");
+    }
+
     private static SQLiteDataSource dataSource(Path file) {
         var config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
