@@ -88,4 +88,22 @@ class FuzzFindingsTest {
         }
         assertThat(store.headPosition()).isZero();
     }
+
+    @Test
+    void digits_of_other_scripts_in_a_number_are_refused_not_read_as_that_number() throws IOException {
+        // Found by the command line's fuzzer as "--expected-version ١" (read as 1); the API's parameters
+        // were parsed the same way, so "?limit=١" read one event.
+        store.append(
+                "fuzz-1", dev.annals.store.ExpectedVersion.any(), CounterEvent.counted(1), CounterEvent.counted(2));
+        for (String target : List.of(
+                "/streams/fuzz-1?limit=%D9%A1",
+                "/streams/fuzz-1?from=%EF%BC%91", "/streams/$all?from=%E0%A5%A7", "/subscriptions/$all?from=%D9%A1")) {
+            var answer = send("GET", target, "");
+
+            assertThat(answer.status()).as(target).isEqualTo(400);
+            assertThat(JSON.readTree(answer.body()).path("error").asText())
+                    .as(target)
+                    .isEqualTo("invalid_parameter");
+        }
+    }
 }

@@ -115,6 +115,7 @@ final class OddText {
                         "abc",
                         "NaN",
                         "%EF%BC%91",
+                        "%D9%A1",
                         "-0",
                         "%00"),
                 Arbitraries.longs().map(String::valueOf),
