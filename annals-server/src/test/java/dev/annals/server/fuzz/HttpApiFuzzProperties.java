@@ -31,8 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HttpApiFuzzProperties {
 
     private static final long LIMIT = 256 * 1024;
-    private static final int TRIES = 30;
-    private static final int BATCH = Integer.getInteger("annals.fuzz.batch", 40);
+    static final int TRIES = 30;
+    static final String BATCH_PROPERTY = "annals.fuzz.batch";
+    private static final int BATCH = Integer.getInteger(BATCH_PROPERTY, 40);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final FuzzRequests requests = new FuzzRequests(LIMIT);
