@@ -90,7 +90,7 @@ public final class FuzzFigures {
             Files.createDirectories(file.getParent());
             Files.writeString(
                     file,
-                    summary + System.lineSeparator(),
+                    summary + System.lineSeparator() + byRoute(),
                     java.nio.file.StandardOpenOption.CREATE,
                     java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {

@@ -65,10 +65,12 @@ public final class FuzzRequests {
                         OddHeaders.headers(),
                         Arbitraries.of(FuzzRequest.Credential.class),
                         bodies.bodies(),
+                        bodies.commandBodies(),
                         Arbitraries.integers().between(0, 3))
-                .as((target, otherMethod, headers, credential, body, bodyChoice) -> {
+                .as((target, otherMethod, headers, credential, anyBody, commandBody, bodyChoice) -> {
                     Route route = target.get1();
                     Piece path = target.get2();
+                    Piece body = route.template().startsWith("/commands/") ? commandBody : anyBody;
                     String chosen = otherMethod.isEmpty() ? route.method() : otherMethod;
                     // A body goes where one is documented, and now and then where none is.
                     boolean withBody = chosen.startsWith("POST") ? bodyChoice > 0 : bodyChoice == 0;
@@ -126,7 +128,7 @@ public final class FuzzRequests {
                     }
                     return new Piece(String.join(", ", labels), parts.isEmpty() ? "" : "?" + String.join("&", parts));
                 });
-        return Combinators.combine(OddText.streamNames(), OddText.names(), OddText.names(), query)
+        return Combinators.combine(streams(route), names(route), OddText.names(), query)
                 .as((stream, name, id, q) -> {
                     String path = route.template()
                             .replace("{stream}", stream.text())
@@ -144,6 +146,29 @@ public final class FuzzRequests {
                     }
                     return new Piece(label.toString(), path + q.text());
                 });
+    }
+
+    /** Names for {@code route}: for commands, mostly the two the server takes, so that some get as far as deciding. */
+    private static Arbitrary<Piece> names(Route route) {
+        if (!route.template().startsWith("/commands/")) {
+            return OddText.names();
+        }
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("add", "label").map(name -> Piece.raw("command '" + name + "'", name))),
+                Tuple.of(1, OddText.names()));
+    }
+
+    /** Streams for {@code route}: for commands, mostly ones of the entity the commands are for. */
+    private static Arbitrary<Piece> streams(Route route) {
+        if (!route.template().startsWith("/commands/")) {
+            return OddText.streamNames();
+        }
+        return Arbitraries.frequencyOf(
+                Tuple.of(
+                        3,
+                        Arbitraries.of("tally-1", "tally-2", "tally-3")
+                                .map(name -> Piece.raw("valid stream name", name))),
+                Tuple.of(1, OddText.streamNames()));
     }
 
     private static Arbitrary<Piece> queryValues() {

@@ -41,6 +41,14 @@ final class OddBodies {
                 Tuple.of(1, Arbitraries.of(0.5, 0.99, 1.01, 3.0).map(this::huge)));
     }
 
+    /** Bodies for the command route: mostly commands, right or broken, and now and then anything else. */
+    Arbitrary<Piece> commandBodies() {
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, commands().map(OddBodies::wire)),
+                Tuple.of(1, commands().flatMap(OddBodies::broken)),
+                Tuple.of(1, bodies()));
+    }
+
     /** Append bodies a careful client sends: every expected-version form, ids fresh or reused. */
     static Arbitrary<Piece> validAppends() {
         Arbitrary<String> expected =

@@ -18,7 +18,8 @@ final class OddText {
                                 .numeric()
                                 .ofMinLength(1)
                                 .ofMaxLength(8)
-                                .map(id -> Piece.encoded("valid stream name", "fuzz-" + id))),
+                                .flatMap(id -> Arbitraries.of("fuzz-", "tally-", "counter-")
+                                        .map(category -> Piece.encoded("valid stream name", category + id)))),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(Piece.raw("empty stream name", ""))),
                 net.jqwik.api.Tuple.of(
                         1,
