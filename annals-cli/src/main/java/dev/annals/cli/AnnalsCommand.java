@@ -156,6 +156,7 @@ public final class AnnalsCommand {
         var reporter = new FailureReporter(() -> command.verbose);
         var commandLine = new CommandLine(command);
         HelpOptions.addWhereMissing(commandLine);
+        WholeNumbers.registerOn(commandLine);
         commandLine
                 .setExecutionExceptionHandler(reporter)
                 .setParameterExceptionHandler(reporter)

@@ -1,5 +1,6 @@
 package dev.annals.cli.append;
 
+import dev.annals.cli.WholeNumbers;
 import dev.annals.store.ExpectedVersion;
 import picocli.CommandLine;
 
@@ -18,11 +19,11 @@ final class ExpectedVersionConverter implements CommandLine.ITypeConverter<Expec
 
     private static ExpectedVersion exact(String value) {
         try {
-            long version = Long.parseLong(value);
+            long version = WholeNumbers.parseLong(value);
             if (version >= -1) {
                 return ExpectedVersion.exact(version);
             }
-        } catch (NumberFormatException e) {
+        } catch (CommandLine.TypeConversionException e) {
             // Reported below with the accepted forms.
         }
         throw new CommandLine.TypeConversionException("'" + value

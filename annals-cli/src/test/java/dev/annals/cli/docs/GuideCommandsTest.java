@@ -97,6 +97,10 @@ class GuideCommandsTest {
                     "the JMH micro-benchmarks, minutes long: not run in the build"),
             Map.entry("scripts/bench-append-matrix", "runs bench append for each row of a table: minutes long"),
             Map.entry(
+                    "scripts/fuzz-http",
+                    "the full fuzzing run, about 20 minutes: the suite runs the same HttpApiFuzzProperties with"
+                            + " 2,400 requests, and FullFuzzRunTest checks that the script still sends 100,000"),
+            Map.entry(
                     "keytool -genkeypair -alias annals -keyalg EC -groupname secp256r1 -validity 365"
                             + " -dname CN=annals.example -ext SAN=dns:annals.example,ip:127.0.0.1 -storetype PKCS12"
                             + " -keystore server.p12 -storepass \"$PASSWORD\"",

@@ -4,6 +4,7 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.input.AsciiNumbers;
 import dev.annals.server.internal.json.ApiJson;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadRequest;
@@ -78,7 +79,7 @@ public final class CorrelationRoutes {
             return DEFAULT_SCAN;
         }
         try {
-            long scan = Long.parseLong(value);
+            long scan = AsciiNumbers.parseLong(value);
             if (scan >= 1 && scan <= MAX_SCAN) {
                 return scan;
             }

@@ -2,6 +2,9 @@ package dev.annals.server.internal.input;
 
 import dev.annals.server.internal.json.ApiJson;
 import io.javalin.config.JavalinConfig;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -9,19 +12,23 @@ import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 
 /**
- * Requests Jetty refuses before any route sees them (a request line or a path it cannot parse, such as
- * {@code /streams/%2}) answer with the API's JSON error body instead of Jetty's HTML page.
+ * Requests Jetty refuses before any route sees them answer with the API's JSON error body instead of
+ * Jetty's HTML page: a request line or a path it cannot parse (such as {@code /streams/%2}), and whatever
+ * the servlet layer refuses itself (such as the request target {@code *}), whose page names Jetty's
+ * servlet. The server and its servlet context both use this handler, so no refusal renders HTML.
  */
 public final class BadMessages extends ErrorHandler {
 
     private BadMessages() {}
 
-    /** Makes Jetty's refusals of unparsable requests answer in JSON. */
+    /** Makes Jetty's refusals, at the connection and in the servlet context, answer in JSON. */
     public static void configure(JavalinConfig config) {
         config.jetty.modifyServer(server -> server.setErrorHandler(new BadMessages()));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new BadMessages()));
     }
 
     @Override
@@ -29,6 +36,30 @@ public final class BadMessages extends ErrorHandler {
         if (HttpStatus.hasNoBody(status)) {
             return super.badMessageError(status, reason, fields);
         }
+        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
+        return ByteBuffer.wrap(body(status, reason));
+    }
+
+    /** Every method gets the JSON body; Jetty's default writes one only for GET, POST and HEAD. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
+    @Override
+    protected void generateAcceptableResponse(
+            Request baseRequest, HttpServletRequest request, HttpServletResponse response, int code, String message)
+            throws IOException {
+        baseRequest.setHandled(true);
+        if (HttpStatus.hasNoBody(code)) {
+            return;
+        }
+        response.setContentType("application/json");
+        response.getOutputStream().write(body(code, null));
+    }
+
+    /** The API's error body; Jetty's own message is left out, since it may name Jetty's internals. */
+    private static byte[] body(int status, String reason) {
         var body = new LinkedHashMap<String, Object>();
         body.put("error", status == 400 ? "malformed_request" : "http_" + status);
         body.put(
@@ -37,11 +68,10 @@ public final class BadMessages extends ErrorHandler {
                         + "): check the request line, the URL's percent-escapes ('%' then two hex digits)"
                         + " and the headers");
         body.put("details", Map.of());
-        fields.put(HttpHeader.CONTENT_TYPE, "application/json");
         try {
-            return ByteBuffer.wrap(ApiJson.MAPPER.writeValueAsBytes(body));
+            return ApiJson.MAPPER.writeValueAsBytes(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            return ByteBuffer.wrap(("{\"error\":\"malformed_request\"}").getBytes(StandardCharsets.UTF_8));
+            return "{\"error\":\"malformed_request\"}".getBytes(StandardCharsets.UTF_8);
         }
     }
 }

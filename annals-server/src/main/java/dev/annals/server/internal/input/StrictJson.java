@@ -37,7 +37,7 @@ public final class StrictJson {
             root = ApiJson.MAPPER.readTree(body);
         } catch (JacksonException e) {
             throw ApiException.invalid(
-                    "malformed_json", what + " is not valid JSON: " + e.getOriginalMessage() + location(e), Map.of());
+                    "malformed_json", what + " is not valid JSON: " + JsonSyntaxMessage.of(e), Map.of());
         } catch (IOException e) {
             throw new IllegalStateException("a request body in memory could not be read", e);
         }
@@ -45,13 +45,6 @@ public final class StrictJson {
             checkSurrogates(root, "", what);
         }
         return root == null || root.isMissingNode() ? null : root;
-    }
-
-    private static String location(JacksonException e) {
-        var location = e.getLocation();
-        return location == null || location.getLineNr() < 1
-                ? ""
-                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static void checkSurrogates(JsonNode node, String path, String what) {

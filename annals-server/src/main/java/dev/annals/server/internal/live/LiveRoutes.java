@@ -3,6 +3,7 @@ package dev.annals.server.internal.live;
 import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.input.AsciiNumbers;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadSource;
 import dev.annals.subscription.Subscription;
@@ -107,7 +108,7 @@ public final class LiveRoutes implements AutoCloseable {
 
     private static long parse(String value, String name, String rule) {
         try {
-            long number = Long.parseLong(value);
+            long number = AsciiNumbers.parseLong(value);
             if (number >= 0) {
                 return number;
             }

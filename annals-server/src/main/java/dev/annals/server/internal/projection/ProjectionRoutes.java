@@ -8,6 +8,7 @@ import dev.annals.projection.UnknownDeadLetterException;
 import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.input.AsciiNumbers;
 import dev.annals.server.internal.json.ApiJson;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -123,7 +124,7 @@ public final class ProjectionRoutes {
         guard.require(ctx, Permission.ADMIN, "");
         long id;
         try {
-            id = Long.parseLong(ctx.pathParam("id"));
+            id = AsciiNumbers.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
             throw ApiException.invalid(
                     "invalid_parameter",

@@ -8,6 +8,7 @@ import dev.annals.decider.VersionNotReachedException;
 import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.input.AsciiNumbers;
 import dev.annals.store.EventReader;
 import dev.annals.store.StreamName;
 import io.javalin.Javalin;
@@ -79,7 +80,7 @@ public final class StateRoutes {
 
     private static long version(String value) {
         try {
-            long version = Long.parseLong(value);
+            long version = AsciiNumbers.parseLong(value);
             if (version >= 0) {
                 return version;
             }

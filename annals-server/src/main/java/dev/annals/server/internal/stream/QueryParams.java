@@ -1,6 +1,7 @@
 package dev.annals.server.internal.stream;
 
 import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.input.AsciiNumbers;
 import dev.annals.store.Direction;
 import io.javalin.http.Context;
 import java.util.Locale;
@@ -30,7 +31,7 @@ final class QueryParams {
             return OptionalLong.empty();
         }
         try {
-            long number = Long.parseLong(value);
+            long number = AsciiNumbers.parseLong(value);
             if (number >= min && number <= max) {
                 return OptionalLong.of(number);
             }
