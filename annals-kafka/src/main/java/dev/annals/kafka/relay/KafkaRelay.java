@@ -63,10 +63,8 @@ public final class KafkaRelay implements AutoCloseable {
         this.checkpoints = new CheckpointTopic(options.checkpointTopic(), options.name(), clients::committedReader);
         this.topics = new TopicSetup(admin, options.createTopics(), options.partitions());
         this.meter = new RelayMeter(options.name(), options.clock(), options.meterRegistry());
-        this.thread = Thread.ofPlatform()
-                .name("relay-" + options.name())
-                .daemon()
-                .unstarted(this::run);
+        this.thread =
+                Thread.ofPlatform().name("relay-" + options.name()).daemon().unstarted(this::run);
     }
 
     /**
@@ -124,7 +122,9 @@ public final class KafkaRelay implements AutoCloseable {
                     meter.failed(RelayRole.STANDBY, "fenced by another relay; standing by");
                     if (standby.awaitSilence(() -> closing)) {
                         LOG.info(
-                                "relay {} heard no heartbeat for {}: taking over", options.name(), options.takeoverAfter());
+                                "relay {} heard no heartbeat for {}: taking over",
+                                options.name(),
+                                options.takeoverAfter());
                     }
                 } else if (e instanceof RelayConfigurationException configuration) {
                     LOG.error("relay {} stops: {}", options.name(), configuration.getMessage());
@@ -145,7 +145,10 @@ public final class KafkaRelay implements AutoCloseable {
             }
         }
         meter.role(RelayRole.STOPPED);
-        LOG.info("relay {} stopped at position {}", options.name(), meter.status().checkpoint());
+        LOG.info(
+                "relay {} stopped at position {}",
+                options.name(),
+                meter.status().checkpoint());
         stopped.countDown();
     }
 

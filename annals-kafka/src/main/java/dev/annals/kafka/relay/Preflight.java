@@ -39,13 +39,12 @@ final class Preflight {
         if (cause instanceof org.apache.kafka.common.errors.TimeoutException) {
             return unreachable(options);
         }
-        return new RelayConfigurationException(
-                "the relay could not start against Kafka at " + options.bootstrapServers() + ": "
-                        + Failures.describe(cause));
+        return new RelayConfigurationException("the relay could not start against Kafka at "
+                + options.bootstrapServers() + ": " + Failures.describe(cause));
     }
 
     private static RelayConfigurationException unreachable(RelayOptions options) {
-        return new RelayConfigurationException("no Kafka broker answered at " + options.bootstrapServers()
-                + " within " + options.connectTimeout().toSeconds() + " s");
+        return new RelayConfigurationException("no Kafka broker answered at " + options.bootstrapServers() + " within "
+                + options.connectTimeout().toSeconds() + " s");
     }
 }

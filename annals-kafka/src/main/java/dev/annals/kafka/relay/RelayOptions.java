@@ -64,8 +64,8 @@ public record RelayOptions(
         }
         requireNonNull(bootstrapServers, "bootstrapServers");
         if (!SERVERS.matcher(bootstrapServers).matches()) {
-            throw new RelayConfigurationException("bootstrap servers '" + bootstrapServers
-                    + "' must be HOST:PORT, or several separated by commas");
+            throw new RelayConfigurationException(
+                    "bootstrap servers '" + bootstrapServers + "' must be HOST:PORT, or several separated by commas");
         }
         kafka = Map.copyOf(requireNonNull(kafka, "kafka"));
         requireNonNull(topics, "topics");
@@ -115,70 +115,235 @@ public record RelayOptions(
     }
 
     public RelayOptions withName(String value) {
-        return new RelayOptions(value, bootstrapServers, kafka, topics, filter, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                value,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withKafka(Map<String, String> value) {
-        return new RelayOptions(name, bootstrapServers, value, topics, filter, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                value,
+                topics,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withTopics(TopicRule value) {
-        return new RelayOptions(name, bootstrapServers, kafka, value, filter, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                value,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withFilter(RelayFilter value) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, value, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                value,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withCheckpointTopic(String value) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, filter, value, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                value,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withTopicCreation(boolean create, int newPartitions) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, filter, checkpointTopic, create,
-                newPartitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff,
-                connectTimeout, meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                checkpointTopic,
+                create,
+                newPartitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withBatchSize(int value) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, filter, checkpointTopic, createTopics,
-                partitions, source, value, pollInterval, heartbeat, takeoverAfter, maxBackoff, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                value,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     /** The heartbeat and the time a standby waits without one before it takes over. */
     public RelayOptions withTakeover(Duration newHeartbeat, Duration after) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, filter, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, newHeartbeat, after, maxBackoff, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                newHeartbeat,
+                after,
+                maxBackoff,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withMaxBackoff(Duration value) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, filter, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, value, connectTimeout,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                value,
+                connectTimeout,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withConnectTimeout(Duration value) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, filter, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff, value,
-                meterRegistry, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                value,
+                meterRegistry,
+                clock);
     }
 
     public RelayOptions withMeterRegistry(MeterRegistry value) {
-        return new RelayOptions(name, bootstrapServers, kafka, topics, filter, checkpointTopic, createTopics,
-                partitions, source, batchSize, pollInterval, heartbeat, takeoverAfter, maxBackoff, connectTimeout,
-                value, clock);
+        return new RelayOptions(
+                name,
+                bootstrapServers,
+                kafka,
+                topics,
+                filter,
+                checkpointTopic,
+                createTopics,
+                partitions,
+                source,
+                batchSize,
+                pollInterval,
+                heartbeat,
+                takeoverAfter,
+                maxBackoff,
+                connectTimeout,
+                value,
+                clock);
     }
 
     private static void positive(int value, String what) {

@@ -103,7 +103,8 @@ public final class RelayMeter implements AutoCloseable {
         if (head > at) {
             try (var next = reader.readAll(at + 1)) {
                 lagSeconds = next.findFirst()
-                        .map(event -> Math.max(0, Duration.between(event.recordedAt(), now).toMillis() / 1000.0))
+                        .map(event -> Math.max(
+                                0, Duration.between(event.recordedAt(), now).toMillis() / 1000.0))
                         .orElse(0.0);
             }
         }
@@ -114,8 +115,7 @@ public final class RelayMeter implements AutoCloseable {
             rateFromCount = count;
             rateFromNanos = nanos;
         }
-        last = new RelayStatus(
-                name, role, at, head, Math.max(0, head - at), lagSeconds, rate, count, lastError, now);
+        last = new RelayStatus(name, role, at, head, Math.max(0, head - at), lagSeconds, rate, count, lastError, now);
         return last;
     }
 
