@@ -40,6 +40,7 @@ public final class PublishedLog implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final Thread thread;
     private volatile boolean closing;
+    private volatile boolean caughtUp;
 
     private PublishedLog(String bootstrapServers, Pattern topics) {
         consumer = new KafkaConsumer<>(
@@ -75,12 +76,34 @@ public final class PublishedLog implements AutoCloseable {
                                 record.topic(), record.partition(), record.offset(), record.key(), record.value()));
                     }
                 }
+                caughtUp = reachedEnd();
             }
         } catch (WakeupException e) {
             // close()
         } finally {
             consumer.close(Duration.ZERO);
         }
+    }
+
+    private boolean reachedEnd() {
+        try {
+            var assignment = consumer.assignment();
+            if (assignment.isEmpty()) {
+                return false;
+            }
+            var ends = consumer.endOffsets(assignment, Duration.ofSeconds(5));
+            return assignment.stream().allMatch(partition -> consumer.position(partition) >= ends.get(partition));
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            return false;
+        }
+    }
+
+    /**
+     * True when, at its last poll, the consumer had read every committed record of the partitions it was
+     * assigned: with no relay running, nothing more is to come.
+     */
+    public boolean caughtUp() {
+        return caughtUp;
     }
 
     /** Everything received so far, in the order received. */

@@ -1,0 +1,108 @@
+package dev.annals.kafka.testing;
+
+import dev.annals.backend.Backends;
+import dev.annals.backend.OpenOptions;
+import dev.annals.kafka.relay.KafkaRelay;
+import dev.annals.kafka.relay.RelayOptions;
+import dev.annals.kafka.relay.RelayRole;
+import dev.annals.kafka.relay.TopicRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A relay in a JVM of its own, beside the test's writers, so that the tests can end it with SIGKILL. It
+ * opens the store read-only through the backend seam and prints {@code role ROLE} whenever its role
+ * changes.
+ */
+public final class RelayChild implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+
+    private RelayChild(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /** Starts a relay named {@code name} from the store at {@code location} to topics {@code prefix + category}. */
+    public static RelayChild start(Path directory, String location, String bootstrap, String name, String prefix) {
+        try {
+            Files.createDirectories(directory);
+            var output = Files.createTempFile(directory, "relay-", ".log");
+            var process = new ProcessBuilder(
+                            ProcessHandle.current().info().command().orElse("java"),
+                            "-Xmx256m",
+                            "--enable-native-access=ALL-UNNAMED",
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            RelayChild.class.getName(),
+                            location,
+                            bootstrap,
+                            name,
+                            prefix)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
+                    .start();
+            return new RelayChild(process, output);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The roles it has printed, in order. */
+    public List<String> roles() {
+        try {
+            return Files.readAllLines(output).stream()
+                    .filter(line -> line.startsWith("role "))
+                    .map(line -> line.substring(5))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Its last printed role, or an empty string. */
+    public String role() {
+        var roles = roles();
+        return roles.isEmpty() ? "" : roles.getLast();
+    }
+
+    /** Ends it with SIGKILL. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        kill();
+    }
+
+    public static void main(String[] args) throws Exception {
+        var options = RelayOptions.to(args[1])
+                .withName(args[2])
+                .withTopics(new TopicRule.PerCategory(args[3]))
+                .withTakeover(Duration.ofMillis(500), Duration.ofSeconds(3));
+        try (var deployment = Backends.installed().open(args[0], OpenOptions.readOnly());
+                var relay = KafkaRelay.start(deployment.store(), options)) {
+            RelayRole shown = null;
+            while (!relay.awaitStopped(Duration.ofMillis(50))) {
+                var role = relay.status().role();
+                if (role != shown) {
+                    System.out.println("role " + role);
+                    System.out.flush();
+                    shown = role;
+                }
+            }
+        }
+    }
+}
