@@ -87,7 +87,8 @@ class RelayUnderFailureTest {
 
     private RelayChild child() {
         // Under target/, not the temporary directory, so that a failed run leaves the relays' logs to read.
-        return RelayChild.start(Path.of("target", "relay-children", name), location, broker.bootstrapServers(), name, prefix);
+        return RelayChild.start(
+                Path.of("target", "relay-children", name), location, broker.bootstrapServers(), name, prefix);
     }
 
     @Test
@@ -97,18 +98,24 @@ class RelayUnderFailureTest {
         try (var log = published()) {
             var writers = Writers.start(store, 8, 100);
             for (int kill = 1; kill <= 20; kill++) {
-                int before = log.size();
+                int moves = 1 + kill % 3;
                 try (var relay = child()) {
-                    await("relay life " + kill + " to publish")
+                    // Killed after its first, second or third commit, while the next batch is on its way.
+                    await("relay life " + kill + " to commit " + moves + " time(s)")
                             .atMost(Duration.ofSeconds(90))
-                            .until(() -> log.size() > before);
+                            .until(() -> relay.checkpointMoves() > moves);
                 }
-                LOG.info("killed relay {} of 20 with {} events received, {} appended", kill, log.size(), writers.appended());
+                LOG.info(
+                        "killed relay {} of 20 with {} events received, {} appended",
+                        kill,
+                        log.size(),
+                        writers.appended());
             }
             long appended = writers.stop();
             assertThat(store.headPosition()).isEqualTo(appended);
             try (var last = KafkaRelay.start(store, inProcess())) {
-                await().atMost(Duration.ofSeconds(120)).until(() -> last.status().checkpoint() == appended);
+                await().atMost(Duration.ofSeconds(120))
+                        .until(() -> last.status().checkpoint() == appended);
             }
             assertExactlyOnceInStreamOrder(log, appended);
         }
@@ -149,7 +156,8 @@ class RelayUnderFailureTest {
             try (var second = child()) {
                 await("the newcomer to fence the first")
                         .atMost(Duration.ofSeconds(120))
-                        .until(() -> second.role().equals("ACTIVE") && first.role().equals("STANDBY"));
+                        .until(() ->
+                                second.role().equals("ACTIVE") && first.role().equals("STANDBY"));
                 int before = log.size();
                 await().atMost(Duration.ofSeconds(60)).until(() -> log.size() > before + 100);
                 assertThat(first.role()).isEqualTo("STANDBY");
@@ -158,8 +166,7 @@ class RelayUnderFailureTest {
                     .atMost(Duration.ofSeconds(60))
                     .until(() -> first.role().equals("ACTIVE"));
             long appended = writers.stop();
-            await().atMost(Duration.ofSeconds(120))
-                    .until(() -> new HashSet<>(ids(log)).size() == appended);
+            await().atMost(Duration.ofSeconds(120)).until(() -> new HashSet<>(ids(log)).size() == appended);
             assertThat(first.roles()).containsExactly("STARTING", "ACTIVE", "STANDBY", "STARTING", "ACTIVE");
             first.kill();
             assertExactlyOnceInStreamOrder(log, appended);
@@ -185,7 +192,10 @@ class RelayUnderFailureTest {
         var received = log.received();
         assertThat(received).as("records received").hasSize((int) appended);
         assertThat(new HashSet<>(ids(log))).as("distinct event ids").hasSize((int) appended);
-        assertThat(received.stream().map(PublishedLog.Received::position).sorted().toList())
+        assertThat(received.stream()
+                        .map(PublishedLog.Received::position)
+                        .sorted()
+                        .toList())
                 .isEqualTo(LongStream.rangeClosed(1, appended).boxed().toList());
         log.versionsByStream().forEach((stream, versions) -> assertThat(versions)
                 .as("versions of " + stream + " in the order received")

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A relay in a JVM of its own, beside the test's writers, so that the tests can end it with SIGKILL. It
  * opens the store read-only through the backend seam and prints {@code role ROLE} whenever its role
- * changes.
+ * changes and, while active, {@code checkpoint N} whenever its checkpoint moves.
  */
 public final class RelayChild implements AutoCloseable {
 
@@ -37,6 +37,9 @@ public final class RelayChild implements AutoCloseable {
             var process = new ProcessBuilder(
                             ProcessHandle.current().info().command().orElse("java"),
                             "-Xmx256m",
+                            // Starts in about half the time on a busy machine; the children need no peak speed.
+                            "-XX:TieredStopAtLevel=1",
+                            "-XX:+UseSerialGC",
                             "--enable-native-access=ALL-UNNAMED",
                             "-cp",
                             System.getProperty("java.class.path"),
@@ -61,6 +64,17 @@ public final class RelayChild implements AutoCloseable {
                     .filter(line -> line.startsWith("role "))
                     .map(line -> line.substring(5))
                     .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How many times this life has moved its checkpoint: 1 once it has resumed, 2 after its first commit. */
+    public long checkpointMoves() {
+        try {
+            return Files.readAllLines(output).stream()
+                    .filter(line -> line.startsWith("checkpoint "))
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -91,17 +105,23 @@ public final class RelayChild implements AutoCloseable {
         var options = RelayOptions.to(args[1])
                 .withName(args[2])
                 .withTopics(new TopicRule.PerCategory(args[3]))
-                .withTakeover(Duration.ofMillis(500), Duration.ofSeconds(3));
+                .withTakeover(Duration.ofMillis(500), Duration.ofSeconds(3))
+                .withBatchSize(50);
         try (var deployment = Backends.installed().open(args[0], OpenOptions.readOnly());
                 var relay = KafkaRelay.start(deployment.store(), options)) {
             RelayRole shown = null;
-            while (!relay.awaitStopped(Duration.ofMillis(50))) {
-                var role = relay.status().role();
-                if (role != shown) {
-                    System.out.println("role " + role);
-                    System.out.flush();
-                    shown = role;
+            long checkpoint = -1;
+            while (!relay.awaitStopped(Duration.ofMillis(20))) {
+                var status = relay.status();
+                if (status.role() != shown) {
+                    System.out.println("role " + status.role());
+                    shown = status.role();
                 }
+                if (status.role() == RelayRole.ACTIVE && status.checkpoint() != checkpoint) {
+                    System.out.println("checkpoint " + status.checkpoint());
+                    checkpoint = status.checkpoint();
+                }
+                System.out.flush();
             }
         }
     }

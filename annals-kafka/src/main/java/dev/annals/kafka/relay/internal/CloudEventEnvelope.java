@@ -18,7 +18,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * structured-mode CloudEvent in JSON (the SDK's Kafka binding sets the {@code content-type} header).
  *
  * <p>CloudEvents integers are 32-bit and extension names are lower-case letters and digits, so the global
- * position and the stream version travel as decimal strings in {@code position} and {@code streamversion};
+ * position, the stream version and the payload's schema version travel as decimal strings in
+ * {@code position}, {@code streamversion} and {@code schemaversion};
  * the metadata's correlation and causation ids as {@code correlationid} and {@code causationid}; a W3C
  * trace context, when the metadata holds one, as {@code traceparent}.
  */
@@ -53,7 +54,8 @@ public final class CloudEventEnvelope {
                 .withDataContentType("application/json")
                 .withData(event.payload())
                 .withExtension("position", Long.toString(event.position()))
-                .withExtension("streamversion", Long.toString(event.streamVersion()));
+                .withExtension("streamversion", Long.toString(event.streamVersion()))
+                .withExtension("schemaversion", Integer.toString(event.schemaVersion()));
         metadata.correlationId().ifPresent(id -> builder.withExtension("correlationid", id));
         metadata.causationId().ifPresent(id -> builder.withExtension("causationid", id));
         metadata.get(TRACEPARENT).ifPresent(trace -> builder.withExtension(TRACEPARENT, trace));
