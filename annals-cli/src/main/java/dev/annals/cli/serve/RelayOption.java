@@ -31,7 +31,7 @@ final class RelayOption {
     }
 
     /** Starts the relay when asked for; the result closes it (and does nothing without one). */
-    static AutoCloseable start(Optional<RelayOptions> options, EventStore store) {
+    static Running start(Optional<RelayOptions> options, EventStore store) {
         if (options.isEmpty()) {
             return () -> {};
         }
@@ -41,5 +41,11 @@ final class RelayOption {
         } catch (RelayConfigurationException e) {
             throw new RejectedRequestException(e.getMessage());
         }
+    }
+
+    /** A relay running in the server, or nothing. */
+    interface Running extends AutoCloseable {
+        @Override
+        void close();
     }
 }

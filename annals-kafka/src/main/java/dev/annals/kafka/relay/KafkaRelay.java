@@ -120,12 +120,7 @@ public final class KafkaRelay implements AutoCloseable {
                             options.name(),
                             options.transactionalId());
                     meter.failed(RelayRole.STANDBY, "fenced by another relay; standing by");
-                    if (standby.awaitSilence(() -> closing)) {
-                        LOG.info(
-                                "relay {} heard no heartbeat for {}: taking over",
-                                options.name(),
-                                options.takeoverAfter());
-                    }
+                    standBy(standby, backoff);
                 } else if (e instanceof RelayConfigurationException configuration) {
                     LOG.error("relay {} stops: {}", options.name(), configuration.getMessage());
                     meter.failed(RelayRole.STOPPED, configuration.getMessage());
@@ -150,6 +145,23 @@ public final class KafkaRelay implements AutoCloseable {
                 options.name(),
                 meter.status().checkpoint());
         stopped.countDown();
+    }
+
+    private void standBy(StandbyWatch standby, Backoff backoff) {
+        try {
+            if (standby.awaitSilence(() -> closing)) {
+                LOG.info("relay {} heard no heartbeat for {}: taking over", options.name(), options.takeoverAfter());
+            }
+        } catch (RuntimeException e) {
+            // Watching failed (the broker went away): try to take over after a pause, as after any failure.
+            var wait = backoff.failed();
+            LOG.warn(
+                    "relay {} could not watch the active relay, trying to take over in {}: {}",
+                    options.name(),
+                    wait,
+                    Failures.describe(e));
+            pause(wait);
+        }
     }
 
     private void publishWhileHeld(PublishSession session) throws Exception {

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
@@ -115,235 +116,124 @@ public record RelayOptions(
     }
 
     public RelayOptions withName(String value) {
-        return new RelayOptions(
-                value,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.name = value);
     }
 
     public RelayOptions withKafka(Map<String, String> value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                value,
-                topics,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.kafka = value);
     }
 
     public RelayOptions withTopics(TopicRule value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                value,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.topics = value);
     }
 
     public RelayOptions withFilter(RelayFilter value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                value,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.filter = value);
     }
 
     public RelayOptions withCheckpointTopic(String value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                value,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.checkpointTopic = value);
     }
 
+    /** Whether missing topics are created, and with how many partitions. */
     public RelayOptions withTopicCreation(boolean create, int newPartitions) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                checkpointTopic,
-                create,
-                newPartitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> {
+            draft.createTopics = create;
+            draft.partitions = newPartitions;
+        });
     }
 
     public RelayOptions withBatchSize(int value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                value,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.batchSize = value);
     }
 
     /** The heartbeat and the time a standby waits without one before it takes over. */
     public RelayOptions withTakeover(Duration newHeartbeat, Duration after) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                newHeartbeat,
-                after,
-                maxBackoff,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> {
+            draft.heartbeat = newHeartbeat;
+            draft.takeoverAfter = after;
+        });
     }
 
     public RelayOptions withMaxBackoff(Duration value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                value,
-                connectTimeout,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.maxBackoff = value);
     }
 
     public RelayOptions withConnectTimeout(Duration value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                value,
-                meterRegistry,
-                clock);
+        return edit(draft -> draft.connectTimeout = value);
     }
 
     public RelayOptions withMeterRegistry(MeterRegistry value) {
-        return new RelayOptions(
-                name,
-                bootstrapServers,
-                kafka,
-                topics,
-                filter,
-                checkpointTopic,
-                createTopics,
-                partitions,
-                source,
-                batchSize,
-                pollInterval,
-                heartbeat,
-                takeoverAfter,
-                maxBackoff,
-                connectTimeout,
-                value,
-                clock);
+        return edit(draft -> draft.meterRegistry = value);
+    }
+
+    /** A copy with what {@code change} sets, checked again as a whole. */
+    private RelayOptions edit(Consumer<Draft> change) {
+        var draft = new Draft(this);
+        change.accept(draft);
+        return draft.build();
+    }
+
+    /** The values of options being changed, before they are checked. */
+    private static final class Draft {
+        String name;
+        String bootstrapServers;
+        Map<String, String> kafka;
+        TopicRule topics;
+        RelayFilter filter;
+        String checkpointTopic;
+        boolean createTopics;
+        int partitions;
+        URI source;
+        int batchSize;
+        Duration pollInterval;
+        Duration heartbeat;
+        Duration takeoverAfter;
+        Duration maxBackoff;
+        Duration connectTimeout;
+        MeterRegistry meterRegistry;
+        Clock clock;
+
+        Draft(RelayOptions from) {
+            name = from.name;
+            bootstrapServers = from.bootstrapServers;
+            kafka = from.kafka;
+            topics = from.topics;
+            filter = from.filter;
+            checkpointTopic = from.checkpointTopic;
+            createTopics = from.createTopics;
+            partitions = from.partitions;
+            source = from.source;
+            batchSize = from.batchSize;
+            pollInterval = from.pollInterval;
+            heartbeat = from.heartbeat;
+            takeoverAfter = from.takeoverAfter;
+            maxBackoff = from.maxBackoff;
+            connectTimeout = from.connectTimeout;
+            meterRegistry = from.meterRegistry;
+            clock = from.clock;
+        }
+
+        RelayOptions build() {
+            return new RelayOptions(
+                    name,
+                    bootstrapServers,
+                    kafka,
+                    topics,
+                    filter,
+                    checkpointTopic,
+                    createTopics,
+                    partitions,
+                    source,
+                    batchSize,
+                    pollInterval,
+                    heartbeat,
+                    takeoverAfter,
+                    maxBackoff,
+                    connectTimeout,
+                    meterRegistry,
+                    clock);
+        }
     }
 
     private static void positive(int value, String what) {

@@ -2,10 +2,8 @@ package dev.annals.kafka.source;
 
 import dev.annals.backend.Backends;
 import dev.annals.backend.OpenOptions;
+import dev.annals.kafka.testing.ChildJvm;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,59 +15,24 @@ import java.util.regex.Pattern;
  */
 final class ProjectionWorkerChild implements AutoCloseable {
 
-    private final Process process;
-    private final Path output;
+    private final ChildJvm jvm;
 
-    private ProjectionWorkerChild(Process process, Path output) {
-        this.process = process;
-        this.output = output;
+    private ProjectionWorkerChild(ChildJvm jvm) {
+        this.jvm = jvm;
     }
 
     static ProjectionWorkerChild start(Path directory, String bootstrap, String topic, String readModels) {
-        try {
-            Files.createDirectories(directory);
-            var output = Files.createTempFile(directory, "worker-", ".log");
-            var process = new ProcessBuilder(
-                            ProcessHandle.current().info().command().orElse("java"),
-                            "-Xmx256m",
-                            // Starts in about half the time on a busy machine; the children need no peak speed.
-                            "-XX:TieredStopAtLevel=1",
-                            "-XX:+UseSerialGC",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            ProjectionWorkerChild.class.getName(),
-                            bootstrap,
-                            topic,
-                            readModels)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            return new ProjectionWorkerChild(process, output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ProjectionWorkerChild(
+                ChildJvm.start(directory, ProjectionWorkerChild.class, bootstrap, topic, readModels));
     }
 
     /** The last count of applied events it printed; 0 before any. */
     long applied() {
-        try {
-            return Files.readAllLines(output).stream()
-                    .filter(line -> line.startsWith("applied "))
-                    .mapToLong(line -> Long.parseLong(line.substring(8)))
-                    .max()
-                    .orElse(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jvm.printed("applied ").stream().mapToLong(Long::parseLong).max().orElse(0);
     }
 
     void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        jvm.kill();
     }
 
     @Override

@@ -6,13 +6,9 @@ import dev.annals.kafka.relay.KafkaRelay;
 import dev.annals.kafka.relay.RelayOptions;
 import dev.annals.kafka.relay.RelayRole;
 import dev.annals.kafka.relay.TopicRule;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A relay in a JVM of its own, beside the test's writers, so that the tests can end it with SIGKILL. It
@@ -21,63 +17,25 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RelayChild implements AutoCloseable {
 
-    private final Process process;
-    private final Path output;
+    private final ChildJvm jvm;
 
-    private RelayChild(Process process, Path output) {
-        this.process = process;
-        this.output = output;
+    private RelayChild(ChildJvm jvm) {
+        this.jvm = jvm;
     }
 
     /** Starts a relay named {@code name} from the store at {@code location} to topics {@code prefix + category}. */
     public static RelayChild start(Path directory, String location, String bootstrap, String name, String prefix) {
-        try {
-            Files.createDirectories(directory);
-            var output = Files.createTempFile(directory, "relay-", ".log");
-            var process = new ProcessBuilder(
-                            ProcessHandle.current().info().command().orElse("java"),
-                            "-Xmx256m",
-                            // Starts in about half the time on a busy machine; the children need no peak speed.
-                            "-XX:TieredStopAtLevel=1",
-                            "-XX:+UseSerialGC",
-                            "--enable-native-access=ALL-UNNAMED",
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            RelayChild.class.getName(),
-                            location,
-                            bootstrap,
-                            name,
-                            prefix)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            return new RelayChild(process, output);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new RelayChild(ChildJvm.start(directory, RelayChild.class, location, bootstrap, name, prefix));
     }
 
     /** The roles it has printed, in order. */
     public List<String> roles() {
-        try {
-            return Files.readAllLines(output).stream()
-                    .filter(line -> line.startsWith("role "))
-                    .map(line -> line.substring(5))
-                    .toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jvm.printed("role ");
     }
 
     /** How many times this life has moved its checkpoint: 1 once it has resumed, 2 after its first commit. */
     public long checkpointMoves() {
-        try {
-            return Files.readAllLines(output).stream()
-                    .filter(line -> line.startsWith("checkpoint "))
-                    .count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return jvm.printed("checkpoint ").size();
     }
 
     /** Its last printed role, or an empty string. */
@@ -88,12 +46,7 @@ public final class RelayChild implements AutoCloseable {
 
     /** Ends it with SIGKILL. */
     public void kill() {
-        process.destroyForcibly();
-        try {
-            process.waitFor(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        jvm.kill();
     }
 
     @Override
