@@ -125,6 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
         // Checked first, so that a bad key store or password is refused before anything runs.
         var options = tls.apply(listenOptions());
         checkOrigins();
+        var relayOptions = RelayOption.parse(relay);
         // Bind first: the demo writes events and starts projections, which a port in use must not leave behind.
         PortProbe.requireFree(options);
         var writer = spec.commandLine().getOut();
@@ -132,7 +133,6 @@ public final class ServeCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "annals-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        var relayOptions = RelayOption.parse(relay);
         try (var deployment = annals.openDeployment(OpenOptions.defaults());
                 var kafka = RelayOption.start(relayOptions, deployment.store())) {
             EventStore store = deployment.store();
