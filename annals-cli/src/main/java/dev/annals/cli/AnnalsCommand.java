@@ -17,6 +17,7 @@ import dev.annals.cli.erasure.TruncateCommand;
 import dev.annals.cli.migrate.MigrateCommand;
 import dev.annals.cli.projections.ProjectionsCommand;
 import dev.annals.cli.read.ReadCommand;
+import dev.annals.cli.relay.RelayCommand;
 import dev.annals.cli.replay.ReplayCommand;
 import dev.annals.cli.schema.SchemaCommand;
 import dev.annals.cli.serve.ServeCommand;
@@ -59,6 +60,7 @@ import static java.util.Objects.requireNonNull;
             StateCommand.class,
             DemoCommand.class,
             ServeCommand.class,
+            RelayCommand.class,
             TokensCommand.class,
             ProjectionsCommand.class,
             DlqCommand.class,
@@ -82,6 +84,7 @@ import static java.util.Objects.requireNonNull;
             "  annals append account-1 Deposited '{\"amount\":5}'",
             "  annals read account-1",
             "  annals serve --demo",
+            "  annals relay kafka --bootstrap-servers 127.0.0.1:9092",
             "  annals read '$ce-account' --from 1 --limit 10",
             "  annals state account-1 --at 2026-11-25T10:00:00Z",
             "  annals bench append --writers 64 --events 100000 --size 200",

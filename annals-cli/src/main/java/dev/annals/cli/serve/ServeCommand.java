@@ -101,6 +101,13 @@ public final class ServeCommand implements Callable<Integer> {
     private double traffic;
 
     @Option(
+            names = "--relay",
+            paramLabel = "kafka=HOST:PORT",
+            description = "Also run the Kafka relay in the server, publishing every event to one topic per category"
+                    + " (docs/kafka.md); for more options run 'annals relay kafka' beside the server instead.")
+    private String relay;
+
+    @Option(
             names = {"-h", "--help"},
             usageHelp = true,
             description = "Show this help and exit.")
@@ -118,6 +125,7 @@ public final class ServeCommand implements Callable<Integer> {
         // Checked first, so that a bad key store or password is refused before anything runs.
         var options = tls.apply(listenOptions());
         checkOrigins();
+        var relayOptions = RelayOption.parse(relay);
         // Bind first: the demo writes events and starts projections, which a port in use must not leave behind.
         PortProbe.requireFree(options);
         var writer = spec.commandLine().getOut();
@@ -125,7 +133,8 @@ public final class ServeCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "annals-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (var deployment = annals.openDeployment(OpenOptions.defaults())) {
+        try (var deployment = annals.openDeployment(OpenOptions.defaults());
+                var kafka = RelayOption.start(relayOptions, deployment.store())) {
             EventStore store = deployment.store();
             Optional<BankReadSide> readSide = demo ? runDemo(deployment, out) : Optional.empty();
             Optional<Thread> sampleTraffic = Optional.empty();

@@ -64,6 +64,18 @@ class GuideCommandsTest {
     static final Map<String, String> COVERED_ELSEWHERE = Map.ofEntries(
             Map.entry("./run-tests", "the build itself: every test of every module"),
             Map.entry(
+                    "./annals relay kafka --bootstrap-servers 127.0.0.1:9092",
+                    "needs a Kafka broker and runs until stopped: KafkaRelayCommandTest runs the relay against a"
+                            + " broker process of its own"),
+            Map.entry(
+                    "./annals relay kafka --bootstrap-servers 127.0.0.1:9092 --topic events --category account --category order",
+                    "needs a Kafka broker: KafkaRelayCommandTest runs --topic and --category against a broker"
+                            + " process of its own"),
+            Map.entry(
+                    "./annals relay kafka --bootstrap-servers 127.0.0.1:9092 --until-caught-up",
+                    "needs a Kafka broker: KafkaRelayCommandTest runs --until-caught-up against a broker process"
+                            + " of its own"),
+            Map.entry(
                     "./annals bench append --writers 64 --events 200000 --size 200",
                     "a full benchmark: BenchAppendCommandTest runs bench append with a few hundred events"),
             Map.entry(

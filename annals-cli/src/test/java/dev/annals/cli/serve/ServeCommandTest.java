@@ -231,4 +231,24 @@ class ServeCommandTest {
         assertThat(exit).isEqualTo(2);
         assertThat(err.toString()).contains("--traffic").contains("--demo");
     }
+
+    @Test
+    void a_relay_that_is_not_kafka_host_and_port_is_refused_before_serving() {
+        var err = new StringWriter();
+        var commandLine = AnnalsCommand.commandLine(new AnnalsCommand(Backends.installed()));
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        commandLine.setErr(new PrintWriter(err, true));
+
+        int wrongBroker =
+                commandLine.execute("--data", data.toString(), "serve", "--port", "0", "--relay", "rabbit=x:1");
+        int noPort = AnnalsCommand.commandLine(new AnnalsCommand(Backends.installed()))
+                .setErr(new PrintWriter(err, true))
+                .execute("--data", data.toString(), "serve", "--port", "0", "--relay", "kafka=broker");
+
+        assertThat(wrongBroker).isEqualTo(2);
+        assertThat(noPort).isEqualTo(2);
+        assertThat(err.toString())
+                .contains("--relay must be kafka=HOST:PORT, was 'rabbit=x:1'")
+                .contains("--relay: bootstrap servers 'broker' must be HOST:PORT");
+    }
 }

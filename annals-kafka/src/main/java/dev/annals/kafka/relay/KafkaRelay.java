@@ -1,0 +1,228 @@
+package dev.annals.kafka.relay;
+
+import dev.annals.event.RecordedEvent;
+import dev.annals.kafka.relay.internal.Backoff;
+import dev.annals.kafka.relay.internal.CheckpointTopic;
+import dev.annals.kafka.relay.internal.KafkaClients;
+import dev.annals.kafka.relay.internal.PublishSession;
+import dev.annals.kafka.relay.internal.RelayMeter;
+import dev.annals.kafka.relay.internal.StandbyWatch;
+import dev.annals.kafka.relay.internal.TopicSetup;
+import dev.annals.store.EventReader;
+import dev.annals.store.HeadListener;
+import dev.annals.store.HeadNotifier;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Publishes the events of a store to Kafka, in global order, each exactly once for read_committed consumers.
+ *
+ * <p>Every batch read from the store after the checkpoint is sent in one Kafka transaction together with the
+ * new checkpoint (a record in the compacted checkpoint topic). A relay that dies mid-batch leaves an open
+ * transaction that its successor's fencing aborts; the successor reads the checkpoint that was committed and
+ * goes on from there, so the events and the checkpoint always agree.
+ *
+ * <p>Relays with the same {@link RelayOptions#name()} share a transactional id: a relay that starts fences
+ * the one publishing at once (its next commit fails) and publishes itself; the fenced one becomes a standby
+ * that takes over when the active relay's heartbeat has stopped for {@link RelayOptions#takeoverAfter()}.
+ * When Kafka or the store fails, the relay tries again with a growing back-off, from its checkpoint; it gives
+ * up only on a configuration error (a missing topic it may not create), reported by {@link #status()}.
+ */
+public final class KafkaRelay implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaRelay.class);
+
+    private final EventReader reader;
+    private final RelayOptions options;
+    private final KafkaClients clients;
+    private final Admin admin;
+    private final CheckpointTopic checkpoints;
+    private final TopicSetup topics;
+    private final RelayMeter meter;
+    private final String instance = UUID.randomUUID().toString();
+    private final Semaphore news = new Semaphore(0);
+    private final HeadListener onHead = head -> news.release();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Thread thread;
+    private volatile boolean closing;
+
+    private KafkaRelay(EventReader reader, RelayOptions options, Admin admin) {
+        this.reader = reader;
+        this.options = options;
+        this.clients = new KafkaClients(options);
+        this.admin = admin;
+        this.checkpoints = new CheckpointTopic(options.checkpointTopic(), options.name(), clients::committedReader);
+        this.topics = new TopicSetup(admin, options.createTopics(), options.partitions());
+        this.meter = new RelayMeter(options.name(), options.clock(), options.meterRegistry());
+        this.thread =
+                Thread.ofPlatform().name("relay-" + options.name()).daemon().unstarted(this::run);
+    }
+
+    /**
+     * Checks that the broker answers and the checkpoint topic exists (creating it when allowed), then starts
+     * relaying {@code reader}'s events on a thread of its own.
+     *
+     * @throws RelayConfigurationException when no broker answers within the connect timeout, the credentials
+     *     are refused, or the checkpoint topic is missing and may not be created
+     */
+    public static KafkaRelay start(EventReader reader, RelayOptions options) {
+        requireNonNull(reader, "reader");
+        requireNonNull(options, "options");
+        var admin = new KafkaClients(options).admin();
+        try {
+            Preflight.check(admin, options);
+            new TopicSetup(admin, options.createTopics(), options.partitions())
+                    .ensureCheckpointTopic(options.checkpointTopic());
+        } catch (RelayConfigurationException e) {
+            admin.close(Duration.ZERO);
+            throw e;
+        } catch (Exception e) {
+            admin.close(Duration.ZERO);
+            throw Preflight.explain(e, options);
+        }
+        var relay = new KafkaRelay(reader, options, admin);
+        reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.addHeadListener(relay.onHead));
+        relay.thread.start();
+        return relay;
+    }
+
+    private void run() {
+        LOG.info(
+                "relay {} starting: {} to {} via {}",
+                options.name(),
+                options.filter(),
+                options.bootstrapServers(),
+                options.topics());
+        var backoff = new Backoff(options.maxBackoff());
+        var standby = new StandbyWatch(checkpoints, clients::committedReader, options.takeoverAfter());
+        while (!closing) {
+            meter.role(RelayRole.STARTING);
+            try (var session = PublishSession.open(options, clients, admin, checkpoints, topics, instance)) {
+                backoff.succeeded();
+                meter.active(session.checkpoint());
+                publishWhileHeld(session);
+            } catch (Exception e) {
+                if (closing) {
+                    break;
+                }
+                if (Failures.fenced(e)) {
+                    LOG.warn(
+                            "relay {} was fenced by another relay with transactional id {}; standing by",
+                            options.name(),
+                            options.transactionalId());
+                    meter.failed(RelayRole.STANDBY, "fenced by another relay; standing by");
+                    standBy(standby, backoff);
+                } else if (e instanceof RelayConfigurationException configuration) {
+                    LOG.error("relay {} stops: {}", options.name(), configuration.getMessage());
+                    meter.failed(RelayRole.STOPPED, configuration.getMessage());
+                    break;
+                } else {
+                    var wait = backoff.failed();
+                    LOG.warn(
+                            "relay {} failed after position {} (attempt {}), retrying in {}: {}",
+                            options.name(),
+                            meter.status().checkpoint(),
+                            backoff.failures(),
+                            wait,
+                            Failures.describe(e));
+                    meter.failed(RelayRole.RETRYING, Failures.describe(e));
+                    pause(wait);
+                }
+            }
+        }
+        meter.role(RelayRole.STOPPED);
+        LOG.info(
+                "relay {} stopped at position {}",
+                options.name(),
+                meter.status().checkpoint());
+        stopped.countDown();
+    }
+
+    private void standBy(StandbyWatch standby, Backoff backoff) {
+        try {
+            if (standby.awaitSilence(() -> closing)) {
+                LOG.info("relay {} heard no heartbeat for {}: taking over", options.name(), options.takeoverAfter());
+            }
+        } catch (RuntimeException e) {
+            // Watching failed (the broker went away): try to take over after a pause, as after any failure.
+            var wait = backoff.failed();
+            LOG.warn(
+                    "relay {} could not watch the active relay, trying to take over in {}: {}",
+                    options.name(),
+                    wait,
+                    Failures.describe(e));
+            pause(wait);
+        }
+    }
+
+    private void publishWhileHeld(PublishSession session) throws Exception {
+        while (!closing) {
+            List<RecordedEvent> batch;
+            news.drainPermits();
+            try (var events = reader.readAll(session.checkpoint() + 1)) {
+                batch = events.limit(options.batchSize()).toList();
+            }
+            if (batch.isEmpty()) {
+                session.heartbeatIfDue();
+                meter.measureIfDue(reader);
+                pause(options.pollInterval());
+                continue;
+            }
+            int published = session.publish(batch);
+            meter.published(published, session.checkpoint());
+            meter.measureIfDue(reader);
+        }
+    }
+
+    private void pause(Duration wait) {
+        try {
+            news.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            closing = true;
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The relay's state now; the lag figures are at most a second old while it runs. */
+    public RelayStatus status() {
+        return meter.status();
+    }
+
+    /** Measures the lag against the store now. */
+    public RelayStatus measure() {
+        return meter.measure(reader);
+    }
+
+    /**
+     * Waits until the relay has stopped by itself (a configuration error) or by {@link #close()}.
+     *
+     * @return true when it stopped within {@code timeout}
+     */
+    public boolean awaitStopped(Duration timeout) throws InterruptedException {
+        return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops after the transaction in flight, if any, and releases the Kafka clients. */
+    @Override
+    public void close() {
+        closing = true;
+        news.release();
+        reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.removeHeadListener(onHead));
+        try {
+            thread.join(Duration.ofSeconds(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        admin.close(Duration.ofSeconds(5));
+        meter.close();
+    }
+}

@@ -1,0 +1,114 @@
+package dev.annals.kafka.relay.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TimeoutException;
+
+/**
+ * The relay's checkpoint in a compacted topic: one record per commit, key = relay name, value =
+ * {@code {"position":N,"instance":"...","at":"..."}}. The record is sent in the same Kafka transaction as
+ * the events up to {@code position}, so the checkpoint a read_committed reader sees and the events it sees
+ * always agree.
+ */
+public final class CheckpointTopic {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String topic;
+    private final String key;
+    private final Supplier<KafkaConsumer<String, byte[]>> consumers;
+
+    public CheckpointTopic(String topic, String key, Supplier<KafkaConsumer<String, byte[]>> consumers) {
+        this.topic = topic;
+        this.key = key;
+        this.consumers = consumers;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The checkpoint record saying this relay has published every event up to {@code position}. */
+    public ProducerRecord<String, byte[]> record(long position, String instance, Instant at) {
+        var value = JSON.createObjectNode()
+                .put("position", position)
+                .put("instance", instance)
+                .put("at", at.toString());
+        return new ProducerRecord<>(topic, key, value.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** True when {@code record} is one of this relay's checkpoints. */
+    public boolean isOurs(ConsumerRecord<String, byte[]> record) {
+        return key.equals(record.key()) && record.value() != null;
+    }
+
+    /** The position a checkpoint record holds. */
+    public static long position(byte[] value) {
+        try {
+            return JSON.readTree(value).required("position").asLong();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("a relay checkpoint record is not readable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The last committed checkpoint of this relay, 0 when it has none. Call it after the relay's producer has
+     * fenced its predecessors, so that no transaction of this relay is still open.
+     *
+     * <p>A read_committed consumer stops at the first open transaction of any relay, so it reads up to the
+     * high watermark: records of other relays' open transactions are waited for, never passed over.
+     */
+    public long read(Admin admin, Duration timeout) throws Exception {
+        try (var consumer = consumers.get()) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            var request = new HashMap<TopicPartition, OffsetSpec>();
+            partitions.forEach(partition -> request.put(partition, OffsetSpec.latest()));
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
+                    .all()
+                    .get()
+                    .forEach((partition, info) -> ends.put(partition, info.offset()));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long position = 0;
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!reached(consumer, ends)) {
+                if (System.nanoTime() > deadline) {
+                    throw new TimeoutException("reading the checkpoint topic " + topic + " took over " + timeout);
+                }
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (isOurs(record)) {
+                        position = position(record.value());
+                    }
+                }
+            }
+            return position;
+        }
+    }
+
+    private static boolean reached(KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, Long> ends) {
+        for (var end : ends.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

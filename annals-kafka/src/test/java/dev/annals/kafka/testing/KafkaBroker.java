@@ -1,0 +1,197 @@
+package dev.annals.kafka.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A real single-node Kafka broker (KRaft, broker and controller in one process) started as a JVM of its
+ * own from the jars on this module's test class path, listening on free loopback ports only.
+ *
+ * <p>Its log directory survives {@link #kill()} and {@link #restart()}, which is how the tests take the
+ * broker away under a running relay; {@link #close()} stops it and deletes everything. The broker's output
+ * goes to {@code broker.log} in its directory.
+ */
+public final class KafkaBroker implements AutoCloseable {
+
+    private final Path directory;
+    private final int port;
+    private final int controllerPort;
+    private Process process;
+
+    private KafkaBroker(Path directory, int port, int controllerPort) {
+        this.directory = directory;
+        this.port = port;
+        this.controllerPort = controllerPort;
+    }
+
+    /** Formats a fresh log directory and starts a broker on it; returns once it answers an admin client. */
+    public static KafkaBroker start() {
+        try {
+            var directory = Files.createTempDirectory("annals-kafka-broker");
+            var broker = new KafkaBroker(directory, freePort(), freePort());
+            broker.writeProperties();
+            broker.format();
+            broker.launch();
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** An admin client of this broker; the caller closes it. */
+    public Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
+    }
+
+    /** Ends the broker with SIGKILL, keeping its data. */
+    public void kill() {
+        if (process != null) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            process = null;
+        }
+    }
+
+    /** Starts the broker again on the same ports and data, after {@link #kill()}. */
+    public void restart() {
+        kill();
+        launch();
+    }
+
+    private void writeProperties() throws IOException {
+        var properties = String.join(
+                "\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + directory.resolve("data"),
+                "num.partitions=1",
+                "auto.create.topics.enable=false",
+                "default.replication.factor=1",
+                "min.insync.replicas=1",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "transaction.state.log.num.partitions=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.flush.interval.messages=1000000",
+                "");
+        Files.writeString(directory.resolve("server.properties"), properties);
+    }
+
+    private void format() {
+        var command = java(
+                "kafka.tools.StorageTool",
+                "format",
+                "-t",
+                Uuid.randomUuid().toString(),
+                "-c",
+                directory.resolve("server.properties").toString());
+        try {
+            var formatting = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("format.log").toFile())
+                    .start();
+            if (!formatting.waitFor(60, TimeUnit.SECONDS) || formatting.exitValue() != 0) {
+                formatting.destroyForcibly();
+                throw new IllegalStateException(
+                        "formatting the broker's storage failed: " + Files.readString(directory.resolve("format.log")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while formatting the broker's storage", e);
+        }
+    }
+
+    private void launch() {
+        var command = java("kafka.Kafka", directory.resolve("server.properties").toString());
+        command.add(1, "-Xmx384m");
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            directory.resolve("broker.log").toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try (var admin = admin()) {
+            await("the broker at " + bootstrapServers() + " to answer (see " + directory.resolve("broker.log") + ")")
+                    .atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException("the broker exited with " + process.exitValue());
+                        }
+                        return !admin.describeCluster()
+                                .nodes()
+                                .get(2, TimeUnit.SECONDS)
+                                .isEmpty();
+                    });
+        }
+    }
+
+    private static List<String> java(String mainClass, String... arguments) {
+        var command = new ArrayList<String>();
+        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass);
+        command.addAll(List.of(arguments));
+        return command;
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the broker and deletes its data. */
+    @Override
+    public void close() {
+        kill();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A leftover temporary directory is not worth failing a test for.
+        }
+    }
+}
