@@ -1,13 +1,24 @@
 package dev.annals.drill;
 
+import dev.annals.drill.drills.CutConnections;
+import dev.annals.drill.drills.DiskFull;
 import dev.annals.drill.drills.KillWriter;
+import dev.annals.drill.drills.PoisonEvent;
+import dev.annals.drill.drills.RestartDatabase;
+import dev.annals.drill.drills.SlowConsumer;
 import java.util.List;
 import java.util.Optional;
 
 /** The drills Annals ships, by name. */
 public final class DrillCatalog {
 
-    private static final List<Drill> DRILLS = List.of(new KillWriter());
+    private static final List<Drill> DRILLS = List.of(
+            new KillWriter(),
+            new RestartDatabase(),
+            new CutConnections(),
+            new DiskFull(),
+            new PoisonEvent(),
+            new SlowConsumer());
 
     private DrillCatalog() {}
 
