@@ -87,7 +87,9 @@ public final class CutConnections implements Drill {
     static Optional<InetSocketAddress> networkAddress(String location) {
         try {
             var uri = URI.create(location);
-            if (uri.getHost() == null || uri.getScheme() == null || uri.getScheme().startsWith("http")) {
+            if (uri.getHost() == null
+                    || uri.getScheme() == null
+                    || uri.getScheme().startsWith("http")) {
                 return Optional.empty();
             }
             return Optional.of(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort()));

@@ -92,7 +92,7 @@ public final class KillWriter implements Drill {
 
         @Override
         public String inject(int number) throws Exception {
-            int killAfter = 1 + ThreadLocalRandom.current().nextInt(settings.quick() ? 20 : 60);
+            int killAfter = 1 + ThreadLocalRandom.current().nextInt(settings.quick() ? 5 : 60);
             int before = ledger.size();
             if (!ledger.awaitMoreThan(before + killAfter - 1, RECOVERY_LIMIT)) {
                 throw new DrillFailure("the writer process acknowledged nothing for " + RECOVERY_LIMIT.toSeconds()

@@ -87,7 +87,8 @@ public final class SlowConsumer implements Drill {
         public void awaitRecovery() {
             if (!load.live().awaitPosition(headAfterBurst, RunningLoad.RECOVERY_LIMIT)) {
                 throw new DrillFailure("the slow subscriber did not catch up with position " + headAfterBurst
-                        + " within " + RunningLoad.RECOVERY_LIMIT.toSeconds() + " s " + load.live().failure());
+                        + " within " + RunningLoad.RECOVERY_LIMIT.toSeconds() + " s "
+                        + load.live().failure());
             }
         }
 

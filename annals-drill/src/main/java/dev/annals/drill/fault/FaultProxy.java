@@ -125,12 +125,13 @@ public final class FaultProxy implements AutoCloseable {
                 if (!deliver(link, fromClient)) {
                     continue; // half-open: swallowed
                 }
+                if (fault == ConnectionFault.SLOW) {
+                    // Late by the latency, and no faster than the bandwidth allows for this chunk.
+                    LockSupport.parkNanos(
+                            TimeUnit.MILLISECONDS.toNanos(SLOW_LATENCY_MILLIS + n * 1000L / SLOW_BYTES_PER_SECOND));
+                }
                 out.write(buffer, 0, n);
                 out.flush();
-                if (fault == ConnectionFault.SLOW) {
-                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(
-                            SLOW_LATENCY_MILLIS + n * 1000L / SLOW_BYTES_PER_SECOND));
-                }
             }
         } catch (IOException ended) {
             // One side went away (or was cut): the link ends.

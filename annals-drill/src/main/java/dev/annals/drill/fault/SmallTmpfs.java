@@ -73,7 +73,8 @@ public final class SmallTmpfs implements AutoCloseable {
     private record Result(int exitCode, String output) {}
 
     private static Result command(String... words) throws IOException, InterruptedException {
-        var process = new ProcessBuilder(List.of(words)).redirectErrorStream(true).start();
+        var process =
+                new ProcessBuilder(List.of(words)).redirectErrorStream(true).start();
         var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             process.destroyForcibly();

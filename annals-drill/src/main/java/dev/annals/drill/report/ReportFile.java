@@ -31,7 +31,10 @@ public record ReportFile(String finishedAt, String machine, boolean passed, List
     /** The report of {@code drills}, finished now on this machine. */
     public static ReportFile of(List<DrillReport> drills) {
         return new ReportFile(
-                java.time.Instant.now().toString(), thisMachine(), drills.stream().allMatch(DrillReport::passed), drills);
+                java.time.Instant.now().toString(),
+                thisMachine(),
+                drills.stream().allMatch(DrillReport::passed),
+                drills);
     }
 
     /** This machine, for people: {@code 2 processors, 3.8 GiB, Linux 6.1 amd64, Java 25}. */
