@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code slow-consumer}: a live subscriber far slower than the writers (2 ms per event, a buffer of 100).
+ * {@code slow-consumer}: a live subscriber far slower than the writers (25 ms per event, a buffer of 100).
  * Each fault is a burst of writes that leaves it far behind; the heap must not grow with the backlog
  * (back-pressure keeps at most a buffer and a page in memory), and it must catch up once the burst ends.
  * Recovery is the time from the burst's end until it has handled the head.
@@ -41,7 +41,7 @@ public final class SlowConsumer implements Drill {
                 settings.backends().open(settings.location(), OpenOptions.defaults()),
                 streamPrefix,
                 SMALL,
-                Duration.ofMillis(2));
+                Duration.ofMillis(25));
         return new Session(load, Duration.ofMillis(settings.quick() ? 700 : 2000));
     }
 
