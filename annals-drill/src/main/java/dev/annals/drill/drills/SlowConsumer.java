@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code slow-consumer}: a live subscriber far slower than the writers (25 ms per event, a buffer of 100).
+ * {@code slow-consumer}: a live subscriber far slower than the writers (25 ms per event, a buffer of 20 and pages of 10).
  * Each fault is a burst of writes that leaves it far behind; the heap must not grow with the backlog
  * (back-pressure keeps at most a buffer and a page in memory), and it must catch up once the burst ends.
  * Recovery is the time from the burst's end until it has handled the head.
@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class SlowConsumer implements Drill {
 
     private static final long HEAP_GROWTH_LIMIT = 64L * 1024 * 1024;
-    private static final SubscriptionOptions SMALL = new SubscriptionOptions(50, 100, 10, Duration.ofMillis(100));
+    private static final SubscriptionOptions SMALL = new SubscriptionOptions(10, 20, 5, Duration.ofMillis(100));
 
     @Override
     public String name() {
