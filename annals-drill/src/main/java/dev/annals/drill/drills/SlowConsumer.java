@@ -1,24 +1,23 @@
 package dev.annals.drill.drills;
 
-import dev.annals.backend.Deployment;
 import dev.annals.backend.OpenOptions;
 import dev.annals.drill.Drill;
 import dev.annals.drill.DrillFailure;
 import dev.annals.drill.DrillSession;
 import dev.annals.drill.DrillSettings;
-import dev.annals.drill.check.Evidence;
 import dev.annals.drill.load.RunningLoad;
 import dev.annals.subscription.SubscriptionOptions;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * {@code slow-consumer}: a live subscriber far slower than the writers (25 ms per event, a buffer of 20 and pages of 10).
- * Each fault is a burst of writes that leaves it far behind; the heap must not grow with the backlog
- * (back-pressure keeps at most a buffer and a page in memory), and it must catch up once the burst ends.
- * Recovery is the time from the burst's end until it has handled the head.
+ * {@code slow-consumer}: a live subscriber far slower than the writers (25 ms per event, a buffer of 20 and
+ * pages of 10). Each fault is a burst of writes that leaves it behind; the heap must not grow with the
+ * backlog (back-pressure keeps at most a buffer and a page in memory), and it must catch up once the burst
+ * ends. Recovery is the time from the burst's end until it has handled the head.
  */
 public final class SlowConsumer implements Drill {
 
@@ -42,74 +41,34 @@ public final class SlowConsumer implements Drill {
                 streamPrefix,
                 SMALL,
                 Duration.ofMillis(25));
-        return new Session(load, Duration.ofMillis(settings.quick() ? 700 : 2000));
+        var burst = Duration.ofMillis(settings.quick() ? 700 : 2000);
+        var headAfterBurst = new AtomicLong();
+        return new LoadSession(load, number -> {
+                    long before = usedHeap();
+                    load.startWriters();
+                    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(burst.toMillis()));
+                    load.stopWriters();
+                    headAfterBurst.set(load.deployment().store().headPosition());
+                    long behind = headAfterBurst.get() - load.live().position();
+                    long growth = usedHeap() - before;
+                    if (growth > HEAP_GROWTH_LIMIT) {
+                        throw new DrillFailure("the heap grew by " + growth / (1024 * 1024)
+                                + " MiB while the subscriber was " + behind + " events behind: no back-pressure");
+                    }
+                    return "burst of " + burst.toMillis() + " ms left the subscriber " + behind
+                            + " events behind; heap " + (growth >= 0 ? "+" : "") + growth / 1024 + " KiB";
+                })
+                .recoveringWhen(() -> {
+                    if (!load.live().awaitPosition(headAfterBurst.get(), RunningLoad.RECOVERY_LIMIT)) {
+                        throw new DrillFailure("the slow subscriber did not catch up with position "
+                                + headAfterBurst.get() + " within " + RunningLoad.RECOVERY_LIMIT.toSeconds() + " s "
+                                + load.live().failure());
+                    }
+                });
     }
 
-    private static final class Session implements DrillSession {
-
-        private final RunningLoad load;
-        private final Duration burst;
-        private long headAfterBurst;
-
-        Session(RunningLoad load, Duration burst) {
-            this.load = load;
-            this.burst = burst;
-        }
-
-        @Override
-        public long baseline() {
-            return load.baseline();
-        }
-
-        @Override
-        public String inject(int number) {
-            long before = usedHeap();
-            load.startWriters();
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(burst.toMillis()));
-            load.stopWriters();
-            headAfterBurst = load.deployment().store().headPosition();
-            long behind = headAfterBurst - load.live().position();
-            long growth = usedHeap() - before;
-            if (growth > HEAP_GROWTH_LIMIT) {
-                throw new DrillFailure("the heap grew by " + growth / (1024 * 1024) + " MiB while the subscriber was "
-                        + behind + " events behind: no back-pressure");
-            }
-            return "burst of " + burst.toMillis() + " ms left the subscriber " + behind + " events behind; heap "
-                    + (growth >= 0 ? "+" : "") + growth / 1024 + " KiB";
-        }
-
-        private static long usedHeap() {
-            ManagementFactory.getMemoryMXBean().gc();
-            return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-        }
-
-        @Override
-        public void awaitRecovery() {
-            if (!load.live().awaitPosition(headAfterBurst, RunningLoad.RECOVERY_LIMIT)) {
-                throw new DrillFailure("the slow subscriber did not catch up with position " + headAfterBurst
-                        + " within " + RunningLoad.RECOVERY_LIMIT.toSeconds() + " s "
-                        + load.live().failure());
-            }
-        }
-
-        @Override
-        public Evidence evidence() {
-            return load.evidence();
-        }
-
-        @Override
-        public void stopLoad() {
-            load.stop();
-        }
-
-        @Override
-        public Deployment deployment() {
-            return load.deployment();
-        }
-
-        @Override
-        public void close() {
-            load.close();
-        }
+    private static long usedHeap() {
+        ManagementFactory.getMemoryMXBean().gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 }

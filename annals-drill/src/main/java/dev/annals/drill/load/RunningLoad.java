@@ -75,6 +75,11 @@ public final class RunningLoad implements AutoCloseable {
         }
     }
 
+    /** True while the writers run. */
+    public boolean writing() {
+        return writers != null;
+    }
+
     /** Adds a read model the checker compares with a clean rebuild. */
     public void addReadModel(ReadModelView view) {
         readModels.add(view);
