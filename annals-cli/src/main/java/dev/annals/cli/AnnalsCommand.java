@@ -11,6 +11,7 @@ import dev.annals.cli.audit.VerifyCommand;
 import dev.annals.cli.bench.BenchJarCommand;
 import dev.annals.cli.demo.DemoCommand;
 import dev.annals.cli.dlq.DlqCommand;
+import dev.annals.cli.drill.DrillCommand;
 import dev.annals.cli.erasure.DeleteCommand;
 import dev.annals.cli.erasure.ForgetCommand;
 import dev.annals.cli.erasure.TruncateCommand;
@@ -75,6 +76,7 @@ import static java.util.Objects.requireNonNull;
             DeleteCommand.class,
             TruncateCommand.class,
             ForgetCommand.class,
+            DrillCommand.class,
             CommandLine.HelpCommand.class
         },
         synopsisSubcommandLabel = "COMMAND",

@@ -1,0 +1,126 @@
+package dev.annals.drill.drills;
+
+import dev.annals.backend.Deployment;
+import dev.annals.drill.DrillSession;
+import dev.annals.drill.check.Evidence;
+import dev.annals.drill.load.RunningLoad;
+import java.util.List;
+
+/**
+ * The session of a drill whose load runs in the drill's own process: each fault waits for the load to be
+ * flowing, injects and ends the fault, and recovery is the time from the fault's end to the next
+ * acknowledged append (when the writers run between faults) and to what the drill adds.
+ */
+final class LoadSession implements DrillSession {
+
+    /** One fault, injected and ended. */
+    @FunctionalInterface
+    interface Fault {
+        /** Injects fault {@code number} and ends it; returns what it did. */
+        String inject(int number) throws Exception;
+    }
+
+    /** What the system working again means for a drill, beside appends being acknowledged. */
+    @FunctionalInterface
+    interface Recovery {
+        /** Returns once it works again; throws {@link dev.annals.drill.DrillFailure} when it does not. */
+        void await() throws Exception;
+    }
+
+    private final RunningLoad load;
+    private final Fault fault;
+    private Recovery recovery = () -> {};
+    private List<AutoCloseable> readSide = List.of();
+    private final List<AutoCloseable> resources;
+    private int acksAtFaultEnd;
+
+    /** A session on {@code load}; {@code resources} are closed after it, in order. */
+    LoadSession(RunningLoad load, Fault fault, AutoCloseable... resources) {
+        this.load = load;
+        this.fault = fault;
+        this.resources = List.of(resources);
+    }
+
+    /** This session, waiting for {@code extra} too after each fault (after the next acknowledged append). */
+    LoadSession recoveringWhen(Recovery extra) {
+        this.recovery = extra;
+        return this;
+    }
+
+    /** This session, closing {@code runners} (what reads the store) before the load's deployment. */
+    LoadSession closingFirst(AutoCloseable... runners) {
+        this.readSide = List.of(runners);
+        return this;
+    }
+
+    @Override
+    public long baseline() {
+        return load.baseline();
+    }
+
+    @Override
+    public String inject(int number) throws Exception {
+        if (load.writing()) {
+            load.awaitAckAfter(load.ledger().size());
+        }
+        String what = fault.inject(number);
+        acksAtFaultEnd = load.ledger().size();
+        return what;
+    }
+
+    @Override
+    public void awaitRecovery() throws Exception {
+        if (load.writing()) {
+            load.awaitAckAfter(acksAtFaultEnd);
+        }
+        recovery.await();
+    }
+
+    @Override
+    public Evidence evidence() {
+        return load.evidence();
+    }
+
+    @Override
+    public void stopLoad() {
+        load.stop();
+    }
+
+    @Override
+    public Deployment deployment() {
+        return load.deployment();
+    }
+
+    @Override
+    public void close() throws Exception {
+        Exception first = null;
+        for (AutoCloseable runner : readSide) {
+            try {
+                runner.close();
+            } catch (Exception e) {
+                first = e;
+            }
+        }
+        try {
+            load.close();
+        } catch (RuntimeException e) {
+            if (first == null) {
+                first = e;
+            }
+        }
+        for (AutoCloseable resource : resources) {
+            try {
+                if (resource != null) {
+                    resource.close();
+                }
+            } catch (Exception e) {
+                if (first == null) {
+                    first = e;
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}
