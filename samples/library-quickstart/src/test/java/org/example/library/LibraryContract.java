@@ -2,7 +2,10 @@ package org.example.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.annals.backend.Backends;
+import dev.annals.backend.OpenOptions;
 import dev.annals.decider.CommandOutcome;
+import dev.annals.snapshot.SnapshotStore;
 import java.time.LocalDate;
 import org.example.library.BookCommand.Catalogue;
 import org.example.library.BookCommand.Lend;
@@ -67,6 +70,29 @@ abstract class LibraryContract {
                             .state())
                     .isEqualTo(new Book("Dune", "ann", LocalDate.of(2026, 5, 25)));
             assertThat(library.overdueOn(LocalDate.of(2026, 6, 1))).extracting(Loan::member).containsExactly("ann");
+        }
+    }
+
+    @Test
+    void a_book_lent_often_is_loaded_from_a_snapshot_that_keeps_its_due_date() {
+        try (var library = Library.open(location())) {
+            library.handle("42", new Catalogue("Dune"));
+            for (int week = 0; week < 26; week++) {
+                library.handle("42", new Lend("ann", MAY_4.plusWeeks(week)));
+                library.handle("42", new Return(MAY_4.plusWeeks(week).plusDays(3)));
+            }
+            library.handle("42", new Lend("bob", LocalDate.of(2026, 12, 1)));
+        }
+        try (var deployment = Backends.installed().open(location(), OpenOptions.defaults())) {
+            // 54 events: the loads past the 50th folded enough of them to save the state.
+            var snapshots = deployment.require(SnapshotStore.class, "snapshot store").list("book-42");
+            assertThat(snapshots).isNotEmpty();
+            assertThat(snapshots.getLast().state()).containsPattern("\"due\":\"\\d{4}-\\d{2}-\\d{2}\"");
+            assertThat(Library.BOOKS
+                            .states(deployment.store())
+                            .current(Library.BOOKS.stream("42"))
+                            .state())
+                    .isEqualTo(new Book("Dune", "bob", LocalDate.of(2026, 12, 22)));
         }
     }
 }
