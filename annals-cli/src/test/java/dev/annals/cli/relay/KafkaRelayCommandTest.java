@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /** {@code annals relay kafka} against a real broker, and its answers to bad configuration. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@Timeout(180)
+// A guard against a hang, not a speed check.
+@Timeout(600)
 class KafkaRelayCommandTest {
 
     private static KafkaBroker broker;

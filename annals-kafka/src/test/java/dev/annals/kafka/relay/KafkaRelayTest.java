@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The relay against a real broker: what reaches Kafka, how, and how often. One broker for the class. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@Timeout(120)
+// A guard against a hang, not a speed check.
+@Timeout(600)
 class KafkaRelayTest {
 
     private static KafkaBroker broker;

@@ -40,7 +40,8 @@ import static org.awaitility.Awaitility.await;
  * once, each stream's events in order. One broker for the class.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@Timeout(300)
+// A guard against a hang, not a speed check: twenty child JVMs start slowly on a loaded 2-core machine.
+@Timeout(900)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RelayUnderFailureTest {
 

@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
  * with SIGKILL mid-run, ends equal to the same projection rebuilt from the store.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-@Timeout(300)
+// A guard against a hang, not a speed check: child JVMs start slowly on a loaded 2-core machine.
+@Timeout(900)
 class KafkaProjectionTest {
 
     private static final String POSTGRES = System.getProperty(
