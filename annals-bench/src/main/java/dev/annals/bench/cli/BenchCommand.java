@@ -32,6 +32,7 @@ import static java.util.Objects.requireNonNull;
             BenchCompareReplayCommand.class,
             BenchCompareLoadCommand.class,
             BenchServerLoadCommand.class,
+            BenchRelayCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
