@@ -1,6 +1,5 @@
 package dev.annals.bench.cli;
 
-import dev.annals.bench.internal.TemporaryDirectory;
 import dev.annals.bench.relay.RelayBenchmark;
 import dev.annals.bench.relay.RelayBenchmarkOptions;
 import java.time.Duration;
@@ -74,7 +73,7 @@ public final class BenchRelayCommand implements Callable<Integer> {
     private String bootstrapServers;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         RelayBenchmarkOptions options;
         try {
             options = new RelayBenchmarkOptions(
@@ -82,15 +81,8 @@ public final class BenchRelayCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        var data = bench.explicitDataDirectory();
-        String report;
-        if (data.isPresent()) {
-            report = RelayBenchmark.run(data.get(), options).report();
-        } else {
-            try (var directory = TemporaryDirectory.create("annals-bench-relay")) {
-                report = RelayBenchmark.run(directory.path(), options).report();
-            }
-        }
+        String report = bench.inDataDirectory("annals-bench-relay", directory -> RelayBenchmark.run(directory, options)
+                .report());
         spec.commandLine().getOut().print(report);
         spec.commandLine().getOut().flush();
         return BenchCommand.OK;

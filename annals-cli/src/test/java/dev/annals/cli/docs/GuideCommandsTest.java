@@ -76,8 +76,8 @@ class GuideCommandsTest {
                     "needs a Kafka broker: ServeRelayTest serves with --relay against a broker process of its own"
                             + " and reads the relay's figures from /metrics, GET /relays and annals projections"),
             Map.entry(
-                    "./annals bench relay --events 100000",
-                    "a benchmark with a broker of its own: BenchRelayCommandTest runs bench relay with 2,000 events"),
+                    "./annals bench relay",
+                    "a benchmark with a broker of its own, 1,000,000 events: BenchRelayCommandTest runs bench relay with 2,000 events"),
             Map.entry(
                     "./annals relay kafka --bootstrap-servers 127.0.0.1:9092 --until-caught-up",
                     "needs a Kafka broker: KafkaRelayCommandTest runs --until-caught-up against a broker process"
