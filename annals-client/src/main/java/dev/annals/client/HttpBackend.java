@@ -6,7 +6,9 @@ import dev.annals.backend.Deployment;
 import dev.annals.backend.OpenOptions;
 import dev.annals.client.internal.ServerAuditTrail;
 import dev.annals.client.internal.ServerProjectionStates;
+import dev.annals.client.internal.ServerRelayReports;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.RelayReports;
 import java.net.URI;
 import java.net.URISyntaxException;
 
@@ -57,6 +59,7 @@ public final class HttpBackend implements Backend {
         return Deployment.builder(server, client)
                 .capability(ProjectionStates.class, () -> new ServerProjectionStates(client.transport(), server))
                 .capability(AuditTrail.class, () -> new ServerAuditTrail(client.transport(), server))
+                .capability(RelayReports.class, () -> new ServerRelayReports(client.transport()))
                 .whenLacking(LACKING)
                 .build();
     }

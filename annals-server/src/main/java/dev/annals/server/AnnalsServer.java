@@ -3,6 +3,7 @@ package dev.annals.server;
 import dev.annals.audit.AuditTrail;
 import dev.annals.decider.EntityTypes;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.RelayReports;
 import dev.annals.server.auth.TokenStore;
 import dev.annals.server.internal.audit.AuditRoutes;
 import dev.annals.server.internal.auth.Guard;
@@ -22,12 +23,12 @@ import dev.annals.server.internal.ops.InFlightLimit;
 import dev.annals.server.internal.ops.MetricsRoutes;
 import dev.annals.server.internal.ops.OpenApiRoute;
 import dev.annals.server.internal.projection.ProjectionRoutes;
+import dev.annals.server.internal.relay.RelayRoutes;
 import dev.annals.server.internal.state.StateRoutes;
 import dev.annals.server.internal.stream.DeletionRoutes;
 import dev.annals.server.internal.stream.StreamRoutes;
 import dev.annals.store.EventStore;
 import io.javalin.Javalin;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.Optional;
@@ -85,8 +86,9 @@ public final class AnnalsServer implements AutoCloseable {
             Optional<ProjectionStates> projections,
             Optional<EntityTypes> entities,
             Optional<AuditTrail> audit,
+            PrometheusMeterRegistry registry,
+            RelayReports relays,
             DomainRoutes domain) {
-        var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
         var bodyLimit = new BodyLimit(options.maxBodyBytes());
         Javalin app = Javalin.create(config -> {
@@ -113,6 +115,7 @@ public final class AnnalsServer implements AutoCloseable {
         new AuditRoutes(audit, guard).install(app);
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);
+        new RelayRoutes(relays, guard).install(app);
         new StateRoutes(store, entities, guard).install(app);
         new CorrelationRoutes(store, guard).install(app);
         new CommandRoutes(store, domain.commands(), guard).install(app);

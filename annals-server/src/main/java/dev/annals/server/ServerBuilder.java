@@ -3,6 +3,7 @@ package dev.annals.server;
 import dev.annals.audit.AuditTrail;
 import dev.annals.decider.EntityTypes;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.RelayReports;
 import dev.annals.server.auth.TokenStore;
 import dev.annals.server.command.CommandRegistry;
 import dev.annals.server.command.ReadModelQuery;
@@ -10,6 +11,9 @@ import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.auth.RequestGate;
 import dev.annals.server.internal.auth.TokenGuard;
 import dev.annals.store.EventStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -36,6 +40,8 @@ public final class ServerBuilder {
     private Optional<AuditTrail> audit = Optional.empty();
     private final Map<String, ReadModelQuery> queries = new LinkedHashMap<>();
     private final Set<String> allowedOrigins = new LinkedHashSet<>();
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private RelayReports relays = RelayReports.none();
 
     ServerBuilder(EventStore store) {
         this.store = requireNonNull(store, "store");
@@ -91,6 +97,20 @@ public final class ServerBuilder {
     }
 
     /**
+     * The registry whose meters {@code /metrics} serves: register here the meters of what runs beside
+     * the server (such as a relay), so that one scrape shows them with the server's own.
+     */
+    public MeterRegistry meterRegistry() {
+        return registry;
+    }
+
+    /** Answers {@code GET /relays} (and the console's relay table) with what {@code reports} gives then. */
+    public ServerBuilder relays(RelayReports reports) {
+        this.relays = requireNonNull(reports, "relays");
+        return this;
+    }
+
+    /**
      * Lets pages of {@code origin} (such as {@code https://console.example:8443}) send state-changing
      * requests: a front end served elsewhere than by this server. Without it, a POST, PUT, PATCH or DELETE
      * whose {@code Origin} is another than the server's own is refused with 403; requests without
@@ -131,6 +151,8 @@ public final class ServerBuilder {
                 projections,
                 entities,
                 audit,
+                registry,
+                relays,
                 new DomainRoutes(commands, Map.copyOf(queries)));
     }
 

@@ -10,6 +10,7 @@ import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
+import dev.annals.projection.RelayReport;
 import dev.annals.projection.memory.InMemoryProjectionStore;
 import dev.annals.server.command.CommandRegistry;
 import dev.annals.store.ExpectedVersion;
@@ -241,6 +242,35 @@ class ConsoleBrowserTest {
                     wait.until(ExpectedConditions.textToBePresentInElementLocated(
                             By.id("audit-report"),
                             "intact: 4 event(s) verified, 0 newly sealed; head position 4, head hash abab"));
+                } finally {
+                    browser.quit();
+                }
+            }
+        }
+    }
+
+    @Test
+    void shows_the_relays_the_server_runs_with_checkpoint_lag_and_rate() throws Exception {
+        try (var store = new InMemoryEventStore()) {
+            var builder =
+                    AnnalsServer.builder(store).options(ServerOptions.defaults().withPort(0));
+            builder.relays(() -> java.util.List.of(
+                    new RelayReport("orders", "active", 4012, 4015, 3, 0.25, 812, 4012, "", java.time.Instant.now())));
+            try (var server = builder.start()) {
+                ChromeDriver browser = HeadlessChromium.start(profile);
+                try {
+                    var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+                    browser.get(server.uri().toString());
+                    browser.findElement(By.cssSelector("nav button[data-tab=projections]"))
+                            .click();
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("relay-list"), "orders"));
+
+                    var cells = browser.findElements(By.cssSelector("#relay-list tbody td")).stream()
+                            .map(cell -> cell.getText())
+                            .toList();
+                    assertThat(cells).startsWith("orders", "active", "4012", "3", "0.25", "812.0");
+                    assertThat(browser.findElement(By.id("relay-list")).isDisplayed())
+                            .isTrue();
                 } finally {
                     browser.quit();
                 }

@@ -1,6 +1,7 @@
 package dev.annals.bench.cli;
 
 import dev.annals.backend.Backends;
+import dev.annals.bench.internal.TemporaryDirectory;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ import static java.util.Objects.requireNonNull;
             BenchCompareReplayCommand.class,
             BenchCompareLoadCommand.class,
             BenchServerLoadCommand.class,
+            BenchRelayCommand.class,
             CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -109,6 +111,26 @@ public final class BenchCommand implements Callable<Integer> {
     /** The data directory, when {@code --data} was given. */
     Optional<Path> explicitDataDirectory() {
         return Optional.ofNullable(dataDirectory);
+    }
+
+    /** A benchmark run in a data directory. */
+    @FunctionalInterface
+    interface InDirectory<T> {
+        T run(Path directory) throws InterruptedException;
+    }
+
+    /**
+     * Runs {@code benchmark} in the {@code --data} directory, or else in a new temporary directory named
+     * after {@code prefix} and deleted afterwards.
+     */
+    <T> T inDataDirectory(String prefix, InDirectory<T> benchmark) throws InterruptedException {
+        var data = explicitDataDirectory();
+        if (data.isPresent()) {
+            return benchmark.run(data.get());
+        }
+        try (var directory = TemporaryDirectory.create(prefix)) {
+            return benchmark.run(directory.path());
+        }
     }
 
     /** The location given with {@code --store}, if any. */

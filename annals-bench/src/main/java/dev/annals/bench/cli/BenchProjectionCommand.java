@@ -1,6 +1,5 @@
 package dev.annals.bench.cli;
 
-import dev.annals.bench.internal.TemporaryDirectory;
 import dev.annals.bench.projection.ProjectionBenchmark;
 import dev.annals.bench.projection.ProjectionBenchmarkOptions;
 import java.time.Duration;
@@ -65,15 +64,9 @@ public final class BenchProjectionCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        var data = bench.explicitDataDirectory();
-        String report;
-        if (data.isPresent()) {
-            report = ProjectionBenchmark.run(data.get(), options).report();
-        } else {
-            try (var directory = TemporaryDirectory.create("annals-bench-projection")) {
-                report = ProjectionBenchmark.run(directory.path(), options).report();
-            }
-        }
+        String report = bench.inDataDirectory(
+                "annals-bench-projection",
+                directory -> ProjectionBenchmark.run(directory, options).report());
         spec.commandLine().getOut().print(report);
         spec.commandLine().getOut().flush();
         return BenchCommand.OK;

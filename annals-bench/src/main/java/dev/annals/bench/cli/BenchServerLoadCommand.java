@@ -1,6 +1,5 @@
 package dev.annals.bench.cli;
 
-import dev.annals.bench.internal.TemporaryDirectory;
 import dev.annals.bench.server.ServerLoad;
 import dev.annals.bench.server.ServerLoadOptions;
 import dev.annals.bench.server.ServerLoadResult;
@@ -85,15 +84,8 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        var data = bench.explicitDataDirectory();
-        ServerLoadResult result;
-        if (data.isPresent()) {
-            result = run(data.get(), options);
-        } else {
-            try (var directory = TemporaryDirectory.create("annals-bench-server-load")) {
-                result = run(directory.path(), options);
-            }
-        }
+        ServerLoadResult result =
+                bench.inDataDirectory("annals-bench-server-load", directory -> run(directory, options));
         spec.commandLine().getOut().print(result.report());
         spec.commandLine().getOut().flush();
         boolean clean = result.complete() == options.subscribers()

@@ -7,6 +7,7 @@ import dev.annals.cli.RejectedRequestException;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionState;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.RelayReports;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.TreeSet;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
                     + " leases: owner, epoch, held, expired or free.",
             "Reads what each runner reports to the store's database, so it works while the application runs."
                     + " The subcommands ask a running runner to act; it obeys within seconds.",
+            "With --store http(s)://HOST:PORT, also lists the relays the server runs (annals serve --relay):"
+                    + " checkpoint, lag in events and seconds, and events published per second.",
             "REPORTED is how long ago the runner last reported (it does every second while it runs); a"
                     + " projection not reported for longer than --stale-after shows as STALE: its runner has"
                     + " probably stopped without saying so (killed, crashed), and its numbers are that old."
@@ -99,6 +102,7 @@ public final class ProjectionsCommand implements Callable<Integer> {
                 }
                 SegmentLeaseTable.print(out, leases);
             }
+            opened.deployment().capability(RelayReports.class).ifPresent(relays -> RelayTable.print(out, relays));
         }
         out.flush();
         return ExitCodes.OK;

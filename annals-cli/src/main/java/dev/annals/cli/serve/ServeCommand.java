@@ -17,6 +17,7 @@ import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionStates;
 import dev.annals.server.AllowedOrigin;
 import dev.annals.server.AnnalsServer;
+import dev.annals.server.ServerBuilder;
 import dev.annals.server.ServerOptions;
 import dev.annals.server.auth.TokenInfo;
 import dev.annals.server.auth.TokenStore;
@@ -133,26 +134,28 @@ public final class ServeCommand implements Callable<Integer> {
         var stopped = new CountDownLatch(1);
         Thread hook = new Thread(stopped::countDown, "annals-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        try (var deployment = annals.openDeployment(OpenOptions.defaults());
-                var kafka = RelayOption.start(relayOptions, deployment.store())) {
-            EventStore store = deployment.store();
-            Optional<BankReadSide> readSide = demo ? runDemo(deployment, out) : Optional.empty();
-            Optional<Thread> sampleTraffic = Optional.empty();
-            try (var server = start(deployment, options, out, readSide)) {
-                out.printf("Annals server on %s%n", deployment.description());
-                out.printf(
-                        "Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
-                        server.uri(), server.uri(), server.uri());
-                sampleTraffic = startTraffic(store, out);
-                out.println();
-                out.println("  Web console: " + server.uri());
-                out.println();
-                out.flush();
-                writer.flush();
-                stopped.await();
-            } finally {
-                sampleTraffic.ifPresent(ServeCommand::stop);
-                readSide.ifPresent(BankReadSide::close);
+        try (var deployment = annals.openDeployment(OpenOptions.defaults())) {
+            var builder = AnnalsServer.builder(deployment.store());
+            try (var kafka = RelayOption.start(relayOptions, deployment.store(), builder)) {
+                EventStore store = deployment.store();
+                Optional<BankReadSide> readSide = demo ? runDemo(deployment, out) : Optional.empty();
+                Optional<Thread> sampleTraffic = Optional.empty();
+                try (var server = start(builder, deployment, options, out, readSide)) {
+                    out.printf("Annals server on %s%n", deployment.description());
+                    out.printf(
+                            "Listening on %s (API: %sopenapi.json, metrics: %smetrics); stop with Ctrl-C%n",
+                            server.uri(), server.uri(), server.uri());
+                    sampleTraffic = startTraffic(store, out);
+                    out.println();
+                    out.println("  Web console: " + server.uri());
+                    out.println();
+                    out.flush();
+                    writer.flush();
+                    stopped.await();
+                } finally {
+                    sampleTraffic.ifPresent(ServeCommand::stop);
+                    readSide.ifPresent(BankReadSide::close);
+                }
             }
         } catch (InterruptedException e) {
             // Interrupted by an embedding caller: stop serving, as Ctrl-C does.
@@ -178,8 +181,12 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private AnnalsServer start(
-            Deployment deployment, ServerOptions options, PrintStream out, Optional<BankReadSide> readSide) {
-        var builder = AnnalsServer.builder(deployment.store()).options(options).entities(Bank.entityTypes());
+            ServerBuilder builder,
+            Deployment deployment,
+            ServerOptions options,
+            PrintStream out,
+            Optional<BankReadSide> readSide) {
+        builder.options(options).entities(Bank.entityTypes());
         allowedOrigins.forEach(builder::allowOrigin);
         deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
         deployment.capability(AuditTrail.class).ifPresent(builder::audit);

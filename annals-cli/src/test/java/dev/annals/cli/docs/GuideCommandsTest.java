@@ -72,6 +72,13 @@ class GuideCommandsTest {
                     "needs a Kafka broker: KafkaRelayCommandTest runs --topic and --category against a broker"
                             + " process of its own"),
             Map.entry(
+                    "./annals serve --relay kafka=127.0.0.1:9092",
+                    "needs a Kafka broker: ServeRelayTest serves with --relay against a broker process of its own"
+                            + " and reads the relay's figures from /metrics, GET /relays and annals projections"),
+            Map.entry(
+                    "./annals bench relay",
+                    "a benchmark with a broker of its own, 1,000,000 events: BenchRelayCommandTest runs bench relay with 2,000 events"),
+            Map.entry(
                     "./annals relay kafka --bootstrap-servers 127.0.0.1:9092 --until-caught-up",
                     "needs a Kafka broker: KafkaRelayCommandTest runs --until-caught-up against a broker process"
                             + " of its own"),

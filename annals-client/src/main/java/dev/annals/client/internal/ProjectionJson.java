@@ -5,6 +5,7 @@ import dev.annals.projection.DeadLetter;
 import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionState;
+import dev.annals.projection.RelayReport;
 import dev.annals.store.EventStoreException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,8 +13,8 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The answers of the projection routes as the core's types: {@code GET /projections} and
- * {@code GET /dead-letters} (their schemas in the server's openapi.json).
+ * The answers of the projection routes as the core's types: {@code GET /projections},
+ * {@code GET /dead-letters} and {@code GET /relays} (their schemas in the server's openapi.json).
  */
 public final class ProjectionJson {
 
@@ -52,6 +53,21 @@ public final class ProjectionJson {
                 instant(node, "firstFailure"),
                 instant(node, "lastFailure"),
                 constant(DeadLetterStatus.class, node, "status"));
+    }
+
+    /** One item of {@code GET /relays}. */
+    public static RelayReport relay(JsonNode node) {
+        return new RelayReport(
+                text(node, "name"),
+                text(node, "role"),
+                node.path("checkpoint").asLong(),
+                node.path("headPosition").asLong(),
+                node.path("eventsBehind").asLong(),
+                node.path("secondsBehind").asDouble(),
+                node.path("publishedPerSecond").asDouble(),
+                node.path("published").asLong(),
+                node.path("error").asText(""),
+                instant(node, "measuredAt"));
     }
 
     private static String text(JsonNode node, String field) {

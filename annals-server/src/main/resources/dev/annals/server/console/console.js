@@ -183,6 +183,20 @@ async function loadProjections() {
       api(`/projections/${encodeURIComponent(p.projection)}/${b.dataset.do}`, { method: 'POST' }).catch(fail)));
   }
 }
+// relays run beside the server (annals serve --relay): hidden while there is none
+async function loadRelays() {
+  const page = await api('/relays');
+  const table = $('relay-list');
+  table.hidden = page.relays.length === 0;
+  const body = table.tBodies[0];
+  body.innerHTML = '';
+  for (const r of page.relays) {
+    const row = body.insertRow();
+    row.innerHTML = `<td>${esc(r.name)}</td><td class="state-${esc(r.role)}">${esc(r.role)}</td><td>${r.checkpoint}</td>`
+      + `<td>${r.eventsBehind}</td><td>${r.secondsBehind}</td><td>${r.publishedPerSecond.toFixed(1)}</td>`
+      + `<td class="error">${esc(r.error)}</td>`;
+  }
+}
 async function loadDeadLetters() {
   const page = await api('/dead-letters');
   const body = $('letter-list').tBodies[0];
@@ -301,6 +315,7 @@ $('send-command').addEventListener('click', () => sendCommand());
 
 const refresh = () => {
   loadProjections().catch(() => {});
+  if ($('projections').classList.contains('active')) { loadRelays().catch(() => {}); }
   if ($('dead-letters').classList.contains('active')) { loadDeadLetters().catch(fail); }
 };
 setInterval(refresh, 2000);

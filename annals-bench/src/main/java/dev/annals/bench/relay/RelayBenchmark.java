@@ -1,0 +1,147 @@
+package dev.annals.bench.relay;
+
+import dev.annals.bench.Latency;
+import dev.annals.bench.internal.Payloads;
+import dev.annals.event.EventData;
+import dev.annals.event.Metadata;
+import dev.annals.kafka.relay.KafkaRelay;
+import dev.annals.kafka.relay.RelayOptions;
+import dev.annals.kafka.relay.TopicRule;
+import dev.annals.kafka.testing.KafkaBroker;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.sqlite.SqliteEventStore;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.Histogram;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * {@code annals bench relay}: how fast the Kafka relay publishes the embedded store, against the ceiling of
+ * Kafka's own producer on the same broker, and how long an append takes to reach a read_committed consumer.
+ *
+ * <p>Throughput: {@code events} events are appended first (100 per append, over 1,000 streams), then a relay
+ * starts from position 0 and the clock stops when its checkpoint reaches the head: reading the store,
+ * building the envelopes and committing the transactions all count. The ceiling is then measured with
+ * {@link ProducerCeiling} for as many records as large as one envelope the relay wrote. Latency: with the
+ * relay caught up, single-event appends at a steady rate, each measured from its due time to its receipt.
+ */
+public final class RelayBenchmark {
+
+    private static final int STREAMS = 1_000;
+    private static final int PER_APPEND = 100;
+    private static final int PARTITIONS = 3;
+
+    private RelayBenchmark() {}
+
+    /** Runs the benchmark on a new store in {@code dataDirectory}. */
+    public static RelayBenchmarkResult run(Path dataDirectory, RelayBenchmarkOptions options) {
+        requireNonNull(dataDirectory, "dataDirectory");
+        requireNonNull(options, "options");
+        Optional<KafkaBroker> started =
+                options.bootstrapServers().isPresent() ? Optional.empty() : Optional.of(KafkaBroker.start());
+        try (var store = SqliteEventStore.open(dataDirectory)) {
+            String servers =
+                    options.bootstrapServers().orElseGet(() -> started.get().bootstrapServers());
+            String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+            byte[] payload = Payloads.json(options.payloadBytes());
+            fill(store, options.events(), payload);
+            var relayOptions = RelayOptions.to(servers)
+                    .withName(run)
+                    .withTopics(new TopicRule.Single(run + ".events"))
+                    .withCheckpointTopic(run + ".checkpoints")
+                    .withTopicCreation(true, PARTITIONS)
+                    .withMeterRegistry(new SimpleMeterRegistry());
+            long begun = System.nanoTime();
+            try (var relay = KafkaRelay.start(store, relayOptions)) {
+                awaitCheckpoint(relay, store.headPosition(), Duration.ofMinutes(30));
+                double seconds = (System.nanoTime() - begun) / 1e9;
+                try (var receipts = Receipts.open(servers, run + ".events")) {
+                    var envelope = receipts.firstRecordSizes();
+                    long transactions = Math.max(1, (options.events() + 499) / 500);
+                    long transactionMillis = Math.max(1, Math.round(seconds * 1000 / transactions));
+                    var latency = steady(store, receipts, options, payload);
+                    var ceiling = ProducerCeiling.run(
+                            servers,
+                            run + ".ceiling",
+                            PARTITIONS,
+                            options.events(),
+                            envelope.valueBytes(),
+                            transactionMillis);
+                    return new RelayBenchmarkResult(
+                            options.events(),
+                            seconds,
+                            envelope.valueBytes(),
+                            envelope.keyBytes(),
+                            ceiling,
+                            options.latencyEvents(),
+                            options.ratePerSecond(),
+                            latency,
+                            started.isPresent());
+                }
+            }
+        } finally {
+            started.ifPresent(KafkaBroker::close);
+        }
+    }
+
+    private static void fill(SqliteEventStore store, int events, byte[] payload) {
+        for (int written = 0; written < events; written += PER_APPEND) {
+            var batch = new ArrayList<EventData>(PER_APPEND);
+            for (int i = 0; i < Math.min(PER_APPEND, events - written); i++) {
+                batch.add(EventData.of("BenchPublished", payload, Metadata.empty()));
+            }
+            store.append("bench-" + (written / PER_APPEND % STREAMS), ExpectedVersion.any(), batch);
+        }
+    }
+
+    private static void awaitCheckpoint(KafkaRelay relay, long position, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (relay.status().checkpoint() < position) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the relay did not reach position " + position + " within " + timeout + ": " + relay.status());
+            }
+            // A millisecond's park: the relay's own thread does the work; this only watches its checkpoint.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    private static Latency steady(
+            SqliteEventStore store, Receipts receipts, RelayBenchmarkOptions options, byte[] payload) {
+        long total = options.latencyEvents();
+        long interval = 1_000_000_000L / options.ratePerSecond();
+        var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        var listening = receipts.listen(total, latency);
+        long start = System.nanoTime();
+        var senders = new ArrayList<Thread>();
+        for (long i = 0; i < total; i++) {
+            long due = start + i * interval;
+            // Open loop: each event is sent at its due time on its own virtual thread, whatever the others do.
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            var event = EventData.of("BenchPublished", payload, Metadata.empty());
+            receipts.due(event.eventId(), due);
+            long n = i;
+            senders.add(Thread.ofVirtual()
+                    .start(() -> store.append("bench-" + (n % STREAMS), ExpectedVersion.any(), event)));
+        }
+        for (Thread sender : senders) {
+            try {
+                sender.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while appending", e);
+            }
+        }
+        listening.await(Duration.ofMinutes(2));
+        return Latency.of(latency);
+    }
+}

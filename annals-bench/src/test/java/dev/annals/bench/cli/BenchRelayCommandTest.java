@@ -1,0 +1,53 @@
+package dev.annals.bench.cli;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code annals bench relay} in its short form, with the broker it starts itself: the report's shape, not
+ * its timings (this machine is shared).
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@Timeout(300)
+class BenchRelayCommandTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void publishes_through_a_broker_it_starts_and_reports_throughput_ceiling_ratio_and_latency() {
+        var run = BenchCli.onSqlite(data).run("relay", "--events", "2000", "--rate", "200", "--seconds", "2");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        var lines = run.out().lines().toList();
+        assertThat(lines).hasSize(6);
+        assertThat(lines.get(0))
+                .matches(
+                        "Relay to Kafka \\(a local broker\\), 2000 events, envelope \\d{3,4} bytes \\(key \\d+ bytes\\)");
+        assertThat(lines.get(1)).matches("  relay: +[\\d,]+ events/s +\\([\\d.]+ s\\)");
+        assertThat(lines.get(2))
+                .matches(
+                        "  ProducerPerformance: +[\\d,]+ records/s \\(2000 records of \\d{3,4} bytes, transaction every \\d+ ms\\)");
+        assertThat(lines.get(3)).matches("  ratio: +[\\d.]+ %");
+        assertThat(lines.get(4)).isEqualTo("End to end at 200 events/s (400 events, append to read_committed receipt)");
+        assertThat(lines.get(5)).matches("  p50 [\\d.]+ ms   p99 [\\d.]+ ms   p99\\.9 [\\d.]+ ms   max [\\d.]+ ms");
+        // The ceiling's records are as large as the relay's envelope, which wraps the 200-byte payload.
+        var envelope = lines.get(0).replaceAll(".*envelope (\\d+) bytes.*", "$1");
+        assertThat(Integer.parseInt(envelope)).isGreaterThan(200);
+        assertThat(lines.get(2)).contains("records of " + envelope + " bytes");
+    }
+
+    @Test
+    void a_rate_of_zero_is_bad_usage_with_one_line() {
+        var run = BenchCli.onSqlite(data).run("relay", "--rate", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().getFirst()).contains("--rate must be from 1 to 100000 events per second, was 0");
+    }
+}
