@@ -10,6 +10,7 @@ import dev.annals.server.internal.auth.RequestGate;
 import dev.annals.server.internal.command.CommandRoutes;
 import dev.annals.server.internal.command.QueryRoutes;
 import dev.annals.server.internal.correlation.CorrelationRoutes;
+import dev.annals.server.internal.drill.DrillRoutes;
 import dev.annals.server.internal.error.ErrorResponses;
 import dev.annals.server.internal.input.BadMessages;
 import dev.annals.server.internal.input.BodyLimit;
@@ -30,6 +31,7 @@ import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,6 +87,7 @@ public final class AnnalsServer implements AutoCloseable {
             Optional<ProjectionStates> projections,
             Optional<EntityTypes> entities,
             Optional<AuditTrail> audit,
+            Optional<Path> dataDirectory,
             DomainRoutes domain) {
         var registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         var live = new LiveRoutes(store, guard);
@@ -111,6 +114,7 @@ public final class AnnalsServer implements AutoCloseable {
         new StreamRoutes(store, guard).install(app);
         new DeletionRoutes(store, guard).install(app);
         new AuditRoutes(audit, guard).install(app);
+        new DrillRoutes(dataDirectory, guard).install(app);
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);
         new StateRoutes(store, entities, guard).install(app);

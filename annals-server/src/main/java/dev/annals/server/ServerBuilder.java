@@ -10,6 +10,7 @@ import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.auth.RequestGate;
 import dev.annals.server.internal.auth.TokenGuard;
 import dev.annals.store.EventStore;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -34,6 +35,7 @@ public final class ServerBuilder {
     private Optional<EntityTypes> entities = Optional.empty();
     private CommandRegistry commands = CommandRegistry.empty();
     private Optional<AuditTrail> audit = Optional.empty();
+    private Optional<Path> dataDirectory = Optional.empty();
     private final Map<String, ReadModelQuery> queries = new LinkedHashMap<>();
     private final Set<String> allowedOrigins = new LinkedHashSet<>();
 
@@ -91,6 +93,15 @@ public final class ServerBuilder {
     }
 
     /**
+     * Answers {@code GET /drills/last} with the report {@code annals drill} left in {@code directory}, the
+     * deployment's data directory (its {@link dev.annals.backend.DataDirectory}); without it, always 404.
+     */
+    public ServerBuilder dataDirectory(Path directory) {
+        this.dataDirectory = Optional.of(requireNonNull(directory, "dataDirectory"));
+        return this;
+    }
+
+    /**
      * Lets pages of {@code origin} (such as {@code https://console.example:8443}) send state-changing
      * requests: a front end served elsewhere than by this server. Without it, a POST, PUT, PATCH or DELETE
      * whose {@code Origin} is another than the server's own is refused with 403; requests without
@@ -131,6 +142,7 @@ public final class ServerBuilder {
                 projections,
                 entities,
                 audit,
+                dataDirectory,
                 new DomainRoutes(commands, Map.copyOf(queries)));
     }
 
