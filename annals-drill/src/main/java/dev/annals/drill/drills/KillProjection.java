@@ -1,8 +1,6 @@
 package dev.annals.drill.drills;
 
-import dev.annals.audit.AuditTrail;
 import dev.annals.backend.Deployment;
-import dev.annals.backend.OpenOptions;
 import dev.annals.drill.Drill;
 import dev.annals.drill.DrillFailure;
 import dev.annals.drill.DrillSession;
@@ -10,11 +8,9 @@ import dev.annals.drill.DrillSettings;
 import dev.annals.drill.check.Evidence;
 import dev.annals.drill.fault.ChildJvm;
 import dev.annals.drill.load.Ledger;
-import dev.annals.drill.load.LiveAccounts;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
-import dev.annals.subscription.SubscriptionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -53,30 +49,17 @@ public final class KillProjection implements Drill {
         private final String streamPrefix;
         private final Ledger ledger = new Ledger();
         private final WorkerProgress progress = new WorkerProgress(ledger);
-        private final long baseline;
-        private final Deployment reading;
-        private final LiveAccounts live;
+        private final ReadBeside beside;
         private final CheckpointedBalances readModel;
-        private Deployment writing;
         private ChildJvm worker;
         private long interrupted;
 
         Session(DrillSettings settings, String streamPrefix) throws Exception {
             this.settings = settings;
             this.streamPrefix = streamPrefix;
-            // Created (when new) and released again: the worker process must be the one that writes.
-            try (var created = open(OpenOptions.defaults())) {
-                baseline = created.store().headPosition();
-            }
-            reading = open(OpenOptions.readOnly());
-            live = LiveAccounts.start(
-                    reading.store(), streamPrefix, baseline, SubscriptionOptions.defaults(), Duration.ZERO);
-            readModel = new CheckpointedBalances(streamPrefix, readModels(reading), baseline);
+            beside = new ReadBeside(settings, streamPrefix);
+            readModel = new CheckpointedBalances(streamPrefix, readModels(beside.reading()), beside.baseline());
             worker = startWorker(-1);
-        }
-
-        private Deployment open(OpenOptions options) {
-            return settings.backends().open(settings.location(), options);
         }
 
         private static JdbcReadModels readModels(Deployment deployment) {
@@ -99,7 +82,7 @@ public final class KillProjection implements Drill {
 
         @Override
         public long baseline() {
-            return baseline;
+            return beside.baseline();
         }
 
         @Override
@@ -130,20 +113,14 @@ public final class KillProjection implements Drill {
 
         @Override
         public Evidence evidence() {
-            var current = writing != null ? writing : reading;
-            return new Evidence(
-                    current.store(),
-                    ledger,
-                    List.of(live),
-                    List.of(live, readModel),
-                    current.capability(AuditTrail.class));
+            return beside.evidence(ledger, List.of(readModel));
         }
 
         /** Kills the last worker too, then lets a projection of the drill's own catch up with the head. */
         @Override
         public void stopLoad() throws Exception {
             worker.close();
-            writing = open(OpenOptions.defaults());
+            var writing = beside.takeOver();
             long head = writing.store().headPosition();
             try (var target = readModels(writing).store(CheckpointedBalances.TABLES);
                     var runner = ProjectionRunner.start(
@@ -153,15 +130,12 @@ public final class KillProjection implements Drill {
                             ProjectionOptions.defaults())) {
                 runner.awaitPosition(head, RECOVERY_LIMIT);
             }
-            if (!live.awaitPosition(head, RECOVERY_LIMIT)) {
-                throw new DrillFailure("the live subscriber did not reach the head " + head + " within "
-                        + RECOVERY_LIMIT.toSeconds() + " s " + live.failure());
-            }
+            beside.awaitLive(head, RECOVERY_LIMIT);
         }
 
         @Override
         public Deployment deployment() {
-            return writing;
+            return beside.writing();
         }
 
         @Override
@@ -169,11 +143,7 @@ public final class KillProjection implements Drill {
             try {
                 worker.close();
             } finally {
-                live.close();
-                reading.close();
-                if (writing != null) {
-                    writing.close();
-                }
+                beside.close();
             }
         }
     }
