@@ -2,6 +2,7 @@ package dev.annals.drill;
 
 import dev.annals.drill.drills.CutConnections;
 import dev.annals.drill.drills.DiskFull;
+import dev.annals.drill.drills.KillProjection;
 import dev.annals.drill.drills.KillWriter;
 import dev.annals.drill.drills.PoisonEvent;
 import dev.annals.drill.drills.RestartDatabase;
@@ -14,6 +15,7 @@ public final class DrillCatalog {
 
     private static final List<Drill> DRILLS = List.of(
             new KillWriter(),
+            new KillProjection(),
             new RestartDatabase(),
             new CutConnections(),
             new DiskFull(),

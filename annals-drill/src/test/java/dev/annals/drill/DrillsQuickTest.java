@@ -58,6 +58,11 @@ class DrillsQuickTest {
                     .isGreaterThanOrEqualTo(report.recovery().p50Millis());
         }
         assertThat(progress).anySatisfy(line -> assertThat(line).startsWith("kill-writer  fault 3/3"));
+        assertThat(progress)
+                .filteredOn(line -> line.startsWith("kill-projection  fault"))
+                .hasSize(3)
+                .allSatisfy(line ->
+                        assertThat(line).contains("killed projection worker").contains("while applying"));
         try (var deployment = Backends.installed().open(data.toString(), dev.annals.backend.OpenOptions.defaults());
                 var streams = deployment.store().streams()) {
             // Tombstoned (ADR 0011): no longer listed or readable as streams; $all keeps their events.

@@ -11,6 +11,7 @@ import dev.annals.server.internal.auth.RequestGate;
 import dev.annals.server.internal.command.CommandRoutes;
 import dev.annals.server.internal.command.QueryRoutes;
 import dev.annals.server.internal.correlation.CorrelationRoutes;
+import dev.annals.server.internal.drill.DrillRoutes;
 import dev.annals.server.internal.error.ErrorResponses;
 import dev.annals.server.internal.input.BadMessages;
 import dev.annals.server.internal.input.BodyLimit;
@@ -31,6 +32,7 @@ import dev.annals.store.EventStore;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +90,7 @@ public final class AnnalsServer implements AutoCloseable {
             Optional<AuditTrail> audit,
             PrometheusMeterRegistry registry,
             RelayReports relays,
+            Optional<Path> dataDirectory,
             DomainRoutes domain) {
         var live = new LiveRoutes(store, guard);
         var bodyLimit = new BodyLimit(options.maxBodyBytes());
@@ -113,6 +116,7 @@ public final class AnnalsServer implements AutoCloseable {
         new StreamRoutes(store, guard).install(app);
         new DeletionRoutes(store, guard).install(app);
         new AuditRoutes(audit, guard).install(app);
+        new DrillRoutes(dataDirectory, guard).install(app);
         live.install(app);
         new ProjectionRoutes(projections, guard).install(app);
         new RelayRoutes(relays, guard).install(app);

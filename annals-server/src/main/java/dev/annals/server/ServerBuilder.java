@@ -14,6 +14,7 @@ import dev.annals.store.EventStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -38,6 +39,7 @@ public final class ServerBuilder {
     private Optional<EntityTypes> entities = Optional.empty();
     private CommandRegistry commands = CommandRegistry.empty();
     private Optional<AuditTrail> audit = Optional.empty();
+    private Optional<Path> dataDirectory = Optional.empty();
     private final Map<String, ReadModelQuery> queries = new LinkedHashMap<>();
     private final Set<String> allowedOrigins = new LinkedHashSet<>();
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -111,6 +113,15 @@ public final class ServerBuilder {
     }
 
     /**
+     * Answers {@code GET /drills/last} with the report {@code annals drill} left in {@code directory}, the
+     * deployment's data directory (its {@link dev.annals.backend.DataDirectory}); without it, always 404.
+     */
+    public ServerBuilder dataDirectory(Path directory) {
+        this.dataDirectory = Optional.of(requireNonNull(directory, "dataDirectory"));
+        return this;
+    }
+
+    /**
      * Lets pages of {@code origin} (such as {@code https://console.example:8443}) send state-changing
      * requests: a front end served elsewhere than by this server. Without it, a POST, PUT, PATCH or DELETE
      * whose {@code Origin} is another than the server's own is refused with 403; requests without
@@ -153,6 +164,7 @@ public final class ServerBuilder {
                 audit,
                 registry,
                 relays,
+                dataDirectory,
                 new DomainRoutes(commands, Map.copyOf(queries)));
     }
 

@@ -2,6 +2,7 @@ package dev.annals.server;
 
 import dev.annals.audit.AuditTrail;
 import dev.annals.backend.Backends;
+import dev.annals.backend.DataDirectory;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.OpenOptions;
 import dev.annals.decider.EntityTypes;
@@ -55,6 +56,9 @@ public final class FuzzedServer implements AutoCloseable {
                     .query("tally", parameters -> Map.of("stream", parameters.getOrDefault("stream", "")));
             deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
             deployment.capability(AuditTrail.class).ifPresent(builder::audit);
+            // As annals serve does: GET /drills/last then answers the report a drill left here.
+            deployment.capability(DataDirectory.class).map(DataDirectory::path).ifPresent(builder::dataDirectory);
+            Files.writeString(data.resolve("last-drill.json"), DrillRoutesTest.REPORT);
             TokenStore tokenStore = TokenStore.in(data);
             if (tokens) {
                 builder.tokens(tokenStore);

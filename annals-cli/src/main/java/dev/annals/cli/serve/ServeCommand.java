@@ -1,6 +1,7 @@
 package dev.annals.cli.serve;
 
 import dev.annals.audit.AuditTrail;
+import dev.annals.backend.DataDirectory;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.OpenOptions;
 import dev.annals.cli.AnnalsCommand;
@@ -190,6 +191,8 @@ public final class ServeCommand implements Callable<Integer> {
         allowedOrigins.forEach(builder::allowOrigin);
         deployment.capability(ProjectionStates.class).ifPresent(builder::projections);
         deployment.capability(AuditTrail.class).ifPresent(builder::audit);
+        // Where annals drill leaves its last report, for the console's drills tab.
+        deployment.capability(DataDirectory.class).map(DataDirectory::path).ifPresent(builder::dataDirectory);
         if (demo) {
             BankDemoRoutes.install(builder, deployment.store(), readSide, deployment.capability(JdbcReadModels.class));
         }

@@ -95,6 +95,25 @@ class ServeCommandTest {
     }
 
     @Test
+    void serves_the_report_annals_drill_left_in_the_embedded_stores_data_directory() throws Exception {
+        java.nio.file.Files.createDirectories(data);
+        var serving = serve(Backends.installed());
+        URI uri = serving.uri();
+
+        var none = get(uri, "drills/last");
+        java.nio.file.Files.writeString(
+                data.resolve("last-drill.json"),
+                "{\"finishedAt\":\"2026-12-03T14:00:00Z\",\"passed\":true,\"drills\":[]}");
+        var last = get(uri, "drills/last");
+
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("\"error\":\"no_drill_report\"");
+        assertThat(last.statusCode()).isEqualTo(200);
+        assertThat(last.body()).contains("\"finishedAt\":\"2026-12-03T14:00:00Z\"");
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
     void with_demo_runs_the_bank_demo_on_sqlite_and_serves_its_events() throws Exception {
         var serving = serve(Backends.installed(), "--demo");
         URI uri = serving.uri();

@@ -229,6 +229,25 @@ public final class Invariants {
         if (!snapshot.balances().equals(balances)) {
             violation("read model " + name + " differs from a clean rebuild at position " + snapshot.position());
         }
+        snapshot.applied().ifPresent(applied -> compareApplied(name, snapshot.position(), applied));
+    }
+
+    /** Each account's events in the log (its last version + 1) against the events the read model applied. */
+    private void compareApplied(String name, long position, Map<String, Long> applied) {
+        var streams = new java.util.TreeSet<>(versions.keySet());
+        streams.addAll(applied.keySet());
+        for (String stream : streams) {
+            long inLog = versions.getOrDefault(stream, -1L) + 1;
+            long done = applied.getOrDefault(stream, 0L);
+            if (done > inLog) {
+                duplicated += done - inLog;
+                violation("read model " + name + " applied " + done + " events of " + stream + " where the log has "
+                        + inLog + " through position " + position + ": applied twice");
+            } else if (done < inLog) {
+                violation("read model " + name + " applied " + done + " events of " + stream + " where the log has "
+                        + inLog + " through position " + position + ": skipped");
+            }
+        }
     }
 
     private void violation(String text) {

@@ -1,6 +1,7 @@
 package dev.annals.drill.check;
 
 import java.util.Map;
+import java.util.Optional;
 
 /** A read model a drill keeps running, as the invariant checker compares it with a clean rebuild. */
 public interface ReadModelView {
@@ -19,11 +20,25 @@ public interface ReadModelView {
      *
      * @param position the last position it processed
      * @param balances cents by account stream
+     * @param applied  how many events of each account stream it applied, for a read model that counts them
+     *                 (an event applied twice or skipped shows here even when the amounts cancel out);
+     *                 empty when it does not count
      */
-    record Snapshot(long position, Map<String, Long> balances) {
+    record Snapshot(long position, Map<String, Long> balances, Optional<Map<String, Long>> applied) {
         /** Copies. */
         public Snapshot {
             balances = Map.copyOf(balances);
+            applied = applied.map(Map::copyOf);
+        }
+
+        /** A snapshot of a read model that does not count the events it applied. */
+        public Snapshot(long position, Map<String, Long> balances) {
+            this(position, balances, Optional.empty());
+        }
+
+        /** A snapshot of a read model that counts the events it applied, by account stream. */
+        public Snapshot(long position, Map<String, Long> balances, Map<String, Long> applied) {
+            this(position, balances, Optional.of(applied));
         }
     }
 }

@@ -1,8 +1,6 @@
 package dev.annals.drill.drills;
 
-import dev.annals.audit.AuditTrail;
 import dev.annals.backend.Deployment;
-import dev.annals.backend.OpenOptions;
 import dev.annals.drill.Drill;
 import dev.annals.drill.DrillFailure;
 import dev.annals.drill.DrillSession;
@@ -11,9 +9,7 @@ import dev.annals.drill.check.Evidence;
 import dev.annals.drill.fault.ChildJvm;
 import dev.annals.drill.load.Ack;
 import dev.annals.drill.load.Ledger;
-import dev.annals.drill.load.LiveAccounts;
 import dev.annals.drill.load.WriterProcess;
-import dev.annals.subscription.SubscriptionOptions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -48,28 +44,15 @@ public final class KillWriter implements Drill {
         private final DrillSettings settings;
         private final String streamPrefix;
         private final Ledger ledger = new Ledger();
-        private final long baseline;
-        private final Deployment reading;
-        private final LiveAccounts live;
-        private Deployment writing;
+        private final ReadBeside beside;
         private ChildJvm writer;
         private int acksAtKill;
 
         Session(DrillSettings settings, String streamPrefix) throws Exception {
             this.settings = settings;
             this.streamPrefix = streamPrefix;
-            // Created (when new) and released again: the writer process must be the one that writes.
-            try (var created = open(OpenOptions.defaults())) {
-                baseline = created.store().headPosition();
-            }
-            reading = open(OpenOptions.readOnly());
-            live = LiveAccounts.start(
-                    reading.store(), streamPrefix, baseline, SubscriptionOptions.defaults(), Duration.ZERO);
+            beside = new ReadBeside(settings, streamPrefix);
             writer = startWriter();
-        }
-
-        private Deployment open(OpenOptions options) {
-            return settings.backends().open(settings.location(), options);
         }
 
         private ChildJvm startWriter() throws Exception {
@@ -87,7 +70,7 @@ public final class KillWriter implements Drill {
 
         @Override
         public long baseline() {
-            return baseline;
+            return beside.baseline();
         }
 
         @Override
@@ -116,25 +99,18 @@ public final class KillWriter implements Drill {
 
         @Override
         public Evidence evidence() {
-            var current = writing != null ? writing : reading;
-            return new Evidence(
-                    current.store(), ledger, List.of(live), List.of(live), current.capability(AuditTrail.class));
+            return beside.evidence(ledger, List.of());
         }
 
         @Override
         public void stopLoad() throws Exception {
             writer.close();
-            writing = open(OpenOptions.defaults());
-            long head = writing.store().headPosition();
-            if (!live.awaitPosition(head, RECOVERY_LIMIT)) {
-                throw new DrillFailure("the live subscriber did not reach the head " + head + " within "
-                        + RECOVERY_LIMIT.toSeconds() + " s " + live.failure());
-            }
+            beside.awaitLive(beside.takeOver().store().headPosition(), RECOVERY_LIMIT);
         }
 
         @Override
         public Deployment deployment() {
-            return writing;
+            return beside.writing();
         }
 
         @Override
@@ -142,11 +118,7 @@ public final class KillWriter implements Drill {
             try {
                 writer.close();
             } finally {
-                live.close();
-                reading.close();
-                if (writing != null) {
-                    writing.close();
-                }
+                beside.close();
             }
         }
     }

@@ -97,4 +97,25 @@ class InvariantsTest {
                 .anySatisfy(text -> assertThat(text).startsWith("money: read model test model holds 11 cents"))
                 .anySatisfy(text -> assertThat(text).contains("differs from a clean rebuild"));
     }
+
+    @Test
+    void finds_an_event_applied_twice_or_skipped_by_a_read_model_that_counts_them_even_when_money_adds_up()
+            throws Exception {
+        ledger.accept(deposit("drill-t-0", -1, 10));
+        ledger.accept(deposit("drill-t-0", 0, 0));
+        ledger.accept(deposit("drill-t-1", -1, 0));
+        var checker = new Invariants("drill-t-", 0);
+
+        // Balances right: the events of 0 cents applied twice and skipped change no amount.
+        checker.full(evidence(new ReadModelView.Snapshot(
+                3, Map.of("drill-t-0", 10L, "drill-t-1", 0L), Map.of("drill-t-0", 3L, "drill-t-1", 0L))));
+
+        assertThat(checker.violations())
+                .containsExactly(
+                        "read model test model applied 3 events of drill-t-0 where the log has 2 through position 3:"
+                                + " applied twice",
+                        "read model test model applied 0 events of drill-t-1 where the log has 1 through position 3:"
+                                + " skipped");
+        assertThat(checker.duplicated()).isEqualTo(1);
+    }
 }

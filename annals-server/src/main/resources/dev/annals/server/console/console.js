@@ -224,6 +224,35 @@ async function verifyChain() {
 $('verify').addEventListener('click', () =>
   verifyChain().catch((error) => { $('audit-report').textContent = 'error: ' + error.message; }));
 
+// drills: the report annals drill last left in the data directory (docs/reliability.md)
+async function loadDrill() {
+  let report;
+  try {
+    report = await api('/drills/last');
+  } catch (error) {
+    $('drill-summary').textContent = error.message;
+    $('drill-list').tBodies[0].innerHTML = '';
+    return;
+  }
+  $('drill-summary').innerHTML = `<strong class="${report.passed ? 'state-running' : 'error'}">`
+    + `${report.passed ? 'passed' : 'failed'}</strong>: finished ${esc(localTime(report.finishedAt))} on ${esc(report.machine)}`;
+  const body = $('drill-list').tBodies[0];
+  body.innerHTML = '';
+  $('drill-violations').innerHTML = '';
+  for (const d of report.drills) {
+    const r = d.recovery || {};
+    body.insertRow().innerHTML = `<td>${esc(d.drill)}</td><td class="drill-${esc(d.outcome)}">${esc(d.outcome)}`
+      + `${d.reason ? ': ' + esc(d.reason) : ''}</td><td>${d.faults}</td><td>${d.acknowledged}</td><td>${d.lost}</td>`
+      + `<td>${d.duplicated}</td><td>${r.p50Millis} / ${r.p99Millis} / ${r.maxMillis}</td><td>${d.violationCount}</td>`;
+    for (const v of d.violations || []) {
+      const item = document.createElement('li');
+      item.className = 'error';
+      item.textContent = `${d.drill}: ${v}`;
+      $('drill-violations').appendChild(item);
+    }
+  }
+}
+
 // an entity's state at a chosen time: a slider over its events, or an instant
 let history = [];
 const localTime = (iso) => new Date(iso).toLocaleString();
@@ -317,6 +346,7 @@ const refresh = () => {
   loadProjections().catch(() => {});
   if ($('projections').classList.contains('active')) { loadRelays().catch(() => {}); }
   if ($('dead-letters').classList.contains('active')) { loadDeadLetters().catch(fail); }
+  if ($('drills').classList.contains('active')) { loadDrill().catch(fail); }
 };
 setInterval(refresh, 2000);
 document.querySelectorAll('nav button').forEach((b) => b.addEventListener('click', refresh));

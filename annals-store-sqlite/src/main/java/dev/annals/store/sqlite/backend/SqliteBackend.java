@@ -3,6 +3,7 @@ package dev.annals.store.sqlite.backend;
 import dev.annals.audit.AuditTrail;
 import dev.annals.backend.Access;
 import dev.annals.backend.Backend;
+import dev.annals.backend.DataDirectory;
 import dev.annals.backend.Deployment;
 import dev.annals.backend.NoStoreException;
 import dev.annals.backend.OpenOptions;
@@ -89,6 +90,7 @@ public final class SqliteBackend implements Backend {
                         () -> SqliteSubjectKeys.open(directory, options.setting(MasterKey.class)))
                 .capability(AuditTrail.class, () -> SqliteAuditTrail.open(directory))
                 .capability(StoreTransfer.class, () -> new SqliteTransfer(directory))
+                .capability(DataDirectory.class, () -> new DataDirectory(directory))
                 .build();
     }
 
