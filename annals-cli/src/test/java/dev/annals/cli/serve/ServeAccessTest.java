@@ -103,7 +103,7 @@ class ServeAccessTest {
 
         assertThat(cli.run("tokens", "revoke", id).exitCode()).isZero();
 
-        await().atMost(Duration.ofSeconds(5)).until(lines::isDone);
+        await().atMost(Duration.ofSeconds(30)).until(lines::isDone);
         assertThat(lines.get()).contains("event: revoked");
         assertThat(serving.stop()).isZero();
     }
