@@ -24,7 +24,7 @@ record GuideInvocation(List<String> args, boolean isServe, Optional<String> serv
     private static final String DEFAULT_DATA = "annals-data";
 
     private static final Set<String> FILE_OPTIONS =
-            Set.of("--file", "--output", "--chart", "--tls-keystore", "--tls-password-file");
+            Set.of("--file", "--output", "--chart", "--report", "--tls-keystore", "--tls-password-file");
 
     /**
      * @param words     the command's words after {@code annals}

@@ -115,12 +115,7 @@ public final class KafkaRelay implements AutoCloseable {
                     break;
                 }
                 if (Failures.fenced(e)) {
-                    LOG.warn(
-                            "relay {} was fenced by another relay with transactional id {}; standing by",
-                            options.name(),
-                            options.transactionalId());
-                    meter.failed(RelayRole.STANDBY, "fenced by another relay; standing by");
-                    standBy(standby, backoff);
+                    standByAfterFencing(standby, backoff);
                 } else if (e instanceof RelayConfigurationException configuration) {
                     LOG.error("relay {} stops: {}", options.name(), configuration.getMessage());
                     meter.failed(RelayRole.STOPPED, configuration.getMessage());
@@ -135,7 +130,11 @@ public final class KafkaRelay implements AutoCloseable {
                             wait,
                             Failures.describe(e));
                     meter.failed(RelayRole.RETRYING, Failures.describe(e));
-                    pause(wait);
+                    // At least a heartbeat: time for a newcomer that caused the failure to commit its claim.
+                    pause(wait.compareTo(options.heartbeat()) < 0 ? options.heartbeat() : wait);
+                    if (!closing && anotherInstanceTookOver()) {
+                        standByAfterFencing(standby, backoff);
+                    }
                 }
             }
         }
@@ -145,6 +144,29 @@ public final class KafkaRelay implements AutoCloseable {
                 options.name(),
                 meter.status().checkpoint());
         stopped.countDown();
+    }
+
+    private void standByAfterFencing(StandbyWatch standby, Backoff backoff) {
+        LOG.warn(
+                "relay {} was fenced by another relay with transactional id {}; standing by",
+                options.name(),
+                options.transactionalId());
+        meter.failed(RelayRole.STANDBY, "fenced by another relay; standing by");
+        standBy(standby, backoff);
+    }
+
+    /**
+     * After a failure the producer did not call fencing: has another relay committed a checkpoint since ours?
+     * Then it holds the source, and opening a session again would fence it back (the two would take turns).
+     * When the checkpoint cannot be read (the broker is away), the answer is no: retrying is safe, since a
+     * newer relay, if any, fences us again.
+     */
+    private boolean anotherInstanceTookOver() {
+        try {
+            return checkpoints.read(admin, Duration.ofSeconds(10)).writtenByAnotherThan(instance);
+        } catch (Exception e) {
+            return false;
+        }
     }
 
     private void standBy(StandbyWatch standby, Backoff backoff) {

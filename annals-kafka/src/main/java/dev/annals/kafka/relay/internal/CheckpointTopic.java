@@ -57,23 +57,40 @@ public final class CheckpointTopic {
         return key.equals(record.key()) && record.value() != null;
     }
 
+    /** The last committed checkpoint of a relay, and the instance that wrote it ("" when there is none). */
+    public record Checkpoint(long position, String instance) {
+        static final Checkpoint NONE = new Checkpoint(0, "");
+
+        /** True when an instance other than {@code instance} wrote it: another relay has taken over. */
+        public boolean writtenByAnotherThan(String instance) {
+            return !this.instance.isEmpty() && !this.instance.equals(instance);
+        }
+    }
+
     /** The position a checkpoint record holds. */
     public static long position(byte[] value) {
+        return checkpoint(value).position();
+    }
+
+    private static Checkpoint checkpoint(byte[] value) {
         try {
-            return JSON.readTree(value).required("position").asLong();
+            var node = JSON.readTree(value);
+            return new Checkpoint(
+                    node.required("position").asLong(), node.path("instance").asText(""));
         } catch (IOException | IllegalArgumentException e) {
             throw new IllegalStateException("a relay checkpoint record is not readable: " + e.getMessage(), e);
         }
     }
 
     /**
-     * The last committed checkpoint of this relay, 0 when it has none. Call it after the relay's producer has
-     * fenced its predecessors, so that no transaction of this relay is still open.
+     * The last committed checkpoint of this relay (position 0 when it has none). Call it after the relay's
+     * producer has fenced its predecessors, so that no transaction of this relay is still open; or after a
+     * failure, to learn whether another instance has taken over meanwhile.
      *
      * <p>A read_committed consumer stops at the first open transaction of any relay, so it reads up to the
      * high watermark: records of other relays' open transactions are waited for, never passed over.
      */
-    public long read(Admin admin, Duration timeout) throws Exception {
+    public Checkpoint read(Admin admin, Duration timeout) throws Exception {
         try (var consumer = consumers.get()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
@@ -87,7 +104,7 @@ public final class CheckpointTopic {
                     .forEach((partition, info) -> ends.put(partition, info.offset()));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            long position = 0;
+            var last = Checkpoint.NONE;
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
@@ -95,11 +112,11 @@ public final class CheckpointTopic {
                 }
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     if (isOurs(record)) {
-                        position = position(record.value());
+                        last = checkpoint(record.value());
                     }
                 }
             }
-            return position;
+            return last;
         }
     }
 

@@ -60,7 +60,11 @@ public final class PublishSession implements AutoCloseable {
             // Aborts a transaction a dead predecessor left open, and makes a live one's next commit fail.
             producer.initTransactions();
             var session = new PublishSession(options, producer, checkpoints, topics, instance);
-            session.checkpoint = checkpoints.read(admin, Duration.ofSeconds(30));
+            session.checkpoint = checkpoints.read(admin, Duration.ofSeconds(30)).position();
+            // Claims the source at once: a predecessor that fails for any reason (a fenced producer does not
+            // always say so: an aborted commit may surface as a timeout) finds this claim and stands by
+            // instead of fencing us back.
+            session.heartbeat();
             LOG.info(
                     "relay {} (instance {}) holds transactional id {}; resuming after position {}",
                     options.name(),
@@ -116,6 +120,10 @@ public final class PublishSession implements AutoCloseable {
         if (System.nanoTime() - lastCommitNanos < options.heartbeat().toNanos()) {
             return;
         }
+        heartbeat();
+    }
+
+    private void heartbeat() {
         producer.beginTransaction();
         producer.send(checkpoints.record(checkpoint, instance, clock.instant()));
         producer.commitTransaction();
