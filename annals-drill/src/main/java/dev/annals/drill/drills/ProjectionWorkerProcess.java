@@ -2,6 +2,7 @@ package dev.annals.drill.drills;
 
 import dev.annals.backend.Backends;
 import dev.annals.backend.OpenOptions;
+import dev.annals.drill.fault.ChildJvm;
 import dev.annals.drill.load.LoadWriters;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
@@ -31,6 +32,7 @@ public final class ProjectionWorkerProcess {
     private ProjectionWorkerProcess() {}
 
     public static void main(String[] args) throws InterruptedException {
+        ChildJvm.exitWithParent();
         // Straight to the file descriptor: System.out may be taken over by logging.
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         String streamPrefix = args[1];

@@ -59,6 +59,25 @@ public final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, errors, lines);
     }
 
+    /**
+     * Called first by a child's {@code main}: the child halts as soon as the drill that started it is gone, so
+     * that an operator's Ctrl-C or a SIGKILL of {@code annals drill} leaves no writer appending on its own. The
+     * drill holds the write end of the child's standard input and never writes to it; the kernel closes it
+     * when the drill dies, whichever way, and the child reads the end of it here at once (no polling).
+     */
+    public static void exitWithParent() {
+        Thread.ofPlatform().daemon().name("drill-parent-watch").start(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // Nothing is ever written; keep reading until the end.
+                }
+            } catch (IOException closed) {
+                // The pipe broke: the drill is gone all the same.
+            }
+            Runtime.getRuntime().halt(3);
+        });
+    }
+
     /** Its process id. */
     public long pid() {
         return process.pid();

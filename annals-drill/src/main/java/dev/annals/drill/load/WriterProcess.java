@@ -2,6 +2,7 @@ package dev.annals.drill.load;
 
 import dev.annals.backend.Backends;
 import dev.annals.backend.OpenOptions;
+import dev.annals.drill.fault.ChildJvm;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -20,6 +21,7 @@ public final class WriterProcess {
     private WriterProcess() {}
 
     public static void main(String[] args) throws InterruptedException {
+        ChildJvm.exitWithParent();
         // Straight to the file descriptor: System.out may be taken over by logging.
         var out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         var store = Backends.installed().open(args[0], OpenOptions.defaults()).store();
