@@ -110,6 +110,56 @@ class KafkaRelayCommandTest {
     }
 
     @Test
+    void publishes_through_a_sasl_listener_with_the_right_credentials() {
+        var cli = Cli.onSqlite(data);
+        cli.run("append", "secured-1", "Opened", "{}");
+        try (var log = PublishedLog.read(broker.bootstrapServers(), Pattern.compile("sasl-topic"))) {
+            var run = cli.run(saslRelay(KafkaBroker.SASL_PASSWORD));
+
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            await().atMost(Duration.ofSeconds(60)).until(() -> log.size() == 1 && log.caughtUp());
+            assertThat(log.received()).extracting(PublishedLog.Received::stream).containsExactly("secured-1");
+        }
+    }
+
+    @Test
+    void wrong_credentials_are_one_line_and_exit_1() {
+        var cli = Cli.onSqlite(data);
+        cli.run("append", "secured-1", "Opened", "{}");
+
+        var run = cli.run(saslRelay("not-the-password"));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.err())
+                .contains("Kafka at " + broker.saslBootstrapServers() + " refused the relay's credentials")
+                .doesNotContain("Exception", "org.apache");
+    }
+
+    private String[] saslRelay(String password) {
+        return new String[] {
+            "relay",
+            "kafka",
+            "--bootstrap-servers",
+            broker.saslBootstrapServers(),
+            "--kafka-property",
+            "security.protocol=SASL_PLAINTEXT",
+            "--kafka-property",
+            "sasl.mechanism=PLAIN",
+            "--kafka-property",
+            "sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                    + KafkaBroker.SASL_USER + "\" password=\"" + password + "\";",
+            "--topic",
+            "sasl-topic",
+            "--name",
+            "sasl-" + password.length(),
+            "--connect-timeout",
+            "10",
+            "--until-caught-up"
+        };
+    }
+
+    @Test
     void a_malformed_bootstrap_server_is_bad_usage() {
         var run = Cli.onSqlite(data).run("relay", "kafka", "--bootstrap-servers", "kafka");
 

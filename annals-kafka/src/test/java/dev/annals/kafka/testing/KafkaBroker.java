@@ -32,19 +32,27 @@ public final class KafkaBroker implements AutoCloseable {
     private final Path directory;
     private final int port;
     private final int controllerPort;
+    private final int saslPort;
     private Process process;
 
-    private KafkaBroker(Path directory, int port, int controllerPort) {
+    /** The one user the SASL listener knows, with {@link #SASL_PASSWORD}. */
+    public static final String SASL_USER = "annals";
+
+    /** {@link #SASL_USER}'s password on the SASL listener. */
+    public static final String SASL_PASSWORD = "annals-secret";
+
+    private KafkaBroker(Path directory, int port, int controllerPort, int saslPort) {
         this.directory = directory;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslPort = saslPort;
     }
 
     /** Formats a fresh log directory and starts a broker on it; returns once it answers an admin client. */
     public static KafkaBroker start() {
         try {
             var directory = Files.createTempDirectory("annals-kafka-broker");
-            var broker = new KafkaBroker(directory, freePort(), freePort());
+            var broker = new KafkaBroker(directory, freePort(), freePort(), freePort());
             broker.writeProperties();
             broker.format();
             broker.launch();
@@ -57,6 +65,14 @@ public final class KafkaBroker implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}, for {@code bootstrap.servers}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /**
+     * {@code 127.0.0.1:PORT} of a second listener that asks for SASL/PLAIN ({@code security.protocol=
+     * SASL_PLAINTEXT}), knowing only {@link #SASL_USER}: where clients' credentials are tried.
+     */
+    public String saslBootstrapServers() {
+        return "127.0.0.1:" + saslPort;
     }
 
     /** An admin client of this broker; the caller closes it. */
@@ -89,11 +105,16 @@ public final class KafkaBroker implements AutoCloseable {
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort
+                        + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + ",SASL_PLAINTEXT://127.0.0.1:" + saslPort,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT",
+                "sasl.enabled.mechanisms=PLAIN",
+                "listener.name.sasl_plaintext.plain.sasl.jaas.config="
+                        + "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + SASL_USER + "=\""
+                        + SASL_PASSWORD + "\";",
                 "log.dirs=" + directory.resolve("data"),
                 "num.partitions=1",
                 "auto.create.topics.enable=false",
