@@ -1,7 +1,9 @@
 package dev.annals.bench.cli;
 
 import dev.annals.backend.Backends;
+import dev.annals.bench.internal.MachineLoad;
 import dev.annals.bench.internal.TemporaryDirectory;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -44,6 +46,15 @@ public final class BenchCommand implements Callable<Integer> {
     static final int OK = 0;
     /** The benchmark failed, or its run lost, reordered or refused something. */
     static final int FAILED = 1;
+
+    /** Says on {@code err} what the machine's load is as a comparison starts, warning when it is busy. */
+    static MachineLoad announceLoad(PrintWriter err) {
+        var load = MachineLoad.now();
+        err.println(load.line());
+        load.warning().ifPresent(err::println);
+        err.flush();
+        return load;
+    }
 
     private final Backends backends;
 

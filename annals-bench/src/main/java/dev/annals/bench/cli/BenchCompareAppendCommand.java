@@ -90,12 +90,16 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         PrintWriter err = spec.commandLine().getErr();
+        var machine = BenchCommand.announceLoad(err);
         var results = AppendComparison.run(options, line -> {
             err.println(line);
             err.flush();
         });
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? ComparisonReport.json(results, size) + "\n" : ComparisonReport.tables(results, size));
+        out.print(
+                json
+                        ? ComparisonReport.json(results, size) + "\n"
+                        : machine.line() + "\n\n" + ComparisonReport.tables(results, size));
         out.flush();
         if (chart != null) {
             ThroughputChart.write(results, chart);

@@ -52,12 +52,16 @@ public final class BenchCompareLoadCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "every size must be 1 or more: " + sizes);
         }
         PrintWriter err = spec.commandLine().getErr();
+        var machine = BenchCommand.announceLoad(err);
         var outcomes = EntityLoadComparison.run(sizes, postgres.url(), postgres.user(), line -> {
             err.println(line);
             err.flush();
         });
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? EntityLoadReport.json(outcomes) + "\n" : EntityLoadReport.table(outcomes));
+        out.print(
+                json
+                        ? EntityLoadReport.json(outcomes) + "\n"
+                        : machine.line() + "\n\n" + EntityLoadReport.table(outcomes));
         out.flush();
         return BenchCommand.OK;
     }

@@ -60,12 +60,16 @@ public final class BenchCompareReplayCommand implements Callable<Integer> {
                     "--events must be 1 or more and --size 8 or more; were " + events + " and " + size);
         }
         PrintWriter err = spec.commandLine().getErr();
+        var machine = BenchCommand.announceLoad(err);
         var outcomes = ReplayComparison.run(events, size, postgres.url(), postgres.user(), line -> {
             err.println(line);
             err.flush();
         });
         PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? ReplayReport.json(outcomes, events) + "\n" : ReplayReport.table(outcomes, events));
+        out.print(
+                json
+                        ? ReplayReport.json(outcomes, events) + "\n"
+                        : machine.line() + "\n\n" + ReplayReport.table(outcomes, events));
         out.flush();
         return BenchCommand.OK;
     }
