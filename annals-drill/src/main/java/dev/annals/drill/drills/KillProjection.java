@@ -162,12 +162,17 @@ public final class KillProjection implements Drill {
         @Override
         public void stopLoad() throws Exception {
             worker.close();
-            var writing = beside.takeOver();
-            long head = writing.store().headPosition();
+            var gone = List.<String>of();
             if (segmented != null) {
-                segmented.awaitCaughtUp(writing.store(), beside.baseline(), RECOVERY_LIMIT);
-                segmented.stop(writing.require(SegmentLeases.class, "segment leases"));
+                segmented.awaitCaughtUp(beside.reading().store(), beside.baseline(), RECOVERY_LIMIT);
+                gone = segmented.stop();
             }
+            // Opened once the workers' pools are closed: the drill never holds more connections than it needs.
+            var writing = beside.takeOver();
+            if (segmented != null) {
+                SegmentedWorkers.release(writing.require(SegmentLeases.class, "segment leases"), gone);
+            }
+            long head = writing.store().headPosition();
             try (var target = readModels(writing).store(CheckpointedBalances.SINGLE.tables());
                     var runner = ProjectionRunner.start(
                             CheckpointedBalances.projection(CheckpointedBalances.SINGLE, streamPrefix, tx -> {}),

@@ -31,7 +31,13 @@ import java.util.stream.IntStream;
  */
 final class SegmentedWorkers implements AutoCloseable {
 
-    static final int WORKERS = 3;
+    /**
+     * Two, and a third for a moment after each kill: each worker process opens the store with a pool of its own
+     * (16 connections on PostgreSQL), so three would hold some 85 of a server's connections with the rest of the
+     * drill, too near the default limit of 100 on a shared server.
+     */
+    static final int WORKERS = 2;
+
     private static final String NAME = CheckpointedBalances.SEGMENTED.name();
 
     private final String location;
@@ -58,8 +64,13 @@ final class SegmentedWorkers implements AutoCloseable {
         this.busy = IntStream.range(0, accounts)
                 .mapToObj(n -> CheckpointedBalances.SEGMENTED.positionRow().applyAsInt(streamPrefix + n))
                 .collect(Collectors.toSet());
-        for (int n = 0; n < WORKERS; n++) {
-            startWorker();
+        try {
+            for (int n = 0; n < WORKERS; n++) {
+                startWorker();
+            }
+        } catch (Exception | Error e) {
+            close();
+            throw e;
         }
     }
 
@@ -151,11 +162,16 @@ final class SegmentedWorkers implements AutoCloseable {
                 "segment " + segment + " did not reach position " + position + " once the writers stopped"));
     }
 
-    /** Kills the workers, and gives their leases up so that the next run need not wait for them to expire. */
-    void stop(SegmentLeases writable) throws Exception {
+    /** Kills the workers; returns their ids, for {@link #release}. */
+    List<String> stop() throws Exception {
         var workers = new ArrayList<>(running.keySet());
         close();
-        workers.forEach(worker -> writable.leave(NAME, worker));
+        return workers;
+    }
+
+    /** Gives up the leases of {@code workers}, gone, so that the next run need not wait for them to expire. */
+    static void release(SegmentLeases leases, List<String> workers) {
+        workers.forEach(worker -> leases.leave(NAME, worker));
     }
 
     /** The position segment {@code segment} last committed; -1 before it committed any (or made its tables). */
@@ -177,8 +193,9 @@ final class SegmentedWorkers implements AutoCloseable {
             if (System.nanoTime() > deadline) {
                 throw new DrillFailure(failure);
             }
-            // The drill's own polling of the database, beside the workers: a few queries a second.
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(25));
+            // The drill's own polling of the database, beside the workers: a new connection each time on the
+            // deployment the drill reads with, so not too often.
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
     }
 
