@@ -32,9 +32,9 @@ import java.util.stream.IntStream;
 final class SegmentedWorkers implements AutoCloseable {
 
     /**
-     * Two, and a third for a moment after each kill: each worker process opens the store with a pool of its own
-     * (16 connections on PostgreSQL), so three would hold some 85 of a server's connections with the rest of the
-     * drill, too near the default limit of 100 on a shared server.
+     * Two, a new one taking a killed one's place at once: each worker process opens the store with a pool of its
+     * own (16 connections on PostgreSQL), and with three the drill held some 85 of a server's connections, too
+     * near the default limit of 100 on a shared server.
      */
     static final int WORKERS = 2;
 
