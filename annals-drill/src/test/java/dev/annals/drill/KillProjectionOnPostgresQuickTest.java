@@ -19,8 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The kill-projection drill, quickly, on PostgreSQL (a schema of its own on the test server), where it drills
  * the segmented form too: the first fault kills the unsegmented worker, the second one of the two segmented
  * workers mid-batch; both recover, the dead worker's segments are taken over, and every read model, each
- * segment included, equals a clean rebuild. 35 to 60 s on 2 shared cores (by their load), 7 to 13 s of it the dead worker's
- * leases running out. The drill's three worker processes hold about 50 of the server's connections.
+ * segment included, equals a clean rebuild. 35 to 60 s on 2 shared cores (by their load), 7 to 13 s of it
+ * the dead worker's leases running out. The drill's three worker processes hold about 50 of the server's
+ * connections.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KillProjectionOnPostgresQuickTest {
