@@ -62,7 +62,9 @@ class DrillsQuickTest {
                 .filteredOn(line -> line.startsWith("kill-projection  fault"))
                 .hasSize(3)
                 .allSatisfy(line ->
-                        assertThat(line).contains("killed projection worker").contains("while applying"));
+                        assertThat(line).contains("killed projection worker").contains("while applying"))
+                .first()
+                .satisfies(line -> assertThat(line).contains("no segmented workers"));
         try (var deployment = Backends.installed().open(data.toString(), dev.annals.backend.OpenOptions.defaults());
                 var streams = deployment.store().streams()) {
             // Tombstoned (ADR 0011): no longer listed or readable as streams; $all keeps their events.

@@ -40,11 +40,12 @@ public final class ProjectionWorkerProcess {
         long armedFrom = Long.parseLong(args[4]);
         var deployment = Backends.installed().open(args[0], OpenOptions.defaults());
         var store = deployment.store();
-        var target = deployment.require(JdbcReadModels.class, "SQL read models").store(CheckpointedBalances.TABLES);
+        var target =
+                deployment.require(JdbcReadModels.class, "SQL read models").store(CheckpointedBalances.SINGLE.tables());
         var applying = new AtomicInteger();
         var never = new CountDownLatch(1);
         var armed = new java.util.concurrent.atomic.AtomicBoolean();
-        var projection = CheckpointedBalances.projection(streamPrefix, tx -> {
+        var projection = CheckpointedBalances.projection(CheckpointedBalances.SINGLE, streamPrefix, tx -> {
             if (armed.get() && applying.incrementAndGet() == killAt) {
                 print(out, "MID-BATCH " + tx.event().position());
                 try {

@@ -62,20 +62,33 @@ public final class ChildJvm implements AutoCloseable {
     /**
      * Called first by a child's {@code main}: the child halts as soon as the drill that started it is gone, so
      * that an operator's Ctrl-C or a SIGKILL of {@code annals drill} leaves no writer appending on its own. The
-     * drill holds the write end of the child's standard input and never writes to it; the kernel closes it
-     * when the drill dies, whichever way, and the child reads the end of it here at once (no polling).
+     * drill holds the write end of the child's standard input and writes to it only what {@link #tell} sends;
+     * the kernel closes it when the drill dies, whichever way, and the child reads the end of it here at once
+     * (no polling).
      */
     public static void exitWithParent() {
+        exitWithParent(line -> {});
+    }
+
+    /** As {@link #exitWithParent()}, handing each line the drill {@link #tell tells} the child to {@code told}. */
+    public static void exitWithParent(Consumer<String> told) {
         Thread.ofPlatform().daemon().name("drill-parent-watch").start(() -> {
-            try {
-                while (System.in.read() >= 0) {
-                    // Nothing is ever written; keep reading until the end.
+            try (var in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    told.accept(line);
                 }
             } catch (IOException closed) {
                 // The pipe broke: the drill is gone all the same.
             }
             Runtime.getRuntime().halt(3);
         });
+    }
+
+    /** Sends {@code line} to the child's standard input, where {@link #exitWithParent(Consumer)} reads it. */
+    public void tell(String line) throws IOException {
+        var in = process.getOutputStream();
+        in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        in.flush();
     }
 
     /** Its process id. */

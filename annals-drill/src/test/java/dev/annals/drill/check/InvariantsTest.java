@@ -118,4 +118,24 @@ class InvariantsTest {
                                 + " skipped");
         assertThat(checker.duplicated()).isEqualTo(1);
     }
+
+    @Test
+    void compares_a_segment_of_a_read_model_with_its_own_streams_only() throws Exception {
+        ledger.accept(deposit("drill-t-0", -1, 10));
+        ledger.accept(deposit("drill-t-1", -1, 7));
+        ledger.accept(deposit("drill-t-0", 0, 5));
+        var checker = new Invariants("drill-t-", 0);
+        var segmentOfZero = new ReadModelView.Snapshot(3, Map.of("drill-t-0", 15L), Map.of("drill-t-0", 2L))
+                .covering(stream -> stream.equals("drill-t-0"));
+
+        checker.full(evidence(segmentOfZero));
+        assertThat(checker.violations()).isEmpty();
+
+        checker.full(evidence(
+                new ReadModelView.Snapshot(3, Map.of(), Map.of()).covering(stream -> stream.equals("drill-t-0"))));
+        assertThat(checker.violations())
+                .anySatisfy(text -> assertThat(text).startsWith("money: read model test model holds 0 cents"))
+                .anySatisfy(text -> assertThat(text).endsWith("where the log has 2 through position 3: skipped"))
+                .noneSatisfy(text -> assertThat(text).contains("drill-t-1"));
+    }
 }

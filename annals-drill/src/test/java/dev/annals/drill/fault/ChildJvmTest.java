@@ -24,6 +24,19 @@ class ChildJvmTest {
         }
     }
 
+    /** A child that repeats what the drill tells it. */
+    public static final class Echo {
+        public static void main(String[] args) throws InterruptedException {
+            ChildJvm.exitWithParent(line -> {
+                System.out.println("HEARD " + line);
+                System.out.flush();
+            });
+            System.out.println("READY");
+            System.out.flush();
+            new CountDownLatch(1).await();
+        }
+    }
+
     /** A stand-in for {@code annals drill}: it starts a child, passes its pid on, and waits. */
     public static final class Parent {
         public static void main(String[] args) throws Exception {
@@ -35,6 +48,18 @@ class ChildJvmTest {
             });
             started.await();
             new CountDownLatch(1).await();
+        }
+    }
+
+    @Test
+    void aChildHearsEachLineTheDrillTellsIt() throws Exception {
+        var lines = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        try (var child = ChildJvm.start(Echo.class, List.of(), lines::add)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.contains("READY"));
+            child.tell("ARM 3");
+            child.tell("ARM 4");
+            await().atMost(Duration.ofSeconds(30)).until(() -> lines.size() == 3);
+            assertThat(lines).containsExactly("READY", "HEARD ARM 3", "HEARD ARM 4");
         }
     }
 
