@@ -14,6 +14,7 @@ import java.util.Locale;
  * @param latencyEvents   events appended at a steady rate for the latency
  * @param ratePerSecond   that rate
  * @param latency         from each append's due time to its receipt by a read_committed consumer
+ * @param appendLatency   from each append's due time to the store's acknowledgement of it
  * @param brokerStarted   whether the benchmark started the broker itself
  */
 public record RelayBenchmarkResult(
@@ -25,6 +26,7 @@ public record RelayBenchmarkResult(
         long latencyEvents,
         int ratePerSecond,
         Latency latency,
+        Latency appendLatency,
         boolean brokerStarted) {
 
     /** Events per second the relay published. */
@@ -48,6 +50,7 @@ public record RelayBenchmarkResult(
                   ratio:                %12.1f %%
                 End to end at %d events/s (%d events, append to read_committed receipt)
                   p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms
+                  of which the append: p50 %.1f ms   p99 %.1f ms
                 """,
                 brokerStarted ? "a local" : "the given",
                 events,
@@ -65,7 +68,9 @@ public record RelayBenchmarkResult(
                 millis(latency.p50()),
                 millis(latency.p99()),
                 millis(latency.p999()),
-                millis(latency.max()));
+                millis(latency.max()),
+                millis(appendLatency.p50()),
+                millis(appendLatency.p99()));
     }
 
     private static double millis(java.time.Duration duration) {

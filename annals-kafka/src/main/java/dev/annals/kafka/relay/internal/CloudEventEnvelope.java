@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
@@ -43,6 +45,8 @@ public final class CloudEventEnvelope {
 
     private final String source;
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(1024);
+    private long second = Long.MIN_VALUE;
+    private String upToSecond = "";
 
     public CloudEventEnvelope(URI source) {
         this.source = source.toString();
@@ -66,10 +70,7 @@ public final class CloudEventEnvelope {
             json.writeStringField("type", event.type());
             json.writeStringField("datacontenttype", "application/json");
             json.writeStringField("subject", event.stream());
-            json.writeStringField(
-                    "time",
-                    DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
-                            event.recordedAt().atOffset(ZoneOffset.UTC)));
+            json.writeStringField("time", time(event.recordedAt()));
             writeExtensions(json, event);
             // The payload is JSON already: it goes in as it is, like the SDK's "data" for a JSON content type.
             json.writeFieldName("data");
@@ -100,6 +101,32 @@ public final class CloudEventEnvelope {
         if (value.isPresent()) {
             json.writeStringField(name, value.get());
         }
+    }
+
+    /**
+     * {@code at} as the SDK writes it ({@link DateTimeFormatter#ISO_OFFSET_DATE_TIME} in UTC: the fraction
+     * without trailing zeros, none when zero, then {@code Z}), formatting the part up to the second once per
+     * second: events read in order mostly share it, and the formatter was a tenth of the envelope's cost.
+     */
+    private String time(Instant at) {
+        if (at.getEpochSecond() != second) {
+            upToSecond = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                    LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC));
+            second = at.getEpochSecond();
+        }
+        int nanos = at.getNano();
+        if (nanos == 0) {
+            return upToSecond + "Z";
+        }
+        var text =
+                new StringBuilder(upToSecond.length() + 11).append(upToSecond).append('.');
+        String digits = Integer.toString(nanos);
+        text.repeat('0', 9 - digits.length());
+        int end = digits.length();
+        while (digits.charAt(end - 1) == '0') {
+            end--;
+        }
+        return text.append(digits, 0, end).append('Z').toString();
     }
 
     // The SDK decodes the payload as UTF-8 before writing it raw; doing the same keeps the bytes identical

@@ -24,6 +24,7 @@ public final class RelayMeter implements AutoCloseable {
     private final MeterRegistry registry;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
     private final List<Meter> meters = new ArrayList<>();
     private volatile RelayRole role = RelayRole.STARTING;
     private volatile long checkpoint;
@@ -61,6 +62,10 @@ public final class RelayMeter implements AutoCloseable {
         meters.add(FunctionCounter.builder("annals.relay.published", published, AtomicLong::get)
                 .tag("relay", name)
                 .register(registry));
+        meters.add(FunctionCounter.builder("annals.relay.transactions", transactions, AtomicLong::get)
+                .tag("relay", name)
+                .description("Kafka transactions that published events or moved the checkpoint (not heartbeats)")
+                .register(registry));
         meters.add(FunctionCounter.builder("annals.relay.failures", failures, AtomicLong::get)
                 .tag("relay", name)
                 .description("failed attempts to publish, each followed by a retry from the checkpoint")
@@ -78,6 +83,7 @@ public final class RelayMeter implements AutoCloseable {
 
     public void published(int events, long through) {
         published.addAndGet(events);
+        transactions.incrementAndGet();
         checkpoint = through;
     }
 

@@ -37,7 +37,10 @@ class CloudEventEnvelopeTest {
                 Instant.parse("2026-12-04T16:35:38Z"),
                 Instant.parse("2026-12-04T16:35:38.807Z"),
                 Instant.parse("2026-12-04T16:35:38.807123Z"),
-                Instant.parse("1999-01-01T00:00:00.000100Z"));
+                Instant.parse("1999-01-01T00:00:00.000100Z"),
+                Instant.parse("2026-12-04T16:35:00.000000001Z"),
+                Instant.parse("+12026-01-31T23:59:59.999999999Z"),
+                Instant.EPOCH);
         var metadata = List.of(
                 Metadata.empty(),
                 Metadata.empty().withCorrelationId("corr-1"),
@@ -50,7 +53,7 @@ class CloudEventEnvelopeTest {
                 "[1, 2,\n 3]",
                 "{\"emoji\":\"\uD83D\uDE00\"}");
         return Stream.iterate(0, i -> i + 1)
-                .limit(40)
+                .limit(70)
                 .map(i -> new RecordedEvent(
                         i % 2 == 0 ? "account-" + i : "odd \"stream\"\t\u00e9-" + i,
                         i * 7L,
