@@ -30,7 +30,8 @@ import static java.util.Objects.requireNonNull;
  * <p>Throughput: {@code events} events are appended first (100 per append, over 1,000 streams), then a relay
  * starts from position 0 and the clock stops when its checkpoint reaches the head: reading the store,
  * building the envelopes and committing the transactions all count. The ceiling is then measured with
- * {@link ProducerCeiling} for as many records as large as one envelope the relay wrote. Latency: with the
+ * {@link ProducerCeiling} for as many records as large as one envelope the relay wrote, committing as often
+ * as the relay's transaction time says. Latency: with the
  * relay caught up, single-event appends at a steady rate, each measured from its due time to its receipt,
  * and to its append's acknowledgement (the store's share of that time).
  */
@@ -72,7 +73,6 @@ public final class RelayBenchmark {
                                 .count()));
                 try (var receipts = Receipts.open(servers, run + ".events")) {
                     var envelope = receipts.firstRecordSizes();
-                    long transactionMillis = Math.max(1, Math.round(seconds * 1000 / transactions));
                     var appended = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
                     var latency = steady(store, receipts, options, payload, appended);
                     var ceiling = ProducerCeiling.run(
@@ -81,10 +81,11 @@ public final class RelayBenchmark {
                             PARTITIONS,
                             options.events(),
                             envelope.valueBytes(),
-                            transactionMillis);
+                            relayOptions.transactionTime().toMillis());
                     return new RelayBenchmarkResult(
                             options.events(),
                             seconds,
+                            transactions,
                             envelope.valueBytes(),
                             envelope.keyBytes(),
                             ceiling,

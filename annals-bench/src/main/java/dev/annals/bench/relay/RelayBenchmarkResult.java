@@ -8,6 +8,7 @@ import java.util.Locale;
  *
  * @param events          events the relay published for the throughput
  * @param relaySeconds    from the relay's start until its checkpoint reached the last of them
+ * @param transactions    the Kafka transactions the relay committed for them
  * @param envelopeBytes   the size of one published record's value (the CloudEvents JSON envelope)
  * @param keyBytes        the size of one published record's key (the stream)
  * @param ceiling         Kafka's own producer on the same broker, record size and transactions
@@ -20,6 +21,7 @@ import java.util.Locale;
 public record RelayBenchmarkResult(
         long events,
         double relaySeconds,
+        long transactions,
         int envelopeBytes,
         int keyBytes,
         ProducerCeiling.Result ceiling,
@@ -45,7 +47,7 @@ public record RelayBenchmarkResult(
                 Locale.ROOT,
                 """
                 Relay to Kafka (%s broker), %d events, envelope %d bytes (key %d bytes)
-                  relay:                %,12.0f events/s  (%.2f s)
+                  relay:                %,12.0f events/s  (%.2f s, %d transactions)
                   ProducerPerformance:  %,12.0f records/s (%d records of %d bytes, transaction every %d ms)
                   ratio:                %12.1f %%
                 End to end at %d events/s (%d events, append to read_committed receipt)
@@ -58,6 +60,7 @@ public record RelayBenchmarkResult(
                 keyBytes,
                 relayPerSecond(),
                 relaySeconds,
+                transactions,
                 ceiling.recordsPerSecond(),
                 ceiling.records(),
                 ceiling.recordBytes(),

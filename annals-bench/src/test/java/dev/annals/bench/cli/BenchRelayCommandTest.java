@@ -30,7 +30,7 @@ class BenchRelayCommandTest {
         assertThat(lines.get(0))
                 .matches(
                         "Relay to Kafka \\(a local broker\\), 2000 events, envelope \\d{3,4} bytes \\(key \\d+ bytes\\)");
-        assertThat(lines.get(1)).matches("  relay: +[\\d,]+ events/s +\\([\\d.]+ s\\)");
+        assertThat(lines.get(1)).matches("  relay: +[\\d,]+ events/s +\\([\\d.]+ s, \\d+ transactions\\)");
         assertThat(lines.get(2))
                 .matches(
                         "  ProducerPerformance: +[\\d,]+ records/s \\(2000 records of \\d{3,4} bytes, transaction every \\d+ ms\\)");

@@ -109,7 +109,7 @@ public record RelayOptions(
                 URI.create("/annals"),
                 500,
                 Duration.ofMillis(100),
-                5_000,
+                20_000,
                 Duration.ofMillis(200),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),

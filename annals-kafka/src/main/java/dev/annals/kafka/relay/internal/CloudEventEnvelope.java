@@ -2,6 +2,7 @@ package dev.annals.kafka.relay.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
@@ -41,7 +42,9 @@ public final class CloudEventEnvelope {
 
     private static final String CONTENT_TYPE = "content-type";
     private static final byte[] STRUCTURED_JSON = "application/cloudevents+json".getBytes(StandardCharsets.US_ASCII);
-    private static final JsonFactory JSON = new JsonFactory();
+    // Left open after the "data" field name: the payload and the closing brace are appended as bytes.
+    private static final JsonFactory JSON =
+            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
 
     private final String source;
     private final ByteArrayBuilder buffer = new ByteArrayBuilder(1024);
@@ -72,13 +75,14 @@ public final class CloudEventEnvelope {
             json.writeStringField("subject", event.stream());
             json.writeStringField("time", time(event.recordedAt()));
             writeExtensions(json, event);
-            // The payload is JSON already: it goes in as it is, like the SDK's "data" for a JSON content type.
             json.writeFieldName("data");
-            json.writeRawValue(payloadText(event.payload()));
-            json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the CloudEvent of event " + event.eventId(), e);
         }
+        // The payload is JSON already: it goes in as it is, like the SDK's "data" for a JSON content type.
+        buffer.append(':');
+        buffer.write(payloadBytes(event.payload()));
+        buffer.append('}');
         return buffer.toByteArray();
     }
 
@@ -129,9 +133,14 @@ public final class CloudEventEnvelope {
         return text.append(digits, 0, end).append('Z').toString();
     }
 
-    // The SDK decodes the payload as UTF-8 before writing it raw; doing the same keeps the bytes identical
-    // even for a payload that is not valid UTF-8 (its bad sequences become U+FFFD either way).
-    private static String payloadText(byte[] payload) {
-        return new String(payload, StandardCharsets.UTF_8);
+    // The SDK decodes the payload as UTF-8 and encodes it again: a no-op for ASCII, the usual JSON, which is
+    // copied as it is; anything else goes the SDK's way, so that even invalid UTF-8 comes out the same.
+    private static byte[] payloadBytes(byte[] payload) {
+        for (byte b : payload) {
+            if (b < 0) {
+                return new String(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8);
+            }
+        }
+        return payload;
     }
 }

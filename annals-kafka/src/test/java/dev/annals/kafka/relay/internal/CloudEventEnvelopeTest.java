@@ -51,7 +51,8 @@ class CloudEventEnvelopeTest {
                 "{}",
                 "{\"amount\":42,\"note\":\"caf\u00e9 \u2603 \\\"quoted\\\"\"}",
                 "[1, 2,\n 3]",
-                "{\"emoji\":\"\uD83D\uDE00\"}");
+                "{\"emoji\":\"\uD83D\uDE00\"}",
+                "{\"bad\":\"\u0000\"}");
         return Stream.iterate(0, i -> i + 1)
                 .limit(70)
                 .map(i -> new RecordedEvent(
@@ -61,7 +62,11 @@ class CloudEventEnvelopeTest {
                         UUID.nameUUIDFromBytes(new byte[] {(byte) (int) i}),
                         i % 3 == 0 ? "Deposited" : "type/with\\slashes\u0001",
                         1 + i % 3,
-                        payloads.get(i % payloads.size()).getBytes(StandardCharsets.UTF_8),
+                        i % 11 == 10
+                                ? new byte[] {
+                                    '{', '"', 'b', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'
+                                }
+                                : payloads.get(i % payloads.size()).getBytes(StandardCharsets.UTF_8),
                         metadata.get(i % metadata.size()),
                         instants.get(i % instants.size())));
     }
