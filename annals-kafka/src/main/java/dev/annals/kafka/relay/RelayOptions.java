@@ -110,7 +110,7 @@ public record RelayOptions(
                 500,
                 Duration.ofMillis(100),
                 20_000,
-                Duration.ofMillis(200),
+                Duration.ofMillis(50),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10),
@@ -165,6 +165,14 @@ public record RelayOptions(
             draft.transactionTime = maxTime;
             draft.transactionEvents = maxEvents;
         });
+    }
+
+    /**
+     * How often the relay reads the store for new events when nothing told it of any: appends made by
+     * another process to a store that cannot notify across processes (the embedded one) wait this long at most.
+     */
+    public RelayOptions withPollInterval(Duration value) {
+        return edit(draft -> draft.pollInterval = value);
     }
 
     /** The heartbeat and the time a standby waits without one before it takes over. */
