@@ -14,7 +14,6 @@ import dev.annals.store.HeadNotifier;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -50,7 +49,7 @@ public final class KafkaRelay implements AutoCloseable {
     private final TopicSetup topics;
     private final RelayMeter meter;
     private final String instance = UUID.randomUUID().toString();
-    private final Semaphore news = new Semaphore(0);
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final HeadListener onHead = this::headMoved;
     private volatile ReadAhead readAhead;
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -224,8 +223,9 @@ public final class KafkaRelay implements AutoCloseable {
         }
     }
 
+    // Wakes the read-ahead only: a back-off pause must last its time (a newcomer may need it to commit its
+    // claim), so only close() cuts it short.
     private void headMoved(long head) {
-        news.release();
         var pages = readAhead;
         if (pages != null) {
             pages.wake();
@@ -234,7 +234,7 @@ public final class KafkaRelay implements AutoCloseable {
 
     private void pause(Duration wait) {
         try {
-            news.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            closed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             closing = true;
             Thread.currentThread().interrupt();
@@ -264,7 +264,7 @@ public final class KafkaRelay implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        news.release();
+        closed.countDown();
         reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.removeHeadListener(onHead));
         try {
             thread.join(Duration.ofSeconds(30));
