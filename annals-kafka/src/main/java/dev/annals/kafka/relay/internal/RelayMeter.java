@@ -39,11 +39,14 @@ public final class RelayMeter implements AutoCloseable {
         this.clock = clock;
         this.registry = registry;
         this.last = new RelayStatus(name, role, 0, 0, 0, 0, 0, 0, "", clock.instant());
-        meters.add(Gauge.builder("annals.relay.checkpoint", this, meter -> meter.last.checkpoint())
+        // Checkpoint and lag in events as status() gives them: the live checkpoint against the last head measured,
+        // so that a gauge read right after a commit agrees with the status read beside it.
+        meters.add(Gauge.builder("annals.relay.checkpoint", this, meter -> meter.checkpoint)
                 .tag("relay", name)
                 .description("the last global position committed to Kafka")
                 .register(registry));
-        meters.add(Gauge.builder("annals.relay.lag.events", this, meter -> meter.last.lagEvents())
+        meters.add(Gauge.builder(
+                        "annals.relay.lag.events", this, meter -> meter.status().lagEvents())
                 .tag("relay", name)
                 .description("positions between the relay's checkpoint and the store's head")
                 .register(registry));
