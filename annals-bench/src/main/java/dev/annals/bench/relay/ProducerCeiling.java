@@ -18,8 +18,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 /**
  * Kafka's own {@code ProducerPerformance} (from kafka-tools), run in a JVM of its own on the benchmark's
  * class path: the ceiling the relay is compared with. It is given the relay's producer settings (acks=all,
- * idempotence, linger 5 ms) and a transaction as long as the relay's average one, so that both pay for
- * the same guarantees. What it cannot copy: it sends no keys, and it reads nothing from a store.
+ * idempotence, linger 5 ms) and the relay's transaction time: it commits each transaction once it has
+ * lasted that long, which is the relay's rule while it is behind the head, so that both pay for the same
+ * guarantees as often. What it cannot copy: it sends no keys, and it reads nothing from a store.
  */
 public final class ProducerCeiling {
 
@@ -28,7 +29,7 @@ public final class ProducerCeiling {
      *
      * @param records           records sent
      * @param recordBytes       each record's value size
-     * @param transactionMillis how long each of its transactions lasted at most
+     * @param transactionMillis how long each of its transactions stayed open before its commit
      * @param recordsPerSecond  its throughput
      */
     public record Result(long records, int recordBytes, long transactionMillis, double recordsPerSecond) {}

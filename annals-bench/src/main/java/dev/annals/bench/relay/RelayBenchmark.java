@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
 import static java.util.Objects.requireNonNull;
@@ -29,8 +30,10 @@ import static java.util.Objects.requireNonNull;
  * <p>Throughput: {@code events} events are appended first (100 per append, over 1,000 streams), then a relay
  * starts from position 0 and the clock stops when its checkpoint reaches the head: reading the store,
  * building the envelopes and committing the transactions all count. The ceiling is then measured with
- * {@link ProducerCeiling} for as many records as large as one envelope the relay wrote. Latency: with the
- * relay caught up, single-event appends at a steady rate, each measured from its due time to its receipt.
+ * {@link ProducerCeiling} for as many records as large as one envelope the relay wrote, committing as often
+ * as the relay's transaction time says. Latency: with the
+ * relay caught up, single-event appends at a steady rate, each measured from its due time to its receipt,
+ * and to its append's acknowledgement (the store's share of that time).
  */
 public final class RelayBenchmark {
 
@@ -52,37 +55,44 @@ public final class RelayBenchmark {
             String run = "bench-" + UUID.randomUUID().toString().substring(0, 8);
             byte[] payload = Payloads.json(options.payloadBytes());
             fill(store, options.events(), payload);
+            var meters = new SimpleMeterRegistry();
             var relayOptions = RelayOptions.to(servers)
                     .withName(run)
                     .withTopics(new TopicRule.Single(run + ".events"))
                     .withCheckpointTopic(run + ".checkpoints")
                     .withTopicCreation(true, PARTITIONS)
-                    .withMeterRegistry(new SimpleMeterRegistry());
+                    .withMeterRegistry(meters);
             long begun = System.nanoTime();
             try (var relay = KafkaRelay.start(store, relayOptions)) {
                 awaitCheckpoint(relay, store.headPosition(), Duration.ofMinutes(30));
                 double seconds = (System.nanoTime() - begun) / 1e9;
+                long transactions = Math.max(
+                        1,
+                        Math.round(meters.get("annals.relay.transactions")
+                                .functionCounter()
+                                .count()));
                 try (var receipts = Receipts.open(servers, run + ".events")) {
                     var envelope = receipts.firstRecordSizes();
-                    long transactions = Math.max(1, (options.events() + 499) / 500);
-                    long transactionMillis = Math.max(1, Math.round(seconds * 1000 / transactions));
-                    var latency = steady(store, receipts, options, payload);
+                    var appended = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
+                    var latency = steady(store, receipts, options, payload, appended);
                     var ceiling = ProducerCeiling.run(
                             servers,
                             run + ".ceiling",
                             PARTITIONS,
                             options.events(),
                             envelope.valueBytes(),
-                            transactionMillis);
+                            relayOptions.transactionTime().toMillis());
                     return new RelayBenchmarkResult(
                             options.events(),
                             seconds,
+                            transactions,
                             envelope.valueBytes(),
                             envelope.keyBytes(),
                             ceiling,
                             options.latencyEvents(),
                             options.ratePerSecond(),
                             latency,
+                            Latency.of(appended),
                             started.isPresent());
                 }
             }
@@ -114,7 +124,11 @@ public final class RelayBenchmark {
     }
 
     private static Latency steady(
-            SqliteEventStore store, Receipts receipts, RelayBenchmarkOptions options, byte[] payload) {
+            SqliteEventStore store,
+            Receipts receipts,
+            RelayBenchmarkOptions options,
+            byte[] payload,
+            Histogram appended) {
         long total = options.latencyEvents();
         long interval = 1_000_000_000L / options.ratePerSecond();
         var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
@@ -130,8 +144,11 @@ public final class RelayBenchmark {
             var event = EventData.of("BenchPublished", payload, Metadata.empty());
             receipts.due(event.eventId(), due);
             long n = i;
-            senders.add(Thread.ofVirtual()
-                    .start(() -> store.append("bench-" + (n % STREAMS), ExpectedVersion.any(), event)));
+            senders.add(Thread.ofVirtual().start(() -> {
+                store.append("bench-" + (n % STREAMS), ExpectedVersion.any(), event);
+                // The store's share of the end-to-end time: what is left is the relay's and Kafka's.
+                appended.recordValue(Math.min(appended.getHighestTrackableValue(), System.nanoTime() - due));
+            }));
         }
         for (Thread sender : senders) {
             try {

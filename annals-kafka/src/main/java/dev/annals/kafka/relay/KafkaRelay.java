@@ -1,10 +1,10 @@
 package dev.annals.kafka.relay;
 
-import dev.annals.event.RecordedEvent;
 import dev.annals.kafka.relay.internal.Backoff;
 import dev.annals.kafka.relay.internal.CheckpointTopic;
 import dev.annals.kafka.relay.internal.KafkaClients;
 import dev.annals.kafka.relay.internal.PublishSession;
+import dev.annals.kafka.relay.internal.ReadAhead;
 import dev.annals.kafka.relay.internal.RelayMeter;
 import dev.annals.kafka.relay.internal.StandbyWatch;
 import dev.annals.kafka.relay.internal.TopicSetup;
@@ -12,10 +12,8 @@ import dev.annals.store.EventReader;
 import dev.annals.store.HeadListener;
 import dev.annals.store.HeadNotifier;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
@@ -26,8 +24,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * Publishes the events of a store to Kafka, in global order, each exactly once for read_committed consumers.
  *
- * <p>Every batch read from the store after the checkpoint is sent in one Kafka transaction together with the
- * new checkpoint (a record in the compacted checkpoint topic). A relay that dies mid-batch leaves an open
+ * <p>Events read from the store after the checkpoint are sent in Kafka transactions, each committed
+ * together with the new checkpoint (a record in the compacted checkpoint topic) when the relay reaches the
+ * head or the transaction reaches its time or size ({@link RelayOptions#transactionTime()},
+ * {@link RelayOptions#transactionEvents()}). A relay that dies mid-batch leaves an open
  * transaction that its successor's fencing aborts; the successor reads the checkpoint that was committed and
  * goes on from there, so the events and the checkpoint always agree.
  *
@@ -49,8 +49,9 @@ public final class KafkaRelay implements AutoCloseable {
     private final TopicSetup topics;
     private final RelayMeter meter;
     private final String instance = UUID.randomUUID().toString();
-    private final Semaphore news = new Semaphore(0);
-    private final HeadListener onHead = head -> news.release();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private final HeadListener onHead = this::headMoved;
+    private volatile ReadAhead readAhead;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closing;
@@ -186,28 +187,54 @@ public final class KafkaRelay implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends the pages a {@link ReadAhead} prepares into one transaction, committed when the relay reaches
+     * the head (a page shorter than a full one, with no other waiting) or when the transaction has lasted its
+     * time or holds its most events: few commits while catching up, one per arrival when caught up.
+     */
     private void publishWhileHeld(PublishSession session) throws Exception {
-        while (!closing) {
-            List<RecordedEvent> batch;
-            news.drainPermits();
-            try (var events = reader.readAll(session.checkpoint() + 1)) {
-                batch = events.limit(options.batchSize()).toList();
-            }
-            if (batch.isEmpty()) {
-                session.heartbeatIfDue();
+        try (var pages = ReadAhead.after(session.checkpoint(), reader, options, topics)) {
+            readAhead = pages;
+            while (!closing) {
+                var page = pages.next(session.inTransaction() ? options.transactionTime() : options.pollInterval());
+                if (page == null) {
+                    commit(session);
+                    session.heartbeatIfDue();
+                    meter.measureIfDue(reader);
+                    continue;
+                }
+                session.send(page);
+                if ((page.atHead() && !pages.hasReady()) || session.transactionDue()) {
+                    commit(session);
+                }
                 meter.measureIfDue(reader);
-                pause(options.pollInterval());
-                continue;
             }
-            int published = session.publish(batch);
+            // Closing between pages: what was sent is committed rather than left open for a successor to abort.
+            commit(session);
+        } finally {
+            readAhead = null;
+        }
+    }
+
+    private void commit(PublishSession session) {
+        if (session.inTransaction()) {
+            int published = session.commit();
             meter.published(published, session.checkpoint());
-            meter.measureIfDue(reader);
+        }
+    }
+
+    // Wakes the read-ahead only: a back-off pause must last its time (a newcomer may need it to commit its
+    // claim), so only close() cuts it short.
+    private void headMoved(long head) {
+        var pages = readAhead;
+        if (pages != null) {
+            pages.wake();
         }
     }
 
     private void pause(Duration wait) {
         try {
-            news.tryAcquire(wait.toMillis(), TimeUnit.MILLISECONDS);
+            closed.await(wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             closing = true;
             Thread.currentThread().interrupt();
@@ -237,7 +264,7 @@ public final class KafkaRelay implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
-        news.release();
+        closed.countDown();
         reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.removeHeadListener(onHead));
         try {
             thread.join(Duration.ofSeconds(30));

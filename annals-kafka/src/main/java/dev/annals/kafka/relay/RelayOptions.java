@@ -26,7 +26,10 @@ import static java.util.Objects.requireNonNull;
  * @param createTopics    whether missing topics are created; when false a missing topic stops the relay
  * @param partitions      partitions of the event topics the relay creates
  * @param source          the CloudEvents {@code source} attribute of every published event
- * @param batchSize       events read from the store and committed to Kafka per transaction, at most
+ * @param batchSize       events read from the store at a time (one page); a transaction holds one or more
+ * @param transactionTime how long a Kafka transaction may stay open while the relay is behind the head
+ * @param transactionEvents events a Kafka transaction holds at most; it is committed at the first of
+ *                        {@code transactionTime}, {@code transactionEvents}, or the relay reaching the head
  * @param pollInterval    how often an idle relay looks for new events when the store cannot notify it
  * @param heartbeat       how often an idle active relay commits its checkpoint again, to show it is alive
  * @param takeoverAfter   how long a standby waits without a heartbeat before taking over
@@ -46,6 +49,8 @@ public record RelayOptions(
         int partitions,
         URI source,
         int batchSize,
+        Duration transactionTime,
+        int transactionEvents,
         Duration pollInterval,
         Duration heartbeat,
         Duration takeoverAfter,
@@ -75,6 +80,8 @@ public record RelayOptions(
         positive(partitions, "partitions");
         requireNonNull(source, "source");
         positive(batchSize, "batch size");
+        positive(transactionTime, "transaction time");
+        positive(transactionEvents, "events per transaction");
         positive(pollInterval, "poll interval");
         positive(heartbeat, "heartbeat");
         positive(takeoverAfter, "takeover time");
@@ -101,7 +108,9 @@ public record RelayOptions(
                 3,
                 URI.create("/annals"),
                 500,
-                Duration.ofMillis(200),
+                Duration.ofMillis(100),
+                20_000,
+                Duration.ofMillis(50),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(10),
@@ -147,6 +156,25 @@ public record RelayOptions(
         return edit(draft -> draft.batchSize = value);
     }
 
+    /**
+     * When a transaction is committed while the relay is behind the head: after {@code maxTime} or
+     * {@code maxEvents} events, whichever comes first. A relay that reaches the head commits at once.
+     */
+    public RelayOptions withTransactions(Duration maxTime, int maxEvents) {
+        return edit(draft -> {
+            draft.transactionTime = maxTime;
+            draft.transactionEvents = maxEvents;
+        });
+    }
+
+    /**
+     * How often the relay reads the store for new events when nothing told it of any: appends made by
+     * another process to a store that cannot notify across processes (the embedded one) wait this long at most.
+     */
+    public RelayOptions withPollInterval(Duration value) {
+        return edit(draft -> draft.pollInterval = value);
+    }
+
     /** The heartbeat and the time a standby waits without one before it takes over. */
     public RelayOptions withTakeover(Duration newHeartbeat, Duration after) {
         return edit(draft -> {
@@ -186,6 +214,8 @@ public record RelayOptions(
         int partitions;
         URI source;
         int batchSize;
+        Duration transactionTime;
+        int transactionEvents;
         Duration pollInterval;
         Duration heartbeat;
         Duration takeoverAfter;
@@ -205,6 +235,8 @@ public record RelayOptions(
             partitions = from.partitions;
             source = from.source;
             batchSize = from.batchSize;
+            transactionTime = from.transactionTime;
+            transactionEvents = from.transactionEvents;
             pollInterval = from.pollInterval;
             heartbeat = from.heartbeat;
             takeoverAfter = from.takeoverAfter;
@@ -226,6 +258,8 @@ public record RelayOptions(
                     partitions,
                     source,
                     batchSize,
+                    transactionTime,
+                    transactionEvents,
                     pollInterval,
                     heartbeat,
                     takeoverAfter,

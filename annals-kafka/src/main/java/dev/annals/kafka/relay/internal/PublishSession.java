@@ -1,10 +1,8 @@
 package dev.annals.kafka.relay.internal;
 
-import dev.annals.event.RecordedEvent;
 import dev.annals.kafka.relay.RelayOptions;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.slf4j.Logger;
@@ -12,9 +10,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One tenure of a relay as the publisher: a transactional producer that has fenced every earlier holder of
- * the transactional id, and the checkpoint read after that fencing. Each {@link #publish} is one Kafka
- * transaction holding the events and the checkpoint after them, so after any crash the checkpoint and the
- * published events agree. Any failure ends the session; the relay opens a new one, which starts again from
+ * the transactional id, and the checkpoint read after that fencing. Pages of events are {@linkplain #send
+ * sent} into an open Kafka transaction, and {@link #commit} adds the checkpoint after the last of them to
+ * that same transaction, so after any crash the checkpoint and the published events agree. When to commit
+ * is the caller's choice ({@link #transactionDue()} says when the options' bounds are reached). Any failure ends the session; the relay opens a new one, which starts again from
  * the checkpoint that was committed.
  */
 public final class PublishSession implements AutoCloseable {
@@ -25,10 +24,13 @@ public final class PublishSession implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final CheckpointTopic checkpoints;
     private final TopicSetup topics;
-    private final CloudEventEnvelope envelope;
     private final String instance;
     private final Clock clock;
     private long checkpoint;
+    private long sentThrough;
+    private int sentInTransaction;
+    private boolean inTransaction;
+    private long transactionBegunNanos;
     private long lastCommitNanos = System.nanoTime();
 
     private PublishSession(
@@ -41,7 +43,6 @@ public final class PublishSession implements AutoCloseable {
         this.producer = producer;
         this.checkpoints = checkpoints;
         this.topics = topics;
-        this.envelope = new CloudEventEnvelope(options.source());
         this.instance = instance;
         this.clock = options.clock();
     }
@@ -61,6 +62,7 @@ public final class PublishSession implements AutoCloseable {
             producer.initTransactions();
             var session = new PublishSession(options, producer, checkpoints, topics, instance);
             session.checkpoint = checkpoints.read(admin, Duration.ofSeconds(30)).position();
+            session.sentThrough = session.checkpoint;
             // Claims the source at once: a predecessor that fails for any reason (a fenced producer does not
             // always say so: an aborted commit may surface as a timeout) finds this claim and stands by
             // instead of fencing us back.
@@ -83,36 +85,71 @@ public final class PublishSession implements AutoCloseable {
         return checkpoint;
     }
 
+    /** The last position sent: the checkpoint, or beyond it while a transaction is open. */
+    public long sentThrough() {
+        return sentThrough;
+    }
+
+    /** True while a transaction holds events (or positions the filter left out) not yet committed. */
+    public boolean inTransaction() {
+        return inTransaction;
+    }
+
+    /** True when the open transaction has lasted the transaction time or holds the most events allowed. */
+    public boolean transactionDue() {
+        return inTransaction
+                && (sentInTransaction >= options.transactionEvents()
+                        || System.nanoTime() - transactionBegunNanos
+                                >= options.transactionTime().toNanos());
+    }
+
     /**
-     * Publishes the events of {@code read} the filter accepts, and moves the checkpoint to the last of
-     * {@code read}, in one transaction.
+     * Sends the records of {@code page} in the open transaction, beginning one if none is open. Pages must
+     * follow the last position sent without a gap; one that holds no new position is ignored. Nothing is
+     * visible to read_committed consumers before {@link #commit}.
+     */
+    public void send(ReadAhead.Page page) {
+        if (page.through() <= sentThrough) {
+            return;
+        }
+        if (!inTransaction) {
+            producer.beginTransaction();
+            inTransaction = true;
+            transactionBegunNanos = System.nanoTime();
+        }
+        for (var record : page.records()) {
+            producer.send(record);
+        }
+        sentInTransaction += page.records().size();
+        sentThrough = page.through();
+    }
+
+    /**
+     * Adds the checkpoint after the last position sent to the open transaction and commits it: the events
+     * and the checkpoint become visible together. Does nothing when no transaction is open.
      *
      * @return how many events were published
      */
-    public int publish(List<RecordedEvent> read) throws Exception {
-        var accepted = read.stream().filter(options.filter()::accepts).toList();
-        for (var event : accepted) {
-            topics.ensureEventTopic(options.topics().topicFor(event.stream()));
+    public int commit() {
+        if (!inTransaction) {
+            return 0;
         }
-        long through = read.getLast().position();
-        producer.beginTransaction();
-        for (var event : accepted) {
-            producer.send(envelope.record(options.topics().topicFor(event.stream()), event));
-        }
-        producer.send(checkpoints.record(through, instance, clock.instant()));
+        producer.send(checkpoints.record(sentThrough, instance, clock.instant()));
         producer.commitTransaction();
         lastCommitNanos = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debug(
-                    "relay {} committed positions {}..{} ({} events, last event id {})",
+                    "relay {} committed positions {}..{} ({} events)",
                     options.name(),
-                    read.getFirst().position(),
-                    through,
-                    accepted.size(),
-                    read.getLast().eventId());
+                    checkpoint + 1,
+                    sentThrough,
+                    sentInTransaction);
         }
-        checkpoint = through;
-        return accepted.size();
+        int published = sentInTransaction;
+        checkpoint = sentThrough;
+        sentInTransaction = 0;
+        inTransaction = false;
+        return published;
     }
 
     /** Commits the checkpoint again when nothing was committed for a heartbeat, so standbys see this relay alive. */

@@ -24,6 +24,7 @@ public final class RelayMeter implements AutoCloseable {
     private final MeterRegistry registry;
     private final AtomicLong published = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong transactions = new AtomicLong();
     private final List<Meter> meters = new ArrayList<>();
     private volatile RelayRole role = RelayRole.STARTING;
     private volatile long checkpoint;
@@ -38,11 +39,14 @@ public final class RelayMeter implements AutoCloseable {
         this.clock = clock;
         this.registry = registry;
         this.last = new RelayStatus(name, role, 0, 0, 0, 0, 0, 0, "", clock.instant());
-        meters.add(Gauge.builder("annals.relay.checkpoint", this, meter -> meter.last.checkpoint())
+        // Checkpoint and lag in events as status() gives them: the live checkpoint against the last head measured,
+        // so that a gauge read right after a commit agrees with the status read beside it.
+        meters.add(Gauge.builder("annals.relay.checkpoint", this, meter -> meter.checkpoint)
                 .tag("relay", name)
                 .description("the last global position committed to Kafka")
                 .register(registry));
-        meters.add(Gauge.builder("annals.relay.lag.events", this, meter -> meter.last.lagEvents())
+        meters.add(Gauge.builder(
+                        "annals.relay.lag.events", this, meter -> meter.status().lagEvents())
                 .tag("relay", name)
                 .description("positions between the relay's checkpoint and the store's head")
                 .register(registry));
@@ -61,6 +65,10 @@ public final class RelayMeter implements AutoCloseable {
         meters.add(FunctionCounter.builder("annals.relay.published", published, AtomicLong::get)
                 .tag("relay", name)
                 .register(registry));
+        meters.add(FunctionCounter.builder("annals.relay.transactions", transactions, AtomicLong::get)
+                .tag("relay", name)
+                .description("Kafka transactions that published events or moved the checkpoint (not heartbeats)")
+                .register(registry));
         meters.add(FunctionCounter.builder("annals.relay.failures", failures, AtomicLong::get)
                 .tag("relay", name)
                 .description("failed attempts to publish, each followed by a retry from the checkpoint")
@@ -78,6 +86,7 @@ public final class RelayMeter implements AutoCloseable {
 
     public void published(int events, long through) {
         published.addAndGet(events);
+        transactions.incrementAndGet();
         checkpoint = through;
     }
 
