@@ -19,7 +19,7 @@ final class DecodedBatch {
     /** Below this many events, a hand-off to another thread costs more than it overlaps. */
     private static final int DECODE_AHEAD_FROM = 64;
 
-    private static final int CHUNK = 128;
+    private static final int CHUNK = 64;
 
     private final Projection<?> projection;
     private final List<RecordedEvent> events;
