@@ -34,14 +34,17 @@ public record ProjectionBenchmarkResult(
         for (RebuildResult rebuild : rebuilds) {
             text.append(String.format(
                     "  %s: %,d events%n    replay of its source %,.0f events/s (%.2f s);"
-                            + " rebuild %,.0f events/s (%.2f s) = %.2f of the replay%n",
+                            + " rebuild %,.0f events/s (%.2f s) = %.2f of the replay%n"
+                            + "    the rebuild's CPU in this process: %.2f s, %.2f µs per event%n",
                     rebuild.workload(),
                     rebuild.events(),
                     rebuild.replayEventsPerSecond(),
                     rebuild.replaySeconds(),
                     rebuild.rebuildEventsPerSecond(),
                     rebuild.rebuildSeconds(),
-                    rebuild.ratio()));
+                    rebuild.ratio(),
+                    rebuild.rebuildCpuSeconds(),
+                    rebuild.rebuildCpuMicrosPerEvent()));
         }
         text.append(String.format(
                 "  append-to-read-model latency at %,d events/s over %,d events:%n"
