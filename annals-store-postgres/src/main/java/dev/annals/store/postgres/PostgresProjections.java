@@ -62,8 +62,11 @@ public final class PostgresProjections {
             PostgresEventStore store, List<ReadModelTable> tables) {
         requireNonNull(store, "store");
         requireNonNull(tables, "tables");
+        // Segments keep to the store's pool: a worker holds a read model per segment, and the connections a
+        // process holds are counted (the drills' budget). Batched upserts that touch one row twice in a batch
+        // therefore fall back to event by event here (ADR 0040).
         return lease -> new JdbcReadModelStore(
-                writeConnections(store), tables, dialect(store), new LeaseFence(store.schema(), lease));
+                connections(store), tables, dialect(store), new LeaseFence(store.schema(), lease));
     }
 
     /**
