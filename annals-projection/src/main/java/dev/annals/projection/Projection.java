@@ -62,12 +62,24 @@ public final class Projection<C> {
     }
 
     /**
-     * Decodes {@code recorded} and runs the handler of each decoded event, in order.
+     * Decodes {@code recorded} and runs the handler of each decoded event, in order: {@link #handle} of
+     * {@link #decode}.
      *
      * @return how many handlers ran; 0 when the projection has no interest in the event
      * @throws Exception what decoding or a handler threw
      */
     public int apply(RecordedEvent recorded, C context) throws Exception {
+        return handle(decode(recorded), context);
+    }
+
+    /**
+     * The typed events {@code recorded} stands for, decoded by the first codec that knows its type (upcast
+     * included); empty when no codec does. Needs no context, so a runner may decode ahead of the handlers, on
+     * another thread, and keep the result for a retry.
+     *
+     * @throws Exception what decoding threw
+     */
+    public List<Object> decode(RecordedEvent recorded) throws Exception {
         requireNonNull(recorded, "recorded");
         for (EventCodec<?> codec : codecs) {
             var registry = codec.registry();
@@ -76,17 +88,30 @@ public final class Projection<C> {
                             .isEmpty()) {
                 continue;
             }
-            int ran = 0;
-            for (Object event : codec.decode(recorded)) {
-                var handler = handlers.get(event.getClass());
-                if (handler != null) {
-                    handler.handle(event, context);
-                    ran++;
-                }
-            }
-            return ran;
+            @SuppressWarnings("unchecked")
+            var events = (List<Object>) (List<?>) codec.decode(recorded);
+            return events;
         }
-        return 0;
+        return List.of();
+    }
+
+    /**
+     * Runs the handler of each of {@code events} (what {@link #decode} returned for one recorded event), in
+     * order; events with no handler are passed over.
+     *
+     * @return how many handlers ran
+     * @throws Exception what a handler threw
+     */
+    public int handle(List<Object> events, C context) throws Exception {
+        int ran = 0;
+        for (Object event : events) {
+            var handler = handlers.get(event.getClass());
+            if (handler != null) {
+                handler.handle(event, context);
+                ran++;
+            }
+        }
+        return ran;
     }
 
     @Override

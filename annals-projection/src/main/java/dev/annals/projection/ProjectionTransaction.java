@@ -17,6 +17,16 @@ public interface ProjectionTransaction<C> {
     /** What handlers get for {@code event} when writing into read-model {@code version}. */
     C context(RecordedEvent event, int version);
 
+    /**
+     * Runs now the writes that handlers deferred in this unit of work (a JDBC read model's batched
+     * statements), so that a failure among them shows here rather than at commit; a runner calls it after
+     * the handlers of a batch, and after each event while it looks for the one that failed. Does nothing in
+     * a store that defers nothing.
+     *
+     * @throws Exception what a deferred write threw; the unit of work must then be rolled back
+     */
+    default void flush() throws Exception {}
+
     /** The checkpoint stored under {@code key}; 0 when there is none. */
     long checkpoint(String key);
 

@@ -1,21 +1,14 @@
 package dev.annals.bench.projection;
 
 import dev.annals.bench.Latency;
-import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
-import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
-import dev.annals.serialization.EventCodec;
-import dev.annals.serialization.EventTypeRegistry;
+import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
-import dev.annals.store.ReadSource;
-import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
-import dev.annals.store.sqlite.SqliteEventStore;
-import dev.annals.store.sqlite.SqliteProjections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,87 +20,84 @@ import org.HdrHistogram.Recorder;
 import static java.util.Objects.requireNonNull;
 
 /**
- * {@code annals bench projection}: how fast a JDBC read model on the embedded store is rebuilt, and how
- * long an append takes to reach it at a steady rate.
+ * {@code annals bench projection}: how fast JDBC read models are rebuilt beside how fast the store replays
+ * the same events, and how long an append takes to reach a read model at a steady rate.
  *
- * <p>The read model keeps a running total per stream (an upsert per event) in the store's own file.
- * Rebuild: {@code rebuildEvents} events are appended first, then a runner starts from 0 and the clock
- * stops when its checkpoint reaches the head. Latency: with the runner caught up, events are appended one
- * per call at {@code ratePerSecond}; each one's latency runs from when its append was due to the
- * moment the runner reports it processed (each append on its own virtual thread, so appends group-commit
- * as they would from many request threads) (its read-model transaction committed); the start is the
- * event's due time by the schedule, so a late append counts against the latency.
+ * <p>Rebuild: each workload's events ({@link RebuildWorkload#totals()}, {@link RebuildWorkload#balances()})
+ * are appended first; then its source is read once from position 0 untimed (a warm-up) and once timed
+ * (the replay), and a runner starts from 0 and the clock stops when its checkpoint reaches the head (the
+ * rebuild). Latency: with the totals' runner caught up, events are appended one per call at
+ * {@code ratePerSecond}, each on its own virtual thread (so appends group-commit as they would from many
+ * request threads); each one's latency runs from when its append was due by the schedule to the moment
+ * the runner reports it processed (its read-model transaction committed), so a late append counts.
  */
 public final class ProjectionBenchmark {
 
-    /** The benchmark's event. */
-    public record Counted(long amount) {}
-
-    private static final EventCodec<Counted> CODEC = new EventCodec<>(EventTypeRegistry.builder(Counted.class)
-            .register(Counted.class, "BenchCounted")
-            .build());
-    private static final List<ReadModelTable> TABLES =
-            List.of(ReadModelTable.of("bench_totals", "stream TEXT PRIMARY KEY, total INTEGER NOT NULL"));
-    private static final int STREAMS = 1_000;
-
     private ProjectionBenchmark() {}
 
-    /** Runs the benchmark on a new store in {@code dataDirectory}. */
-    public static ProjectionBenchmarkResult run(Path dataDirectory, ProjectionBenchmarkOptions options)
+    /** Runs the benchmark on {@code target}, which it fills; the caller closes it. */
+    public static ProjectionBenchmarkResult run(BenchedStore target, ProjectionBenchmarkOptions options)
             throws InterruptedException {
-        requireNonNull(dataDirectory, "dataDirectory");
+        requireNonNull(target, "target");
         requireNonNull(options, "options");
-        try (var store = SqliteEventStore.open(dataDirectory)) {
-            fill(store, options.rebuildEvents());
-            try (var readModel = SqliteProjections.readModel(store, TABLES)) {
-                long started = System.nanoTime();
-                try (var runner = ProjectionRunner.start(projection(), store, readModel, runnerOptions())) {
-                    runner.awaitPosition(store.headPosition(), Duration.ofMinutes(10));
-                    double rebuildSeconds = (System.nanoTime() - started) / 1e9;
-                    var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-                    long count = steady(store, runner, options, latency);
-                    return new ProjectionBenchmarkResult(
-                            options.rebuildEvents(),
-                            rebuildSeconds,
-                            count,
-                            options.ratePerSecond(),
-                            Latency.of(latency));
-                }
+        var totals = RebuildWorkload.totals();
+        List<RebuildWorkload<?>> workloads = List.of(totals, RebuildWorkload.balances());
+        for (var workload : workloads) {
+            workload.fill(target.store(), options.rebuildEvents());
+        }
+        target.settle();
+        var rebuilds = new ArrayList<RebuildResult>();
+        for (var workload : workloads) {
+            rebuilds.add(rebuild(target, workload));
+        }
+        try (var readModel = target.readModel(totals.tables());
+                var runner = ProjectionRunner.start(totals.projection(), target.store(), readModel, runnerOptions())) {
+            runner.awaitPosition(target.store().headPosition(), Duration.ofMinutes(10));
+            var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+            long count = steady(target.store(), totals, runner, options, latency);
+            return new ProjectionBenchmarkResult(
+                    target.database(), rebuilds, count, options.ratePerSecond(), Latency.of(latency));
+        }
+    }
+
+    private static RebuildResult rebuild(BenchedStore target, RebuildWorkload<?> workload) {
+        var store = target.store();
+        replay(store, workload);
+        long replayStarted = System.nanoTime();
+        long events = replay(store, workload);
+        double replaySeconds = (System.nanoTime() - replayStarted) / 1e9;
+        try (var readModel = target.readModel(workload.tables())) {
+            long cpuBefore = processCpuNanos();
+            long started = System.nanoTime();
+            try (var runner = ProjectionRunner.start(workload.projection(), store, readModel, runnerOptions())) {
+                runner.awaitPosition(store.headPosition(), Duration.ofMinutes(10));
+                double rebuildSeconds = (System.nanoTime() - started) / 1e9;
+                double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
+                return new RebuildResult(workload.name(), events, replaySeconds, rebuildSeconds, cpuSeconds);
             }
         }
     }
 
-    private static Projection<SqlContext> projection() {
-        return Projection.<SqlContext>builder("bench-totals")
-                .source(new ReadSource.Category("bench"))
-                .events(CODEC)
-                .on(
-                        Counted.class,
-                        (event, tx) -> tx.update(
-                                "INSERT INTO {bench_totals} (stream, total) VALUES (?, ?)"
-                                        + " ON CONFLICT (stream) DO UPDATE SET total = total + excluded.total",
-                                tx.event().stream(),
-                                event.amount()))
-                .build();
+    /** CPU time of this process so far, every thread; what a busy machine does not show in the wall clock. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** Reads the workload's source from the start, as the projection's subscription does, and counts it. */
+    private static long replay(EventStore store, RebuildWorkload<?> workload) {
+        try (var events = store.readCategory(workload.category(), 0)) {
+            return events.count();
+        }
     }
 
     private static ProjectionOptions runnerOptions() {
         return ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry());
     }
 
-    private static void fill(SqliteEventStore store, int events) {
-        int perAppend = 100;
-        for (int written = 0; written < events; written += perAppend) {
-            var batch = new ArrayList<EventData>(perAppend);
-            for (int i = 0; i < Math.min(perAppend, events - written); i++) {
-                batch.add(CODEC.encode(new Counted(written + i), Metadata.empty()));
-            }
-            store.append("bench-" + (written / perAppend % STREAMS), ExpectedVersion.any(), batch);
-        }
-    }
-
     private static long steady(
-            SqliteEventStore store,
+            EventStore store,
+            RebuildWorkload<RebuildWorkload.Counted> totals,
             ProjectionRunner<SqlContext> runner,
             ProjectionBenchmarkOptions options,
             Histogram latency)
@@ -126,9 +116,9 @@ public final class ProjectionBenchmark {
             long n = i;
             senders.add(Thread.ofVirtual().start(() -> {
                 long position = store.append(
-                                "bench-" + (n % STREAMS),
+                                totals.stream(n % RebuildWorkload.STREAMS),
                                 ExpectedVersion.any(),
-                                CODEC.encode(new Counted(n), Metadata.empty()))
+                                totals.codec().encode(new RebuildWorkload.Counted(n), Metadata.empty()))
                         .position();
                 runner.awaitPosition(position, Duration.ofSeconds(30));
                 // From the due time, not the call: a late append must not hide the wait it caused.

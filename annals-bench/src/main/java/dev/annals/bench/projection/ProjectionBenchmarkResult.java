@@ -1,51 +1,64 @@
 package dev.annals.bench.projection;
 
 import dev.annals.bench.Latency;
+import java.time.Duration;
+import java.util.List;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * What the projection benchmark measured.
  *
- * @param rebuildEvents       events replayed by the rebuild
- * @param rebuildSeconds      how long the rebuild took, from start to the last checkpoint
- * @param latencyEvents       events appended during the latency run
- * @param ratePerSecond       the rate they were appended at
- * @param appendToReadModel   from the start of each append to its commit in the read model
+ * @param database          the database of the store and its read models
+ * @param rebuilds          each workload's rebuild beside its replay
+ * @param latencyEvents     events appended during the latency run
+ * @param ratePerSecond     the rate they were appended at
+ * @param appendToReadModel from the start of each append to its commit in the read model
  */
 public record ProjectionBenchmarkResult(
-        long rebuildEvents, double rebuildSeconds, long latencyEvents, int ratePerSecond, Latency appendToReadModel) {
+        String database,
+        List<RebuildResult> rebuilds,
+        long latencyEvents,
+        int ratePerSecond,
+        Latency appendToReadModel) {
 
     public ProjectionBenchmarkResult {
+        requireNonNull(database, "database");
+        rebuilds = List.copyOf(rebuilds);
         requireNonNull(appendToReadModel, "appendToReadModel");
-    }
-
-    /** Rebuild throughput in events per second. */
-    public double rebuildEventsPerSecond() {
-        return rebuildEvents / rebuildSeconds;
     }
 
     /** The figures as lines for people. */
     public String report() {
-        return String.format(
-                """
-                projection benchmark on the embedded SQLite store
-                  rebuild: %,d events into a SQLite table in %.2f s = %,.0f events/s (target >= 50,000)
-                  append-to-read-model latency at %,d events/s over %,d events:
-                    p50 %.2f ms, p99 %.2f ms (target < 50 ms), p99.9 %.2f ms, max %.2f ms
-                """,
-                rebuildEvents,
-                rebuildSeconds,
-                rebuildEventsPerSecond(),
+        var text = new StringBuilder(String.format("projection benchmark on %s%n", database));
+        for (RebuildResult rebuild : rebuilds) {
+            text.append(String.format(
+                    "  %s: %,d events%n    replay of its source %,.0f events/s (%.2f s);"
+                            + " rebuild %,.0f events/s (%.2f s) = %.2f of the replay%n"
+                            + "    the rebuild's CPU in this process: %.2f s, %.2f µs per event%n",
+                    rebuild.workload(),
+                    rebuild.events(),
+                    rebuild.replayEventsPerSecond(),
+                    rebuild.replaySeconds(),
+                    rebuild.rebuildEventsPerSecond(),
+                    rebuild.rebuildSeconds(),
+                    rebuild.ratio(),
+                    rebuild.rebuildCpuSeconds(),
+                    rebuild.rebuildCpuMicrosPerEvent()));
+        }
+        text.append(String.format(
+                "  append-to-read-model latency at %,d events/s over %,d events:%n"
+                        + "    p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
                 ratePerSecond,
                 latencyEvents,
                 millis(appendToReadModel.p50()),
                 millis(appendToReadModel.p99()),
                 millis(appendToReadModel.p999()),
-                millis(appendToReadModel.max()));
+                millis(appendToReadModel.max())));
+        return text.toString();
     }
 
-    private static double millis(java.time.Duration duration) {
+    private static double millis(Duration duration) {
         return duration.toNanos() / 1e6;
     }
 }

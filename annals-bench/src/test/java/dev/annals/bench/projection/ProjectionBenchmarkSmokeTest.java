@@ -1,5 +1,6 @@
 package dev.annals.bench.projection;
 
+import dev.annals.store.sqlite.SqliteEventStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +21,24 @@ class ProjectionBenchmarkSmokeTest {
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void measures_a_rebuild_and_the_latency_of_a_short_steady_run() throws Exception {
-        var result = ProjectionBenchmark.run(data, new ProjectionBenchmarkOptions(2_000, 200, Duration.ofSeconds(1)));
+        ProjectionBenchmarkResult result;
+        try (var target = BenchedStore.of(SqliteEventStore.open(data))) {
+            result = ProjectionBenchmark.run(target, new ProjectionBenchmarkOptions(2_000, 200, Duration.ofSeconds(1)));
+        }
 
-        assertThat(result.rebuildEvents()).isEqualTo(2_000);
-        assertThat(result.rebuildEventsPerSecond()).isPositive();
+        assertThat(result.rebuilds()).hasSize(2).allSatisfy(rebuild -> {
+            assertThat(rebuild.events()).isEqualTo(2_000);
+            assertThat(rebuild.rebuildEventsPerSecond()).isPositive();
+            assertThat(rebuild.replayEventsPerSecond()).isPositive();
+        });
         assertThat(result.latencyEvents()).isEqualTo(200);
         assertThat(result.appendToReadModel().p99())
                 .isGreaterThanOrEqualTo(result.appendToReadModel().p50())
                 .isPositive();
-        assertThat(result.report()).contains("events/s").contains("p99");
+        assertThat(result.report())
+                .contains("replay")
+                .contains("rebuild")
+                .contains("bank balances")
+                .contains("p99");
     }
 }

@@ -6,6 +6,7 @@ import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionTransaction;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.subscription.Subscriber;
 import java.time.Instant;
@@ -16,9 +17,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers a subscription's batches to a projection: one unit of work per batch holding the handlers'
- * effects and the checkpoint. When a handler fails, the events before it are committed, the failing
- * event is retried alone with backoff, and after the last attempt it is parked (with, under the skip
- * policy, the checkpoint moved past it in the same unit of work).
+ * effects (their deferred writes flushed once, after the last handler) and the checkpoint, each event
+ * decoded once ({@link DecodedBatch}). When a handler fails, the unit is rolled back, the events before it
+ * are committed, the failing event is retried alone with backoff, and after the last attempt it is parked
+ * (with, under the skip policy, the checkpoint moved past it in the same unit of work); the events after
+ * it go on. When the deferred writes fail together, the batch is applied again with a flush after each
+ * event, which names the event whose write failed (ADR 0040).
  *
  * @param <C> the handlers' context type
  */
@@ -49,44 +53,72 @@ public final class Deliverer<C> implements Subscriber {
 
     @Override
     public void onEvents(List<RecordedEvent> events) throws Exception {
-        int next = 0;
-        while (next < events.size()) {
-            var rest = events.subList(next, events.size());
-            var failure = commit(rest);
+        deliver(DecodedBatch.of(projection, events), 0, events.size());
+    }
+
+    /** Commits events {@code from} to {@code to} (exclusive) of {@code batch}, finding and parking any that fails. */
+    private void deliver(DecodedBatch batch, int from, int to) throws Exception {
+        int next = from;
+        while (next < to) {
+            var failure = commit(batch, next, to, false);
             if (failure == null) {
                 return;
             }
+            if (failure.index() < 0) {
+                // The batch's deferred writes failed together: again, event by event, to find whose it was.
+                failure = commit(batch, next, to, true);
+                if (failure == null) {
+                    return;
+                }
+            }
             if (failure.index() > 0) {
-                onEvents(rest.subList(0, failure.index()));
+                deliver(batch, next, next + failure.index());
             }
             next += failure.index();
-            retryAlone(events.get(next), failure.getCause());
+            retryAlone(batch, next, failure.getCause());
             next++;
         }
     }
 
-    /** Commits {@code events} with the checkpoint; returns the handler failure that rolled it back, if any. */
-    private HandlerFailure commit(List<RecordedEvent> events) throws Exception {
+    /**
+     * Commits events {@code from} to {@code to} of {@code batch} with the checkpoint in one unit of work;
+     * returns the failure that rolled it back, if any: at its event's index from {@code from}, or at -1 when
+     * the deferred writes of the whole batch failed together. {@code eachEvent} flushes the deferred writes
+     * after every event, so that a failure among them names its event.
+     */
+    private HandlerFailure commit(DecodedBatch batch, int from, int to, boolean eachEvent) throws Exception {
         try {
             store.transact(transaction -> {
-                for (int i = 0; i < events.size(); i++) {
-                    var event = events.get(i);
+                for (int i = from; i < to; i++) {
+                    var event = batch.event(i);
                     try {
-                        projection.apply(event, transaction.context(event, version));
+                        projection.handle(batch.decoded(i), transaction.context(event, version));
+                        if (eachEvent) {
+                            transaction.flush();
+                        }
                     } catch (Exception e) {
-                        throw new HandlerFailure(i, e);
+                        // Deferred writes of earlier events that fail now may be what this handler tripped on.
+                        boolean ownFailure = eachEvent || to - from == 1 || deferredWritesHold(transaction);
+                        throw new HandlerFailure(ownFailure ? i - from : -1, e);
                     }
                 }
-                transaction.saveCheckpoint(checkpointKey, events.getLast().position());
+                if (!eachEvent) {
+                    try {
+                        transaction.flush();
+                    } catch (Exception e) {
+                        throw new HandlerFailure(to - from == 1 ? 0 : -1, e);
+                    }
+                }
+                transaction.saveCheckpoint(checkpointKey, batch.event(to - 1).position());
                 return null;
             });
             if (LOG.isDebugEnabled()) {
                 LOG.debug(
                         "projection {} committed positions {}..{} (last event id {})",
                         checkpointKey,
-                        events.getFirst().position(),
-                        events.getLast().position(),
-                        events.getLast().eventId());
+                        batch.event(from).position(),
+                        batch.event(to - 1).position(),
+                        batch.event(to - 1).eventId());
             }
             return null;
         } catch (HandlerFailure failure) {
@@ -94,7 +126,18 @@ public final class Deliverer<C> implements Subscriber {
         }
     }
 
-    private void retryAlone(RecordedEvent event, Throwable firstError) throws Exception {
+    /** True when the unit's deferred writes so far run without failing. */
+    private static boolean deferredWritesHold(ProjectionTransaction<?> transaction) {
+        try {
+            transaction.flush();
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private void retryAlone(DecodedBatch batch, int index, Throwable firstError) throws Exception {
+        var event = batch.event(index);
         Instant firstFailure = options.clock().instant();
         Throwable error = firstError;
         int attempts = 1;
@@ -109,7 +152,8 @@ public final class Deliverer<C> implements Subscriber {
         while (attempts < options.retry().maxAttempts()) {
             options.sleeper().sleep(options.retry().delayBefore(attempts + 1, random));
             attempts++;
-            var failure = commit(List.of(event));
+            batch.decodeAgainIfFailed(index);
+            var failure = commit(batch, index, index + 1, true);
             if (failure == null) {
                 LOG.info(
                         "projection {} handled position {} event id {} on attempt {}",

@@ -1,5 +1,6 @@
 package dev.annals.store.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.annals.projection.Projection;
 import dev.annals.projection.segment.SegmentOptions;
 import dev.annals.projection.segment.SegmentedProjectionWorker;
@@ -14,8 +15,10 @@ import dev.annals.store.postgres.internal.LeaseFence;
 import dev.annals.store.postgres.internal.Migrations;
 import dev.annals.store.postgres.internal.PostgresDialect;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -31,6 +34,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class PostgresProjections {
 
+    private static final String REWRITE = "reWriteBatchedInserts";
+
     private PostgresProjections() {}
 
     /** Connections to {@code store}'s schema, taken from its pool. */
@@ -40,12 +45,12 @@ public final class PostgresProjections {
 
     /** The database of read models beside {@code store}: its schema, through its pool. */
     public static JdbcReadModels readModels(PostgresEventStore store) {
-        return new JdbcReadModels(connections(store), dialect(store));
+        return new JdbcReadModels(connections(store), dialect(store), writeConnections(store));
     }
 
     /** A read model made of {@code tables} in {@code store}'s schema. Close it after its runner. */
     public static JdbcReadModelStore readModel(PostgresEventStore store, List<ReadModelTable> tables) {
-        return new JdbcReadModelStore(connections(store), tables, dialect(store));
+        return new JdbcReadModelStore(writeConnections(store), tables, dialect(store));
     }
 
     /**
@@ -57,6 +62,9 @@ public final class PostgresProjections {
             PostgresEventStore store, List<ReadModelTable> tables) {
         requireNonNull(store, "store");
         requireNonNull(tables, "tables");
+        // Segments keep to the store's pool: a worker holds a read model per segment, and the connections a
+        // process holds are counted (the drills' budget). Batched upserts that touch one row twice in a batch
+        // therefore fall back to event by event here (ADR 0040).
         return lease -> new JdbcReadModelStore(
                 connections(store), tables, dialect(store), new LeaseFence(store.schema(), lease));
     }
@@ -108,6 +116,36 @@ public final class PostgresProjections {
 
     private static PostgresDialect dialect(PostgresEventStore store) {
         return new PostgresDialect(store.schema());
+    }
+
+    /**
+     * Connections for a runner's read-model writes. The store's own pool has the driver rewrite a batch of
+     * inserts into one multi-row INSERT (fewer round trips per append); a handler's batched upserts
+     * ({@code SqlContext.batch}) that touch one row twice would then fail as a whole ("ON CONFLICT DO UPDATE
+     * command cannot affect row a second time"), so the runner's connection, long-lived, is opened beside the
+     * pool without that rewrite. Its batches still go in one round trip.
+     */
+    private static ConnectionFactory writeConnections(PostgresEventStore store) {
+        if (!(store.dataSource() instanceof HikariDataSource pool)
+                || !"true".equals(pool.getDataSourceProperties().getProperty(REWRITE))) {
+            return connections(store);
+        }
+        var properties = new Properties();
+        properties.putAll(pool.getDataSourceProperties());
+        properties.setProperty(REWRITE, "false");
+        if (pool.getUsername() != null) {
+            properties.setProperty("user", pool.getUsername());
+        }
+        if (pool.getPassword() != null) {
+            properties.setProperty("password", pool.getPassword());
+        }
+        String url = pool.getJdbcUrl();
+        return () -> {
+            Connection connection = DriverManager.getConnection(url, properties);
+            connection.setAutoCommit(true);
+            connection.setSchema(store.schema());
+            return connection;
+        };
     }
 
     private static ConnectionFactory connections(DataSource dataSource, String schema) {

@@ -48,8 +48,14 @@ public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> 
 
     @Override
     public synchronized <T> T transact(Work<RecordedEvent, T> work) throws Exception {
-        var inner =
-                new JdbcTransaction(connection, dialect, List.of(), noTables, Clock.systemUTC(), new StatementCache());
+        var inner = new JdbcTransaction(
+                connection,
+                dialect,
+                List.of(),
+                noTables,
+                Clock.systemUTC(),
+                new StatementCache(),
+                new DeferredWrites());
         return work.run(new AutoCommitted(inner));
     }
 

@@ -33,6 +33,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
     private final SqlDialect dialect;
     private final TransactionGuard guard;
     private final StatementCache statements = new StatementCache();
+    private final DeferredWrites writes = new DeferredWrites();
 
     /**
      * A read model made of {@code tables}, on connections from {@code connections}, whose transactions
@@ -68,10 +69,13 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
             LockWaits.retryWhileBusy(dialect, () -> statement.execute(dialect.beginWrite()));
             try {
                 guard.check(connection);
-                T result = work.run(new JdbcTransaction(connection, dialect, tables, physical, clock, statements));
+                T result =
+                        work.run(new JdbcTransaction(connection, dialect, tables, physical, clock, statements, writes));
+                writes.flush();
                 statement.execute("COMMIT");
                 return result;
             } catch (Exception e) {
+                writes.discard();
                 try {
                     statement.execute("ROLLBACK");
                 } catch (SQLException rollbackFailure) {
@@ -94,6 +98,7 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
         var before = connection;
         connection = Reconnection.ifBroken(connection, connections);
         if (connection != before) {
+            writes.discard();
             statements.close();
         }
     }

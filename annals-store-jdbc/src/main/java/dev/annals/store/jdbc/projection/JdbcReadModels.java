@@ -25,19 +25,28 @@ import static java.util.Objects.requireNonNull;
  * }
  * }</pre>
  *
- * @param connections new connections to the database
- * @param dialect     the backend's dialect
+ * @param connections       new connections to the database
+ * @param dialect           the backend's dialect
+ * @param runnerConnections new connections for a runner's read-model writes, where a backend needs them set up
+ *                          apart (PostgreSQL's store pool rewrites batched inserts, which batched upserts must
+ *                          not have: ADR 0040); the same as {@code connections} otherwise
  */
-public record JdbcReadModels(ConnectionFactory connections, SqlDialect dialect) {
+public record JdbcReadModels(ConnectionFactory connections, SqlDialect dialect, ConnectionFactory runnerConnections) {
 
     public JdbcReadModels {
         requireNonNull(connections, "connections");
         requireNonNull(dialect, "dialect");
+        requireNonNull(runnerConnections, "runnerConnections");
+    }
+
+    /** Read models whose runners write on the same connections as queries read. */
+    public JdbcReadModels(ConnectionFactory connections, SqlDialect dialect) {
+        this(connections, dialect, connections);
     }
 
     /** A read model made of {@code tables}, for one runner; the caller closes it. */
     public JdbcReadModelStore store(List<ReadModelTable> tables) {
-        return new JdbcReadModelStore(connections, tables, dialect);
+        return new JdbcReadModelStore(runnerConnections, tables, dialect);
     }
 
     /**

@@ -25,6 +25,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     private final Map<Integer, Map<String, String>> physicalByVersion;
     private final Clock clock;
     private final StatementCache statements;
+    private final DeferredWrites writes;
 
     JdbcTransaction(
             Connection connection,
@@ -32,13 +33,15 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
             List<ReadModelTable> tables,
             Map<Integer, Map<String, String>> physicalByVersion,
             Clock clock,
-            StatementCache statements) {
+            StatementCache statements,
+            DeferredWrites writes) {
         this.connection = connection;
         this.dialect = dialect;
         this.tables = tables;
         this.physicalByVersion = physicalByVersion;
         this.clock = clock;
         this.statements = statements;
+        this.writes = writes;
     }
 
     @Override
@@ -48,11 +51,26 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
             tables.forEach(table -> names.put(table.name(), table.physical(v)));
             return Map.copyOf(names);
         });
-        return new SqlContext(connection, event, physical, statements);
+        return new SqlContext(connection, event, physical, statements, writes);
+    }
+
+    @Override
+    public void flush() throws SQLException {
+        writes.flush();
+    }
+
+    /** Runs the queued rows before a statement of the runner's own: writes keep their order. */
+    private void flushQueued(String doing) {
+        try {
+            writes.flush();
+        } catch (SQLException e) {
+            throw failed(doing, e);
+        }
     }
 
     @Override
     public long checkpoint(String key) {
+        flushQueued("reading checkpoint " + key);
         try (var statement = connection.prepareStatement(ProjectionSql.SELECT_CHECKPOINT)) {
             statement.setString(1, key);
             return LockWaits.retryWhileBusy(dialect, () -> {
@@ -77,6 +95,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public long park(DeadLetter letter) {
+        flushQueued("parking position " + letter.position());
         try (var statement =
                 connection.prepareStatement(ProjectionSql.INSERT_LETTER, Statement.RETURN_GENERATED_KEYS)) {
             bind(
@@ -119,6 +138,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public List<DeadLetter> retryRequests(String projection) {
+        flushQueued("reading retry requests");
         try (var statement = connection.prepareStatement(ProjectionSql.SELECT_RETRY_REQUESTS)) {
             statement.setString(1, projection);
             return LockWaits.retryWhileBusy(dialect, () -> DeadLetterRows.all(statement));
@@ -129,6 +149,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public void prepareVersion(String projection, int version) {
+        flushQueued("preparing version " + version + " of " + projection);
         statements.close();
         // Resetting the live version drops the table its view shows; PostgreSQL refuses that while the view
         // stands (SQLite allows it), so the view goes first and ensureVersion puts it back on the new table.
@@ -175,6 +196,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public void promote(String projection, int version, int oldVersion) {
+        flushQueued("promoting version " + version + " of " + projection);
         statements.close();
         for (ReadModelTable table : tables) {
             execute("DROP VIEW IF EXISTS " + table.name());
@@ -187,6 +209,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     }
 
     private void execute(String sql, Object... parameters) {
+        flushQueued(sql);
         try (var statement = connection.prepareStatement(sql)) {
             bind(statement, parameters);
             LockWaits.retryWhileBusy(dialect, statement::executeUpdate);

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -128,6 +130,37 @@ public abstract class ReadModelConformance {
         assertThat(operator.deadLetter(letter.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.PARKED);
         operator.skip(letter.id());
         assertThat(operator.deadLetters(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void a_poisoned_event_in_the_middle_of_a_large_batch_is_parked_alone_and_every_other_event_applies_once() {
+        var expected = new TreeMap<String, Long>();
+        long refused = 0;
+        long poisoned = 0;
+        long last = 0;
+        for (int i = 1; i <= 3_000; i++) {
+            String stream = "tally-" + (i % 7);
+            if (i == 1_100) {
+                refused = append(stream, Tally.refused("no"));
+            } else if (i == 2_200) {
+                poisoned = append(stream, Tally.poisoned("a NULL total"));
+            } else {
+                last = append(stream, Tally.added(i));
+                expected.merge(stream, (long) i, Long::sum);
+            }
+        }
+        runner = ProjectionRunner.start(Tally.batched("tally"), store, readModel, options());
+
+        runner.awaitPosition(last, WAIT);
+
+        assertThat(tallies()).isEqualTo(expected);
+        assertThat(operator.deadLetters(Optional.of("tally")))
+                .extracting(letter -> letter.position(), letter -> letter.attempts())
+                .containsExactly(tuple(refused, 3), tuple(poisoned, 3));
+        assertThat(operator.deadLetters(Optional.of("tally")).getLast().error())
+                .as("the failure of the queued write, named on its own event")
+                .isNotBlank();
+        assertThat(operator.checkpoint("tally")).isEqualTo(last);
     }
 
     @Test

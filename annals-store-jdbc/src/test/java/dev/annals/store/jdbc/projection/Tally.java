@@ -17,9 +17,13 @@ public final class Tally {
 
     public record Refused(String why) implements Event {}
 
+    /** An event whose write, queued in a batch, fails when the batch runs (a NULL total). */
+    public record Poisoned(String why) implements Event {}
+
     public static final EventCodec<Event> CODEC = new EventCodec<>(EventTypeRegistry.builder(Event.class)
             .register(Added.class, "Added")
             .register(Refused.class, "Refused")
+            .register(Poisoned.class, "Poisoned")
             .build());
 
     public static final List<ReadModelTable> TABLES = List.of(
@@ -33,6 +37,30 @@ public final class Tally {
 
     public static EventData refused(String why) {
         return CODEC.encode(new Refused(why), Metadata.empty());
+    }
+
+    public static EventData poisoned(String why) {
+        return CODEC.encode(new Poisoned(why), Metadata.empty());
+    }
+
+    private static final String UPSERT = "INSERT INTO {tallies} (stream, total, events) VALUES (?, ?, 1)"
+            + " ON CONFLICT (stream) DO UPDATE SET total = {tallies}.total + excluded.total,"
+            + " events = {tallies}.events + 1";
+
+    /**
+     * The same read model written with {@link SqlContext#batch}: a Refused event's handler throws, and a
+     * Poisoned event's queued write fails only when its batch runs.
+     */
+    public static Projection<SqlContext> batched(String name) {
+        return Projection.<SqlContext>builder(name)
+                .source(new ReadSource.Category("tally"))
+                .events(CODEC)
+                .on(Added.class, (event, tx) -> tx.batch(UPSERT, tx.event().stream(), event.amount()))
+                .on(Refused.class, (event, tx) -> {
+                    throw new IllegalStateException("refused: " + event.why());
+                })
+                .on(Poisoned.class, (event, tx) -> tx.batch(UPSERT, tx.event().stream(), null))
+                .build();
     }
 
     /** The projection, with {@code beforeEach} run before each Added is applied (a hook for tests). */

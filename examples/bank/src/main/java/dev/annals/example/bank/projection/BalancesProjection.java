@@ -38,7 +38,7 @@ public final class BalancesProjection {
                 .events(AccountEvents.codec())
                 .on(
                         AccountOpened.class,
-                        (event, tx) -> tx.update(
+                        (event, tx) -> tx.batch(
                                 "INSERT INTO {balances} (account, owner, balance,"
                                         + " status) VALUES (?, ?, 0, 'OPEN') ON CONFLICT (account) DO NOTHING",
                                 account(tx),
@@ -55,11 +55,11 @@ public final class BalancesProjection {
     }
 
     private static void add(SqlContext tx, long cents) throws SQLException {
-        tx.update("UPDATE {balances} SET balance = balance + ? WHERE account = ?", cents, account(tx));
+        tx.batch("UPDATE {balances} SET balance = balance + ? WHERE account = ?", cents, account(tx));
     }
 
     private static void status(SqlContext tx, String status) throws SQLException {
-        tx.update("UPDATE {balances} SET status = ? WHERE account = ?", status, account(tx));
+        tx.batch("UPDATE {balances} SET status = ? WHERE account = ?", status, account(tx));
     }
 
     private static String account(SqlContext tx) {
