@@ -64,7 +64,8 @@ class LoneAppendRoundTripsTest {
     private static void withStore(Steps steps) {
         try (var pool = TestDatabase.smallPool()) {
             var log = new RequestLog(pool);
-            try (var store = PostgresEventStore.open(log.dataSource(), TestDatabase.newOptions().withListen(false))) {
+            try (var store = PostgresEventStore.open(
+                    log.dataSource(), TestDatabase.newOptions().withListen(false))) {
                 log.clear();
                 steps.run(store, log);
             }

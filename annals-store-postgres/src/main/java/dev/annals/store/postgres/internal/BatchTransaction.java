@@ -131,14 +131,15 @@ public final class BatchTransaction implements BatchWriter {
 
     /**
      * Whether the server answered {@code e} as an error of the statement, which rolled its transaction back:
-     * any SQLSTATE but a lost connection (08), an operator's intervention such as a shutdown (57), a system
-     * error (58) or an internal one (XX), after which the commit may have happened.
+     * any SQLSTATE but a lost connection (08), a shutdown or a session ended by an operator (57P), a system
+     * error (58) or an internal one (XX), after which the commit may have happened. A cancelled statement
+     * (57014) was rolled back.
      */
     private static boolean refusedByServer(SQLException e) {
         String state = e.getSQLState();
         return state != null
                 && !state.startsWith("08")
-                && !state.startsWith("57")
+                && !state.startsWith("57P")
                 && !state.startsWith("58")
                 && !state.startsWith("XX");
     }

@@ -55,17 +55,18 @@ BEGIN
     -- Each statement below takes a new snapshot (READ COMMITTED, a volatile function), so the ones after the
     -- lock see every commit that the lock waited for.
     PERFORM pg_advisory_xact_lock(lock_class, lock_key);
-    SELECT e.position, e.recorded_at INTO head, recorded
-        FROM ${flyway:defaultSchema}.events e ORDER BY e.position DESC LIMIT 1;
+    SELECT last.position, last.recorded_at, known.names, known.keys, known.versions, known.states
+        INTO head, recorded, known_names, known_keys, known_versions, known_states
+        FROM (SELECT array_agg(s.name) AS names, array_agg(s.stream_id) AS keys,
+                     array_agg(COALESCE((SELECT MAX(e.stream_version) FROM ${flyway:defaultSchema}.events e
+                                         WHERE e.stream_id = s.stream_id), -1)) AS versions,
+                     array_agg(s.deleted) AS states
+              FROM ${flyway:defaultSchema}.streams s WHERE s.name = ANY(stream_names)) known
+        LEFT JOIN (SELECT e.position, e.recorded_at FROM ${flyway:defaultSchema}.events e
+                   ORDER BY e.position DESC LIMIT 1) last ON true;
     head := COALESCE(head, 0);
     -- Never earlier than the last event, so recorded-at times follow positions even if clocks step back.
     recorded := GREATEST(COALESCE(recorded, 0), now_micros);
-    SELECT array_agg(s.name), array_agg(s.stream_id),
-           array_agg(COALESCE((SELECT MAX(e.stream_version) FROM ${flyway:defaultSchema}.events e
-                               WHERE e.stream_id = s.stream_id), -1)),
-           array_agg(s.deleted)
-        INTO known_names, known_keys, known_versions, known_states
-        FROM ${flyway:defaultSchema}.streams s WHERE s.name = ANY(stream_names);
     known_names := COALESCE(known_names, '{}');
     outcomes := array_fill(0, ARRAY[appends]);
     versions := array_fill(0::BIGINT, ARRAY[appends]);
@@ -133,25 +134,30 @@ BEGIN
     IF cardinality(revived) > 0 THEN
         UPDATE ${flyway:defaultSchema}.streams SET deleted = 0 WHERE stream_id = ANY(revived);
     END IF;
-    -- Event types new to the store get the next keys in the order of their first event.
-    INSERT INTO ${flyway:defaultSchema}.event_types (type_id, name)
-        SELECT (SELECT COALESCE(MAX(t.type_id), 0) FROM ${flyway:defaultSchema}.event_types t)
-                   + row_number() OVER (ORDER BY MIN(e.n)),
-               e.type_name
-        FROM unnest(type_names, event_appends) WITH ORDINALITY AS e(type_name, a, n)
-        WHERE accepted[e.a]
-          AND NOT EXISTS (SELECT 1 FROM ${flyway:defaultSchema}.event_types t WHERE t.name = e.type_name)
-        GROUP BY e.type_name;
+    -- One statement: event types new to the store get the next keys in the order of their first event.
+    WITH written AS (
+            SELECT u.*, row_number() OVER (PARTITION BY u.a ORDER BY u.n) - 1 AS nth
+            FROM unnest(event_appends, event_ids, type_names, schema_versions, payloads, metadatas)
+                 WITH ORDINALITY AS u(a, id, type_name, schema_version, payload, metadata, n)
+            WHERE accepted[u.a]),
+        known AS (
+            SELECT t.type_id, t.name FROM ${flyway:defaultSchema}.event_types t
+            WHERE t.name IN (SELECT w.type_name FROM written w)),
+        created AS (
+            INSERT INTO ${flyway:defaultSchema}.event_types (type_id, name)
+            SELECT (SELECT COALESCE(MAX(t.type_id), 0) FROM ${flyway:defaultSchema}.event_types t)
+                       + row_number() OVER (ORDER BY MIN(w.n)),
+                   w.type_name
+            FROM written w WHERE w.type_name NOT IN (SELECT k.name FROM known k)
+            GROUP BY w.type_name
+            RETURNING type_id, name),
+        types AS (SELECT * FROM known UNION ALL SELECT * FROM created)
     INSERT INTO ${flyway:defaultSchema}.events
             (position, stream_id, stream_version, event_id, type_id, schema_version, payload, metadata, recorded_at)
-        SELECT first_positions[e.a] + e.nth, append_keys[e.a], first_versions[e.a] + e.nth, e.id, t.type_id,
-               e.schema_version, e.payload, e.metadata, recorded
-        FROM (SELECT u.*, row_number() OVER (PARTITION BY u.a ORDER BY u.n) - 1 AS nth
-              FROM unnest(event_appends, event_ids, type_names, schema_versions, payloads, metadatas)
-                   WITH ORDINALITY AS u(a, id, type_name, schema_version, payload, metadata, n)) e
-        JOIN ${flyway:defaultSchema}.event_types t ON t.name = e.type_name
-        WHERE accepted[e.a]
-        ORDER BY e.n;
+        SELECT first_positions[w.a] + w.nth, append_keys[w.a], first_versions[w.a] + w.nth, w.id, t.type_id,
+               w.schema_version, w.payload, w.metadata, recorded
+        FROM written w JOIN types t ON t.name = w.type_name
+        ORDER BY w.n;
     PERFORM pg_notify(channel, head::TEXT);
 END;
 $$;
