@@ -20,14 +20,15 @@ import org.slf4j.LoggerFactory;
  * Writes one group commit's batch of appends in one transaction on a borrowed connection: one advisory
  * lock, one commit (one fsync), and each append with its own outcome.
  *
- * <p>The batch is first written in one call of the schema's append function ({@link GroupCall}) in
- * auto-commit: lock, checks, inserts, notification and commit in one round trip (docs/adr/0041). A failure
- * the server did not answer as a statement's error (the connection lost, a shutdown) leaves the outcome
- * unknown, since the call commits before it answers.
+ * <p>A batch of at most {@link #CALL_MAX_EVENTS} events is first written in one call of the schema's append
+ * function ({@link GroupCall}) in auto-commit: lock, checks, inserts, notification and commit in one
+ * round trip (docs/adr/0041). A failure the server did not answer as a statement's error (the connection
+ * lost, a shutdown) leaves the outcome unknown, since the call commits before it answers.
  *
- * <p>When the call finds an append that may be an exact retry, or an append reuses a stored id, it writes
- * nothing and the batch takes the long way, in a transaction of its own: written whole by
- * {@link GroupWriter} with a handful of round trips, exact retries resolved where they stand. Only a unique
+ * <p>A larger batch, or one in which the call finds an append that may be an exact retry or an append that
+ * reuses a stored id (then the call wrote nothing), takes the long way, in a transaction of its own:
+ * written whole by {@link GroupWriter} with a handful of round trips, exact retries resolved where they
+ * stand. Only a unique
  * violation on an event id (a retry with {@code ExpectedVersion.any()}, or ids reused) fails mid-write:
  * then the whole transaction rolls back and the batch is written again one append at a time with a
  * savepoint each, so that the one append rolls back alone and is resolved as an exact retry or refused.
@@ -38,6 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class BatchTransaction implements BatchWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchTransaction.class);
+
+    /**
+     * The most events a group written by one call may hold. Larger groups (appends of many events) go the
+     * long way: there the call's arrays and its set-based insert measured slower than the batched insert
+     * (docs/benchmarks.md, "A lone writer on PostgreSQL"), and their round trips are shared by many events.
+     */
+    static final int CALL_MAX_EVENTS = 64;
 
     private final DataSource dataSource;
     private final PostgresDialect dialect;
@@ -77,7 +85,7 @@ public final class BatchTransaction implements BatchWriter {
         Object[] outcomes;
         committing = false;
         try (var connection = dataSource.getConnection()) {
-            outcomes = writeInOneCall(connection, batch);
+            outcomes = events(batch) <= CALL_MAX_EVENTS ? writeInOneCall(connection, batch) : null;
             if (outcomes == null) {
                 connection.setAutoCommit(false);
                 try {
@@ -100,6 +108,14 @@ public final class BatchTransaction implements BatchWriter {
         }
         batchAppends.record(batch.size());
         batchEvents.record(events);
+    }
+
+    private static int events(List<PendingAppend> batch) {
+        int events = 0;
+        for (PendingAppend append : batch) {
+            events += append.events().size();
+        }
+        return events;
     }
 
     /**

@@ -30,7 +30,12 @@ CREATE FUNCTION ${flyway:defaultSchema}.append_group(
     OUT outcomes    INTEGER[],
     OUT versions    BIGINT[],
     OUT positions   BIGINT[])
-LANGUAGE plpgsql AS $$
+-- Planning its statements anew on each call cost more than running them (about 0.4 ms each for the two
+-- largest, measured with EXPLAIN ANALYZE): their plans do not depend on the arrays' contents, so the call
+-- keeps one generic plan per statement for the session.
+LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan
+AS $$
 DECLARE
     appends        INTEGER := cardinality(stream_names);
     head           BIGINT;
