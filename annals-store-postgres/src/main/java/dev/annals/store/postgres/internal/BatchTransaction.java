@@ -20,23 +20,38 @@ import org.slf4j.LoggerFactory;
  * Writes one group commit's batch of appends in one transaction on a borrowed connection: one advisory
  * lock, one commit (one fsync), and each append with its own outcome.
  *
- * <p>The batch is first written whole by {@link GroupWriter}, with a handful of round trips whatever its
- * size. An append that is refused (wrong expected version, conflicting ids) is found before it writes
- * anything, so it needs no undoing. Only a unique violation on an event id (a retry with
- * {@code ExpectedVersion.any()}, or ids reused) fails mid-write: then the whole transaction rolls back and
- * the batch is written again one append at a time with a savepoint each, so that the one append rolls back
- * alone and is resolved as an exact retry or refused. Any other failure is thrown as a {@link BatchFailure}
- * (classified by the dialect, and marked as of unknown outcome when it came from the COMMIT), which
- * {@link dev.annals.store.jdbc.append.GroupCommit} resolves append by append (docs/adr/0017).
+ * <p>A batch of at most {@link #CALL_MAX_EVENTS} events is first written in one call of the schema's append
+ * function ({@link GroupCall}) in auto-commit: lock, checks, inserts, notification and commit in one
+ * round trip (docs/adr/0041). A failure the server did not answer as a statement's error (the connection
+ * lost, a shutdown) leaves the outcome unknown, since the call commits before it answers.
+ *
+ * <p>A larger batch, or one in which the call finds an append that may be an exact retry or an append that
+ * reuses a stored id (then the call wrote nothing), takes the long way, in a transaction of its own:
+ * written whole by {@link GroupWriter} with a handful of round trips, exact retries resolved where they
+ * stand. Only a unique
+ * violation on an event id (a retry with {@code ExpectedVersion.any()}, or ids reused) fails mid-write:
+ * then the whole transaction rolls back and the batch is written again one append at a time with a
+ * savepoint each, so that the one append rolls back alone and is resolved as an exact retry or refused.
+ * Any other failure is thrown as a {@link BatchFailure} (classified by the dialect, and marked as of
+ * unknown outcome when it came from a commit), which {@link dev.annals.store.jdbc.append.GroupCommit}
+ * resolves append by append (docs/adr/0017).
  */
 public final class BatchTransaction implements BatchWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchTransaction.class);
 
+    /**
+     * The most events a group written by one call may hold. Larger groups (appends of many events) go the
+     * long way: there the call's arrays and its set-based insert measured slower than the batched insert
+     * (docs/benchmarks.md, "A lone writer on PostgreSQL"), and their round trips are shared by many events.
+     */
+    static final int CALL_MAX_EVENTS = 64;
+
     private final DataSource dataSource;
     private final PostgresDialect dialect;
     private final PostgresAppender appender;
     private final GroupWriter group;
+    private final GroupCall call;
     private final String database;
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
@@ -48,6 +63,7 @@ public final class BatchTransaction implements BatchWriter {
         this.dialect = dialect;
         this.appender = new PostgresAppender(dialect);
         this.group = new GroupWriter(dialect, appender);
+        this.call = new GroupCall(dialect);
         this.database = "PostgreSQL schema " + dialect.schema();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
                 .description("appends written by one group commit")
@@ -69,11 +85,14 @@ public final class BatchTransaction implements BatchWriter {
         Object[] outcomes;
         committing = false;
         try (var connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                outcomes = writeCommitted(connection, batch);
-            } finally {
-                restoreAutoCommit(connection);
+            outcomes = events(batch) <= CALL_MAX_EVENTS ? writeInOneCall(connection, batch) : null;
+            if (outcomes == null) {
+                connection.setAutoCommit(false);
+                try {
+                    outcomes = writeCommitted(connection, batch);
+                } finally {
+                    restoreAutoCommit(connection);
+                }
             }
         } catch (SQLException | RuntimeException failure) {
             throw BatchFailure.of(dialect, failure, committing);
@@ -89,6 +108,56 @@ public final class BatchTransaction implements BatchWriter {
         }
         batchAppends.record(batch.size());
         batchEvents.record(events);
+    }
+
+    private static int events(List<PendingAppend> batch) {
+        int events = 0;
+        for (PendingAppend append : batch) {
+            events += append.events().size();
+        }
+        return events;
+    }
+
+    /**
+     * Writes and commits {@code batch} in one call of the schema's append function, in auto-commit; null
+     * when the call wrote nothing because an append needs the long way (an id stored already).
+     */
+    private Object[] writeInOneCall(Connection connection, List<PendingAppend> batch) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.setAutoCommit(true);
+        }
+        // The call commits before it answers: until the server says it refused, the outcome is unknown.
+        committing = true;
+        try {
+            var outcomes = call.write(connection, batch);
+            committing = false;
+            return outcomes;
+        } catch (SQLException e) {
+            if (!refusedByServer(e)) {
+                throw e;
+            }
+            committing = false;
+            if (isUniqueViolation(e) || GroupCall.MAY_BE_RETRY.equals(e.getSQLState())) {
+                LOG.debug("a batch of {} appends holds a stored event id; writing it the long way", batch.size());
+                return null;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Whether the server answered {@code e} as an error of the statement, which rolled its transaction back:
+     * any SQLSTATE but a lost connection (08), a shutdown or a session ended by an operator (57P), a system
+     * error (58) or an internal one (XX), after which the commit may have happened. A cancelled statement
+     * (57014) was rolled back.
+     */
+    private static boolean refusedByServer(SQLException e) {
+        String state = e.getSQLState();
+        return state != null
+                && !state.startsWith("08")
+                && !state.startsWith("57P")
+                && !state.startsWith("58")
+                && !state.startsWith("XX");
     }
 
     private Object[] writeCommitted(Connection connection, List<PendingAppend> batch) throws SQLException {

@@ -23,7 +23,8 @@ import java.util.Map;
  * and the state of every stream of the group are read in two queries, positions and versions are assigned
  * in memory in the group's order, and the new streams, revived streams and events go to the database in
  * one batch each. Appending one event at a time, per-append round trips had been what limited PostgreSQL
- * (two per append inside the lock, docs/benchmarks.md).
+ * (two per append inside the lock, docs/benchmarks.md). Since docs/adr/0041 it is the long way, for the
+ * groups that the schema's append function hands back: an append in them may be an exact retry.
  *
  * <p>An append whose expected version does not match may be an exact retry of an append of this very
  * group, so the rows gathered so far are written before its ids are looked up. A unique violation (an id

@@ -1,0 +1,133 @@
+package dev.annals.store.postgres.internal;
+
+import dev.annals.event.EventData;
+import dev.annals.event.MetadataJson;
+import dev.annals.store.AppendResult;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StreamDeletedException;
+import dev.annals.store.StreamName;
+import dev.annals.store.WrongExpectedVersionException;
+import dev.annals.store.jdbc.EventRows;
+import dev.annals.store.jdbc.append.PendingAppend;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes a whole group in one call of the schema's {@code append_group} function (migration V7,
+ * docs/adr/0041): lock, checks, inserts and notification in one statement, so that in auto-commit one
+ * group costs one round trip, its commit included.
+ *
+ * <p>The function leaves two rare cases to the long way, {@link GroupWriter} in a transaction of the
+ * caller's: an append that may be an exact retry (its version does not match but an id of it is stored;
+ * SQLSTATE {@value #MAY_BE_RETRY}) and an accepted append that reuses a stored id (a unique violation).
+ * Either way the call failed as a whole and wrote nothing.
+ */
+final class GroupCall {
+
+    /** The SQLSTATE of a call that met an append that may be an exact retry. */
+    static final String MAY_BE_RETRY = "AN001";
+
+    private static final int WRITTEN = 0;
+    private static final int WRONG_VERSION = 1;
+
+    private final PostgresDialect dialect;
+    private final String sql;
+
+    GroupCall(PostgresDialect dialect) {
+        this.dialect = dialect;
+        this.sql = "SELECT outcomes, versions, positions FROM " + dialect.schema()
+                + ".append_group(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    /**
+     * Writes {@code group} on {@code connection}, which must be in auto-commit so that the call commits.
+     *
+     * @return each append's outcome, in order: its {@link AppendResult}, or the {@link RuntimeException}
+     *     refusing it
+     */
+    Object[] write(Connection connection, List<PendingAppend> group) throws SQLException {
+        int appends = group.size();
+        var streams = new String[appends];
+        var categories = new String[appends];
+        var expected = new Long[appends];
+        var counts = new Integer[appends];
+        int events = 0;
+        for (int i = 0; i < appends; i++) {
+            var append = group.get(i);
+            streams[i] = append.stream();
+            categories[i] = StreamName.categoryOf(append.stream());
+            expected[i] = code(append.expected());
+            counts[i] = append.events().size();
+            events += counts[i];
+        }
+        var eventAppends = new Integer[events];
+        var ids = new UUID[events];
+        var types = new String[events];
+        var schemaVersions = new Integer[events];
+        var payloads = new byte[events][];
+        var metadatas = new byte[events][];
+        int n = 0;
+        for (int i = 0; i < appends; i++) {
+            for (EventData event : group.get(i).events()) {
+                eventAppends[n] = i + 1;
+                ids[n] = event.eventId();
+                types[n] = event.type();
+                schemaVersions[n] = event.schemaVersion();
+                payloads[n] = event.payload();
+                metadatas[n] = event.metadata().isEmpty() ? null : MetadataJson.encode(event.metadata());
+                n++;
+            }
+        }
+        try (var call = connection.prepareStatement(sql)) {
+            call.setInt(1, PostgresAppender.LOCK_CLASS);
+            call.setInt(2, dialect.schema().hashCode());
+            call.setString(3, dialect.channel());
+            call.setLong(4, EventRows.microsOf(Instant.now()));
+            call.setArray(5, connection.createArrayOf("text", streams));
+            call.setArray(6, connection.createArrayOf("text", categories));
+            call.setArray(7, connection.createArrayOf("bigint", expected));
+            call.setArray(8, connection.createArrayOf("integer", counts));
+            call.setArray(9, connection.createArrayOf("integer", eventAppends));
+            call.setArray(10, connection.createArrayOf("uuid", ids));
+            call.setArray(11, connection.createArrayOf("text", types));
+            call.setArray(12, connection.createArrayOf("integer", schemaVersions));
+            call.setArray(13, connection.createArrayOf("bytea", payloads));
+            call.setArray(14, connection.createArrayOf("bytea", metadatas));
+            try (var row = call.executeQuery()) {
+                row.next();
+                return outcomes(group, row.getArray(1), row.getArray(2), row.getArray(3));
+            }
+        }
+    }
+
+    private static Object[] outcomes(List<PendingAppend> group, Array codes, Array versions, Array positions)
+            throws SQLException {
+        var code = (Integer[]) codes.getArray();
+        var version = (Long[]) versions.getArray();
+        var position = (Long[]) positions.getArray();
+        var outcomes = new Object[group.size()];
+        for (int i = 0; i < outcomes.length; i++) {
+            var append = group.get(i);
+            outcomes[i] = switch (code[i]) {
+                case WRITTEN -> new AppendResult(version[i], position[i]);
+                case WRONG_VERSION -> new WrongExpectedVersionException(append.stream(), append.expected(), version[i]);
+                default -> new StreamDeletedException(append.stream());
+            };
+        }
+        return outcomes;
+    }
+
+    /** The function's code for {@code expected}: the version itself, or -1, -2, -3 for the other kinds. */
+    private static long code(ExpectedVersion expected) {
+        return switch (expected) {
+            case ExpectedVersion.Exact exact -> exact.version();
+            case ExpectedVersion.NoStream noStream -> -1;
+            case ExpectedVersion.Any any -> -2;
+            case ExpectedVersion.StreamExists exists -> -3;
+        };
+    }
+}

@@ -1,0 +1,74 @@
+package dev.annals.store.postgres;
+
+import dev.annals.event.EventData;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.WrongExpectedVersionException;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * What a lone append asks of the server (docs/adr/0041): one call of the schema's append function in
+ * auto-commit, its commit included; only an append that may be an exact retry takes the long way.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+class LoneAppendRoundTripsTest {
+
+    private static final String CALL = ".append_group(";
+
+    @Test
+    void a_lone_append_is_one_request_with_its_commit() {
+        withStore((store, log) -> {
+            store.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"));
+            store.append("lamp-1", ExpectedVersion.exact(0), EventData.of("Dimmed", "{}"));
+
+            assertThat(log.requests()).hasSize(2).allMatch(sql -> sql.contains(CALL));
+        });
+    }
+
+    @Test
+    void a_refused_append_is_one_request_too() {
+        withStore((store, log) -> {
+            store.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"));
+            log.clear();
+
+            assertThatThrownBy(() -> store.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}")))
+                    .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.actualVersion())
+                            .isZero());
+            assertThat(log.requests()).singleElement().asString().contains(CALL);
+        });
+    }
+
+    @Test
+    void an_exact_retry_takes_the_long_way_and_gets_its_first_result() {
+        withStore((store, log) -> {
+            var lit = EventData.of("Lit", "{}");
+            var first = store.append("lamp-1", ExpectedVersion.noStream(), lit);
+            log.clear();
+
+            assertThat(store.append("lamp-1", ExpectedVersion.noStream(), lit)).isEqualTo(first);
+            assertThat(log.requests().getFirst()).contains(CALL);
+            assertThat(log.requests()).hasSizeGreaterThan(2).contains("COMMIT");
+        });
+    }
+
+    /** A test's steps, given a store in a new schema and the log of what it asks of the server. */
+    private interface Steps {
+        void run(PostgresEventStore store, RequestLog log);
+    }
+
+    /** Runs {@code steps} with the log cleared after the store opened (and migrated its schema). */
+    private static void withStore(Steps steps) {
+        try (var pool = TestDatabase.smallPool()) {
+            var log = new RequestLog(pool);
+            try (var store = PostgresEventStore.open(
+                    log.dataSource(), TestDatabase.newOptions().withListen(false))) {
+                log.clear();
+                steps.run(store, log);
+            }
+        }
+    }
+}
