@@ -3,6 +3,7 @@ package dev.annals.drill;
 import dev.annals.drill.drills.CutConnections;
 import dev.annals.drill.drills.DiskFull;
 import dev.annals.drill.drills.KillProjection;
+import dev.annals.drill.drills.KillRelay;
 import dev.annals.drill.drills.KillWriter;
 import dev.annals.drill.drills.PoisonEvent;
 import dev.annals.drill.drills.RestartDatabase;
@@ -20,7 +21,8 @@ public final class DrillCatalog {
             new CutConnections(),
             new DiskFull(),
             new PoisonEvent(),
-            new SlowConsumer());
+            new SlowConsumer(),
+            new KillRelay());
 
     private DrillCatalog() {}
 

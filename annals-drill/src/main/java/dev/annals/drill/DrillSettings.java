@@ -17,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param fullCheckEvery a full comparison every this many faults (incremental checks run after each one)
  * @param allowRestart   restart-database may restart the database at {@code location} with {@code restartCommand}
  * @param restartCommand the shell command that restarts the operator's own database
+ * @param kafka          kill-relay: the bootstrap servers of the Kafka cluster the drill's relay publishes to
  */
 public record DrillSettings(
         String location,
@@ -26,7 +27,8 @@ public record DrillSettings(
         boolean quick,
         int fullCheckEvery,
         boolean allowRestart,
-        Optional<String> restartCommand) {
+        Optional<String> restartCommand,
+        Optional<String> kafka) {
 
     /** Validates. */
     public DrillSettings {
@@ -34,6 +36,7 @@ public record DrillSettings(
         requireNonNull(backends, "backends");
         requireNonNull(duration, "duration");
         requireNonNull(restartCommand, "restartCommand");
+        requireNonNull(kafka, "kafka");
         if (faults < 1) {
             throw new IllegalArgumentException("faults must be 1 or more, was " + faults);
         }
@@ -44,13 +47,14 @@ public record DrillSettings(
 
     /** {@code faults} faults on the store at {@code location}, a full check every 10. */
     public static DrillSettings of(String location, Backends backends, int faults) {
-        return new DrillSettings(location, backends, faults, Optional.empty(), false, 10, false, Optional.empty());
+        return new DrillSettings(
+                location, backends, faults, Optional.empty(), false, 10, false, Optional.empty(), Optional.empty());
     }
 
     /** These settings for a quick run. */
     public DrillSettings quickly() {
         return new DrillSettings(
-                location, backends, faults, duration, true, fullCheckEvery, allowRestart, restartCommand);
+                location, backends, faults, duration, true, fullCheckEvery, allowRestart, restartCommand, kafka);
     }
 
     /** These settings, running for {@code newDuration} at most. */
@@ -63,12 +67,27 @@ public record DrillSettings(
                 quick,
                 fullCheckEvery,
                 allowRestart,
-                restartCommand);
+                restartCommand,
+                kafka);
     }
 
     /** These settings, allowed to restart the operator's database with {@code command}. */
     public DrillSettings restartingWith(String command) {
         return new DrillSettings(
-                location, backends, faults, duration, quick, fullCheckEvery, true, Optional.of(command));
+                location, backends, faults, duration, quick, fullCheckEvery, true, Optional.of(command), kafka);
+    }
+
+    /** These settings, with kill-relay publishing to the Kafka cluster at {@code bootstrapServers}. */
+    public DrillSettings publishingTo(String bootstrapServers) {
+        return new DrillSettings(
+                location,
+                backends,
+                faults,
+                duration,
+                quick,
+                fullCheckEvery,
+                allowRestart,
+                restartCommand,
+                Optional.of(bootstrapServers));
     }
 }

@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
                     + " recovery, prints a table and writes a JSON report.",
             "Writes only streams named drill-..., and removes them afterwards. Exit 1 when an invariant broke.",
             "Drills: kill-writer, kill-projection, restart-database, cut-connections, disk-full, poison-event,"
-                    + " slow-consumer, or all."
+                    + " slow-consumer, kill-relay, or all."
         })
 public final class DrillCommand implements Callable<Integer> {
 
@@ -71,6 +71,13 @@ public final class DrillCommand implements Callable<Integer> {
             description = "restart-database: restart the --store database with this shell command instead of a"
                     + " throwaway PostgreSQL of the drill's own.")
     private String restartCommand;
+
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
+            description = "kill-relay: the Kafka cluster its relay publishes to (a topic and a relay name of the"
+                    + " drill's own); without it kill-relay is skipped.")
+    private String bootstrapServers;
 
     @Override
     public Integer call() throws IOException {
@@ -135,6 +142,7 @@ public final class DrillCommand implements Callable<Integer> {
                 quick,
                 fullCheckEvery,
                 restartCommand != null,
-                Optional.ofNullable(restartCommand));
+                Optional.ofNullable(restartCommand),
+                Optional.ofNullable(bootstrapServers));
     }
 }

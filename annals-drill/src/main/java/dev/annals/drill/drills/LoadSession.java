@@ -3,7 +3,9 @@ package dev.annals.drill.drills;
 import dev.annals.backend.Deployment;
 import dev.annals.drill.DrillSession;
 import dev.annals.drill.check.Evidence;
+import dev.annals.drill.check.SubscriberLog;
 import dev.annals.drill.load.RunningLoad;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,6 +32,8 @@ final class LoadSession implements DrillSession {
     private final RunningLoad load;
     private final Fault fault;
     private Recovery recovery = () -> {};
+    private Recovery drain = () -> {};
+    private final List<SubscriberLog> observers = new ArrayList<>();
     private List<AutoCloseable> readSide = List.of();
     private final List<AutoCloseable> resources;
     private int acksAtFaultEnd;
@@ -44,6 +48,18 @@ final class LoadSession implements DrillSession {
     /** This session, waiting for {@code extra} too after each fault (after the next acknowledged append). */
     LoadSession recoveringWhen(Recovery extra) {
         this.recovery = extra;
+        return this;
+    }
+
+    /** This session, with {@code observer}'s deliveries checked as a live subscriber's are. */
+    LoadSession observedBy(SubscriberLog observer) {
+        observers.add(observer);
+        return this;
+    }
+
+    /** This session, waiting for {@code caughtUp} once the load has stopped (before the final check). */
+    LoadSession drainingWith(Recovery caughtUp) {
+        this.drain = caughtUp;
         return this;
     }
 
@@ -78,12 +94,19 @@ final class LoadSession implements DrillSession {
 
     @Override
     public Evidence evidence() {
-        return load.evidence();
+        var evidence = load.evidence();
+        if (observers.isEmpty()) {
+            return evidence;
+        }
+        var subscribers = new ArrayList<>(evidence.subscribers());
+        subscribers.addAll(observers);
+        return new Evidence(evidence.log(), evidence.ledger(), subscribers, evidence.readModels(), evidence.audit());
     }
 
     @Override
-    public void stopLoad() {
+    public void stopLoad() throws Exception {
         load.stop();
+        drain.await();
     }
 
     @Override
