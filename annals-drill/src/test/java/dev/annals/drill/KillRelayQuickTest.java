@@ -58,4 +58,17 @@ class KillRelayQuickTest {
         assertThat(report.outcome()).isEqualTo("skipped");
         assertThat(report.reason()).contains("--bootstrap-servers");
     }
+
+    @Test
+    void an_unreachable_broker_is_skipped_in_one_line() {
+        var report = DrillRunner.run(
+                new KillRelay(),
+                DrillSettings.of(data.toString(), Backends.installed(), 3)
+                        .quickly()
+                        .publishingTo("127.0.0.1:1"),
+                line -> {});
+
+        assertThat(report.outcome()).isEqualTo("skipped");
+        assertThat(report.reason()).isEqualTo("no Kafka broker answered at 127.0.0.1:1 within 10 s");
+    }
 }

@@ -9,6 +9,8 @@ import dev.annals.drill.DrillRunner;
 import dev.annals.drill.DrillSettings;
 import dev.annals.drill.report.DrillReport;
 import dev.annals.drill.report.ReportFile;
+import dev.annals.kafka.relay.RelayConfigurationException;
+import dev.annals.kafka.relay.RelayOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -131,6 +133,13 @@ public final class DrillCommand implements Callable<Integer> {
         }
         if (restartCommand != null && annals.explicitStore().isEmpty()) {
             throw new BadUsageException("--allow-restart restarts the database of --store: give --store too");
+        }
+        if (bootstrapServers != null) {
+            try {
+                RelayOptions.to(bootstrapServers);
+            } catch (RelayConfigurationException e) {
+                throw new BadUsageException("--bootstrap-servers: " + e.getMessage());
+            }
         }
         // With --minutes alone, the time limit ends the drill, not a count.
         int count = faults != null ? faults : minutes != null ? Integer.MAX_VALUE : quick ? 3 : 100;

@@ -72,4 +72,14 @@ class DrillCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--allow-restart").contains("--store");
     }
+
+    @Test
+    void malformed_bootstrap_servers_are_a_usage_error_naming_the_form() {
+        var run = Cli.onSqlite(data).run("drill", "kill-relay", "--bootstrap-servers", "kafka");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err())
+                .contains("--bootstrap-servers", "'kafka' must be HOST:PORT")
+                .doesNotContain("Exception");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -36,9 +37,23 @@ public final class KillRelay implements Drill {
 
     @Override
     public Optional<String> cannotRun(DrillSettings settings) {
-        return settings.kafka().isPresent()
-                ? Optional.empty()
-                : Optional.of("kill-relay needs a Kafka cluster to publish to: give --bootstrap-servers HOST:PORT");
+        if (settings.kafka().isEmpty()) {
+            return Optional.of("kill-relay needs a Kafka cluster to publish to: give --bootstrap-servers HOST:PORT");
+        }
+        String bootstrap = settings.kafka().get();
+        // Asked here, in one line, rather than found by a relay process failing with its stack trace.
+        try (var admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000))) {
+            admin.describeCluster().nodes().get(10, TimeUnit.SECONDS);
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.of("interrupted while asking the Kafka cluster at " + bootstrap);
+        } catch (Exception e) {
+            return Optional.of("no Kafka broker answered at " + bootstrap + " within 10 s");
+        }
     }
 
     @Override
