@@ -7,6 +7,8 @@ import dev.annals.bench.compare.ComparisonReport;
 import dev.annals.bench.compare.ThroughputChart;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -72,6 +74,22 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
     private PostgresPeer postgres;
 
     @Option(
+            names = "--workloads",
+            paramLabel = "KEYS",
+            split = ",",
+            description = "Run only these workloads, comma-separated: 1w-1e, 8w-1e, 64w-1e, 64w4s-1e (contended),"
+                    + " 1w-100e, 8w-100e, 64w-100e (default: all).")
+    private List<String> workloads;
+
+    @Option(
+            names = "--systems",
+            paramLabel = "NAMES",
+            split = ",",
+            description = "Run only these systems, comma-separated: annals/sqlite, axon/sqlite, jdbc/sqlite,"
+                    + " annals/postgresql, axon/postgresql, jdbc/postgresql, fsync (default: all).")
+    private List<String> systems;
+
+    @Option(
             names = "--chart",
             paramLabel = "FILE",
             description = "Also draw events/s against writers for each system as a PNG into FILE.")
@@ -85,7 +103,12 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
         ComparisonOptions options;
         try {
             options = new ComparisonOptions(
-                    AppendWorkload.standard(events), size, postgres.url(), postgres.user(), warmup);
+                    chosen(AppendWorkload.standard(events)),
+                    size,
+                    postgres.url(),
+                    postgres.user(),
+                    warmup,
+                    systems == null ? Set.copyOf(AppendComparison.SYSTEMS) : Set.copyOf(systems));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -107,5 +130,19 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
             err.flush();
         }
         return BenchCommand.OK;
+    }
+
+    private List<AppendWorkload> chosen(List<AppendWorkload> standard) {
+        if (workloads == null) {
+            return standard;
+        }
+        var keys = standard.stream().map(AppendWorkload::key).toList();
+        for (String key : workloads) {
+            if (!keys.contains(key)) {
+                throw new IllegalArgumentException(
+                        "unknown workload " + key + "; the workloads are " + String.join(", ", keys));
+            }
+        }
+        return standard.stream().filter(w -> workloads.contains(w.key())).toList();
     }
 }

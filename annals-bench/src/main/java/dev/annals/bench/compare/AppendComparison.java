@@ -117,12 +117,13 @@ public final class AppendComparison {
             outcomes.put("jdbc/postgresql", unavailable(options, "jdbc/postgresql", "PostgreSQL left out"));
         }
         var fsync = new ArrayList<SystemOutcome>();
-        for (AppendWorkload workload : options.workloads()) {
+        for (AppendWorkload workload :
+                options.systems().contains("fsync") ? options.workloads() : List.<AppendWorkload>of()) {
             var result = FsyncBaseline.runInTemporaryDirectory(options.benchmarkOptions(workload));
             progress.accept(line(workload, "fsync", result.eventsPerSecond()));
             fsync.add(new SystemOutcome.Measured("fsync", result, 0));
         }
-        outcomes.put("fsync", fsync);
+        outcomes.put("fsync", fsync.isEmpty() ? unavailable(options, "fsync", "left out") : fsync);
         var results = new ArrayList<WorkloadResult>();
         for (int i = 0; i < options.workloads().size(); i++) {
             var row = new ArrayList<SystemOutcome>();
@@ -136,6 +137,9 @@ public final class AppendComparison {
 
     private static List<SystemOutcome> onTarget(
             ComparisonOptions options, Consumer<String> progress, String system, TargetFactory factory) {
+        if (!options.systems().contains(system)) {
+            return unavailable(options, system, "left out");
+        }
         int writers = options.workloads().stream()
                 .mapToInt(AppendWorkload::writers)
                 .max()

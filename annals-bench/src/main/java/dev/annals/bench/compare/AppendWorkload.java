@@ -22,6 +22,15 @@ public record AppendWorkload(String name, int writers, int streams, int batch, l
         }
     }
 
+    /**
+     * A short name for choosing workloads on a command line: writers, {@code w}, then the streams they share
+     * when contended and {@code s}, a dash, events per append and {@code e}: {@code 64w-1e}, {@code 64w4s-1e},
+     * {@code 1w-100e}.
+     */
+    public String key() {
+        return writers + "w" + (contended() ? streams + "s" : "") + "-" + batch + "e";
+    }
+
     /** Whether writers share streams and so race for versions. */
     public boolean contended() {
         return streams < writers;

@@ -3,6 +3,7 @@ package dev.annals.bench.compare;
 import dev.annals.bench.AppendBenchmarkOptions;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,9 +15,21 @@ import static java.util.Objects.requireNonNull;
  * @param postgresUrl the PostgreSQL database for the peers' PostgreSQL columns; empty to leave them out
  * @param postgresUser the PostgreSQL user
  * @param warmup      events each system appends, untimed, before its first workload (JIT, caches)
+ * @param systems     the systems to run, among {@link AppendComparison#SYSTEMS}; the others are reported as left out
  */
 public record ComparisonOptions(
-        List<AppendWorkload> workloads, int size, Optional<String> postgresUrl, String postgresUser, long warmup) {
+        List<AppendWorkload> workloads,
+        int size,
+        Optional<String> postgresUrl,
+        String postgresUser,
+        long warmup,
+        Set<String> systems) {
+
+    /** Options that run every system. */
+    public ComparisonOptions(
+            List<AppendWorkload> workloads, int size, Optional<String> postgresUrl, String postgresUser, long warmup) {
+        this(workloads, size, postgresUrl, postgresUser, warmup, Set.copyOf(AppendComparison.SYSTEMS));
+    }
 
     /** The PostgreSQL database of the test machine: {@code test} on 127.0.0.1:5432, user {@code postgres}. */
     public static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
@@ -25,6 +38,11 @@ public record ComparisonOptions(
         workloads = List.copyOf(workloads);
         requireNonNull(postgresUrl, "postgresUrl");
         requireNonNull(postgresUser, "postgresUser");
+        systems = Set.copyOf(systems);
+        if (systems.isEmpty() || !AppendComparison.SYSTEMS.containsAll(systems)) {
+            throw new IllegalArgumentException(
+                    "the systems must be among " + String.join(", ", AppendComparison.SYSTEMS) + "; was " + systems);
+        }
         if (workloads.isEmpty()) {
             throw new IllegalArgumentException("the comparison needs at least one workload");
         }

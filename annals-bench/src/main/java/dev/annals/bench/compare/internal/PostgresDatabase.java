@@ -87,7 +87,7 @@ public final class PostgresDatabase implements Database {
     public List<String> plainTable() {
         return List.of("CREATE TABLE plain_events (position BIGSERIAL PRIMARY KEY, stream TEXT NOT NULL,"
                 + " version BIGINT NOT NULL, event_id BYTEA NOT NULL, type TEXT NOT NULL, payload BYTEA NOT NULL,"
-                + " UNIQUE (stream, version))");
+                + " UNIQUE (stream, version), UNIQUE (event_id))");
     }
 
     @Override

@@ -59,7 +59,7 @@ public final class SqliteDatabase implements Database {
     public List<String> plainTable() {
         return List.of("CREATE TABLE plain_events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL,"
                 + " version INTEGER NOT NULL, event_id BLOB NOT NULL, type TEXT NOT NULL, payload BLOB NOT NULL,"
-                + " UNIQUE (stream, version))");
+                + " UNIQUE (stream, version), UNIQUE (event_id))");
     }
 
     @Override
