@@ -1,5 +1,6 @@
 package dev.annals.bench.compare.internal;
 
+import dev.annals.event.EventIds;
 import java.nio.ByteBuffer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,8 +9,11 @@ import java.util.UUID;
 
 /**
  * The database's own ceiling: a plain insert per event into one table with a unique (stream, version)
- * key, one transaction per append (a single-event append is one insert per transaction; a 100-event
- * append is one JDBC batch in one transaction). No serialization, no framework.
+ * key and a unique event id, one transaction per append (a single-event append is one insert per
+ * transaction; a 100-event append is one JDBC batch in one transaction). No serialization, no framework.
+ *
+ * <p>The event ids are the time-ordered ones Annals generates ({@link EventIds}), so that both keep the same
+ * unique index growing at its end: random ids would make the ceiling pay for page splits Annals avoids.
  */
 public final class PlainJdbcTarget implements AppendTarget {
 
@@ -120,7 +124,7 @@ public final class PlainJdbcTarget implements AppendTarget {
     }
 
     private static byte[] eventId() {
-        UUID id = UUID.randomUUID();
+        UUID id = EventIds.next();
         return ByteBuffer.allocate(16)
                 .putLong(id.getMostSignificantBits())
                 .putLong(id.getLeastSignificantBits())
