@@ -35,6 +35,22 @@ class HeadNotificationTest {
     }
 
     @Test
+    void an_append_too_large_for_the_append_function_is_heard_too() {
+        var options = TestDatabase.newOptions();
+        try (var writer = PostgresEventStore.open(TestDatabase.URL, options.withListen(false));
+                var listener = PostgresEventStore.open(TestDatabase.URL, options)) {
+            var heard = new AtomicLong();
+            listener.addHeadListener(heard::set);
+            var events = java.util.stream.IntStream.range(0, 100)
+                    .mapToObj(i -> EventData.of("Lit", "{}"))
+                    .toList();
+            writer.append("lamp-1", ExpectedVersion.noStream(), events);
+
+            await().atMost(Duration.ofSeconds(10)).untilAtomic(heard, org.hamcrest.Matchers.equalTo(100L));
+        }
+    }
+
+    @Test
     void a_subscription_that_never_polls_is_woken_by_another_process_append() {
         var options = TestDatabase.newOptions();
         var seen = new CopyOnWriteArrayList<RecordedEvent>();

@@ -3,6 +3,7 @@ package dev.annals.store.postgres;
 import dev.annals.event.EventData;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.WrongExpectedVersionException;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,37 @@ class LoneAppendRoundTripsTest {
             assertThat(log.requests().getFirst()).contains(CALL);
             assertThat(log.requests()).hasSizeGreaterThan(2).contains("COMMIT");
         });
+    }
+
+    @Test
+    void a_large_append_takes_the_lock_with_its_reads_and_notifies_with_its_commit() {
+        withStore((store, log) -> {
+            // The first append also looks its event type up; the writer remembers it from then on.
+            store.append("lamp-1", ExpectedVersion.noStream(), hundredEvents());
+            log.clear();
+
+            assertThat(store.append("lamp-1", ExpectedVersion.exact(99), hundredEvents())
+                            .streamVersion())
+                    .isEqualTo(199);
+
+            // The driver's own COMMIT after the combined one only settles its state: it sends nothing.
+            assertThat(log.requests())
+                    .filteredOn(sql -> !sql.equals("COMMIT"))
+                    .satisfiesExactly(
+                            lockAndReads -> assertThat(lockAndReads)
+                                    .contains("pg_advisory_xact_lock")
+                                    .contains(".streams")
+                                    .contains("ORDER BY position DESC"),
+                            inserts -> assertThat(inserts).startsWith("INSERT INTO"),
+                            commit -> assertThat(commit).contains("pg_notify").endsWith("COMMIT"));
+        });
+    }
+
+    /** More events than the append function takes (docs/adr/0041): they go the long way. */
+    private static java.util.List<EventData> hundredEvents() {
+        return IntStream.range(0, 100)
+                .mapToObj(i -> EventData.of("Dimmed", "{}"))
+                .toList();
     }
 
     /** A test's steps, given a store in a new schema and the log of what it asks of the server. */

@@ -163,7 +163,7 @@ public final class BatchTransaction implements BatchWriter {
     private Object[] writeCommitted(Connection connection, List<PendingAppend> batch) throws SQLException {
         try {
             var outcomes = write(connection, batch, false);
-            commit(connection);
+            commit(connection, head(outcomes));
             return outcomes;
         } catch (SQLException fast) {
             if (committing) {
@@ -182,7 +182,7 @@ public final class BatchTransaction implements BatchWriter {
         }
         try {
             var outcomes = write(connection, batch, true);
-            commit(connection);
+            commit(connection, head(outcomes));
             return outcomes;
         } catch (SQLException | RuntimeException e) {
             rollback(connection);
@@ -191,9 +191,9 @@ public final class BatchTransaction implements BatchWriter {
     }
 
     private Object[] write(Connection connection, List<PendingAppend> batch, boolean savepoints) throws SQLException {
-        appender.lock(connection);
         Object[] outcomes;
         if (savepoints) {
+            appender.lock(connection);
             outcomes = new Object[batch.size()];
             for (int i = 0; i < batch.size(); i++) {
                 try {
@@ -203,18 +203,21 @@ public final class BatchTransaction implements BatchWriter {
                 }
             }
         } else {
+            // Takes the lock in the same round trip as its first reads.
             outcomes = group.write(connection, batch);
         }
+        return outcomes;
+    }
+
+    /** The last position {@code outcomes} wrote, 0 when they wrote nothing. */
+    private static long head(Object[] outcomes) {
         long head = 0;
         for (Object outcome : outcomes) {
             if (outcome instanceof AppendResult result) {
                 head = Math.max(head, result.position());
             }
         }
-        if (head > 0) {
-            appender.notifyHead(connection, head);
-        }
-        return outcomes;
+        return head;
     }
 
     private AppendResult write(Connection connection, PendingAppend append) throws SQLException {
@@ -241,9 +244,14 @@ public final class BatchTransaction implements BatchWriter {
         }
     }
 
-    private void commit(Connection connection) throws SQLException {
+    /** Commits, with the notification of the new {@code head} when the batch wrote events (0: none). */
+    private void commit(Connection connection, long head) throws SQLException {
         committing = true;
-        connection.commit();
+        if (head > 0) {
+            appender.notifyHeadAndCommit(connection, head);
+        } else {
+            connection.commit();
+        }
         committing = false;
         appender.committed();
     }

@@ -20,7 +20,7 @@ import java.util.Map;
 
 /**
  * Writes a whole group of appends in the open, locked transaction with a handful of round trips: the head
- * and the state of every stream of the group are read in two queries, positions and versions are assigned
+ * and the state of every stream of the group are read with the lock in one round trip, positions and versions are assigned
  * in memory in the group's order, and the new streams, revived streams and events go to the database in
  * one batch each. Appending one event at a time, per-append round trips had been what limited PostgreSQL
  * (two per append inside the lock, docs/benchmarks.md). Since docs/adr/0041 it is the long way, for the
@@ -54,11 +54,16 @@ final class GroupWriter {
         }
     }
 
-    /** Each append's outcome, in order: its {@link AppendResult}, or the {@link RuntimeException} refusing it. */
+    /**
+     * Takes the append lock and writes {@code group} in the open transaction of {@code connection}.
+     *
+     * @return each append's outcome, in order: its {@link AppendResult}, or the {@link RuntimeException}
+     *     refusing it
+     */
     Object[] write(Connection connection, List<PendingAppend> group) throws SQLException {
         var outcomes = new Object[group.size()];
-        var streams = streams(connection, group);
-        long[] head = head(connection);
+        var streams = new HashMap<String, Stream>();
+        long[] head = lockAndRead(connection, group, streams);
         long position = head[0];
         // Never earlier than the last event, so recorded-at times follow positions even if clocks step back.
         long recordedAt = Math.max(head[1], EventRows.microsOf(Instant.now()));
@@ -145,15 +150,26 @@ final class GroupWriter {
         }
     }
 
-    private Map<String, Stream> streams(Connection connection, List<PendingAppend> group) throws SQLException {
+    /**
+     * Takes the append lock, then reads the state of every stream of {@code group} into {@code streams} and
+     * returns the last event's position and recorded-at time (0 and 0 for an empty log): one round trip
+     * where three statements one by one cost three.
+     */
+    private long[] lockAndRead(Connection connection, List<PendingAppend> group, Map<String, Stream> streams)
+            throws SQLException {
         var names = new LinkedHashSet<String>();
         group.forEach(append -> names.add(append.stream()));
-        var streams = new HashMap<String, Stream>();
-        try (var select = connection.prepareStatement("SELECT s.name, s.stream_id, (SELECT MAX(e.stream_version) FROM "
-                + dialect.schema() + ".events e WHERE e.stream_id = s.stream_id), s.deleted FROM " + dialect.schema()
-                + ".streams s WHERE s.name = ANY(?)")) {
-            select.setArray(1, connection.createArrayOf("text", names.toArray()));
-            try (var rows = select.executeQuery()) {
+        String schema = dialect.schema();
+        try (var select = appender.lockThen(
+                connection,
+                "SELECT s.name, s.stream_id, (SELECT MAX(e.stream_version) FROM " + schema
+                        + ".events e WHERE e.stream_id = s.stream_id), s.deleted FROM " + schema
+                        + ".streams s WHERE s.name = ANY(?); SELECT position, recorded_at FROM " + schema
+                        + ".events ORDER BY position DESC LIMIT 1")) {
+            select.setArray(3, connection.createArrayOf("text", names.toArray()));
+            select.execute();
+            select.getMoreResults();
+            try (var rows = select.getResultSet()) {
                 while (rows.next()) {
                     long version = rows.getLong(3);
                     if (rows.wasNull()) {
@@ -164,16 +180,10 @@ final class GroupWriter {
                             new Stream(rows.getLong(2), version, StreamMarks.State.ofCode(rows.getInt(4))));
                 }
             }
-        }
-        return streams;
-    }
-
-    /** The last event's position and recorded-at time, 0 and 0 for an empty log. */
-    private long[] head(Connection connection) throws SQLException {
-        try (var select = connection.prepareStatement("SELECT position, recorded_at FROM " + dialect.schema()
-                        + ".events ORDER BY position DESC LIMIT 1");
-                var row = select.executeQuery()) {
-            return row.next() ? new long[] {row.getLong(1), row.getLong(2)} : new long[] {0, 0};
+            select.getMoreResults();
+            try (var row = select.getResultSet()) {
+                return row.next() ? new long[] {row.getLong(1), row.getLong(2)} : new long[] {0, 0};
+            }
         }
     }
 }

@@ -58,13 +58,32 @@ public final class PostgresAppender {
         }
     }
 
-    /** Queues the notification of the new head {@code position} that PostgreSQL delivers on commit. */
-    public void notifyHead(Connection connection, long position) throws SQLException {
-        try (var notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+    /**
+     * Notifies the new head {@code position} and commits the open transaction of {@code connection}, in one
+     * round trip: the two statements go to the server together and the notification is delivered by the
+     * commit. A failure leaves the outcome unknown, as any failed commit does.
+     */
+    public void notifyHeadAndCommit(Connection connection, long position) throws SQLException {
+        try (var notify = connection.prepareStatement("SELECT pg_notify(?, ?); COMMIT")) {
             notify.setString(1, dialect.channel());
             notify.setString(2, Long.toString(position));
             notify.execute();
         }
+        // The driver saw the transaction end; this only settles its own state and sends nothing.
+        connection.commit();
+    }
+
+    /**
+     * The statements that open a group's transaction, sent in one round trip: the append lock, then what
+     * {@code reads} asks. Each runs with a snapshot of its own (READ COMMITTED), taken after the lock is held,
+     * so the reads see every commit the lock waited for. Parameters of {@code reads} start at index 3; after
+     * {@code execute()} the current result is the lock's, so call {@code getMoreResults()} before each read.
+     */
+    public PreparedStatement lockThen(Connection connection, String reads) throws SQLException {
+        var statement = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?); " + reads);
+        statement.setInt(1, LOCK_CLASS);
+        statement.setInt(2, dialect.schema().hashCode());
+        return statement;
     }
 
     /** Remembers the event types created since the last call for good: their transaction committed. */
