@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,33 +29,59 @@ public final class EventHash {
 
     private EventHash() {}
 
-    /** The hash of {@code event} chained to {@code previous}. */
+    /**
+     * The hash of {@code event} chained to {@code previous}.
+     *
+     * <p>The SQLite writer hashes every event it appends, so the fields go to the digest as they are: the
+     * fixed-size ones and the names through one small buffer, the payload straight from the event, with no
+     * copy of the whole encoding.
+     */
     public static byte[] chain(byte[] previous, RecordedEvent event) {
         requireNonNull(previous, "previous");
         requireNonNull(event, "event");
-        var bytes = new ByteArrayOutputStream(event.payload().length + 256);
+        byte[] stream = event.stream().getBytes(StandardCharsets.UTF_8);
+        byte[] type = event.type().getBytes(StandardCharsets.UTF_8);
+        var head = ByteBuffer.allocate(previous.length + 8 + 16 + 4 + stream.length + 8 + 4 + type.length + 4 + 4)
+                .put(previous)
+                .putLong(event.position())
+                .putLong(event.eventId().getMostSignificantBits())
+                .putLong(event.eventId().getLeastSignificantBits())
+                .putInt(stream.length)
+                .put(stream)
+                .putLong(event.streamVersion())
+                .putInt(type.length)
+                .put(type)
+                .putInt(event.schemaVersion())
+                .putInt(event.payload().length);
+        MessageDigest sha256 = SHA_256.get();
+        sha256.update(head.array());
+        sha256.update(event.payload());
+        sha256.update(metadata(event));
+        sha256.update(ByteBuffer.allocate(8)
+                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, event.recordedAt()))
+                .array());
+        // digest() resets the instance, so each thread reuses one.
+        return sha256.digest();
+    }
+
+    /** The metadata's count, then each key and value, sorted by key. */
+    private static byte[] metadata(RecordedEvent event) {
+        var values = event.metadata().values();
+        if (values.isEmpty()) {
+            return new byte[4];
+        }
+        var bytes = new ByteArrayOutputStream(64);
         try (var out = new DataOutputStream(bytes)) {
-            out.write(previous);
-            out.writeLong(event.position());
-            out.writeLong(event.eventId().getMostSignificantBits());
-            out.writeLong(event.eventId().getLeastSignificantBits());
-            text(out, event.stream());
-            out.writeLong(event.streamVersion());
-            text(out, event.type());
-            out.writeInt(event.schemaVersion());
-            out.writeInt(event.payload().length);
-            out.write(event.payload());
-            var metadata = new TreeMap<>(event.metadata().values());
-            out.writeInt(metadata.size());
-            for (var entry : metadata.entrySet()) {
+            var sorted = new TreeMap<>(values);
+            out.writeInt(sorted.size());
+            for (var entry : sorted.entrySet()) {
                 text(out, entry.getKey());
                 text(out, entry.getValue());
             }
-            out.writeLong(ChronoUnit.MICROS.between(Instant.EPOCH, event.recordedAt()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return sha256(bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     /** {@code hash} as lower-case hex, as {@code annals verify} prints it. */
@@ -66,11 +93,6 @@ public final class EventHash {
         byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
         out.writeInt(utf8.length);
         out.write(utf8);
-    }
-
-    private static byte[] sha256(byte[] input) {
-        // digest() resets the instance, so each thread reuses one (the SQLite writer hashes every event).
-        return SHA_256.get().digest(input);
     }
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
