@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,9 @@ import java.util.Map;
  */
 final class BatchAppender implements AutoCloseable {
 
+    /** Seals written by one multi-row insert: one statement step instead of one per event. */
+    private static final int SEALS_PER_INSERT = 32;
+
     private final SqlDialect dialect;
     private final Connection connection;
     private final WriterState state;
@@ -45,6 +49,7 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertStream;
     private final PreparedStatement insertType;
     private final PreparedStatement insertHash;
+    private final PreparedStatement insertHashes;
     /** The hashes of this transaction's events, written in one batch just before it commits. */
     private final List<Long> pendingPositions = new ArrayList<>();
 
@@ -64,6 +69,8 @@ final class BatchAppender implements AutoCloseable {
         this.insertStream = connection.prepareStatement(dialect.insertStream());
         this.insertType = connection.prepareStatement(dialect.insertEventType());
         this.insertHash = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES (?, ?)");
+        this.insertHashes = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES "
+                + String.join(", ", Collections.nCopies(SEALS_PER_INSERT, "(?, ?)")));
     }
 
     /**
@@ -251,12 +258,20 @@ final class BatchAppender implements AutoCloseable {
      */
     public void writeSeals() throws SQLException {
         try {
-            for (int i = 0; i < pendingHashes.size(); i++) {
-                insertHash.setLong(1, pendingPositions.get(i));
-                insertHash.setBytes(2, pendingHashes.get(i));
+            int i = 0;
+            for (; i + SEALS_PER_INSERT <= pendingHashes.size(); i += SEALS_PER_INSERT) {
+                for (int k = 0; k < SEALS_PER_INSERT; k++) {
+                    insertHashes.setLong(2 * k + 1, pendingPositions.get(i + k));
+                    insertHashes.setBytes(2 * k + 2, pendingHashes.get(i + k));
+                }
+                insertHashes.executeUpdate();
+            }
+            for (int rest = i; rest < pendingHashes.size(); rest++) {
+                insertHash.setLong(1, pendingPositions.get(rest));
+                insertHash.setBytes(2, pendingHashes.get(rest));
                 insertHash.addBatch();
             }
-            if (!pendingHashes.isEmpty()) {
+            if (i < pendingHashes.size()) {
                 insertHash.executeBatch();
             }
         } finally {
@@ -304,7 +319,7 @@ final class BatchAppender implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (var statement : new PreparedStatement[] {
-            savepoint, release, rollbackTo, insertEvent, insertStream, insertType, insertHash
+            savepoint, release, rollbackTo, insertEvent, insertStream, insertType, insertHash, insertHashes
         }) {
             statement.close();
         }
