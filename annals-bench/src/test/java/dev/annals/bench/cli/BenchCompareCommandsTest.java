@@ -46,6 +46,17 @@ class BenchCompareCommandsTest {
     }
 
     @Test
+    void an_unknown_workload_or_system_is_bad_usage_naming_the_known_ones() {
+        var workload = BenchCli.onSqlite(data).runWithoutData("compare-append", "--workloads", "1w-100e,2w-5e");
+        var system = BenchCli.onSqlite(data).runWithoutData("compare-append", "--systems", "annals/sqlite,oracle");
+
+        assertThat(workload.exitCode()).isEqualTo(2);
+        assertThat(workload.err()).contains("unknown workload 2w-5e").contains("64w4s-1e");
+        assertThat(system.exitCode()).isEqualTo(2);
+        assertThat(system.err()).contains("the systems must be among").contains("jdbc/postgresql");
+    }
+
+    @Test
     void without_a_benchmark_it_is_bad_usage_naming_them() {
         var run = BenchCli.onSqlite(data).runWithoutData();
 
