@@ -1,7 +1,6 @@
 package dev.annals.bench.relay;
 
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Optional;
  */
 final class CpuTimes {
 
-    /** CPU taken by this process and the broker (empty when the broker is not a child of this process). */
+    /** CPU taken by this process and the broker (empty when the run did not start the broker). */
     record Sample(Duration own, Optional<Duration> broker) {
 
         /** What was taken between {@code earlier} and this sample. */
@@ -27,15 +26,9 @@ final class CpuTimes {
         this.broker = broker;
     }
 
-    /** Measures this process and, when it started one, its broker child ({@code kafka.Kafka}). */
-    static CpuTimes ofThisProcessAndBroker() {
-        return new CpuTimes(ProcessHandle.current()
-                .children()
-                .filter(child -> child.info()
-                        .arguments()
-                        .map(arguments -> Arrays.asList(arguments).contains("kafka.Kafka"))
-                        .orElse(false))
-                .findFirst());
+    /** Measures this process and, when the run started it, the broker's. */
+    static CpuTimes ofThisProcessAnd(Optional<ProcessHandle> broker) {
+        return new CpuTimes(broker);
     }
 
     Sample now() {

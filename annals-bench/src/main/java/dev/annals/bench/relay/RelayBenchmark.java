@@ -79,7 +79,7 @@ public final class RelayBenchmark {
                     payload.length + ENVELOPE_AROUND_PAYLOAD,
                     relayOptions.transactionTime().toMillis(),
                     relayOptions.producerSettings());
-            var cpu = CpuTimes.ofThisProcessAndBroker();
+            var cpu = CpuTimes.ofThisProcessAnd(started.map(KafkaBroker::process));
             try (var relay = KafkaRelay.start(store, relayOptions)) {
                 // The clock starts once the relay holds its transactional id, as ProducerPerformance's starts
                 // after its producer's initTransactions: starting up is not publishing.
