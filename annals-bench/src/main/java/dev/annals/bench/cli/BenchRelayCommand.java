@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
                     + " broker it starts on free loopback ports unless --bootstrap-servers is given.",
             "Throughput: --events events of --size bytes are appended, then the relay publishes them; prints"
                     + " events/s beside Kafka's own ProducerPerformance on the same broker (records as large as"
-                    + " the relay's envelope, the same transactions) and the ratio.",
+                    + " the relay's envelope, keyed over as many streams, the relay's producer settings and"
+                    + " transactions), the ratio, and each side's CPU per event (its process and the broker).",
             "Latency: single-event appends at a steady --rate for --seconds; prints p50/p99 from each append's"
                     + " due time to its receipt by a read_committed consumer."
         },

@@ -3,6 +3,7 @@ package dev.annals.bench.relay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -17,10 +19,13 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Kafka's own {@code ProducerPerformance} (from kafka-tools), run in a JVM of its own on the benchmark's
- * class path: the ceiling the relay is compared with. It is given the relay's producer settings (acks=all,
- * idempotence, linger 5 ms) and the relay's transaction time: it commits each transaction once it has
- * lasted that long, which is the relay's rule while it is behind the head, so that both pay for the same
- * guarantees as often. What it cannot copy: it sends no keys, and it reads nothing from a store.
+ * class path: the ceiling the relay is compared with. It is given the relay's producer settings
+ * ({@link dev.annals.kafka.relay.RelayOptions#producerSettings()}: acks=all, idempotence, linger, batch
+ * size, compression) and the relay's transaction time: it commits each transaction once it has lasted that
+ * long, which is the relay's rule while it is behind the head, so that both pay for the same guarantees as
+ * often, and keys spread over as many values as the relay's streams, so that its records are spread over the
+ * partitions as the relay's are. What it cannot copy: its keys are shorter (up to 3 bytes against 7 or 8),
+ * it sends no header, and it reads nothing from a store.
  */
 public final class ProducerCeiling {
 
@@ -31,8 +36,10 @@ public final class ProducerCeiling {
      * @param recordBytes       each record's value size
      * @param transactionMillis how long each of its transactions stayed open before its commit
      * @param recordsPerSecond  its throughput
+     * @param cpu               the CPU time its process took, sampled until its last tenth of a second
      */
-    public record Result(long records, int recordBytes, long transactionMillis, double recordsPerSecond) {}
+    public record Result(
+            long records, int recordBytes, long transactionMillis, double recordsPerSecond, Duration cpu) {}
 
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
 
@@ -40,15 +47,17 @@ public final class ProducerCeiling {
 
     /**
      * Creates {@code topic} with as many partitions as the relay's, then sends {@code records} records of
-     * {@code recordBytes} to it and returns its figures.
+     * {@code recordBytes}, keyed by {@code keys} distinct keys, to it and returns its figures.
      */
     public static Result run(
             String bootstrapServers,
             String topic,
             int partitions,
+            int keys,
             long records,
             int recordBytes,
-            long transactionMillis) {
+            long transactionMillis,
+            Map<String, String> producerSettings) {
         createTopic(bootstrapServers, topic, partitions);
         var command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
@@ -62,6 +71,11 @@ public final class ProducerCeiling {
                 Long.toString(records),
                 "--record-size",
                 Integer.toString(recordBytes),
+                // Keys spread over as many values as the relay's streams, hashed to partitions as the relay's are.
+                "--key-distribution",
+                "random",
+                "--record-key-range",
+                Integer.toString(keys),
                 "--throughput",
                 "-1",
                 "--transactional-id",
@@ -69,15 +83,16 @@ public final class ProducerCeiling {
                 "--transaction-duration-ms",
                 Long.toString(transactionMillis),
                 "--producer-props",
-                "bootstrap.servers=" + bootstrapServers,
-                "acks=all",
-                "enable.idempotence=true",
-                "linger.ms=5"));
+                "bootstrap.servers=" + bootstrapServers));
+        producerSettings.forEach((key, value) -> command.add(key + "=" + value));
         String output;
         int exit;
+        var cpu = new AtomicReference<Duration>(Duration.ZERO);
         try {
             var process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            var sampling = sampleCpu(process.toHandle(), cpu);
             output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            sampling.interrupt();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
                 throw new IllegalStateException("ProducerPerformance did not end within 10 minutes");
@@ -96,7 +111,8 @@ public final class ProducerCeiling {
                     Long.parseLong(summary.group(1)),
                     recordBytes,
                     transactionMillis,
-                    Double.parseDouble(summary.group(2)));
+                    Double.parseDouble(summary.group(2)),
+                    cpu.get());
         }
         if (exit != 0 || last == null || last.records() != records) {
             throw new IllegalStateException("ProducerPerformance failed (exit " + exit + "): " + tail(output));
@@ -104,8 +120,22 @@ public final class ProducerCeiling {
         return last;
     }
 
+    // A process's CPU time is readable only while it runs: the last sample, up to 100 ms before its end, is kept.
+    private static Thread sampleCpu(ProcessHandle process, AtomicReference<Duration> cpu) {
+        return Thread.ofPlatform().daemon().name("annals-bench-ceiling-cpu").start(() -> {
+            while (process.isAlive()) {
+                process.info().totalCpuDuration().ifPresent(cpu::set);
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
     // Brokers need not create topics on first use (the benchmark's own broker does not).
-    private static void createTopic(String bootstrapServers, String topic, int partitions) {
+    static void createTopic(String bootstrapServers, String topic, int partitions) {
         try (var admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(partitions), Optional.empty())))
                     .all()

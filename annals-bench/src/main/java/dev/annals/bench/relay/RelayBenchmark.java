@@ -6,6 +6,7 @@ import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.kafka.relay.KafkaRelay;
 import dev.annals.kafka.relay.RelayOptions;
+import dev.annals.kafka.relay.RelayRole;
 import dev.annals.kafka.relay.TopicRule;
 import dev.annals.kafka.testing.KafkaBroker;
 import dev.annals.store.ExpectedVersion;
@@ -27,8 +28,9 @@ import static java.util.Objects.requireNonNull;
  * {@code annals bench relay}: how fast the Kafka relay publishes the embedded store, against the ceiling of
  * Kafka's own producer on the same broker, and how long an append takes to reach a read_committed consumer.
  *
- * <p>Throughput: {@code events} events are appended first (100 per append, over 1,000 streams), then a relay
- * starts from position 0 and the clock stops when its checkpoint reaches the head: reading the store,
+ * <p>Throughput: {@code events} events are appended first (100 per append, over 1,000 streams) and the broker
+ * is warmed up by an untimed run of Kafka's producer; then a relay starts from position 0, the clock starts
+ * when it holds its transactional id and stops when its checkpoint reaches the head: reading the store,
  * building the envelopes and committing the transactions all count. The ceiling is then measured with
  * {@link ProducerCeiling} for as many records as large as one envelope the relay wrote, committing as often
  * as the relay's transaction time says. Latency: with the
@@ -40,6 +42,9 @@ public final class RelayBenchmark {
     private static final int STREAMS = 1_000;
     private static final int PER_APPEND = 100;
     private static final int PARTITIONS = 3;
+    private static final int WARM_UP_RECORDS = 200_000;
+    /** About what the envelope adds to a payload: the warm-up's records are about as large as the relay's. */
+    private static final int ENVELOPE_AROUND_PAYLOAD = 265;
 
     private RelayBenchmark() {}
 
@@ -62,10 +67,28 @@ public final class RelayBenchmark {
                     .withCheckpointTopic(run + ".checkpoints")
                     .withTopicCreation(true, PARTITIONS)
                     .withMeterRegistry(meters);
-            long begun = System.nanoTime();
+            // As for the ceiling's topic, created before the clock starts.
+            ProducerCeiling.createTopic(servers, run + ".events", PARTITIONS);
+            // A broker's first minute of traffic compiles its hot paths: both runs are timed on a warm broker.
+            ProducerCeiling.run(
+                    servers,
+                    run + ".warm-up",
+                    PARTITIONS,
+                    STREAMS,
+                    Math.min(options.events(), WARM_UP_RECORDS),
+                    payload.length + ENVELOPE_AROUND_PAYLOAD,
+                    relayOptions.transactionTime().toMillis(),
+                    relayOptions.producerSettings());
+            var cpu = CpuTimes.ofThisProcessAnd(started.map(KafkaBroker::process));
             try (var relay = KafkaRelay.start(store, relayOptions)) {
+                // The clock starts once the relay holds its transactional id, as ProducerPerformance's starts
+                // after its producer's initTransactions: starting up is not publishing.
+                awaitActive(relay, Duration.ofMinutes(1));
+                var cpuBefore = cpu.now();
+                long begun = System.nanoTime();
                 awaitCheckpoint(relay, store.headPosition(), Duration.ofMinutes(30));
                 double seconds = (System.nanoTime() - begun) / 1e9;
+                var relayCpu = cpu.now().since(cpuBefore);
                 long transactions = Math.max(
                         1,
                         Math.round(meters.get("annals.relay.transactions")
@@ -75,20 +98,26 @@ public final class RelayBenchmark {
                     var envelope = receipts.firstRecordSizes();
                     var appended = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
                     var latency = steady(store, receipts, options, payload, appended);
+                    var ceilingBefore = cpu.now();
                     var ceiling = ProducerCeiling.run(
                             servers,
                             run + ".ceiling",
                             PARTITIONS,
+                            STREAMS,
                             options.events(),
                             envelope.valueBytes(),
-                            relayOptions.transactionTime().toMillis());
+                            relayOptions.transactionTime().toMillis(),
+                            relayOptions.producerSettings());
+                    var ceilingBroker = cpu.now().since(ceilingBefore).broker();
                     return new RelayBenchmarkResult(
                             options.events(),
                             seconds,
                             transactions,
+                            relayCpu,
                             envelope.valueBytes(),
                             envelope.keyBytes(),
                             ceiling,
+                            ceilingBroker,
                             options.latencyEvents(),
                             options.ratePerSecond(),
                             latency,
@@ -108,6 +137,17 @@ public final class RelayBenchmark {
                 batch.add(EventData.of("BenchPublished", payload, Metadata.empty()));
             }
             store.append("bench-" + (written / PER_APPEND % STREAMS), ExpectedVersion.any(), batch);
+        }
+    }
+
+    private static void awaitActive(KafkaRelay relay, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (relay.status().role() != RelayRole.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(
+                        "the relay did not start publishing within " + timeout + ": " + relay.status());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.annals.bench.relay;
 
 import dev.annals.bench.Latency;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The figures of one {@code annals bench relay} run.
@@ -9,9 +11,11 @@ import java.util.Locale;
  * @param events          events the relay published for the throughput
  * @param relaySeconds    from the relay's start until its checkpoint reached the last of them
  * @param transactions    the Kafka transactions the relay committed for them
+ * @param relayCpu        the CPU time the relay's process (this one) and the broker took meanwhile
  * @param envelopeBytes   the size of one published record's value (the CloudEvents JSON envelope)
  * @param keyBytes        the size of one published record's key (the stream)
  * @param ceiling         Kafka's own producer on the same broker, record size and transactions
+ * @param ceilingBrokerCpu the CPU time the broker took while the ceiling ran, when the run started it
  * @param latencyEvents   events appended at a steady rate for the latency
  * @param ratePerSecond   that rate
  * @param latency         from each append's due time to its receipt by a read_committed consumer
@@ -22,9 +26,11 @@ public record RelayBenchmarkResult(
         long events,
         double relaySeconds,
         long transactions,
+        CpuTimes.Sample relayCpu,
         int envelopeBytes,
         int keyBytes,
         ProducerCeiling.Result ceiling,
+        Optional<Duration> ceilingBrokerCpu,
         long latencyEvents,
         int ratePerSecond,
         Latency latency,
@@ -48,8 +54,10 @@ public record RelayBenchmarkResult(
                 """
                 Relay to Kafka (%s broker), %d events, envelope %d bytes (key %d bytes)
                   relay:                %,12.0f events/s  (%.2f s, %d transactions)
+                    CPU per event:      %s
                   ProducerPerformance:  %,12.0f records/s (%d records of %d bytes, transaction every %d ms)
-                  ratio:                %12.1f %%
+                    CPU per record:     %s
+                  ratio:                %12.1f %%  (%s)
                 End to end at %d events/s (%d events, append to read_committed receipt)
                   p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms
                   of which the append: p50 %.1f ms   p99 %.1f ms
@@ -61,11 +69,16 @@ public record RelayBenchmarkResult(
                 relayPerSecond(),
                 relaySeconds,
                 transactions,
+                perEvent(relayCpu.own(), "the relay's process", relayCpu.broker()),
                 ceiling.recordsPerSecond(),
                 ceiling.records(),
                 ceiling.recordBytes(),
                 ceiling.transactionMillis(),
+                perEvent(ceiling.cpu(), "its process", ceilingBrokerCpu),
                 ratio() * 100,
+                cpuRatio()
+                        .map(value -> String.format(Locale.ROOT, "by CPU per event: %.1f %%", value * 100))
+                        .orElse("CPU per event: the broker's not measured"),
                 ratePerSecond,
                 latencyEvents,
                 millis(latency.p50()),
@@ -76,7 +89,26 @@ public record RelayBenchmarkResult(
                 millis(appendLatency.p99()));
     }
 
-    private static double millis(java.time.Duration duration) {
+    /**
+     * The ceiling's CPU per record (its process and the broker) over the relay's per event (its process and
+     * the broker): the ratio of throughputs on a machine whose cores are all busy with the two runs.
+     */
+    public Optional<Double> cpuRatio() {
+        return relayCpu.broker()
+                .flatMap(relayBroker -> ceilingBrokerCpu.map(
+                        ceilingBroker -> (double) (ceiling.cpu().toNanos() + ceilingBroker.toNanos())
+                                / ceiling.records()
+                                / ((double) (relayCpu.own().toNanos() + relayBroker.toNanos()) / events)));
+    }
+
+    private String perEvent(Duration client, String clientName, Optional<Duration> broker) {
+        long n = events;
+        return String.format(Locale.ROOT, "%s %.1f µs", clientName, client.toNanos() / 1e3 / n)
+                + broker.map(b -> String.format(Locale.ROOT, ", broker %.1f µs", b.toNanos() / 1e3 / n))
+                        .orElse(", broker not measured (not started by this run)");
+    }
+
+    private static double millis(Duration duration) {
         return duration.toNanos() / 1e6;
     }
 }

@@ -75,6 +75,14 @@ public final class KafkaBroker implements AutoCloseable {
         return "127.0.0.1:" + saslPort;
     }
 
+    /** The broker's process while it runs (for measuring it, as {@code annals bench relay} does its CPU). */
+    public ProcessHandle process() {
+        if (process == null) {
+            throw new IllegalStateException("the broker is not running");
+        }
+        return process.toHandle();
+    }
+
     /** An admin client of this broker; the caller closes it. */
     public Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
+import io.cloudevents.core.format.EventFormat;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -16,12 +19,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Turns a recorded event into the Kafka record the relay publishes: key = stream, value = the event as a
- * structured-mode CloudEvent in JSON, with the {@code content-type} header the CloudEvents Kafka binding
- * sets ({@code application/cloudevents+json}).
+ * structured-mode CloudEvent in JSON. The record and its {@code content-type} header
+ * ({@code application/cloudevents+json}) are made by the CloudEvents SDK's Kafka binding, from the JSON
+ * bytes written here once per event.
  *
  * <p>CloudEvents integers are 32-bit and extension names are lower-case letters and digits, so the global
  * position, the stream version and the payload's schema version travel as decimal strings in
@@ -29,10 +32,11 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * the metadata's correlation and causation ids as {@code correlationid} and {@code causationid}; a W3C
  * trace context, when the metadata holds one, as {@code traceparent}.
  *
- * <p>Written with Jackson's streaming generator rather than through the CloudEvents SDK: the SDK builds an
- * event object and runs Jackson's object mapper for each record, which the relay's profile showed as its
- * largest cost after the commits. The bytes are the SDK's own, attribute for attribute and in its order
- * (a test compares the two on every shape of event), so consumers may keep reading with the SDK.
+ * <p>The JSON is written with Jackson's streaming generator rather than by the SDK's {@link JsonFormat}: the
+ * format builds an event object and runs Jackson's object mapper for each record, which the relay's profile
+ * showed as its largest cost after the commits. The bytes are the format's own, attribute for attribute and
+ * in its order (a test compares the two on every shape of event), so consumers may keep reading with the
+ * SDK; the SDK's Kafka binding then wraps them ({@code setEvent(format, bytes)}), as it does the format's.
  * One instance is used by one thread at a time.
  */
 public final class CloudEventEnvelope {
@@ -40,8 +44,8 @@ public final class CloudEventEnvelope {
     /** The metadata key under which a W3C trace context travels with an event. */
     public static final String TRACEPARENT = "traceparent";
 
-    private static final String CONTENT_TYPE = "content-type";
-    private static final byte[] STRUCTURED_JSON = "application/cloudevents+json".getBytes(StandardCharsets.US_ASCII);
+    /** The SDK's JSON format: the binding takes the record's content type from it. */
+    private static final EventFormat STRUCTURED_JSON = new JsonFormat();
     // Left open after the "data" field name: the payload and the closing brace are appended as bytes.
     private static final JsonFactory JSON =
             JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
@@ -57,9 +61,7 @@ public final class CloudEventEnvelope {
 
     /** The record publishing {@code event} to {@code topic}. */
     public ProducerRecord<String, byte[]> record(String topic, RecordedEvent event) {
-        var headers = new RecordHeaders();
-        headers.add(CONTENT_TYPE, STRUCTURED_JSON);
-        return new ProducerRecord<>(topic, null, event.stream(), value(event), headers);
+        return KafkaMessageFactory.createWriter(topic, event.stream()).setEvent(STRUCTURED_JSON, value(event));
     }
 
     /** The CloudEvent of {@code event}, as the JSON bytes of a structured-mode record. */

@@ -38,9 +38,7 @@ public final class KafkaClients {
     public KafkaProducer<String, byte[]> transactionalProducer() {
         var properties = common("producer");
         properties.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, options.transactionalId());
-        properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        properties.put(ProducerConfig.ACKS_CONFIG, "all");
-        properties.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        properties.putAll(options.producerSettings());
         properties.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000);
         properties.putIfAbsent(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         // A relay that dies mid-transaction holds back read_committed consumers until its successor fences

@@ -17,14 +17,15 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the records to send: the relay's thread then only sends and commits, and the store is read and the
  * envelopes are written while it waits for a commit (the relay's profile showed those waits as its largest
  * cost). Pages follow one another without a gap from the position it starts after; at most
- * {@value #PAGES_AHEAD} pages wait. One read-ahead serves one publish session and is closed with it.
+ * {@value #PAGES_AHEAD} pages wait: enough for the events that arrive during a commit of tens of
+ * milliseconds at the relay's full rate, so that reading does not stop while the relay waits. One read-ahead serves one publish session and is closed with it.
  */
 public final class ReadAhead implements AutoCloseable {
 
     /** The records of events {@code after + 1 .. through} the filter accepted, in order. */
     public record Page(List<ProducerRecord<String, byte[]>> records, long through, boolean atHead) {}
 
-    private static final int PAGES_AHEAD = 4;
+    private static final int PAGES_AHEAD = 16;
 
     private final EventReader reader;
     private final RelayOptions options;
