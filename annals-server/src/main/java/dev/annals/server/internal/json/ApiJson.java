@@ -61,8 +61,13 @@ public final class ApiJson {
         json.writeNumberField("schemaVersion", event.schemaVersion());
         json.writeFieldName("data");
         byte[] payload = event.payload();
-        if (isOneJsonValue(payload)) {
-            json.writeRawValue(new String(payload, StandardCharsets.UTF_8));
+        // The JDK's decoding is the fast check of well-formed UTF-8: a payload holding no replacement
+        // character decoded cleanly; only one that holds U+FFFD (rare) pays for the strict check.
+        String text = new String(payload, StandardCharsets.UTF_8);
+        boolean wellFormed =
+                text.indexOf('\uFFFD') < 0 || StrictUtf8.firstMalformed(payload).isEmpty();
+        if (wellFormed && isOneJsonValue(payload)) {
+            json.writeRawValue(text);
         } else {
             json.writeTree(data(event));
         }
@@ -75,9 +80,9 @@ public final class ApiJson {
         json.writeEndObject();
     }
 
-    /** Whether {@code payload} reads as exactly one JSON value under the API's parser rules. */
+    /** Whether well-formed UTF-8 {@code payload} reads as exactly one JSON value under the API's parser rules. */
     private static boolean isOneJsonValue(byte[] payload) {
-        if (payload.length == 0 || StrictUtf8.firstMalformed(payload).isPresent()) {
+        if (payload.length == 0) {
             return false;
         }
         try (JsonParser parser = MAPPER.createParser(payload)) {
