@@ -35,6 +35,7 @@ import static java.util.Objects.requireNonNull;
             BenchCompareReplayCommand.class,
             BenchCompareLoadCommand.class,
             BenchServerLoadCommand.class,
+            BenchHttpCommand.class,
             BenchRelayCommand.class,
             CommandLine.HelpCommand.class
         },

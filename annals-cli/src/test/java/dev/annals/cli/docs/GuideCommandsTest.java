@@ -105,6 +105,13 @@ class GuideCommandsTest {
                     "./annals bench compare-load",
                     "a full benchmark: BenchCompareCommandsTest runs compare-load with small sizes"),
             Map.entry(
+                    "./annals bench http",
+                    "a benchmark, about 3 min, that starts annals serve from annals.jar: BenchHttpCommandTest runs"
+                            + " bench http for a second per route against a server of its own"),
+            Map.entry(
+                    "./annals bench http --duration 30 --warm-up 5",
+                    "a benchmark, about 7 min: BenchHttpCommandTest runs bench http for a second per route"),
+            Map.entry(
                     "./annals bench server-load --subscribers 200 --appenders 64 --events 50",
                     "a load test, shown with its output: ServerLoadTest runs bench server-load small"),
             Map.entry(

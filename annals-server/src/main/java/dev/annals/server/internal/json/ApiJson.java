@@ -1,5 +1,7 @@
 package dev.annals.server.internal.json;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,8 +9,10 @@ import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.annals.event.RecordedEvent;
+import dev.annals.server.internal.input.StrictUtf8;
 import dev.annals.store.StreamInfo;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The one JSON mapper of the HTTP API and the shapes of the objects it writes. */
@@ -40,6 +44,58 @@ public final class ApiJson {
         }
         node.put("recordedAt", event.recordedAt().toString());
         return node;
+    }
+
+    /**
+     * Writes {@code event} to {@code json} as {@link #event} shapes it, without building its tree: a payload
+     * that is one well-formed JSON value (strict UTF-8, no duplicate field, nothing after it) is copied as it
+     * is stored, which is how the server wrote it; any other is shaped as {@link #event} does.
+     */
+    public static void writeEvent(JsonGenerator json, RecordedEvent event) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("stream", event.stream());
+        json.writeNumberField("version", event.streamVersion());
+        json.writeNumberField("position", event.position());
+        json.writeStringField("eventId", event.eventId().toString());
+        json.writeStringField("type", event.type());
+        json.writeNumberField("schemaVersion", event.schemaVersion());
+        json.writeFieldName("data");
+        byte[] payload = event.payload();
+        // The JDK's decoding is the fast check of well-formed UTF-8: a payload holding no replacement
+        // character decoded cleanly; only one that holds U+FFFD (rare) pays for the strict check.
+        String text = new String(payload, StandardCharsets.UTF_8);
+        boolean wellFormed =
+                text.indexOf('\uFFFD') < 0 || StrictUtf8.firstMalformed(payload).isEmpty();
+        if (wellFormed && isOneJsonValue(payload)) {
+            json.writeRawValue(text);
+        } else {
+            json.writeTree(data(event));
+        }
+        json.writeObjectFieldStart("metadata");
+        for (Map.Entry<String, String> entry : event.metadata().values().entrySet()) {
+            json.writeStringField(entry.getKey(), entry.getValue());
+        }
+        json.writeEndObject();
+        json.writeStringField("recordedAt", event.recordedAt().toString());
+        json.writeEndObject();
+    }
+
+    /** Whether well-formed UTF-8 {@code payload} reads as exactly one JSON value under the API's parser rules. */
+    private static boolean isOneJsonValue(byte[] payload) {
+        if (payload.length == 0) {
+            return false;
+        }
+        try (JsonParser parser = MAPPER.createParser(payload)) {
+            if (parser.nextToken() == null) {
+                return false;
+            }
+            parser.skipChildren();
+            return parser.nextToken() == null;
+        } catch (JacksonException e) {
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A stream's summary: stream, version, lastPosition. */

@@ -9,7 +9,6 @@ import dev.annals.server.internal.error.ApiException;
 import dev.annals.server.internal.input.StrictJson;
 import dev.annals.server.internal.json.ApiJson;
 import dev.annals.store.ExpectedVersion;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -148,7 +147,7 @@ public record AppendBody(ExpectedVersion expected, List<EventData> events) {
 
     private static byte[] bytes(JsonNode data) {
         try {
-            return ApiJson.MAPPER.writeValueAsString(data).getBytes(StandardCharsets.UTF_8);
+            return ApiJson.MAPPER.writeValueAsBytes(data);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("parsed JSON could not be written back", e);
         }

@@ -37,4 +37,14 @@ public interface BatchWriter {
      * @throws BatchFailure when it cannot
      */
     default void probe() throws BatchFailure {}
+
+    /**
+     * True when {@link #write} blocks inside native code (an embedded database's commit and fsync through JNI):
+     * a virtual thread that called it would hold its carrier, one of a few platform threads, for the whole
+     * commit. {@link GroupCommit} then never lets a virtual caller write its own append, but hands it to the
+     * writer thread and parks. False by default (a driver that talks to its database over a socket).
+     */
+    default boolean blocksInNativeCode() {
+        return false;
+    }
 }

@@ -35,7 +35,11 @@ import org.slf4j.LoggerFactory;
  * <p>An append that finds nothing queued and no batch being written is written at once in its caller's
  * thread, as a batch of one. A lone writer then pays no hand-over to the writer thread and back, two
  * thread wake-ups that on a virtual machine cost about as much as a fast commit. Batches never overlap:
- * whichever thread writes holds one lock for the transaction, so positions still follow commit order.
+ * whichever thread writes holds one lock for the transaction, so positions still follow commit order. A
+ * virtual thread never writes for itself when the writer {@link BatchWriter#blocksInNativeCode blocks in
+ * native code}: it would pin its carrier for the whole commit and fsync (an HTTP server has as few carriers
+ * as cores), and parked on its outcome instead it frees the carrier for other requests, whose appends join
+ * the next batch.
  */
 public final class GroupCommit {
 
@@ -50,6 +54,8 @@ public final class GroupCommit {
     private final Thread thread;
     /** Held while a batch is written, by the writer thread or by a caller writing its own append. */
     private final ReentrantLock writing = new ReentrantLock();
+    /** Whether a virtual thread may write its own append; see {@link BatchWriter#blocksInNativeCode()}. */
+    private final boolean virtualCallersMayWrite;
 
     private volatile boolean stopped;
     /** The storage fault of the last write, until a write succeeds. */
@@ -70,6 +76,7 @@ public final class GroupCommit {
         this.maxBatch = maxBatch;
         this.batchWriter = batchWriter;
         this.failedGroups = new FailedGroups(database, batchWriter, this::faultSeen);
+        this.virtualCallersMayWrite = !batchWriter.blocksInNativeCode();
         this.thread = Thread.ofPlatform()
                 .name("annals-writer " + database)
                 .daemon(true)
@@ -78,11 +85,15 @@ public final class GroupCommit {
     }
 
     /**
-     * Queues an append, or writes it at once in this thread when nothing else is queued or being written;
-     * either way its outcome completes after the commit that holds it.
+     * Queues an append, or writes it at once in this thread when nothing else is queued or being written
+     * (and this thread may write: see {@link BatchWriter#blocksInNativeCode()}); either way its outcome
+     * completes after the commit that holds it.
      */
     public void submit(PendingAppend append) {
-        if (!stopped && queue.isEmpty() && writing.tryLock()) {
+        if (!stopped
+                && queue.isEmpty()
+                && (virtualCallersMayWrite || !Thread.currentThread().isVirtual())
+                && writing.tryLock()) {
             try {
                 if (!stopped) {
                     write(List.of(append));

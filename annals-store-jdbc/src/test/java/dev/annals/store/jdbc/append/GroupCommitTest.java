@@ -72,6 +72,57 @@ class GroupCommitTest {
     }
 
     @Test
+    void a_lone_append_of_a_virtual_thread_is_written_in_its_callers_thread_when_the_writer_uses_no_native_code()
+            throws Exception {
+        groupCommit = new GroupCommit("test", 100, writer);
+
+        var append = append("account-1");
+        Thread.ofVirtual()
+                .name("virtual caller")
+                .start(() -> groupCommit.submit(append))
+                .join();
+
+        assertThat(append.await()).isEqualTo(new AppendResult(0, 1));
+        assertThat(written).containsExactly(new Written("virtual caller", List.of("account-1")));
+    }
+
+    @Test
+    void a_virtual_thread_hands_its_lone_append_to_the_writer_thread_when_writing_blocks_in_native_code()
+            throws Exception {
+        groupCommit = new GroupCommit("test", 100, new BatchWriter() {
+            @Override
+            public void write(List<PendingAppend> batch) throws BatchFailure {
+                writer.write(batch);
+            }
+
+            @Override
+            public Optional<AppendResult> lookUp(PendingAppend append) throws BatchFailure {
+                return writer.lookUp(append);
+            }
+
+            @Override
+            public boolean blocksInNativeCode() {
+                return true;
+            }
+        });
+
+        var fromVirtual = append("account-1");
+        Thread.ofVirtual()
+                .name("virtual caller")
+                .start(() -> groupCommit.submit(fromVirtual))
+                .join();
+        assertThat(fromVirtual.await()).isEqualTo(new AppendResult(0, 1));
+        var fromPlatform = append("account-2");
+        groupCommit.submit(fromPlatform);
+        fromPlatform.await();
+
+        assertThat(written)
+                .containsExactly(
+                        new Written("annals-writer test", List.of("account-1")),
+                        new Written(Thread.currentThread().getName(), List.of("account-2")));
+    }
+
+    @Test
     void appends_that_arrive_while_a_batch_is_written_wait_and_go_together_to_the_writer_thread() throws Exception {
         holdFirstBatch = true;
         groupCommit = new GroupCommit("test", 100, writer);

@@ -163,6 +163,12 @@ public final class AppendWriter implements BatchWriter {
         }
     }
 
+    /** SQLite commits and fsyncs inside its JNI library, where a virtual thread cannot unmount. */
+    @Override
+    public boolean blocksInNativeCode() {
+        return true;
+    }
+
     @Override
     public Optional<AppendResult> lookUp(PendingAppend append) throws BatchFailure {
         var current = session();
