@@ -111,35 +111,55 @@ final class EventStreamScanner {
         }
     }
 
+    /**
+     * Takes body bytes: whole lines are read where they lie, and only a line cut by the end of what arrived
+     * is copied, to be finished by the next bytes.
+     */
     private void body(byte[] bytes, int from, int count) {
-        for (int i = from; i < from + count; i++) {
-            byte b = bytes[i];
-            if (b == '\n') {
-                endOfLine();
-            } else {
-                append(b);
+        int end = from + count;
+        int start = from;
+        for (int i = from; i < end; i++) {
+            if (bytes[i] != '\n') {
+                continue;
             }
+            if (length > 0) {
+                append(bytes, start, i - start);
+                line(line, 0, length);
+                length = 0;
+            } else {
+                line(bytes, start, i);
+            }
+            start = i + 1;
         }
+        append(bytes, start, end - start);
     }
 
-    private void endOfLine() {
-        if (startsWith(line, length, DATA)) {
-            lines.data(line, DATA.length, length);
-        } else if (startsWith(line, length, ID)) {
+    private void line(byte[] bytes, int from, int to) {
+        if (startsWith(bytes, from, to, DATA)) {
+            lines.data(bytes, from + DATA.length, to);
+        } else if (startsWith(bytes, from, to, ID)) {
             long id = 0;
-            for (int i = ID.length; i < length; i++) {
-                if (line[i] >= '0' && line[i] <= '9') {
-                    id = id * 10 + (line[i] - '0');
+            for (int i = from + ID.length; i < to; i++) {
+                if (bytes[i] >= '0' && bytes[i] <= '9') {
+                    id = id * 10 + (bytes[i] - '0');
                 }
             }
             lines.id(id);
-        } else if (startsWith(line, length, EVENT)) {
-            String name = new String(line, EVENT.length, length - EVENT.length, StandardCharsets.UTF_8).strip();
+        } else if (startsWith(bytes, from, to, EVENT)) {
+            String name =
+                    new String(bytes, from + EVENT.length, to - from - EVENT.length, StandardCharsets.UTF_8).strip();
             if (!name.equals("event")) {
                 lines.event(name);
             }
         }
-        length = 0;
+    }
+
+    private void append(byte[] bytes, int from, int count) {
+        if (length + count > line.length) {
+            line = Arrays.copyOf(line, Math.max(line.length * 2, length + count));
+        }
+        System.arraycopy(bytes, from, line, length, count);
+        length += count;
     }
 
     private void append(byte b) {
@@ -150,7 +170,11 @@ final class EventStreamScanner {
     }
 
     private static boolean startsWith(byte[] bytes, int length, byte[] prefix) {
-        return length >= prefix.length && Arrays.equals(bytes, 0, prefix.length, prefix, 0, prefix.length);
+        return startsWith(bytes, 0, length, prefix);
+    }
+
+    private static boolean startsWith(byte[] bytes, int from, int to, byte[] prefix) {
+        return to - from >= prefix.length && Arrays.equals(bytes, from, from + prefix.length, prefix, 0, prefix.length);
     }
 
     private static boolean equalsIgnoreCase(byte[] bytes, byte[] lowerCase) {

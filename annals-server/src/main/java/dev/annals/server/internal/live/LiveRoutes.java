@@ -11,7 +11,6 @@ import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -47,11 +46,11 @@ public final class LiveRoutes implements AutoCloseable {
     private final LiveTail tail;
     private final SseFrames frames;
     private final Guard guard;
-    private final Set<SseSubscriber> clients = ConcurrentHashMap.newKeySet();
+    private final Fanout fanout;
+    private final Set<SseSubscriber> clients;
     private final AtomicLong counter = new AtomicLong();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("sse-sweeper").factory());
-    private long rendered;
 
     public LiveRoutes(EventReader store, Guard guard) {
         this(store, guard, TAIL_CAPACITY);
@@ -62,28 +61,12 @@ public final class LiveRoutes implements AutoCloseable {
         this.tail = new LiveTail(requireNonNull(store, "store"), window);
         this.frames = new SseFrames(window);
         this.guard = requireNonNull(guard, "guard");
-        this.rendered = tail.base();
-        tail.addHeadListener(this::headChanged);
-        // Revocation ends subscriptions at once, even those no event is sent to, and a client whose write is
-        // stuck on a socket its reader no longer empties is found fallen behind: a look at each a second.
+        this.fanout = new Fanout(tail, frames);
+        this.clients = fanout.clients();
+        // Revocation ends subscriptions at once, even those no event is sent to; a client whose write is stuck
+        // on a socket its reader no longer empties is found fallen behind; a quiet one is sent a heartbeat
+        // (which finds clients that went away): a look at each a second.
         sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
-    }
-
-    /**
-     * Renders each new event's frame once, on the tail's thread, then wakes every client: each takes what
-     * arrived since its last turn, so a busy client simply finds more on its next one.
-     */
-    private void headChanged(long head) {
-        for (long position = Math.max(rendered, tail.base()) + 1; position <= head; position++) {
-            var event = tail.held(position);
-            if (event != null) {
-                frames.frame(event);
-            }
-        }
-        rendered = head;
-        for (SseSubscriber client : clients) {
-            client.wake();
-        }
     }
 
     /** Registers the route on {@code app}. */
@@ -96,7 +79,7 @@ public final class LiveRoutes implements AutoCloseable {
     private void sweep() {
         for (SseSubscriber client : clients) {
             try {
-                if (!client.stream().caller().live() || client.fellBehind()) {
+                if (!client.stream().caller().live() || client.fellBehind() || client.quiet()) {
                     client.wake();
                 }
             } catch (RuntimeException e) {
@@ -174,6 +157,7 @@ public final class LiveRoutes implements AutoCloseable {
     @Override
     public void close() {
         sweeper.shutdownNow();
+        fanout.close();
         tail.close();
         for (SseSubscriber client : clients) {
             client.stream().client().close();

@@ -3,6 +3,7 @@ package dev.annals.server.internal.live;
 import dev.annals.server.internal.auth.Caller;
 import io.javalin.http.sse.SseClient;
 import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -20,6 +21,7 @@ final class SseStream {
 
     private final SseClient client;
     private final Caller caller;
+    private HttpServletResponse response;
     private ServletOutputStream out;
 
     SseStream(SseClient client, Caller caller) {
@@ -43,14 +45,17 @@ final class SseStream {
     /** Adds {@code frame} to the batch being written; may block while the client's socket is full. */
     void write(byte[] frame) throws IOException {
         if (out == null) {
-            out = client.ctx().res().getOutputStream();
+            response = client.ctx().res();
+            out = response.getOutputStream();
         }
         out.write(frame);
     }
 
     /** Sends what was written since the last flush. */
     void flush() throws IOException {
-        client.ctx().res().flushBuffer();
+        if (response != null) {
+            response.flushBuffer();
+        }
     }
 
     /** A comment that finds a client that went away while no event was sent. */

@@ -41,7 +41,7 @@ final class SseSubscriber implements Runnable {
     private volatile long cursor;
     private volatile boolean live;
     private volatile Thread thread;
-    private long lastWrite = System.nanoTime();
+    private volatile long lastWrite = System.nanoTime();
 
     SseSubscriber(String name, SseStream stream, ReadSource source, long checkpoint, LiveTail tail, SseFrames frames) {
         this.name = name;
@@ -134,15 +134,22 @@ final class SseSubscriber implements Runnable {
         }
     }
 
+    /** True when nothing was written for so long that a heartbeat is due (the sweeper then wakes it). */
+    boolean quiet() {
+        return System.nanoTime() - lastWrite >= HEARTBEAT_NANOS;
+    }
+
     /** Waits for a wake-up, and writes a heartbeat when nothing was written for a while. */
     private void idle() throws IOException {
-        long quiet = System.nanoTime() - lastWrite;
-        if (quiet >= HEARTBEAT_NANOS) {
+        if (quiet()) {
             stream.heartbeat();
             lastWrite = System.nanoTime();
+        } else if (tail.live()) {
+            // No timeout: a timed park costs a timer per turn, and the sweeper wakes it for heartbeats.
+            LockSupport.park(this);
         } else {
             // Without a live tail nothing wakes it: read the store again a few times a second.
-            LockSupport.parkNanos(this, tail.live() ? HEARTBEAT_NANOS - quiet : 250_000_000L);
+            LockSupport.parkNanos(this, 250_000_000L);
         }
     }
 
