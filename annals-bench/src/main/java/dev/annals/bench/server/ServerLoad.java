@@ -80,6 +80,7 @@ public final class ServerLoad {
                     from,
                     options.appenders(),
                     options.eventsPerAppender());
+            var cpuBefore = CpuUse.now(serverPid);
             long started = System.nanoTime();
             long failures = append();
             Duration appendTime = Duration.ofNanos(System.nanoTime() - started);
@@ -90,6 +91,7 @@ public final class ServerLoad {
                     .mapToLong(LoadSubscriber::lastArrival)
                     .max()
                     .orElse(started);
+            var cpu = CpuUse.now(serverPid).since(cpuBefore);
             var memory = footprint()
                     .flatMap(after -> idle.flatMap(before -> connected.map(
                             during -> new SubscriberMemory(options.subscribers(), before, during, after))));
@@ -98,6 +100,7 @@ public final class ServerLoad {
                     failures,
                     appendTime,
                     Duration.ofNanos(Math.max(0, lastArrival - started)),
+                    cpu,
                     memory,
                     probe.stop(prober));
         } finally {
@@ -118,6 +121,7 @@ public final class ServerLoad {
             long failures,
             Duration appendTime,
             Duration deliveryTime,
+            CpuUse cpu,
             Optional<SubscriberMemory> memory,
             HealthProbe probe) {
         var delivery = new Histogram(3);
@@ -140,6 +144,7 @@ public final class ServerLoad {
                 appendTime,
                 delivered,
                 deliveryTime,
+                cpu,
                 ended,
                 memory,
                 complete,

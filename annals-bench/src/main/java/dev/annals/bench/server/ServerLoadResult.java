@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param appendTime          from the first append sent to the last one acknowledged
  * @param delivered           events received, summed over every subscriber
  * @param deliveryTime        from the first append sent to the last event received by any subscriber
+ * @param cpu                 the processor time the server and the load generator took meanwhile
  * @param ended               why the server ended subscriptions early (an SSE event such as {@code behind},
  *                            or a status), with how many each
  * @param memory              what the server's process held per subscriber, when it runs in a process of
@@ -32,6 +33,7 @@ public record ServerLoadResult(
         Duration appendTime,
         long delivered,
         Duration deliveryTime,
+        CpuUse cpu,
         Map<String, Integer> ended,
         Optional<SubscriberMemory> memory,
         int complete,
@@ -60,6 +62,7 @@ public record ServerLoadResult(
                   appends:   %.0f events/s (%d ms), %d failed
                   delivery:  p50 %.1f ms, p99 %.1f ms, max %.1f ms (append sent -> event at a subscriber)
                   fan-out:   %.0f SSE events/s delivered (%d in %d ms)
+                  cpu:       %s
                   received:  %d of %d subscribers got every event, %d saw one out of order%s
                   health:    %d checks during the run, %d failed, slowest %d ms
                   memory:    %s
@@ -77,6 +80,7 @@ public record ServerLoadResult(
                 deliveriesPerSecond(),
                 delivered,
                 deliveryTime.toMillis(),
+                cpu.report(delivered),
                 complete,
                 options.subscribers(),
                 outOfOrder,

@@ -140,8 +140,8 @@ public final class LiveRoutes implements AutoCloseable {
         client.keepAlive();
         var subscriber = new SseSubscriber(
                 Long.toString(counter.incrementAndGet()),
+                name,
                 new SseStream(client, guard.caller(client.ctx())),
-                ReadSource.parse(name),
                 checkpoint,
                 tail,
                 frames);

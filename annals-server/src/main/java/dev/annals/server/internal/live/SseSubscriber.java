@@ -32,6 +32,7 @@ final class SseSubscriber implements Runnable {
     private static final long HEARTBEAT_NANOS = Duration.ofSeconds(15).toNanos();
 
     private final String name;
+    private final String subscribed;
     private final SseStream stream;
     private final Selection selection;
     private final LiveTail tail;
@@ -43,8 +44,14 @@ final class SseSubscriber implements Runnable {
     private volatile Thread thread;
     private volatile long lastWrite = System.nanoTime();
 
-    SseSubscriber(String name, SseStream stream, ReadSource source, long checkpoint, LiveTail tail, SseFrames frames) {
+    /**
+     * A delivery of {@code subscribed} (a stream or virtual stream name such as {@code $all}) after position
+     * {@code checkpoint}; {@code name} tells its thread from the others.
+     */
+    SseSubscriber(String name, String subscribed, SseStream stream, long checkpoint, LiveTail tail, SseFrames frames) {
         this.name = name;
+        this.subscribed = subscribed;
+        var source = ReadSource.parse(subscribed);
         this.stream = stream;
         this.selection = new Selection(source, stream.caller());
         this.tail = tail;
@@ -93,7 +100,7 @@ final class SseSubscriber implements Runnable {
             LOG.info(
                     "an SSE client of {} fell behind: it was sent position {} while the head is {}, beyond what"
                             + " the server holds for live clients; disconnecting it with a 'behind' message",
-                    selection.source(),
+                    subscribed,
                     cursor,
                     tail.headPosition());
         }
