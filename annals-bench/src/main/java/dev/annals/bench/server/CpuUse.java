@@ -18,15 +18,15 @@ public record CpuUse(Optional<Duration> server, Duration generator) {
     static CpuUse now(OptionalLong serverPid) {
         var self = ProcessHandle.current();
         Optional<Duration> server = serverPid.isPresent() && serverPid.getAsLong() != self.pid()
-                ? ProcessHandle.of(serverPid.getAsLong()).flatMap(process -> process.info().totalCpuDuration())
+                ? ProcessHandle.of(serverPid.getAsLong())
+                        .flatMap(process -> process.info().totalCpuDuration())
                 : Optional.empty();
         return new CpuUse(server, self.info().totalCpuDuration().orElse(Duration.ZERO));
     }
 
     /** What was used from {@code before} to this. */
     CpuUse since(CpuUse before) {
-        return new CpuUse(
-                server.flatMap(after -> before.server.map(after::minus)), generator.minus(before.generator));
+        return new CpuUse(server.flatMap(after -> before.server.map(after::minus)), generator.minus(before.generator));
     }
 
     /** The line of the report, with the cost of each of {@code delivered} events. */
@@ -37,11 +37,11 @@ public record CpuUse(Optional<Duration> server, Duration generator) {
                 generator.toNanos() / 1e9,
                 generator.toNanos() / 1e3 / Math.max(1, delivered));
         return server.map(used -> String.format(
-                                Locale.ROOT,
-                                "server %.1f s, %.2f us per delivered event; load generator %s",
-                                used.toNanos() / 1e9,
-                                used.toNanos() / 1e3 / Math.max(1, delivered),
-                                generatorPart))
+                        Locale.ROOT,
+                        "server %.1f s, %.2f us per delivered event; load generator %s",
+                        used.toNanos() / 1e9,
+                        used.toNanos() / 1e3 / Math.max(1, delivered),
+                        generatorPart))
                 .orElse("server and load generator in one process " + generatorPart);
     }
 }

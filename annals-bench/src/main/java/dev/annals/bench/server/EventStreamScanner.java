@@ -28,6 +28,7 @@ final class EventStreamScanner {
 
     private static final byte[] ID = "id:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] EVENT = "event:".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] EVENT_EVENT = "event: event".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] DATA = "data:".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CHUNKED = "transfer-encoding: chunked".getBytes(StandardCharsets.US_ASCII);
 
@@ -118,10 +119,9 @@ final class EventStreamScanner {
     private void body(byte[] bytes, int from, int count) {
         int end = from + count;
         int start = from;
-        for (int i = from; i < end; i++) {
-            if (bytes[i] != '\n') {
-                continue;
-            }
+        for (int i = ByteSearch.indexOf(bytes, start, end, (byte) '\n');
+                i >= 0;
+                i = ByteSearch.indexOf(bytes, start, end, (byte) '\n')) {
             if (length > 0) {
                 append(bytes, start, i - start);
                 line(line, 0, length);

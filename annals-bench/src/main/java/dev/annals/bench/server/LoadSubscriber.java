@@ -54,8 +54,14 @@ final class LoadSubscriber implements EventStreamScanner.Lines, AutoCloseable {
             for (int n = in.read(buffer); n > 0 && received < expected; n = in.read(buffer)) {
                 scanner.accept(buffer, 0, n);
             }
+            if (received < expected && ended.isEmpty()) {
+                ended = "closed by the server";
+            }
         } catch (IOException e) {
             // The stream ended or was closed: what was received is reported.
+            if (received < expected && ended.isEmpty()) {
+                ended = "connection lost: " + e.getMessage();
+            }
         } finally {
             connected.countDown();
             done.countDown();
@@ -102,14 +108,12 @@ final class LoadSubscriber implements EventStreamScanner.Lines, AutoCloseable {
     }
 
     private static int indexOf(byte[] line, int from, int to) {
-        outer:
-        for (int i = from; i <= to - SENT.length; i++) {
-            for (int j = 0; j < SENT.length; j++) {
-                if (line[i + j] != SENT[j]) {
-                    continue outer;
-                }
+        for (int quote = ByteSearch.indexOf(line, from, to, (byte) '"');
+                quote >= 0 && quote <= to - SENT.length;
+                quote = ByteSearch.indexOf(line, quote + 1, to, (byte) '"')) {
+            if (line[quote + 1] == SENT[1] && line[quote + 2] == SENT[2] && line[quote + 3] == SENT[3]) {
+                return quote;
             }
-            return i;
         }
         return -1;
     }
