@@ -46,6 +46,7 @@ final class EventStreamScanner {
     private int length;
     private long chunkLeft;
     private boolean chunked;
+    private boolean sizeRead;
 
     EventStreamScanner(Lines lines) {
         this.lines = lines;
@@ -99,16 +100,15 @@ final class EventStreamScanner {
         length = 0;
     }
 
+    // Parsed on the fly: the line buffer may hold the start of an SSE line that the next chunk finishes.
     private void chunkSize(byte b) {
         if (b == '\n') {
-            chunkLeft = 0;
-            for (int i = 0; i < length && Character.digit(line[i], 16) >= 0; i++) {
-                chunkLeft = chunkLeft * 16 + Character.digit(line[i], 16);
-            }
-            length = 0;
             state = chunkLeft == 0 ? State.HEAD : State.CHUNK_DATA; // a last chunk ends the body
+            sizeRead = false;
+        } else if (!sizeRead && Character.digit(b, 16) >= 0) {
+            chunkLeft = chunkLeft * 16 + Character.digit(b, 16);
         } else {
-            append(b);
+            sizeRead = true; // an extension (";name=value") or the CR
         }
     }
 
