@@ -3,11 +3,16 @@ package dev.annals.bench.cli;
 import dev.annals.bench.server.ServerLoad;
 import dev.annals.bench.server.ServerLoadOptions;
 import dev.annals.bench.server.ServerLoadResult;
+import dev.annals.bench.server.ServerProcess;
 import dev.annals.server.AnnalsServer;
 import dev.annals.server.ServerOptions;
 import dev.annals.store.sqlite.SqliteEventStore;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,11 +26,19 @@ import picocli.CommandLine.Option;
             "Starts a server on loopback over a new SQLite store (a temporary directory unless --data is"
                     + " given), opens --subscribers SSE subscriptions on $all and has --appenders HTTP clients"
                     + " append --events events each, one per request, while /health/ready is probed.",
+            "With --serve-jar the server is `annals serve` in a JVM of its own (from the shipped annals.jar),"
+                    + " so the load generator shares the cores but not the server's heap or threads; its memory"
+                    + " per subscriber is then measured too. With --url the load goes to a running server"
+                    + " (no other writer may append meanwhile).",
             "Prints appends/s, the delivery latency from an append being sent to its event reaching a"
-                    + " subscriber (p50/p99), whether every subscriber got every event in order, and health."
+                    + " subscriber (p50/p99), SSE events delivered per second, whether every subscriber got every"
+                    + " event in order, and health."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  annals bench server-load", "  annals bench server-load --subscribers 50 --appenders 16 --events 20"
+        footer = {
+            "  annals bench server-load",
+            "  annals bench server-load --subscribers 50 --appenders 16 --events 20",
+            "  annals bench server-load --subscribers 1000 --serve-jar annals-cli/target/annals.jar"
         })
 public final class BenchServerLoadCommand implements Callable<Integer> {
 
@@ -76,6 +89,24 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
             description = "Give up waiting for deliveries after this long (default: ${DEFAULT-VALUE}).")
     private int timeout;
 
+    @Option(
+            names = "--serve-jar",
+            paramLabel = "JAR",
+            description = "Run the server as `java -jar JAR serve` in a process of its own (annals.jar).")
+    private Path serveJar;
+
+    @Option(
+            names = "--server-java-option",
+            paramLabel = "OPTION",
+            description = "A JVM option for the --serve-jar process, such as -Xmx1g (repeatable).")
+    private List<String> serverJavaOptions = new ArrayList<>();
+
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            description = "Load the running server at URL (such as http://127.0.0.1:2113/) instead.")
+    private URI url;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerLoadOptions options;
@@ -84,8 +115,29 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
-        ServerLoadResult result =
-                bench.inDataDirectory("annals-bench-server-load", directory -> run(directory, options));
+        if (url != null && serveJar != null) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--url loads a running server and --serve-jar starts one: give one of them");
+        }
+        if (serveJar != null && !java.nio.file.Files.isRegularFile(serveJar)) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "--serve-jar: no file at " + serveJar.toAbsolutePath()
+                            + " (build annals.jar with: mvn -pl annals-cli -am package -DskipTests)");
+        }
+        if (serveJar == null && !serverJavaOptions.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--server-java-option needs --serve-jar");
+        }
+        ServerLoadResult result;
+        if (url != null) {
+            result = new ServerLoad(url.resolve("/"), options).run();
+        } else if (serveJar != null) {
+            result = bench.inDataDirectory(
+                    "annals-bench-server-load",
+                    directory -> runInProcess(serveJar, serverJavaOptions, directory, options));
+        } else {
+            result = bench.inDataDirectory("annals-bench-server-load", directory -> run(directory, options));
+        }
         spec.commandLine().getOut().print(result.report());
         spec.commandLine().getOut().flush();
         boolean clean = result.complete() == options.subscribers()
@@ -103,6 +155,14 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
         try (var store = SqliteEventStore.open(directory);
                 var server = AnnalsServer.start(store, serverOptions)) {
             return new ServerLoad(server.uri(), options).run();
+        }
+    }
+
+    /** Runs {@code options} against {@code annals serve} started from {@code jar} in a JVM of its own. */
+    static ServerLoadResult runInProcess(Path jar, List<String> javaOptions, Path directory, ServerLoadOptions options)
+            throws InterruptedException {
+        try (var server = ServerProcess.start(jar, directory, javaOptions)) {
+            return new ServerLoad(server.uri(), options, OptionalLong.of(server.pid())).run();
         }
     }
 }

@@ -8,6 +8,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -37,10 +40,22 @@ public final class ServerLoad {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private final OptionalLong serverPid;
+
     /** A run against the server at {@code server} (such as {@code http://127.0.0.1:2113/}). */
     public ServerLoad(URI server, ServerLoadOptions options) {
+        this(server, options, OptionalLong.empty());
+    }
+
+    /**
+     * A run against the server at {@code server}, whose process {@code serverPid} (when given, a process
+     * other than this one) is measured for memory before the subscribers connect, once they have, and after
+     * the run.
+     */
+    public ServerLoad(URI server, ServerLoadOptions options, OptionalLong serverPid) {
         this.server = requireNonNull(server, "server");
         this.options = requireNonNull(options, "options");
+        this.serverPid = requireNonNull(serverPid, "serverPid");
     }
 
     /** Runs the load and reports it; gives up waiting after the options' timeout. */
@@ -51,34 +66,74 @@ public final class ServerLoad {
         var probe = new HealthProbe();
         Thread prober = Thread.ofVirtual().name("load-health").start(probe);
         try {
+            var idle = footprint();
             for (int i = 0; i < options.subscribers(); i++) {
-                subscribers.add(new LoadSubscriber(client, server, from, options.events()));
+                subscribers.add(new LoadSubscriber(server, from, options.events()));
             }
+            for (var subscriber : subscribers) {
+                subscriber.awaitConnected(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            }
+            var connected = footprint();
             LOG.info(
                     "server load: {} subscribers from position {}, {} appenders x {} events",
                     options.subscribers(),
                     from,
                     options.appenders(),
                     options.eventsPerAppender());
+            var cpuBefore = CpuUse.now(serverPid);
             long started = System.nanoTime();
             long failures = append();
             Duration appendTime = Duration.ofNanos(System.nanoTime() - started);
             for (var subscriber : subscribers) {
                 subscriber.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             }
-            return result(subscribers, failures, appendTime, probe.stop(prober));
+            long lastArrival = subscribers.stream()
+                    .mapToLong(LoadSubscriber::lastArrival)
+                    .max()
+                    .orElse(started);
+            var cpu = CpuUse.now(serverPid).since(cpuBefore);
+            var memory = footprint()
+                    .flatMap(after -> idle.flatMap(before -> connected.map(
+                            during -> new SubscriberMemory(options.subscribers(), before, during, after))));
+            return result(
+                    subscribers,
+                    failures,
+                    appendTime,
+                    Duration.ofNanos(Math.max(0, lastArrival - started)),
+                    cpu,
+                    memory,
+                    probe.stop(prober));
         } finally {
             probe.stop(prober);
             subscribers.forEach(LoadSubscriber::close);
         }
     }
 
+    private Optional<ServerFootprint> footprint() throws InterruptedException {
+        return serverPid.isPresent()
+                        && serverPid.getAsLong() != ProcessHandle.current().pid()
+                ? ServerFootprint.of(serverPid.getAsLong())
+                : Optional.empty();
+    }
+
     private ServerLoadResult result(
-            List<LoadSubscriber> subscribers, long failures, Duration appendTime, HealthProbe probe) {
+            List<LoadSubscriber> subscribers,
+            long failures,
+            Duration appendTime,
+            Duration deliveryTime,
+            CpuUse cpu,
+            Optional<SubscriberMemory> memory,
+            HealthProbe probe) {
         var delivery = new Histogram(3);
         int complete = 0;
         int outOfOrder = 0;
+        long delivered = 0;
+        var ended = new TreeMap<String, Integer>();
         for (var subscriber : subscribers) {
+            delivered += subscriber.received();
+            if (!subscriber.ended().isEmpty()) {
+                ended.merge(subscriber.ended(), 1, Integer::sum);
+            }
             complete += subscriber.complete() ? 1 : 0;
             outOfOrder += subscriber.inOrder() ? 0 : 1;
             delivery.add(subscriber.latencies().copy());
@@ -87,6 +142,11 @@ public final class ServerLoad {
                 options,
                 failures,
                 appendTime,
+                delivered,
+                deliveryTime,
+                cpu,
+                ended,
+                memory,
                 complete,
                 outOfOrder,
                 delivery.getTotalCount() == 0

@@ -6,14 +6,11 @@ import dev.annals.server.internal.error.ApiException;
 import dev.annals.server.internal.input.AsciiNumbers;
 import dev.annals.store.EventReader;
 import dev.annals.store.ReadSource;
-import dev.annals.subscription.Subscription;
-import dev.annals.subscription.SubscriptionOptions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.sse.SseClient;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +26,11 @@ import static java.util.Objects.requireNonNull;
  * position, so a client that reconnects with {@code Last-Event-ID} resumes after the last event it got.
  * {@code ?from=P} starts at position P (inclusive) when no {@code Last-Event-ID} is sent. Clients read
  * the newest events from one shared {@link LiveTail}, and the store only to catch up from further back.
+ *
+ * <p>One delivery serves every client (ADR 0043): the log is read once into the tail, each event's frame
+ * is rendered once, and each client has a virtual thread of its own ({@link SseSubscriber}) that writes
+ * everything since its last turn in one flush. A client that stops reading blocks only its own thread; one
+ * that falls out of the tail's window is told so ({@code event: behind}) and disconnected.
  * Any {@code Accept} header that admits {@code text/event-stream} (none, {@code *}{@code /*}, as curl sends)
  * gets the stream; one that excludes it gets a 406.
  */
@@ -42,20 +44,29 @@ public final class LiveRoutes implements AutoCloseable {
     private static final int TAIL_CAPACITY = 10_000;
 
     private final LiveTail tail;
-    private final SseFrames frames = new SseFrames(TAIL_CAPACITY);
+    private final SseFrames frames;
     private final Guard guard;
-    private final Set<SseStream> clients = ConcurrentHashMap.newKeySet();
+    private final Fanout fanout;
+    private final Set<SseSubscriber> clients;
     private final AtomicLong counter = new AtomicLong();
-    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofVirtual().name("sse-heartbeat").factory());
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofVirtual().name("sse-sweeper").factory());
 
     public LiveRoutes(EventReader store, Guard guard) {
-        this.tail = new LiveTail(requireNonNull(store, "store"), TAIL_CAPACITY);
+        this(store, guard, TAIL_CAPACITY);
+    }
+
+    /** Live routes whose clients may fall at most {@code window} events behind the head (tests use a few). */
+    LiveRoutes(EventReader store, Guard guard, int window) {
+        this.tail = new LiveTail(requireNonNull(store, "store"), window);
+        this.frames = new SseFrames(window);
         this.guard = requireNonNull(guard, "guard");
-        // A comment every 15 s finds clients that went away while no event was sent, and frees them.
-        heartbeat.scheduleAtFixedRate(() -> clients.forEach(SseStream::heartbeat), 15, 15, TimeUnit.SECONDS);
-        // Revocation ends subscriptions at once, even those no event is sent to: a look at the token file a second.
-        heartbeat.scheduleWithFixedDelay(this::endRevoked, 1, 1, TimeUnit.SECONDS);
+        this.fanout = new Fanout(tail, frames);
+        this.clients = fanout.clients();
+        // Revocation ends subscriptions at once, even those no event is sent to; a client whose write is stuck
+        // on a socket its reader no longer empties is found fallen behind; a quiet one is sent a heartbeat
+        // (which finds clients that went away): a look at each a second.
+        sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     }
 
     /** Registers the route on {@code app}. */
@@ -65,10 +76,12 @@ public final class LiveRoutes implements AutoCloseable {
         app.get(PATH, new EventStreamHandler(this::subscribe));
     }
 
-    private void endRevoked() {
-        for (SseStream stream : clients) {
+    private void sweep() {
+        for (SseSubscriber client : clients) {
             try {
-                stream.endIfRevoked();
+                if (!client.stream().caller().live() || client.fellBehind() || client.quiet()) {
+                    client.wake();
+                }
             } catch (RuntimeException e) {
                 // A failure must not cancel the schedule: the next look may succeed.
                 LOG.warn("could not check whether the token of a live subscription is still valid", e);
@@ -125,27 +138,30 @@ public final class LiveRoutes implements AutoCloseable {
         String name = client.ctx().pathParam("stream");
         long checkpoint = client.ctx().attribute(CHECKPOINT);
         client.keepAlive();
-        var stream = new SseStream(client, guard.caller(client.ctx()));
-        clients.add(stream);
-        var subscription = Subscription.start(
-                "sse-" + counter.incrementAndGet(),
-                tail,
-                ReadSource.parse(name),
+        var subscriber = new SseSubscriber(
+                Long.toString(counter.incrementAndGet()),
+                name,
+                new SseStream(client, guard.caller(client.ctx())),
                 checkpoint,
-                SubscriptionOptions.defaults(),
-                new SseSubscriber(stream, frames));
-        client.onClose(() -> {
-            clients.remove(stream);
-            subscription.close();
-            LOG.debug("SSE client of {} left after position {}", name, subscription.processedThrough());
+                tail,
+                frames);
+        clients.add(subscriber);
+        subscriber.start(() -> {
+            clients.remove(subscriber);
+            client.close();
+            LOG.debug("SSE client of {} left after position {}", name, subscriber.cursor());
         });
         LOG.debug("SSE client subscribed to {} after position {}", name, checkpoint);
     }
 
     @Override
     public void close() {
-        heartbeat.shutdownNow();
-        clients.forEach(stream -> stream.client().close());
+        sweeper.shutdownNow();
+        fanout.close();
         tail.close();
+        for (SseSubscriber client : clients) {
+            client.stream().client().close();
+            client.wake();
+        }
     }
 }

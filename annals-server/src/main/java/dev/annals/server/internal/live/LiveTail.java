@@ -14,7 +14,7 @@ import dev.annals.subscription.Subscription;
 import dev.annals.subscription.SubscriptionOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.stream.Stream;
 
 import static java.util.Objects.requireNonNull;
@@ -30,22 +30,25 @@ import static java.util.Objects.requireNonNull;
  * a stream read by version, a backward read). Its head is the last event it holds, so a client never
  * believes it has read up to an event that this tail has not yet seen.
  *
- * <p>The window holds the positions after {@code base} up to {@code last}, which are gap-free (the
- * global order's promise); when full, the oldest events leave it and {@code base} moves up.
+ * <p>The window holds the positions after {@code base} up to {@code last}. Positions may have gaps (a
+ * backend may skip one, a deletion may remove one): a slot whose event is not the position asked for is a
+ * gap while the position is above {@code base}. When full, the oldest events leave it and {@code base}
+ * moves up. One feed thread writes; the many SSE clients read without a lock: {@code base} is raised before
+ * a slot is overwritten, so a reader that finds another event in a slot and {@code base} below the
+ * position knows it for a gap, never for an event it missed.
  */
 final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
 
     private final EventReader store;
-    private final RecordedEvent[] window;
-    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final AtomicReferenceArray<RecordedEvent> window;
     private final HeadListeners listeners = new HeadListeners();
     private final Subscription feed;
-    private long base;
-    private long last;
+    private volatile long base;
+    private volatile long last;
 
     LiveTail(EventReader store, int capacity) {
         this.store = requireNonNull(store, "store");
-        this.window = new RecordedEvent[capacity];
+        this.window = new AtomicReferenceArray<>(capacity);
         this.base = store.headPosition();
         this.last = base;
         this.feed = Subscription.start(
@@ -53,17 +56,37 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
     }
 
     private void hold(List<RecordedEvent> events) {
-        lock.writeLock().lock();
-        try {
-            for (RecordedEvent event : events) {
-                window[(int) (event.position() % window.length)] = event;
-                last = event.position();
-                base = Math.max(base, last - window.length);
-            }
-        } finally {
-            lock.writeLock().unlock();
+        for (RecordedEvent event : events) {
+            long position = event.position();
+            // Raised first: a reader that sees the slot overwritten then sees the window moved past it.
+            base = Math.max(base, position - window.length());
+            window.set(slot(position), event);
+            last = position;
         }
         listeners.fire(events.getLast().position());
+    }
+
+    private int slot(long position) {
+        return (int) (position % window.length());
+    }
+
+    /** The positions after this are in the window (held, or gaps); the ones up to it must be read from the store. */
+    long base() {
+        return base;
+    }
+
+    /** True while the feed runs; once it stopped, the window no longer grows and readers must use the store. */
+    boolean live() {
+        return feed.isRunning();
+    }
+
+    /**
+     * The event at {@code position}, or null when the window holds none there: a gap when {@code position}
+     * is above {@link #base()} (read after this call), an event gone from the window otherwise.
+     */
+    RecordedEvent held(long position) {
+        var event = window.get(slot(position));
+        return event != null && event.position() == position ? event : null;
     }
 
     @Override
@@ -82,26 +105,23 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
 
     /** The events of the request from the window, or null when the window does not hold its start. */
     private List<RecordedEvent> fromWindow(ReadRequest request) {
-        lock.readLock().lock();
-        try {
-            long from = Math.max(request.from(), 1);
-            if (from <= base) {
-                return null;
+        long from = Math.max(request.from(), 1);
+        long to = last;
+        var events = new ArrayList<RecordedEvent>();
+        for (long position = from; position <= to && events.size() < request.limit(); position++) {
+            var event = held(position);
+            if (position <= base) {
+                return null; // gone from the window, now or before the read began
             }
-            var events = new ArrayList<RecordedEvent>();
-            for (long position = from; position <= last && events.size() < request.limit(); position++) {
-                var event = window[(int) (position % window.length)];
-                if (matches(request.source(), event)) {
-                    events.add(event);
-                }
+            if (event != null && matches(request.source(), event)) {
+                events.add(event);
             }
-            return events;
-        } finally {
-            lock.readLock().unlock();
         }
+        return events;
     }
 
-    private static boolean matches(ReadSource source, RecordedEvent event) {
+    /** True when {@code event} belongs to {@code source}. */
+    static boolean matches(ReadSource source, RecordedEvent event) {
         return switch (source) {
             case ReadSource.All all -> true;
             case ReadSource.Category category ->
@@ -114,15 +134,7 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
     /** The position of the newest event this tail holds (the store's head should its feed have stopped). */
     @Override
     public long headPosition() {
-        if (!feed.isRunning()) {
-            return store.headPosition();
-        }
-        lock.readLock().lock();
-        try {
-            return last;
-        } finally {
-            lock.readLock().unlock();
-        }
+        return feed.isRunning() ? last : store.headPosition();
     }
 
     @Override

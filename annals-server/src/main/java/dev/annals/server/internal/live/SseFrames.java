@@ -34,10 +34,15 @@ final class SseFrames {
         if (held != null && held.event() == event) {
             return held.frame();
         }
-        // Compact JSON escapes line breaks inside strings, so one data line carries the whole event.
-        byte[] frame = ("id: " + event.position() + "\nevent: event\ndata: " + ApiJson.event(event) + "\n\n")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] frame = render(event);
         recent.set(slot, new Rendered(event, frame));
         return frame;
+    }
+
+    /** The frame of {@code event}, rendered for one client alone (an event read from the store to catch up). */
+    static byte[] render(RecordedEvent event) {
+        // Compact JSON escapes line breaks inside strings, so one data line carries the whole event.
+        return ("id: " + event.position() + "\nevent: event\ndata: " + ApiJson.event(event) + "\n\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

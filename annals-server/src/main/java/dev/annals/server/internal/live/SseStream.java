@@ -2,24 +2,18 @@ package dev.annals.server.internal.live;
 
 import dev.annals.server.internal.auth.Caller;
 import io.javalin.http.sse.SseClient;
-import java.io.ByteArrayOutputStream;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The wire of one SSE client: whole batches of frames written and flushed at once, and heartbeats, one
- * writer at a time.
- *
- * <p>Javalin's {@code SseClient.sendEvent} writes and flushes each event on its own, through a fresh
- * reader of its data; a batch written in one go costs one flush. A failed write closes the client, which
- * ends its subscription. The stream belongs to its caller: once the caller's token is revoked, the
- * stream ends with a {@code revoked} message.
+ * The wire of one SSE client, written by its {@link SseSubscriber} alone: frames are written into the
+ * response's own buffer and sent with one flush per batch. Nothing else writes to it, so a client whose
+ * socket is full blocks only its own (virtual) thread. A failed write closes the client.
  */
 final class SseStream {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] REVOKED = ("event: revoked\ndata: {\"error\":\"invalid_token\",\"message\":"
                     + "\"the bearer token of this subscription was revoked\"}\n\n")
@@ -27,6 +21,8 @@ final class SseStream {
 
     private final SseClient client;
     private final Caller caller;
+    private HttpServletResponse response;
+    private ServletOutputStream out;
 
     SseStream(SseClient client, Caller caller) {
         this.client = client;
@@ -37,49 +33,50 @@ final class SseStream {
         return client;
     }
 
-    /** True when events of {@code stream} may be sent on this stream. */
-    boolean sees(String stream) {
-        return caller.sees(stream);
+    Caller caller() {
+        return caller;
     }
 
-    /**
-     * Ends the stream, with a {@code revoked} message, when its caller's credentials were revoked. Ending it
-     * closes its subscription (the client's close callback).
-     *
-     * @return true when this call ended the stream
-     */
-    synchronized boolean endIfRevoked() {
-        if (client.terminated() || caller.live()) {
-            return false;
-        }
-        var frame = new ByteArrayOutputStream(REVOKED.length);
-        frame.writeBytes(REVOKED);
-        send(frame);
-        client.close();
-        LOG.info("ended a live subscription of {}: its token was revoked", caller);
-        return true;
+    /** True once the client has gone or was closed. */
+    boolean closed() {
+        return client.terminated();
     }
 
-    /** Writes {@code frames} and flushes; false when the client is gone (and now closed). */
-    synchronized boolean send(ByteArrayOutputStream frames) {
-        if (client.terminated()) {
-            return false;
+    /** Adds {@code frame} to the batch being written; may block while the client's socket is full. */
+    void write(byte[] frame) throws IOException {
+        if (out == null) {
+            response = client.ctx().res();
+            out = response.getOutputStream();
         }
-        try {
-            var response = client.ctx().res();
-            frames.writeTo(response.getOutputStream());
+        out.write(frame);
+    }
+
+    /** Sends what was written since the last flush. */
+    void flush() throws IOException {
+        if (response != null) {
             response.flushBuffer();
-            return true;
-        } catch (IOException e) {
-            client.close();
-            return false;
         }
     }
 
     /** A comment that finds a client that went away while no event was sent. */
-    void heartbeat() {
-        var frame = new ByteArrayOutputStream(HEARTBEAT.length);
-        frame.writeBytes(HEARTBEAT);
-        send(frame);
+    void heartbeat() throws IOException {
+        write(HEARTBEAT);
+        flush();
+    }
+
+    /** Ends the stream with a {@code revoked} message. */
+    void endRevoked() {
+        end(REVOKED);
+    }
+
+    /** Ends the stream with {@code frame}, as far as the client still takes it. */
+    void end(byte[] frame) {
+        try {
+            write(frame);
+            flush();
+        } catch (IOException e) {
+            // Gone already: it is closed below all the same.
+        }
+        client.close();
     }
 }
