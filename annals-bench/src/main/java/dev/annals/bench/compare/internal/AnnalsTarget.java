@@ -10,6 +10,7 @@ import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.WrongExpectedVersionException;
 import java.util.ArrayList;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /** Annals: appends through the {@link EventStore} API, as an application would. */
@@ -47,7 +48,7 @@ public final class AnnalsTarget implements AppendTarget {
         try {
             return store.append(stream, expected, events).streamVersion();
         } catch (WrongExpectedVersionException e) {
-            throw new VersionConflict(stream, expectedVersion, e);
+            throw new VersionConflict(stream, expectedVersion, OptionalLong.of(e.actualVersion()), e);
         }
     }
 

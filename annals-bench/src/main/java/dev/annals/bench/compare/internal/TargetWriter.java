@@ -4,8 +4,9 @@ import dev.annals.bench.internal.LoadDriver;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A writer that appends to one stream with exact expected versions; on a conflict it reads the stream's
- * version and retries, so a contended run measures appends including their retries.
+ * A writer that appends to one stream with exact expected versions; on a conflict it retries from the
+ * version the conflict reports (Annals) or, when the target's conflict does not say, from a read of the
+ * stream's version (Axon, the plain loop), so a contended run measures appends including their retries.
  */
 public final class TargetWriter implements LoadDriver.Writer<Integer> {
 
@@ -50,7 +51,8 @@ public final class TargetWriter implements LoadDriver.Writer<Integer> {
                 return;
             } catch (VersionConflict conflict) {
                 retries.increment();
-                version = target.currentVersion(stream);
+                var reported = conflict.actualVersion();
+                version = reported.isPresent() ? reported.getAsLong() : target.currentVersion(stream);
             }
         }
     }
