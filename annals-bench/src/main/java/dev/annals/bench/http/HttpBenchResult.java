@@ -103,7 +103,23 @@ public record HttpBenchResult(String server, HttpBenchOptions options, List<Rout
                         route.label(),
                         share * 100,
                         target * 100,
-                        share >= target ? "met" : "not met")));
+                        selfLimited(tool)
+                                ? "not judged, " + tool + " limits itself"
+                                : share >= target ? "met" : "not met")));
+    }
+
+    /**
+     * Whether {@code tool} drove the health route at less than half the rate another tool reached: then the
+     * generator, not the server, set its pace, and its shares of that rate say nothing about the server.
+     */
+    private boolean selfLimited(String tool) {
+        double own = rate(tool, HttpRoute.HEALTH).map(RouteRate::perSecond).orElse(0.0);
+        double fastest = rates.stream()
+                .filter(rate -> rate.route() == HttpRoute.HEALTH)
+                .mapToDouble(RouteRate::perSecond)
+                .max()
+                .orElse(0);
+        return own < fastest / 2;
     }
 
     private static String millis(Duration latency) {
