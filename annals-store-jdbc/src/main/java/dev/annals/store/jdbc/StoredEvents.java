@@ -5,6 +5,7 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
 import dev.annals.store.internal.AppendChecks;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,11 +25,21 @@ public final class StoredEvents {
     /** The stored event with {@code eventId}, if any. */
     public static Optional<RecordedEvent> find(SqlDialect dialect, Connection connection, UUID eventId)
             throws SQLException {
-        try (var statement = connection.prepareStatement(dialect.selectByEventId())) {
-            dialect.bindEventId(statement, 1, eventId);
-            try (var row = statement.executeQuery()) {
-                return row.next() ? Optional.of(EventRows.map(dialect, row)) : Optional.empty();
-            }
+        try (var byId = connection.prepareStatement(dialect.selectByEventId())) {
+            return find(dialect, byId, eventId);
+        }
+    }
+
+    /**
+     * The stored event with {@code eventId}, if any, through {@code byId}: the caller's statement of
+     * {@link SqlDialect#selectByEventId()}, kept open by a writer that looks ids up often (every refused
+     * append of a contended stream does), since preparing it costs more than running it on SQLite.
+     */
+    public static Optional<RecordedEvent> find(SqlDialect dialect, PreparedStatement byId, UUID eventId)
+            throws SQLException {
+        dialect.bindEventId(byId, 1, eventId);
+        try (var row = byId.executeQuery()) {
+            return row.next() ? Optional.of(EventRows.map(dialect, row)) : Optional.empty();
         }
     }
 
@@ -40,9 +51,17 @@ public final class StoredEvents {
      */
     public static Optional<AppendResult> resolveRetry(
             SqlDialect dialect, Connection connection, String stream, List<EventData> events) throws SQLException {
+        try (var byId = connection.prepareStatement(dialect.selectByEventId())) {
+            return resolveRetry(dialect, byId, stream, events);
+        }
+    }
+
+    /** As {@link #resolveRetry(SqlDialect, Connection, String, List)}, through the caller's {@code byId}. */
+    public static Optional<AppendResult> resolveRetry(
+            SqlDialect dialect, PreparedStatement byId, String stream, List<EventData> events) throws SQLException {
         var stored = new ArrayList<Optional<RecordedEvent>>(events.size());
         for (EventData event : events) {
-            stored.add(find(dialect, connection, event.eventId()));
+            stored.add(find(dialect, byId, event.eventId()));
         }
         return AppendChecks.resolveRetry(stream, events, stored);
     }

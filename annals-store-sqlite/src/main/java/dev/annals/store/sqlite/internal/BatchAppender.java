@@ -50,6 +50,8 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertType;
     private final PreparedStatement insertHash;
     private final PreparedStatement insertHashes;
+    /** Looks up event ids: every refused append of a contended stream does, so it is prepared once. */
+    private final PreparedStatement selectById;
     /** The hashes of this transaction's events, written in one batch just before it commits. */
     private final List<Long> pendingPositions = new ArrayList<>();
 
@@ -71,6 +73,7 @@ final class BatchAppender implements AutoCloseable {
         this.insertHash = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES (?, ?)");
         this.insertHashes = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES "
                 + String.join(", ", Collections.nCopies(SEALS_PER_INSERT, "(?, ?)")));
+        this.selectById = connection.prepareStatement(dialect.selectByEventId());
     }
 
     /**
@@ -139,7 +142,7 @@ final class BatchAppender implements AutoCloseable {
                         stream, known.get().version(), known.get().state());
         if (!append.expected().accepts(actual)) {
             // Only now pay for looking the ids up: a retry after the stream moved on must still succeed.
-            var retry = StoredEvents.resolveRetry(dialect, connection, stream, append.events());
+            var retry = StoredEvents.resolveRetry(dialect, selectById, stream, append.events());
             if (retry.isPresent()) {
                 return retry.get();
             }
@@ -223,7 +226,7 @@ final class BatchAppender implements AutoCloseable {
         if (savepointOpen) {
             rollbackTo.execute();
         }
-        var retry = StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events());
+        var retry = StoredEvents.resolveRetry(dialect, selectById, append.stream(), append.events());
         return retry.orElseThrow(() -> new EventStoreException(
                 "append to stream '" + append.stream()
                         + "' hit a unique constraint that no stored event id explains (the details are in the server's log)",
@@ -319,7 +322,7 @@ final class BatchAppender implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (var statement : new PreparedStatement[] {
-            savepoint, release, rollbackTo, insertEvent, insertStream, insertType, insertHash, insertHashes
+            savepoint, release, rollbackTo, insertEvent, insertStream, insertType, insertHash, insertHashes, selectById
         }) {
             statement.close();
         }
