@@ -5,6 +5,7 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.jdbc.append.BatchWriter;
+import dev.annals.store.jdbc.append.GroupOutcomes;
 import dev.annals.store.jdbc.append.PendingAppend;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -97,15 +98,7 @@ public final class BatchTransaction implements BatchWriter {
         } catch (SQLException | RuntimeException failure) {
             throw BatchFailure.of(dialect, failure, committing);
         }
-        int events = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (outcomes[i] instanceof AppendResult result) {
-                batch.get(i).acknowledge(result);
-                events += batch.get(i).events().size();
-            } else {
-                batch.get(i).refuse((RuntimeException) outcomes[i]);
-            }
-        }
+        int events = GroupOutcomes.complete(batch, outcomes);
         batchAppends.record(batch.size());
         batchEvents.record(events);
     }

@@ -8,6 +8,7 @@ import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.append.BatchFailure;
 import dev.annals.store.jdbc.append.BatchWriter;
 import dev.annals.store.jdbc.append.GroupCommit;
+import dev.annals.store.jdbc.append.GroupOutcomes;
 import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.sqlite.SqliteOptions;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -151,13 +152,7 @@ public final class AppendWriter implements BatchWriter {
         }
         batchAppends.record(batch.size());
         batchEvents.record(events);
-        for (int i = 0; i < batch.size(); i++) {
-            if (outcomes[i] instanceof AppendResult result) {
-                batch.get(i).acknowledge(result);
-            } else {
-                batch.get(i).refuse((RuntimeException) outcomes[i]);
-            }
-        }
+        GroupOutcomes.complete(batch, outcomes);
         if (events > 0) {
             headListeners.fire(state.nextPosition() - 1);
         }
