@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Nested;
  * streams ({@code StreamDeletionContract}), a poisoned append beside good ones ({@code PoisonedAppendContract}), and sixteen
  * concurrent writers with a tailing reader. The jqwik property that checks random sequences of appends,
  * retries and reads against a model ({@code ModelProperties}) runs as a jqwik {@link Group} in the same
- * way. Subclassing this one class therefore runs all of them, and a test report lists them by topic.
+ * way, as does the one that checks every refusal of racing writers against what became durable
+ * ({@code RefusalProperties}). Subclassing this one class therefore runs all of them, and a test report lists them by topic.
  *
  * <p>Every test, and every try of a property, gets a new store from {@link #newStore()} and hands it to
  * {@link #discard(EventStore)} when done. The stores are opened with default limits (1 MiB per event).
@@ -162,6 +163,14 @@ public abstract class EventStoreConformance {
 
     @Nested
     class Head_notifications extends HeadNotificationContract {
+        @Override
+        EventStoreConformance backend() {
+            return EventStoreConformance.this;
+        }
+    }
+
+    @Group
+    class Refusals_under_contention extends RefusalProperties {
         @Override
         EventStoreConformance backend() {
             return EventStoreConformance.this;
