@@ -1,11 +1,7 @@
 package dev.annals.testkit.conformance;
 
-import dev.annals.event.EventData;
-import dev.annals.event.EventIds;
-import dev.annals.event.Metadata;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.InvalidAppendException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -48,7 +44,7 @@ abstract class PoisonedAppendContract extends StoreContract {
                 String poisonedStream = "poisoned-" + round;
                 Future<?> bad = threads.submit(() -> {
                     start.await();
-                    return store.append(poisonedStream, noStream(), List.of(poisonedEvent()));
+                    return store.append(poisonedStream, noStream(), List.of(TestEvents.poisoned("Opened")));
                 });
                 start.countDown();
                 for (var append : good) {
@@ -71,14 +67,5 @@ abstract class PoisonedAppendContract extends StoreContract {
             }
         }
         assertThat(all()).hasSize(ROUNDS * GOOD_PER_ROUND + (poisoned ? 0 : ROUNDS));
-    }
-
-    private static EventData poisonedEvent() {
-        return new EventData(
-                EventIds.next(),
-                "Opened",
-                1,
-                EventStoreConformance.POISON.getBytes(StandardCharsets.UTF_8),
-                Metadata.empty());
     }
 }

@@ -1,8 +1,5 @@
 package dev.annals.testkit.conformance;
 
-import dev.annals.event.EventData;
-import dev.annals.event.EventIds;
-import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
@@ -10,7 +7,6 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.WrongExpectedVersionException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -107,7 +103,7 @@ abstract class RefusalProperties {
             }
             boolean poison = poisoned && random.nextInt(8) == 0;
             for (int attempt = 1; ; attempt++) {
-                var event = poison ? poisonedEvent() : TestEvents.event("Raced");
+                var event = poison ? TestEvents.poisoned("Raced") : TestEvents.event("Raced");
                 long started = clock.incrementAndGet();
                 try {
                     var result = store.append(stream, expectation(expected), List.of(event));
@@ -192,14 +188,5 @@ abstract class RefusalProperties {
 
     private static ExpectedVersion expectation(long version) {
         return version == StreamInfo.NO_STREAM ? ExpectedVersion.noStream() : ExpectedVersion.exact(version);
-    }
-
-    private static EventData poisonedEvent() {
-        return new EventData(
-                EventIds.next(),
-                "Raced",
-                1,
-                EventStoreConformance.POISON.getBytes(StandardCharsets.UTF_8),
-                Metadata.empty());
     }
 }

@@ -26,6 +26,19 @@ final class TestEvents {
         return IntStream.range(0, count).mapToObj(i -> event(type)).toList();
     }
 
+    /**
+     * An event of {@code type} whose payload is {@link EventStoreConformance#POISON}, which a poisoned
+     * backend's database refuses ({@link EventStoreConformance#poison}).
+     */
+    static EventData poisoned(String type) {
+        return new EventData(
+                EventIds.next(),
+                type,
+                1,
+                EventStoreConformance.POISON.getBytes(StandardCharsets.UTF_8),
+                Metadata.empty());
+    }
+
     /** An event whose payload is a JSON string of exactly {@code bytes} bytes. */
     static EventData eventOfSize(int bytes) {
         var payload = new byte[bytes];
