@@ -111,9 +111,11 @@ public final class AnnalsServer implements AutoCloseable {
         bodyLimit.install(app);
         gate.install(app);
         new HealthRoutes(store).install(app);
+        // Javalin tries a method's routes in the order they were added, a regular expression each: the API's
+        // most frequent requests (append, read a stream) come right after health, before the console's files.
+        new StreamRoutes(store, guard).install(app);
         OpenApiRoute.install(app);
         ConsoleRoutes.install(app);
-        new StreamRoutes(store, guard).install(app);
         new DeletionRoutes(store, guard).install(app);
         new AuditRoutes(audit, guard).install(app);
         new DrillRoutes(dataDirectory, guard).install(app);

@@ -5,6 +5,7 @@ import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamNotFoundException;
 import dev.annals.store.internal.StreamMarks;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,19 +29,27 @@ public final class StreamMarksRows {
     /** The stream's key and marks, or empty when it was never written. */
     public static Optional<Keyed> find(SqlDialect dialect, Connection connection, String stream) throws SQLException {
         try (var statement = connection.prepareStatement(dialect.selectStreamState())) {
-            statement.setString(1, stream);
-            try (var row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                long version = row.getLong(2);
-                if (row.wasNull()) {
-                    version = StreamInfo.NO_STREAM;
-                }
-                return Optional.of(new Keyed(
-                        row.getLong(1),
-                        new StreamMarks(version, row.getLong(3), StreamMarks.State.ofCode(row.getInt(4)))));
+            return find(statement, stream);
+        }
+    }
+
+    /**
+     * The stream's key and marks, or empty when it was never written, with {@code selectStreamState}
+     * prepared from {@link SqlDialect#selectStreamState()} and kept by a caller that asks often (a store's
+     * writer asks for every stream it does not know yet).
+     */
+    public static Optional<Keyed> find(PreparedStatement selectStreamState, String stream) throws SQLException {
+        selectStreamState.setString(1, stream);
+        try (var row = selectStreamState.executeQuery()) {
+            if (!row.next()) {
+                return Optional.empty();
             }
+            long version = row.getLong(2);
+            if (row.wasNull()) {
+                version = StreamInfo.NO_STREAM;
+            }
+            return Optional.of(new Keyed(
+                    row.getLong(1), new StreamMarks(version, row.getLong(3), StreamMarks.State.ofCode(row.getInt(4)))));
         }
     }
 

@@ -41,10 +41,24 @@ public final class StrictJson {
         } catch (IOException e) {
             throw new IllegalStateException("a request body in memory could not be read", e);
         }
-        if (root != null && !root.isMissingNode()) {
+        if (root != null && !root.isMissingNode() && mayHoldEscapes(body)) {
             checkSurrogates(root, "", what);
         }
         return root == null || root.isMissingNode() ? null : root;
+    }
+
+    /**
+     * Whether {@code body} holds a backslash. Well-formed UTF-8 cannot encode a surrogate, so only a
+     * <code>&#92;u</code> escape can put one in a string: a body without a backslash (most) skips the walk of its
+     * tree, which built a path for every field.
+     */
+    private static boolean mayHoldEscapes(byte[] body) {
+        for (byte b : body) {
+            if (b == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkSurrogates(JsonNode node, String path, String what) {

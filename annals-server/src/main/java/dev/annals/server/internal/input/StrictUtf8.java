@@ -19,12 +19,16 @@ public final class StrictUtf8 {
 
     /** The offset of the first byte of {@code bytes} that is not part of well-formed UTF-8, if any. */
     public static OptionalInt firstMalformed(byte[] bytes) {
+        if (isAscii(bytes)) {
+            // Most bodies and payloads: nothing to decode, and no 16 KiB buffer to allocate per request.
+            return OptionalInt.empty();
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         var in = ByteBuffer.wrap(bytes);
-        var out = CharBuffer.allocate(8192);
+        var out = CharBuffer.allocate(Math.min(bytes.length + 1, 8192));
         while (true) {
             CoderResult result = decoder.decode(in, out, true);
             if (result.isError()) {
@@ -35,6 +39,26 @@ public final class StrictUtf8 {
             }
             out.clear();
         }
+    }
+
+    /**
+     * Whether {@code bytes} are well-formed UTF-8, as {@link #firstMalformed} finds; cheaper for text that
+     * decodes cleanly. The JDK's decoding is the fast check: text holding no replacement character decoded
+     * cleanly, and only text that holds U+FFFD (rare) pays for the strict check.
+     */
+    public static boolean isWellFormed(byte[] bytes) {
+        return isAscii(bytes)
+                || new String(bytes, StandardCharsets.UTF_8).indexOf('\uFFFD') < 0
+                || firstMalformed(bytes).isEmpty();
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The text of well-formed {@code bytes}; call {@link #firstMalformed} first. */

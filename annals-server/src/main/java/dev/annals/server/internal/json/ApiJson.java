@@ -12,7 +12,6 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.server.internal.input.StrictUtf8;
 import dev.annals.store.StreamInfo;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The one JSON mapper of the HTTP API and the shapes of the objects it writes. */
@@ -61,13 +60,9 @@ public final class ApiJson {
         json.writeNumberField("schemaVersion", event.schemaVersion());
         json.writeFieldName("data");
         byte[] payload = event.payload();
-        // The JDK's decoding is the fast check of well-formed UTF-8: a payload holding no replacement
-        // character decoded cleanly; only one that holds U+FFFD (rare) pays for the strict check.
-        String text = new String(payload, StandardCharsets.UTF_8);
-        boolean wellFormed =
-                text.indexOf('\uFFFD') < 0 || StrictUtf8.firstMalformed(payload).isEmpty();
-        if (wellFormed && isOneJsonValue(payload)) {
-            json.writeRawValue(text);
+        if (StrictUtf8.isWellFormed(payload) && isOneJsonValue(payload)) {
+            // Copied as bytes: decoding it to a String and encoding it back was a read's largest JSON cost.
+            json.writeRawValue(new RawJson(payload));
         } else {
             json.writeTree(data(event));
         }

@@ -11,7 +11,8 @@ import java.util.concurrent.locks.LockSupport;
  * one flush, instead of a write (a system call, a wake-up) per append per client. The pause grows with the
  * number of clients, since a round's cost does: {@link #PER_CLIENT} each, from {@link #MIN_ROUND} to
  * {@link #MAX_ROUND} (10 ms up to 500 clients, 20 ms for 1,000). After a quiet spell the first append wakes
- * everyone at once. Before each round it renders the new events' frames, once for every client.
+ * everyone at once. Before each round it renders the new events' frames, once for every client (none while
+ * no client is connected).
  */
 final class Fanout implements AutoCloseable {
 
@@ -51,7 +52,11 @@ final class Fanout implements AutoCloseable {
                     LockSupport.park(this);
                     continue;
                 }
-                for (long position = Math.max(woken, tail.base()) + 1; position <= head; position++) {
+                // With no client connected nothing is rendered ahead: a client that connects later renders
+                // what it sends on demand (SseFrames.frame), and appends pay nothing for SSE meanwhile.
+                for (long position = Math.max(woken, tail.base()) + 1;
+                        position <= head && !clients.isEmpty();
+                        position++) {
                     var event = tail.held(position);
                     if (event != null) {
                         frames.frame(event);

@@ -48,6 +48,7 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertStream;
     private final PreparedStatement insertType;
+    private final PreparedStatement selectStreamState;
     private final PreparedStatement insertHash;
     private final PreparedStatement insertHashes;
     /** Looks up event ids: every refused append of a contended stream does, so it is prepared once. */
@@ -70,6 +71,9 @@ final class BatchAppender implements AutoCloseable {
         this.insertEvent = connection.prepareStatement(dialect.insertEvent());
         this.insertStream = connection.prepareStatement(dialect.insertStream());
         this.insertType = connection.prepareStatement(dialect.insertEventType());
+        // Kept: every append to a stream the writer does not know yet asks for it, and preparing this query
+        // took longer than running it.
+        this.selectStreamState = connection.prepareStatement(dialect.selectStreamState());
         this.insertHash = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES (?, ?)");
         this.insertHashes = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES "
                 + String.join(", ", Collections.nCopies(SEALS_PER_INSERT, "(?, ?)")));
@@ -135,7 +139,7 @@ final class BatchAppender implements AutoCloseable {
             return change(append.stream(), append.change().get());
         }
         String stream = append.stream();
-        var known = state.stream(connection, stream);
+        var known = state.stream(selectStreamState, stream);
         long actual = known.isEmpty()
                 ? StreamInfo.NO_STREAM
                 : StreamMarks.versionForAppend(
@@ -322,7 +326,16 @@ final class BatchAppender implements AutoCloseable {
     @Override
     public void close() throws SQLException {
         for (var statement : new PreparedStatement[] {
-            savepoint, release, rollbackTo, insertEvent, insertStream, insertType, insertHash, insertHashes, selectById
+            savepoint,
+            release,
+            rollbackTo,
+            insertEvent,
+            insertStream,
+            insertType,
+            selectStreamState,
+            insertHash,
+            insertHashes,
+            selectById
         }) {
             statement.close();
         }

@@ -114,15 +114,25 @@ public final class SqliteDialect implements SqlDialect {
         if (source instanceof ReadSource.StreamOf) {
             return StreamIndex.readStreamPage(direction, tailPositions != null);
         }
+        String page = compiledOnce(SqlDialect.super.readPage(source, direction));
         if (source instanceof ReadSource.Category || source instanceof ReadSource.EventType) {
             // The unary + keeps SQLite walking the log in position order (its rowid) and filtering, instead
             // of gathering the whole category through the stream index and sorting it for every page.
-            return SqlDialect.super
-                    .readPage(source, direction)
-                    .replace("WHERE e.stream_id IN", "WHERE +e.stream_id IN")
+            return page.replace("WHERE e.stream_id IN", "WHERE +e.stream_id IN")
                     .replace("WHERE e.type_id =", "WHERE +e.type_id =");
         }
-        return SqlDialect.super.readPage(source, direction);
+        return page;
+    }
+
+    /**
+     * {@code sql} with each {@code LIMIT ?} written {@code LIMIT +?}. With a bare LIMIT parameter every
+     * execution of a prepared page query cost what preparing it costs (measured: 68 µs of CPU for an 8-event
+     * stream page, 13 µs once written {@code +?}, with the same plan): as we read it, the planner uses the
+     * parameter's bound value, so SQLite prepares the statement anew once the parameter is bound again. The
+     * unary + makes the limit an expression the planner does not read; the query returns the same rows.
+     */
+    static String compiledOnce(String sql) {
+        return sql.replace(" LIMIT ?", " LIMIT +?");
     }
 
     @Override
@@ -134,7 +144,7 @@ public final class SqliteDialect implements SqlDialect {
 
     @Override
     public String selectStreamsPage() {
-        return StreamIndex.selectStreamsPage();
+        return compiledOnce(StreamIndex.selectStreamsPage());
     }
 
     @Override

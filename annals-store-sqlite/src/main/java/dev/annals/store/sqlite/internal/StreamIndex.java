@@ -48,7 +48,8 @@ final class StreamIndex {
      * row's copy, so that SQLite sees it already in index order and merges with LIMIT instead of sorting the
      * rest of the stream for every page. The tail's part walks the log in position order, which within one
      * stream is version order, and stops at the page size: reading a stream's newest event looks at a few
-     * rows of the tail, not all of it.
+     * rows of the tail, not all of it. The limits are written {@code +?3} so that the statement is compiled
+     * once, not at every execution ({@link SqliteDialect#compiledOnce}).
      *
      * @param tailPositions whether to end the tail's scan at a fourth parameter, where {@link TailPositions}
      *                      says the stream ends
@@ -70,8 +71,8 @@ final class StreamIndex {
                 + " WHERE " + TAIL + (tailPositions ? " AND e.position <= ?4" : "")
                 + " AND e.stream_id = " + stream + " AND e.stream_version >= s.truncate_before"
                 + " AND e.stream_version" + from
-                + " ORDER BY e.position" + order + " LIMIT ?3)"
-                + " ORDER BY 3" + order + " LIMIT ?3";
+                + " ORDER BY e.position" + order + " LIMIT +?3)"
+                + " ORDER BY 3" + order + " LIMIT +?3";
     }
 
     /** {@code SqlDialect.selectStreamState}: the stream's newest version is in the tail if it is there at all. */

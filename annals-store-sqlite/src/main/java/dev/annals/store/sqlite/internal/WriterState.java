@@ -5,6 +5,7 @@ import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.SqlDialect;
 import dev.annals.store.jdbc.StreamMarksRows;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -85,13 +86,17 @@ final class WriterState {
         lastHash = hash;
     }
 
-    /** The stream's key and version, from memory or else the database; empty for a new stream. */
-    public Optional<StreamKey> stream(Connection connection, String name) throws SQLException {
+    /**
+     * The stream's key and version, from memory or else the database; empty for a new stream.
+     *
+     * @param selectStreamState the dialect's {@code selectStreamState}, prepared on the writer's connection
+     */
+    public Optional<StreamKey> stream(PreparedStatement selectStreamState, String name) throws SQLException {
         var known = streams.get(name);
         if (known != null) {
             return Optional.of(known);
         }
-        var found = StreamMarksRows.find(dialect, connection, name);
+        var found = StreamMarksRows.find(selectStreamState, name);
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -1,5 +1,7 @@
 package dev.annals.store.sqlite.internal;
 
+import dev.annals.store.Direction;
+import dev.annals.store.ReadSource;
 import dev.annals.store.sqlite.SqliteEventStore;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -22,6 +24,26 @@ class SqliteDialectTest {
 
     @TempDir
     Path data;
+
+    @Test
+    void writes_no_page_limit_as_a_bare_parameter_so_that_a_prepared_page_query_is_compiled_once() {
+        var open = new SqliteDialect(new TailPositions());
+        var queries = new java.util.ArrayList<String>();
+        for (var source : java.util.List.of(
+                new ReadSource.StreamOf("account-1"),
+                new ReadSource.All(),
+                new ReadSource.Category("account"),
+                new ReadSource.EventType("Deposited"))) {
+            for (var direction : Direction.values()) {
+                queries.add(dialect.readPage(source, direction));
+                queries.add(open.readPage(source, direction));
+            }
+        }
+        queries.add(dialect.selectStreamsPage());
+
+        assertThat(queries)
+                .allSatisfy(sql -> assertThat(sql).contains("LIMIT +?").doesNotContainPattern("LIMIT \\?"));
+    }
 
     @Test
     void calls_busy_and_locked_errors_lock_waits_by_their_primary_code() {
