@@ -66,6 +66,7 @@ public final class RelayBenchmark {
                     .withTopics(new TopicRule.Single(run + ".events"))
                     .withCheckpointTopic(run + ".checkpoints")
                     .withTopicCreation(true, PARTITIONS)
+                    .withKafka(options.producer())
                     .withMeterRegistry(meters);
             // As for the ceiling's topic, created before the clock starts.
             ProducerCeiling.createTopic(servers, run + ".events", PARTITIONS);

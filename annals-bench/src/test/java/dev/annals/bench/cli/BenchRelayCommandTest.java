@@ -50,6 +50,24 @@ class BenchRelayCommandTest {
     }
 
     @Test
+    void a_producer_setting_the_ceiling_would_not_share_is_bad_usage_naming_it() {
+        var run = BenchCli.onSqlite(data).run("relay", "--producer", "acks=1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().getFirst())
+                .contains("--producer acks is not one the relay and the ceiling share")
+                .contains("linger.ms, batch.size or compression.type");
+    }
+
+    @Test
+    void a_producer_setting_with_a_bad_value_is_bad_usage_naming_it() {
+        var run = BenchCli.onSqlite(data).run("relay", "--producer", "batch.size=big");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().getFirst()).contains("--producer batch.size=big is not a valid value");
+    }
+
+    @Test
     void a_rate_of_zero_is_bad_usage_with_one_line() {
         var run = BenchCli.onSqlite(data).run("relay", "--rate", "0");
 
