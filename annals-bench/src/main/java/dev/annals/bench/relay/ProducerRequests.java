@@ -1,6 +1,7 @@
 package dev.annals.bench.relay;
 
 import java.lang.management.ManagementFactory;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.management.JMException;
@@ -24,10 +25,7 @@ public record ProducerRequests(double recordsPerRequest, double batchBytes) {
     /** The report's words for them. */
     String describe() {
         return String.format(
-                java.util.Locale.ROOT,
-                "%.0f records per request, %.1f KiB per batch",
-                recordsPerRequest,
-                batchBytes / 1024);
+                Locale.ROOT, "%.0f records per request, %.1f KiB per batch", recordsPerRequest, batchBytes / 1024);
     }
 
     /** The figures of the producer {@code clientId} running in this JVM (its JMX metrics), if it runs. */
