@@ -3,6 +3,8 @@ package dev.annals.bench.cli;
 import dev.annals.bench.relay.RelayBenchmark;
 import dev.annals.bench.relay.RelayBenchmarkOptions;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -24,7 +26,11 @@ import picocli.CommandLine.Option;
                     + " due time to its receipt by a read_committed consumer."
         },
         footerHeading = "%nExamples:%n",
-        footer = {"  annals bench relay", "  annals bench relay --events 100000 --bootstrap-servers 127.0.0.1:9092"})
+        footer = {
+            "  annals bench relay",
+            "  annals bench relay --events 100000 --bootstrap-servers 127.0.0.1:9092",
+            "  annals bench relay --producer batch.size=524288 --producer linger.ms=20"
+        })
 public final class BenchRelayCommand implements Callable<Integer> {
 
     @CommandLine.ParentCommand
@@ -73,12 +79,19 @@ public final class BenchRelayCommand implements Callable<Integer> {
             description = "A broker to benchmark on (default: one started for the run and deleted after it).")
     private String bootstrapServers;
 
+    @Option(
+            names = "--producer",
+            paramLabel = "KEY=VALUE",
+            description = "A producer setting for the relay and the ceiling alike, instead of the relay's default:"
+                    + " linger.ms, batch.size or compression.type (repeatable).")
+    private Map<String, String> producer = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws InterruptedException {
         RelayBenchmarkOptions options;
         try {
             options = new RelayBenchmarkOptions(
-                    events, size, rate, Duration.ofSeconds(seconds), Optional.ofNullable(bootstrapServers));
+                    events, size, rate, Duration.ofSeconds(seconds), Optional.ofNullable(bootstrapServers), producer);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -37,9 +37,15 @@ public final class ProducerCeiling {
      * @param transactionMillis how long each of its transactions stayed open before its commit
      * @param recordsPerSecond  its throughput
      * @param cpu               the CPU time its process took, sampled until its last tenth of a second
+     * @param requests          how it packed its records into requests, from the metrics it printed
      */
     public record Result(
-            long records, int recordBytes, long transactionMillis, double recordsPerSecond, Duration cpu) {}
+            long records,
+            int recordBytes,
+            long transactionMillis,
+            double recordsPerSecond,
+            Duration cpu,
+            Optional<ProducerRequests> requests) {}
 
     private static final Pattern SUMMARY = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec");
 
@@ -82,6 +88,8 @@ public final class ProducerCeiling {
                 "annals-bench-ceiling-" + ProcessHandle.current().pid(),
                 "--transaction-duration-ms",
                 Long.toString(transactionMillis),
+                // Its producer's metrics at the end: how full its requests and batches were.
+                "--print-metrics",
                 "--producer-props",
                 "bootstrap.servers=" + bootstrapServers));
         producerSettings.forEach((key, value) -> command.add(key + "=" + value));
@@ -112,7 +120,8 @@ public final class ProducerCeiling {
                     recordBytes,
                     transactionMillis,
                     Double.parseDouble(summary.group(2)),
-                    cpu.get());
+                    cpu.get(),
+                    ProducerRequests.ofPrinted(output));
         }
         if (exit != 0 || last == null || last.records() != records) {
             throw new IllegalStateException("ProducerPerformance failed (exit " + exit + "): " + tail(output));

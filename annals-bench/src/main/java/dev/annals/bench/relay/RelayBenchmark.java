@@ -66,6 +66,7 @@ public final class RelayBenchmark {
                     .withTopics(new TopicRule.Single(run + ".events"))
                     .withCheckpointTopic(run + ".checkpoints")
                     .withTopicCreation(true, PARTITIONS)
+                    .withKafka(options.producer())
                     .withMeterRegistry(meters);
             // As for the ceiling's topic, created before the clock starts.
             ProducerCeiling.createTopic(servers, run + ".events", PARTITIONS);
@@ -89,6 +90,7 @@ public final class RelayBenchmark {
                 awaitCheckpoint(relay, store.headPosition(), Duration.ofMinutes(30));
                 double seconds = (System.nanoTime() - begun) / 1e9;
                 var relayCpu = cpu.now().since(cpuBefore);
+                var relayRequests = ProducerRequests.ofClient("annals-relay-" + run + "-producer");
                 long transactions = Math.max(
                         1,
                         Math.round(meters.get("annals.relay.transactions")
@@ -97,7 +99,13 @@ public final class RelayBenchmark {
                 try (var receipts = Receipts.open(servers, run + ".events")) {
                     var envelope = receipts.firstRecordSizes();
                     var appended = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
+                    var commits = meters.get("annals.relay.commit").timer();
+                    long commitsBefore = commits.count();
+                    double commitNanosBefore = commits.totalTime(TimeUnit.NANOSECONDS);
                     var latency = steady(store, receipts, options, payload, appended);
+                    var latencyCommits = new RelayBenchmarkResult.Commits(
+                            commits.count() - commitsBefore,
+                            Duration.ofNanos(Math.round(commits.totalTime(TimeUnit.NANOSECONDS) - commitNanosBefore)));
                     var ceilingBefore = cpu.now();
                     var ceiling = ProducerCeiling.run(
                             servers,
@@ -114,6 +122,7 @@ public final class RelayBenchmark {
                             seconds,
                             transactions,
                             relayCpu,
+                            relayRequests,
                             envelope.valueBytes(),
                             envelope.keyBytes(),
                             ceiling,
@@ -122,6 +131,7 @@ public final class RelayBenchmark {
                             options.ratePerSecond(),
                             latency,
                             Latency.of(appended),
+                            latencyCommits,
                             started.isPresent());
                 }
             }

@@ -1,7 +1,10 @@
 package dev.annals.bench.relay;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import static java.util.Objects.requireNonNull;
 
@@ -14,13 +17,26 @@ import static java.util.Objects.requireNonNull;
  * @param ratePerSecond    events appended per second during the latency run
  * @param latencyRun       how long the latency run lasts
  * @param bootstrapServers a broker to use; empty to start one on free loopback ports for the run
+ * @param producer         producer settings that replace the relay's defaults, for the relay and the ceiling
+ *                         alike: only those {@code RelayOptions.producerSettings()} hands to both
+ *                         ({@code linger.ms}, {@code batch.size}, {@code compression.type})
  */
 public record RelayBenchmarkOptions(
-        int events, int payloadBytes, int ratePerSecond, Duration latencyRun, Optional<String> bootstrapServers) {
+        int events,
+        int payloadBytes,
+        int ratePerSecond,
+        Duration latencyRun,
+        Optional<String> bootstrapServers,
+        Map<String, String> producer) {
+
+    private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+    private static final Set<String> CODECS = Set.of("none", "gzip", "snappy", "lz4", "zstd");
 
     public RelayBenchmarkOptions {
         requireNonNull(latencyRun, "latencyRun");
         requireNonNull(bootstrapServers, "bootstrapServers");
+        producer = Map.copyOf(requireNonNull(producer, "producer"));
+        producer.forEach(RelayBenchmarkOptions::checkProducerSetting);
         if (events < 1) {
             throw new IllegalArgumentException("--events must be 1 or more, was " + events);
         }
@@ -33,6 +49,23 @@ public record RelayBenchmarkOptions(
         }
         if (latencyRun.isNegative() || latencyRun.isZero()) {
             throw new IllegalArgumentException("--seconds must be 1 or more, was " + latencyRun.toSeconds());
+        }
+    }
+
+    // Only what both sides get: a setting the ceiling did not share would make the ratio unfair.
+    private static void checkProducerSetting(String key, String value) {
+        boolean valid =
+                switch (key) {
+                    case "linger.ms", "batch.size" -> COUNT.matcher(value).matches();
+                    case "compression.type" -> CODECS.contains(value);
+                    default ->
+                        throw new IllegalArgumentException(
+                                "--producer " + key
+                                        + " is not one the relay and the ceiling share: use linger.ms, batch.size or compression.type");
+                };
+        if (!valid) {
+            throw new IllegalArgumentException("--producer " + key + "=" + value + " is not a valid value: "
+                    + (key.equals("compression.type") ? "use none, gzip, snappy, lz4 or zstd" : "use a whole number"));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param relaySeconds    from the relay's start until its checkpoint reached the last of them
  * @param transactions    the Kafka transactions the relay committed for them
  * @param relayCpu        the CPU time the relay's process (this one) and the broker took meanwhile
+ * @param relayRequests   how the relay's producer packed its records into requests, when its metrics could be read
  * @param envelopeBytes   the size of one published record's value (the CloudEvents JSON envelope)
  * @param keyBytes        the size of one published record's key (the stream)
  * @param ceiling         Kafka's own producer on the same broker, record size and transactions
@@ -20,6 +21,8 @@ import java.util.Optional;
  * @param ratePerSecond   that rate
  * @param latency         from each append's due time to its receipt by a read_committed consumer
  * @param appendLatency   from each append's due time to the store's acknowledgement of it
+ * @param latencyCommits  the relay's commits during the latency run: each event waits for the one in
+ *                        progress when it arrives, then for its own
  * @param brokerStarted   whether the benchmark started the broker itself
  */
 public record RelayBenchmarkResult(
@@ -27,6 +30,7 @@ public record RelayBenchmarkResult(
         double relaySeconds,
         long transactions,
         CpuTimes.Sample relayCpu,
+        Optional<ProducerRequests> relayRequests,
         int envelopeBytes,
         int keyBytes,
         ProducerCeiling.Result ceiling,
@@ -35,7 +39,21 @@ public record RelayBenchmarkResult(
         int ratePerSecond,
         Latency latency,
         Latency appendLatency,
+        Commits latencyCommits,
         boolean brokerStarted) {
+
+    /**
+     * Commits of the relay (its {@code annals.relay.commit} timer) during a phase.
+     *
+     * @param count how many
+     * @param total how long they took together
+     */
+    public record Commits(long count, Duration total) {
+
+        double meanMillis() {
+            return count == 0 ? 0 : total.toNanos() / 1e6 / count;
+        }
+    }
 
     /** Events per second the relay published. */
     public double relayPerSecond() {
@@ -55,12 +73,15 @@ public record RelayBenchmarkResult(
                 Relay to Kafka (%s broker), %d events, envelope %d bytes (key %d bytes)
                   relay:                %,12.0f events/s  (%.2f s, %d transactions)
                     CPU per event:      %s
+                    requests:           %s
                   ProducerPerformance:  %,12.0f records/s (%d records of %d bytes, transaction every %d ms)
                     CPU per record:     %s
+                    requests:           %s
                   ratio:                %12.1f %%  (%s)
                 End to end at %d events/s (%d events, append to read_committed receipt)
                   p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms
                   of which the append: p50 %.1f ms   p99 %.1f ms
+                  the relay's commits meanwhile: %d, %.1f ms each on average
                 """,
                 brokerStarted ? "a local" : "the given",
                 events,
@@ -70,11 +91,13 @@ public record RelayBenchmarkResult(
                 relaySeconds,
                 transactions,
                 perEvent(relayCpu.own(), "the relay's process", relayCpu.broker()),
+                requests(relayRequests),
                 ceiling.recordsPerSecond(),
                 ceiling.records(),
                 ceiling.recordBytes(),
                 ceiling.transactionMillis(),
                 perEvent(ceiling.cpu(), "its process", ceilingBrokerCpu),
+                requests(ceiling.requests()),
                 ratio() * 100,
                 cpuRatio()
                         .map(value -> String.format(Locale.ROOT, "by CPU per event: %.1f %%", value * 100))
@@ -86,7 +109,9 @@ public record RelayBenchmarkResult(
                 millis(latency.p999()),
                 millis(latency.max()),
                 millis(appendLatency.p50()),
-                millis(appendLatency.p99()));
+                millis(appendLatency.p99()),
+                latencyCommits.count(),
+                latencyCommits.meanMillis());
     }
 
     /**
@@ -106,6 +131,10 @@ public record RelayBenchmarkResult(
         return String.format(Locale.ROOT, "%s %.1f µs", clientName, client.toNanos() / 1e3 / n)
                 + broker.map(b -> String.format(Locale.ROOT, ", broker %.1f µs", b.toNanos() / 1e3 / n))
                         .orElse(", broker not measured (not started by this run)");
+    }
+
+    private static String requests(Optional<ProducerRequests> requests) {
+        return requests.map(ProducerRequests::describe).orElse("not measured (the producer's metrics were not read)");
     }
 
     private static double millis(Duration duration) {

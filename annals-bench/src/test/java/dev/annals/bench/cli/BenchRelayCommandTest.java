@@ -26,24 +26,45 @@ class BenchRelayCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var lines = run.out().lines().toList();
-        assertThat(lines).hasSize(9);
+        assertThat(lines).hasSize(12);
         assertThat(lines.get(0))
                 .matches(
                         "Relay to Kafka \\(a local broker\\), 2000 events, envelope \\d{3,4} bytes \\(key \\d+ bytes\\)");
         assertThat(lines.get(1)).matches("  relay: +[\\d,]+ events/s +\\([\\d.]+ s, \\d+ transactions\\)");
         assertThat(lines.get(2)).matches("    CPU per event: +the relay's process [\\d.]+ µs, broker [\\d.]+ µs");
-        assertThat(lines.get(3))
+        assertThat(lines.get(3)).matches("    requests: +\\d+ records per request, [\\d.]+ KiB per batch");
+        assertThat(lines.get(4))
                 .matches(
                         "  ProducerPerformance: +[\\d,]+ records/s \\(2000 records of \\d{3,4} bytes, transaction every \\d+ ms\\)");
-        assertThat(lines.get(4)).matches("    CPU per record: +its process [\\d.]+ µs, broker [\\d.]+ µs");
-        assertThat(lines.get(5)).matches("  ratio: +[\\d.]+ %  \\(by CPU per event: [\\d.]+ %\\)");
-        assertThat(lines.get(6)).isEqualTo("End to end at 200 events/s (400 events, append to read_committed receipt)");
-        assertThat(lines.get(7)).matches("  p50 [\\d.]+ ms   p99 [\\d.]+ ms   p99\\.9 [\\d.]+ ms   max [\\d.]+ ms");
-        assertThat(lines.get(8)).matches("  of which the append: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
+        assertThat(lines.get(5)).matches("    CPU per record: +its process [\\d.]+ µs, broker [\\d.]+ µs");
+        assertThat(lines.get(6)).matches("    requests: +\\d+ records per request, [\\d.]+ KiB per batch");
+        assertThat(lines.get(7)).matches("  ratio: +[\\d.]+ %  \\(by CPU per event: [\\d.]+ %\\)");
+        assertThat(lines.get(8)).isEqualTo("End to end at 200 events/s (400 events, append to read_committed receipt)");
+        assertThat(lines.get(9)).matches("  p50 [\\d.]+ ms   p99 [\\d.]+ ms   p99\\.9 [\\d.]+ ms   max [\\d.]+ ms");
+        assertThat(lines.get(10)).matches("  of which the append: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
+        assertThat(lines.get(11)).matches("  the relay's commits meanwhile: [1-9]\\d*, [\\d.]+ ms each on average");
         // The ceiling's records are as large as the relay's envelope, which wraps the 200-byte payload.
         var envelope = lines.get(0).replaceAll(".*envelope (\\d+) bytes.*", "$1");
         assertThat(Integer.parseInt(envelope)).isGreaterThan(200);
-        assertThat(lines.get(3)).contains("records of " + envelope + " bytes");
+        assertThat(lines.get(4)).contains("records of " + envelope + " bytes");
+    }
+
+    @Test
+    void a_producer_setting_the_ceiling_would_not_share_is_bad_usage_naming_it() {
+        var run = BenchCli.onSqlite(data).run("relay", "--producer", "acks=1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().getFirst())
+                .contains("--producer acks is not one the relay and the ceiling share")
+                .contains("linger.ms, batch.size or compression.type");
+    }
+
+    @Test
+    void a_producer_setting_with_a_bad_value_is_bad_usage_naming_it() {
+        var run = BenchCli.onSqlite(data).run("relay", "--producer", "batch.size=big");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().getFirst()).contains("--producer batch.size=big is not a valid value");
     }
 
     @Test

@@ -218,8 +218,9 @@ public final class KafkaRelay implements AutoCloseable {
 
     private void commit(PublishSession session) {
         if (session.inTransaction()) {
+            long begun = System.nanoTime();
             int published = session.commit();
-            meter.published(published, session.checkpoint());
+            meter.published(published, session.checkpoint(), System.nanoTime() - begun);
         }
     }
 

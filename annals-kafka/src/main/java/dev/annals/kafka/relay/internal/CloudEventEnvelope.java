@@ -2,7 +2,6 @@ package dev.annals.kafka.relay.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
@@ -32,11 +31,13 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * the metadata's correlation and causation ids as {@code correlationid} and {@code causationid}; a W3C
  * trace context, when the metadata holds one, as {@code traceparent}.
  *
- * <p>The JSON is written with Jackson's streaming generator rather than by the SDK's {@link JsonFormat}: the
- * format builds an event object and runs Jackson's object mapper for each record, which the relay's profile
- * showed as its largest cost after the commits. The bytes are the format's own, attribute for attribute and
- * in its order (a test compares the two on every shape of event), so consumers may keep reading with the
- * SDK; the SDK's Kafka binding then wraps them ({@code setEvent(format, bytes)}), as it does the format's.
+ * <p>The JSON is written here rather than by the SDK's {@link JsonFormat}: the format builds an event object
+ * and runs Jackson's object mapper for each record, which the relay's profile showed as its largest cost
+ * after the commits. The fixed parts are ready-made bytes and each value is copied in as it is when it needs
+ * no escape (ids, times, numbers, the usual stream and type names); any other string is written by Jackson.
+ * The bytes are the format's own, attribute for attribute and in its order (a test compares the two on every
+ * shape of event), so consumers may keep reading with the SDK; the SDK's Kafka binding then wraps them
+ * ({@code setEvent(format, bytes)}), as it does the format's.
  * One instance is used by one thread at a time.
  */
 public final class CloudEventEnvelope {
@@ -46,17 +47,31 @@ public final class CloudEventEnvelope {
 
     /** The SDK's JSON format: the binding takes the record's content type from it. */
     private static final EventFormat STRUCTURED_JSON = new JsonFormat();
-    // Left open after the "data" field name: the payload and the closing brace are appended as bytes.
-    private static final JsonFactory JSON =
-            JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
 
-    private final String source;
-    private final ByteArrayBuilder buffer = new ByteArrayBuilder(1024);
+    private static final JsonFactory JSON = new JsonFactory();
+    // The envelope's fixed parts, in the SDK's order; each value after them is a JSON string (escaped where
+    // needed), the positions and versions as decimal strings.
+    private static final byte[] SPECVERSION_ID = ascii("{\"specversion\":\"1.0\",\"id\":");
+    private static final byte[] SOURCE = ascii(",\"source\":");
+    private static final byte[] TYPE = ascii(",\"type\":");
+    private static final byte[] CONTENT_TYPE_SUBJECT = ascii(",\"datacontenttype\":\"application/json\",\"subject\":");
+    private static final byte[] TIME = ascii(",\"time\":");
+    private static final byte[] STREAMVERSION = ascii(",\"streamversion\":");
+    private static final byte[] TRACEPARENT_FIELD = ascii(",\"traceparent\":");
+    private static final byte[] CAUSATIONID = ascii(",\"causationid\":");
+    private static final byte[] CORRELATIONID = ascii(",\"correlationid\":");
+    private static final byte[] POSITION = ascii(",\"position\":");
+    private static final byte[] SCHEMAVERSION = ascii(",\"schemaversion\":");
+    private static final byte[] DATA = ascii(",\"data\":");
+    private static final byte[] END = ascii("}");
+
+    private final byte[] source;
+    private final JsonBytes json = new JsonBytes(1024);
     private long second = Long.MIN_VALUE;
     private String upToSecond = "";
 
     public CloudEventEnvelope(URI source) {
-        this.source = source.toString();
+        this.source = quoted(source.toString());
     }
 
     /** The record publishing {@code event} to {@code topic}. */
@@ -66,26 +81,23 @@ public final class CloudEventEnvelope {
 
     /** The CloudEvent of {@code event}, as the JSON bytes of a structured-mode record. */
     public byte[] value(RecordedEvent event) {
-        buffer.reset();
-        try (JsonGenerator json = JSON.createGenerator(buffer)) {
-            json.writeStartObject();
-            json.writeStringField("specversion", "1.0");
-            json.writeStringField("id", event.eventId().toString());
-            json.writeStringField("source", source);
-            json.writeStringField("type", event.type());
-            json.writeStringField("datacontenttype", "application/json");
-            json.writeStringField("subject", event.stream());
-            json.writeStringField("time", time(event.recordedAt()));
-            writeExtensions(json, event);
-            json.writeFieldName("data");
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write the CloudEvent of event " + event.eventId(), e);
-        }
+        json.reset();
+        json.raw(SPECVERSION_ID);
+        json.quotedAscii(event.eventId().toString());
+        json.raw(SOURCE);
+        json.raw(source);
+        json.raw(TYPE);
+        string(event.type());
+        json.raw(CONTENT_TYPE_SUBJECT);
+        string(event.stream());
+        json.raw(TIME);
+        json.quotedAscii(time(event.recordedAt()));
+        writeExtensions(event);
         // The payload is JSON already: it goes in as it is, like the SDK's "data" for a JSON content type.
-        buffer.append(':');
-        buffer.write(payloadBytes(event.payload()));
-        buffer.append('}');
-        return buffer.toByteArray();
+        json.raw(DATA);
+        json.raw(payloadBytes(event.payload()));
+        json.raw(END);
+        return json.toByteArray();
     }
 
     /**
@@ -93,20 +105,42 @@ public final class CloudEventEnvelope {
      * the order follows the names' hashes, and {@code streamversion} comes before {@code traceparent}, which
      * shares its bucket, because it is added first).
      */
-    private static void writeExtensions(JsonGenerator json, RecordedEvent event) throws IOException {
+    private void writeExtensions(RecordedEvent event) {
         Metadata metadata = event.metadata();
-        json.writeStringField("streamversion", Long.toString(event.streamVersion()));
-        writeIfPresent(json, TRACEPARENT, metadata.get(TRACEPARENT));
-        writeIfPresent(json, "causationid", metadata.causationId());
-        writeIfPresent(json, "correlationid", metadata.correlationId());
-        json.writeStringField("position", Long.toString(event.position()));
-        json.writeStringField("schemaversion", Integer.toString(event.schemaVersion()));
+        json.raw(STREAMVERSION);
+        json.quotedAscii(Long.toString(event.streamVersion()));
+        writeIfPresent(TRACEPARENT_FIELD, metadata.get(TRACEPARENT));
+        writeIfPresent(CAUSATIONID, metadata.causationId());
+        writeIfPresent(CORRELATIONID, metadata.correlationId());
+        json.raw(POSITION);
+        json.quotedAscii(Long.toString(event.position()));
+        json.raw(SCHEMAVERSION);
+        json.quotedAscii(Integer.toString(event.schemaVersion()));
     }
 
-    private static void writeIfPresent(JsonGenerator json, String name, Optional<String> value) throws IOException {
+    private void writeIfPresent(byte[] field, Optional<String> value) {
         if (value.isPresent()) {
-            json.writeStringField(name, value.get());
+            json.raw(field);
+            string(value.get());
         }
+    }
+
+    // A quoted JSON string: copied when it needs no escape (the usual stream and type names), else written by
+    // Jackson, whose escapes (and UTF-8) the SDK's format uses.
+    private void string(String value) {
+        if (!json.quotedIfPlain(value)) {
+            json.raw(quoted(value));
+        }
+    }
+
+    private static byte[] quoted(String value) {
+        var out = new ByteArrayBuilder(value.length() + 16);
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.writeString(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the JSON string '" + value + "'", e);
+        }
+        return out.toByteArray();
     }
 
     /**
@@ -137,6 +171,10 @@ public final class CloudEventEnvelope {
 
     // The SDK decodes the payload as UTF-8 and encodes it again: a no-op for ASCII, the usual JSON, which is
     // copied as it is; anything else goes the SDK's way, so that even invalid UTF-8 comes out the same.
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
     private static byte[] payloadBytes(byte[] payload) {
         for (byte b : payload) {
             if (b < 0) {

@@ -7,10 +7,12 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +28,7 @@ public final class RelayMeter implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong transactions = new AtomicLong();
     private final List<Meter> meters = new ArrayList<>();
+    private final Timer commits;
     private volatile RelayRole role = RelayRole.STARTING;
     private volatile long checkpoint;
     private volatile String lastError = "";
@@ -69,6 +72,12 @@ public final class RelayMeter implements AutoCloseable {
                 .tag("relay", name)
                 .description("Kafka transactions that published events or moved the checkpoint (not heartbeats)")
                 .register(registry));
+        commits = Timer.builder("annals.relay.commit")
+                .tag("relay", name)
+                .description("how long each commit of events took: the producer's flush of what the transaction"
+                        + " sent, then the broker's acknowledgement of the commit; events that arrive meanwhile wait")
+                .register(registry);
+        meters.add(commits);
         meters.add(FunctionCounter.builder("annals.relay.failures", failures, AtomicLong::get)
                 .tag("relay", name)
                 .description("failed attempts to publish, each followed by a retry from the checkpoint")
@@ -84,7 +93,9 @@ public final class RelayMeter implements AutoCloseable {
         checkpoint = resumedAt;
     }
 
-    public void published(int events, long through) {
+    /** A commit of {@code events} events through position {@code through} that took {@code nanos}. */
+    public void published(int events, long through, long nanos) {
+        commits.record(nanos, TimeUnit.NANOSECONDS);
         published.addAndGet(events);
         transactions.incrementAndGet();
         checkpoint = through;
