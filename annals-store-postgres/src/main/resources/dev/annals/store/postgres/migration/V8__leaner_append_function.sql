@@ -1,5 +1,5 @@
--- The append function of V7, leaner per call (docs/adr/0049): the same rules and outcomes, with fewer and
--- simpler statements for the executor to start on every call.
+-- The append function of V7, leaner per call (docs/adr/0041, "Amendment: a leaner call"): the same rules
+-- and outcomes, with fewer and simpler statements for the executor to start on every call.
 --
 -- * Event types come as keys where the caller knows them (type_keys; 0 where it does not): types are never
 --   renamed or removed, so a key the caller saw committed stays right. Only unknown names are looked up,
