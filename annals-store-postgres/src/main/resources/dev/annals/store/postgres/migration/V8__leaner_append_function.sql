@@ -9,7 +9,7 @@
 --   first ones plus its place in the append (events come in the appends' order), which needs no window
 --   function, sort or join.
 -- * It keeps V7's generic plans (plan_cache_mode): without them the server planned the head-and-streams
---   query anew on each call, which measured 10-40% more of the server's CPU per call than with them.
+--   query anew on each call, which measured 35-40% more of the server's CPU per call than with them.
 --
 -- Parameters and outcomes are those of V7 (see V7__append_function.sql), plus type_keys in and out.
 DROP FUNCTION ${flyway:defaultSchema}.append_group(
