@@ -64,7 +64,7 @@ public final class BatchTransaction implements BatchWriter {
         this.dialect = dialect;
         this.appender = new PostgresAppender(dialect);
         this.group = new GroupWriter(dialect, appender);
-        this.call = new GroupCall(dialect);
+        this.call = new GroupCall(dialect, appender);
         this.database = "PostgreSQL schema " + dialect.schema();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
                 .description("appends written by one group commit")

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes a whole group in one call of the schema's {@code append_group} function (migration V7,
+ * Writes a whole group in one call of the schema's {@code append_group} function (migrations V7 and V8,
  * docs/adr/0041): lock, checks, inserts and notification in one statement, so that in auto-commit one
  * group costs one round trip, its commit included.
  *
@@ -35,12 +35,15 @@ final class GroupCall {
     private static final int WRONG_VERSION = 1;
 
     private final PostgresDialect dialect;
+    private final PostgresAppender types;
     private final String sql;
 
-    GroupCall(PostgresDialect dialect) {
+    /** Calls the function in {@code dialect}'s schema, with the event type keys {@code types} knows. */
+    GroupCall(PostgresDialect dialect, PostgresAppender types) {
         this.dialect = dialect;
-        this.sql = "SELECT outcomes, versions, positions FROM " + dialect.schema()
-                + ".append_group(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.types = types;
+        this.sql = "SELECT outcomes, versions, positions, type_keys FROM " + dialect.schema()
+                + ".append_group(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     }
 
     /**
@@ -66,7 +69,8 @@ final class GroupCall {
         }
         var eventAppends = new Integer[events];
         var ids = new UUID[events];
-        var types = new String[events];
+        var typeNames = new String[events];
+        var typeKeys = new Long[events];
         var schemaVersions = new Integer[events];
         var payloads = new byte[events][];
         var metadatas = new byte[events][];
@@ -75,7 +79,9 @@ final class GroupCall {
             for (EventData event : group.get(i).events()) {
                 eventAppends[n] = i + 1;
                 ids[n] = event.eventId();
-                types[n] = event.type();
+                typeNames[n] = event.type();
+                // 0 asks the function to look the type up (or create it): it is new to this process.
+                typeKeys[n] = types.committedTypeKey(event.type());
                 schemaVersions[n] = event.schemaVersion();
                 payloads[n] = event.payload();
                 metadatas[n] = event.metadata().isEmpty() ? null : MetadataJson.encode(event.metadata());
@@ -93,13 +99,16 @@ final class GroupCall {
             call.setArray(8, connection.createArrayOf("integer", counts));
             call.setArray(9, connection.createArrayOf("integer", eventAppends));
             call.setArray(10, connection.createArrayOf("uuid", ids));
-            call.setArray(11, connection.createArrayOf("text", types));
-            call.setArray(12, connection.createArrayOf("integer", schemaVersions));
-            call.setArray(13, connection.createArrayOf("bytea", payloads));
-            call.setArray(14, connection.createArrayOf("bytea", metadatas));
+            call.setArray(11, connection.createArrayOf("text", typeNames));
+            call.setArray(12, connection.createArrayOf("bigint", typeKeys));
+            call.setArray(13, connection.createArrayOf("integer", schemaVersions));
+            call.setArray(14, connection.createArrayOf("bytea", payloads));
+            call.setArray(15, connection.createArrayOf("bytea", metadatas));
             try (var row = call.executeQuery()) {
                 row.next();
-                return outcomes(group, row.getArray(1), row.getArray(2), row.getArray(3));
+                var outcomes = outcomes(group, row.getArray(1), row.getArray(2), row.getArray(3));
+                learn(typeNames, typeKeys, (Long[]) row.getArray(4).getArray());
+                return outcomes;
             }
         }
     }
@@ -119,6 +128,15 @@ final class GroupCall {
             };
         }
         return outcomes;
+    }
+
+    /** Remembers the keys the call looked up or created: it committed before it answered. */
+    private void learn(String[] typeNames, Long[] given, Long[] used) {
+        for (int i = 0; i < typeNames.length; i++) {
+            if (given[i] == 0 && used[i] != null && used[i] > 0) {
+                types.typeCommitted(typeNames[i], used[i]);
+            }
+        }
     }
 
     /** The function's code for {@code expected}: the version itself, or -1, -2, -3 for the other kinds. */

@@ -86,6 +86,17 @@ public final class PostgresAppender {
         return statement;
     }
 
+    /** The key of event type {@code type} as committed, 0 when this appender has not seen it committed. */
+    long committedTypeKey(String type) {
+        var key = committedTypes.get(type);
+        return key == null ? 0 : key;
+    }
+
+    /** Remembers the key of event type {@code type}, read or created by a transaction that committed. */
+    void typeCommitted(String type, long key) {
+        committedTypes.put(type, key);
+    }
+
     /** Remembers the event types created since the last call for good: their transaction committed. */
     public void committed() {
         committedTypes.putAll(uncommittedTypes);
