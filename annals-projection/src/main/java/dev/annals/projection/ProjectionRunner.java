@@ -43,7 +43,7 @@ public final class ProjectionRunner<C> implements AutoCloseable, PositionAwaiter
     private final ProjectionOptions options;
     private final LagMeter lag;
     private final Redelivery<C> redelivery;
-    private final Signals signals = new Signals();
+    private final Signals signals = new Signals(this::processedThrough);
     private final Thread control;
     private final ProjectionGauges gauges;
     private final BlueGreenRebuild<C> blueGreen;
@@ -231,7 +231,7 @@ public final class ProjectionRunner<C> implements AutoCloseable, PositionAwaiter
     public void awaitPosition(long position, Duration timeout) {
         requireNonNull(timeout, "timeout");
         try {
-            if (signals.awaitProgress(() -> processedThrough() >= position, timeout)) {
+            if (signals.awaitPosition(position, timeout)) {
                 return;
             }
         } catch (InterruptedException e) {

@@ -13,19 +13,27 @@ import static java.util.Objects.requireNonNull;
  * @param rebuilds          each workload's rebuild beside its replay
  * @param latencyEvents     events appended during the latency run
  * @param ratePerSecond     the rate they were appended at
- * @param appendToReadModel from the start of each append to its commit in the read model
+ * @param appendToReadModel from each append's due time to its commit in the read model
+ * @param appendAcknowledged from each append's due time to its acknowledgement by the store
+ * @param acknowledgedToReadModel from each append's acknowledgement to its commit in the read model
+ * @param latencyCpuSeconds the process's CPU time during the latency run, every thread
  */
 public record ProjectionBenchmarkResult(
         String database,
         List<RebuildResult> rebuilds,
         long latencyEvents,
         int ratePerSecond,
-        Latency appendToReadModel) {
+        Latency appendToReadModel,
+        Latency appendAcknowledged,
+        Latency acknowledgedToReadModel,
+        double latencyCpuSeconds) {
 
     public ProjectionBenchmarkResult {
         requireNonNull(database, "database");
         rebuilds = List.copyOf(rebuilds);
         requireNonNull(appendToReadModel, "appendToReadModel");
+        requireNonNull(appendAcknowledged, "appendAcknowledged");
+        requireNonNull(acknowledgedToReadModel, "acknowledgedToReadModel");
     }
 
     /** The figures as lines for people. */
@@ -47,15 +55,24 @@ public record ProjectionBenchmarkResult(
                     rebuild.rebuildCpuMicrosPerEvent()));
         }
         text.append(String.format(
-                "  append-to-read-model latency at %,d events/s over %,d events:%n"
-                        + "    p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n",
+                "  append-to-read-model latency at %,d events/s over %,d events:%n    %s%n"
+                        + "    of which the append (to its acknowledgement): %s%n"
+                        + "    from the acknowledgement to the read model: %s%n"
+                        + "    the run's CPU in this process: %.2f s, %.2f µs per event%n",
                 ratePerSecond,
                 latencyEvents,
-                millis(appendToReadModel.p50()),
-                millis(appendToReadModel.p99()),
-                millis(appendToReadModel.p999()),
-                millis(appendToReadModel.max())));
+                percentiles(appendToReadModel),
+                percentiles(appendAcknowledged),
+                percentiles(acknowledgedToReadModel),
+                latencyCpuSeconds,
+                latencyEvents == 0 ? 0 : latencyCpuSeconds * 1e6 / latencyEvents));
         return text.toString();
+    }
+
+    private static String percentiles(Latency latency) {
+        return String.format(
+                "p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms",
+                millis(latency.p50()), millis(latency.p99()), millis(latency.p999()), millis(latency.max()));
     }
 
     private static double millis(Duration duration) {

@@ -35,10 +35,20 @@ class ProjectionBenchmarkSmokeTest {
         assertThat(result.appendToReadModel().p99())
                 .isGreaterThanOrEqualTo(result.appendToReadModel().p50())
                 .isPositive();
+        // Each event's append is acknowledged before its read model can have it.
+        assertThat(result.appendAcknowledged().max())
+                .isPositive()
+                .isLessThanOrEqualTo(result.appendToReadModel().max());
+        assertThat(result.acknowledgedToReadModel().max())
+                .isLessThanOrEqualTo(result.appendToReadModel().max());
+        assertThat(result.latencyCpuSeconds()).isPositive();
         assertThat(result.report())
                 .contains("replay")
                 .contains("rebuild")
                 .contains("bank balances")
-                .contains("p99");
+                .contains("p99")
+                .contains("of which the append")
+                .contains("from the acknowledgement to the read model")
+                .contains("µs per event");
     }
 }

@@ -12,11 +12,14 @@ import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.sqlite.internal.ProjectionSchema;
 import dev.annals.store.sqlite.internal.SqliteDialect;
+import dev.annals.store.sqlite.internal.WriteTurns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import org.sqlite.SQLiteConfig;
 
 import static java.util.Objects.requireNonNull;
@@ -36,6 +39,9 @@ public final class SqliteProjections {
     /** SQLite's dialect: transactions that take the write lock at once, lock waits spent in Java. */
     private static final SqliteDialect DIALECT = new SqliteDialect();
 
+    /** WAL pages after which a read model's commit checkpoints: four times the writer's own threshold. */
+    private static final int PROJECTION_WAL_AUTOCHECKPOINT_PAGES = 16_384;
+
     private SqliteProjections() {}
 
     /**
@@ -48,7 +54,7 @@ public final class SqliteProjections {
         if (!Files.exists(file)) {
             throw new EventStoreException("no SQLite store at " + file);
         }
-        ConnectionFactory factory = () -> open(file);
+        ConnectionFactory factory = new FileConnections(file);
         try (Connection connection = LockWaits.retryWhileBusy(DIALECT, factory::open)) {
             LockWaits.retryWhileBusy(DIALECT, () -> {
                 ProjectionSchema.migrate(connection, file);
@@ -112,6 +118,19 @@ public final class SqliteProjections {
         return new JdbcEventReader(DIALECT, lender, SqliteOptions.defaults().readPageSize());
     }
 
+    /** Connections to one store file, whose writes queue behind its writer's when that is open in this process. */
+    private record FileConnections(Path file) implements ConnectionFactory {
+        @Override
+        public Connection open() throws SQLException {
+            return SqliteProjections.open(file);
+        }
+
+        @Override
+        public Optional<Lock> writeTurn() {
+            return WriteTurns.of(file);
+        }
+    }
+
     private static Connection open(Path file) throws SQLException {
         var config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -120,6 +139,17 @@ public final class SqliteProjections {
         // carrier. The JDBC projection classes wait for the lock in Java instead (LockWaits).
         config.setBusyTimeout(0);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        var connection = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+        try (var statement = connection.createStatement()) {
+            // SQLite checkpoints the WAL at the end of any commit that leaves it longer than this, inside that
+            // commit, fsyncs included: at the default (1,000 pages) read-model commits ran checkpoints and
+            // their events waited for them. The store's writer and its checkpointer keep the WAL shorter
+            // while the store is open (4,096 pages); this bound only matters when projections write alone.
+            statement.execute("PRAGMA wal_autocheckpoint = " + PROJECTION_WAL_AUTOCHECKPOINT_PAGES);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
     }
 }

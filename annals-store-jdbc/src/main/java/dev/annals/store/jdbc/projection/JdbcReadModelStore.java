@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.Lock;
 
 import static java.util.Objects.requireNonNull;
 
@@ -65,6 +66,17 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
 
     @Override
     public synchronized <T> T transact(Work<SqlContext, T> work) throws Exception {
+        // Looked up each time: the store whose writer it queues behind may open or close meanwhile.
+        var turn = connections.writeTurn();
+        turn.ifPresent(Lock::lock);
+        try {
+            return transactInTurn(work);
+        } finally {
+            turn.ifPresent(Lock::unlock);
+        }
+    }
+
+    private <T> T transactInTurn(Work<SqlContext, T> work) throws Exception {
         try (var statement = connection.createStatement()) {
             LockWaits.retryWhileBusy(dialect, () -> statement.execute(dialect.beginWrite()));
             try {

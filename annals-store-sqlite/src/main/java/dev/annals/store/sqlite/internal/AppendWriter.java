@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +55,8 @@ public final class AppendWriter implements BatchWriter {
     private final GroupCommit groupCommit;
     private final int streamIndexBatch;
     private final TailPositions tailPositions;
+    /** Taken around each transaction, so that read models in the same file get the lock in turn (WriteTurns). */
+    private final Lock turn;
     /** The connection and its statements; null after a failure until the next write opens a new one. */
     private WriterSession session;
 
@@ -87,6 +90,7 @@ public final class AppendWriter implements BatchWriter {
                 .tag("backend", "sqlite")
                 .register(meters);
         this.groupCommit = new GroupCommit(file.toString(), options.maxBatchAppends(), this);
+        this.turn = WriteTurns.open(file);
     }
 
     /** Queues an append; its outcome completes after the commit that holds it. */
@@ -109,6 +113,7 @@ public final class AppendWriter implements BatchWriter {
         try {
             groupCommit.stop();
         } finally {
+            WriteTurns.close(file, turn);
             if (session != null) {
                 session.close();
                 session = null;
@@ -123,6 +128,7 @@ public final class AppendWriter implements BatchWriter {
         boolean indexed;
         boolean committing = false;
         var current = session();
+        turn.lock();
         try {
             if (stateStale) {
                 state.reload(current.connection);
@@ -145,6 +151,8 @@ public final class AppendWriter implements BatchWriter {
             current.commit.execute();
         } catch (SQLException | RuntimeException failure) {
             throw failed(failure, committing);
+        } finally {
+            turn.unlock();
         }
         checkpointer.committed();
         if (indexed) {
@@ -185,11 +193,14 @@ public final class AppendWriter implements BatchWriter {
     @Override
     public void probe() throws BatchFailure {
         var current = session();
+        turn.lock();
         try {
             current.begin.execute();
             current.rollback.execute();
         } catch (SQLException e) {
             throw failed(e, false);
+        } finally {
+            turn.unlock();
         }
         try {
             long free = Files.getFileStore(file).getUsableSpace();
