@@ -1,17 +1,29 @@
 package dev.annals.server.internal.live;
 
+import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Tells every live SSE client that the log has grown, in rounds: after a round it lets some time pass before
- * the next, so that under many appends a client finds all that arrived since its last turn and writes it in
- * one flush, instead of a write (a system call, a wake-up) per append per client. The pause grows with the
- * number of clients, since a round's cost does: {@link #PER_CLIENT} each, from {@link #MIN_ROUND} to
- * {@link #MAX_ROUND} (10 ms up to 500 clients, 20 ms for 1,000). After a quiet spell the first append wakes
- * everyone at once. Before each round it renders the new events' frames, once for every client.
+ * Tells every live SSE client that the log has grown, in rounds, and in waves within a round.
+ *
+ * <p>A wave wakes at most {@link #WAVE} clients and waits for each to take its turn (or for
+ * {@link #WAVE_LIMIT}, so that a client stuck in a write holds no one) before the next: the request
+ * threads (appends above all) share the same carrier threads as the writers, and a round that made a
+ * thousand writers runnable at once queued every request behind all of them.
+ *
+ * <p>After a round it lets time pass before the next, so that under many appends a client finds all that
+ * arrived since its last turn and writes it with one flush, instead of a write (a system call, a wake-up)
+ * per append per client. The pause is twice what the last round took to write out, and at least
+ * {@link #PER_CLIENT} per connected client, from {@link #MIN_ROUND} to {@link #MAX_ROUND}: so the delivery
+ * takes at most about a third of the server's time when it is short of processor, its batches grow with
+ * the load, and the rest is left to the appends. After a quiet spell the first append wakes everyone at
+ * once. Before each round it renders the new events' frames, once for every client, and joins them in one
+ * piece ({@link JoinedFrames}) that most clients write with one call.
  */
 final class Fanout implements AutoCloseable {
 
@@ -19,10 +31,16 @@ final class Fanout implements AutoCloseable {
     static final Duration MIN_ROUND = Duration.ofMillis(10);
 
     /** The most time between two rounds: what a client may wait at most for batching's sake. */
-    static final Duration MAX_ROUND = Duration.ofMillis(50);
+    static final Duration MAX_ROUND = Duration.ofMillis(100);
 
     /** How much each connected client adds to the time between two rounds. */
-    static final Duration PER_CLIENT = Duration.ofNanos(20_000);
+    static final Duration PER_CLIENT = Duration.ofNanos(40_000);
+
+    /** How many clients are woken at once. */
+    static final int WAVE = 64;
+
+    /** How long a wave is waited for at most. */
+    static final Duration WAVE_LIMIT = Duration.ofMillis(20);
 
     private final LiveTail tail;
     private final SseFrames frames;
@@ -51,27 +69,68 @@ final class Fanout implements AutoCloseable {
                     LockSupport.park(this);
                     continue;
                 }
-                for (long position = Math.max(woken, tail.base()) + 1; position <= head; position++) {
-                    var event = tail.held(position);
-                    if (event != null) {
-                        frames.frame(event);
-                    }
-                }
-                for (SseSubscriber client : clients) {
-                    client.wake();
-                }
+                render(woken, head);
+                long started = System.nanoTime();
+                round();
                 woken = head;
                 // Not a park: the appends of the next few milliseconds must not cut the round short.
-                Thread.sleep(pause(clients.size()));
+                Thread.sleep(pause(clients.size(), Duration.ofNanos(System.nanoTime() - started)));
             }
         } catch (InterruptedException e) {
             // closed
         }
     }
 
-    /** The time between two rounds with {@code clients} connected. */
-    static Duration pause(int clients) {
+    /**
+     * Renders the frames after {@code woken} up to {@code head}, and joins them for the clients that stand at
+     * {@code woken} (all of them, but for the newly connected and the slow) when they are few enough for one
+     * client's batch.
+     */
+    private void render(long woken, long head) {
+        long after = Math.max(woken, tail.base());
+        var joined = head - after <= SseSubscriber.MAX_BATCH ? new ByteArrayOutputStream() : null;
+        for (long position = after + 1; position <= head; position++) {
+            var event = tail.held(position);
+            if (event != null) {
+                byte[] frame = frames.frame(event);
+                if (joined != null) {
+                    joined.writeBytes(frame);
+                }
+            }
+        }
+        if (joined != null) {
+            frames.joined(new JoinedFrames(after, head, joined.toByteArray()));
+        }
+    }
+
+    private void round() throws InterruptedException {
+        var wave = new ArrayList<SseSubscriber>(WAVE);
+        for (SseSubscriber client : clients) {
+            wave.add(client);
+            if (wave.size() == WAVE) {
+                wake(wave);
+                wave.clear();
+            }
+        }
+        wake(wave);
+    }
+
+    private void wake(List<SseSubscriber> clients) throws InterruptedException {
+        if (clients.isEmpty()) {
+            return;
+        }
+        var turns = new Turns(clients.size(), thread);
+        for (SseSubscriber client : clients) {
+            client.wake(turns);
+        }
+        turns.await(WAVE_LIMIT);
+    }
+
+    /** The time between two rounds with {@code clients} connected, after a round that took {@code took}. */
+    static Duration pause(int clients, Duration took) {
         var pause = PER_CLIENT.multipliedBy(clients);
+        var twice = took.multipliedBy(2);
+        pause = twice.compareTo(pause) > 0 ? twice : pause;
         return pause.compareTo(MIN_ROUND) < 0 ? MIN_ROUND : pause.compareTo(MAX_ROUND) > 0 ? MAX_ROUND : pause;
     }
 

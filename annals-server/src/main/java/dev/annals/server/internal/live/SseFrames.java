@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class SseFrames {
 
     private final AtomicReferenceArray<Rendered> recent;
+    private volatile JoinedFrames joined = new JoinedFrames(-1, -1, new byte[0]);
 
     private record Rendered(RecordedEvent event, byte[] frame) {}
 
@@ -37,6 +38,16 @@ final class SseFrames {
         byte[] frame = render(event);
         recent.set(slot, new Rendered(event, frame));
         return frame;
+    }
+
+    /** The last round's frames in one piece (before the first round, one that no cursor matches). */
+    JoinedFrames joined() {
+        return joined;
+    }
+
+    /** Keeps {@code round}'s frames for the clients woken next. */
+    void joined(JoinedFrames round) {
+        joined = round;
     }
 
     /** The frame of {@code event}, rendered for one client alone (an event read from the store to catch up). */
