@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  annals bench server-load",
             "  annals bench server-load --subscribers 50 --appenders 16 --events 20",
-            "  annals bench server-load --subscribers 1000 --serve-jar annals-cli/target/annals.jar"
+            "  annals bench server-load --subscribers 1000 --serve-jar annals-cli/target/annals.jar",
+            "  annals bench server-load --subscribers 1000 --rate 200 --events 100 --serve-jar annals.jar"
         })
 public final class BenchServerLoadCommand implements Callable<Integer> {
 
@@ -83,6 +84,15 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
     private int size;
 
     @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Appends per second over all appenders, each sent at its due time and its delivery"
+                    + " measured from then (0: each appender sends when its last append was answered;"
+                    + " default: ${DEFAULT-VALUE}). A fixed rate gives two builds the same work to compare.")
+    private int rate;
+
+    @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "120",
@@ -111,7 +121,7 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerLoadOptions options;
         try {
-            options = new ServerLoadOptions(subscribers, appenders, events, size, Duration.ofSeconds(timeout));
+            options = new ServerLoadOptions(subscribers, appenders, events, size, Duration.ofSeconds(timeout), rate);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

@@ -61,4 +61,11 @@ class ServerLoadTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("subscribers must be 1 or more, was 0");
     }
+
+    @Test
+    void refuses_a_negative_rate() {
+        assertThatThrownBy(() -> new ServerLoadOptions(1, 1, 1, 100, Duration.ofSeconds(1), -5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rate must be 0 (as fast as answered) or more, was -5");
+    }
 }
