@@ -23,7 +23,7 @@ import java.util.concurrent.locks.LockSupport;
  * takes at most about a third of the server's time when it is short of processor, its batches grow with
  * the load, and the rest is left to the appends. After a quiet spell the first append wakes everyone at
  * once. Before each round it renders the new events' frames, once for every client, and joins them in one
- * piece ({@link JoinedFrames}) that most clients write with one call.
+ * piece ({@link Round}) that most clients write with one call.
  */
 final class Fanout implements AutoCloseable {
 
@@ -82,9 +82,9 @@ final class Fanout implements AutoCloseable {
     }
 
     /**
-     * Renders the frames after {@code woken} up to {@code head}, and joins them for the clients that stand at
-     * {@code woken} (all of them, but for the newly connected and the slow) when they are few enough for one
-     * client's batch.
+     * Renders the frames after {@code woken} up to {@code head} and publishes the round: live clients send up
+     * to {@code head}. The frames are joined in one piece for the clients that stand at {@code woken} (all of
+     * them, but for the newly connected and the slow) when they are few enough for one client's batch.
      */
     private void render(long woken, long head) {
         long after = Math.max(woken, tail.base());
@@ -98,9 +98,7 @@ final class Fanout implements AutoCloseable {
                 }
             }
         }
-        if (joined != null) {
-            frames.joined(new JoinedFrames(after, head, joined.toByteArray()));
-        }
+        frames.round(new Round(after, head, joined != null, joined == null ? new byte[0] : joined.toByteArray()));
     }
 
     private void round() throws InterruptedException {

@@ -17,12 +17,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class SseFrames {
 
     private final AtomicReferenceArray<Rendered> recent;
-    private volatile JoinedFrames joined = new JoinedFrames(-1, -1, new byte[0]);
+    private volatile Round round;
 
     private record Rendered(RecordedEvent event, byte[] frame) {}
 
-    SseFrames(int capacity) {
+    /** Frames for the events after {@code base} as they come, in a ring of {@code capacity}. */
+    SseFrames(int capacity, long base) {
         this.recent = new AtomicReferenceArray<>(capacity);
+        this.round = Round.before(base);
     }
 
     /**
@@ -40,14 +42,14 @@ final class SseFrames {
         return frame;
     }
 
-    /** The last round's frames in one piece (before the first round, one that no cursor matches). */
-    JoinedFrames joined() {
-        return joined;
+    /** The last round: how far live clients may send, and its frames in one piece. */
+    Round round() {
+        return round;
     }
 
-    /** Keeps {@code round}'s frames for the clients woken next. */
-    void joined(JoinedFrames round) {
-        joined = round;
+    /** Publishes {@code next} to the clients woken next. */
+    void round(Round next) {
+        round = next;
     }
 
     /** The frame of {@code event}, rendered for one client alone (an event read from the store to catch up). */

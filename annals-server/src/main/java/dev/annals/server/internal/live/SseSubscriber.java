@@ -142,7 +142,8 @@ final class SseSubscriber implements Runnable {
                     stream.end(behindFrame());
                     return;
                 }
-                long head = tail.headPosition();
+                // A live client sends what the last round published, and waits for the next: one write a round.
+                long head = live && tail.live() ? frames.round().to() : tail.headPosition();
                 if (cursor >= head) {
                     idle();
                 } else if (live && tail.live()) {
@@ -184,14 +185,14 @@ final class SseSubscriber implements Runnable {
     }
 
     private void fromWindow(long head) throws IOException {
-        var joined = frames.joined();
-        if (joined.after() == cursor && joined.to() <= head && everything) {
+        var round = frames.round();
+        if (everything && round.startsAt(cursor) && round.to() <= head) {
             // The round's frames as one piece, shared with the other clients that stood where this one does.
-            boolean any = joined.bytes().length > 0;
+            boolean any = round.frames().length > 0;
             if (any) {
-                stream.write(joined.bytes());
+                stream.write(round.frames());
             }
-            cursor = joined.to();
+            cursor = round.to();
             flushIf(any);
             turnTaken();
             return;
