@@ -28,7 +28,7 @@ class ServerLoadTest {
     void every_subscriber_receives_every_appended_event_in_order_while_health_keeps_answering() throws Exception {
         var options = new ServerLoadOptions(200, 64, 10, 100, Duration.ofSeconds(60));
 
-        var result = BenchServerLoadCommand.run(data, options);
+        var result = BenchServerLoadCommand.run(data, options, false);
 
         assertThat(result.appendFailures()).as("appends refused").isZero();
         assertThat(result.complete())
