@@ -15,9 +15,6 @@ import static java.util.Objects.requireNonNull;
  */
 final class EventStreamHandler implements Handler {
 
-    /** The response's buffer, where single frames gather until a flush. */
-    static final int BUFFER_BYTES = 4_096;
-
     private final Consumer<SseClient> clients;
 
     EventStreamHandler(Consumer<SseClient> clients) {
@@ -27,9 +24,6 @@ final class EventStreamHandler implements Handler {
     @Override
     public void handle(Context ctx) throws Exception {
         var response = ctx.res();
-        // Held for as long as the client stays: a small one (Jetty's default is 32 KiB) for the single frames
-        // of a client catching up; a round's frames joined in one piece are larger and written without it.
-        response.setBufferSize(BUFFER_BYTES);
         response.setStatus(200);
         response.setCharacterEncoding("UTF-8");
         response.setContentType(EventStreamAccept.MEDIA_TYPE);

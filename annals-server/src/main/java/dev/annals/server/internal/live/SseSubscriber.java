@@ -188,12 +188,11 @@ final class SseSubscriber implements Runnable {
         var round = frames.round();
         if (everything && round.startsAt(cursor) && round.to() <= head) {
             // The round's frames as one piece, shared with the other clients that stood where this one does.
-            boolean any = round.frames().length > 0;
-            if (any) {
-                stream.write(round.frames());
+            if (round.frames().length > 0) {
+                stream.send(round.frames());
+                lastWrite = System.nanoTime();
             }
             cursor = round.to();
-            flushIf(any);
             turnTaken();
             return;
         }
