@@ -9,21 +9,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Tells every live SSE client that the log has grown, in rounds, and in waves within a round.
+ * Tells every live SSE client that the log has grown, in rounds.
  *
- * <p>A wave wakes at most {@link #WAVE} clients and waits for each to take its turn (or for
- * {@link #WAVE_LIMIT}, so that a client stuck in a write holds no one) before the next: the request
- * threads (appends above all) share the same carrier threads as the writers, and a round that made a
- * thousand writers runnable at once queued every request behind all of them.
+ * <p>A round publishes how far live clients send ({@link Round}), wakes them (in waves of at most
+ * {@link #WAVE}) and waits until each has taken its turn ({@link Turns}), or for {@link #WAVE_LIMIT}, so that
+ * a client stuck in a write holds no one. Waves of 64 were tried, to keep fewer writers queued ahead of the
+ * requests on the carrier threads: they lengthened every round (a delivery's p50 doubled) without more
+ * appends being taken, so a wave is now a whole round up to a thousand clients.
  *
  * <p>After a round it lets time pass before the next, so that under many appends a client finds all that
- * arrived since its last turn and writes it with one flush, instead of a write (a system call, a wake-up)
- * per append per client. The pause is twice what the last round took to write out, and at least
- * {@link #PER_CLIENT} per connected client, from {@link #MIN_ROUND} to {@link #MAX_ROUND}: so the delivery
- * takes at most about a third of the server's time when it is short of processor, its batches grow with
- * the load, and the rest is left to the appends. After a quiet spell the first append wakes everyone at
- * once. Before each round it renders the new events' frames, once for every client, and joins them in one
- * piece ({@link Round}) that most clients write with one call.
+ * arrived since its last turn and writes it once, instead of a write (a system call, a wake-up) per append
+ * per client. The pause is as long as the last round took to write out, and at least {@link #PER_CLIENT}
+ * per connected client, from {@link #MIN_ROUND} to {@link #MAX_ROUND}: so the delivery takes at most about
+ * half of the server's time when it is short of processor, its batches grow with the load, and the rest is
+ * left to the appends. After a quiet spell the first append wakes everyone at once. Before each round it
+ * renders the new events' frames, once for every client, and joins them in one piece that most clients
+ * send whole.
  */
 final class Fanout implements AutoCloseable {
 
@@ -31,16 +32,16 @@ final class Fanout implements AutoCloseable {
     static final Duration MIN_ROUND = Duration.ofMillis(10);
 
     /** The most time between two rounds: what a client may wait at most for batching's sake. */
-    static final Duration MAX_ROUND = Duration.ofMillis(100);
+    static final Duration MAX_ROUND = Duration.ofMillis(50);
 
     /** How much each connected client adds to the time between two rounds. */
-    static final Duration PER_CLIENT = Duration.ofNanos(40_000);
+    static final Duration PER_CLIENT = Duration.ofNanos(20_000);
 
     /** How many clients are woken at once. */
-    static final int WAVE = 64;
+    static final int WAVE = 1_024;
 
     /** How long a wave is waited for at most. */
-    static final Duration WAVE_LIMIT = Duration.ofMillis(20);
+    static final Duration WAVE_LIMIT = Duration.ofMillis(50);
 
     private final LiveTail tail;
     private final SseFrames frames;
@@ -127,8 +128,7 @@ final class Fanout implements AutoCloseable {
     /** The time between two rounds with {@code clients} connected, after a round that took {@code took}. */
     static Duration pause(int clients, Duration took) {
         var pause = PER_CLIENT.multipliedBy(clients);
-        var twice = took.multipliedBy(2);
-        pause = twice.compareTo(pause) > 0 ? twice : pause;
+        pause = took.compareTo(pause) > 0 ? took : pause;
         return pause.compareTo(MIN_ROUND) < 0 ? MIN_ROUND : pause.compareTo(MAX_ROUND) > 0 ? MAX_ROUND : pause;
     }
 
