@@ -86,6 +86,27 @@ class LiveSubscriptionTest {
     }
 
     @Test
+    void a_client_of_all_sent_whole_rounds_at_once_gets_the_very_frames_a_category_client_gets_one_by_one() {
+        try (var all = new SseTestClient(http, "/subscriptions/$all", "");
+                var category = new SseTestClient(http, "/subscriptions/$ce-account", "")) {
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(category.status()).isEqualTo(200);
+            // Bursts, so that rounds carry many events each.
+            for (int burst = 0; burst < 20; burst++) {
+                for (int i = 0; i < 25; i++) {
+                    append("account-" + i);
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> all.ids().size() == 500);
+            await().atMost(Duration.ofSeconds(30)).until(() -> category.ids().size() == 500);
+
+            assertThat(all.ids()).isEqualTo(category.ids());
+            assertThat(all.data()).isEqualTo(category.data());
+            assertThat(all.ids()).isSorted().doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void a_bad_last_event_id_is_refused_with_a_400_before_the_stream_starts() {
         var reply = http.send(http.request("/subscriptions/$all")
                 .header("Last-Event-ID", "abc")

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
         footer = {
             "  annals bench server-load",
             "  annals bench server-load --subscribers 50 --appenders 16 --events 20",
-            "  annals bench server-load --subscribers 1000 --serve-jar annals-cli/target/annals.jar"
+            "  annals bench server-load --subscribers 1000 --serve-jar annals-cli/target/annals.jar",
+            "  annals bench server-load --subscribers 1000 --rate 200 --events 100 --serve-jar annals.jar"
         })
 public final class BenchServerLoadCommand implements Callable<Integer> {
 
@@ -83,6 +84,21 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
     private int size;
 
     @Option(
+            names = "--rate",
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Appends per second over all appenders, each sent at its due time and its delivery"
+                    + " measured from then (0: each appender sends when its last append was answered;"
+                    + " default: ${DEFAULT-VALUE}). A fixed rate gives two builds the same work to compare.")
+    private int rate;
+
+    @Option(
+            names = "--warm-up",
+            description = "Run the same load once untimed before the measured run, on the same server, so that"
+                    + " the server's compilation of its hot paths is not counted against it.")
+    private boolean warmUp;
+
+    @Option(
             names = "--timeout",
             paramLabel = "SECONDS",
             defaultValue = "120",
@@ -111,7 +127,7 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         ServerLoadOptions options;
         try {
-            options = new ServerLoadOptions(subscribers, appenders, events, size, Duration.ofSeconds(timeout));
+            options = new ServerLoadOptions(subscribers, appenders, events, size, Duration.ofSeconds(timeout), rate);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
@@ -130,13 +146,16 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
         }
         ServerLoadResult result;
         if (url != null) {
+            if (warmUp) {
+                new ServerLoad(url.resolve("/"), options).run();
+            }
             result = new ServerLoad(url.resolve("/"), options).run();
         } else if (serveJar != null) {
             result = bench.inDataDirectory(
                     "annals-bench-server-load",
-                    directory -> runInProcess(serveJar, serverJavaOptions, directory, options));
+                    directory -> runInProcess(serveJar, serverJavaOptions, directory, options, warmUp));
         } else {
-            result = bench.inDataDirectory("annals-bench-server-load", directory -> run(directory, options));
+            result = bench.inDataDirectory("annals-bench-server-load", directory -> run(directory, options, warmUp));
         }
         spec.commandLine().getOut().print(result.report());
         spec.commandLine().getOut().flush();
@@ -149,19 +168,26 @@ public final class BenchServerLoadCommand implements Callable<Integer> {
     }
 
     /** Runs {@code options} against a server over a SQLite store in {@code directory}. */
-    static ServerLoadResult run(Path directory, ServerLoadOptions options) throws InterruptedException {
+    static ServerLoadResult run(Path directory, ServerLoadOptions options, boolean warmUp) throws InterruptedException {
         var serverOptions =
                 ServerOptions.defaults().withPort(0).withMaxInFlight(Math.max(256, options.appenders() * 2 + 16));
         try (var store = SqliteEventStore.open(directory);
                 var server = AnnalsServer.start(store, serverOptions)) {
+            if (warmUp) {
+                new ServerLoad(server.uri(), options).run();
+            }
             return new ServerLoad(server.uri(), options).run();
         }
     }
 
     /** Runs {@code options} against {@code annals serve} started from {@code jar} in a JVM of its own. */
-    static ServerLoadResult runInProcess(Path jar, List<String> javaOptions, Path directory, ServerLoadOptions options)
+    static ServerLoadResult runInProcess(
+            Path jar, List<String> javaOptions, Path directory, ServerLoadOptions options, boolean warmUp)
             throws InterruptedException {
         try (var server = ServerProcess.start(jar, directory, javaOptions)) {
+            if (warmUp) {
+                new ServerLoad(server.uri(), options, OptionalLong.of(server.pid())).run();
+            }
             return new ServerLoad(server.uri(), options, OptionalLong.of(server.pid())).run();
         }
     }

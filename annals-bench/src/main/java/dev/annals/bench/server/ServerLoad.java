@@ -13,6 +13,7 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
 import org.slf4j.Logger;
@@ -162,12 +163,15 @@ public final class ServerLoad {
         String run = Long.toString(System.currentTimeMillis(), 36);
         String pad = "x".repeat(Math.max(0, options.payloadBytes() - 30));
         var threads = new ArrayList<Thread>();
+        long start = System.nanoTime();
         for (int a = 0; a < options.appenders(); a++) {
             var uri = server.resolve("streams/load-" + run + "-" + a);
+            int appender = a;
             threads.add(Thread.ofVirtual().name("load-appender-" + a).start(() -> {
                 for (int e = 0; e < options.eventsPerAppender(); e++) {
-                    String body = "{\"events\":[{\"type\":\"LoadTested\",\"data\":{\"t\":" + System.nanoTime()
-                            + ",\"pad\":\"" + pad + "\"}}]}";
+                    String body = "{\"events\":[{\"type\":\"LoadTested\",\"data\":{\"t\":"
+                            + sendTime(start, (long) e * options.appenders() + appender) + ",\"pad\":\"" + pad
+                            + "\"}}]}";
                     if (send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))) != 200) {
                         failures.incrementAndGet();
                     }
@@ -178,6 +182,21 @@ public final class ServerLoad {
             thread.join();
         }
         return failures.get();
+    }
+
+    /**
+     * The time append number {@code n} of the run counts from: now, or with a rate its due time, waited for
+     * when early (a late append's latency includes its lateness, so a slow server is not measured kindly).
+     */
+    private long sendTime(long start, long n) {
+        if (options.rate() == 0) {
+            return System.nanoTime();
+        }
+        long due = start + n * 1_000_000_000L / options.rate();
+        for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+            LockSupport.parkNanos(wait);
+        }
+        return due;
     }
 
     private long head() {

@@ -12,11 +12,22 @@ import static java.util.Objects.requireNonNull;
  * @param eventsPerAppender  events each appender sends
  * @param payloadBytes       the approximate size of each event's JSON data
  * @param timeout            how long the run may take before it gives up and reports what it saw
+ * @param rate               appends per second over all appenders, each sent at its due time and its latency
+ *                           counted from then; 0 to send each as soon as the previous one was answered
  */
 public record ServerLoadOptions(
-        int subscribers, int appenders, int eventsPerAppender, int payloadBytes, Duration timeout) {
+        int subscribers, int appenders, int eventsPerAppender, int payloadBytes, Duration timeout, int rate) {
+
+    /** A run whose appenders send as fast as they are answered. */
+    public ServerLoadOptions(
+            int subscribers, int appenders, int eventsPerAppender, int payloadBytes, Duration timeout) {
+        this(subscribers, appenders, eventsPerAppender, payloadBytes, timeout, 0);
+    }
 
     public ServerLoadOptions {
+        if (rate < 0) {
+            throw new IllegalArgumentException("rate must be 0 (as fast as answered) or more, was " + rate);
+        }
         positive("subscribers", subscribers);
         positive("appenders", appenders);
         positive("eventsPerAppender", eventsPerAppender);

@@ -59,7 +59,7 @@ public record ServerLoadResult(
                 Locale.ROOT,
                 """
                 server load: %d SSE subscribers on $all, %d appending HTTP clients, %d events of ~%d bytes
-                  appends:   %.0f events/s (%d ms), %d failed
+                  appends:   %.0f events/s (%d ms)%s, %d failed
                   delivery:  p50 %.1f ms, p99 %.1f ms, max %.1f ms (append sent -> event at a subscriber)
                   fan-out:   %.0f SSE events/s delivered (%d in %d ms)
                   cpu:       %s
@@ -73,6 +73,7 @@ public record ServerLoadResult(
                 options.payloadBytes(),
                 appendsPerSecond(),
                 appendTime.toMillis(),
+                options.rate() == 0 ? "" : ", paced at " + options.rate() + "/s",
                 appendFailures,
                 millis(delivery.p50()),
                 millis(delivery.p99()),

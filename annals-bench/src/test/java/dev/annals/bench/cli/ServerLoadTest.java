@@ -28,7 +28,7 @@ class ServerLoadTest {
     void every_subscriber_receives_every_appended_event_in_order_while_health_keeps_answering() throws Exception {
         var options = new ServerLoadOptions(200, 64, 10, 100, Duration.ofSeconds(60));
 
-        var result = BenchServerLoadCommand.run(data, options);
+        var result = BenchServerLoadCommand.run(data, options, false);
 
         assertThat(result.appendFailures()).as("appends refused").isZero();
         assertThat(result.complete())
@@ -60,5 +60,12 @@ class ServerLoadTest {
         assertThatThrownBy(() -> new ServerLoadOptions(0, 1, 1, 100, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("subscribers must be 1 or more, was 0");
+    }
+
+    @Test
+    void refuses_a_negative_rate() {
+        assertThatThrownBy(() -> new ServerLoadOptions(1, 1, 1, 100, Duration.ofSeconds(1), -5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("rate must be 0 (as fast as answered) or more, was -5");
     }
 }

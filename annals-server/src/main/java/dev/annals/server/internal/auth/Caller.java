@@ -24,6 +24,11 @@ public interface Caller {
         }
 
         @Override
+        public boolean seesEveryStream() {
+            return true;
+        }
+
+        @Override
         public String toString() {
             return "anyone";
         }
@@ -38,6 +43,14 @@ public interface Caller {
 
     /** True when events of {@code stream} may be returned to this caller (reads of many streams filter by it). */
     boolean sees(String stream);
+
+    /**
+     * True when {@link #sees} is true of every stream (no prefix limits this caller), so that a reader of the
+     * whole log may send it everything without asking event by event. False when unsure.
+     */
+    default boolean seesEveryStream() {
+        return false;
+    }
 
     /** False once the caller's credentials were revoked: whatever it holds open must end. */
     boolean live();

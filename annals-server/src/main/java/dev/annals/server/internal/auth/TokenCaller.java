@@ -53,6 +53,11 @@ record TokenCaller(TokenInfo token, TokenStore tokens) implements Caller {
     }
 
     @Override
+    public boolean seesEveryStream() {
+        return token.streamPrefix().isEmpty();
+    }
+
+    @Override
     public boolean live() {
         return tokens.isLive(token.id());
     }

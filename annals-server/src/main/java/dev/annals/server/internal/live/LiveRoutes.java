@@ -59,7 +59,7 @@ public final class LiveRoutes implements AutoCloseable {
     /** Live routes whose clients may fall at most {@code window} events behind the head (tests use a few). */
     LiveRoutes(EventReader store, Guard guard, int window) {
         this.tail = new LiveTail(requireNonNull(store, "store"), window);
-        this.frames = new SseFrames(window);
+        this.frames = new SseFrames(window, tail.base());
         this.guard = requireNonNull(guard, "guard");
         this.fanout = new Fanout(tail, frames);
         this.clients = fanout.clients();

@@ -20,6 +20,11 @@ record Selection(ReadSource source, Caller caller) {
         return LiveTail.matches(source, event) && sees(event);
     }
 
+    /** True when it wants every event of the log: it may be sent a round's frames joined in one piece. */
+    boolean everything() {
+        return source instanceof ReadSource.All && caller.seesEveryStream();
+    }
+
     /**
      * True when {@code event}, read from the store for this source, may be sent: a category may hold streams
      * outside a token's prefix (the stream named as the category itself).

@@ -17,11 +17,14 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 final class SseFrames {
 
     private final AtomicReferenceArray<Rendered> recent;
+    private volatile Round round;
 
     private record Rendered(RecordedEvent event, byte[] frame) {}
 
-    SseFrames(int capacity) {
+    /** Frames for the events after {@code base} as they come, in a ring of {@code capacity}. */
+    SseFrames(int capacity, long base) {
         this.recent = new AtomicReferenceArray<>(capacity);
+        this.round = Round.before(base);
     }
 
     /**
@@ -37,6 +40,16 @@ final class SseFrames {
         byte[] frame = render(event);
         recent.set(slot, new Rendered(event, frame));
         return frame;
+    }
+
+    /** The last round: how far live clients may send, and its frames in one piece. */
+    Round round() {
+        return round;
+    }
+
+    /** Publishes {@code next} to the clients woken next. */
+    void round(Round next) {
+        round = next;
     }
 
     /** The frame of {@code event}, rendered for one client alone (an event read from the store to catch up). */

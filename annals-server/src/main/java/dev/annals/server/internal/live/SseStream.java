@@ -5,7 +5,9 @@ import io.javalin.http.sse.SseClient;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.server.HttpOutput;
 
 /**
  * The wire of one SSE client, written by its {@link SseSubscriber} alone: frames are written into the
@@ -44,11 +46,29 @@ final class SseStream {
 
     /** Adds {@code frame} to the batch being written; may block while the client's socket is full. */
     void write(byte[] frame) throws IOException {
+        output().write(frame);
+    }
+
+    private ServletOutputStream output() throws IOException {
         if (out == null) {
             response = client.ctx().res();
             out = response.getOutputStream();
         }
-        out.write(frame);
+        return out;
+    }
+
+    /**
+     * Sends {@code piece} (a round's frames, shared with other clients) at once and as it is: one system
+     * call, neither copied into the response's buffer nor cut into pieces of its size (Jetty's
+     * {@code write(byte[])} sends a large array a buffer's size at a time). May block while the socket is full.
+     */
+    void send(byte[] piece) throws IOException {
+        if (output() instanceof HttpOutput jetty) {
+            jetty.write(ByteBuffer.wrap(piece));
+        } else {
+            out.write(piece);
+            flush();
+        }
     }
 
     /** Sends what was written since the last flush. */

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +28,7 @@ final class SseSubscriber implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(SseSubscriber.class);
 
     /** At most this many positions are taken from the window before a flush: a bounded write per turn. */
-    private static final int MAX_BATCH = 1_000;
+    static final int MAX_BATCH = 1_000;
 
     private static final long HEARTBEAT_NANOS = Duration.ofSeconds(15).toNanos();
 
@@ -35,10 +36,12 @@ final class SseSubscriber implements Runnable {
     private final String subscribed;
     private final SseStream stream;
     private final Selection selection;
+    private final boolean everything;
     private final LiveTail tail;
     private final SseFrames frames;
     private final CatchUp catchUp;
     private final AtomicBoolean behind = new AtomicBoolean();
+    private final AtomicReference<Turns> turn = new AtomicReference<>();
     private volatile long cursor;
     private volatile boolean live;
     private volatile Thread thread;
@@ -54,6 +57,7 @@ final class SseSubscriber implements Runnable {
         var source = ReadSource.parse(subscribed);
         this.stream = stream;
         this.selection = new Selection(source, stream.caller());
+        this.everything = selection.everything();
         this.tail = tail;
         this.frames = frames;
         this.cursor = checkpoint;
@@ -66,6 +70,7 @@ final class SseSubscriber implements Runnable {
             try {
                 run();
             } finally {
+                turnTaken();
                 onEnd.run();
             }
         });
@@ -76,6 +81,23 @@ final class SseSubscriber implements Runnable {
         var running = thread;
         if (running != null) {
             LockSupport.unpark(running);
+        }
+    }
+
+    /** Wakes it for a round of the {@link Fanout}, which waits for its turn to be taken. */
+    void wake(Turns turns) {
+        var missed = turn.getAndSet(turns);
+        if (missed != null) {
+            missed.taken(); // a wave that no longer waits for it
+        }
+        wake();
+    }
+
+    /** Tells the fan-out that this client has written what it found (or found nothing). */
+    private void turnTaken() {
+        var turns = turn.getAndSet(null);
+        if (turns != null) {
+            turns.taken();
         }
     }
 
@@ -120,7 +142,8 @@ final class SseSubscriber implements Runnable {
                     stream.end(behindFrame());
                     return;
                 }
-                long head = tail.headPosition();
+                // A live client sends what the last round published, and waits for the next: one write a round.
+                long head = live && tail.live() ? frames.round().to() : tail.headPosition();
                 if (cursor >= head) {
                     idle();
                 } else if (live && tail.live()) {
@@ -148,6 +171,7 @@ final class SseSubscriber implements Runnable {
 
     /** Waits for a wake-up, and writes a heartbeat when nothing was written for a while. */
     private void idle() throws IOException {
+        turnTaken();
         if (quiet()) {
             stream.heartbeat();
             lastWrite = System.nanoTime();
@@ -161,6 +185,17 @@ final class SseSubscriber implements Runnable {
     }
 
     private void fromWindow(long head) throws IOException {
+        var round = frames.round();
+        if (everything && round.startsAt(cursor) && round.to() <= head) {
+            // The round's frames as one piece, shared with the other clients that stood where this one does.
+            if (round.frames().length > 0) {
+                stream.send(round.frames());
+                lastWrite = System.nanoTime();
+            }
+            cursor = round.to();
+            turnTaken();
+            return;
+        }
         boolean wrote = false;
         long end = Math.min(head, cursor + MAX_BATCH);
         for (long position = cursor + 1; position <= end; position++) {
@@ -175,6 +210,7 @@ final class SseSubscriber implements Runnable {
             cursor = position;
         }
         flushIf(wrote);
+        turnTaken();
     }
 
     private void fromStore() throws IOException {
@@ -187,6 +223,7 @@ final class SseSubscriber implements Runnable {
         }
         cursor = catchUp.cursor();
         flushIf(wrote);
+        turnTaken();
     }
 
     private void flushIf(boolean wrote) throws IOException {

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class SseFramesTest {
 
-    private final SseFrames frames = new SseFrames(8);
+    private final SseFrames frames = new SseFrames(8, 0);
 
     @Test
     void renders_an_event_once_for_every_client_that_sends_the_same_object() {
