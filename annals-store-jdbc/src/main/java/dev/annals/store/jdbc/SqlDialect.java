@@ -92,6 +92,15 @@ public interface SqlDialect {
                 + " JOIN streams s ON s.stream_id = e.stream_id JOIN event_types t ON t.type_id = e.type_id";
     }
 
+    /**
+     * How a query limits its rows to a bound parameter, with a leading space: {@code " LIMIT ?"}. Every
+     * page query is written with it, so that a dialect whose database would compile a prepared statement
+     * anew at each execution of a bare limit parameter can write it otherwise (SQLite).
+     */
+    default String limit() {
+        return " LIMIT ?";
+    }
+
     /** One page of the events {@code source} selects, in {@code direction}. */
     default String readPage(ReadSource source, Direction direction) {
         boolean forward = direction == Direction.FORWARD;
@@ -102,17 +111,17 @@ public interface SqlDialect {
                 selectEvents()
                         + " WHERE e.stream_id = (SELECT stream_id FROM streams WHERE name = ?)"
                         + " AND e.stream_version >= s.truncate_before"
-                        + " AND e.stream_version" + from + " ORDER BY e.stream_version" + order + " LIMIT ?";
+                        + " AND e.stream_version" + from + " ORDER BY e.stream_version" + order + limit();
             case ReadSource.All a ->
-                selectEvents() + " WHERE e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+                selectEvents() + " WHERE e.position" + from + " ORDER BY e.position" + order + limit();
             case ReadSource.Category c ->
                 selectEvents()
                         + " WHERE e.stream_id IN (SELECT stream_id FROM streams WHERE category = ?)"
-                        + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+                        + " AND e.position" + from + " ORDER BY e.position" + order + limit();
             case ReadSource.EventType t ->
                 selectEvents()
                         + " WHERE e.type_id = (SELECT type_id FROM event_types WHERE name = ?)"
-                        + " AND e.position" + from + " ORDER BY e.position" + order + " LIMIT ?";
+                        + " AND e.position" + from + " ORDER BY e.position" + order + limit();
         };
     }
 
@@ -140,7 +149,7 @@ public interface SqlDialect {
         return "SELECT s.stream_id, s.name, e.stream_version, e.position FROM streams s"
                 + " JOIN events e ON e.stream_id = s.stream_id AND e.stream_version ="
                 + " (SELECT MAX(x.stream_version) FROM events x WHERE x.stream_id = s.stream_id)"
-                + " WHERE s.stream_id > ? AND s.deleted = 0 ORDER BY s.stream_id LIMIT ?";
+                + " WHERE s.stream_id > ? AND s.deleted = 0 ORDER BY s.stream_id" + limit();
     }
 
     /**

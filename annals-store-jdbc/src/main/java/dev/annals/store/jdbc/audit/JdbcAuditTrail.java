@@ -50,7 +50,7 @@ public final class JdbcAuditTrail implements AuditTrail {
         this.eventsWithHashes =
                 dialect.selectEvents().replace(" FROM " + events + " e", ", h.hash FROM " + events + " e")
                         + " LEFT JOIN " + hashes + " h ON h.position = e.position WHERE e.position > ?"
-                        + " ORDER BY e.position LIMIT ?";
+                        + " ORDER BY e.position" + dialect.limit();
         this.lastSealed = "SELECT COALESCE(MAX(position), 0) FROM " + hashes;
         this.firstOrphan = "SELECT COALESCE(MIN(h.position), 0) FROM " + hashes + " h LEFT JOIN " + events
                 + " e ON e.position = h.position WHERE e.position IS NULL";

@@ -49,7 +49,7 @@ final class StreamIndex {
      * rest of the stream for every page. The tail's part walks the log in position order, which within one
      * stream is version order, and stops at the page size: reading a stream's newest event looks at a few
      * rows of the tail, not all of it. The limits are written {@code +?3} so that the statement is compiled
-     * once, not at every execution ({@link SqliteDialect#compiledOnce}).
+     * once, not at every execution ({@link SqliteDialect#limit}).
      *
      * @param tailPositions whether to end the tail's scan at a fourth parameter, where {@link TailPositions}
      *                      says the stream ends
@@ -92,7 +92,7 @@ final class StreamIndex {
                 + " LEFT JOIN stream_index i ON i.stream_id = s.stream_id AND i.stream_version ="
                 + " (SELECT MAX(x.stream_version) FROM stream_index x WHERE x.stream_id = s.stream_id)"
                 + " WHERE s.stream_id > ? AND s.deleted = 0 AND COALESCE(t.version, i.stream_version) IS NOT NULL"
-                + " ORDER BY s.stream_id LIMIT ?";
+                + " ORDER BY s.stream_id LIMIT +?";
     }
 
     /** The last position the index covers. */
