@@ -29,9 +29,13 @@ public final class SmallDisk implements AutoCloseable {
         return new SmallDisk(mountPoint);
     }
 
-    /** Writes a file until the file system is full; returns it, so that the test can free the space. */
+    /**
+     * Writes a new file until the file system is full; returns it, so that the test can free the space.
+     * Each call writes a file of its own, so a second call takes what was freed since without freeing the
+     * first file.
+     */
     public Path fill() throws IOException {
-        var filler = mountPoint.resolve("filler");
+        var filler = Files.createTempFile(mountPoint, "filler", "");
         var chunk = new byte[64 * 1024];
         try (OutputStream out = Files.newOutputStream(filler)) {
             while (true) {
