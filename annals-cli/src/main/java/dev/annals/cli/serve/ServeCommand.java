@@ -24,6 +24,7 @@ import dev.annals.server.auth.TokenInfo;
 import dev.annals.server.auth.TokenStore;
 import dev.annals.store.EventStore;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
+import io.micrometer.core.instrument.Metrics;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -137,6 +138,9 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (var deployment = annals.openDeployment(OpenOptions.defaults())) {
             var builder = AnnalsServer.builder(deployment.store());
+            // The store, the projections and snapshots record into Micrometer's global registry; joining
+            // the server's registry to it puts their append latencies and lag on /metrics too.
+            Metrics.addRegistry(builder.meterRegistry());
             try (var kafka = RelayOption.start(relayOptions, deployment.store(), builder)) {
                 EventStore store = deployment.store();
                 Optional<BankReadSide> readSide = demo ? runDemo(deployment, out) : Optional.empty();
@@ -157,6 +161,8 @@ public final class ServeCommand implements Callable<Integer> {
                     sampleTraffic.ifPresent(ServeCommand::stop);
                     readSide.ifPresent(BankReadSide::close);
                 }
+            } finally {
+                Metrics.removeRegistry(builder.meterRegistry());
             }
         } catch (InterruptedException e) {
             // Interrupted by an embedding caller: stop serving, as Ctrl-C does.

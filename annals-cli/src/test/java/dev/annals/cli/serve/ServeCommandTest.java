@@ -135,6 +135,23 @@ class ServeCommandTest {
     }
 
     @Test
+    void metrics_carry_the_stores_append_latency_and_the_projections_lag_beside_the_http_requests() throws Exception {
+        var serving = serve(Backends.installed(), "--demo");
+        URI uri = serving.uri();
+
+        assertThat(post(uri, "streams/metered-1", "{\"events\":[{\"type\":\"Noted\",\"data\":{}}]}")
+                        .statusCode())
+                .isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(get(uri, "metrics").body())
+                        .containsPattern("annals_append_seconds_count\\{[^}]*} [1-9]")
+                        .containsPattern("annals_projection_lag_events\\{[^}]*projection=\"balances\"")
+                        .contains("annals_http_requests_seconds_count"));
+        assertThat(serving.stop()).isZero();
+    }
+
+    @Test
     void with_auth_requires_a_token_created_by_annals_tokens() throws Exception {
         String secret = dev.annals.server.auth.TokenStore.in(data)
                 .create(dev.annals.server.auth.Role.READER, "")
