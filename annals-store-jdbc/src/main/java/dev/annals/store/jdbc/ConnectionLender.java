@@ -35,6 +35,20 @@ public interface ConnectionLender {
         });
     }
 
+    /**
+     * Runs {@code work} as {@link #withStatement} does, for a query whose result depends on nothing but
+     * {@code key} (which names the SQL and every value the work binds) and what the database holds. A
+     * lender that can tell that nothing was committed to the database since it ran the same key on the
+     * same connection may answer with that result instead of running the work: the SQLite pool does,
+     * asking SQLite's {@code data_version}, which moves with every commit of any other connection or
+     * process. Only a result that {@code worthKeeping} accepts is kept. The result must not be changed by
+     * anyone afterwards. By default the work simply runs.
+     */
+    default <T> T withCachedQuery(
+            Object key, String sql, StatementWork<T> work, java.util.function.Predicate<? super T> worthKeeping) {
+        return withStatement(sql, work);
+    }
+
     /** Work done with a prepared statement on a borrowed connection. */
     @FunctionalInterface
     interface StatementWork<T> {

@@ -22,6 +22,9 @@ import static java.util.Objects.requireNonNull;
  */
 public final class JdbcEventReader implements EventReader {
 
+    /** The largest page a lender may keep ({@link ConnectionLender#withCachedQuery}), in payload bytes. */
+    private static final int KEPT_PAGE_BYTES = 64 * 1024;
+
     private final SqlDialect dialect;
     private final ConnectionLender connections;
     private final int pageSize;
@@ -52,22 +55,34 @@ public final class JdbcEventReader implements EventReader {
                 };
         boolean forward = request.direction() == Direction.FORWARD;
         var rows = new NameCachingRows(dialect);
-        PagedSpliterator.PageFetch<RecordedEvent> fetch = (from, size) -> connections.withStatement(sql, statement -> {
-            int index = 1;
-            if (key != null) {
-                statement.setString(index++, key);
-            }
-            statement.setLong(index++, from);
-            statement.setLong(index++, size);
-            dialect.bindReadExtras(statement, source, index);
-            var events = new ArrayList<RecordedEvent>(size);
-            try (var page = statement.executeQuery()) {
-                while (page.next()) {
-                    events.add(rows.map(page));
+        PagedSpliterator.PageFetch<RecordedEvent> fetch = (from, size) -> {
+            ConnectionLender.StatementWork<List<RecordedEvent>> query = statement -> {
+                int index = 1;
+                if (key != null) {
+                    statement.setString(index++, key);
                 }
+                statement.setLong(index++, from);
+                statement.setLong(index++, size);
+                dialect.bindReadExtras(statement, source, index);
+                var events = new ArrayList<RecordedEvent>(size);
+                try (var page = statement.executeQuery()) {
+                    while (page.next()) {
+                        events.add(rows.map(page));
+                    }
+                }
+                return events;
+            };
+            if (source instanceof ReadSource.StreamOf) {
+                // A stream's page is what deciders load and the API's most frequent read, often of the same
+                // short streams again: a lender may answer it again while nothing has been committed since.
+                return connections.withCachedQuery(
+                        new PageKey(sql, key, from, size),
+                        sql,
+                        statement -> List.copyOf(query.run(statement)),
+                        JdbcEventReader::worthKeeping);
             }
-            return events;
-        });
+            return connections.withStatement(sql, query);
+        };
         var pages = new PagedSpliterator<>(
                 request.from(),
                 request.limit(),
@@ -108,4 +123,23 @@ public final class JdbcEventReader implements EventReader {
     }
 
     private record KeyedStream(long key, StreamInfo info) {}
+
+    /**
+     * What one page query of a stream depends on besides the database's content. A dialect's extra
+     * parameters are left out: SQLite's (where the stream's events in the log's tail end) is never below
+     * the stream's committed end, so over the same committed content it selects the same rows.
+     */
+    private record PageKey(String sql, String key, long from, int size) {}
+
+    /** Pages of at most {@value #KEPT_PAGE_BYTES} bytes of payload are worth keeping. */
+    private static boolean worthKeeping(List<RecordedEvent> page) {
+        long bytes = 0;
+        for (RecordedEvent event : page) {
+            bytes += event.payload().length;
+            if (bytes > KEPT_PAGE_BYTES) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

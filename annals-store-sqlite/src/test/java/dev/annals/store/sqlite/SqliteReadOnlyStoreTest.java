@@ -1,6 +1,7 @@
 package dev.annals.store.sqlite;
 
 import dev.annals.event.EventData;
+import dev.annals.store.DeletionMode;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
@@ -45,6 +46,29 @@ class SqliteReadOnlyStoreTest {
                 assertThat(reader.streams().map(StreamInfo::stream).toList()).containsExactly("account-1", "account-2");
             }
             writer.append("account-2", ExpectedVersion.exact(0), EventData.of("Deposited", "{}"));
+        }
+    }
+
+    @Test
+    void never_answers_a_stream_read_from_before_the_writers_later_commits() {
+        // One read connection: every read of the stream asks the connection that answered it before.
+        var oneReader = options().withReadConnections(1);
+        try (var writer = SqliteEventStore.open(data, options());
+                var reader = SqliteReadOnlyStore.open(data, oneReader)) {
+            writer.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
+            assertThat(reader.readStream("account-1").toList()).hasSize(1);
+            assertThat(reader.readStream("account-1").toList()).hasSize(1);
+
+            writer.append("account-1", ExpectedVersion.exact(0), EventData.of("Deposited", "{}"));
+            assertThat(reader.readStream("account-1").map(event -> event.type()).toList())
+                    .containsExactly("Opened", "Deposited");
+
+            writer.truncateStream("account-1", 1);
+            assertThat(reader.readStream("account-1").map(event -> event.type()).toList())
+                    .containsExactly("Deposited");
+
+            writer.deleteStream("account-1", DeletionMode.SOFT);
+            assertThat(reader.readStream("account-1").toList()).isEmpty();
         }
     }
 

@@ -25,6 +25,9 @@ public final class ApiJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
+    /** The JSON of events written again: the same event objects, as a store's kept page hands them out. */
+    private static final RenderedEvents RENDERED = new RenderedEvents();
+
     private ApiJson() {}
 
     /** A recorded event: stream, version, position, eventId, type, schemaVersion, data, metadata, recordedAt. */
@@ -51,6 +54,19 @@ public final class ApiJson {
      * is stored, which is how the server wrote it; any other is shaped as {@link #event} does.
      */
     public static void writeEvent(JsonGenerator json, RecordedEvent event) throws IOException {
+        byte[] known = RENDERED.json(event);
+        if (known == null && RENDERED.seenBefore(event)) {
+            known = JsonBody.write(again -> writeEventFields(again, event));
+            RENDERED.remember(event, known);
+        }
+        if (known != null) {
+            json.writeRawValue(new RawJson(known));
+        } else {
+            writeEventFields(json, event);
+        }
+    }
+
+    private static void writeEventFields(JsonGenerator json, RecordedEvent event) throws IOException {
         json.writeStartObject();
         json.writeStringField("stream", event.stream());
         json.writeNumberField("version", event.streamVersion());

@@ -63,6 +63,28 @@ class ApiJsonTest {
         assertThat(written(event)).isEqualTo(ApiJson.event(event).toString());
     }
 
+    @Test
+    void writes_the_same_event_object_the_same_way_every_time_it_is_written_again() {
+        for (byte[] payload : new byte[][] {
+            "{\"amount\":5}".getBytes(StandardCharsets.UTF_8), "not json".getBytes(StandardCharsets.UTF_8)
+        }) {
+            var event = event(payload);
+            String expected = ApiJson.event(event).toString();
+
+            for (int sight = 0; sight < 4; sight++) {
+                assertThat(new String(
+                                JsonBody.write(json -> {
+                                    json.writeStartArray();
+                                    ApiJson.writeEvent(json, event);
+                                    ApiJson.writeEvent(json, event);
+                                    json.writeEndArray();
+                                }),
+                                StandardCharsets.UTF_8))
+                        .isEqualTo("[" + expected + "," + expected + "]");
+            }
+        }
+    }
+
     private static RecordedEvent event(byte[] payload) {
         return new RecordedEvent(
                 "account-1", 0, 1, UUID.randomUUID(), "Deposited", 1, payload, Metadata.empty(), Instant.EPOCH);

@@ -30,6 +30,9 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
     /** Statements kept per connection; reads use a handful of distinct queries. */
     private static final int STATEMENTS_PER_CONNECTION = 32;
 
+    /** Query results kept per connection for {@link #withCachedQuery}: the most recently used. */
+    private static final int RESULTS_PER_CONNECTION = 64;
+
     private final Path file;
     private final BlockingQueue<Reader> idle;
     private final List<Reader> all = new ArrayList<>();
@@ -92,6 +95,36 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
         });
     }
 
+    /**
+     * Answers from this connection's results while SQLite's {@code data_version} says that no other
+     * connection (this store's writer, or any other process) committed since they were read; the reader
+     * connections themselves never write ({@code query_only}). The version is asked before the query, so a
+     * commit between the two only costs the next caller a miss.
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T withCachedQuery(
+            Object key, String sql, StatementWork<T> work, java.util.function.Predicate<? super T> worthKeeping) {
+        return lend(reader -> {
+            var results = reader.results();
+            T kept = (T) results.get(key);
+            if (kept != null) {
+                return kept;
+            }
+            var statement = reader.prepared(sql);
+            T result;
+            try {
+                result = work.run(statement);
+            } finally {
+                statement.clearParameters();
+            }
+            if (worthKeeping.test(result)) {
+                results.put(key, result);
+            }
+            return result;
+        });
+    }
+
     private <T> T lend(ReaderWork<T> work) {
         if (closed) {
             throw new EventStoreException("the SQLite store is closed");
@@ -140,6 +173,13 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
 
         private final Connection connection;
         private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true);
+        private final Map<Object, Object> results = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Object, Object> eldest) {
+                return size() > RESULTS_PER_CONNECTION;
+            }
+        };
+        private long resultsVersion = -1;
 
         Reader(Connection connection) {
             this.connection = connection;
@@ -157,6 +197,19 @@ public final class ReadConnections implements ConnectionLender, AutoCloseable {
                 }
             }
             return statement;
+        }
+
+        /** The results kept on this connection, emptied first when anything was committed since they were read. */
+        Map<Object, Object> results() throws SQLException {
+            long version;
+            try (var row = prepared("PRAGMA data_version").executeQuery()) {
+                version = row.next() ? row.getLong(1) : -1;
+            }
+            if (version != resultsVersion || version == -1) {
+                results.clear();
+                resultsVersion = version;
+            }
+            return results;
         }
     }
 }

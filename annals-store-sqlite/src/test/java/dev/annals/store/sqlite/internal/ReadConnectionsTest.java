@@ -1,11 +1,14 @@
 package dev.annals.store.sqlite.internal;
 
+import dev.annals.store.jdbc.ConnectionLender;
 import dev.annals.store.sqlite.SqliteEventStore;
 import java.nio.file.Path;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -57,6 +60,50 @@ class ReadConnectionsTest {
                 }
             });
         }
+    }
+
+    @Test
+    void answers_a_cached_query_again_until_another_connection_commits() throws Exception {
+        SqliteEventStore.open(data).close();
+        Path file = data.resolve(SqliteEventStore.FILE_NAME);
+        var runs = new AtomicInteger();
+        ConnectionLender.StatementWork<Long> count = statement -> {
+            runs.incrementAndGet();
+            try (var row = statement.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        };
+        // Another process's connection: the pool's readers cannot tell its commits from their own memory.
+        try (var other = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var pool = new ReadConnections(file, 1)) {
+            other.createStatement().execute("CREATE TABLE notes (note TEXT)");
+
+            assertThat(pool.withCachedQuery("notes", "SELECT count(*) FROM notes", count, any -> true))
+                    .isEqualTo(0L);
+            assertThat(pool.withCachedQuery("notes", "SELECT count(*) FROM notes", count, any -> true))
+                    .isEqualTo(0L);
+            assertThat(runs).hasValue(1);
+
+            other.createStatement().execute("INSERT INTO notes VALUES ('committed elsewhere')");
+
+            assertThat(pool.withCachedQuery("notes", "SELECT count(*) FROM notes", count, any -> true))
+                    .isEqualTo(1L);
+            assertThat(runs).hasValue(2);
+        }
+    }
+
+    @Test
+    void runs_again_a_query_whose_result_was_not_worth_keeping() throws Exception {
+        SqliteEventStore.open(data).close();
+        var runs = new AtomicInteger();
+        try (var pool = new ReadConnections(data.resolve(SqliteEventStore.FILE_NAME), 1)) {
+            for (int i = 0; i < 2; i++) {
+                pool.withCachedQuery("one", "SELECT 1", statement -> runs.incrementAndGet(), any -> false);
+            }
+        }
+
+        assertThat(runs).hasValue(2);
     }
 
     @Test
