@@ -195,6 +195,28 @@ public abstract class AuditTrailContract {
     }
 
     @Test
+    void each_event_of_a_long_append_is_in_the_chain_at_its_own_position() throws SQLException {
+        // Longer than one multi-row insert of a store that writes its events in chunks, with a remainder.
+        var events = new ArrayList<EventData>();
+        for (int i = 1; i <= 37; i++) {
+            events.add(EventData.of("Deposited", "{\"amount\":" + i + "}"));
+        }
+        try (var store = openStore()) {
+            store.append("account-1", ExpectedVersion.noStream(), events);
+        }
+        var first = auditTrail().verify();
+        assertThat(first.intact()).as("the untouched chain: %s", first).isTrue();
+        assertThat(first.verified() + first.sealed()).isEqualTo(37);
+        assertThat(first.sealed()).isEqualTo(sealsOnAppend() ? 0 : 37);
+        tamper("UPDATE events SET payload = ? WHERE position = 20", utf8("{\"amount\":2000}"));
+
+        var report = auditTrail().verify();
+
+        assertThat(report.firstBroken()).hasValue(20);
+        assertThat(report.verified()).isEqualTo(19);
+    }
+
+    @Test
     void a_changed_time_is_found_at_its_position() throws SQLException {
         fiveSealed();
         tamper("UPDATE events SET recorded_at = recorded_at + 1 WHERE position = 4");

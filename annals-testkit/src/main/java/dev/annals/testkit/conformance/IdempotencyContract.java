@@ -7,6 +7,7 @@ import dev.annals.store.EventIdConflictException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.WrongExpectedVersionException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,34 @@ abstract class IdempotencyContract extends StoreContract {
         assertConflict("account-1", any(), List.of(stored, event("Deposited")), stored.eventId());
         assertConflict("account-1", any(), List.of(event("Deposited"), stored), stored.eventId());
         assertUnchangedSince(before);
+    }
+
+    @Test
+    void returns_the_original_result_for_an_exact_retry_of_a_long_append() {
+        store.append("account-1", noStream(), event("Opened"));
+        var batch = events(37, "Deposited");
+        var original = store.append("account-1", exact(0), batch);
+        var before = state();
+
+        assertThat(store.append("account-1", exact(0), batch)).isEqualTo(original);
+        assertThat(original).isEqualTo(new AppendResult(37, 38));
+        assertUnchangedSince(before);
+    }
+
+    @ParameterizedTest(name = "the stored id is event {0} of 37")
+    @ValueSource(ints = {0, 15, 16, 33, 36})
+    void refuses_a_long_append_reusing_a_stored_id_anywhere_and_writes_none_of_it(int index) {
+        var stored = event("Opened");
+        store.append("account-1", noStream(), stored);
+        var before = state();
+        var batch = new ArrayList<>(events(37, "Deposited"));
+        batch.set(index, stored);
+
+        assertConflict("account-2", noStream(), batch, stored.eventId());
+        assertUnchangedSince(before);
+        assertThat(store.append("account-2", noStream(), events(37, "Deposited")))
+                .as("the refused append left no row, key or version behind")
+                .isEqualTo(new AppendResult(36, 38));
     }
 
     @Test
