@@ -12,13 +12,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * What a lone append asks of the server (docs/adr/0041): one call of the schema's append function in
- * auto-commit, its commit included; only an append that may be an exact retry takes the long way.
+ * What a lone append asks of the server (docs/adr/0041): one call of one of the schema's append functions
+ * in auto-commit, its commit included; only an append that may be an exact retry takes the long way.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LoneAppendRoundTripsTest {
 
-    private static final String CALL = ".append_group(";
+    /** A lone append of one event calls the function with scalar arguments (migration V10). */
+    private static final String CALL = ".append_event(";
+
+    private static final String GROUP_CALL = ".append_group(";
 
     @Test
     void a_lone_append_is_one_request_with_its_commit() {
@@ -27,6 +30,18 @@ class LoneAppendRoundTripsTest {
             store.append("lamp-1", ExpectedVersion.exact(0), EventData.of("Dimmed", "{}"));
 
             assertThat(log.requests()).hasSize(2).allMatch(sql -> sql.contains(CALL));
+        });
+    }
+
+    @Test
+    void a_lone_append_of_a_few_events_is_one_request_of_the_group_function() {
+        withStore((store, log) -> {
+            store.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"), EventData.of("Dimmed", "{}"));
+
+            assertThat(log.requests()).singleElement().asString().contains(GROUP_CALL);
+            assertThat(store.append("lamp-1", ExpectedVersion.exact(1), EventData.of("Off", "{}"))
+                            .streamVersion())
+                    .isEqualTo(2);
         });
     }
 

@@ -26,7 +26,8 @@ class MigrationsTest {
             assertThat(store.schema()).isEqualTo(options.schema());
         }
 
-        assertThat(appliedVersions(options.schema())).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9");
+        assertThat(appliedVersions(options.schema()))
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
     }
 
     private static List<String> appliedVersions(String schema) throws SQLException {

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes a whole group in one call of the schema's {@code append_group} function (migrations V7 and V8,
- * docs/adr/0041): lock, checks, inserts and notification in one statement, so that in auto-commit one
+ * Writes a whole group in one call of the schema's {@code append_group} function (migrations V7 to V9,
+ * docs/adr/0041; a group of one event goes to {@link EventCall} instead): lock, checks, inserts and notification in one statement, so that in auto-commit one
  * group costs one round trip, its commit included.
  *
  * <p>The function leaves two rare cases to the long way, {@link GroupWriter} in a transaction of the
@@ -120,14 +120,21 @@ final class GroupCall {
         var position = (Long[]) positions.getArray();
         var outcomes = new Object[group.size()];
         for (int i = 0; i < outcomes.length; i++) {
-            var append = group.get(i);
-            outcomes[i] = switch (code[i]) {
-                case WRITTEN -> new AppendResult(version[i], position[i]);
-                case WRONG_VERSION -> new WrongExpectedVersionException(append.stream(), append.expected(), version[i]);
-                default -> new StreamDeletedException(append.stream());
-            };
+            outcomes[i] = outcome(group.get(i), code[i], version[i], position[i]);
         }
         return outcomes;
+    }
+
+    /**
+     * The outcome of {@code append} that the function answered with {@code code}: its {@link AppendResult}
+     * (written), or the {@link RuntimeException} refusing it ({@code version} is then the actual one).
+     */
+    static Object outcome(PendingAppend append, int code, long version, long position) {
+        return switch (code) {
+            case WRITTEN -> new AppendResult(version, position);
+            case WRONG_VERSION -> new WrongExpectedVersionException(append.stream(), append.expected(), version);
+            default -> new StreamDeletedException(append.stream());
+        };
     }
 
     /** Remembers the keys the call looked up or created: it committed before it answered. */
@@ -140,7 +147,7 @@ final class GroupCall {
     }
 
     /** The function's code for {@code expected}: the version itself, or -1, -2, -3 for the other kinds. */
-    private static long code(ExpectedVersion expected) {
+    static long code(ExpectedVersion expected) {
         return switch (expected) {
             case ExpectedVersion.Exact exact -> exact.version();
             case ExpectedVersion.NoStream noStream -> -1;
