@@ -7,20 +7,34 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Lock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Copies the WAL back into the database file on its own thread, so the writer never pays for it.
+ * Copies the WAL back into the database file on its own thread and keeps the WAL short, so that the writer
+ * pays for neither (docs/adr/0046).
  *
- * <p>Passive checkpoints never block the writer or readers; once one has copied every frame, the writer
- * starts the WAL again from its beginning, so the file stays small. On close a truncating checkpoint
- * leaves the WAL empty.
+ * <p>Every {@value #PERIOD_MILLIS} ms with new commits it runs a passive checkpoint, which never blocks the
+ * writer or readers. Under sustained writes a passive checkpoint never finds the WAL idle: the writer
+ * commits new frames while it copies, so the WAL is never fully copied and never started again from its
+ * beginning. Once the WAL holds {@value #RESTART_PAGES} pages, the checkpointer therefore copies once more
+ * what was committed during that copy, and then the rest while it holds the writer's turn
+ * ({@link WriteTurns}): no group commit and no read model of this process can add frames meanwhile, so that
+ * last checkpoint copies everything, and the writer's next transaction starts the WAL again from its
+ * beginning, over space already allocated. The writer waits only for the few frames committed during the
+ * second copy and two fsyncs, not for the whole WAL.
+ *
+ * <p>The writer's own automatic checkpoint ({@link SqliteConnections#WRITER_WAL_AUTOCHECKPOINT_PAGES})
+ * stays as the bound: should this thread fall behind, the writer copies the WAL itself as it did before.
+ * On close a truncating checkpoint leaves the WAL empty.
  */
 final class Checkpointer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
-    private static final long PERIOD_MILLIS = 200;
+    private static final long PERIOD_MILLIS = 50;
+    /** WAL pages (1 KiB each) after which the checkpointer restarts the WAL: 4 MiB, as the writer did. */
+    static final int RESTART_PAGES = 4096;
 
     private final Path file;
     private final Connection connection;
@@ -50,15 +64,37 @@ final class Checkpointer implements AutoCloseable {
             return;
         }
         checkpointedCommits = seen;
-        run("PASSIVE");
+        if (run("PASSIVE") >= RESTART_PAGES) {
+            // Copies, still beside the writer, the frames committed while the first copy ran (its fsync is
+            // most of its time), so that what is left for the writer's turn is little.
+            run("PASSIVE");
+            copyRestInTurn();
+        }
     }
 
-    private void run(String mode) {
-        try (var statement = connection.createStatement()) {
-            statement.execute("PRAGMA wal_checkpoint(" + mode + ")");
+    /**
+     * Copies what the WAL still holds while no writer of this process can commit. A reader that still reads
+     * from the WAL may leave frames behind; then the WAL goes on from its end and the next period tries again.
+     */
+    private void copyRestInTurn() {
+        var turn = WriteTurns.of(file);
+        turn.ifPresent(Lock::lock);
+        try {
+            run("PASSIVE");
+        } finally {
+            turn.ifPresent(Lock::unlock);
+        }
+    }
+
+    /** Runs a checkpoint; returns the pages the WAL held (0 when the checkpoint failed). */
+    private long run(String mode) {
+        try (var statement = connection.createStatement();
+                var row = statement.executeQuery("PRAGMA wal_checkpoint(" + mode + ")")) {
+            return row.next() ? row.getLong(2) : 0;
         } catch (SQLException e) {
             // A failed checkpoint loses nothing: the frames stay in the WAL and the next one copies them.
             LOG.warn("checkpoint ({}) of {} failed: {}", mode, file, e.getMessage());
+            return 0;
         }
     }
 

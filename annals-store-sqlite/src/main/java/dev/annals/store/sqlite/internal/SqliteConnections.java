@@ -26,8 +26,11 @@ final class SqliteConnections {
      */
     static final long READER_MMAP_BYTES = 1L << 30;
 
-    /** WAL pages after which the writer checkpoints on its own: 4 MiB of 1 KiB pages. */
-    static final int WAL_AUTOCHECKPOINT_PAGES = 4096;
+    /**
+     * WAL pages after which the writer checkpoints on its own, between two transactions: 8 MiB of 1 KiB
+     * pages. Only the bound: {@link Checkpointer} restarts the WAL at half that, off the writer thread.
+     */
+    static final int WRITER_WAL_AUTOCHECKPOINT_PAGES = 2 * Checkpointer.RESTART_PAGES;
 
     private SqliteConnections() {}
 
@@ -35,12 +38,10 @@ final class SqliteConnections {
      * The writer's connection: WAL with synchronous FULL, so a COMMIT returns only once the WAL is
      * fsynced.
      *
-     * <p>{@link Checkpointer} copies the WAL back on its own thread, keeping most of that I/O out of the
-     * commit path; but under sustained writes its passive checkpoints never find the WAL idle, so the WAL
-     * is never restarted and grows without bound (seen: 95 MB within seconds), and every commit then
-     * also extends the file, which makes each fsync dearer. An automatic checkpoint on the writer, between
-     * two transactions, finishes what the background thread left (little) and lets the next transaction
-     * start the WAL again from its beginning, over space already allocated.
+     * <p>{@link Checkpointer} copies the WAL back and restarts it on its own thread. The writer's automatic
+     * checkpoint is kept only as the bound should that thread fall behind: a WAL that is never restarted
+     * grows without bound (seen: 95 MB within seconds), and every commit then also extends the file, which
+     * makes each fsync dearer.
      */
     static Connection writer(Path file) throws SQLException {
         var config = common();
@@ -50,7 +51,7 @@ final class SqliteConnections {
             // Only a new, empty file takes the page size, and only before it is switched to WAL.
             statement.execute("PRAGMA page_size = " + PAGE_SIZE);
             statement.execute("PRAGMA journal_mode = WAL");
-            statement.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
+            statement.execute("PRAGMA wal_autocheckpoint = " + WRITER_WAL_AUTOCHECKPOINT_PAGES);
             statement.execute("PRAGMA journal_size_limit = 67108864");
         }
         // Read models in the same file take the write lock too; wait for them in short steps.
