@@ -3,6 +3,8 @@ package dev.annals.kafka.relay.internal;
 import dev.annals.event.RecordedEvent;
 import dev.annals.kafka.relay.RelayOptions;
 import dev.annals.store.EventReader;
+import dev.annals.store.ReadRequest;
+import dev.annals.store.ReadSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +28,7 @@ public final class ReadAhead implements AutoCloseable {
     public record Page(List<ProducerRecord<String, byte[]>> records, long through, boolean atHead) {}
 
     private static final int PAGES_AHEAD = 16;
+    private static final ReadRequest ALL = ReadRequest.forward(new ReadSource.All());
 
     private final EventReader reader;
     private final RelayOptions options;
@@ -82,8 +85,10 @@ public final class ReadAhead implements AutoCloseable {
                 // Drained before reading: a commit notified after this read leaves a permit, so none is missed.
                 news.drainPermits();
                 List<RecordedEvent> events;
-                try (var stream = reader.readAll(from)) {
-                    events = stream.limit(options.batchSize()).toList();
+                // The page's size goes to the store as the read's limit: a stream cut short by limit() would
+                // still have had the store fetch and decode its own page (2,000 rows in SQLite) to use 500.
+                try (var stream = reader.read(ALL.from(from).limit(options.batchSize()))) {
+                    events = stream.toList();
                 }
                 if (events.isEmpty()) {
                     if (!atHead) {

@@ -3,6 +3,8 @@ package dev.annals.kafka.relay.internal;
 import dev.annals.kafka.relay.RelayRole;
 import dev.annals.kafka.relay.RelayStatus;
 import dev.annals.store.EventReader;
+import dev.annals.store.ReadRequest;
+import dev.annals.store.ReadSource;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -121,7 +123,9 @@ public final class RelayMeter implements AutoCloseable {
         var now = clock.instant();
         double lagSeconds = 0;
         if (head > at) {
-            try (var next = reader.readAll(at + 1)) {
+            // Limited to one event: the store would otherwise fetch and decode a whole page for findFirst.
+            try (var next = reader.read(
+                    ReadRequest.forward(new ReadSource.All()).from(at + 1).limit(1))) {
                 lagSeconds = next.findFirst()
                         .map(event -> Math.max(
                                 0, Duration.between(event.recordedAt(), now).toMillis() / 1000.0))
