@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes a whole group in one call of the schema's {@code append_group} function (migrations V7 to V9,
+ * Writes a whole group in one call of the schema's {@code append_group} function (migrations V7 to V9 and V11,
  * docs/adr/0041; a group of one event goes to {@link EventCall} instead): lock, checks, inserts and notification in one statement, so that in auto-commit one
  * group costs one round trip, its commit included.
  *
