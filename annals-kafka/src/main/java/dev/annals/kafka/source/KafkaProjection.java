@@ -2,6 +2,7 @@ package dev.annals.kafka.source;
 
 import dev.annals.kafka.source.internal.RecordedEvents;
 import dev.annals.projection.Projection;
+import dev.annals.projection.ProjectionHandler;
 import dev.annals.projection.ReadModelStore;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -119,7 +120,10 @@ public final class KafkaProjection<C> implements AutoCloseable {
                 return null;
             });
             applied.addAndGet(records.size());
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            if (!ProjectionHandler.isOwnFailure(e)) {
+                throw e;
+            }
             long back = target.transact(tx -> tx.checkpoint(checkpointKey(partition)));
             LOG.warn(
                     "kafka projection {} failed on {} offsets {}..{} (first event id {}); back to offset {}: {}",

@@ -2,6 +2,7 @@ package dev.annals.projection.internal;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.Projection;
+import dev.annals.projection.ProjectionHandler;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -65,6 +66,11 @@ final class DecodedBatch {
             return projection.decode(events.get(index));
         } catch (Exception e) {
             return e;
+        } catch (Error e) {
+            if (!ProjectionHandler.isOwnFailure(e)) {
+                throw e;
+            }
+            return e;
         }
     }
 
@@ -81,7 +87,7 @@ final class DecodedBatch {
         if (chunks != null) {
             chunks[index / CHUNK].join();
         }
-        if (decoded[index] instanceof Exception) {
+        if (decoded[index] instanceof Throwable) {
             decoded[index] = decodeOne(index);
         }
     }
@@ -100,6 +106,9 @@ final class DecodedBatch {
         }
         var result = decoded[index];
         if (result instanceof Exception failure) {
+            throw failure;
+        }
+        if (result instanceof Error failure) {
             throw failure;
         }
         return (List<Object>) result;

@@ -5,6 +5,7 @@ import dev.annals.projection.DeadLetter;
 import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.Projection;
+import dev.annals.projection.ProjectionHandler;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionTransaction;
 import dev.annals.projection.ReadModelStore;
@@ -96,7 +97,10 @@ public final class Deliverer<C> implements Subscriber {
                         if (eachEvent) {
                             transaction.flush();
                         }
-                    } catch (Exception e) {
+                    } catch (Exception | Error e) {
+                        if (!ProjectionHandler.isOwnFailure(e)) {
+                            throw e;
+                        }
                         // Deferred writes of earlier events that fail now may be what this handler tripped on.
                         boolean ownFailure = eachEvent || to - from == 1 || deferredWritesHold(transaction);
                         throw new HandlerFailure(ownFailure ? i - from : -1, e);

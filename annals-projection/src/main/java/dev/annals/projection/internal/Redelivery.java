@@ -4,6 +4,7 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.projection.DeadLetter;
 import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.Projection;
+import dev.annals.projection.ProjectionHandler;
 import dev.annals.projection.ReadModelStore;
 import dev.annals.store.Direction;
 import dev.annals.store.EventReader;
@@ -63,7 +64,10 @@ public final class Redelivery<C> {
                     letter.id(),
                     letter.position(),
                     letter.eventId());
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            if (!ProjectionHandler.isOwnFailure(e)) {
+                throw e;
+            }
             var failed = letter.failedAgain(Deliverer.describe(e), clock.instant());
             store.transact(tx -> {
                 tx.updateDeadLetter(failed);

@@ -86,7 +86,10 @@ public final class JdbcReadModelStore implements ReadModelStore<SqlContext> {
                 writes.flush();
                 statement.execute("COMMIT");
                 return result;
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
+                // An Error from a handler (a StackOverflowError, say) rolls back too: a transaction left
+                // open would keep its locks (SQLite's write lock: the store's own appends) and the next
+                // unit of work would commit the failed one's writes with its own.
                 writes.discard();
                 try {
                     statement.execute("ROLLBACK");

@@ -133,6 +133,40 @@ public abstract class ReadModelConformance {
     }
 
     @Test
+    void a_handler_that_throws_an_error_has_its_writes_rolled_back_and_is_parked_while_appends_go_on() {
+        append("tally-a", Tally.added(1));
+        long broken = append("tally-a", Tally.added(13));
+        runner = ProjectionRunner.start(
+                Tally.projection("tally", tx -> {
+                    if (tx.event().payloadAsString().contains("13")) {
+                        tx.update("INSERT INTO {tallies} (stream, total, events) VALUES ('ghost', 1, 1)");
+                        throw new StackOverflowError("a handler that recursed without end");
+                    }
+                }),
+                store,
+                readModel,
+                options());
+        runner.awaitPosition(broken, WAIT);
+
+        // A transaction left open would hold the write lock (SQLite) and commit the ghost with the next unit.
+        long last = append("tally-b", Tally.added(2));
+        runner.awaitPosition(last, WAIT);
+
+        assertThat(tallies())
+                .containsEntry("tally-a", 1L)
+                .containsEntry("tally-b", 2L)
+                .doesNotContainKey("ghost");
+        var letter = operator.deadLetters(Optional.of("tally")).getFirst();
+        assertThat(letter.position()).isEqualTo(broken);
+        assertThat(letter.attempts()).isEqualTo(3);
+        assertThat(letter.error()).contains("StackOverflowError").contains("recursed without end");
+        operator.requestRetry(letter.id());
+        await().atMost(WAIT)
+                .until(() -> operator.deadLetter(letter.id()).orElseThrow().attempts() == 4);
+        assertThat(tallies()).doesNotContainKey("ghost");
+    }
+
+    @Test
     void a_poisoned_event_in_the_middle_of_a_large_batch_is_parked_alone_and_every_other_event_applies_once() {
         var expected = new TreeMap<String, Long>();
         long refused = 0;
