@@ -189,23 +189,33 @@ public final class KafkaRelay implements AutoCloseable {
 
     /**
      * Sends the pages a {@link ReadAhead} prepares into one transaction, committed when the relay reaches
-     * the head (a page shorter than a full one, with no other waiting) or when the transaction has lasted its
-     * time or holds its most events: few commits while catching up, one per arrival when caught up.
+     * the head (a page shorter than a full one, with no other waiting; at least a settling moment after the
+     * last commit) or when the transaction has lasted its time or holds its most events: few commits while
+     * catching up, one per arrival or per few milliseconds when caught up.
      */
     private void publishWhileHeld(PublishSession session) throws Exception {
         try (var pages = ReadAhead.after(session.checkpoint(), reader, options, topics)) {
             readAhead = pages;
+            boolean atHead = false;
             while (!closing) {
-                var page = pages.next(session.inTransaction() ? options.transactionTime() : options.pollInterval());
+                var page = pages.next(
+                        !session.inTransaction()
+                                ? options.pollInterval()
+                                : atHead ? session.untilSettled() : options.transactionTime());
                 if (page == null) {
                     commit(session);
+                    atHead = false;
                     session.heartbeatIfDue();
                     meter.measureIfDue(reader);
                     continue;
                 }
                 session.send(page);
-                if ((page.atHead() && !pages.hasReady()) || session.transactionDue()) {
+                atHead = page.atHead() && !pages.hasReady();
+                // At the head, a commit right after the last one would only have its first request parked by
+                // the broker (PublishSession.SETTLE_AFTER_COMMIT): the pages of that moment join it instead.
+                if ((atHead && session.untilSettled().isZero()) || session.transactionDue()) {
                     commit(session);
+                    atHead = false;
                 }
                 meter.measureIfDue(reader);
             }

@@ -68,7 +68,7 @@ public final class CloudEventEnvelope {
     private final byte[] source;
     private final JsonBytes json = new JsonBytes(1024);
     private long second = Long.MIN_VALUE;
-    private String upToSecond = "";
+    private byte[] upToSecond = {};
 
     public CloudEventEnvelope(URI source) {
         this.source = quoted(source.toString());
@@ -91,7 +91,7 @@ public final class CloudEventEnvelope {
         json.raw(CONTENT_TYPE_SUBJECT);
         string(event.stream());
         json.raw(TIME);
-        json.quotedAscii(time(event.recordedAt()));
+        time(event.recordedAt());
         writeExtensions(event);
         // The payload is JSON already: it goes in as it is, like the SDK's "data" for a JSON content type.
         json.raw(DATA);
@@ -108,14 +108,14 @@ public final class CloudEventEnvelope {
     private void writeExtensions(RecordedEvent event) {
         Metadata metadata = event.metadata();
         json.raw(STREAMVERSION);
-        json.quotedAscii(Long.toString(event.streamVersion()));
+        json.quotedDecimal(event.streamVersion());
         writeIfPresent(TRACEPARENT_FIELD, metadata.get(TRACEPARENT));
         writeIfPresent(CAUSATIONID, metadata.causationId());
         writeIfPresent(CORRELATIONID, metadata.correlationId());
         json.raw(POSITION);
-        json.quotedAscii(Long.toString(event.position()));
+        json.quotedDecimal(event.position());
         json.raw(SCHEMAVERSION);
-        json.quotedAscii(Integer.toString(event.schemaVersion()));
+        json.quotedDecimal(event.schemaVersion());
     }
 
     private void writeIfPresent(byte[] field, Optional<String> value) {
@@ -148,25 +148,15 @@ public final class CloudEventEnvelope {
      * without trailing zeros, none when zero, then {@code Z}), formatting the part up to the second once per
      * second: events read in order mostly share it, and the formatter was a tenth of the envelope's cost.
      */
-    private String time(Instant at) {
+    private void time(Instant at) {
         if (at.getEpochSecond() != second) {
-            upToSecond = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-                    LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC));
+            upToSecond = ascii(DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                    LocalDateTime.ofEpochSecond(at.getEpochSecond(), 0, ZoneOffset.UTC)));
             second = at.getEpochSecond();
         }
-        int nanos = at.getNano();
-        if (nanos == 0) {
-            return upToSecond + "Z";
-        }
-        var text =
-                new StringBuilder(upToSecond.length() + 11).append(upToSecond).append('.');
-        String digits = Integer.toString(nanos);
-        text.repeat('0', 9 - digits.length());
-        int end = digits.length();
-        while (digits.charAt(end - 1) == '0') {
-            end--;
-        }
-        return text.append(digits, 0, end).append('Z').toString();
+        // The fraction's digits go straight into the envelope: building its text was a fifth of the
+        // read-ahead's samples in a short profile of the relay.
+        json.quotedTime(upToSecond, at.getNano());
     }
 
     // The SDK decodes the payload as UTF-8 and encodes it again: a no-op for ASCII, the usual JSON, which is

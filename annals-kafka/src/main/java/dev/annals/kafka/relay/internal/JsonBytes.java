@@ -57,6 +57,53 @@ final class JsonBytes {
         return true;
     }
 
+    /** Writes {@code value} as a quoted decimal string, as {@code Long.toString} spells it. */
+    void quotedDecimal(long value) {
+        if (value < 0) {
+            // Positions and versions are never negative; a schema version could be, and is written all the same.
+            quotedAscii(Long.toString(value));
+            return;
+        }
+        int digits = 1;
+        for (long rest = value / 10; rest > 0; rest /= 10) {
+            digits++;
+        }
+        room(digits + 2);
+        bytes[length] = '"';
+        int at = length + digits;
+        for (long rest = value; at > length; rest /= 10) {
+            bytes[at--] = (byte) ('0' + rest % 10);
+        }
+        length += digits + 1;
+        bytes[length++] = '"';
+    }
+
+    /**
+     * Writes an ISO-8601 UTC time quoted: {@code upToSecond} (ASCII, without a zone), then {@code nanos} as a
+     * fraction without its trailing zeros (none when zero), then {@code Z}: {@code ISO_OFFSET_DATE_TIME}'s
+     * spelling.
+     */
+    void quotedTime(byte[] upToSecond, int nanos) {
+        room(upToSecond.length + 13);
+        bytes[length++] = '"';
+        System.arraycopy(upToSecond, 0, bytes, length, upToSecond.length);
+        length += upToSecond.length;
+        if (nanos != 0) {
+            int digits = 9;
+            while (nanos % 10 == 0) {
+                nanos /= 10;
+                digits--;
+            }
+            bytes[length] = '.';
+            for (int at = length + digits; at > length; nanos /= 10) {
+                bytes[at--] = (byte) ('0' + nanos % 10);
+            }
+            length += digits + 1;
+        }
+        bytes[length++] = 'Z';
+        bytes[length++] = '"';
+    }
+
     byte[] toByteArray() {
         return Arrays.copyOf(bytes, length);
     }

@@ -40,6 +40,8 @@ class CloudEventEnvelopeTest {
                 Instant.parse("1999-01-01T00:00:00.000100Z"),
                 Instant.parse("2026-12-04T16:35:00.000000001Z"),
                 Instant.parse("+12026-01-31T23:59:59.999999999Z"),
+                Instant.parse("2026-12-04T16:35:38.1Z"),
+                Instant.parse("1969-12-31T23:59:59.010Z"),
                 Instant.EPOCH);
         var metadata = List.of(
                 Metadata.empty(),
@@ -61,7 +63,7 @@ class CloudEventEnvelopeTest {
                         Long.MAX_VALUE - i,
                         UUID.nameUUIDFromBytes(new byte[] {(byte) (int) i}),
                         i % 3 == 0 ? "Deposited" : "type/with\\slashes\u0001",
-                        1 + i % 3,
+                        i % 5 - 1,
                         i % 11 == 10
                                 ? new byte[] {
                                     '{', '"', 'b', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xFF, '"', '}'
