@@ -46,6 +46,7 @@ final class Receipts implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final Map<String, Long> dueTimes = new ConcurrentHashMap<>();
+    private final Map<String, Long> receivedTimes = new ConcurrentHashMap<>();
 
     private Receipts(KafkaConsumer<byte[], byte[]> consumer) {
         this.consumer = consumer;
@@ -88,6 +89,15 @@ final class Receipts implements AutoCloseable {
         dueTimes.put(eventId.toString(), dueNanos);
     }
 
+    /** When the awaited event {@code eventId} was received ({@link System#nanoTime()}), once it was. */
+    long receivedAt(UUID eventId) {
+        Long at = receivedTimes.get(eventId.toString());
+        if (at == null) {
+            throw new IllegalStateException("event " + eventId + " was not received");
+        }
+        return at;
+    }
+
     /** Starts counting the receipts of {@code total} awaited events into {@code latency} (nanoseconds). */
     Listening listen(long total, Histogram latency) {
         long[] received = {0};
@@ -95,8 +105,10 @@ final class Receipts implements AutoCloseable {
             while (received[0] < total && !Thread.currentThread().isInterrupted()) {
                 for (var record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
-                    Long due = dueTimes.remove(eventId(record.value()));
+                    String eventId = eventId(record.value());
+                    Long due = dueTimes.remove(eventId);
                     if (due != null) {
+                        receivedTimes.put(eventId, now);
                         latency.recordValue(Math.min(latency.getHighestTrackableValue(), now - due));
                         received[0]++;
                     }

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -102,7 +103,8 @@ public final class RelayBenchmark {
                     var commits = meters.get("annals.relay.commit").timer();
                     long commitsBefore = commits.count();
                     double commitNanosBefore = commits.totalTime(TimeUnit.NANOSECONDS);
-                    var latency = steady(store, receipts, options, payload, appended);
+                    var afterAppend = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
+                    var latency = steady(store, receipts, options, payload, appended, afterAppend);
                     var latencyCommits = new RelayBenchmarkResult.Commits(
                             commits.count() - commitsBefore,
                             Duration.ofNanos(Math.round(commits.totalTime(TimeUnit.NANOSECONDS) - commitNanosBefore)));
@@ -131,6 +133,7 @@ public final class RelayBenchmark {
                             options.ratePerSecond(),
                             latency,
                             Latency.of(appended),
+                            Latency.of(afterAppend),
                             latencyCommits,
                             started.isPresent());
                 }
@@ -178,11 +181,13 @@ public final class RelayBenchmark {
             Receipts receipts,
             RelayBenchmarkOptions options,
             byte[] payload,
-            Histogram appended) {
+            Histogram appended,
+            Histogram afterAppend) {
         long total = options.latencyEvents();
         long interval = 1_000_000_000L / options.ratePerSecond();
         var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         var listening = receipts.listen(total, latency);
+        var acknowledged = new ConcurrentHashMap<UUID, Long>();
         long start = System.nanoTime();
         var senders = new ArrayList<Thread>();
         for (long i = 0; i < total; i++) {
@@ -196,8 +201,10 @@ public final class RelayBenchmark {
             long n = i;
             senders.add(Thread.ofVirtual().start(() -> {
                 store.append("bench-" + (n % STREAMS), ExpectedVersion.any(), event);
+                long now = System.nanoTime();
+                acknowledged.put(event.eventId(), now);
                 // The store's share of the end-to-end time: what is left is the relay's and Kafka's.
-                appended.recordValue(Math.min(appended.getHighestTrackableValue(), System.nanoTime() - due));
+                appended.recordValue(Math.min(appended.getHighestTrackableValue(), now - due));
             }));
         }
         for (Thread sender : senders) {
@@ -209,6 +216,11 @@ public final class RelayBenchmark {
             }
         }
         listening.await(Duration.ofMinutes(2));
+        // Paired after the run: a receipt may come before its append's thread has noted the acknowledgement.
+        acknowledged.forEach((eventId, at) -> {
+            long received = receipts.receivedAt(eventId);
+            afterAppend.recordValue(Math.min(afterAppend.getHighestTrackableValue(), Math.max(0, received - at)));
+        });
         return Latency.of(latency);
     }
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param ratePerSecond   that rate
  * @param latency         from each append's due time to its receipt by a read_committed consumer
  * @param appendLatency   from each append's due time to the store's acknowledgement of it
+ * @param afterAppend     from each append's acknowledgement to its receipt: the relay's and Kafka's share,
+ *                        without the store's queueing on a loaded machine
  * @param latencyCommits  the relay's commits during the latency run: each event waits for the one in
  *                        progress when it arrives, then for its own
  * @param brokerStarted   whether the benchmark started the broker itself
@@ -39,6 +41,7 @@ public record RelayBenchmarkResult(
         int ratePerSecond,
         Latency latency,
         Latency appendLatency,
+        Latency afterAppend,
         Commits latencyCommits,
         boolean brokerStarted) {
 
@@ -81,6 +84,7 @@ public record RelayBenchmarkResult(
                 End to end at %d events/s (%d events, append to read_committed receipt)
                   p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms
                   of which the append: p50 %.1f ms   p99 %.1f ms
+                  from its acknowledgement to the receipt: p50 %.1f ms   p99 %.1f ms
                   the relay's commits meanwhile: %d, %.1f ms each on average
                 """,
                 brokerStarted ? "a local" : "the given",
@@ -110,6 +114,8 @@ public record RelayBenchmarkResult(
                 millis(latency.max()),
                 millis(appendLatency.p50()),
                 millis(appendLatency.p99()),
+                millis(afterAppend.p50()),
+                millis(afterAppend.p99()),
                 latencyCommits.count(),
                 latencyCommits.meanMillis());
     }

@@ -26,7 +26,7 @@ class BenchRelayCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var lines = run.out().lines().toList();
-        assertThat(lines).hasSize(12);
+        assertThat(lines).hasSize(13);
         assertThat(lines.get(0))
                 .matches(
                         "Relay to Kafka \\(a local broker\\), 2000 events, envelope \\d{3,4} bytes \\(key \\d+ bytes\\)");
@@ -42,7 +42,8 @@ class BenchRelayCommandTest {
         assertThat(lines.get(8)).isEqualTo("End to end at 200 events/s (400 events, append to read_committed receipt)");
         assertThat(lines.get(9)).matches("  p50 [\\d.]+ ms   p99 [\\d.]+ ms   p99\\.9 [\\d.]+ ms   max [\\d.]+ ms");
         assertThat(lines.get(10)).matches("  of which the append: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
-        assertThat(lines.get(11)).matches("  the relay's commits meanwhile: [1-9]\\d*, [\\d.]+ ms each on average");
+        assertThat(lines.get(11)).matches("  from its acknowledgement to the receipt: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
+        assertThat(lines.get(12)).matches("  the relay's commits meanwhile: [1-9]\\d*, [\\d.]+ ms each on average");
         // The ceiling's records are as large as the relay's envelope, which wraps the 200-byte payload.
         var envelope = lines.get(0).replaceAll(".*envelope (\\d+) bytes.*", "$1");
         assertThat(Integer.parseInt(envelope)).isGreaterThan(200);

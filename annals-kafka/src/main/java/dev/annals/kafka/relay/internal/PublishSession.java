@@ -25,8 +25,9 @@ public final class PublishSession implements AutoCloseable {
      * once the broker has logged its decision, before it has written the markers into the transaction's
      * partitions; a produce request of the next transaction that arrives meanwhile is parked by the broker and
      * retried after {@code add.partitions.to.txn.retry.backoff.ms} (20 ms by default). A caught-up relay sent
-     * its next request at once, and a probe on the benchmark's broker saw 12 to 18 % of such transactions take
-     * over 15 ms to flush, and 2 to 7 % when their first request left one to three milliseconds after the commit. Events that arrive meanwhile join the transaction.
+     * its next request at once: a probe on the benchmark's broker saw 12 to 18 % of such transactions take
+     * over 15 ms to flush, and 3 to 7 % when their first request left one to three milliseconds after the
+     * commit. Events that arrive meanwhile join the transaction.
      */
     static final Duration SETTLE_AFTER_COMMIT = Duration.ofMillis(2);
 
