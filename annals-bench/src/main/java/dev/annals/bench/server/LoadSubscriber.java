@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
 
 /**
  * One SSE subscriber of a load run: reads {@code $all} from a position over a plain socket on a virtual
@@ -23,7 +22,8 @@ final class LoadSubscriber implements EventStreamScanner.Lines, AutoCloseable {
     private static final int BUFFER_BYTES = 16 * 1024;
 
     private final long expected;
-    private final Histogram latencies = new Histogram(3);
+    private final int number;
+    private final DeliveryLatencies latencies;
     private final CountDownLatch connected = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
     private final Socket socket = new Socket();
@@ -33,8 +33,11 @@ final class LoadSubscriber implements EventStreamScanner.Lines, AutoCloseable {
     private volatile boolean inOrder = true;
     private volatile String ended = "";
 
-    LoadSubscriber(URI server, long from, long expected) {
+    /** Subscriber {@code number} of a run, recording into {@code latencies}. */
+    LoadSubscriber(URI server, long from, long expected, int number, DeliveryLatencies latencies) {
         this.expected = expected;
+        this.number = number;
+        this.latencies = latencies;
         this.lastId = from - 1;
         Thread.ofVirtual().name("load-subscriber").start(() -> read(server, from));
     }
@@ -101,7 +104,7 @@ final class LoadSubscriber implements EventStreamScanner.Lines, AutoCloseable {
             for (int i = at + SENT.length; i < to && line[i] >= '0' && line[i] <= '9'; i++) {
                 sent = sent * 10 + (line[i] - '0');
             }
-            latencies.recordValue(Math.max(0, now - sent));
+            latencies.record(number, now - sent);
         }
         lastArrival = now;
         received++;
@@ -148,11 +151,6 @@ final class LoadSubscriber implements EventStreamScanner.Lines, AutoCloseable {
     /** Why the server ended this subscription early (a non-200 status, an event such as "behind"), or "". */
     String ended() {
         return ended;
-    }
-
-    /** The delivery latencies in nanoseconds; read once the subscriber is done. */
-    Histogram latencies() {
-        return latencies;
     }
 
     @Override

@@ -64,12 +64,13 @@ public final class ServerLoad {
         long deadline = System.nanoTime() + options.timeout().toNanos();
         long from = head() + 1;
         var subscribers = new ArrayList<LoadSubscriber>();
+        var latencies = new DeliveryLatencies();
         var probe = new HealthProbe();
         Thread prober = Thread.ofVirtual().name("load-health").start(probe);
         try {
             var idle = footprint();
             for (int i = 0; i < options.subscribers(); i++) {
-                subscribers.add(new LoadSubscriber(server, from, options.events()));
+                subscribers.add(new LoadSubscriber(server, from, options.events(), i, latencies));
             }
             for (var subscriber : subscribers) {
                 subscriber.awaitConnected(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -83,7 +84,8 @@ public final class ServerLoad {
                     options.eventsPerAppender());
             var cpuBefore = CpuUse.now(serverPid);
             long started = System.nanoTime();
-            long failures = append();
+            var acknowledged = new Histogram(DeliveryLatencies.HIGHEST, 3);
+            long failures = append(acknowledged);
             Duration appendTime = Duration.ofNanos(System.nanoTime() - started);
             for (var subscriber : subscribers) {
                 subscriber.await(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -98,12 +100,14 @@ public final class ServerLoad {
                             during -> new SubscriberMemory(options.subscribers(), before, during, after))));
             return result(
                     subscribers,
+                    latencies.all(),
                     failures,
                     appendTime,
                     Duration.ofNanos(Math.max(0, lastArrival - started)),
                     cpu,
                     memory,
-                    probe.stop(prober));
+                    probe.stop(prober),
+                    acknowledged);
         } finally {
             probe.stop(prober);
             subscribers.forEach(LoadSubscriber::close);
@@ -119,13 +123,14 @@ public final class ServerLoad {
 
     private ServerLoadResult result(
             List<LoadSubscriber> subscribers,
+            Histogram delivery,
             long failures,
             Duration appendTime,
             Duration deliveryTime,
             CpuUse cpu,
             Optional<SubscriberMemory> memory,
-            HealthProbe probe) {
-        var delivery = new Histogram(3);
+            HealthProbe probe,
+            Histogram acknowledged) {
         int complete = 0;
         int outOfOrder = 0;
         long delivered = 0;
@@ -137,7 +142,6 @@ public final class ServerLoad {
             }
             complete += subscriber.complete() ? 1 : 0;
             outOfOrder += subscriber.inOrder() ? 0 : 1;
-            delivery.add(subscriber.latencies().copy());
         }
         return new ServerLoadResult(
                 options,
@@ -150,15 +154,24 @@ public final class ServerLoad {
                 memory,
                 complete,
                 outOfOrder,
-                delivery.getTotalCount() == 0
-                        ? new Latency(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO)
-                        : Latency.of(delivery),
+                latency(delivery),
+                latency(acknowledged),
                 probe.checks.get(),
                 probe.failures.get(),
                 Duration.ofNanos(probe.slowest.get()));
     }
 
-    private long append() throws InterruptedException {
+    private static Latency latency(Histogram nanos) {
+        return nanos.getTotalCount() == 0
+                ? new Latency(Duration.ZERO, Duration.ZERO, Duration.ZERO, Duration.ZERO)
+                : Latency.of(nanos);
+    }
+
+    /**
+     * Appends every event of the run; {@code acknowledged} gets each append's time from its send time to its
+     * answer, the part of a delivery's latency that is the append's own.
+     */
+    private long append(Histogram acknowledged) throws InterruptedException {
         var failures = new AtomicLong();
         String run = Long.toString(System.currentTimeMillis(), 36);
         String pad = "x".repeat(Math.max(0, options.payloadBytes() - 30));
@@ -169,11 +182,15 @@ public final class ServerLoad {
             int appender = a;
             threads.add(Thread.ofVirtual().name("load-appender-" + a).start(() -> {
                 for (int e = 0; e < options.eventsPerAppender(); e++) {
-                    String body = "{\"events\":[{\"type\":\"LoadTested\",\"data\":{\"t\":"
-                            + sendTime(start, (long) e * options.appenders() + appender) + ",\"pad\":\"" + pad
+                    long sent = sendTime(start, (long) e * options.appenders() + appender);
+                    String body = "{\"events\":[{\"type\":\"LoadTested\",\"data\":{\"t\":" + sent + ",\"pad\":\"" + pad
                             + "\"}}]}";
                     if (send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))) != 200) {
                         failures.incrementAndGet();
+                    }
+                    long answered = System.nanoTime();
+                    synchronized (acknowledged) {
+                        acknowledged.recordValue(Math.clamp(answered - sent, 0, DeliveryLatencies.HIGHEST));
                     }
                 }
             }));

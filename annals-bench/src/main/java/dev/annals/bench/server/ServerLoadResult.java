@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param healthChecks        {@code /health/ready} requests made during the run
  * @param healthFailures      those that did not answer 200
  * @param slowestHealth       the slowest of them
+ * @param acknowledged        from an append being sent to its answer: the append's own part of
+ *                            {@code delivery}
  */
 public record ServerLoadResult(
         ServerLoadOptions options,
@@ -39,6 +41,7 @@ public record ServerLoadResult(
         int complete,
         int outOfOrder,
         Latency delivery,
+        Latency acknowledged,
         int healthChecks,
         int healthFailures,
         Duration slowestHealth) {
@@ -61,6 +64,7 @@ public record ServerLoadResult(
                 server load: %d SSE subscribers on $all, %d appending HTTP clients, %d events of ~%d bytes
                   appends:   %.0f events/s (%d ms)%s, %d failed
                   delivery:  p50 %.1f ms, p99 %.1f ms, max %.1f ms (append sent -> event at a subscriber)
+                  of which:  append acknowledged p50 %.1f ms, p99 %.1f ms, max %.1f ms (append sent -> its answer)
                   fan-out:   %.0f SSE events/s delivered (%d in %d ms)
                   cpu:       %s
                   received:  %d of %d subscribers got every event, %d saw one out of order%s
@@ -78,6 +82,9 @@ public record ServerLoadResult(
                 millis(delivery.p50()),
                 millis(delivery.p99()),
                 millis(delivery.max()),
+                millis(acknowledged.p50()),
+                millis(acknowledged.p99()),
+                millis(acknowledged.max()),
                 deliveriesPerSecond(),
                 delivered,
                 deliveryTime.toMillis(),
