@@ -12,6 +12,7 @@ import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadSource;
+import dev.annals.store.jdbc.projection.Addend;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public record RebuildWorkload<E>(
                                 "INSERT INTO {bench_totals} (stream, total) VALUES (?, ?) ON CONFLICT (stream)"
                                         + " DO UPDATE SET total = {bench_totals}.total + excluded.total",
                                 tx.event().stream(),
-                                event.amount()))
+                                Addend.of(event.amount())))
                 .build();
     }
 

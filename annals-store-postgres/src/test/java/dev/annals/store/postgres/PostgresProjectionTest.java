@@ -36,10 +36,20 @@ class PostgresProjectionTest extends ReadModelConformance {
 
     @Override
     protected Map<String, Long> tallies() {
+        return tallied("total");
+    }
+
+    @Override
+    protected Map<String, Long> talliedEvents() {
+        return tallied("events");
+    }
+
+    private Map<String, Long> tallied(String column) {
         var totals = new TreeMap<String, Long>();
         try (var connection = TestDatabase.connect();
                 var statement = connection.createStatement();
-                var rows = statement.executeQuery("SELECT stream, total FROM " + options.schema() + ".tallies")) {
+                var rows =
+                        statement.executeQuery("SELECT stream, " + column + " FROM " + options.schema() + ".tallies")) {
             while (rows.next()) {
                 totals.put(rows.getString(1), rows.getLong(2));
             }

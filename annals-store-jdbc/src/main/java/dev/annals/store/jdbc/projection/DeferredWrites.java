@@ -9,30 +9,45 @@ import java.sql.SQLException;
  * batch is full, or when the runner flushes before its checkpoint.
  *
  * <p>Only consecutive rows of the same statement are batched together, so writes run in the order handlers
- * made them. After a failed run, every later flush throws that failure until the transaction ends: the
- * runner then knows the unit's deferred writes failed, and looks for the event they belonged to (ADR
- * 0040). One per read-model connection; used by one thread at a time.
+ * made them; rows with {@link Addend}s are merged by their other parameters first ({@link AdditiveRows}), and
+ * a row of the same statement without them (or with them elsewhere) starts a new run. After a failed run,
+ * every later flush throws that failure until the transaction ends: the runner then knows the unit's
+ * deferred writes failed, and looks for the event they belonged to (ADR 0040). One per read-model
+ * connection; used by one thread at a time.
  */
 final class DeferredWrites {
 
     /** Rows queued before a batch runs by itself: bounds memory and a server's message sizes. */
     private static final int MAX_ROWS = 1_000;
 
+    private final AdditiveRows additive = new AdditiveRows();
     private PreparedStatement statement;
+    private boolean merging;
     private int rows;
     private SQLException failure;
 
     /** Queues a row of {@code next}, bound to {@code parameters}, after running what another statement queued. */
     void add(PreparedStatement next, Object[] parameters) throws SQLException {
-        if (statement != next) {
+        var shape = AdditiveRows.shapeOf(parameters);
+        if (statement != next || merging != (shape != null)) {
             flush();
         }
-        for (int i = 0; i < parameters.length; i++) {
-            next.setObject(i + 1, parameters[i]);
-        }
-        next.addBatch();
         statement = next;
-        if (++rows >= MAX_ROWS) {
+        merging = shape != null;
+        if (merging) {
+            if (!additive.add(parameters, shape)) {
+                flush();
+                statement = next;
+                merging = true;
+                additive.add(parameters, shape);
+            }
+            rows = additive.size();
+        } else {
+            AdditiveRows.bind(next, parameters);
+            next.addBatch();
+            rows++;
+        }
+        if (rows >= MAX_ROWS) {
             flush();
         }
     }
@@ -46,9 +61,14 @@ final class DeferredWrites {
             return;
         }
         var queued = statement;
+        boolean merged = merging;
         statement = null;
+        merging = false;
         rows = 0;
         try {
+            if (merged) {
+                additive.addBatchTo(queued);
+            }
             queued.executeBatch();
         } catch (SQLException e) {
             failure = e;
@@ -62,7 +82,9 @@ final class DeferredWrites {
         if (statement != null) {
             clear(statement);
         }
+        additive.clear();
         statement = null;
+        merging = false;
         rows = 0;
         failure = null;
     }

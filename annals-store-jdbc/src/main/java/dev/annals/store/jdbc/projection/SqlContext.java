@@ -75,15 +75,13 @@ public final class SqlContext {
 
     /**
      * Runs {@code sql}, with each {@code {table}} replaced by its physical name and each {@code ?} bound
-     * to the next of {@code parameters}, and returns the number of rows changed. The statement is prepared
+     * to the next of {@code parameters} (an {@link Addend} as its amount), and returns the number of rows changed. The statement is prepared
      * once per read model and reused. Rows queued with {@link #batch} run first.
      */
     public int update(String sql, Object... parameters) throws SQLException {
         var statement = statement(sql);
         writes.flush();
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
+        AdditiveRows.bind(statement, parameters);
         return statement.executeUpdate();
     }
 
@@ -94,6 +92,10 @@ public final class SqlContext {
      * transaction; writes keep the order they were made in. For handlers that need no row count: what makes
      * rebuilds fast, above all on PostgreSQL. A failure shows at that later point; the runner then applies
      * the batch's events again one by one to find the event it belongs to (ADR 0040).
+     *
+     * <p>A parameter passed as an {@link Addend} declares the statement additive in it: rows of this statement
+     * queued with no other statement between them whose other parameters are equal are merged into one with the sum, so a row that
+     * many events of a batch change is written once (read {@link Addend}'s conditions first).
      */
     public void batch(String sql, Object... parameters) throws SQLException {
         writes.add(statement(sql), parameters);

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -57,6 +58,9 @@ public abstract class ReadModelConformance {
 
     /** What an application querying the live {@code tallies} view sees now: stream to total. */
     protected abstract Map<String, Long> tallies();
+
+    /** What an application querying the live {@code tallies} view sees now: stream to its count of events. */
+    protected abstract Map<String, Long> talliedEvents();
 
     /** True when a table of this exact name exists in the read model's schema. */
     protected abstract boolean tableExists(String name);
@@ -168,33 +172,64 @@ public abstract class ReadModelConformance {
 
     @Test
     void a_poisoned_event_in_the_middle_of_a_large_batch_is_parked_alone_and_every_other_event_applies_once() {
-        var expected = new TreeMap<String, Long>();
+        var appended = appendAmongAdded(i -> "tally-" + (i % 7), 1_100, 2_200);
+        runner = ProjectionRunner.start(Tally.batched("tally"), store, readModel, options());
+
+        runner.awaitPosition(appended.last(), WAIT);
+
+        assertThat(tallies()).isEqualTo(appended.totals());
+        assertThat(operator.deadLetters(Optional.of("tally")))
+                .extracting(letter -> letter.position(), letter -> letter.attempts())
+                .containsExactly(tuple(appended.refused(), 3), tuple(appended.poisoned(), 3));
+        assertThat(operator.deadLetters(Optional.of("tally")).getLast().error())
+                .as("the failure of the queued write, named on its own event")
+                .isNotBlank();
+        assertThat(operator.checkpoint("tally")).isEqualTo(appended.last());
+    }
+
+    @Test
+    void additive_rows_merged_in_large_batches_give_each_stream_its_sum_and_a_poisoned_event_is_still_parked_alone() {
+        // Runs of ten events per stream, so that a batch holds many rows of one stream to merge.
+        var appended = appendAmongAdded(i -> "tally-" + (i / 10 % 7), 1_105, 2_205);
+        runner = ProjectionRunner.start(Tally.additive("tally"), store, readModel, options());
+
+        runner.awaitPosition(appended.last(), WAIT);
+
+        assertThat(tallies()).isEqualTo(appended.totals());
+        assertThat(talliedEvents()).as("each event counted once").isEqualTo(appended.counts());
+        assertThat(operator.deadLetters(Optional.of("tally")))
+                .extracting(letter -> letter.position(), letter -> letter.attempts())
+                .containsExactly(tuple(appended.refused(), 3), tuple(appended.poisoned(), 3));
+        assertThat(operator.checkpoint("tally")).isEqualTo(appended.last());
+    }
+
+    /** What {@link #appendAmongAdded} appended: each stream's expected total and count, and three positions. */
+    private record Appended(
+            Map<String, Long> totals, Map<String, Long> counts, long refused, long poisoned, long last) {}
+
+    /**
+     * Appends 3,000 events to the streams {@code streamOf} names by their number (from 1): a Refused one at
+     * {@code refusedAt}, a Poisoned one at {@code poisonedAt}, an Added of the number everywhere else.
+     */
+    private Appended appendAmongAdded(IntFunction<String> streamOf, int refusedAt, int poisonedAt) {
+        var totals = new TreeMap<String, Long>();
+        var counts = new TreeMap<String, Long>();
         long refused = 0;
         long poisoned = 0;
         long last = 0;
         for (int i = 1; i <= 3_000; i++) {
-            String stream = "tally-" + (i % 7);
-            if (i == 1_100) {
+            String stream = streamOf.apply(i);
+            if (i == refusedAt) {
                 refused = append(stream, Tally.refused("no"));
-            } else if (i == 2_200) {
+            } else if (i == poisonedAt) {
                 poisoned = append(stream, Tally.poisoned("a NULL total"));
             } else {
                 last = append(stream, Tally.added(i));
-                expected.merge(stream, (long) i, Long::sum);
+                totals.merge(stream, (long) i, Long::sum);
+                counts.merge(stream, 1L, Long::sum);
             }
         }
-        runner = ProjectionRunner.start(Tally.batched("tally"), store, readModel, options());
-
-        runner.awaitPosition(last, WAIT);
-
-        assertThat(tallies()).isEqualTo(expected);
-        assertThat(operator.deadLetters(Optional.of("tally")))
-                .extracting(letter -> letter.position(), letter -> letter.attempts())
-                .containsExactly(tuple(refused, 3), tuple(poisoned, 3));
-        assertThat(operator.deadLetters(Optional.of("tally")).getLast().error())
-                .as("the failure of the queued write, named on its own event")
-                .isNotBlank();
-        assertThat(operator.checkpoint("tally")).isEqualTo(last);
+        return new Appended(totals, counts, refused, poisoned, last);
     }
 
     @Test

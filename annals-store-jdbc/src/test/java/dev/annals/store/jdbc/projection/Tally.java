@@ -7,6 +7,7 @@ import dev.annals.serialization.EventCodec;
 import dev.annals.serialization.EventTypeRegistry;
 import dev.annals.store.ReadSource;
 import java.util.List;
+import java.util.function.LongFunction;
 
 /** A test read model for every JDBC backend (portable SQL): the sum of the amounts added to each stream of category {@code tally}. */
 public final class Tally {
@@ -43,23 +44,39 @@ public final class Tally {
         return CODEC.encode(new Poisoned(why), Metadata.empty());
     }
 
-    private static final String UPSERT = "INSERT INTO {tallies} (stream, total, events) VALUES (?, ?, 1)"
+    private static final String UPSERT = "INSERT INTO {tallies} (stream, total, events) VALUES (?, ?, ?)"
             + " ON CONFLICT (stream) DO UPDATE SET total = {tallies}.total + excluded.total,"
-            + " events = {tallies}.events + 1";
+            + " events = {tallies}.events + excluded.events";
 
     /**
      * The same read model written with {@link SqlContext#batch}: a Refused event's handler throws, and a
-     * Poisoned event's queued write fails only when its batch runs.
+     * Poisoned event's queued write (a NULL total) fails only when its batch runs.
      */
     public static Projection<SqlContext> batched(String name) {
+        return queued(name, amount -> amount);
+    }
+
+    /**
+     * As {@link #batched}, with the amount and the count passed as {@link Addend}s, so that a batch's rows of
+     * one stream merge; a Poisoned event's row (no addend for its total) runs apart from them and fails.
+     */
+    public static Projection<SqlContext> additive(String name) {
+        return queued(name, Addend::of);
+    }
+
+    /** The batched projection, with the amounts written as {@code parameter} makes them. */
+    private static Projection<SqlContext> queued(String name, LongFunction<Object> parameter) {
         return Projection.<SqlContext>builder(name)
                 .source(new ReadSource.Category("tally"))
                 .events(CODEC)
-                .on(Added.class, (event, tx) -> tx.batch(UPSERT, tx.event().stream(), event.amount()))
+                .on(
+                        Added.class,
+                        (event, tx) -> tx.batch(
+                                UPSERT, tx.event().stream(), parameter.apply(event.amount()), parameter.apply(1)))
                 .on(Refused.class, (event, tx) -> {
                     throw new IllegalStateException("refused: " + event.why());
                 })
-                .on(Poisoned.class, (event, tx) -> tx.batch(UPSERT, tx.event().stream(), null))
+                .on(Poisoned.class, (event, tx) -> tx.batch(UPSERT, tx.event().stream(), null, parameter.apply(1)))
                 .build();
     }
 

@@ -39,6 +39,11 @@ class SqliteProjectionTest extends ReadModelConformance {
     }
 
     @Override
+    protected Map<String, Long> talliedEvents() {
+        return ReadModelQueries.totals(data, "SELECT stream, events FROM tallies");
+    }
+
+    @Override
     protected boolean tableExists(String name) {
         return !ReadModelQueries.totals(data, "SELECT name, 0 FROM sqlite_master WHERE name = '" + name + "'")
                 .isEmpty();

@@ -13,6 +13,7 @@ import dev.annals.example.bank.account.AccountEvent.Withdrawn;
 import dev.annals.example.bank.account.AccountEvents;
 import dev.annals.projection.Projection;
 import dev.annals.store.ReadSource;
+import dev.annals.store.jdbc.projection.Addend;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.SqlContext;
 import java.sql.SQLException;
@@ -55,7 +56,8 @@ public final class BalancesProjection {
     }
 
     private static void add(SqlContext tx, long cents) throws SQLException {
-        tx.batch("UPDATE {balances} SET balance = balance + ? WHERE account = ?", cents, account(tx));
+        // Additive: a batch's changes to one account reach the table as one update (ADR 0040).
+        tx.batch("UPDATE {balances} SET balance = balance + ? WHERE account = ?", Addend.of(cents), account(tx));
     }
 
     private static void status(SqlContext tx, String status) throws SQLException {
