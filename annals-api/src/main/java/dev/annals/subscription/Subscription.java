@@ -8,6 +8,7 @@ import dev.annals.store.HeadNotifier;
 import dev.annals.store.ReadSource;
 import dev.annals.subscription.internal.HeadWaiter;
 import dev.annals.subscription.internal.SourcePager;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +41,11 @@ public final class Subscription implements AutoCloseable {
     /** Put in the buffer by close() to end the deliverer without interrupting a subscriber mid-batch. */
     private static final RecordedEvent STOP =
             new RecordedEvent("$stop", 0, 0, new UUID(0, 0), "$stop", 1, new byte[0], Metadata.empty(), Instant.EPOCH);
+
+    /** How often a reader blocked on a full buffer looks whether it should stop. */
+    private static final Duration HAND_OVER_CHECK = Duration.ofMillis(50);
+    /** How long close() lets a read in flight finish before interrupting it. */
+    private static final Duration READER_GRACE = Duration.ofSeconds(2);
 
     private final String name;
     private final EventReader reader;
@@ -137,7 +144,7 @@ public final class Subscription implements AutoCloseable {
                     page = pager.nextPage();
                 } catch (EventStoreException unavailable) {
                     if (stopping) {
-                        // close() interrupted a read in flight, which closes a virtual thread's socket: not a fault.
+                        // close() interrupted a read that outlived its grace: not a fault of its own.
                         return;
                     }
                     // A lost connection or a restarting server: nothing was handed on, so wait and read again.
@@ -156,7 +163,11 @@ public final class Subscription implements AutoCloseable {
                     waiter.awaitChange(seen, options.pollInterval());
                 }
                 for (RecordedEvent event : page) {
-                    buffer.put(event);
+                    while (!buffer.offer(event, HAND_OVER_CHECK.toNanos(), TimeUnit.NANOSECONDS)) {
+                        if (stopping) {
+                            return;
+                        }
+                    }
                 }
             }
         } catch (InterruptedException e) {
@@ -202,7 +213,6 @@ public final class Subscription implements AutoCloseable {
     private void stopAsync() {
         stopping = true;
         waiter.wake();
-        readerThread.interrupt();
     }
 
     /** The position of the last event the subscriber handled, or the checkpoint it started from. */
@@ -240,7 +250,13 @@ public final class Subscription implements AutoCloseable {
         stopAsync();
         reader.capability(HeadNotifier.class).ifPresent(notifier -> notifier.removeHeadListener(waiter));
         try {
-            readerThread.join();
+            // The reader sees `stopping` after its read in flight; interrupting it instead would close a virtual
+            // thread's socket under the pool, which then logs the connection as broken. Only a read that hangs
+            // past the grace (a database gone silent) is interrupted.
+            if (!readerThread.join(READER_GRACE)) {
+                readerThread.interrupt();
+                readerThread.join();
+            }
             // The reader is gone, so nobody else fills the buffer: there is room for STOP after clearing it.
             buffer.clear();
             buffer.offer(STOP);
