@@ -87,18 +87,18 @@ class StreamIndexTest {
 
     @Test
     void a_catch_up_in_steps_shows_each_event_once_and_moves_indexed_through_with_its_last_step() throws SQLException {
-        // A batch of 128 is indexed in two steps: the streams with an even key, then those with an odd key.
-        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(128))) {
-            var appended = appendRoundRobin(store, 128);
+        // A batch of 64 is indexed in two steps: the streams with an even key, then those with an odd key.
+        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(64))) {
+            var appended = appendRoundRobin(store, 64);
 
-            // The first step ran in the 128th commit: some entries are in the index, none visible yet.
+            // The first step ran in the 64th commit: some entries are in the index, none visible yet.
             assertThat(indexedThrough()).isZero();
-            assertThat(count("SELECT COUNT(*) FROM stream_index")).isBetween(1L, 127L);
+            assertThat(count("SELECT COUNT(*) FROM stream_index")).isBetween(1L, 63L);
             assertReadsMatch(store, appended);
 
             appended = appendRoundRobin(store, 1);
-            assertThat(indexedThrough()).isEqualTo(128);
-            assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(128);
+            assertThat(indexedThrough()).isEqualTo(64);
+            assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(64);
             assertReadsMatch(store, appended);
         }
     }
@@ -106,16 +106,16 @@ class StreamIndexTest {
     @Test
     void opening_the_store_finishes_a_catch_up_that_stopped_half_way() throws SQLException {
         List<RecordedEvent> appended;
-        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(128))) {
-            appended = appendRoundRobin(store, 128);
+        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(64))) {
+            appended = appendRoundRobin(store, 64);
         }
         // As a crash would leave it: one step's entries beyond indexed_through.
         assertThat(indexedThrough()).isZero();
         assertThat(count("SELECT COUNT(*) FROM stream_index")).isPositive();
 
-        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(128))) {
-            assertThat(indexedThrough()).isEqualTo(128);
-            assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(128);
+        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(64))) {
+            assertThat(indexedThrough()).isEqualTo(64);
+            assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(64);
             assertReadsMatch(store, appended);
         }
     }

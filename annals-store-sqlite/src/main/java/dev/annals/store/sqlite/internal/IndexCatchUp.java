@@ -18,10 +18,15 @@ import java.sql.SQLException;
  */
 final class IndexCatchUp {
 
-    /** Index entries per step for a full batch: the default batch of 1,024 is indexed in 16 steps. */
-    private static final int ROWS_PER_STEP = 64;
-    /** At most this many steps, so that the tail stays under two batches while a catch-up runs. */
-    private static final int MAX_STEPS = 16;
+    /** Index entries per step for a full batch: the default batch of 1,024 is indexed in 32 steps. */
+    private static final int ROWS_PER_STEP = 32;
+    /**
+     * At most this many steps. With 64 writers a catch-up of 32 steps spans about two batches of appends,
+     * so each catch-up indexes about that many and writes each stream's leaf once for them: in a replay of
+     * the write pattern, 32 steps wrote 7% fewer WAL frames per event than one commit per batch, 16 steps
+     * 8% more, and the largest commit 50 frames against 59 (the ordinary one: about 32).
+     */
+    private static final int MAX_STEPS = 32;
 
     private final int batch;
     private final int steps;

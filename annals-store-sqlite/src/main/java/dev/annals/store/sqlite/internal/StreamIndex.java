@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * which is what bounded single-event throughput.
  *
  * <p>Every query that finds a stream's events or its version therefore reads two places: the index up to
- * {@code indexed_through}, and a scan of the tail (at most about two batches of rows, in position order,
+ * {@code indexed_through}, and a scan of the tail (at most about three batches of rows, in position order,
  * cheap). The writer adds a batch to the index in steps, one per group commit, and moves
  * {@code indexed_through} with the last: reads take from the index only the entries at or before
  * {@code indexed_through} and from the log only the events after it, so every statement sees each event
