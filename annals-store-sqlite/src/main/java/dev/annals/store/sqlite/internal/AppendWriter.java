@@ -135,6 +135,7 @@ public final class AppendWriter implements BatchWriter {
                 stateStale = false;
             }
             long recordedAt = nextRecordedAt();
+            long firstPosition = state.nextPosition();
             current.begin.execute();
             for (int i = 0; i < batch.size(); i++) {
                 var append = batch.get(i);
@@ -145,6 +146,7 @@ public final class AppendWriter implements BatchWriter {
                     outcomes[i] = refused;
                 }
             }
+            current.appender.settleRefusals(batch, outcomes, firstPosition);
             current.appender.writeSeals();
             indexed = indexTailIfLong(current);
             committing = true;
