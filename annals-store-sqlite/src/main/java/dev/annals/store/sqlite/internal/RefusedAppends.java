@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -47,7 +48,7 @@ final class RefusedAppends implements AutoCloseable {
         this.dialect = dialect;
         this.selectById = selectById;
         this.storedIds = connection.prepareStatement("SELECT event_id FROM events WHERE event_id IN ("
-                + String.join(", ", java.util.Collections.nCopies(IDS_PER_QUERY, "?")) + ")");
+                + String.join(", ", Collections.nCopies(IDS_PER_QUERY, "?")) + ")");
     }
 
     /** Notes {@code append}, refused for its expected version, for {@link #settle}. */
