@@ -162,8 +162,11 @@ public final class AppendComparison {
                         options.size());
             }
             for (AppendWorkload workload : options.workloads()) {
+                long cpuBefore = ProcessCpu.nanos();
                 var measured = WorkloadRun.run(target, workload, options.size());
-                progress.accept(line(workload, system, measured.result().eventsPerSecond()));
+                long cpu = ProcessCpu.nanos() - cpuBefore;
+                progress.accept(line(workload, system, measured.result().eventsPerSecond())
+                        + ProcessCpu.perEvent(cpu, measured.result().eventsAppended()));
                 outcomes.add(measured);
             }
         } catch (Exception e) {

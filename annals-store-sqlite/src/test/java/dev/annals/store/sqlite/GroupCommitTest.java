@@ -153,6 +153,75 @@ class GroupCommitTest {
     }
 
     @Test
+    void answers_an_exact_retry_among_more_refused_appends_than_one_look_up_holds() throws Exception {
+        var taken = EventData.of("Opened", "{\"first\":true}");
+        var original = store.append("taken-1", ExpectedVersion.noStream(), taken);
+        var appends = new ConcurrentAppends();
+        var refused = new ArrayList<CompletableFuture<AppendResult>>();
+        CompletableFuture<AppendResult> retry;
+        try (var lock = WriteLockHolder.hold(store.file())) {
+            occupyWriter(appends);
+            // 70 ids of refused appends before the retry's: the group's look-up of their ids takes two queries.
+            for (int i = 0; i < 35; i++) {
+                refused.add(appends.start(() -> store.append(
+                        "taken-1",
+                        ExpectedVersion.noStream(),
+                        EventData.of("Opened", "{}"),
+                        EventData.of("Opened", "{}"))));
+            }
+            retry = appends.start(() -> store.append("taken-1", ExpectedVersion.exact(4), taken));
+            refused.add(appends.start(
+                    () -> store.append("taken-1", ExpectedVersion.exact(4), EventData.of("Opened", "{}"))));
+            appends.awaitAllWaiting();
+            lock.release();
+        }
+        appends.awaitAllDone();
+
+        assertThat(retry.join()).isEqualTo(original);
+        assertThat(refused).allSatisfy(result -> assertThatThrownBy(result::join)
+                .hasCauseInstanceOf(WrongExpectedVersionException.class));
+        assertThat(batchAppends().max()).isEqualTo(37);
+        assertThat(store.readStream("taken-1")).hasSize(1);
+        assertGapFree();
+    }
+
+    @Test
+    void refuses_an_append_whose_ids_a_later_append_of_its_batch_writes_as_if_it_had_been_looked_up_at_its_turn()
+            throws Exception {
+        store.append("moved-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
+        var shared = EventData.of("Opened", "{\"shared\":true}");
+        var appends = new ConcurrentAppends();
+        CompletableFuture<AppendResult> stale;
+        CompletableFuture<AppendResult> later;
+        CompletableFuture<AppendResult> other;
+        try (var lock = WriteLockHolder.hold(store.file())) {
+            occupyWriter(appends);
+            stale = appends.start(() -> store.append("moved-1", ExpectedVersion.noStream(), shared));
+            later = appends.start(() -> store.append("fresh-1", ExpectedVersion.noStream(), shared));
+            other = appends.start(
+                    () -> store.append("other-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}")));
+            appends.awaitAllWaiting();
+            lock.release();
+        }
+        appends.awaitAllDone();
+
+        // At its turn the stale append's id was not stored yet: a refusal for its version, not a retry of the
+        // append written after it. The group was written again append by append to keep that answer.
+        assertThatThrownBy(stale::join)
+                .cause()
+                .isInstanceOfSatisfying(
+                        WrongExpectedVersionException.class,
+                        refusal -> assertThat(refusal.actualVersion()).isZero());
+        assertThat(later.join().streamVersion()).isZero();
+        assertThat(other.join().streamVersion()).isZero();
+        assertThat(store.readStream("fresh-1"))
+                .extracting(RecordedEvent::eventId)
+                .containsExactly(shared.eventId());
+        assertThat(store.readStream("moved-1")).hasSize(1);
+        assertGapFree();
+    }
+
+    @Test
     void fails_only_the_append_the_database_refuses_and_writes_the_others_of_its_batch_on_their_own() throws Exception {
         store.append("before-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
         var appends = new ConcurrentAppends();

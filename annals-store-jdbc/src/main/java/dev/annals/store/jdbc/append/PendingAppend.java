@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +48,12 @@ public record PendingAppend(
      */
     public AppendResult await() {
         try {
-            return outcome.get();
+            if (!outcome.isDone()) {
+                // Waited for through a stage that completes normally either way: get() on the outcome would wrap a
+                // refusal in an ExecutionException, and filling in its stack trace cost a refused caller more than
+                // the rest of its turn (64 writers on 4 streams are refused about 13 times per event, ADR 0042).
+                outcome.exceptionally(refusal -> null).get();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (change.isPresent()) {
@@ -61,11 +67,15 @@ public record PendingAppend(
                             + "'; the append may or may not be written, an exact retry tells which",
                     e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException refused) {
-                throw refused;
-            }
-            throw new EventStoreException("append to stream '" + stream + "' failed", e.getCause());
+            throw new IllegalStateException("a stage that completes normally failed", e);
         }
+        if (outcome.state() == Future.State.SUCCESS) {
+            return outcome.resultNow();
+        }
+        if (outcome.exceptionNow() instanceof RuntimeException refused) {
+            throw refused;
+        }
+        throw new EventStoreException("append to stream '" + stream + "' failed", outcome.exceptionNow());
     }
 
     /** Completes the append as written; call only after the commit holding it returned. */

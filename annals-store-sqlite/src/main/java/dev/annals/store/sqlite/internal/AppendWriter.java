@@ -134,6 +134,7 @@ public final class AppendWriter implements BatchWriter {
                 stateStale = false;
             }
             long recordedAt = nextRecordedAt();
+            long firstPosition = state.nextPosition();
             current.begin.execute();
             for (int i = 0; i < batch.size(); i++) {
                 var append = batch.get(i);
@@ -144,6 +145,7 @@ public final class AppendWriter implements BatchWriter {
                     outcomes[i] = refused;
                 }
             }
+            current.appender.settleRefusals(batch, outcomes, firstPosition);
             current.appender.writeSeals();
             indexCatchUp.stepIn(current, state.indexedThrough(), state.nextPosition() - 1);
             committing = true;

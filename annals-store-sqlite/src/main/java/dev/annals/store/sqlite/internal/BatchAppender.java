@@ -57,8 +57,10 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement selectStreamState;
     private final PreparedStatement insertHash;
     private final PreparedStatement insertHashes;
-    /** Looks up event ids: every refused append of a contended stream does, so it is prepared once. */
+    /** Looks up the event ids of an append whose insert hit the unique index, or of a refused exact retry. */
     private final PreparedStatement selectById;
+    /** The appends refused for their expected version, whose ids are looked up once per group. */
+    private final RefusedAppends refused;
     /** The hashes of this transaction's events, written in one batch just before it commits. */
     private final List<Long> pendingPositions = new ArrayList<>();
 
@@ -86,6 +88,7 @@ final class BatchAppender implements AutoCloseable {
         this.insertHashes = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES "
                 + String.join(", ", Collections.nCopies(SEALS_PER_INSERT, "(?, ?)")));
         this.selectById = connection.prepareStatement(dialect.selectByEventId());
+        this.refused = new RefusedAppends(dialect, connection, selectById);
     }
 
     /**
@@ -153,11 +156,9 @@ final class BatchAppender implements AutoCloseable {
                 : StreamMarks.versionForAppend(
                         stream, known.get().version(), known.get().state());
         if (!append.expected().accepts(actual)) {
-            // Only now pay for looking the ids up: a retry after the stream moved on must still succeed.
-            var retry = StoredEvents.resolveRetry(dialect, selectById, stream, append.events());
-            if (retry.isPresent()) {
-                return retry.get();
-            }
+            // A retry after the stream moved on must still succeed: its ids are looked up with the group's
+            // other refusals before the commit (settleRefusals), which may still acknowledge it.
+            refused.refusedByVersion(append);
             throw new WrongExpectedVersionException(stream, append.expected(), actual);
         }
         boolean revived = known.isPresent() && known.get().state() != StreamMarks.State.LIVE;
@@ -260,9 +261,21 @@ final class BatchAppender implements AutoCloseable {
         state.lastHash(hash);
     }
 
-    /** Forgets the hashes not yet written: their transaction failed. */
+    /**
+     * Looks up the event ids of the appends refused for their expected version in this transaction, and answers
+     * each that is an exact retry of a stored append with its original result; call before the seals and the
+     * commit. See {@link RefusedAppends#settle}.
+     *
+     * @param firstPosition the position the transaction's first event took (or would have)
+     */
+    public void settleRefusals(List<PendingAppend> batch, Object[] outcomes, long firstPosition) throws SQLException {
+        refused.settle(batch, outcomes, firstPosition);
+    }
+
+    /** Forgets the hashes and refusals not yet settled: their transaction failed. */
     public void discardSeals() {
         dropSealsFrom(0);
+        refused.discard();
     }
 
     private void dropSealsFrom(int size) {
@@ -388,5 +401,6 @@ final class BatchAppender implements AutoCloseable {
         }) {
             statement.close();
         }
+        refused.close();
     }
 }
