@@ -16,6 +16,9 @@ import java.io.IOException;
  */
 public final class RequestBody {
 
+    /** The longest array the JDK allocates; a longer body (only under a limit above it) is Javalin's to read. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private RequestBody() {}
 
     /**
@@ -28,7 +31,7 @@ public final class RequestBody {
         var request = ctx.req();
         long length = request.getContentLengthLong();
         var bounded = bounded(request);
-        if (length < 0 || bounded == null) {
+        if (length < 0 || length > MAX_ARRAY || bounded == null) {
             return ctx.bodyAsBytes();
         }
         if (length > bounded.maxBytes()) {
