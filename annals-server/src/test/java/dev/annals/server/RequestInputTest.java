@@ -199,6 +199,29 @@ class RequestInputTest {
     }
 
     @Test
+    void a_stated_length_over_the_limit_is_a_413_naming_the_limit_and_appends_nothing() throws IOException {
+        String response = raw(
+                "POST",
+                "/streams/account-1",
+                "{\"events\":[{\"type\":\"Big\",\"data\":\"" + "x".repeat(LIMIT) + "\"}]}");
+
+        assertThat(status(response)).isEqualTo(413);
+        assertThat(response).contains("body_too_large").contains("\"limit\":" + LIMIT);
+        assertThat(store.headPosition()).isZero();
+    }
+
+    @Test
+    void a_body_of_its_stated_length_is_appended_as_sent() throws IOException {
+        String append = "{\"events\":[{\"type\":\"Opened\",\"data\":{\"n\":1}}]}";
+
+        assertThat(status(raw("POST", "/streams/account-1", append))).isEqualTo(200);
+        assertThat(store.headPosition()).isEqualTo(1);
+        try (var events = store.read(dev.annals.store.ReadRequest.forward(new dev.annals.store.ReadSource.All()))) {
+            assertThat(events.findFirst().orElseThrow().payloadAsString()).isEqualTo("{\"n\":1}");
+        }
+    }
+
+    @Test
     void a_chunked_body_within_the_limit_is_appended() {
         byte[] body = "{\"events\":[{\"type\":\"Opened\",\"data\":{}}]}".getBytes(StandardCharsets.UTF_8);
         var request = http.request("/streams/account-1")

@@ -21,6 +21,11 @@ final class BoundedRequest extends HttpServletRequestWrapper {
         this.maxBytes = maxBytes;
     }
 
+    /** The most bytes its body may hold. */
+    long maxBytes() {
+        return maxBytes;
+    }
+
     @Override
     public synchronized ServletInputStream getInputStream() throws IOException {
         if (bounded == null) {

@@ -1,8 +1,10 @@
 package dev.annals.server.internal.json;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
@@ -17,8 +19,19 @@ import java.util.Map;
 /** The one JSON mapper of the HTTP API and the shapes of the objects it writes. */
 public final class ApiJson {
 
-    /** Numbers keep their exact text: a payload passes through the server unchanged in meaning. */
-    public static final JsonMapper MAPPER = JsonMapper.builder()
+    /** Buffers kept for reuse: as many as requests in flight by default, beyond which they are dropped. */
+    private static final int POOLED_BUFFERS = 256;
+
+    /**
+     * Numbers keep their exact text: a payload passes through the server unchanged in meaning.
+     *
+     * <p>Its parsers and generators take their buffers from one bounded pool shared by all threads. Jackson's
+     * default pool is per thread, and each request runs on a virtual thread of its own that never comes
+     * back: every parser and generator allocated its buffers afresh (a tenth of an append's JSON work).
+     */
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newBoundedPool(POOLED_BUFFERS))
+                    .build())
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

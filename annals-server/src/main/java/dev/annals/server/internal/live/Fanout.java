@@ -65,7 +65,8 @@ final class Fanout implements AutoCloseable {
     private void run(long woken) {
         try {
             while (!closed) {
-                long head = tail.headPosition();
+                // What the tail holds, not the store's head: with no client attached its feed stops, and so does this.
+                long head = tail.heldHead();
                 if (head == woken) {
                     LockSupport.park(this);
                     continue;

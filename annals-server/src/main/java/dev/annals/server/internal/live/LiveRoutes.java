@@ -145,9 +145,12 @@ public final class LiveRoutes implements AutoCloseable {
                 checkpoint,
                 tail,
                 frames);
+        // Attached before it starts, so that it finds the tail fed and goes live once it has caught up.
+        tail.attach();
         clients.add(subscriber);
         subscriber.start(() -> {
             clients.remove(subscriber);
+            tail.detach();
             client.close();
             LOG.debug("SSE client of {} left after position {}", name, subscriber.cursor());
         });

@@ -36,13 +36,26 @@ import static java.util.Objects.requireNonNull;
  * moves up. One feed thread writes; the many SSE clients read without a lock: {@code base} is raised before
  * a slot is overwritten, so a reader that finds another event in a slot and {@code base} below the
  * position knows it for a gap, never for an event it missed.
+ *
+ * <p>The feed runs only while SSE clients are attached ({@link #attach()}, {@link #detach()}): it reads
+ * every commit, which appends paid for even with no client connected. When a client attaches after none was,
+ * the window starts again, empty, at the store's head; a batch of a stopped feed is dropped, so positions held
+ * only ever rise.
  */
 final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
 
     private final EventReader store;
     private final AtomicReferenceArray<RecordedEvent> window;
     private final HeadListeners listeners = new HeadListeners();
-    private final Subscription feed;
+    /** Guards the feed's start and stop, and each batch it holds, so that a stopped feed's last batch is dropped. */
+    private final Object feeding = new Object();
+    /** The running feed, or null while no client is attached. */
+    private volatile Subscription feed;
+    /** Names the running feed in its batches (null while none runs): set before the feed starts. */
+    private Object feedToken;
+
+    private int attached;
+    private boolean closed;
     private volatile long base;
     private volatile long last;
 
@@ -51,17 +64,73 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
         this.window = new AtomicReferenceArray<>(capacity);
         this.base = store.headPosition();
         this.last = base;
-        this.feed = Subscription.start(
-                "live-tail", store, new ReadSource.All(), base, SubscriptionOptions.defaults(), this::hold);
     }
 
-    private void hold(List<RecordedEvent> events) {
-        for (RecordedEvent event : events) {
-            long position = event.position();
-            // Raised first: a reader that sees the slot overwritten then sees the window moved past it.
-            base = Math.max(base, position - window.length());
-            window.set(slot(position), event);
-            last = position;
+    /**
+     * Tells that a client now reads through this tail: the first one starts the feed. The feed runs only while
+     * clients are attached, for it reads every commit (a head query and a page each): with no SSE client,
+     * appends paid about a tenth of the server's time for it.
+     */
+    void attach() {
+        synchronized (feeding) {
+            if (attached++ > 0 || closed) {
+                return;
+            }
+            // What was committed while no feed ran is not held: the window starts again, empty, at the head,
+            // and a client that wants older events reads them from the store.
+            long head = Math.max(store.headPosition(), last);
+            base = head; // raised before last, as hold() does
+            last = head;
+            var token = new Object();
+            feedToken = token;
+            feed = Subscription.start(
+                    "live-tail",
+                    store,
+                    new ReadSource.All(),
+                    head,
+                    SubscriptionOptions.defaults(),
+                    events -> hold(token, events));
+        }
+    }
+
+    /** Tells that a client no longer reads through this tail: the last one stops the feed. */
+    void detach() {
+        Subscription stopped;
+        synchronized (feeding) {
+            if (--attached > 0) {
+                return;
+            }
+            stopped = stopFeed();
+        }
+        close(stopped);
+    }
+
+    /** Takes the feed out, under the lock; it is closed outside, for closing waits for a batch being held. */
+    private Subscription stopFeed() {
+        var stopped = feed;
+        feed = null;
+        feedToken = null;
+        return stopped;
+    }
+
+    private static void close(Subscription stopped) {
+        if (stopped != null) {
+            stopped.close();
+        }
+    }
+
+    private void hold(Object token, List<RecordedEvent> events) {
+        synchronized (feeding) {
+            if (token != feedToken) {
+                return; // a stopped feed's last batch: the window starts again after it
+            }
+            for (RecordedEvent event : events) {
+                long position = event.position();
+                // Raised first: a reader that sees the slot overwritten then sees the window moved past it.
+                base = Math.max(base, position - window.length());
+                window.set(slot(position), event);
+                last = position;
+            }
         }
         listeners.fire(events.getLast().position());
     }
@@ -75,9 +144,10 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
         return base;
     }
 
-    /** True while the feed runs; once it stopped, the window no longer grows and readers must use the store. */
+    /** True while the feed runs; while it does not, the window does not grow and readers must use the store. */
     boolean live() {
-        return feed.isRunning();
+        var running = feed;
+        return running != null && running.isRunning();
     }
 
     /**
@@ -92,7 +162,7 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
     @Override
     public Stream<RecordedEvent> read(ReadRequest request) {
         // Should the feed ever stop (it retries lost connections by itself), the clients read the store.
-        if (feed.isRunning()
+        if (live()
                 && request.direction() == Direction.FORWARD
                 && !request.source().byVersion()) {
             var held = fromWindow(request);
@@ -134,7 +204,12 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
     /** The position of the newest event this tail holds (the store's head should its feed have stopped). */
     @Override
     public long headPosition() {
-        return feed.isRunning() ? last : store.headPosition();
+        return live() ? last : store.headPosition();
+    }
+
+    /** The position of the newest event held, which stays put while no feed runs. */
+    long heldHead() {
+        return last;
     }
 
     @Override
@@ -154,6 +229,11 @@ final class LiveTail implements EventReader, HeadNotifier, AutoCloseable {
 
     @Override
     public void close() {
-        feed.close();
+        Subscription stopped;
+        synchronized (feeding) {
+            closed = true;
+            stopped = stopFeed();
+        }
+        close(stopped);
     }
 }

@@ -31,6 +31,13 @@ public record AppendBody(ExpectedVersion expected, List<EventData> events) {
 
     /** Parses {@code body}, or throws a 400 {@link ApiException} naming the first problem. */
     public static AppendBody parse(byte[] body) {
+        var streamed = StreamedAppendBody.read(body);
+        // Not the plain shape: the tree names whatever is wrong, or reads what the single pass leaves to it.
+        return streamed != null ? streamed : parseTree(body);
+    }
+
+    /** Parses {@code body} as a tree, as every body was before {@link StreamedAppendBody}. */
+    static AppendBody parseTree(byte[] body) {
         JsonNode root = StrictJson.readTree(body, "the body");
         if (root == null || !root.isObject()) {
             throw invalid("the body must be a JSON object with \"events\"", "");

@@ -4,6 +4,7 @@ import dev.annals.event.RecordedEvent;
 import dev.annals.server.auth.Permission;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
+import dev.annals.server.internal.input.RequestBody;
 import dev.annals.server.internal.json.ApiJson;
 import dev.annals.server.internal.json.JsonBody;
 import dev.annals.store.AppendResult;
@@ -14,6 +15,7 @@ import dev.annals.store.ReadSource;
 import dev.annals.store.StreamName;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -45,11 +47,11 @@ public final class StreamRoutes {
         app.get("/streams", this::list);
     }
 
-    private void append(Context ctx) {
+    private void append(Context ctx) throws IOException {
         String stream = ctx.pathParam("stream");
         StreamName.validate(stream);
         guard.require(ctx, Permission.WRITE, stream);
-        AppendBody body = AppendBody.parse(ctx.bodyAsBytes());
+        AppendBody body = AppendBody.parse(RequestBody.bytes(ctx));
         AppendResult result = store.append(stream, body.expected(), body.events());
         if (LOG.isDebugEnabled()) {
             LOG.debug(

@@ -57,6 +57,7 @@ class LiveTailTest {
     void serves_reads_from_inside_its_window_from_memory_and_older_ones_from_the_store() {
         append("account-1", 5);
         tail = new LiveTail(counted, 100);
+        tail.attach();
         append("account-1", 3);
         await().until(() -> tail.headPosition() == 8);
         int readsBefore = counted.reads.get();
@@ -72,6 +73,7 @@ class LiveTailTest {
     @Test
     void filters_categories_and_event_types_in_its_window_and_honours_the_limit() {
         tail = new LiveTail(counted, 100);
+        tail.attach();
         append("account-1", 2);
         append("order-7", 2);
         append("account-2", 2);
@@ -90,6 +92,7 @@ class LiveTailTest {
     @Test
     void a_full_window_lets_its_oldest_events_go_and_sends_their_readers_to_the_store() {
         tail = new LiveTail(counted, 4);
+        tail.attach();
         append("account-1", 10);
         await().until(() -> tail.headPosition() == 10);
         int readsBefore = counted.reads.get();
@@ -105,6 +108,7 @@ class LiveTailTest {
     void a_subscription_through_it_gets_every_event_once_in_order_while_catching_up_and_live() throws Exception {
         append("account-1", 50);
         tail = new LiveTail(counted, 16);
+        tail.attach();
         var seen = new CopyOnWriteArrayList<Long>();
         try (var subscription = Subscription.start(
                 "through-tail",
@@ -121,6 +125,52 @@ class LiveTailTest {
         assertThat(seen)
                 .containsExactlyElementsOf(
                         LongStream.rangeClosed(1, 250).boxed().toList());
+    }
+
+    @Test
+    void reads_nothing_while_no_client_is_attached_and_starts_again_at_the_head_when_one_attaches() {
+        tail = new LiveTail(counted, 100);
+        append("account-1", 5);
+
+        assertThat(tail.live()).isFalse();
+        assertThat(counted.reads.get()).isZero();
+        assertThat(tail.headPosition()).isEqualTo(5);
+        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(4))).containsExactly(4L, 5L);
+        assertThat(counted.reads.get()).isEqualTo(1);
+
+        tail.attach();
+        assertThat(tail.live()).isTrue();
+        assertThat(tail.base()).isEqualTo(5);
+        append("account-1", 2);
+        await().until(() -> tail.headPosition() == 7);
+        int readsBefore = counted.reads.get();
+        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(6))).containsExactly(6L, 7L);
+        assertThat(counted.reads.get()).isEqualTo(readsBefore);
+
+        tail.detach();
+        assertThat(tail.live()).isFalse();
+        append("account-1", 1);
+        assertThat(tail.headPosition()).isEqualTo(8);
+        assertThat(tail.heldHead()).isEqualTo(7);
+
+        tail.attach();
+        assertThat(tail.base()).isEqualTo(8);
+        append("account-2", 1);
+        await().until(() -> tail.headPosition() == 9);
+        assertThat(positions(ReadRequest.forward(new ReadSource.All()).from(7))).containsExactly(7L, 8L, 9L);
+        assertThat(tail.held(9)).isNotNull();
+    }
+
+    @Test
+    void a_second_client_keeps_the_feed_running_when_the_first_detaches() {
+        tail = new LiveTail(counted, 100);
+        tail.attach();
+        tail.attach();
+        tail.detach();
+        append("account-1", 3);
+
+        await().until(() -> tail.heldHead() == 3);
+        assertThat(tail.live()).isTrue();
     }
 
     /** The store, counting the reads that reach it. */
