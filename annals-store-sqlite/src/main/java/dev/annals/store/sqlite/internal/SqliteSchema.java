@@ -22,8 +22,7 @@ import org.sqlite.SQLiteDataSource;
  *
  * <p>Version 1: the log and its keys. Version 2: the projections' state. Version 3: snapshots and the audit
  * trail's hash chain. Version 4: erasure (stream marks, subject keys). Version 5: the stream index the writer
- * fills in batches (docs/adr/0015). Version 6: no table changes; index entries may lie past
- * {@code indexed_through} while a catch-up runs in steps, which a version-5 reader would count twice. Each file also sets {@code PRAGMA user_version} to its version, which is
+ * fills in batches (docs/adr/0015). Each file also sets {@code PRAGMA user_version} to its version, which is
  * how stores recorded their version before Flyway, and what the read-only open checks.
  *
  * <p>Opening a current store costs one query (the user version, and whether Flyway's history table exists):
@@ -38,7 +37,7 @@ final class SqliteSchema {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSchema.class);
 
     /** The schema version this code writes and reads. */
-    public static final int CURRENT_VERSION = 6;
+    public static final int CURRENT_VERSION = 5;
 
     private static final String HISTORY = "flyway_schema_history";
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
