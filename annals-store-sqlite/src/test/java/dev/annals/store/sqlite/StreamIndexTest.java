@@ -86,41 +86,6 @@ class StreamIndexTest {
     }
 
     @Test
-    void a_catch_up_in_steps_shows_each_event_once_and_moves_indexed_through_with_its_last_step() throws SQLException {
-        // A batch of 64 is indexed in two steps: the streams with an even key, then those with an odd key.
-        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(64))) {
-            var appended = appendRoundRobin(store, 64);
-
-            // The first step ran in the 64th commit: some entries are in the index, none visible yet.
-            assertThat(indexedThrough()).isZero();
-            assertThat(count("SELECT COUNT(*) FROM stream_index")).isBetween(1L, 63L);
-            assertReadsMatch(store, appended);
-
-            appended = appendRoundRobin(store, 1);
-            assertThat(indexedThrough()).isEqualTo(64);
-            assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(64);
-            assertReadsMatch(store, appended);
-        }
-    }
-
-    @Test
-    void opening_the_store_finishes_a_catch_up_that_stopped_half_way() throws SQLException {
-        List<RecordedEvent> appended;
-        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(64))) {
-            appended = appendRoundRobin(store, 64);
-        }
-        // As a crash would leave it: one step's entries beyond indexed_through.
-        assertThat(indexedThrough()).isZero();
-        assertThat(count("SELECT COUNT(*) FROM stream_index")).isPositive();
-
-        try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(64))) {
-            assertThat(indexedThrough()).isEqualTo(64);
-            assertThat(count("SELECT COUNT(*) FROM stream_index")).isEqualTo(64);
-            assertReadsMatch(store, appended);
-        }
-    }
-
-    @Test
     void opening_the_store_indexes_a_tail_left_by_an_earlier_run() throws SQLException {
         List<RecordedEvent> appended;
         try (var store = SqliteEventStore.open(data, SqliteOptions.defaults().withStreamIndexBatch(1000))) {
@@ -214,20 +179,6 @@ class StreamIndexTest {
                 .anyMatch(step -> step.startsWith("SEARCH i USING PRIMARY KEY (stream_id=?"))
                 .anyMatch(step -> step.equals("SEARCH e USING INTEGER PRIMARY KEY (rowid>?)"))
                 .noneMatch(step -> step.startsWith("SCAN e") || step.startsWith("SCAN i"));
-    }
-
-    /** Every stream read forward and backward gives exactly its events in {@code appended}. */
-    private static void assertReadsMatch(SqliteEventStore store, List<RecordedEvent> appended) {
-        for (String stream : STREAMS) {
-            var expected = appended.stream()
-                    .filter(event -> event.stream().equals(stream))
-                    .toList();
-            var source = new ReadSource.StreamOf(stream);
-            assertThat(store.read(ReadRequest.forward(source)).toList()).isEqualTo(expected);
-            assertThat(store.read(ReadRequest.backward(source)).toList()).isEqualTo(expected.reversed());
-            assertThat(store.read(ReadRequest.backward(source).limit(1)).toList())
-                    .containsExactly(expected.getLast());
-        }
     }
 
     /** Appends {@code count} single events, one per commit, to the three streams in turn. */

@@ -53,7 +53,7 @@ public final class AppendWriter implements BatchWriter {
     private final DistributionSummary batchAppends;
     private final DistributionSummary batchEvents;
     private final GroupCommit groupCommit;
-    private final IndexCatchUp indexCatchUp;
+    private final int streamIndexBatch;
     private final TailPositions tailPositions;
     /** Taken around each transaction, so that read models in the same file get the lock in turn (WriteTurns). */
     private final Lock turn;
@@ -79,7 +79,7 @@ public final class AppendWriter implements BatchWriter {
         this.checkpointer = checkpointer;
         this.tailPositions = tailPositions;
         this.session = WriterSession.on(file, connection, dialect, state, tailPositions);
-        this.indexCatchUp = new IndexCatchUp(options.streamIndexBatch());
+        this.streamIndexBatch = options.streamIndexBatch();
         MeterRegistry meters = options.meterRegistry();
         this.batchAppends = DistributionSummary.builder("annals.append.batch.appends")
                 .description("appends written by one group commit")
@@ -125,6 +125,7 @@ public final class AppendWriter implements BatchWriter {
     public void write(List<PendingAppend> batch) throws BatchFailure {
         var outcomes = new Object[batch.size()];
         int events = 0;
+        boolean indexed;
         boolean committing = false;
         var current = session();
         turn.lock();
@@ -147,7 +148,7 @@ public final class AppendWriter implements BatchWriter {
             }
             current.appender.settleRefusals(batch, outcomes, firstPosition);
             current.appender.writeSeals();
-            indexCatchUp.stepIn(current, state.indexedThrough(), state.nextPosition() - 1);
+            indexed = indexTailIfLong(current);
             committing = true;
             current.commit.execute();
         } catch (SQLException | RuntimeException failure) {
@@ -156,11 +157,8 @@ public final class AppendWriter implements BatchWriter {
             turn.unlock();
         }
         checkpointer.committed();
-        long indexed = indexCatchUp.committed();
-        if (indexed > 0) {
-            LOG.debug("indexed positions {}..{} of {} by stream", state.indexedThrough() + 1, indexed, file);
-            state.indexedThrough(indexed);
-            tailPositions.indexed(indexed);
+        if (indexed) {
+            tailPositions.indexed(state.indexedThrough());
         }
         batchAppends.record(batch.size());
         batchEvents.record(events);
@@ -236,9 +234,25 @@ public final class AppendWriter implements BatchWriter {
     private BatchFailure failed(Exception failure, boolean committing) {
         session.abandon();
         session = null;
-        indexCatchUp.abandon();
         stateStale = true;
         return BatchFailure.of(dialect, failure, committing);
+    }
+
+    /**
+     * Adds the tail of the log to the stream index once it holds a batch of events, in the transaction being
+     * written (docs/adr/0015): one sorted insert writes each stream's index page once for the whole batch.
+     */
+    private boolean indexTailIfLong(WriterSession current) throws SQLException {
+        long head = state.nextPosition() - 1;
+        if (head - state.indexedThrough() < streamIndexBatch) {
+            return false;
+        }
+        for (var statement : current.indexTail) {
+            statement.execute();
+        }
+        LOG.debug("indexed positions {}..{} of {} by stream", state.indexedThrough() + 1, head, file);
+        state.indexedThrough(head);
+        return true;
     }
 
     private long nextRecordedAt() {

@@ -19,11 +19,9 @@ import org.slf4j.LoggerFactory;
  * which is what bounded single-event throughput.
  *
  * <p>Every query that finds a stream's events or its version therefore reads two places: the index up to
- * {@code indexed_through}, and a scan of the tail (at most about three batches of rows, in position order,
- * cheap). The writer adds a batch to the index in steps, one per group commit, and moves
- * {@code indexed_through} with the last: reads take from the index only the entries at or before
- * {@code indexed_through} and from the log only the events after it, so every statement sees each event
- * exactly once, also while a catch-up is half done.
+ * {@code indexed_through}, and a scan of the tail (at most one batch of rows, in position order, cheap).
+ * The index and {@code indexed_through} change in one transaction, so every statement sees a split where
+ * each event is in exactly one of them.
  */
 final class StreamIndex {
 
@@ -33,37 +31,14 @@ final class StreamIndex {
     private static final String TAIL = "e.position > (SELECT indexed_through FROM stream_index_state)";
 
     /**
-     * An event's index entry exactly as it is already there: steps of a catch-up that did not finish (a crash,
-     * a failed transaction) leave entries beyond {@code indexed_through}, which the next catch-up skips. A
-     * second entry for the same version at another position is not skipped: the primary key refuses it.
-     */
-    private static final String NOT_YET_INDEXED = " AND NOT EXISTS (SELECT 1 FROM stream_index x"
-            + " WHERE x.stream_id = e.stream_id AND x.stream_version = e.stream_version AND x.position = e.position)";
-
-    /**
-     * Adds the whole tail to the index and moves {@code indexed_through} to the head; inside a transaction.
+     * Adds the tail to the index and moves {@code indexed_through} to the head; inside a transaction.
      * Sorting by stream first writes each stream's index entries together.
      */
     static final List<String> CATCH_UP = List.of(
             "INSERT INTO stream_index(stream_id, stream_version, position)"
                     + " SELECT e.stream_id, e.stream_version, e.position FROM events e WHERE " + TAIL
-                    + NOT_YET_INDEXED + " ORDER BY e.stream_id, e.stream_version",
+                    + " ORDER BY e.stream_id, e.stream_version",
             "UPDATE stream_index_state SET indexed_through = (SELECT COALESCE(MAX(position), 0) FROM events)");
-
-    /**
-     * One step of the writer's catch-up: indexes the events at positions {@code ?1 < position <= ?2} of the
-     * streams whose key is {@code ?4} modulo {@code ?3}. Each step writes the index pages of its share of
-     * the streams only, so the pages one catch-up writes are spread over {@code ?3} group commits instead of
-     * weighing on one (docs/adr/0015). Entries beyond {@code indexed_through} stay unread until
-     * {@link #MOVE_INDEXED_THROUGH} covers them.
-     */
-    static final String CATCH_UP_STEP = "INSERT INTO stream_index(stream_id, stream_version, position)"
-            + " SELECT e.stream_id, e.stream_version, e.position FROM events e"
-            + " WHERE e.position > ?1 AND e.position <= ?2 AND e.stream_id % ?3 = ?4" + NOT_YET_INDEXED
-            + " ORDER BY e.stream_id, e.stream_version";
-
-    /** Makes the index entries through the bound position visible to reads: the last step of a catch-up. */
-    static final String MOVE_INDEXED_THROUGH = "UPDATE stream_index_state SET indexed_through = ?";
 
     private StreamIndex() {}
 
@@ -88,9 +63,7 @@ final class StreamIndex {
         return "SELECT e.position, s.name, i.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
                 + " e.metadata, e.recorded_at, e.stream_id, e.type_id"
                 + " FROM stream_index i JOIN events e ON e.position = i.position" + names
-                + " WHERE i.stream_id = " + stream
-                + " AND i.position <= (SELECT indexed_through FROM stream_index_state)"
-                + " AND i.stream_version >= s.truncate_before"
+                + " WHERE i.stream_id = " + stream + " AND i.stream_version >= s.truncate_before"
                 + " AND i.stream_version" + from
                 + " UNION ALL SELECT * FROM ("
                 + "SELECT e.position, s.name, e.stream_version, e.event_id, t.name, e.schema_version, e.payload,"
@@ -102,10 +75,7 @@ final class StreamIndex {
                 + " ORDER BY 3" + order + " LIMIT +?3";
     }
 
-    /**
-     * {@code SqlDialect.selectStreamState}: the stream's newest version is in the tail if it is there at all.
-     * So is every entry a catch-up step added beyond {@code indexed_through}: the tail's maximum wins.
-     */
+    /** {@code SqlDialect.selectStreamState}: the stream's newest version is in the tail if it is there at all. */
     static String selectStreamState() {
         return "SELECT s.stream_id, COALESCE("
                 + "(SELECT MAX(e.stream_version) FROM events e WHERE " + TAIL + " AND e.stream_id = s.stream_id),"

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +25,7 @@ final class WriterSession implements AutoCloseable {
     final PreparedStatement begin;
     final PreparedStatement commit;
     final PreparedStatement rollback;
-    final PreparedStatement catchUpStep;
-    final PreparedStatement moveIndexedThrough;
+    final List<PreparedStatement> indexTail = new ArrayList<>();
     private final Path file;
 
     private WriterSession(
@@ -36,8 +37,9 @@ final class WriterSession implements AutoCloseable {
         this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
-        this.catchUpStep = connection.prepareStatement(StreamIndex.CATCH_UP_STEP);
-        this.moveIndexedThrough = connection.prepareStatement(StreamIndex.MOVE_INDEXED_THROUGH);
+        for (String sql : StreamIndex.CATCH_UP) {
+            indexTail.add(connection.prepareStatement(sql));
+        }
     }
 
     /** A session on {@code connection}, which it closes when preparing its statements fails. */
