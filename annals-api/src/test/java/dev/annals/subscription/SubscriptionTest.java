@@ -163,6 +163,27 @@ class SubscriptionTest {
         assertThat(subscription.position()).isEqualTo(1);
     }
 
+    @Test
+    void close_lets_a_read_in_flight_finish_instead_of_interrupting_it() throws Exception {
+        // An interrupt would close a virtual thread's socket under a connection pool, which throws the connection away.
+        appendMany("account-1", 3);
+        var gated = new GatedReader(store);
+        subscription = Subscription.start(
+                "gated", gated, new ReadSource.All(), 0, SubscriptionOptions.defaults(), seen::addAll);
+        assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        var closed = new CountDownLatch(1);
+        Thread.ofVirtual().start(() -> {
+            subscription.close();
+            closed.countDown();
+        });
+        await().until(() -> !subscription.isRunning());
+        gated.release.countDown();
+
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(gated.interrupted).isFalse();
+    }
+
     private void appendMany(String stream, int count) {
         for (int i = 0; i < count; i++) {
             store.append(stream, ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":" + i + "}"));
@@ -174,6 +195,41 @@ class SubscriptionTest {
         @Override
         public Stream<RecordedEvent> read(ReadRequest request) {
             reads.add(request.from());
+            return inner.read(request);
+        }
+
+        @Override
+        public long headPosition() {
+            return inner.headPosition();
+        }
+
+        @Override
+        public Stream<StreamInfo> streams() {
+            return inner.streams();
+        }
+    }
+
+    /** A reader whose first page read waits until released, and which notes whether it was interrupted meanwhile. */
+    private static final class GatedReader implements EventReader {
+        private final EventReader inner;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile boolean interrupted;
+
+        GatedReader(EventReader inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public Stream<RecordedEvent> read(ReadRequest request) {
+            entered.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                interrupted = true;
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("read interrupted", e);
+            }
             return inner.read(request);
         }
 
