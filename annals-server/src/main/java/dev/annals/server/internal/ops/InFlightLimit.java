@@ -29,12 +29,19 @@ public final class InFlightLimit {
     /** Registers the before and after handlers on {@code app}. */
     public void install(Javalin app) {
         app.before(this::acquire);
-        app.after(ctx -> {
-            if (Boolean.TRUE.equals(ctx.attribute(HELD))) {
-                ctx.attribute(HELD, false);
-                permits.release();
-            }
-        });
+        app.after(InFlightLimit::release);
+    }
+
+    /**
+     * Gives back the permit {@code ctx}'s request holds, if any; once only. Called after every request, and
+     * before a short answer that a route sends itself, so that the answer never reaches the client while its
+     * request still counts: a client at the limit that sends its next request at once is not refused.
+     */
+    public static void release(Context ctx) {
+        if (ctx.attribute(HELD) instanceof InFlightLimit holder) {
+            ctx.attribute(HELD, null);
+            holder.permits.release();
+        }
     }
 
     private void acquire(Context ctx) {
@@ -49,6 +56,6 @@ public final class InFlightLimit {
                     "the server has " + limit + " requests in flight already; retry shortly",
                     Map.of("limit", limit));
         }
-        ctx.attribute(HELD, true);
+        ctx.attribute(HELD, this);
     }
 }

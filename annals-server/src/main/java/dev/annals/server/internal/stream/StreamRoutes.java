@@ -6,7 +6,7 @@ import dev.annals.server.internal.auth.Guard;
 import dev.annals.server.internal.error.ApiException;
 import dev.annals.server.internal.input.RequestBody;
 import dev.annals.server.internal.json.ApiJson;
-import dev.annals.server.internal.json.JsonBody;
+import dev.annals.server.internal.json.JsonResponse;
 import dev.annals.store.AppendResult;
 import dev.annals.store.Direction;
 import dev.annals.store.EventStore;
@@ -62,13 +62,13 @@ public final class StreamRoutes {
                     result.streamVersion(),
                     result.position());
         }
-        ctx.contentType("application/json").result(JsonBody.write(json -> {
+        JsonResponse.send(ctx, json -> {
             json.writeStartObject();
             json.writeStringField("stream", stream);
             json.writeNumberField("streamVersion", result.streamVersion());
             json.writeNumberField("position", result.position());
             json.writeEndObject();
-        }));
+        });
     }
 
     private void read(Context ctx) {
@@ -88,7 +88,7 @@ public final class StreamRoutes {
         }
         long headPosition = store.headPosition();
         // Written as it goes rather than built as a tree: a page is the API's most frequent answer.
-        ctx.contentType("application/json").result(JsonBody.write(json -> {
+        JsonResponse.send(ctx, json -> {
             json.writeStartObject();
             json.writeStringField("stream", name);
             json.writeStringField("direction", direction.name().toLowerCase(java.util.Locale.ROOT));
@@ -109,7 +109,7 @@ public final class StreamRoutes {
             }
             json.writeNumberField("headPosition", headPosition);
             json.writeEndObject();
-        }));
+        });
     }
 
     private boolean exists(String stream) {
