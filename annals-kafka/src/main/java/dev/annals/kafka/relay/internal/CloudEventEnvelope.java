@@ -7,6 +7,7 @@ import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import io.cloudevents.core.format.EventFormat;
 import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,16 +16,14 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * Turns a recorded event into the Kafka record the relay publishes: key = stream, value = the event as a
- * structured-mode CloudEvent in JSON, with the {@code content-type} header ({@code application/cloudevents+json})
- * that the CloudEvents SDK's Kafka binding gives such a record.
+ * structured-mode CloudEvent in JSON. The record and its {@code content-type} header
+ * ({@code application/cloudevents+json}) are made by the CloudEvents SDK's Kafka binding, from the JSON
+ * bytes written here once per event.
  *
  * <p>CloudEvents integers are 32-bit and extension names are lower-case letters and digits, so the global
  * position, the stream version and the payload's schema version travel as decimal strings in
@@ -36,11 +35,9 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * and runs Jackson's object mapper for each record, which the relay's profile showed as its largest cost
  * after the commits. The fixed parts are ready-made bytes and each value is copied in as it is when it needs
  * no escape (ids, times, numbers, the usual stream and type names); any other string is written by Jackson.
- * The bytes are the format's own, attribute for attribute and in its order, and the record is the one the
- * SDK's Kafka binding makes of them ({@code KafkaMessageFactory.createWriter(topic, key).setEvent(format,
- * bytes)}): a test compares value, key and headers with the SDK's on every shape of event, so consumers may
- * keep reading with the SDK. The record is built here rather than by the binding, which for each record
- * made a writer, two header lists and the header's bytes again (a tenth of the read-ahead's samples).
+ * The bytes are the format's own, attribute for attribute and in its order (a test compares the two on every
+ * shape of event), so consumers may keep reading with the SDK; the SDK's Kafka binding then wraps them
+ * ({@code setEvent(format, bytes)}), as it does the format's.
  * One instance is used by one thread at a time.
  */
 public final class CloudEventEnvelope {
@@ -50,13 +47,6 @@ public final class CloudEventEnvelope {
 
     /** The SDK's JSON format: the binding takes the record's content type from it. */
     private static final EventFormat STRUCTURED_JSON = new JsonFormat();
-
-    /**
-     * The binding's header for a structured-mode record, the same for every record: one instance serves them
-     * all (a header is never changed once made; each record gets its own list of headers).
-     */
-    private static final List<Header> STRUCTURED_HEADERS = List.of(new RecordHeader(
-            "content-type", STRUCTURED_JSON.serializedContentType().getBytes(StandardCharsets.UTF_8)));
 
     private static final JsonFactory JSON = new JsonFactory();
     // The envelope's fixed parts, in the SDK's order; each value after them is a JSON string (escaped where
@@ -86,7 +76,7 @@ public final class CloudEventEnvelope {
 
     /** The record publishing {@code event} to {@code topic}. */
     public ProducerRecord<String, byte[]> record(String topic, RecordedEvent event) {
-        return new ProducerRecord<>(topic, null, null, event.stream(), value(event), STRUCTURED_HEADERS);
+        return KafkaMessageFactory.createWriter(topic, event.stream()).setEvent(STRUCTURED_JSON, value(event));
     }
 
     /** The CloudEvent of {@code event}, as the JSON bytes of a structured-mode record. */

@@ -6,7 +6,6 @@ import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.message.Encoding;
 import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
-import io.cloudevents.kafka.KafkaMessageFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -87,35 +86,6 @@ class CloudEventEnvelopeTest {
         assertThat(ours.value()).isEqualTo(theirs);
         assertThat(ours.headers().toArray()).isEqualTo(headers.toArray());
         assertThat(ours.key()).isEqualTo(event.stream());
-    }
-
-    @ParameterizedTest
-    @MethodSource("events")
-    void makes_the_record_the_sdks_kafka_binding_makes_of_the_same_bytes(RecordedEvent event) {
-        var envelope = new CloudEventEnvelope(SOURCE);
-        var ours = envelope.record("annals.account", event);
-
-        var theirs = KafkaMessageFactory.createWriter("annals.account", event.stream())
-                .setEvent(new JsonFormat(), envelope.value(event));
-
-        assertThat(ours.topic()).isEqualTo(theirs.topic());
-        assertThat(ours.partition()).isEqualTo(theirs.partition()).isNull();
-        assertThat(ours.timestamp()).isEqualTo(theirs.timestamp()).isNull();
-        assertThat(ours.key()).isEqualTo(theirs.key());
-        assertThat(ours.value()).isEqualTo(theirs.value());
-        assertThat(ours.headers().toArray()).isEqualTo(theirs.headers().toArray());
-    }
-
-    @ParameterizedTest
-    @MethodSource("events")
-    void each_record_has_headers_of_its_own(RecordedEvent event) {
-        var envelope = new CloudEventEnvelope(SOURCE);
-        var first = envelope.record("annals.account", event);
-        var second = envelope.record("annals.account", event);
-
-        first.headers().add("extra", new byte[] {1});
-
-        assertThat(second.headers().toArray()).hasSize(1);
     }
 
     @ParameterizedTest
