@@ -8,7 +8,7 @@ import org.apache.kafka.common.record.internal.DefaultRecord;
  * The size of a record as Kafka carries it in a batch (the client's buffers, the request, the broker's log):
  * key, value and headers with their length prefixes, as {@link DefaultRecord#sizeInBytes} counts them. The
  * ceiling is given records of the relay's size by this measure, not values of the relay's value size: the
- * relay's records also carry a stream name as key (7 or 8 bytes against the ceiling's 1 to 3) and the
+ * relay's records also carry a stream name as key (7 to 9 bytes against the ceiling's 1 to 3) and the
  * {@code content-type} header that structured-mode CloudEvents require (40 bytes and two length prefixes), which
  * {@code ProducerPerformance} cannot send; its values are made longer by the difference instead.
  *

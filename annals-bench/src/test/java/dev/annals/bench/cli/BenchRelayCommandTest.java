@@ -46,8 +46,14 @@ class BenchRelayCommandTest {
         assertThat(lines.get(12)).matches("  the relay's commits meanwhile: [1-9]\\d*, [\\d.]+ ms each on average");
         // The ceiling's records are as large as the relay's in a batch, key, envelope and header included: its
         // values are longer than the envelope by what the relay's longer key and its header take.
-        var relayRecord = lines.get(0).replaceAll(".*records of (\\d+) bytes in a batch \\(key (\\d+), envelope (\\d+), headers (\\d+)\\)", "$1 $2 $3 $4").split(" ");
-        var ceilingRecord = lines.get(4).replaceAll(".*records of (\\d+) bytes in a batch \\(key 3, value (\\d+)\\).*", "$1 $2").split(" ");
+        var relayRecord = lines.get(0)
+                .replaceAll(
+                        ".*records of (\\d+) bytes in a batch \\(key (\\d+), envelope (\\d+), headers (\\d+)\\)",
+                        "$1 $2 $3 $4")
+                .split(" ");
+        var ceilingRecord = lines.get(4)
+                .replaceAll(".*records of (\\d+) bytes in a batch \\(key 3, value (\\d+)\\).*", "$1 $2")
+                .split(" ");
         int envelope = Integer.parseInt(relayRecord[2]);
         assertThat(envelope).isGreaterThan(200);
         assertThat(Integer.parseInt(relayRecord[3]))

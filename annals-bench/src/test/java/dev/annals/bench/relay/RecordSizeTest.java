@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class RecordSizeTest {
 
-    private static final Header CONTENT_TYPE = new RecordHeader(
-            "content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
+    private static final Header CONTENT_TYPE =
+            new RecordHeader("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
 
     @Test
     void counts_key_value_and_headers_with_their_length_prefixes() {
