@@ -25,7 +25,7 @@ import org.apache.kafka.clients.admin.NewTopic;
  * long, which is the relay's rule while it is behind the head, so that both pay for the same guarantees as
  * often, and keys spread over as many values as the relay's streams, so that its records are spread over the
  * partitions as the relay's are. Its records are as large as the relay's in a batch ({@link RecordSize}): it
- * cannot send the relay's {@code content-type} header nor its longer keys (up to 3 bytes against 7 or 8), so its
+ * cannot send the relay's {@code content-type} header nor its longer keys (up to 3 bytes against 7 to 9), so its
  * values are longer by what those take. What it does not do: read from a store and build envelopes.
  */
 public final class ProducerCeiling {
