@@ -24,8 +24,9 @@ import org.apache.kafka.clients.admin.NewTopic;
  * size, compression) and the relay's transaction time: it commits each transaction once it has lasted that
  * long, which is the relay's rule while it is behind the head, so that both pay for the same guarantees as
  * often, and keys spread over as many values as the relay's streams, so that its records are spread over the
- * partitions as the relay's are. What it cannot copy: its keys are shorter (up to 3 bytes against 7 or 8),
- * it sends no header, and it reads nothing from a store.
+ * partitions as the relay's are. Its records are as large as the relay's in a batch ({@link RecordSize}): it
+ * cannot send the relay's {@code content-type} header nor its longer keys (up to 3 bytes against 7 to 9), so its
+ * values are longer by what those take. What it does not do: read from a store and build envelopes.
  */
 public final class ProducerCeiling {
 
@@ -33,7 +34,7 @@ public final class ProducerCeiling {
      * Its final line.
      *
      * @param records           records sent
-     * @param recordBytes       each record's value size
+     * @param recordBytes       each record's value size (its key is up to {@value RecordSize#CEILING_KEY_BYTES} bytes)
      * @param transactionMillis how long each of its transactions stayed open before its commit
      * @param recordsPerSecond  its throughput
      * @param cpu               the CPU time its process took, sampled until its last tenth of a second

@@ -17,13 +17,10 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * A read_committed consumer of every partition of the relay's topic: what another service would see. It
- * measures one envelope's size, then each awaited event's latency from its due time to its receipt.
+ * measures one record's size, then each awaited event's latency from its due time to its receipt.
  * Used from one thread at a time: the caller's, then the listening thread's until it ends.
  */
 final class Receipts implements AutoCloseable {
-
-    /** The sizes of one published record. */
-    record Sizes(int keyBytes, int valueBytes) {}
 
     /** A listening thread, counting until every awaited event arrived. */
     record Listening(Thread thread, long total, long[] received) {
@@ -71,14 +68,17 @@ final class Receipts implements AutoCloseable {
         return new Receipts(consumer);
     }
 
-    /** The sizes of the first record that arrives; then skips to the end, so that only new events count. */
-    Sizes firstRecordSizes() {
+    /** The size of the first record that arrives; then skips to the end, so that only new events count. */
+    RecordSize firstRecordSize() {
         long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
         while (System.nanoTime() < deadline) {
             for (var record : consumer.poll(Duration.ofMillis(500))) {
                 consumer.seekToEnd(consumer.assignment());
                 consumer.assignment().forEach(consumer::position);
-                return new Sizes(record.serializedKeySize(), record.serializedValueSize());
+                return RecordSize.of(
+                        record.serializedKeySize(),
+                        record.serializedValueSize(),
+                        record.headers().toArray());
             }
         }
         throw new IllegalStateException("no published record reached the consumer within a minute");

@@ -33,7 +33,8 @@ import static java.util.Objects.requireNonNull;
  * is warmed up by an untimed run of Kafka's producer; then a relay starts from position 0, the clock starts
  * when it holds its transactional id and stops when its checkpoint reaches the head: reading the store,
  * building the envelopes and committing the transactions all count. The ceiling is then measured with
- * {@link ProducerCeiling} for as many records as large as one envelope the relay wrote, committing as often
+ * {@link ProducerCeiling} for as many records as large as one record the relay wrote (key, value and headers,
+ * as a batch holds them: {@link RecordSize}), committing as often
  * as the relay's transaction time says. Latency: with the
  * relay caught up, single-event appends at a steady rate, each measured from its due time to its receipt,
  * and to its append's acknowledgement (the store's share of that time).
@@ -98,7 +99,7 @@ public final class RelayBenchmark {
                                 .functionCounter()
                                 .count()));
                 try (var receipts = Receipts.open(servers, run + ".events")) {
-                    var envelope = receipts.firstRecordSizes();
+                    var relayRecord = receipts.firstRecordSize();
                     var appended = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
                     var commits = meters.get("annals.relay.commit").timer();
                     long commitsBefore = commits.count();
@@ -115,7 +116,8 @@ public final class RelayBenchmark {
                             PARTITIONS,
                             STREAMS,
                             options.events(),
-                            envelope.valueBytes(),
+                            // Records as large as the relay's in a batch: key, value and headers (RecordSize).
+                            relayRecord.ceilingValueBytes(),
                             relayOptions.transactionTime().toMillis(),
                             relayOptions.producerSettings());
                     var ceilingBroker = cpu.now().since(ceilingBefore).broker();
@@ -125,8 +127,7 @@ public final class RelayBenchmark {
                             transactions,
                             relayCpu,
                             relayRequests,
-                            envelope.valueBytes(),
-                            envelope.keyBytes(),
+                            relayRecord,
                             ceiling,
                             ceilingBroker,
                             options.latencyEvents(),

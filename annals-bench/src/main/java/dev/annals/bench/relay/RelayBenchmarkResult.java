@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param transactions    the Kafka transactions the relay committed for them
  * @param relayCpu        the CPU time the relay's process (this one) and the broker took meanwhile
  * @param relayRequests   how the relay's producer packed its records into requests, when its metrics could be read
- * @param envelopeBytes   the size of one published record's value (the CloudEvents JSON envelope)
- * @param keyBytes        the size of one published record's key (the stream)
+ * @param relayRecord     the size of one published record: key (the stream), value (the CloudEvents JSON
+ *                        envelope) and headers, and all of it in a batch
  * @param ceiling         Kafka's own producer on the same broker, record size and transactions
  * @param ceilingBrokerCpu the CPU time the broker took while the ceiling ran, when the run started it
  * @param latencyEvents   events appended at a steady rate for the latency
@@ -33,8 +33,7 @@ public record RelayBenchmarkResult(
         long transactions,
         CpuTimes.Sample relayCpu,
         Optional<ProducerRequests> relayRequests,
-        int envelopeBytes,
-        int keyBytes,
+        RecordSize relayRecord,
         ProducerCeiling.Result ceiling,
         Optional<Duration> ceilingBrokerCpu,
         long latencyEvents,
@@ -73,11 +72,11 @@ public record RelayBenchmarkResult(
         return String.format(
                 Locale.ROOT,
                 """
-                Relay to Kafka (%s broker), %d events, envelope %d bytes (key %d bytes)
+                Relay to Kafka (%s broker), %d events, records of %d bytes in a batch (key %d, envelope %d, headers %d)
                   relay:                %,12.0f events/s  (%.2f s, %d transactions)
                     CPU per event:      %s
                     requests:           %s
-                  ProducerPerformance:  %,12.0f records/s (%d records of %d bytes, transaction every %d ms)
+                  ProducerPerformance:  %,12.0f records/s (%d records of %d bytes in a batch (key %d, value %d), transaction every %d ms)
                     CPU per record:     %s
                     requests:           %s
                   ratio:                %12.1f %%  (%s)
@@ -89,8 +88,10 @@ public record RelayBenchmarkResult(
                 """,
                 brokerStarted ? "a local" : "the given",
                 events,
-                envelopeBytes,
-                keyBytes,
+                relayRecord.inBatch(),
+                relayRecord.keyBytes(),
+                relayRecord.valueBytes(),
+                relayRecord.headerBytes(),
                 relayPerSecond(),
                 relaySeconds,
                 transactions,
@@ -98,6 +99,8 @@ public record RelayBenchmarkResult(
                 requests(relayRequests),
                 ceiling.recordsPerSecond(),
                 ceiling.records(),
+                RecordSize.ofCeiling(ceiling.recordBytes()).inBatch(),
+                RecordSize.CEILING_KEY_BYTES,
                 ceiling.recordBytes(),
                 ceiling.transactionMillis(),
                 perEvent(ceiling.cpu(), "its process", ceilingBrokerCpu),

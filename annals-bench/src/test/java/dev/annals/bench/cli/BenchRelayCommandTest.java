@@ -28,14 +28,14 @@ class BenchRelayCommandTest {
         var lines = run.out().lines().toList();
         assertThat(lines).hasSize(13);
         assertThat(lines.get(0))
-                .matches(
-                        "Relay to Kafka \\(a local broker\\), 2000 events, envelope \\d{3,4} bytes \\(key \\d+ bytes\\)");
+                .matches("Relay to Kafka \\(a local broker\\), 2000 events, records of \\d{3,4} bytes in a batch"
+                        + " \\(key \\d+, envelope \\d{3,4}, headers \\d+\\)");
         assertThat(lines.get(1)).matches("  relay: +[\\d,]+ events/s +\\([\\d.]+ s, \\d+ transactions\\)");
         assertThat(lines.get(2)).matches("    CPU per event: +the relay's process [\\d.]+ µs, broker [\\d.]+ µs");
         assertThat(lines.get(3)).matches("    requests: +\\d+ records per request, [\\d.]+ KiB per batch");
         assertThat(lines.get(4))
-                .matches(
-                        "  ProducerPerformance: +[\\d,]+ records/s \\(2000 records of \\d{3,4} bytes, transaction every \\d+ ms\\)");
+                .matches("  ProducerPerformance: +[\\d,]+ records/s \\(2000 records of \\d{3,4} bytes in a batch"
+                        + " \\(key 3, value \\d{3,4}\\), transaction every \\d+ ms\\)");
         assertThat(lines.get(5)).matches("    CPU per record: +its process [\\d.]+ µs, broker [\\d.]+ µs");
         assertThat(lines.get(6)).matches("    requests: +\\d+ records per request, [\\d.]+ KiB per batch");
         assertThat(lines.get(7)).matches("  ratio: +[\\d.]+ %  \\(by CPU per event: [\\d.]+ %\\)");
@@ -44,10 +44,24 @@ class BenchRelayCommandTest {
         assertThat(lines.get(10)).matches("  of which the append: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
         assertThat(lines.get(11)).matches("  from its acknowledgement to the receipt: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
         assertThat(lines.get(12)).matches("  the relay's commits meanwhile: [1-9]\\d*, [\\d.]+ ms each on average");
-        // The ceiling's records are as large as the relay's envelope, which wraps the 200-byte payload.
-        var envelope = lines.get(0).replaceAll(".*envelope (\\d+) bytes.*", "$1");
-        assertThat(Integer.parseInt(envelope)).isGreaterThan(200);
-        assertThat(lines.get(4)).contains("records of " + envelope + " bytes");
+        // The ceiling's records are as large as the relay's in a batch, key, envelope and header included: its
+        // values are longer than the envelope by what the relay's longer key and its header take.
+        var relayRecord = lines.get(0)
+                .replaceAll(
+                        ".*records of (\\d+) bytes in a batch \\(key (\\d+), envelope (\\d+), headers (\\d+)\\)",
+                        "$1 $2 $3 $4")
+                .split(" ");
+        var ceilingRecord = lines.get(4)
+                .replaceAll(".*records of (\\d+) bytes in a batch \\(key 3, value (\\d+)\\).*", "$1 $2")
+                .split(" ");
+        int envelope = Integer.parseInt(relayRecord[2]);
+        assertThat(envelope).isGreaterThan(200);
+        assertThat(Integer.parseInt(relayRecord[3]))
+                .as("the content-type header")
+                .isEqualTo("content-type".length() + "application/cloudevents+json".length());
+        assertThat(ceilingRecord[0]).isEqualTo(relayRecord[0]);
+        assertThat(Integer.parseInt(ceilingRecord[1]))
+                .isEqualTo(envelope + Integer.parseInt(relayRecord[1]) - 3 + Integer.parseInt(relayRecord[3]) + 2);
     }
 
     @Test
