@@ -4,6 +4,7 @@ import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
+import dev.annals.store.EventIdConflictException;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -98,6 +100,31 @@ class SqliteEventStoreTest {
                     .isInstanceOf(EventStoreException.class)
                     .hasMessageContaining("already open");
             assertThat(store.headPosition()).isZero();
+        }
+    }
+
+    @Test
+    void leaves_no_row_behind_for_a_new_stream_whose_single_event_reuses_a_stored_id() throws Exception {
+        var stored = EventData.of("Opened", "{}");
+        try (var store = SqliteEventStore.open(data)) {
+            store.append("account-1", ExpectedVersion.noStream(), stored);
+            // One event to a new stream is written without a savepoint: the stream's row is deleted again.
+            assertThatThrownBy(() -> store.append("account-2", ExpectedVersion.noStream(), stored))
+                    .isInstanceOf(EventIdConflictException.class);
+
+            assertThat(store.append("account-3", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isEqualTo(new AppendResult(0, 2));
+            assertThat(store.append("account-2", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isEqualTo(new AppendResult(0, 3));
+        }
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("annals.db"));
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT name FROM streams ORDER BY stream_id")) {
+            var names = new ArrayList<String>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            assertThat(names).containsExactly("account-1", "account-3", "account-2");
         }
     }
 

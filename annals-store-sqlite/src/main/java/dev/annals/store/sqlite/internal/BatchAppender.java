@@ -53,6 +53,7 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertEvent;
     private final PreparedStatement insertEvents;
     private final PreparedStatement insertStream;
+    private final PreparedStatement deleteStream;
     private final PreparedStatement insertType;
     private final PreparedStatement selectStreamState;
     private final PreparedStatement insertHash;
@@ -66,6 +67,8 @@ final class BatchAppender implements AutoCloseable {
 
     private final List<byte[]> pendingHashes = new ArrayList<>();
     private boolean savepointOpen;
+    /** The key of the new stream whose row this append wrote without a savepoint, or -1; see {@link #undoNewStream}. */
+    private long unsavedStream = -1;
 
     public BatchAppender(SqlDialect dialect, Connection connection, WriterState state, TailPositions tailPositions)
             throws SQLException {
@@ -80,6 +83,7 @@ final class BatchAppender implements AutoCloseable {
         this.insertEvents = connection.prepareStatement(
                 dialect.insertEvent() + ", (?, ?, ?, ?, ?, ?, ?, ?, ?)".repeat(EVENTS_PER_INSERT - 1));
         this.insertStream = connection.prepareStatement(dialect.insertStream());
+        this.deleteStream = connection.prepareStatement("DELETE FROM streams WHERE stream_id = ?");
         this.insertType = connection.prepareStatement(dialect.insertEventType());
         // Kept: every append to a stream the writer does not know yet asks for it, and preparing this query
         // took longer than running it.
@@ -106,6 +110,7 @@ final class BatchAppender implements AutoCloseable {
         byte[] hashBefore = state.lastHash();
         int sealsBefore = pendingHashes.size();
         savepointOpen = false;
+        unsavedStream = -1;
         try {
             var result = write(append, recordedAt);
             if (savepointOpen) {
@@ -121,6 +126,8 @@ final class BatchAppender implements AutoCloseable {
             if (savepointOpen) {
                 rollbackTo.execute();
                 release.execute();
+            } else {
+                undoNewStream();
             }
             state.nextPosition(positionBefore);
             state.nextStreamKey(streamKeyBefore);
@@ -132,11 +139,14 @@ final class BatchAppender implements AutoCloseable {
     }
 
     /**
-     * Opens this append's savepoint unless it writes a single row: SQLite undoes a failed statement on its
-     * own, so a one-row append needs none, and skipping it saves two statements on the most common path.
+     * Opens this append's savepoint unless it writes a single event: SQLite undoes a failed statement on its
+     * own, so a one-row append needs none, and skipping it saves two statements on the most common path. A
+     * single event to a new stream writes the stream's row too, and needs none either: when the event's
+     * insert is refused, the one row before it is deleted again ({@link #undoNewStream}), and any other
+     * failure gives up the whole transaction.
      */
-    private void savepointIfSeveralRows(PendingAppend append, boolean newStream) throws SQLException {
-        boolean severalRows = newStream
+    private void savepointIfSeveralRows(PendingAppend append, boolean revived) throws SQLException {
+        boolean severalRows = revived
                 || append.events().size() > 1
                 || state.typeKey(append.events().getFirst().type()).isEmpty();
         if (severalRows) {
@@ -162,7 +172,7 @@ final class BatchAppender implements AutoCloseable {
             throw new WrongExpectedVersionException(stream, append.expected(), actual);
         }
         boolean revived = known.isPresent() && known.get().state() != StreamMarks.State.LIVE;
-        savepointIfSeveralRows(append, known.isEmpty() || revived);
+        savepointIfSeveralRows(append, revived);
         long streamKey = known.isPresent() ? known.get().id() : newStream(stream);
         Map<String, Long> newTypes = null;
         long version = known.map(WriterState.StreamKey::version).orElse(StreamInfo.NO_STREAM);
@@ -242,6 +252,8 @@ final class BatchAppender implements AutoCloseable {
         // Undo this append's rows first, so the look-up sees only what other appends stored.
         if (savepointOpen) {
             rollbackTo.execute();
+        } else {
+            undoNewStream();
         }
         var retry = StoredEvents.resolveRetry(dialect, selectById, append.stream(), append.events());
         return retry.orElseThrow(() -> new EventStoreException(
@@ -372,7 +384,19 @@ final class BatchAppender implements AutoCloseable {
         insertStream.setString(3, StreamName.categoryOf(stream));
         insertStream.executeUpdate();
         state.nextStreamKey(key + 1);
+        if (!savepointOpen) {
+            unsavedStream = key;
+        }
         return key;
+    }
+
+    /** Deletes the row of a new stream written without a savepoint, when the append that wrote it is refused. */
+    private void undoNewStream() throws SQLException {
+        if (unsavedStream >= 0) {
+            deleteStream.setLong(1, unsavedStream);
+            deleteStream.executeUpdate();
+            unsavedStream = -1;
+        }
     }
 
     private long newType(String type) throws SQLException {
@@ -393,6 +417,7 @@ final class BatchAppender implements AutoCloseable {
             insertEvent,
             insertEvents,
             insertStream,
+            deleteStream,
             insertType,
             selectStreamState,
             insertHash,
