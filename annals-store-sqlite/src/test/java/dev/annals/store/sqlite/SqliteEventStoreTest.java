@@ -10,6 +10,7 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
+import dev.annals.store.WrongExpectedVersionException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,6 +91,26 @@ class SqliteEventStoreTest {
             assertThat(store.append("account-1", ExpectedVersion.noStream(), events))
                     .isEqualTo(original);
             assertThat(store.headPosition()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void refuses_an_append_expecting_no_stream_to_a_stream_written_before_reopening() {
+        try (var store = SqliteEventStore.open(data)) {
+            store.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
+        }
+        try (var store = SqliteEventStore.open(data)) {
+            // The writer holds no stream in memory now: it tries to create the stream, finds its name taken and
+            // judges the append against the stored version.
+            assertThatThrownBy(
+                            () -> store.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isInstanceOfSatisfying(
+                            WrongExpectedVersionException.class,
+                            refused -> assertThat(refused.actualVersion()).isZero());
+            assertThat(store.append("account-2", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isEqualTo(new AppendResult(0, 2));
+            assertThat(store.append("account-1", ExpectedVersion.exact(0), EventData.of("Deposited", "{}")))
+                    .isEqualTo(new AppendResult(1, 3));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.annals.event.MetadataJson;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
+import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
 import dev.annals.store.WrongExpectedVersionException;
@@ -24,6 +25,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Writes the appends of one group commit inside the writer's open transaction, each under its own
@@ -160,7 +162,8 @@ final class BatchAppender implements AutoCloseable {
             return change(append.stream(), append.change().get());
         }
         String stream = append.stream();
-        var known = state.stream(selectStreamState, stream);
+        long created = createIfNew(append);
+        var known = created >= 0 ? Optional.<WriterState.StreamKey>empty() : state.stream(selectStreamState, stream);
         long actual = known.isEmpty()
                 ? StreamInfo.NO_STREAM
                 : StreamMarks.versionForAppend(
@@ -173,7 +176,7 @@ final class BatchAppender implements AutoCloseable {
         }
         boolean revived = known.isPresent() && known.get().state() != StreamMarks.State.LIVE;
         savepointIfSeveralRows(append, revived);
-        long streamKey = known.isPresent() ? known.get().id() : newStream(stream);
+        long streamKey = known.isPresent() ? known.get().id() : created >= 0 ? created : newStream(stream);
         Map<String, Long> newTypes = null;
         long version = known.map(WriterState.StreamKey::version).orElse(StreamInfo.NO_STREAM);
         long position = state.nextPosition();
@@ -227,6 +230,32 @@ final class BatchAppender implements AutoCloseable {
             state.typesWritten(newTypes);
         }
         return new AppendResult(version, position - 1);
+    }
+
+    /**
+     * Writes the row of the stream of an append that expects no stream, before looking the stream up, when the
+     * writer does not hold it in memory and the append writes one event of a known type (so that it needs no
+     * savepoint): such a stream is nearly always new, and the look-up of a stream that is not there was about a
+     * sixth of the writer's CPU for single-event appends that each create a stream. When the name is taken the
+     * insert is refused on its own, and the append goes the usual way: look-up, then the version check.
+     *
+     * @return the new stream's key, or -1 when nothing was written
+     */
+    private long createIfNew(PendingAppend append) throws SQLException {
+        if (append.expected() != ExpectedVersion.noStream()
+                || append.events().size() != 1
+                || state.typeKey(append.events().getFirst().type()).isEmpty()
+                || state.holds(append.stream())) {
+            return -1;
+        }
+        try {
+            return newStream(append.stream());
+        } catch (SQLException e) {
+            if (!dialect.isUniqueViolation(e)) {
+                throw e;
+            }
+            return -1;
+        }
     }
 
     private AppendResult change(String stream, StreamChange change) throws SQLException {
