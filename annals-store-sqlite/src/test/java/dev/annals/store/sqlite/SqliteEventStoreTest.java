@@ -4,15 +4,18 @@ import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.event.RecordedEvent;
 import dev.annals.store.AppendResult;
+import dev.annals.store.EventIdConflictException;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.ReadRequest;
 import dev.annals.store.ReadSource;
 import dev.annals.store.StreamInfo;
+import dev.annals.store.WrongExpectedVersionException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -92,12 +95,57 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void refuses_an_append_expecting_no_stream_to_a_stream_written_before_reopening() {
+        try (var store = SqliteEventStore.open(data)) {
+            store.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}"));
+        }
+        try (var store = SqliteEventStore.open(data)) {
+            // The writer holds no stream in memory now: it tries to create the stream, finds its name taken and
+            // judges the append against the stored version.
+            assertThatThrownBy(
+                            () -> store.append("account-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isInstanceOfSatisfying(
+                            WrongExpectedVersionException.class,
+                            refused -> assertThat(refused.actualVersion()).isZero());
+            assertThat(store.append("account-2", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isEqualTo(new AppendResult(0, 2));
+            assertThat(store.append("account-1", ExpectedVersion.exact(0), EventData.of("Deposited", "{}")))
+                    .isEqualTo(new AppendResult(1, 3));
+        }
+    }
+
+    @Test
     void refuses_a_second_open_of_the_same_directory() {
         try (var store = SqliteEventStore.open(data)) {
             assertThatThrownBy(() -> SqliteEventStore.open(data))
                     .isInstanceOf(EventStoreException.class)
                     .hasMessageContaining("already open");
             assertThat(store.headPosition()).isZero();
+        }
+    }
+
+    @Test
+    void leaves_no_row_behind_for_a_new_stream_whose_single_event_reuses_a_stored_id() throws Exception {
+        var stored = EventData.of("Opened", "{}");
+        try (var store = SqliteEventStore.open(data)) {
+            store.append("account-1", ExpectedVersion.noStream(), stored);
+            // One event to a new stream is written without a savepoint: the stream's row is deleted again.
+            assertThatThrownBy(() -> store.append("account-2", ExpectedVersion.noStream(), stored))
+                    .isInstanceOf(EventIdConflictException.class);
+
+            assertThat(store.append("account-3", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isEqualTo(new AppendResult(0, 2));
+            assertThat(store.append("account-2", ExpectedVersion.noStream(), EventData.of("Opened", "{}")))
+                    .isEqualTo(new AppendResult(0, 3));
+        }
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("annals.db"));
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT name FROM streams ORDER BY stream_id")) {
+            var names = new ArrayList<String>();
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+            assertThat(names).containsExactly("account-1", "account-3", "account-2");
         }
     }
 

@@ -217,7 +217,8 @@ public final class GroupCommit {
             try {
                 // Drained under the lock, so that what queued while a caller wrote its own append joins.
                 queue.drainTo(batch, maxBatch - batch.size());
-                if (batch.remove(STOP)) {
+                // By identity: remove(STOP) compared the marker with every append through the record's equals().
+                if (batch.removeIf(append -> append == STOP)) {
                     stopping = true;
                     queue.drainTo(batch);
                 }

@@ -33,12 +33,30 @@ final class WriterSession implements AutoCloseable {
             throws SQLException {
         this.file = file;
         this.connection = connection;
+        takeOverTransactions(connection);
         this.appender = new BatchAppender(dialect, connection, state, tailPositions);
         this.begin = connection.prepareStatement("BEGIN IMMEDIATE");
         this.commit = connection.prepareStatement("COMMIT");
         this.rollback = connection.prepareStatement("ROLLBACK");
         for (String sql : StreamIndex.CATCH_UP) {
             indexTail.add(connection.prepareStatement(sql));
+        }
+    }
+
+    /**
+     * Tells the driver that the writer runs its transactions itself. With the connection in JDBC auto-commit,
+     * sqlite-jdbc follows every statement that completes with a {@code begin;} of its own, to commit if SQLite
+     * were outside a transaction; inside the writer's it fails, and that failing statement and its two
+     * resets were about 5% of the writer thread's CPU with 64 single-event writers. Out of auto-commit the
+     * driver only opens a deferred transaction (which holds no lock and is ended here at once) and leaves
+     * the connection alone; the writer never calls {@code commit()} or {@code rollback()} on it.
+     */
+    private static void takeOverTransactions(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            connection.setAutoCommit(false);
+            try (var statement = connection.createStatement()) {
+                statement.execute("COMMIT");
+            }
         }
     }
 

@@ -106,6 +106,11 @@ final class WriterState {
         return Optional.of(key);
     }
 
+    /** Whether the stream's key and version are in memory (or it was written in the open transaction). */
+    public boolean holds(String name) {
+        return streams.containsKey(name);
+    }
+
     /** Records a stream's version after an append was written, or its state after a deletion. */
     public void streamWritten(String name, StreamKey key) {
         streams.put(name, key);
