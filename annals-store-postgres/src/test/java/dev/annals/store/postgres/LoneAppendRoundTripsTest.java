@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LoneAppendRoundTripsTest {
 
-    /** A lone append of one event calls the function with scalar arguments (migration V10). */
-    private static final String CALL = ".append_event(";
+    /** A lone append of one event calls the function with scalar arguments (migrations V10, V12). */
+    private static final String CALL = ".append_one_event(";
 
     private static final String GROUP_CALL = ".append_group(";
 
