@@ -98,7 +98,8 @@ class AppendFunctionUpgradeTest {
             throws SQLException {
         try (var statement = connection.createStatement();
                 var row = statement.executeQuery("SELECT outcome, new_version, new_position FROM " + schema
-                        + ".append_event(" + PostgresAppender.LOCK_CLASS + ", " + schema.hashCode() + ", 'annals_head', 0, 'lamp-1', 'lamp', "
+                        + ".append_event(" + PostgresAppender.LOCK_CLASS + ", " + schema.hashCode()
+                        + ", 'annals_head', 0, 'lamp-1', 'lamp', "
                         + expected + ", gen_random_uuid(), 'Lit', " + typeKey + ", 1, '\\x7b7d'::BYTEA, NULL)")) {
             row.next();
             return List.of(row.getLong(1), row.getLong(2), row.getLong(3));
