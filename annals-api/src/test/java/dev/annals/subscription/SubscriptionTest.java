@@ -190,27 +190,32 @@ class SubscriptionTest {
         }
     }
 
+    /** A reader that hands everything but its page reads to {@link #inner()}. */
+    private interface ForwardingReader extends EventReader {
+        EventReader inner();
+
+        @Override
+        default long headPosition() {
+            return inner().headPosition();
+        }
+
+        @Override
+        default Stream<StreamInfo> streams() {
+            return inner().streams();
+        }
+    }
+
     /** A reader that records where each page read starts and offers no head notifications. */
-    private record CountingReader(EventReader inner, List<Long> reads) implements EventReader {
+    private record CountingReader(EventReader inner, List<Long> reads) implements ForwardingReader {
         @Override
         public Stream<RecordedEvent> read(ReadRequest request) {
             reads.add(request.from());
             return inner.read(request);
         }
-
-        @Override
-        public long headPosition() {
-            return inner.headPosition();
-        }
-
-        @Override
-        public Stream<StreamInfo> streams() {
-            return inner.streams();
-        }
     }
 
     /** A reader whose first page read waits until released, and which notes whether it was interrupted meanwhile. */
-    private static final class GatedReader implements EventReader {
+    private static final class GatedReader implements ForwardingReader {
         private final EventReader inner;
         final CountDownLatch entered = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -218,6 +223,11 @@ class SubscriptionTest {
 
         GatedReader(EventReader inner) {
             this.inner = inner;
+        }
+
+        @Override
+        public EventReader inner() {
+            return inner;
         }
 
         @Override
@@ -231,16 +241,6 @@ class SubscriptionTest {
                 throw new IllegalStateException("read interrupted", e);
             }
             return inner.read(request);
-        }
-
-        @Override
-        public long headPosition() {
-            return inner.headPosition();
-        }
-
-        @Override
-        public Stream<StreamInfo> streams() {
-            return inner.streams();
         }
     }
 }
