@@ -22,8 +22,9 @@ import picocli.CommandLine.Option;
                     + " events/s beside Kafka's own ProducerPerformance on the same broker (records as large as"
                     + " the relay's envelope, keyed over as many streams, the relay's producer settings and"
                     + " transactions), the ratio, and each side's CPU per event (its process and the broker).",
-            "Latency: single-event appends at a steady --rate for --seconds; prints p50/p99 from each append's"
-                    + " due time to its receipt by a read_committed consumer."
+            "Latency: single-event appends at a steady --rate for --warm-up seconds, not counted, then for"
+                    + " --seconds; prints p50/p99 from each append's due time to its receipt by a read_committed"
+                    + " consumer."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -74,6 +75,14 @@ public final class BenchRelayCommand implements Callable<Integer> {
     private int seconds;
 
     @Option(
+            names = "--warm-up",
+            paramLabel = "S",
+            defaultValue = "5",
+            description = "Seconds of the same appends before the latency run, not counted: the throughput run"
+                    + " compiles neither single-event appends nor a relay at the head (default: ${DEFAULT-VALUE}).")
+    private int warmUp;
+
+    @Option(
             names = "--bootstrap-servers",
             paramLabel = "HOST:PORT",
             description = "A broker to benchmark on (default: one started for the run and deleted after it).")
@@ -91,7 +100,13 @@ public final class BenchRelayCommand implements Callable<Integer> {
         RelayBenchmarkOptions options;
         try {
             options = new RelayBenchmarkOptions(
-                    events, size, rate, Duration.ofSeconds(seconds), Optional.ofNullable(bootstrapServers), producer);
+                    events,
+                    size,
+                    rate,
+                    Duration.ofSeconds(seconds),
+                    Duration.ofSeconds(warmUp),
+                    Optional.ofNullable(bootstrapServers),
+                    producer);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

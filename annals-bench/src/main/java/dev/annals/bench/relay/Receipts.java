@@ -98,8 +98,11 @@ final class Receipts implements AutoCloseable {
         return at;
     }
 
-    /** Starts counting the receipts of {@code total} awaited events into {@code latency} (nanoseconds). */
-    Listening listen(long total, Histogram latency) {
+    /**
+     * Starts counting the receipts of {@code total} awaited events: into {@code latency} (nanoseconds) those due
+     * at {@code measuredFrom} ({@link System#nanoTime()}) or later, into {@code warmUp} those due before.
+     */
+    Listening listen(long total, long measuredFrom, Histogram latency, Histogram warmUp) {
         long[] received = {0};
         var thread = Thread.ofPlatform().name("annals-bench-relay-receipts").start(() -> {
             while (received[0] < total && !Thread.currentThread().isInterrupted()) {
@@ -109,7 +112,8 @@ final class Receipts implements AutoCloseable {
                     Long due = dueTimes.remove(eventId);
                     if (due != null) {
                         receivedTimes.put(eventId, now);
-                        latency.recordValue(Math.min(latency.getHighestTrackableValue(), now - due));
+                        var into = due - measuredFrom >= 0 ? latency : warmUp;
+                        into.recordValue(Math.min(into.getHighestTrackableValue(), now - due));
                         received[0]++;
                     }
                 }

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -37,7 +38,8 @@ import static java.util.Objects.requireNonNull;
  * as a batch holds them: {@link RecordSize}), committing as often
  * as the relay's transaction time says. Latency: with the
  * relay caught up, single-event appends at a steady rate, each measured from its due time to its receipt,
- * and to its append's acknowledgement (the store's share of that time).
+ * and to its append's acknowledgement (the store's share of that time), after a warm-up at the same rate
+ * whose figures are reported apart.
  */
 public final class RelayBenchmark {
 
@@ -105,7 +107,7 @@ public final class RelayBenchmark {
                     long commitsBefore = commits.count();
                     double commitNanosBefore = commits.totalTime(TimeUnit.NANOSECONDS);
                     var afterAppend = new ConcurrentHistogram(TimeUnit.MINUTES.toNanos(1), 3);
-                    var latency = steady(store, receipts, options, payload, appended, afterAppend);
+                    var steady = steady(store, receipts, options, payload, appended, afterAppend);
                     var latencyCommits = new RelayBenchmarkResult.Commits(
                             commits.count() - commitsBefore,
                             Duration.ofNanos(Math.round(commits.totalTime(TimeUnit.NANOSECONDS) - commitNanosBefore)));
@@ -132,7 +134,9 @@ public final class RelayBenchmark {
                             ceilingBroker,
                             options.latencyEvents(),
                             options.ratePerSecond(),
-                            latency,
+                            options.warmUp(),
+                            steady.warmUp(),
+                            steady.latency(),
                             Latency.of(appended),
                             Latency.of(afterAppend),
                             latencyCommits,
@@ -177,20 +181,28 @@ public final class RelayBenchmark {
         }
     }
 
-    private static Latency steady(
+    /** The latency run's figures: end to end after the warm-up, and during it. */
+    private record Steady(Latency latency, Latency warmUp) {}
+
+    private static Steady steady(
             SqliteEventStore store,
             Receipts receipts,
             RelayBenchmarkOptions options,
             byte[] payload,
             Histogram appended,
             Histogram afterAppend) {
-        long total = options.latencyEvents();
+        long warmUpEvents = options.warmUpEvents();
+        long total = warmUpEvents + options.latencyEvents();
         long interval = 1_000_000_000L / options.ratePerSecond();
         var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-        var listening = receipts.listen(total, latency);
-        var acknowledged = new ConcurrentHashMap<UUID, Long>();
+        var warmUp = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         long start = System.nanoTime();
-        var senders = new ArrayList<Thread>();
+        long measuredFrom = start + warmUpEvents * interval;
+        var listening = receipts.listen(total, measuredFrom, latency, warmUp);
+        var acknowledged = new ConcurrentHashMap<UUID, Long>();
+        // Counted down by each append's thread: a list of the threads would grow the heap the collector scans
+        // by a hundred thousand objects during the very run whose pauses it measures.
+        var appends = new CountDownLatch(Math.toIntExact(total));
         for (long i = 0; i < total; i++) {
             long due = start + i * interval;
             // Open loop: each event is sent at its due time on its own virtual thread, whatever the others do.
@@ -200,21 +212,26 @@ public final class RelayBenchmark {
             var event = EventData.of("BenchPublished", payload, Metadata.empty());
             receipts.due(event.eventId(), due);
             long n = i;
-            senders.add(Thread.ofVirtual().start(() -> {
-                store.append("bench-" + (n % STREAMS), ExpectedVersion.any(), event);
-                long now = System.nanoTime();
-                acknowledged.put(event.eventId(), now);
-                // The store's share of the end-to-end time: what is left is the relay's and Kafka's.
-                appended.recordValue(Math.min(appended.getHighestTrackableValue(), now - due));
-            }));
+            boolean measured = i >= warmUpEvents;
+            Thread.ofVirtual().start(() -> {
+                try {
+                    store.append("bench-" + (n % STREAMS), ExpectedVersion.any(), event);
+                    if (measured) {
+                        long now = System.nanoTime();
+                        acknowledged.put(event.eventId(), now);
+                        // The store's share of the end-to-end time: what is left is the relay's and Kafka's.
+                        appended.recordValue(Math.min(appended.getHighestTrackableValue(), now - due));
+                    }
+                } finally {
+                    appends.countDown();
+                }
+            });
         }
-        for (Thread sender : senders) {
-            try {
-                sender.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while appending", e);
-            }
+        try {
+            appends.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while appending", e);
         }
         listening.await(Duration.ofMinutes(2));
         // Paired after the run: a receipt may come before its append's thread has noted the acknowledgement.
@@ -222,6 +239,6 @@ public final class RelayBenchmark {
             long received = receipts.receivedAt(eventId);
             afterAppend.recordValue(Math.min(afterAppend.getHighestTrackableValue(), Math.max(0, received - at)));
         });
-        return Latency.of(latency);
+        return new Steady(Latency.of(latency), Latency.of(warmUp));
     }
 }

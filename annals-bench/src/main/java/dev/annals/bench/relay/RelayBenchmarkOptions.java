@@ -16,6 +16,9 @@ import static java.util.Objects.requireNonNull;
  * @param payloadBytes     each event's JSON payload, in bytes (the envelope around it is larger)
  * @param ratePerSecond    events appended per second during the latency run
  * @param latencyRun       how long the latency run lasts
+ * @param warmUp           how long the same steady appends run before the latency run, not counted: the
+ *                         throughput run exercises neither the store's single-event appends nor a relay and a
+ *                         broker at the head, nor the consumer, whose code is still being compiled meanwhile
  * @param bootstrapServers a broker to use; empty to start one on free loopback ports for the run
  * @param producer         producer settings that replace the relay's defaults, for the relay and the ceiling
  *                         alike: only those {@code RelayOptions.producerSettings()} hands to both
@@ -26,6 +29,7 @@ public record RelayBenchmarkOptions(
         int payloadBytes,
         int ratePerSecond,
         Duration latencyRun,
+        Duration warmUp,
         Optional<String> bootstrapServers,
         Map<String, String> producer) {
 
@@ -34,6 +38,7 @@ public record RelayBenchmarkOptions(
 
     public RelayBenchmarkOptions {
         requireNonNull(latencyRun, "latencyRun");
+        requireNonNull(warmUp, "warmUp");
         requireNonNull(bootstrapServers, "bootstrapServers");
         producer = Map.copyOf(requireNonNull(producer, "producer"));
         producer.forEach(RelayBenchmarkOptions::checkProducerSetting);
@@ -49,6 +54,9 @@ public record RelayBenchmarkOptions(
         }
         if (latencyRun.isNegative() || latencyRun.isZero()) {
             throw new IllegalArgumentException("--seconds must be 1 or more, was " + latencyRun.toSeconds());
+        }
+        if (warmUp.isNegative()) {
+            throw new IllegalArgumentException("--warm-up must be 0 s or more, was " + warmUp.toSeconds());
         }
     }
 
@@ -72,5 +80,10 @@ public record RelayBenchmarkOptions(
     /** Events the latency run appends. */
     long latencyEvents() {
         return Math.max(1, latencyRun.toMillis() * ratePerSecond / 1000);
+    }
+
+    /** Events appended at the same rate before the latency run, not counted. */
+    long warmUpEvents() {
+        return warmUp.toMillis() * ratePerSecond / 1000;
     }
 }

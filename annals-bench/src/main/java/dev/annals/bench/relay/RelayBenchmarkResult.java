@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param ceilingBrokerCpu the CPU time the broker took while the ceiling ran, when the run started it
  * @param latencyEvents   events appended at a steady rate for the latency
  * @param ratePerSecond   that rate
+ * @param warmUp          how long the same appends ran before them, not counted in {@code latency}
+ * @param warmUpLatency   from due time to receipt during the warm-up
  * @param latency         from each append's due time to its receipt by a read_committed consumer
  * @param appendLatency   from each append's due time to the store's acknowledgement of it
  * @param afterAppend     from each append's acknowledgement to its receipt: the relay's and Kafka's share,
@@ -38,6 +40,8 @@ public record RelayBenchmarkResult(
         Optional<Duration> ceilingBrokerCpu,
         long latencyEvents,
         int ratePerSecond,
+        Duration warmUp,
+        Latency warmUpLatency,
         Latency latency,
         Latency appendLatency,
         Latency afterAppend,
@@ -80,11 +84,12 @@ public record RelayBenchmarkResult(
                     CPU per record:     %s
                     requests:           %s
                   ratio:                %12.1f %%  (%s)
-                End to end at %d events/s (%d events, append to read_committed receipt)
+                End to end at %d events/s (%d events after %d s of warm-up, append to read_committed receipt)
                   p50 %.1f ms   p99 %.1f ms   p99.9 %.1f ms   max %.1f ms
                   of which the append: p50 %.1f ms   p99 %.1f ms
                   from its acknowledgement to the receipt: p50 %.1f ms   p99 %.1f ms
-                  the relay's commits meanwhile: %d, %.1f ms each on average
+                  the warm-up's own, not counted above: %s
+                  the relay's commits in the warm-up and the run: %d, %.1f ms each on average
                 """,
                 brokerStarted ? "a local" : "the given",
                 events,
@@ -111,6 +116,7 @@ public record RelayBenchmarkResult(
                         .orElse("CPU per event: the broker's not measured"),
                 ratePerSecond,
                 latencyEvents,
+                warmUp.toSeconds(),
                 millis(latency.p50()),
                 millis(latency.p99()),
                 millis(latency.p999()),
@@ -119,6 +125,14 @@ public record RelayBenchmarkResult(
                 millis(appendLatency.p99()),
                 millis(afterAppend.p50()),
                 millis(afterAppend.p99()),
+                warmUp.isZero()
+                        ? "none"
+                        : String.format(
+                                Locale.ROOT,
+                                "p50 %.1f ms   p99 %.1f ms   max %.1f ms",
+                                millis(warmUpLatency.p50()),
+                                millis(warmUpLatency.p99()),
+                                millis(warmUpLatency.max())),
                 latencyCommits.count(),
                 latencyCommits.meanMillis());
     }

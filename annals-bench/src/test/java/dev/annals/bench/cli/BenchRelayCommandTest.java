@@ -22,11 +22,12 @@ class BenchRelayCommandTest {
 
     @Test
     void publishes_through_a_broker_it_starts_and_reports_throughput_ceiling_ratio_and_latency() {
-        var run = BenchCli.onSqlite(data).run("relay", "--events", "2000", "--rate", "200", "--seconds", "2");
+        var run = BenchCli.onSqlite(data)
+                .run("relay", "--events", "2000", "--rate", "200", "--seconds", "2", "--warm-up", "1");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         var lines = run.out().lines().toList();
-        assertThat(lines).hasSize(13);
+        assertThat(lines).hasSize(14);
         assertThat(lines.get(0))
                 .matches("Relay to Kafka \\(a local broker\\), 2000 events, records of \\d{3,4} bytes in a batch"
                         + " \\(key \\d+, envelope \\d{3,4}, headers \\d+\\)");
@@ -39,11 +40,16 @@ class BenchRelayCommandTest {
         assertThat(lines.get(5)).matches("    CPU per record: +its process [\\d.]+ µs, broker [\\d.]+ µs");
         assertThat(lines.get(6)).matches("    requests: +\\d+ records per request, [\\d.]+ KiB per batch");
         assertThat(lines.get(7)).matches("  ratio: +[\\d.]+ %  \\(by CPU per event: [\\d.]+ %\\)");
-        assertThat(lines.get(8)).isEqualTo("End to end at 200 events/s (400 events, append to read_committed receipt)");
+        assertThat(lines.get(8))
+                .isEqualTo("End to end at 200 events/s (400 events after 1 s of warm-up, append to read_committed"
+                        + " receipt)");
         assertThat(lines.get(9)).matches("  p50 [\\d.]+ ms   p99 [\\d.]+ ms   p99\\.9 [\\d.]+ ms   max [\\d.]+ ms");
         assertThat(lines.get(10)).matches("  of which the append: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
         assertThat(lines.get(11)).matches("  from its acknowledgement to the receipt: p50 [\\d.]+ ms   p99 [\\d.]+ ms");
-        assertThat(lines.get(12)).matches("  the relay's commits meanwhile: [1-9]\\d*, [\\d.]+ ms each on average");
+        assertThat(lines.get(12))
+                .matches("  the warm-up's own, not counted above: p50 [\\d.]+ ms   p99 [\\d.]+ ms   max [\\d.]+ ms");
+        assertThat(lines.get(13))
+                .matches("  the relay's commits in the warm-up and the run: [1-9]\\d*, [\\d.]+ ms each on average");
         // The ceiling's records are as large as the relay's in a batch, key, envelope and header included: its
         // values are longer than the envelope by what the relay's longer key and its header take.
         var relayRecord = lines.get(0)
@@ -80,6 +86,14 @@ class BenchRelayCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines().getFirst()).contains("--producer batch.size=big is not a valid value");
+    }
+
+    @Test
+    void a_negative_warm_up_is_bad_usage_with_one_line() {
+        var run = BenchCli.onSqlite(data).run("relay", "--warm-up", "-1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.errLines().getFirst()).contains("--warm-up must be 0 s or more, was -1");
     }
 
     @Test
