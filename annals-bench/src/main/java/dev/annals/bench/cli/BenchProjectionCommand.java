@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
             "Rebuild: --events events are appended for each of two projections (the benchmark's table and the"
                     + " bank's balances); each one's source is read once from the start (the replay), then the"
                     + " projection rebuilds its table from them; prints both in events/s.",
-            "Latency: single-event appends at a steady --rate for --seconds; prints p50/p99 from each"
-                    + " append's due time to its commit in the read model."
+            "Latency: single-event appends at a steady --rate for --warm-up seconds, not counted, then for"
+                    + " --seconds; prints p50/p99 from each append's due time to its commit in the read model."
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -70,11 +70,20 @@ public final class BenchProjectionCommand implements Callable<Integer> {
             description = "Length of the latency run (default: ${DEFAULT-VALUE}).")
     private int seconds;
 
+    @Option(
+            names = "--warm-up",
+            paramLabel = "S",
+            defaultValue = "5",
+            description = "Seconds of the same appends before the latency run, not counted: the rebuilds compile"
+                    + " neither single-event appends nor a runner at the head (default: ${DEFAULT-VALUE}).")
+    private int warmUp;
+
     @Override
     public Integer call() throws InterruptedException {
         ProjectionBenchmarkOptions options;
         try {
-            options = new ProjectionBenchmarkOptions(events, rate, Duration.ofSeconds(seconds));
+            options = new ProjectionBenchmarkOptions(
+                    events, rate, Duration.ofSeconds(seconds), Duration.ofSeconds(warmUp));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }

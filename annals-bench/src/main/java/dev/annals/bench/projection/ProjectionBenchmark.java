@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
@@ -57,21 +58,23 @@ public final class ProjectionBenchmark {
         try (var readModel = target.readModel(totals.tables());
                 var runner = ProjectionRunner.start(totals.projection(), target.store(), readModel, runnerOptions())) {
             runner.awaitPosition(target.store().headPosition(), Duration.ofMinutes(10));
-            var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-            var appended = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-            var afterAppend = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+            var warmUp = new Steady(options.eventsIn(options.warmUp()));
+            warmUp.run(target.store(), totals, runner, options);
+            var measured = new Steady(options.eventsIn(options.latencyRun()));
             long cpuBefore = processCpuNanos();
-            long count = steady(target.store(), totals, runner, options, latency, appended, afterAppend);
+            measured.run(target.store(), totals, runner, options);
             double cpuSeconds = (processCpuNanos() - cpuBefore) / 1e9;
             return new ProjectionBenchmarkResult(
                     target.database(),
                     rebuilds,
-                    count,
+                    measured.total,
                     options.ratePerSecond(),
-                    Latency.of(latency),
-                    Latency.of(appended),
-                    Latency.of(afterAppend),
-                    cpuSeconds);
+                    Latency.of(measured.latency),
+                    Latency.of(measured.appended),
+                    Latency.of(measured.afterAppend),
+                    cpuSeconds,
+                    options.warmUp(),
+                    Latency.of(warmUp.latency));
         }
     }
 
@@ -110,50 +113,65 @@ public final class ProjectionBenchmark {
         return ProjectionOptions.defaults().withMeterRegistry(new SimpleMeterRegistry());
     }
 
-    private static long steady(
-            EventStore store,
-            RebuildWorkload<RebuildWorkload.Counted> totals,
-            ProjectionRunner<SqlContext> runner,
-            ProjectionBenchmarkOptions options,
-            Histogram latency,
-            Histogram appended,
-            Histogram afterAppend)
-            throws InterruptedException {
-        long total = options.latencyRun().toNanos() * options.ratePerSecond() / 1_000_000_000L;
-        long interval = 1_000_000_000L / options.ratePerSecond();
-        var recorder = new Recorder(3);
-        var appendRecorder = new Recorder(3);
-        var afterAppendRecorder = new Recorder(3);
-        var senders = new ArrayList<Thread>((int) total);
-        long start = System.nanoTime();
-        for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
-            // Open loop: each event is sent at its due time on its own virtual thread, whatever the others do.
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
+    /**
+     * One open-loop run of single-event appends at the options' rate: {@code total} of them, each from its due
+     * time to its read model, and to and from its acknowledgement.
+     */
+    private static final class Steady {
+
+        final long total;
+        final Histogram latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        final Histogram appended = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+        final Histogram afterAppend = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+
+        Steady(long total) {
+            this.total = total;
+        }
+
+        void run(
+                EventStore store,
+                RebuildWorkload<RebuildWorkload.Counted> totals,
+                ProjectionRunner<SqlContext> runner,
+                ProjectionBenchmarkOptions options)
+                throws InterruptedException {
+            long interval = 1_000_000_000L / options.ratePerSecond();
+            var recorder = new Recorder(3);
+            var appendRecorder = new Recorder(3);
+            var afterAppendRecorder = new Recorder(3);
+            // Counted down by each append's thread: a list of the threads would grow the heap the collector
+            // scans by every append of the run, during the very run whose pauses it measures.
+            var done = new CountDownLatch(Math.toIntExact(total));
+            long start = System.nanoTime();
+            for (long i = 0; i < total; i++) {
+                long due = start + i * interval;
+                // Open loop: each event is sent at its due time on its own virtual thread, whatever the others do.
+                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                    LockSupport.parkNanos(wait);
+                }
+                long n = i;
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        long position = store.append(
+                                        totals.stream(n % RebuildWorkload.STREAMS),
+                                        ExpectedVersion.any(),
+                                        totals.codec().encode(new RebuildWorkload.Counted(n), Metadata.empty()))
+                                .position();
+                        long acknowledged = System.nanoTime();
+                        appendRecorder.recordValue(acknowledged - due);
+                        runner.awaitPosition(position, Duration.ofSeconds(30));
+                        long processed = System.nanoTime();
+                        // From the due time, not the call: a late append must not hide the wait it caused.
+                        recorder.recordValue(processed - due);
+                        afterAppendRecorder.recordValue(processed - acknowledged);
+                    } finally {
+                        done.countDown();
+                    }
+                });
             }
-            long n = i;
-            senders.add(Thread.ofVirtual().start(() -> {
-                long position = store.append(
-                                totals.stream(n % RebuildWorkload.STREAMS),
-                                ExpectedVersion.any(),
-                                totals.codec().encode(new RebuildWorkload.Counted(n), Metadata.empty()))
-                        .position();
-                long acknowledged = System.nanoTime();
-                appendRecorder.recordValue(acknowledged - due);
-                runner.awaitPosition(position, Duration.ofSeconds(30));
-                long processed = System.nanoTime();
-                // From the due time, not the call: a late append must not hide the wait it caused.
-                recorder.recordValue(processed - due);
-                afterAppendRecorder.recordValue(processed - acknowledged);
-            }));
+            done.await();
+            latency.add(recorder.getIntervalHistogram());
+            appended.add(appendRecorder.getIntervalHistogram());
+            afterAppend.add(afterAppendRecorder.getIntervalHistogram());
         }
-        for (Thread sender : senders) {
-            sender.join();
-        }
-        latency.add(recorder.getIntervalHistogram());
-        appended.add(appendRecorder.getIntervalHistogram());
-        afterAppend.add(afterAppendRecorder.getIntervalHistogram());
-        return total;
     }
 }

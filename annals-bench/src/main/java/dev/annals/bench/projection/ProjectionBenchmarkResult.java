@@ -17,6 +17,8 @@ import static java.util.Objects.requireNonNull;
  * @param appendAcknowledged from each append's due time to its acknowledgement by the store
  * @param acknowledgedToReadModel from each append's acknowledgement to its commit in the read model
  * @param latencyCpuSeconds the process's CPU time during the latency run, every thread
+ * @param warmUp            how long the same appends ran before the latency run, not counted in it
+ * @param warmUpLatency     from due time to read model during the warm-up
  */
 public record ProjectionBenchmarkResult(
         String database,
@@ -26,7 +28,9 @@ public record ProjectionBenchmarkResult(
         Latency appendToReadModel,
         Latency appendAcknowledged,
         Latency acknowledgedToReadModel,
-        double latencyCpuSeconds) {
+        double latencyCpuSeconds,
+        Duration warmUp,
+        Latency warmUpLatency) {
 
     public ProjectionBenchmarkResult {
         requireNonNull(database, "database");
@@ -34,6 +38,8 @@ public record ProjectionBenchmarkResult(
         requireNonNull(appendToReadModel, "appendToReadModel");
         requireNonNull(appendAcknowledged, "appendAcknowledged");
         requireNonNull(acknowledgedToReadModel, "acknowledgedToReadModel");
+        requireNonNull(warmUp, "warmUp");
+        requireNonNull(warmUpLatency, "warmUpLatency");
     }
 
     /** The figures as lines for people. */
@@ -55,17 +61,20 @@ public record ProjectionBenchmarkResult(
                     rebuild.rebuildCpuMicrosPerEvent()));
         }
         text.append(String.format(
-                "  append-to-read-model latency at %,d events/s over %,d events:%n    %s%n"
+                "  append-to-read-model latency at %,d events/s over %,d events after %d s of warm-up:%n    %s%n"
                         + "    of which the append (to its acknowledgement): %s%n"
                         + "    from the acknowledgement to the read model: %s%n"
-                        + "    the run's CPU in this process: %.2f s, %.2f µs per event%n",
+                        + "    the run's CPU in this process: %.2f s, %.2f µs per event%n"
+                        + "    the warm-up's own, not counted above: %s%n",
                 ratePerSecond,
                 latencyEvents,
+                warmUp.toSeconds(),
                 percentiles(appendToReadModel),
                 percentiles(appendAcknowledged),
                 percentiles(acknowledgedToReadModel),
                 latencyCpuSeconds,
-                latencyEvents == 0 ? 0 : latencyCpuSeconds * 1e6 / latencyEvents));
+                latencyEvents == 0 ? 0 : latencyCpuSeconds * 1e6 / latencyEvents,
+                warmUp.isZero() ? "none" : percentiles(warmUpLatency)));
         return text.toString();
     }
 

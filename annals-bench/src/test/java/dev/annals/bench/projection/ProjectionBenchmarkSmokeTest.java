@@ -23,7 +23,8 @@ class ProjectionBenchmarkSmokeTest {
     void measures_a_rebuild_and_the_latency_of_a_short_steady_run() throws Exception {
         ProjectionBenchmarkResult result;
         try (var target = BenchedStore.of(SqliteEventStore.open(data))) {
-            result = ProjectionBenchmark.run(target, new ProjectionBenchmarkOptions(2_000, 200, Duration.ofSeconds(1)));
+            result = ProjectionBenchmark.run(
+                    target, new ProjectionBenchmarkOptions(2_000, 200, Duration.ofSeconds(1), Duration.ofSeconds(1)));
         }
 
         assertThat(result.rebuilds()).hasSize(2).allSatisfy(rebuild -> {
@@ -42,6 +43,9 @@ class ProjectionBenchmarkSmokeTest {
         assertThat(result.acknowledgedToReadModel().max())
                 .isLessThanOrEqualTo(result.appendToReadModel().max());
         assertThat(result.latencyCpuSeconds()).isPositive();
+        // The warm-up's events are counted apart: a second at the same rate before the measured one.
+        assertThat(result.warmUp()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(result.warmUpLatency().max()).isPositive();
         assertThat(result.report())
                 .contains("replay")
                 .contains("rebuild")
@@ -49,6 +53,8 @@ class ProjectionBenchmarkSmokeTest {
                 .contains("p99")
                 .contains("of which the append")
                 .contains("from the acknowledgement to the read model")
+                .contains("over 200 events after 1 s of warm-up")
+                .contains("the warm-up's own, not counted above: p50")
                 .contains("µs per event");
     }
 }
