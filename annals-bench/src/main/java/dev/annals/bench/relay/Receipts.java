@@ -8,7 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,6 +21,26 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * Used from one thread at a time: the caller's, then the listening thread's until it ends.
  */
 final class Receipts implements AutoCloseable {
+
+    /**
+     * The latency run's events: event {@code n} (0 to {@code total - 1}) carries the id {@link #eventId(long)
+     * eventId(n)} and is due at {@code start + n * interval} ({@link System#nanoTime()}); those from
+     * {@code measuredFrom} on are measured, those before are the warm-up. Everything the run notes is kept
+     * in arrays indexed by {@code n}: maps keyed by event id grew the heap the collector copies by hundreds of
+     * bytes per event, and its pauses, which stop the appends, the relay and this consumer alike, grew into
+     * the very tail the run measures.
+     */
+    record Schedule(long mark, long start, long interval, int total, int measuredFrom) {
+
+        /** The id of event {@code n}: this run's mark, then {@code n}. */
+        UUID eventId(long n) {
+            return new UUID(mark, n);
+        }
+
+        long due(int n) {
+            return start + n * interval;
+        }
+    }
 
     /** A listening thread, counting until every awaited event arrived. */
     record Listening(Thread thread, long total, long[] received) {
@@ -42,8 +62,7 @@ final class Receipts implements AutoCloseable {
     private static final JsonFactory JSON = new JsonFactory();
 
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Map<String, Long> dueTimes = new ConcurrentHashMap<>();
-    private final Map<String, Long> receivedTimes = new ConcurrentHashMap<>();
+    private AtomicLongArray receivedTimes = new AtomicLongArray(0);
 
     private Receipts(KafkaConsumer<byte[], byte[]> consumer) {
         this.consumer = consumer;
@@ -84,42 +103,45 @@ final class Receipts implements AutoCloseable {
         throw new IllegalStateException("no published record reached the consumer within a minute");
     }
 
-    /** Awaits the event {@code eventId}, due at {@code dueNanos} ({@link System#nanoTime()}). */
-    void due(UUID eventId, long dueNanos) {
-        dueTimes.put(eventId.toString(), dueNanos);
-    }
-
-    /** When the awaited event {@code eventId} was received ({@link System#nanoTime()}), once it was. */
-    long receivedAt(UUID eventId) {
-        Long at = receivedTimes.get(eventId.toString());
-        if (at == null) {
-            throw new IllegalStateException("event " + eventId + " was not received");
+    /** When event {@code n} of the schedule listened to was received ({@link System#nanoTime()}). */
+    long receivedAt(int n) {
+        long at = receivedTimes.get(n);
+        if (at == 0) {
+            throw new IllegalStateException("event " + n + " of the latency run was not received");
         }
         return at;
     }
 
     /**
-     * Starts counting the receipts of {@code total} awaited events: into {@code latency} (nanoseconds) those due
-     * at {@code measuredFrom} ({@link System#nanoTime()}) or later, into {@code warmUp} those due before.
+     * Starts counting the receipts of the schedule's events: into {@code latency} (nanoseconds from each one's
+     * due time) those measured, into {@code warmUp} those before. Records of other events are skipped.
      */
-    Listening listen(long total, long measuredFrom, Histogram latency, Histogram warmUp) {
+    Listening listen(Schedule schedule, Histogram latency, Histogram warmUp) {
+        receivedTimes = new AtomicLongArray(schedule.total());
         long[] received = {0};
         var thread = Thread.ofPlatform().name("annals-bench-relay-receipts").start(() -> {
-            while (received[0] < total && !Thread.currentThread().isInterrupted()) {
+            while (received[0] < schedule.total() && !Thread.currentThread().isInterrupted()) {
                 for (var record : consumer.poll(Duration.ofMillis(100))) {
                     long now = System.nanoTime();
-                    String eventId = eventId(record.value());
-                    Long due = dueTimes.remove(eventId);
-                    if (due != null) {
-                        receivedTimes.put(eventId, now);
-                        var into = due - measuredFrom >= 0 ? latency : warmUp;
-                        into.recordValue(Math.min(into.getHighestTrackableValue(), now - due));
+                    String text = eventId(record.value());
+                    if (text.isEmpty()) {
+                        continue;
+                    }
+                    var id = UUID.fromString(text);
+                    long n = id.getLeastSignificantBits();
+                    if (id.getMostSignificantBits() != schedule.mark() || n < 0 || n >= schedule.total()) {
+                        continue;
+                    }
+                    int index = (int) n;
+                    if (receivedTimes.compareAndSet(index, 0, now)) {
+                        var into = index >= schedule.measuredFrom() ? latency : warmUp;
+                        into.recordValue(Math.min(into.getHighestTrackableValue(), now - schedule.due(index)));
                         received[0]++;
                     }
                 }
             }
         });
-        return new Listening(thread, total, received);
+        return new Listening(thread, schedule.total(), received);
     }
 
     // Reads up to the envelope's "id" (its second attribute) and no further: the consumer shares the machine

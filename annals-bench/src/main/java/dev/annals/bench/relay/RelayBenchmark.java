@@ -17,9 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
@@ -191,34 +192,35 @@ public final class RelayBenchmark {
             byte[] payload,
             Histogram appended,
             Histogram afterAppend) {
-        long warmUpEvents = options.warmUpEvents();
-        long total = warmUpEvents + options.latencyEvents();
-        long interval = 1_000_000_000L / options.ratePerSecond();
+        int warmUpEvents = Math.toIntExact(options.warmUpEvents());
+        int total = Math.toIntExact(warmUpEvents + options.latencyEvents());
+        var schedule = new Receipts.Schedule(
+                ThreadLocalRandom.current().nextLong(),
+                System.nanoTime(),
+                1_000_000_000L / options.ratePerSecond(),
+                total,
+                warmUpEvents);
         var latency = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
         var warmUp = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-        long start = System.nanoTime();
-        long measuredFrom = start + warmUpEvents * interval;
-        var listening = receipts.listen(total, measuredFrom, latency, warmUp);
-        var acknowledged = new ConcurrentHashMap<UUID, Long>();
-        // Counted down by each append's thread: a list of the threads would grow the heap the collector scans
-        // by a hundred thousand objects during the very run whose pauses it measures.
-        var appends = new CountDownLatch(Math.toIntExact(total));
-        for (long i = 0; i < total; i++) {
-            long due = start + i * interval;
+        var listening = receipts.listen(schedule, latency, warmUp);
+        var acknowledged = new AtomicLongArray(total);
+        // Counted down by each append's thread: a list of the threads would grow the heap by every append.
+        var appends = new CountDownLatch(total);
+        for (int i = 0; i < total; i++) {
+            long due = schedule.due(i);
             // Open loop: each event is sent at its due time on its own virtual thread, whatever the others do.
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                 LockSupport.parkNanos(wait);
             }
-            var event = EventData.of("BenchPublished", payload, Metadata.empty());
-            receipts.due(event.eventId(), due);
-            long n = i;
-            boolean measured = i >= warmUpEvents;
+            var event =
+                    EventData.of("BenchPublished", payload, Metadata.empty()).withEventId(schedule.eventId(i));
+            int n = i;
             Thread.ofVirtual().start(() -> {
                 try {
                     store.append("bench-" + (n % STREAMS), ExpectedVersion.any(), event);
-                    if (measured) {
+                    if (n >= warmUpEvents) {
                         long now = System.nanoTime();
-                        acknowledged.put(event.eventId(), now);
+                        acknowledged.set(n, now);
                         // The store's share of the end-to-end time: what is left is the relay's and Kafka's.
                         appended.recordValue(Math.min(appended.getHighestTrackableValue(), now - due));
                     }
@@ -235,10 +237,11 @@ public final class RelayBenchmark {
         }
         listening.await(Duration.ofMinutes(2));
         // Paired after the run: a receipt may come before its append's thread has noted the acknowledgement.
-        acknowledged.forEach((eventId, at) -> {
-            long received = receipts.receivedAt(eventId);
-            afterAppend.recordValue(Math.min(afterAppend.getHighestTrackableValue(), Math.max(0, received - at)));
-        });
+        for (int n = warmUpEvents; n < total; n++) {
+            long received = receipts.receivedAt(n);
+            afterAppend.recordValue(
+                    Math.min(afterAppend.getHighestTrackableValue(), Math.max(0, received - acknowledged.get(n))));
+        }
         return new Steady(Latency.of(latency), Latency.of(warmUp));
     }
 }
