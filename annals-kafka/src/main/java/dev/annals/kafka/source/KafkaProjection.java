@@ -6,10 +6,18 @@ import dev.annals.projection.ProjectionHandler;
 import dev.annals.projection.ReadModelStore;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -34,7 +42,10 @@ import static java.util.Objects.requireNonNull;
  * the offset its read model committed, not to the group's offset, which is never committed.
  *
  * <p>Unlike the store-fed {@code ProjectionRunner}, this worker has no dead letters and no rebuild: a handler
- * that throws makes the worker roll back, seek back to the checkpoint and try again after a pause. A worker
+ * that throws makes the worker roll back, seek its partition back to the checkpoint and pause that partition
+ * for a second, while the others go on. Its lag, the records of the partitions it holds that it has not yet
+ * applied, is {@link #lag()} and the gauge {@code annals.projection.kafka.lag.records}; the events it applied
+ * are the counter {@code annals.projection.kafka.applied} (both tagged {@code projection=NAME}). A worker
  * that stalls past {@code max.poll.interval.ms} while a handler runs can lose its partitions mid-batch; the
  * read model's transaction then races the new owner's, so keep handlers quick.
  *
@@ -43,6 +54,8 @@ import static java.util.Objects.requireNonNull;
 public final class KafkaProjection<C> implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaProjection.class);
+    /** How long a partition whose handler failed waits before it is read again from its checkpoint. */
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final Projection<C> projection;
     private final ReadModelStore<C> target;
@@ -50,14 +63,33 @@ public final class KafkaProjection<C> implements AutoCloseable {
     private final KafkaConsumer<String, CloudEvent> consumer;
     private final AtomicLong applied = new AtomicLong();
     private final Set<TopicPartition> owned = ConcurrentHashMap.newKeySet();
+    /** The offset after the last record applied, per partition held; the consumer's thread only. */
+    private final Map<TopicPartition, Long> nextToApply = new HashMap<>();
+    /** When each partition paused after a failure is read again ({@link System#nanoTime()}); the consumer's thread only. */
+    private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
+
+    private final AtomicLong lag = new AtomicLong();
+    private final List<Meter> meters;
+    private final MeterRegistry registry;
     private final Thread thread;
     private volatile boolean closing;
     private int version;
 
-    private KafkaProjection(Projection<C> projection, ReadModelStore<C> target, KafkaSource source) {
+    private KafkaProjection(
+            Projection<C> projection, ReadModelStore<C> target, KafkaSource source, MeterRegistry registry) {
         this.projection = projection;
         this.target = target;
         this.source = source;
+        this.registry = registry;
+        this.meters = List.of(
+                Gauge.builder("annals.projection.kafka.lag.records", lag, AtomicLong::get)
+                        .description("records of the partitions this worker holds that it has not applied yet")
+                        .tag("projection", projection.name())
+                        .register(registry),
+                FunctionCounter.builder("annals.projection.kafka.applied", applied, AtomicLong::get)
+                        .description("events this worker applied")
+                        .tag("projection", projection.name())
+                        .register(registry));
         var properties = new HashMap<String, Object>(source.kafka());
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "annals-projection-" + projection.name());
@@ -70,12 +102,22 @@ public final class KafkaProjection<C> implements AutoCloseable {
                 .unstarted(this::run);
     }
 
-    /** Starts a worker of {@code projection}, writing through {@code target}, which the caller closes after it. */
+    /**
+     * Starts a worker of {@code projection}, writing through {@code target}, which the caller closes after it;
+     * its meters go to Micrometer's global registry.
+     */
     public static <C> KafkaProjection<C> start(Projection<C> projection, ReadModelStore<C> target, KafkaSource source) {
+        return start(projection, target, source, Metrics.globalRegistry);
+    }
+
+    /** Starts a worker as {@link #start(Projection, ReadModelStore, KafkaSource)} does, its meters in {@code registry}. */
+    public static <C> KafkaProjection<C> start(
+            Projection<C> projection, ReadModelStore<C> target, KafkaSource source, MeterRegistry registry) {
         var worker = new KafkaProjection<>(
                 requireNonNull(projection, "projection"),
                 requireNonNull(target, "target"),
-                requireNonNull(source, "source"));
+                requireNonNull(source, "source"),
+                requireNonNull(registry, "registry"));
         worker.thread.start();
         return worker;
     }
@@ -95,9 +137,14 @@ public final class KafkaProjection<C> implements AutoCloseable {
             });
             consumer.subscribe(source.topics(), new Seeker());
             while (!closing) {
+                resumeDue();
                 var records = consumer.poll(source.pollTimeout());
+                measureLag();
                 for (var partition : records.partitions()) {
                     apply(partition, records.records(partition));
+                }
+                if (!records.isEmpty()) {
+                    measureLag();
                 }
             }
         } catch (WakeupException e) {
@@ -120,6 +167,8 @@ public final class KafkaProjection<C> implements AutoCloseable {
                 return null;
             });
             applied.addAndGet(records.size());
+            // The poll's position, not the last record's offset + 1: a transaction's marker takes an offset too.
+            nextToApply.put(partition, consumer.position(partition));
         } catch (Exception | Error e) {
             if (!ProjectionHandler.isOwnFailure(e)) {
                 throw e;
@@ -135,11 +184,53 @@ public final class KafkaProjection<C> implements AutoCloseable {
                     back,
                     e.toString());
             consumer.seek(partition, back);
+            nextToApply.put(partition, back);
+            // Paused rather than waited for here: the main loop's polls keep the group membership alive and go
+            // on with the other partitions. (A poll here would have returned their records only to drop them.)
             consumer.pause(Set.of(partition));
-            // Resumed at the next poll after the pause below, which keeps the group membership alive.
-            consumer.poll(Duration.ofSeconds(1));
-            consumer.resume(Set.of(partition));
+            pausedUntil.put(partition, System.nanoTime() + RETRY_PAUSE.toNanos());
         }
+    }
+
+    private void resumeDue() {
+        long now = System.nanoTime();
+        var due = new ArrayList<TopicPartition>();
+        pausedUntil.forEach((partition, until) -> {
+            if (now - until >= 0) {
+                due.add(partition);
+            }
+        });
+        if (!due.isEmpty()) {
+            due.forEach(pausedUntil::remove);
+            // A partition revoked meanwhile is no longer assigned and cannot be resumed.
+            due.retainAll(consumer.assignment());
+            consumer.resume(due);
+        }
+    }
+
+    /**
+     * The records not yet applied on the partitions held, from what the last fetch said of each one's end
+     * (for a read_committed consumer, its last stable offset): no request to the broker.
+     */
+    private void measureLag() {
+        long behind = 0;
+        for (var entry : nextToApply.entrySet()) {
+            var partition = entry.getKey();
+            OptionalLong fetched = consumer.currentLag(partition);
+            if (fetched.isPresent()) {
+                behind += Math.max(0, consumer.position(partition) + fetched.getAsLong() - entry.getValue());
+            }
+        }
+        lag.set(behind);
+    }
+
+    /**
+     * Records of the partitions this worker holds that it has not applied yet, as of its last poll: what the
+     * broker had committed to them beyond this worker's read model. Unknown partitions (not fetched yet) count
+     * as none.
+     */
+    public long lag() {
+        return lag.get();
     }
 
     /** Events this worker has applied since it started. */
@@ -160,6 +251,7 @@ public final class KafkaProjection<C> implements AutoCloseable {
                 try {
                     long next = target.transact(tx -> tx.checkpoint(checkpointKey(partition)));
                     consumer.seek(partition, next);
+                    nextToApply.put(partition, next);
                     owned.add(partition);
                     LOG.info("kafka projection {} took {} at offset {}", projection.name(), partition, next);
                 } catch (Exception e) {
@@ -170,12 +262,20 @@ public final class KafkaProjection<C> implements AutoCloseable {
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            owned.removeAll(partitions);
+            forget(partitions);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
             owned.removeAll(partitions);
+            partitions.forEach(partition -> {
+                nextToApply.remove(partition);
+                pausedUntil.remove(partition);
+            });
         }
     }
 
@@ -189,5 +289,6 @@ public final class KafkaProjection<C> implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        meters.forEach(registry::remove);
     }
 }

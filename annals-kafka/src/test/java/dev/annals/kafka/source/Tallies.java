@@ -30,17 +30,28 @@ final class Tallies {
 
     private Tallies() {}
 
+    /** What runs before each event's tally, in its transaction: a test's gate or planted failure. */
+    @FunctionalInterface
+    interface Before {
+        void run(SqlContext tx) throws Exception;
+    }
+
     static Projection<SqlContext> projection(String name) {
+        return projection(name, tx -> {});
+    }
+
+    static Projection<SqlContext> projection(String name, Before before) {
         return Projection.<SqlContext>builder(name)
                 .source(new ReadSource.All())
                 .events(CODEC)
-                .on(
-                        Noted.class,
-                        (event, tx) -> tx.update(
-                                "INSERT INTO {tallies} (stream, events, last_version) VALUES (?, 1, ?) ON CONFLICT (stream)"
-                                        + " DO UPDATE SET events = {tallies}.events + 1, last_version = excluded.last_version",
-                                tx.event().stream(),
-                                tx.event().streamVersion()))
+                .on(Noted.class, (event, tx) -> {
+                    before.run(tx);
+                    tx.update(
+                            "INSERT INTO {tallies} (stream, events, last_version) VALUES (?, 1, ?) ON CONFLICT (stream)"
+                                    + " DO UPDATE SET events = {tallies}.events + 1, last_version = excluded.last_version",
+                            tx.event().stream(),
+                            tx.event().streamVersion());
+                })
                 .build();
     }
 

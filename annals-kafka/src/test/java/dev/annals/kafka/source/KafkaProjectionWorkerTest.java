@@ -1,0 +1,131 @@
+package dev.annals.kafka.source;
+
+import dev.annals.backend.Backends;
+import dev.annals.backend.Deployment;
+import dev.annals.backend.OpenOptions;
+import dev.annals.event.EventData;
+import dev.annals.kafka.relay.KafkaRelay;
+import dev.annals.kafka.relay.RelayOptions;
+import dev.annals.kafka.relay.TopicRule;
+import dev.annals.kafka.testing.KafkaBroker;
+import dev.annals.store.ExpectedVersion;
+import dev.annals.store.jdbc.projection.JdbcReadModels;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * One Kafka-fed projection worker in this JVM, on a SQLite read model, against a broker process: its lag and
+ * what a handler's failure on one partition does to the others.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+// A guard against a hang, not a speed check: the broker starts slowly on a loaded 2-core machine.
+@Timeout(300)
+class KafkaProjectionWorkerTest {
+
+    private static final int STREAMS = 20;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void its_lag_counts_the_records_it_has_not_applied_and_falls_to_zero_once_it_has() throws Exception {
+        try (var broker = KafkaBroker.start();
+                var deployment = Backends.installed().open(temp.resolve("store").toString(), OpenOptions.defaults())) {
+            String topic = published(broker, deployment, 300);
+            var models = deployment.require(JdbcReadModels.class, "read models");
+            var meters = new SimpleMeterRegistry();
+            var gate = new CountDownLatch(1);
+            try (var target = models.store(Tallies.TABLES);
+                    var worker = KafkaProjection.start(
+                            Tallies.projection("gated", tx -> gate.await(2, TimeUnit.MINUTES)),
+                            target,
+                            KafkaSource.of(broker.bootstrapServers(), Pattern.compile(Pattern.quote(topic))),
+                            meters)) {
+                // Its first records are fetched and its handler holds them: every record is still to apply.
+                await().atMost(Duration.ofMinutes(2)).until(() -> worker.lag() > 0);
+                var lag = meters.get("annals.projection.kafka.lag.records")
+                        .tag("projection", "gated")
+                        .gauge();
+                assertThat(lag.value()).isEqualTo(worker.lag()).isPositive();
+                assertThat(worker.applied()).isZero();
+
+                gate.countDown();
+
+                await().atMost(Duration.ofMinutes(1)).until(() -> worker.applied() == 300 && worker.lag() == 0);
+                assertThat(lag.value()).isZero();
+                assertThat(meters.get("annals.projection.kafka.applied")
+                                .tag("projection", "gated")
+                                .functionCounter()
+                                .count())
+                        .isEqualTo(300);
+            }
+            var rows = Tallies.rows(models.connections().open());
+            assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
+                    .isEqualTo("15/14"));
+        }
+    }
+
+    @Test
+    void a_handler_failing_on_one_partition_loses_nothing_of_the_others() throws Exception {
+        try (var broker = KafkaBroker.start();
+                var deployment = Backends.installed().open(temp.resolve("store").toString(), OpenOptions.defaults())) {
+            // More records than one poll brings (500 by default), so the other partitions still have some to
+            // fetch while the failed one waits to be read again.
+            String topic = published(broker, deployment, 3_000);
+            var models = deployment.require(JdbcReadModels.class, "read models");
+            var failed = new AtomicBoolean();
+            try (var target = models.store(Tallies.TABLES);
+                    var worker = KafkaProjection.start(
+                            Tallies.projection("failing-once", tx -> {
+                                if (tx.event().stream().equals("tally-3")
+                                        && tx.event().streamVersion() == 5
+                                        && failed.compareAndSet(false, true)) {
+                                    throw new IllegalStateException("planted failure");
+                                }
+                            }),
+                            target,
+                            KafkaSource.of(broker.bootstrapServers(), Pattern.compile(Pattern.quote(topic))),
+                            new SimpleMeterRegistry())) {
+                await().atMost(Duration.ofMinutes(2)).until(() -> worker.applied() == 3_000 && worker.lag() == 0);
+            }
+            assertThat(failed).isTrue();
+            // Each stream's 150 events, each applied once, the last at version 149.
+            var rows = Tallies.rows(models.connections().open());
+            assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
+                    .isEqualTo("150/149"));
+        }
+    }
+
+    /** Appends {@code events} over the streams, publishes them to a new 2-partition topic and returns its name. */
+    private static String published(KafkaBroker broker, Deployment deployment, int events) {
+        var store = deployment.store();
+        for (int i = 0; i < events; i++) {
+            store.append(
+                    "tally-" + i % STREAMS, ExpectedVersion.any(), EventData.of("Noted", "{\"writer\":" + i + "}"));
+        }
+        var topic = "w" + UUID.randomUUID().toString().substring(0, 8) + ".all";
+        var options = RelayOptions.to(broker.bootstrapServers())
+                .withName("worker-feed")
+                .withTopics(new TopicRule.Single(topic))
+                .withTopicCreation(true, 2)
+                .withMeterRegistry(new SimpleMeterRegistry());
+        try (var relay = KafkaRelay.start(store, options)) {
+            await().atMost(Duration.ofMinutes(2)).until(() -> relay.status().checkpoint() == store.headPosition());
+        }
+        return topic;
+    }
+}
