@@ -1,15 +1,23 @@
 package dev.annals.cli.projections;
 
 import dev.annals.cli.AnnalsCommand;
+import dev.annals.cli.BadUsageException;
 import dev.annals.cli.ExitCodes;
 import dev.annals.cli.Opened;
 import dev.annals.cli.RejectedRequestException;
+import dev.annals.kafka.relay.RelayConfigurationException;
+import dev.annals.kafka.relay.RelayOptions;
 import dev.annals.projection.ProjectionHealth;
 import dev.annals.projection.ProjectionState;
 import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.RelayReport;
 import dev.annals.projection.RelayReports;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -31,6 +39,10 @@ import picocli.CommandLine.Option;
                     + " The subcommands ask a running runner to act; it obeys within seconds.",
             "With --store http(s)://HOST:PORT, also lists the relays the server runs (annals serve --relay):"
                     + " checkpoint, lag in events and seconds, and events published per second.",
+            "With --bootstrap-servers HOST:PORT, also lists every relay whose checkpoints the Kafka checkpoint"
+                    + " topic holds, wherever it runs (annals relay kafka, annals serve --relay): its checkpoint,"
+                    + " lag against this store, events per second between its last two checkpoints, and SILENT"
+                    + " when it has committed none for 30 s.",
             "REPORTED is how long ago the runner last reported (it does every second while it runs); a"
                     + " projection not reported for longer than --stale-after shows as STALE: its runner has"
                     + " probably stopped without saying so (killed, crashed), and its numbers are that old."
@@ -62,12 +74,33 @@ public final class ProjectionsCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     private long staleAfterSeconds;
 
+    @Option(
+            names = "--bootstrap-servers",
+            paramLabel = "HOST:PORT",
+            description = "Kafka's bootstrap servers: also list the relays whose checkpoints its checkpoint topic"
+                    + " holds.")
+    private String bootstrapServers;
+
+    @Option(
+            names = "--checkpoint-topic",
+            paramLabel = "NAME",
+            defaultValue = "annals.relay.checkpoints",
+            description = "The relays' checkpoint topic (default: ${DEFAULT-VALUE}).")
+    private String checkpointTopic;
+
+    @Option(
+            names = "--kafka-property",
+            paramLabel = "KEY=VALUE",
+            description = "A Kafka client property (security.protocol, sasl.*, ...); repeat for several.")
+    private Map<String, String> kafkaProperties = new HashMap<>();
+
     @Override
     public Integer call() {
         if (staleAfterSeconds < 1) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--stale-after must be 1 or more seconds," + " was " + staleAfterSeconds);
         }
+        var kafka = kafkaRelayOptions();
         var out = spec.commandLine().getOut();
         Instant now = Instant.now();
         try (var opened = states()) {
@@ -102,10 +135,38 @@ public final class ProjectionsCommand implements Callable<Integer> {
                 }
                 SegmentLeaseTable.print(out, leases);
             }
-            opened.deployment().capability(RelayReports.class).ifPresent(relays -> RelayTable.print(out, relays));
+            opened.deployment()
+                    .capability(RelayReports.class)
+                    .ifPresent(relays -> RelayTable.print(out, relays.relays()));
+            if (kafka.isPresent()) {
+                List<RelayReport> relays;
+                try {
+                    relays = KafkaRelays.read(kafka.get(), opened.deployment().store(), now);
+                } catch (RelayConfigurationException e) {
+                    throw new RejectedRequestException(e.getMessage());
+                }
+                if (relays.isEmpty()) {
+                    out.printf("%nNo relay checkpoint in topic %s at %s.%n", checkpointTopic, bootstrapServers);
+                }
+                RelayTable.print(out, relays);
+            }
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The options to read the relays' checkpoints with, when --bootstrap-servers asks for them. */
+    private Optional<RelayOptions> kafkaRelayOptions() {
+        if (bootstrapServers == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(RelayOptions.to(bootstrapServers)
+                    .withCheckpointTopic(checkpointTopic)
+                    .withKafka(kafkaProperties));
+        } catch (RelayConfigurationException e) {
+            throw new BadUsageException(e.getMessage());
+        }
     }
 
     /** {@code age} for people: {@code 3s ago}, {@code 12m ago}, {@code 5h ago}, {@code 2d ago}. */

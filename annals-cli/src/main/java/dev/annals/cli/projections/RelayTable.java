@@ -1,20 +1,20 @@
 package dev.annals.cli.projections;
 
 import dev.annals.projection.RelayReport;
-import dev.annals.projection.RelayReports;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 
 /**
- * The relays of {@code annals projections}: only a running server knows a relay's live figures, so they
- * are listed when the store is one ({@code --store http://...}) and it runs any.
+ * The relays of {@code annals projections}: those a server runs, with its live figures, when the store is one
+ * ({@code --store http://...}), and those whose checkpoints a Kafka checkpoint topic holds, with
+ * {@code --bootstrap-servers} ({@link KafkaRelays}).
  */
 final class RelayTable {
 
     private RelayTable() {}
 
-    static void print(PrintWriter out, RelayReports relays) {
-        var all = relays.relays();
+    static void print(PrintWriter out, List<RelayReport> all) {
         if (all.isEmpty()) {
             return;
         }

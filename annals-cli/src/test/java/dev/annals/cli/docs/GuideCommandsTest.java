@@ -72,6 +72,10 @@ class GuideCommandsTest {
                     "needs a Kafka broker: KafkaRelayCommandTest runs --topic and --category against a broker"
                             + " process of its own"),
             Map.entry(
+                    "./annals projections --bootstrap-servers 127.0.0.1:9092",
+                    "needs a Kafka broker: KafkaRelayCommandTest runs projections --bootstrap-servers against a"
+                            + " broker process of its own, and with an unreachable one"),
+            Map.entry(
                     "./annals serve --relay kafka=127.0.0.1:9092",
                     "needs a Kafka broker: ServeRelayTest serves with --relay against a broker process of its own"
                             + " and reads the relay's figures from /metrics, GET /relays and annals projections"),

@@ -38,12 +38,17 @@ class KafkaRelayCommandTest {
         broker.close();
     }
 
-    @Test
-    void publishes_the_store_to_a_topic_per_category_and_stops_when_caught_up() {
-        var cli = Cli.onSqlite(data);
+    /** Two events of category account and one of category order, at positions 1 to 3. */
+    private static void appendThreeEvents(Cli cli) {
         cli.run("append", "account-1", "Opened", "{}");
         cli.run("append", "account-1", "Deposited", "{\"amount\":5}");
         cli.run("append", "order-1", "Placed", "{}");
+    }
+
+    @Test
+    void publishes_the_store_to_a_topic_per_category_and_stops_when_caught_up() {
+        var cli = Cli.onSqlite(data);
+        appendThreeEvents(cli);
         try (var log = PublishedLog.read(broker.bootstrapServers(), Pattern.compile("cli\\..*"))) {
             var run = cli.run(
                     "relay",
@@ -66,6 +71,48 @@ class KafkaRelayCommandTest {
                     .extracting(PublishedLog.Received::topic)
                     .containsOnly("cli.account", "cli.order");
         }
+    }
+
+    @Test
+    void projections_with_bootstrap_servers_lists_a_relay_that_ran_in_another_process_with_its_lag() {
+        var cli = Cli.onSqlite(data);
+        appendThreeEvents(cli);
+        var relay = cli.run(
+                "relay",
+                "kafka",
+                "--bootstrap-servers",
+                broker.bootstrapServers(),
+                "--topic",
+                "listed.events",
+                "--name",
+                "listed",
+                "--until-caught-up");
+        assertThat(relay.exitCode()).as(relay.err()).isZero();
+        // Two events the relay, stopped now, has not published.
+        cli.run("append", "order-1", "Shipped", "{}");
+        cli.run("append", "order-2", "Placed", "{}");
+
+        var run = cli.run("projections", "--bootstrap-servers", broker.bootstrapServers());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.outLines()).contains("No projection has run on this store yet.");
+        assertThat(run.outLines()).anySatisfy(line -> assertThat(line)
+                .matches("RELAY +ROLE +CHECKPOINT +BEHIND +SECONDS +EVENTS/S +PUBLISHED"));
+        // Its checkpoint, two events behind this store's head, the older of them waiting for some time.
+        assertThat(run.outLines())
+                .anySatisfy(line -> assertThat(line).matches("listed +ACTIVE +3 +2 +\\d+\\.\\d{3} +[\\d.]+ +3"));
+    }
+
+    @Test
+    void projections_with_an_unreachable_broker_says_so_in_one_line() {
+        var cli = Cli.onSqlite(data);
+        cli.run("append", "account-1", "Opened", "{}");
+
+        var run = cli.run("projections", "--bootstrap-servers", "127.0.0.1:1");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        assertThat(run.errLines().getFirst()).contains("no Kafka broker answered at 127.0.0.1:1");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -91,6 +92,20 @@ public final class CheckpointTopic {
      * high watermark: records of other relays' open transactions are waited for, never passed over.
      */
     public Checkpoint read(Admin admin, Duration timeout) throws Exception {
+        var last = new Checkpoint[] {Checkpoint.NONE};
+        scan(admin, timeout, record -> {
+            if (isOurs(record)) {
+                last[0] = checkpoint(record.value());
+            }
+        });
+        return last[0];
+    }
+
+    /**
+     * Hands every committed record of the topic, of every relay, to {@code each}, in order, up to the topic's
+     * end when called (see {@link #read}); does nothing when the topic does not exist.
+     */
+    public void scan(Admin admin, Duration timeout, Consumer<ConsumerRecord<String, byte[]>> each) throws Exception {
         try (var consumer = consumers.get()) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
@@ -104,19 +119,15 @@ public final class CheckpointTopic {
                     .forEach((partition, info) -> ends.put(partition, info.offset()));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            var last = Checkpoint.NONE;
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
                     throw new TimeoutException("reading the checkpoint topic " + topic + " took over " + timeout);
                 }
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    if (isOurs(record)) {
-                        last = checkpoint(record.value());
-                    }
+                    each.accept(record);
                 }
             }
-            return last;
         }
     }
 
