@@ -52,7 +52,8 @@ public final class KafkaBroker implements AutoCloseable {
     public static KafkaBroker start() {
         try {
             var directory = Files.createTempDirectory("annals-kafka-broker");
-            var broker = new KafkaBroker(directory, freePort(), freePort(), freePort());
+            int[] ports = freePorts(3);
+            var broker = new KafkaBroker(directory, ports[0], ports[1], ports[2]);
             broker.writeProperties();
             broker.format();
             broker.launch();
@@ -206,9 +207,22 @@ public final class KafkaBroker implements AutoCloseable {
         return command;
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /**
+     * {@code count} distinct free loopback ports. Their sockets are held open together until all are chosen:
+     * one socket at a time, closed before the next was opened, the system could hand the same port out twice,
+     * and a broker given one port for two listeners does not start.
+     */
+    private static int[] freePorts(int count) throws IOException {
+        var sockets = new ArrayList<ServerSocket>(count);
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets.add(new ServerSocket(0, 1, InetAddress.getLoopbackAddress()));
+            }
+            return sockets.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (var socket : sockets) {
+                socket.close();
+            }
         }
     }
 
