@@ -29,8 +29,7 @@ final class KafkaRelays {
                 .toList();
     }
 
-    private static RelayReport report(
-            RelayCheckpoints.Checkpoint checkpoint, EventStore store, long head, Instant now) {
+    static RelayReport report(RelayCheckpoints.Checkpoint checkpoint, EventStore store, long head, Instant now) {
         long behind = Math.max(0, head - checkpoint.position());
         Duration heard = Duration.between(checkpoint.committedAt(), now);
         boolean silent = heard.compareTo(SILENT_AFTER) > 0;

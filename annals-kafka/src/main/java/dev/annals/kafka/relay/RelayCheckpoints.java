@@ -1,12 +1,9 @@
 package dev.annals.kafka.relay;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.annals.kafka.relay.internal.CheckpointTopic;
 import dev.annals.kafka.relay.internal.KafkaClients;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,6 @@ public final class RelayCheckpoints {
      * @param publishedPerSecond positions per second between its last two checkpoints; 0 when it has one
      */
     public record Checkpoint(String relay, long position, Instant committedAt, double publishedPerSecond) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RelayCheckpoints() {}
 
@@ -89,18 +84,9 @@ public final class RelayCheckpoints {
             return null;
         }
         try {
-            var node = JSON.readTree(value);
-            if (node == null
-                    || !node.path("position").canConvertToLong()
-                    || !node.path("at").isTextual()) {
-                return null;
-            }
-            return new Checkpoint(
-                    key,
-                    node.path("position").asLong(),
-                    Instant.parse(node.path("at").asText()),
-                    0);
-        } catch (IOException | DateTimeParseException e) {
+            var committed = CheckpointTopic.checkpoint(value);
+            return new Checkpoint(key, committed.position(), committed.at(), 0);
+        } catch (IllegalStateException notACheckpoint) {
             return null;
         }
     }

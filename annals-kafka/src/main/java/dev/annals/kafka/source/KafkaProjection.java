@@ -193,6 +193,9 @@ public final class KafkaProjection<C> implements AutoCloseable {
     }
 
     private void resumeDue() {
+        if (pausedUntil.isEmpty()) {
+            return;
+        }
         long now = System.nanoTime();
         var due = new ArrayList<TopicPartition>();
         pausedUntil.forEach((partition, until) -> {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +59,12 @@ public final class CheckpointTopic {
         return key.equals(record.key()) && record.value() != null;
     }
 
-    /** The last committed checkpoint of a relay, and the instance that wrote it ("" when there is none). */
-    public record Checkpoint(long position, String instance) {
-        static final Checkpoint NONE = new Checkpoint(0, "");
+    /**
+     * A relay's committed checkpoint: the position, the instance that wrote it ("" when there is none) and when
+     * ({@link Instant#EPOCH} for none).
+     */
+    public record Checkpoint(long position, String instance, Instant at) {
+        static final Checkpoint NONE = new Checkpoint(0, "", Instant.EPOCH);
 
         /** True when an instance other than {@code instance} wrote it: another relay has taken over. */
         public boolean writtenByAnotherThan(String instance) {
@@ -73,12 +77,19 @@ public final class CheckpointTopic {
         return checkpoint(value).position();
     }
 
-    private static Checkpoint checkpoint(byte[] value) {
+    /**
+     * The checkpoint a record's value holds.
+     *
+     * @throws IllegalStateException when the value is not a checkpoint
+     */
+    public static Checkpoint checkpoint(byte[] value) {
         try {
             var node = JSON.readTree(value);
             return new Checkpoint(
-                    node.required("position").asLong(), node.path("instance").asText(""));
-        } catch (IOException | IllegalArgumentException e) {
+                    node.required("position").asLong(),
+                    node.path("instance").asText(""),
+                    node.hasNonNull("at") ? Instant.parse(node.get("at").asText()) : Instant.EPOCH);
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalStateException("a relay checkpoint record is not readable: " + e.getMessage(), e);
         }
     }
