@@ -18,6 +18,9 @@ import static java.util.Objects.requireNonNull;
  * @param streamIndexBatch how many new events the writer adds to the stream index at once; 1 or more
  *                        (default 1024). Reading a stream also scans the events not yet indexed, so a
  *                        larger batch makes appends cheaper and stream reads dearer (docs/adr/0015).
+ * @param cachedStreams   how many streams' keys and versions the writer keeps in memory, the most recently
+ *                        used; 1 or more (default 100,000). An append to a stream not among them first looks
+ *                        the stream up in the file.
  */
 public record SqliteOptions(
         AppendLimits limits,
@@ -25,12 +28,14 @@ public record SqliteOptions(
         int readConnections,
         int readPageSize,
         int maxBatchAppends,
-        int streamIndexBatch) {
+        int streamIndexBatch,
+        int cachedStreams) {
 
     public static final int DEFAULT_READ_CONNECTIONS = 4;
     public static final int DEFAULT_READ_PAGE_SIZE = 2000;
     public static final int DEFAULT_MAX_BATCH_APPENDS = 1024;
     public static final int DEFAULT_STREAM_INDEX_BATCH = 1024;
+    public static final int DEFAULT_CACHED_STREAMS = 100_000;
 
     public SqliteOptions {
         requireNonNull(limits, "limits");
@@ -39,6 +44,7 @@ public record SqliteOptions(
         atLeastOne("readPageSize", readPageSize);
         atLeastOne("maxBatchAppends", maxBatchAppends);
         atLeastOne("streamIndexBatch", streamIndexBatch);
+        atLeastOne("cachedStreams", cachedStreams);
     }
 
     /** Options with the given limits and registry and default sizes. */
@@ -49,7 +55,8 @@ public record SqliteOptions(
                 DEFAULT_READ_CONNECTIONS,
                 DEFAULT_READ_PAGE_SIZE,
                 DEFAULT_MAX_BATCH_APPENDS,
-                DEFAULT_STREAM_INDEX_BATCH);
+                DEFAULT_STREAM_INDEX_BATCH,
+                DEFAULT_CACHED_STREAMS);
     }
 
     /** Default limits, the global Micrometer registry and default sizes. */
@@ -60,32 +67,49 @@ public record SqliteOptions(
     /** A copy with other append limits. */
     public SqliteOptions withLimits(AppendLimits newLimits) {
         return new SqliteOptions(
-                newLimits, meterRegistry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch);
+                newLimits,
+                meterRegistry,
+                readConnections,
+                readPageSize,
+                maxBatchAppends,
+                streamIndexBatch,
+                cachedStreams);
     }
 
     /** A copy recording metrics in {@code registry}. */
     public SqliteOptions withMeterRegistry(MeterRegistry registry) {
-        return new SqliteOptions(limits, registry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch);
+        return new SqliteOptions(
+                limits, registry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch, cachedStreams);
     }
 
     /** A copy with {@code count} read connections. */
     public SqliteOptions withReadConnections(int count) {
-        return new SqliteOptions(limits, meterRegistry, count, readPageSize, maxBatchAppends, streamIndexBatch);
+        return new SqliteOptions(
+                limits, meterRegistry, count, readPageSize, maxBatchAppends, streamIndexBatch, cachedStreams);
     }
 
     /** A copy whose reads fetch {@code size} rows per query. */
     public SqliteOptions withReadPageSize(int size) {
-        return new SqliteOptions(limits, meterRegistry, readConnections, size, maxBatchAppends, streamIndexBatch);
+        return new SqliteOptions(
+                limits, meterRegistry, readConnections, size, maxBatchAppends, streamIndexBatch, cachedStreams);
     }
 
     /** A copy whose group commits gather at most {@code count} appends. */
     public SqliteOptions withMaxBatchAppends(int count) {
-        return new SqliteOptions(limits, meterRegistry, readConnections, readPageSize, count, streamIndexBatch);
+        return new SqliteOptions(
+                limits, meterRegistry, readConnections, readPageSize, count, streamIndexBatch, cachedStreams);
     }
 
     /** A copy whose writer indexes new events by stream {@code count} at a time. */
     public SqliteOptions withStreamIndexBatch(int count) {
-        return new SqliteOptions(limits, meterRegistry, readConnections, readPageSize, maxBatchAppends, count);
+        return new SqliteOptions(
+                limits, meterRegistry, readConnections, readPageSize, maxBatchAppends, count, cachedStreams);
+    }
+
+    /** A copy whose writer keeps {@code count} streams' versions in memory. */
+    public SqliteOptions withCachedStreams(int count) {
+        return new SqliteOptions(
+                limits, meterRegistry, readConnections, readPageSize, maxBatchAppends, streamIndexBatch, count);
     }
 
     private static void atLeastOne(String name, int value) {

@@ -92,7 +92,7 @@ final class BatchAppender implements AutoCloseable {
         this.insertType = connection.prepareStatement(dialect.insertEventType());
         // Kept: every append to a stream the writer does not know yet asks for it, and preparing this query
         // took longer than running it.
-        this.selectStreamState = connection.prepareStatement(dialect.selectStreamState());
+        this.selectStreamState = connection.prepareStatement(StreamIndex.selectStreamStateUpTo());
         this.insertHash = connection.prepareStatement("INSERT INTO event_hashes(position, hash) VALUES (?, ?)");
         this.insertHashes = connection.prepareStatement(consecutiveSeals());
         this.selectById = connection.prepareStatement(dialect.selectByEventId());
@@ -165,7 +165,9 @@ final class BatchAppender implements AutoCloseable {
         }
         String stream = append.stream();
         long created = createIfNew(append);
-        var known = created >= 0 ? Optional.<WriterState.StreamKey>empty() : state.stream(selectStreamState, stream);
+        var known = created >= 0
+                ? Optional.<WriterState.StreamKey>empty()
+                : state.stream(selectStreamState, stream, tailPositions.end(stream));
         long actual = known.isEmpty()
                 ? StreamInfo.NO_STREAM
                 : StreamMarks.versionForAppend(

@@ -77,7 +77,7 @@ public final class SqliteFiles implements AutoCloseable {
 
     private void start(SqliteOptions options) throws SQLException {
         Connection connection = SqliteConnections.writer(file);
-        var state = new WriterState(dialect);
+        var state = new WriterState(dialect, options.cachedStreams());
         try {
             SqliteSchema.migrate(connection, file);
             StreamIndex.catchUpAtOpen(connection, file);

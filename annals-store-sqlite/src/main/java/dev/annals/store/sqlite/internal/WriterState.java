@@ -23,8 +23,6 @@ import java.util.Optional;
  */
 final class WriterState {
 
-    private static final int MAX_CACHED_STREAMS = 100_000;
-
     /**
      * A stream's key, current version ({@link StreamInfo#NO_STREAM} when it has no events) and deletion
      * state.
@@ -32,10 +30,11 @@ final class WriterState {
     public record StreamKey(long id, long version, StreamMarks.State state) {}
 
     private final SqlDialect dialect;
+    private final int cachedStreams;
     private final Map<String, StreamKey> streams = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, StreamKey> eldest) {
-            return size() > MAX_CACHED_STREAMS;
+            return size() > cachedStreams;
         }
     };
     private final Map<String, Long> types = new HashMap<>();
@@ -45,8 +44,10 @@ final class WriterState {
     private byte[] lastHash;
     private long indexedThrough;
 
-    public WriterState(SqlDialect dialect) {
+    /** @param cachedStreams how many streams' keys and versions to keep in memory, the most recently used */
+    public WriterState(SqlDialect dialect, int cachedStreams) {
         this.dialect = dialect;
+        this.cachedStreams = cachedStreams;
     }
 
     /** Forgets everything and reads the committed state. */
@@ -89,13 +90,16 @@ final class WriterState {
     /**
      * The stream's key and version, from memory or else the database; empty for a new stream.
      *
-     * @param selectStreamState the dialect's {@code selectStreamState}, prepared on the writer's connection
+     * @param selectStreamState {@link StreamIndex#selectStreamStateUpTo()}, prepared on the writer's connection
+     * @param tailEnd           where the stream ends in the tail of the log ({@link TailPositions#end})
      */
-    public Optional<StreamKey> stream(PreparedStatement selectStreamState, String name) throws SQLException {
+    public Optional<StreamKey> stream(PreparedStatement selectStreamState, String name, long tailEnd)
+            throws SQLException {
         var known = streams.get(name);
         if (known != null) {
             return Optional.of(known);
         }
+        selectStreamState.setLong(2, tailEnd);
         var found = StreamMarksRows.find(selectStreamState, name);
         if (found.isEmpty()) {
             return Optional.empty();
