@@ -31,8 +31,11 @@ public enum HttpRoute {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The {@code n}th request of {@code worker} on this route against {@code target}. */
-    HttpRequest request(HttpTarget target, int worker, long n) {
+    /**
+     * The {@code n}th request of {@code worker} on this route against {@code target}; an append names its
+     * stream after {@code appendPrefix} ({@link HttpTarget#nextAppendPrefix()}).
+     */
+    HttpRequest request(HttpTarget target, String appendPrefix, int worker, long n) {
         return switch (this) {
             case HEALTH ->
                 HttpRequest.newBuilder(target.resolve("health/ready")).build();
@@ -40,19 +43,19 @@ public enum HttpRoute {
                 HttpRequest.newBuilder(target.resolve("streams/" + target.shortStream()))
                         .build();
             case APPEND ->
-                HttpRequest.newBuilder(target.resolve("streams/" + target.appendStream(worker, n)))
+                HttpRequest.newBuilder(target.resolve("streams/" + appendPrefix + worker + "-" + n))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofByteArray(target.appendBody()))
                         .build();
         };
     }
 
-    /** The path of its request in a load tool's script (wrk, autocannon). */
-    String path(HttpTarget target) {
+    /** The path of its request in a load tool's script (wrk, autocannon); appends add to it. */
+    String path(HttpTarget target, String appendPrefix) {
         return switch (this) {
             case HEALTH -> "/health/ready";
             case READ -> "/streams/" + target.shortStream();
-            case APPEND -> "/streams/" + target.runPrefix();
+            case APPEND -> "/streams/" + appendPrefix;
         };
     }
 }

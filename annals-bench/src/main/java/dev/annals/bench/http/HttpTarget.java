@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,6 +23,7 @@ public final class HttpTarget {
 
     private final URI base;
     private final String run;
+    private final AtomicInteger loads = new AtomicInteger();
     private final byte[] appendBody;
 
     /**
@@ -50,14 +52,13 @@ public final class HttpTarget {
         return "http-bench-" + run + "-short";
     }
 
-    /** The start of every stream this run appends to. */
-    String runPrefix() {
-        return "http-bench-" + run + "-";
-    }
-
-    /** The stream of the {@code n}th append of {@code worker}. */
-    String appendStream(int worker, long n) {
-        return runPrefix() + worker + "-" + n;
+    /**
+     * The start of the streams of one load of the append route, new at every call: the load's requests each
+     * name a stream after it, and no load appends to the streams of an earlier one (its own warm-up, the other
+     * tool's), so that every measured append creates a stream as the route's label says.
+     */
+    String nextAppendPrefix() {
+        return "http-bench-" + run + "-" + loads.incrementAndGet() + "-";
     }
 
     /** The body of each append: one event. */

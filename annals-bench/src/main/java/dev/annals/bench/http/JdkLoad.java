@@ -36,6 +36,7 @@ final class JdkLoad implements LoadTool {
         var failures = new AtomicLong();
         var histograms = new ArrayList<Histogram>();
         var workers = new ArrayList<Thread>();
+        String appendPrefix = target.nextAppendPrefix();
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
         for (int w = 0; w < connections; w++) {
@@ -44,7 +45,7 @@ final class JdkLoad implements LoadTool {
             histograms.add(latencies);
             workers.add(Thread.ofVirtual().name("http-bench-" + w).start(() -> {
                 for (long n = 0; System.nanoTime() < deadline; n++) {
-                    var request = route.request(target, worker, n);
+                    var request = route.request(target, appendPrefix, worker, n);
                     long sent = System.nanoTime();
                     if (send(request)) {
                         latencies.recordValue(System.nanoTime() - sent);

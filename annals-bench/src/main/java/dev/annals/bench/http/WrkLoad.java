@@ -57,12 +57,13 @@ final class WrkLoad implements LoadTool {
     @Override
     public RouteRate load(HttpRoute route, Duration duration) throws InterruptedException {
         Path script = null;
+        String appendPrefix = target.nextAppendPrefix();
         try {
             if (route == HttpRoute.APPEND) {
                 script = Files.createTempFile("annals-bench-wrk", ".lua");
-                Files.writeString(script, appendScript(), StandardCharsets.UTF_8);
+                Files.writeString(script, appendScript(appendPrefix), StandardCharsets.UTF_8);
             }
-            return parse(route, wrk(route, duration, script));
+            return parse(route, wrk(route, duration, script, appendPrefix));
         } catch (IOException e) {
             throw new IllegalStateException("wrk could not be run: " + e.getMessage(), e);
         } finally {
@@ -76,7 +77,8 @@ final class WrkLoad implements LoadTool {
         }
     }
 
-    private String wrk(HttpRoute route, Duration duration, Path script) throws IOException, InterruptedException {
+    private String wrk(HttpRoute route, Duration duration, Path script, String appendPrefix)
+            throws IOException, InterruptedException {
         int threads = Math.max(1, Math.min(connections, Runtime.getRuntime().availableProcessors()));
         var command = new ArrayList<>(List.of(
                 "wrk",
@@ -89,7 +91,8 @@ final class WrkLoad implements LoadTool {
         if (script != null) {
             command.addAll(List.of("-s", script.toString()));
         }
-        command.add(target.resolve(route.path(target).substring(1)).toString());
+        command.add(
+                target.resolve(route.path(target, appendPrefix).substring(1)).toString());
         var process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
@@ -99,7 +102,7 @@ final class WrkLoad implements LoadTool {
     }
 
     /** A script whose every request appends one event to a stream named by its thread and a counter. */
-    private String appendScript() {
+    private String appendScript(String appendPrefix) {
         String body = new String(target.appendBody(), StandardCharsets.UTF_8)
                 .replace("\\", "\\\\")
                 .replace("'", "\\'");
@@ -115,11 +118,7 @@ final class WrkLoad implements LoadTool {
                   return wrk.format("POST", "%s" .. "wrk-" .. id .. "-" .. n,
                     {["Content-Type"] = "application/json"}, '%s')
                 end
-                """.formatted(route(), body);
-    }
-
-    private String route() {
-        return HttpRoute.APPEND.path(target);
+                """.formatted(HttpRoute.APPEND.path(target, appendPrefix), body);
     }
 
     static RouteRate parse(HttpRoute route, String output) {
