@@ -57,6 +57,9 @@ final class BatchAppender implements AutoCloseable {
     private final PreparedStatement insertUniformEvents;
 
     private final PreparedStatement insertStream;
+    /** {@link #insertStream} that writes nothing when the name is taken; see {@link #createIfNew}. */
+    private final PreparedStatement insertStreamIfNew;
+
     private final PreparedStatement deleteStream;
     private final PreparedStatement insertType;
     private final PreparedStatement selectStreamState;
@@ -88,6 +91,8 @@ final class BatchAppender implements AutoCloseable {
                 dialect.insertEvent() + ", (?, ?, ?, ?, ?, ?, ?, ?, ?)".repeat(EVENTS_PER_INSERT - 1));
         this.insertUniformEvents = connection.prepareStatement(uniformRows(dialect));
         this.insertStream = connection.prepareStatement(dialect.insertStream());
+        this.insertStreamIfNew = connection.prepareStatement(
+                "INSERT OR IGNORE INTO streams(stream_id, name, category) VALUES (?, ?, ?)");
         this.deleteStream = connection.prepareStatement("DELETE FROM streams WHERE stream_id = ?");
         this.insertType = connection.prepareStatement(dialect.insertEventType());
         // Kept: every append to a stream the writer does not know yet asks for it, and preparing this query
@@ -237,29 +242,26 @@ final class BatchAppender implements AutoCloseable {
     }
 
     /**
-     * Writes the row of the stream of an append that expects no stream, before looking the stream up, when the
-     * writer does not hold it in memory and the append writes one event of a known type (so that it needs no
-     * savepoint): such a stream is nearly always new, and the look-up of a stream that is not there was about a
-     * sixth of the writer's CPU for single-event appends that each create a stream. When the name is taken the
-     * insert is refused on its own, and the append goes the usual way: look-up, then the version check.
+     * Writes the row of the stream of an append that expects no stream, or expects nothing, before looking the
+     * stream up, when the writer does not hold it in memory and the append writes one event of a known type (so
+     * that it needs no savepoint): such a stream is nearly always new (an HTTP client that appends without an
+     * expected version to a stream the writer has not seen is most often creating it), and the look-up of a
+     * stream that is not there was about a sixth of the writer's CPU for single-event appends that each create
+     * a stream. When the name is taken the insert writes nothing ({@code INSERT OR IGNORE}), and the append
+     * goes the usual way: look-up, then the version check. A plain insert refused with an error instead had
+     * made an append to an existing stream the writer did not hold cost the writer twice as much (30–36 µs
+     * against 19: the refused statement and the exception the driver builds for it).
      *
      * @return the new stream's key, or -1 when nothing was written
      */
     private long createIfNew(PendingAppend append) throws SQLException {
-        if (append.expected() != ExpectedVersion.noStream()
+        if ((append.expected() != ExpectedVersion.noStream() && append.expected() != ExpectedVersion.any())
                 || append.events().size() != 1
                 || state.typeKey(append.events().getFirst().type()).isEmpty()
                 || state.holds(append.stream())) {
             return -1;
         }
-        try {
-            return newStream(append.stream());
-        } catch (SQLException e) {
-            if (!dialect.isUniqueViolation(e)) {
-                throw e;
-            }
-            return -1;
-        }
+        return newStream(append.stream(), insertStreamIfNew);
     }
 
     private AppendResult change(String stream, StreamChange change) throws SQLException {
@@ -489,11 +491,22 @@ final class BatchAppender implements AutoCloseable {
     }
 
     private long newStream(String stream) throws SQLException {
+        return newStream(stream, insertStream);
+    }
+
+    /**
+     * Writes a new stream's row with {@code insert} ({@link #insertStream}, or {@link #insertStreamIfNew}).
+     *
+     * @return the stream's key, or -1 when {@code insert} wrote nothing
+     */
+    private long newStream(String stream, PreparedStatement insert) throws SQLException {
         long key = state.nextStreamKey();
-        insertStream.setLong(1, key);
-        insertStream.setString(2, stream);
-        insertStream.setString(3, StreamName.categoryOf(stream));
-        insertStream.executeUpdate();
+        insert.setLong(1, key);
+        insert.setString(2, stream);
+        insert.setString(3, StreamName.categoryOf(stream));
+        if (insert.executeUpdate() == 0) {
+            return -1;
+        }
         state.nextStreamKey(key + 1);
         if (!savepointOpen) {
             unsavedStream = key;
@@ -529,6 +542,7 @@ final class BatchAppender implements AutoCloseable {
             insertEvents,
             insertUniformEvents,
             insertStream,
+            insertStreamIfNew,
             deleteStream,
             insertType,
             selectStreamState,
