@@ -11,11 +11,14 @@ import dev.annals.store.EventStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -137,9 +140,7 @@ class RelayUnderFailureTest {
                     .until(() -> writers.appended() > atKill + 300);
             broker.restart();
             long appended = writers.stop();
-            await("the relay to resume by itself")
-                    .atMost(Duration.ofSeconds(120))
-                    .until(() -> relay.status().checkpoint() == appended);
+            awaitResumed(relay, appended);
             assertThat(relay.status().role()).isEqualTo(RelayRole.ACTIVE);
             assertExactlyOnceInStreamOrder(log, appended);
         }
@@ -172,6 +173,44 @@ class RelayUnderFailureTest {
             first.kill();
             assertExactlyOnceInStreamOrder(log, appended);
         }
+    }
+
+    /**
+     * Waits for the relay to publish everything appended; when it does not, the failure says what state the
+     * relay was in and what the broker logged, since that is all a CI run's output keeps.
+     */
+    private void awaitResumed(KafkaRelay relay, long appended) {
+        try {
+            await("the relay to resume by itself")
+                    .atMost(Duration.ofSeconds(120))
+                    .until(() -> relay.status().checkpoint() == appended);
+        } catch (ConditionTimeoutException e) {
+            var status = relay.status();
+            var stack = stackOf("relay-" + name);
+            // The first line is what a CI run's summary shows: the relay's state, its last error and where its
+            // thread was in Annals's code.
+            var where = stack.stream()
+                    .filter(frame -> frame.getClassName().startsWith("dev.annals"))
+                    .findFirst()
+                    .map(frame -> frame.getClassName()
+                                    .substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName())
+                    .orElse("(no relay thread)");
+            throw new AssertionError(
+                    "the relay did not resume within 120 s: " + status.role() + " at checkpoint "
+                            + status.checkpoint() + " of " + appended + ", thread in " + where + ", last error: "
+                            + status.lastError()
+                            + "\nthe relay's thread:\n"
+                            + stack.stream().map(frame -> "  at " + frame).collect(Collectors.joining("\n"))
+                            + "\nthe broker's last warnings:\n" + broker.logTail(30),
+                    e);
+        }
+    }
+
+    private static List<StackTraceElement> stackOf(String threadName) {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(entry -> entry.getKey().getName().equals(threadName))
+                .flatMap(entry -> Arrays.stream(entry.getValue()).limit(25))
+                .toList();
     }
 
     private RelayOptions inProcess() {

@@ -89,6 +89,20 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
     }
 
+    /**
+     * The last {@code lines} lines of the broker's log with WARN or ERROR, for a failed test's message: the
+     * output of a CI run keeps only its tail, and the broker's directory is gone with the checkout.
+     */
+    public String logTail(int lines) {
+        try (var all = Files.lines(directory.resolve("broker.log"))) {
+            var problems = all.filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                    .toList();
+            return String.join("\n", problems.subList(Math.max(0, problems.size() - lines), problems.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(the broker's log could not be read: " + e.getMessage() + ")";
+        }
+    }
+
     /** Ends the broker with SIGKILL, keeping its data. */
     public void kill() {
         if (process != null) {
