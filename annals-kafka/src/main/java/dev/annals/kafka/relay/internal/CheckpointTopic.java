@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -126,7 +127,7 @@ public final class CheckpointTopic {
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(request, new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
                     .all()
-                    .get()
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS)
                     .forEach((partition, info) -> ends.put(partition, info.offset()));
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);

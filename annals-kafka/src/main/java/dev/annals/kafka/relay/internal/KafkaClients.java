@@ -53,6 +53,10 @@ public final class KafkaClients {
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        // Its blocking calls without a timeout of their own (partitionsFor, position) give up as the admin's
+        // do, instead of after the default minute: a relay watching or reading checkpoints while the broker is
+        // away retries sooner.
+        properties.putIfAbsent(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         return new KafkaConsumer<>(properties, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
