@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
@@ -45,7 +46,8 @@ import static java.util.Objects.requireNonNull;
  * that throws makes the worker roll back, seek its partition back to the checkpoint and pause that partition
  * for a second, while the others go on. Its lag, the records of the partitions it holds that it has not yet
  * applied, is {@link #lag()} and the gauge {@code annals.projection.kafka.lag.records}; the events it applied
- * are the counter {@code annals.projection.kafka.applied} (both tagged {@code projection=NAME}). A worker
+ * are the counter {@code annals.projection.kafka.applied} (both tagged {@code projection=NAME} and {@code
+ * worker=}{@link #worker()}, so that the workers of one projection in one JVM each report their own). A worker
  * that stalls past {@code max.poll.interval.ms} while a handler runs can lose its partitions mid-batch; the
  * read model's transaction then races the new owner's, so keep handlers quick.
  *
@@ -56,6 +58,8 @@ public final class KafkaProjection<C> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaProjection.class);
     /** How long a partition whose handler failed waits before it is read again from its checkpoint. */
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** Numbers the workers started in this JVM, for their meters' {@code worker} tag and their client ids. */
+    private static final AtomicInteger WORKERS = new AtomicInteger();
 
     private final Projection<C> projection;
     private final ReadModelStore<C> target;
@@ -69,6 +73,7 @@ public final class KafkaProjection<C> implements AutoCloseable {
     private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
 
     private final AtomicLong lag = new AtomicLong();
+    private final String worker;
     private final List<Meter> meters;
     private final MeterRegistry registry;
     private final Thread thread;
@@ -81,16 +86,22 @@ public final class KafkaProjection<C> implements AutoCloseable {
         this.target = target;
         this.source = source;
         this.registry = registry;
+        // Each worker's meters are its own: with the projection's name alone, a second worker in this JVM was
+        // handed the first one's gauge, which reported the first worker's lag for both.
+        this.worker = "annals-projection-" + projection.name() + "-" + WORKERS.incrementAndGet();
         this.meters = List.of(
                 Gauge.builder("annals.projection.kafka.lag.records", lag, AtomicLong::get)
                         .description("records of the partitions this worker holds that it has not applied yet")
                         .tag("projection", projection.name())
+                        .tag("worker", worker)
                         .register(registry),
                 FunctionCounter.builder("annals.projection.kafka.applied", applied, AtomicLong::get)
                         .description("events this worker applied")
                         .tag("projection", projection.name())
+                        .tag("worker", worker)
                         .register(registry));
         var properties = new HashMap<String, Object>(source.kafka());
+        properties.putIfAbsent(ConsumerConfig.CLIENT_ID_CONFIG, worker);
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, "annals-projection-" + projection.name());
         properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -280,6 +291,14 @@ public final class KafkaProjection<C> implements AutoCloseable {
                 pausedUntil.remove(partition);
             });
         }
+    }
+
+    /**
+     * This worker's name, unique in the JVM: its meters' {@code worker} tag, and its Kafka client id unless the
+     * source's settings name one.
+     */
+    public String worker() {
+        return worker;
     }
 
     /** Stops after the batch in flight. */
