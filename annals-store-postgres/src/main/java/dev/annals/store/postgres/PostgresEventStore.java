@@ -107,7 +107,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
 
     /**
      * Opens the store at a JDBC URL ({@code jdbc:postgresql://host:port/db?user=...}) with a HikariCP pool
-     * of its own, closed with the store.
+     * of its own of {@link PostgresOptions#poolSize()} connections, closed with the store.
      */
     public static PostgresEventStore open(String jdbcUrl, PostgresOptions options) {
         requireNonNull(jdbcUrl, "jdbcUrl");
@@ -115,7 +115,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("annals-postgres-" + options.schema());
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(options.poolSize());
         // One multi-row INSERT per append instead of one statement per event: many fewer round trips.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
         config.setConnectionTimeout(10_000);

@@ -20,6 +20,8 @@ import static java.util.Objects.requireNonNull;
  * @param listenRetry    how long the listener waits before reconnecting after losing its connection
  * @param maxBatchAppends the most appends one group commit gathers into one transaction; 1 or more
  *                       (default 256)
+ * @param poolSize       the connections of the pool the store opens itself, when given a URL; 2 or more
+ *                       (default 16), see {@link #withPoolSize}
  * @param meterRegistry  where the store records its metrics (default: Micrometer's global registry)
  */
 public record PostgresOptions(
@@ -29,6 +31,7 @@ public record PostgresOptions(
         boolean listen,
         Duration listenRetry,
         int maxBatchAppends,
+        int poolSize,
         MeterRegistry meterRegistry) {
 
     /** The schema used when none is chosen. */
@@ -36,6 +39,10 @@ public record PostgresOptions(
 
     public static final int DEFAULT_READ_PAGE_SIZE = 500;
     public static final int DEFAULT_MAX_BATCH_APPENDS = 256;
+    /** The connections of the pool that {@link PostgresEventStore#open(String, PostgresOptions)} opens. */
+    public static final int DEFAULT_POOL_SIZE = 16;
+    /** One connection stays with the listener for other processes' appends; one at least does the work. */
+    public static final int MIN_POOL_SIZE = 2;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -54,6 +61,10 @@ public record PostgresOptions(
         if (maxBatchAppends < 1) {
             throw new IllegalArgumentException("maxBatchAppends must be 1 or more, was " + maxBatchAppends);
         }
+        if (poolSize < MIN_POOL_SIZE) {
+            throw new IllegalArgumentException("poolSize must be " + MIN_POOL_SIZE + " or more (one connection"
+                    + " listens for other processes' appends), was " + poolSize);
+        }
         if (listenRetry.isNegative() || listenRetry.isZero()) {
             throw new IllegalArgumentException("listenRetry must be positive, was " + listenRetry);
         }
@@ -68,37 +79,52 @@ public record PostgresOptions(
                 true,
                 Duration.ofSeconds(1),
                 DEFAULT_MAX_BATCH_APPENDS,
+                DEFAULT_POOL_SIZE,
                 Metrics.globalRegistry);
     }
 
     /** A copy using {@code name} as its schema. */
     public PostgresOptions withSchema(String name) {
-        return new PostgresOptions(name, limits, readPageSize, listen, listenRetry, maxBatchAppends, meterRegistry);
+        return new PostgresOptions(
+                name, limits, readPageSize, listen, listenRetry, maxBatchAppends, poolSize, meterRegistry);
     }
 
     /** A copy with other append limits. */
     public PostgresOptions withLimits(AppendLimits newLimits) {
         return new PostgresOptions(
-                schema, newLimits, readPageSize, listen, listenRetry, maxBatchAppends, meterRegistry);
+                schema, newLimits, readPageSize, listen, listenRetry, maxBatchAppends, poolSize, meterRegistry);
     }
 
     /** A copy whose reads fetch {@code size} rows per query. */
     public PostgresOptions withReadPageSize(int size) {
-        return new PostgresOptions(schema, limits, size, listen, listenRetry, maxBatchAppends, meterRegistry);
+        return new PostgresOptions(schema, limits, size, listen, listenRetry, maxBatchAppends, poolSize, meterRegistry);
     }
 
     /** A copy that does, or does not, listen for other processes' appends. */
     public PostgresOptions withListen(boolean on) {
-        return new PostgresOptions(schema, limits, readPageSize, on, listenRetry, maxBatchAppends, meterRegistry);
+        return new PostgresOptions(
+                schema, limits, readPageSize, on, listenRetry, maxBatchAppends, poolSize, meterRegistry);
     }
 
     /** A copy gathering at most {@code count} appends into one group commit. */
     public PostgresOptions withMaxBatchAppends(int count) {
-        return new PostgresOptions(schema, limits, readPageSize, listen, listenRetry, count, meterRegistry);
+        return new PostgresOptions(schema, limits, readPageSize, listen, listenRetry, count, poolSize, meterRegistry);
+    }
+
+    /**
+     * A copy whose own pool ({@link PostgresEventStore#open(String, PostgresOptions)}) holds {@code size}
+     * connections, at least {@value #MIN_POOL_SIZE}; a pool the caller passes keeps its own size. Several
+     * processes on one database each open a pool: together they must stay within its
+     * {@code max_connections}.
+     */
+    public PostgresOptions withPoolSize(int size) {
+        return new PostgresOptions(
+                schema, limits, readPageSize, listen, listenRetry, maxBatchAppends, size, meterRegistry);
     }
 
     /** A copy recording metrics in {@code registry}. */
     public PostgresOptions withMeterRegistry(MeterRegistry registry) {
-        return new PostgresOptions(schema, limits, readPageSize, listen, listenRetry, maxBatchAppends, registry);
+        return new PostgresOptions(
+                schema, limits, readPageSize, listen, listenRetry, maxBatchAppends, poolSize, registry);
     }
 }

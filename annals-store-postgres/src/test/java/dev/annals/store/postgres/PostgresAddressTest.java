@@ -50,4 +50,27 @@ class PostgresAddressTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("lower-case SQL identifier");
     }
+
+    @Test
+    void takes_the_pool_size_out_of_the_drivers_url_into_the_options() {
+        var address = PostgresAddress.parse("postgresql://localhost/app?poolSize=4&user=annals");
+
+        assertThat(address.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/app?user=annals");
+        assertThat(address.options().poolSize()).isEqualTo(4);
+        assertThat(PostgresAddress.parse("postgresql://localhost/app").options().poolSize())
+                .isEqualTo(PostgresOptions.DEFAULT_POOL_SIZE);
+    }
+
+    @Test
+    void refuses_a_pool_size_below_two_or_no_number_naming_the_parameter_and_hiding_the_password() {
+        for (String size : new String[] {"1", "0", "-3", "many", "", "99999999999"}) {
+            assertThatThrownBy(
+                            () -> PostgresAddress.parse("postgresql://localhost/app?password=secret&poolSize=" + size))
+                    .as("poolSize=%s", size)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("poolSize")
+                    .hasMessageContaining("2 or more, was '" + size + "'")
+                    .hasMessageNotContaining("secret");
+        }
+    }
 }
