@@ -1,5 +1,6 @@
 package dev.annals.projection;
 
+import dev.annals.event.RecordedEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -41,6 +42,30 @@ public record DeadLetter(
         requireNonNull(status, "status");
     }
 
+    /**
+     * A new letter (its id 0 until stored) for {@code event}, which {@code projection} failed to handle
+     * {@code attempts} times from {@code firstFailure} to {@code lastFailure}, the last time with {@code error}.
+     */
+    public static DeadLetter parked(
+            String projection,
+            RecordedEvent event,
+            Throwable error,
+            int attempts,
+            Instant firstFailure,
+            Instant lastFailure) {
+        return new DeadLetter(
+                0,
+                projection,
+                event.position(),
+                event.eventId(),
+                event.type(),
+                describe(error),
+                attempts,
+                firstFailure,
+                lastFailure,
+                DeadLetterStatus.PARKED);
+    }
+
     /** This letter after one more failed delivery at {@code at}. */
     public DeadLetter failedAgain(String newError, Instant at) {
         return new DeadLetter(
@@ -60,5 +85,14 @@ public record DeadLetter(
     public DeadLetter withStatus(DeadLetterStatus newStatus) {
         return new DeadLetter(
                 id, projection, position, eventId, eventType, error, attempts, firstFailure, lastFailure, newStatus);
+    }
+
+    /** An error as a dead letter keeps it: class and message, and the cause's when wrapped; 2,000 characters at most. */
+    public static String describe(Throwable error) {
+        var text = new StringBuilder(error.toString());
+        for (Throwable cause = error.getCause(); cause != null && cause != error; cause = cause.getCause()) {
+            text.append("; caused by ").append(cause);
+        }
+        return text.length() > 2000 ? text.substring(0, 2000) : text.toString();
     }
 }

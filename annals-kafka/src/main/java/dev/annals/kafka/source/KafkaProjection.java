@@ -1,8 +1,11 @@
 package dev.annals.kafka.source;
 
 import dev.annals.kafka.source.internal.RecordedEvents;
+import dev.annals.projection.DeadLetter;
+import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionHandler;
+import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ReadModelStore;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
@@ -10,8 +13,8 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -71,6 +75,11 @@ public final class KafkaProjection<C> implements AutoCloseable {
     private final Map<TopicPartition, Long> nextToApply = new HashMap<>();
     /** When each partition paused after a failure is read again ({@link System#nanoTime()}); the consumer's thread only. */
     private final Map<TopicPartition, Long> pausedUntil = new HashMap<>();
+    /** The record each partition failed on last, while it is being retried; the consumer's thread only. */
+    private final Map<TopicPartition, Failing> failing = new HashMap<>();
+
+    private final SplittableRandom random = new SplittableRandom();
+    private final ProjectionOptions options;
 
     private final AtomicLong lag = new AtomicLong();
     private final String worker;
@@ -81,11 +90,16 @@ public final class KafkaProjection<C> implements AutoCloseable {
     private int version;
 
     private KafkaProjection(
-            Projection<C> projection, ReadModelStore<C> target, KafkaSource source, MeterRegistry registry) {
+            Projection<C> projection, ReadModelStore<C> target, KafkaSource source, ProjectionOptions options) {
+        if (options.onFailure() != FailurePolicy.SKIP) {
+            throw new IllegalArgumentException("a Kafka-fed projection parks an event that keeps failing and goes on"
+                    + " with the next: its failure policy must be SKIP, was " + options.onFailure());
+        }
         this.projection = projection;
         this.target = target;
         this.source = source;
-        this.registry = registry;
+        this.options = options;
+        this.registry = options.meterRegistry();
         // Each worker's meters are its own: with the projection's name alone, a second worker in this JVM was
         // handed the first one's gauge, which reported the first worker's lag for both.
         this.worker = "annals-projection-" + projection.name() + "-" + WORKERS.incrementAndGet();
@@ -115,20 +129,37 @@ public final class KafkaProjection<C> implements AutoCloseable {
 
     /**
      * Starts a worker of {@code projection}, writing through {@code target}, which the caller closes after it;
-     * its meters go to Micrometer's global registry.
+     * its meters go to Micrometer's global registry, and a failing event is retried and parked as
+     * {@link ProjectionOptions#defaults()} say.
      */
     public static <C> KafkaProjection<C> start(Projection<C> projection, ReadModelStore<C> target, KafkaSource source) {
-        return start(projection, target, source, Metrics.globalRegistry);
+        return start(projection, target, source, ProjectionOptions.defaults());
     }
 
     /** Starts a worker as {@link #start(Projection, ReadModelStore, KafkaSource)} does, its meters in {@code registry}. */
     public static <C> KafkaProjection<C> start(
             Projection<C> projection, ReadModelStore<C> target, KafkaSource source, MeterRegistry registry) {
+        return start(
+                projection,
+                target,
+                source,
+                ProjectionOptions.defaults().withMeterRegistry(requireNonNull(registry, "registry")));
+    }
+
+    /**
+     * Starts a worker as {@link #start(Projection, ReadModelStore, KafkaSource)} does, with the retry schedule,
+     * clock and meter registry of {@code options} (its subscription settings do not apply to Kafka).
+     *
+     * @throws IllegalArgumentException when the options' failure policy is not {@link FailurePolicy#SKIP}: a
+     *     worker cannot stop on one partition's event while its group goes on with the others
+     */
+    public static <C> KafkaProjection<C> start(
+            Projection<C> projection, ReadModelStore<C> target, KafkaSource source, ProjectionOptions options) {
         var worker = new KafkaProjection<>(
                 requireNonNull(projection, "projection"),
                 requireNonNull(target, "target"),
                 requireNonNull(source, "source"),
-                requireNonNull(registry, "registry"));
+                requireNonNull(options, "options"));
         worker.thread.start();
         return worker;
     }
@@ -152,11 +183,10 @@ public final class KafkaProjection<C> implements AutoCloseable {
                 var records = consumer.poll(source.pollTimeout());
                 measureLag();
                 for (var partition : records.partitions()) {
-                    apply(partition, records.records(partition));
+                    apply(partition, records.records(partition), true);
                 }
-                if (!records.isEmpty()) {
-                    measureLag();
-                }
+                caughtUpPastMarkers(records.partitions());
+                measureLag();
             }
         } catch (WakeupException e) {
             // close()
@@ -167,39 +197,164 @@ public final class KafkaProjection<C> implements AutoCloseable {
         }
     }
 
-    private void apply(TopicPartition partition, List<ConsumerRecord<String, CloudEvent>> records) throws Exception {
+    /**
+     * Applies {@code records} of {@code partition} with their checkpoint in one unit of work. When a handler
+     * fails, the records before the failing one are committed, and the failing one is retried alone after a
+     * pause (the partition paused, the others read on), then parked as a dead letter (see {@link #failed}).
+     * A failure that names no record (the unit's deferred writes, its commit) is looked for record by record.
+     *
+     * @param toEnd whether the last of {@code records} is the last its poll returned for the partition
+     * @return true when every record was applied; false when it stopped at a failing one, the partition then
+     *     sought back to it or past it
+     */
+    private boolean apply(TopicPartition partition, List<ConsumerRecord<String, CloudEvent>> records, boolean toEnd)
+            throws Exception {
+        int[] handling = {-1};
         try {
             target.transact(tx -> {
-                for (var record : records) {
-                    var event = RecordedEvents.of(record.value());
+                for (int i = 0; i < records.size(); i++) {
+                    handling[0] = i;
+                    var event = RecordedEvents.of(records.get(i).value());
                     projection.apply(event, tx.context(event, version));
                 }
+                handling[0] = -1;
                 tx.saveCheckpoint(checkpointKey(partition), records.getLast().offset() + 1);
                 return null;
             });
-            applied.addAndGet(records.size());
-            // The poll's position, not the last record's offset + 1: a transaction's marker takes an offset too.
-            nextToApply.put(partition, consumer.position(partition));
         } catch (Exception | Error e) {
             if (!ProjectionHandler.isOwnFailure(e)) {
                 throw e;
             }
-            long back = target.transact(tx -> tx.checkpoint(checkpointKey(partition)));
-            LOG.warn(
-                    "kafka projection {} failed on {} offsets {}..{} (first event id {}); back to offset {}: {}",
+            int index = records.size() == 1 ? 0 : handling[0];
+            if (index < 0) {
+                for (int i = 0; i < records.size(); i++) {
+                    if (!apply(partition, List.of(records.get(i)), toEnd && i == records.size() - 1)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (index > 0 && !apply(partition, records.subList(0, index), false)) {
+                return false;
+            }
+            failed(partition, records.get(index), e);
+            return false;
+        }
+        applied.addAndGet(records.size());
+        // At the poll's end, its position rather than the last record's offset + 1: a transaction's marker takes
+        // an offset too.
+        nextToApply.put(
+                partition,
+                toEnd ? consumer.position(partition) : records.getLast().offset() + 1);
+        var retried = failing.remove(partition);
+        if (retried != null) {
+            LOG.info(
+                    "kafka projection {} handled {} offset {} on attempt {}",
                     projection.name(),
                     partition,
-                    records.getFirst().offset(),
-                    records.getLast().offset(),
-                    records.getFirst().value().getId(),
-                    back,
-                    e.toString());
-            consumer.seek(partition, back);
-            nextToApply.put(partition, back);
-            // Paused rather than waited for here: the main loop's polls keep the group membership alive and go
-            // on with the other partitions. (A poll here would have returned their records only to drop them.)
-            consumer.pause(Set.of(partition));
-            pausedUntil.put(partition, System.nanoTime() + RETRY_PAUSE.toNanos());
+                    retried.offset(),
+                    retried.attempts() + 1);
+        }
+        return true;
+    }
+
+    /**
+     * {@code record}, the first not applied of its partition, failed with {@code error}: the partition is
+     * sought back to it and paused for the retry schedule's next delay, or, after the schedule's last
+     * attempt, the record is parked as a dead letter with the checkpoint moved past it in one unit of work,
+     * and the partition goes on after it.
+     */
+    private void failed(TopicPartition partition, ConsumerRecord<String, CloudEvent> record, Throwable error) {
+        var before = failing.get(partition);
+        var now = failing(before, record)
+                ? before.failedAgain()
+                : new Failing(record.offset(), 1, options.clock().instant());
+        failing.put(partition, now);
+        var event = RecordedEvents.of(record.value());
+        if (now.attempts() < options.retry().maxAttempts()) {
+            var delay = options.retry().delayBefore(now.attempts() + 1, random);
+            LOG.warn(
+                    "kafka projection {} failed on {} offset {} (position {}, event id {}, attempt {}/{}); again in {}: {}",
+                    projection.name(),
+                    partition,
+                    record.offset(),
+                    event.position(),
+                    event.eventId(),
+                    now.attempts(),
+                    options.retry().maxAttempts(),
+                    delay,
+                    error.toString());
+            retryAfter(partition, record.offset(), delay);
+            return;
+        }
+        try {
+            long id = park(partition, record, now, error);
+            failing.remove(partition);
+            consumer.seek(partition, record.offset() + 1);
+            nextToApply.put(partition, record.offset() + 1);
+            LOG.error(
+                    "kafka projection {} parked {} offset {} (position {}, event id {}) as dead letter {} after {}"
+                            + " attempts; going on: {}",
+                    projection.name(),
+                    partition,
+                    record.offset(),
+                    event.position(),
+                    event.eventId(),
+                    id,
+                    now.attempts(),
+                    error.toString());
+        } catch (Exception parking) {
+            // The read model's database is away too: the record is applied again (and parked only if it still
+            // fails) once the pause is over.
+            LOG.warn(
+                    "kafka projection {} could not park {} offset {} (event id {}), trying again in {}: {}",
+                    projection.name(),
+                    partition,
+                    record.offset(),
+                    event.eventId(),
+                    RETRY_PAUSE,
+                    parking.toString());
+            retryAfter(partition, record.offset(), RETRY_PAUSE);
+        }
+    }
+
+    private static boolean failing(Failing before, ConsumerRecord<String, CloudEvent> record) {
+        return before != null && before.offset() == record.offset();
+    }
+
+    private long park(
+            TopicPartition partition, ConsumerRecord<String, CloudEvent> record, Failing failure, Throwable error)
+            throws Exception {
+        var letter = DeadLetter.parked(
+                projection.name(),
+                RecordedEvents.of(record.value()),
+                error,
+                failure.attempts(),
+                failure.firstFailure(),
+                options.clock().instant());
+        return target.transact(tx -> {
+            long id = tx.park(letter);
+            tx.saveCheckpoint(checkpointKey(partition), record.offset() + 1);
+            return id;
+        });
+    }
+
+    /**
+     * Seeks {@code partition} back to {@code offset} and pauses it for {@code delay}: the main loop's polls
+     * keep the group membership alive and go on with the other partitions. (A poll here would have returned
+     * their records only to drop them.)
+     */
+    private void retryAfter(TopicPartition partition, long offset, Duration delay) {
+        consumer.seek(partition, offset);
+        nextToApply.put(partition, offset);
+        consumer.pause(Set.of(partition));
+        pausedUntil.put(partition, System.nanoTime() + delay.toNanos());
+    }
+
+    /** A record being retried: its offset, how many deliveries of it failed, and when the first did. */
+    private record Failing(long offset, int attempts, Instant firstFailure) {
+        Failing failedAgain() {
+            return new Failing(offset, attempts + 1, firstFailure);
         }
     }
 
@@ -219,6 +374,20 @@ public final class KafkaProjection<C> implements AutoCloseable {
             // A partition revoked meanwhile is no longer assigned and cannot be resumed.
             due.retainAll(consumer.assignment());
             consumer.resume(due);
+        }
+    }
+
+    /**
+     * A partition that a poll returned no record of, and that is not paused, has nothing before its position
+     * left to apply: at most transaction markers, which take offsets too. Without this, a worker started at a
+     * partition's end counted its last marker as a record to apply for as long as nothing new came.
+     */
+    private void caughtUpPastMarkers(Set<TopicPartition> fetched) {
+        for (var entry : nextToApply.entrySet()) {
+            var partition = entry.getKey();
+            if (!fetched.contains(partition) && !pausedUntil.containsKey(partition)) {
+                entry.setValue(Math.max(entry.getValue(), consumer.position(partition)));
+            }
         }
     }
 
@@ -288,6 +457,7 @@ public final class KafkaProjection<C> implements AutoCloseable {
             owned.removeAll(partitions);
             partitions.forEach(partition -> {
                 nextToApply.remove(partition);
+                failing.remove(partition);
                 pausedUntil.remove(partition);
             });
         }

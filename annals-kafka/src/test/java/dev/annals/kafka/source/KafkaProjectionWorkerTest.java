@@ -8,15 +8,20 @@ import dev.annals.kafka.relay.KafkaRelay;
 import dev.annals.kafka.relay.RelayOptions;
 import dev.annals.kafka.relay.TopicRule;
 import dev.annals.kafka.testing.KafkaBroker;
+import dev.annals.projection.DeadLetterStatus;
+import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.RetrySchedule;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -107,6 +112,56 @@ class KafkaProjectionWorkerTest {
             var rows = Tallies.rows(models.connections().open());
             assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
                     .isEqualTo("150/149"));
+        }
+    }
+
+    @Test
+    void an_event_that_keeps_failing_is_parked_as_a_dead_letter_and_its_partition_goes_on_past_it() throws Exception {
+        try (var broker = KafkaBroker.start();
+                var deployment = Backends.installed().open(temp.resolve("store").toString(), OpenOptions.defaults())) {
+            String topic = published(broker, deployment, 300);
+            var poisoned =
+                    deployment.store().readStream("tally-3").skip(5).findFirst().orElseThrow();
+            var models = deployment.require(JdbcReadModels.class, "read models");
+            var source = KafkaSource.of(broker.bootstrapServers(), Pattern.compile(Pattern.quote(topic)));
+            var options = ProjectionOptions.defaults()
+                    .withRetry(new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(40), 0))
+                    .withMeterRegistry(new SimpleMeterRegistry());
+            var deliveries = new AtomicInteger();
+            try (var target = models.store(Tallies.TABLES)) {
+                try (var worker = KafkaProjection.start(
+                        Tallies.projection("poisoned", tx -> {
+                            if (tx.event().eventId().equals(poisoned.eventId())) {
+                                deliveries.incrementAndGet();
+                                throw new IllegalStateException("poison in " + tx.event().stream());
+                            }
+                        }),
+                        target,
+                        source,
+                        options)) {
+                    await().atMost(Duration.ofMinutes(2)).until(() -> worker.applied() == 299 && worker.lag() == 0);
+                }
+                assertThat(deliveries).hasValue(3);
+                var letters = target.states().deadLetters(Optional.of("poisoned"));
+                assertThat(letters).singleElement().satisfies(letter -> {
+                    assertThat(letter.eventId()).isEqualTo(poisoned.eventId());
+                    assertThat(letter.position()).isEqualTo(poisoned.position());
+                    assertThat(letter.eventType()).isEqualTo("Noted");
+                    assertThat(letter.attempts()).isEqualTo(3);
+                    assertThat(letter.error()).contains("poison in tally-3");
+                    assertThat(letter.status()).isEqualTo(DeadLetterStatus.PARKED);
+                });
+
+                // Its checkpoint moved past the parked event: a new worker applies nothing again.
+                try (var again = KafkaProjection.start(Tallies.projection("poisoned"), target, source, options)) {
+                    await().atMost(Duration.ofMinutes(2))
+                            .until(() -> again.partitions().size() == 2 && again.lag() == 0);
+                    assertThat(again.applied()).isZero();
+                }
+            }
+            var rows = Tallies.rows(models.connections().open());
+            assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
+                    .isEqualTo(stream.equals("tally-3") ? "14/14" : "15/14"));
         }
     }
 

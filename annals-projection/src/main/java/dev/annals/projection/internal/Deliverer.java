@@ -2,7 +2,6 @@ package dev.annals.projection.internal;
 
 import dev.annals.event.RecordedEvent;
 import dev.annals.projection.DeadLetter;
-import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionHandler;
@@ -181,17 +180,13 @@ public final class Deliverer<C> implements Subscriber {
     }
 
     private void park(RecordedEvent event, Throwable error, int attempts, Instant firstFailure) throws Exception {
-        var letter = new DeadLetter(
-                0,
+        var letter = DeadLetter.parked(
                 projection.name(),
-                event.position(),
-                event.eventId(),
-                event.type(),
-                describe(error),
+                event,
+                error,
                 attempts,
                 firstFailure,
-                options.clock().instant(),
-                DeadLetterStatus.PARKED);
+                options.clock().instant());
         boolean skip = options.onFailure() == FailurePolicy.SKIP;
         long id = store.transact(transaction -> {
             long parked = transaction.park(letter);
@@ -212,14 +207,5 @@ public final class Deliverer<C> implements Subscriber {
         if (!skip) {
             throw new StoppedOnErrorException(projection.name(), event.position(), id, error);
         }
-    }
-
-    /** The error as a dead letter keeps it: class and message, and the cause's when wrapped. */
-    public static String describe(Throwable error) {
-        var text = new StringBuilder(error.toString());
-        for (Throwable cause = error.getCause(); cause != null && cause != error; cause = cause.getCause()) {
-            text.append("; caused by ").append(cause);
-        }
-        return text.length() > 2000 ? text.substring(0, 2000) : text.toString();
     }
 }

@@ -68,7 +68,7 @@ public final class Redelivery<C> {
             if (!ProjectionHandler.isOwnFailure(e)) {
                 throw e;
             }
-            var failed = letter.failedAgain(Deliverer.describe(e), clock.instant());
+            var failed = letter.failedAgain(DeadLetter.describe(e), clock.instant());
             store.transact(tx -> {
                 tx.updateDeadLetter(failed);
                 return null;
