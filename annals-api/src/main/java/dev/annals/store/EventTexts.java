@@ -49,6 +49,9 @@ public final class EventTexts {
         unpairedSurrogate(type).ifPresent(reason -> {
             throw new InvalidEventException(stream, event.eventId(), "type", reason);
         });
+        bidiControl(type).ifPresent(reason -> {
+            throw new InvalidEventException(stream, event.eventId(), "type", reason);
+        });
         for (Map.Entry<String, String> entry : event.metadata().values().entrySet()) {
             textProblem(entry.getKey()).ifPresent(reason -> {
                 throw new InvalidEventException(stream, event.eventId(), "metadata key", reason);
@@ -81,6 +84,33 @@ public final class EventTexts {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Where {@code name} (a stream name, an event type) has a bidirectional formatting character (Unicode's
+     * Bidi_Control: U+061C, U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), or empty. Such a character is
+     * invisible and reorders what follows it on screen, so a name holding one reads differently in a log, a
+     * terminal or the console than what is stored, and two names that look the same can differ. Free text
+     * (payloads, metadata values) may need them for right-to-left scripts and keeps them.
+     */
+    public static Optional<String> bidiControl(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (isBidiControl(c)) {
+                return Optional.of("it has an invisible bidirectional formatting character (U+" + hex(c) + ") at index "
+                        + i + ", which would show the name reordered");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code codePoint} is one of Unicode's Bidi_Control characters (see {@link #bidiControl}). */
+    public static boolean isBidiControl(int codePoint) {
+        return codePoint == 0x061C
+                || codePoint == 0x200E
+                || codePoint == 0x200F
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069);
     }
 
     private static String hex(char c) {

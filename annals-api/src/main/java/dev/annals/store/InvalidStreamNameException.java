@@ -29,7 +29,7 @@ public final class InvalidStreamNameException extends InvalidAppendException {
                         .collect(
                                 StringBuilder::new,
                                 (sb, cp) -> {
-                                    if (Character.isISOControl(cp)) {
+                                    if (Character.isISOControl(cp) || EventTexts.isBidiControl(cp)) {
                                         sb.append(String.format("\\u%04x", cp));
                                     } else {
                                         sb.appendCodePoint(cp);

@@ -33,9 +33,11 @@ public final class StreamName {
                 throw new InvalidStreamNameException(name, "has a control character at index " + i);
             }
         }
-        EventTexts.unpairedSurrogate(name).ifPresent(reason -> {
-            throw new InvalidStreamNameException(name, reason.replaceFirst("^it ", ""));
-        });
+        EventTexts.unpairedSurrogate(name)
+                .or(() -> EventTexts.bidiControl(name))
+                .ifPresent(reason -> {
+                    throw new InvalidStreamNameException(name, reason.replaceFirst("^it ", ""));
+                });
         if (name.isBlank()) {
             throw new InvalidStreamNameException(name, "must not be blank");
         }

@@ -39,6 +39,22 @@ class StreamNameTest {
     }
 
     @Test
+    void rejects_a_bidirectional_formatting_character_naming_it_and_showing_the_name_without_it() {
+        for (String name : new String[] {"account-\u202E1-tnuocca", "order\u20661", "\u061Corder", "a\u200Eb"}) {
+            assertThatThrownBy(() -> StreamName.validate(name))
+                    .as(name)
+                    .isInstanceOf(InvalidStreamNameException.class)
+                    .hasMessageContaining("invisible bidirectional formatting character")
+                    .hasMessageContaining("which would show the name reordered")
+                    .message()
+                    .doesNotContain("\u202E", "\u2066", "\u061C", "\u200E");
+        }
+        assertThatThrownBy(() -> StreamName.validate("account-\u202E1"))
+                .hasMessage("invalid stream name 'account-\\u202e1': has an invisible bidirectional formatting"
+                        + " character (U+202E) at index 8, which would show the name reordered");
+    }
+
+    @Test
     void rejects_names_reserved_for_system_streams() {
         assertThatThrownBy(() -> StreamName.validate("$all"))
                 .isInstanceOf(InvalidStreamNameException.class)

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Appends refused for what they ask, before anything is written: bad stream names, no events, an id
  * twice in one append, an event over the default limit of 1 MiB (payload and metadata together), text that
- * not every backend can store ({@link EventTexts}: NUL, unpaired surrogates, over-long type names).
+ * not every backend can store ({@link EventTexts}: NUL, unpaired surrogates, over-long type names), names
+ * that would show reordered (bidirectional formatting characters in stream names and event types).
  */
 abstract class ValidationContract extends StoreContract {
 
@@ -43,6 +44,9 @@ abstract class ValidationContract extends StoreContract {
                 "tab\there",
                 "bell\u0007",
                 "\u009fc1",
+                "account-\u202E1-tnuocca",
+                "order\u20661",
+                "\u200Faccount-1",
                 "$all",
                 "$ce-account",
                 "$mine"
@@ -146,8 +150,17 @@ abstract class ValidationContract extends StoreContract {
     }
 
     @ParameterizedTest(name = "[{index}] ''{0}''")
-    @ValueSource(strings = {"Open\u0000ed", "Opened\n", "Open\ud800ed", "Opened\udc00", "\ud83d"})
-    void refuses_an_event_type_with_a_nul_a_control_character_or_an_unpaired_surrogate(String type) {
+    @ValueSource(
+            strings = {
+                "Open\u0000ed",
+                "Opened\n",
+                "Open\ud800ed",
+                "Opened\udc00",
+                "\ud83d",
+                "Opened\u202E",
+                "\u2067Opened"
+            })
+    void refuses_an_event_type_with_a_nul_a_control_or_bidirectional_character_or_an_unpaired_surrogate(String type) {
         store.append("account-1", noStream(), event("Opened"));
         var before = state();
         var bad = new EventData(EventIds.next(), type, 1, "{}".getBytes(StandardCharsets.UTF_8), Metadata.empty());
