@@ -1,5 +1,6 @@
 package dev.annals.kafka.source;
 
+import dev.annals.event.RecordedEvent;
 import dev.annals.kafka.source.internal.RecordedEvents;
 import dev.annals.projection.DeadLetter;
 import dev.annals.projection.FailurePolicy;
@@ -29,8 +30,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -180,7 +183,13 @@ public final class KafkaProjection<C> implements AutoCloseable {
             consumer.subscribe(source.topics(), new Seeker());
             while (!closing) {
                 resumeDue();
-                var records = consumer.poll(source.pollTimeout());
+                ConsumerRecords<String, CloudEvent> records;
+                try {
+                    records = consumer.poll(source.pollTimeout());
+                } catch (RecordDeserializationException notCloudEvent) {
+                    skip(notCloudEvent.topicPartition(), notCloudEvent.offset(), notCloudEvent.getMessage());
+                    continue;
+                }
                 measureLag();
                 for (var partition : records.partitions()) {
                     apply(partition, records.records(partition), true);
@@ -269,8 +278,14 @@ public final class KafkaProjection<C> implements AutoCloseable {
         var now = failing(before, record)
                 ? before.failedAgain()
                 : new Failing(record.offset(), 1, options.clock().instant());
+        RecordedEvent event;
+        try {
+            event = RecordedEvents.of(record.value());
+        } catch (RuntimeException notOurs) {
+            skip(partition, record.offset(), String.valueOf(notOurs.getMessage()));
+            return;
+        }
         failing.put(partition, now);
-        var event = RecordedEvents.of(record.value());
         if (now.attempts() < options.retry().maxAttempts()) {
             var delay = options.retry().delayBefore(now.attempts() + 1, random);
             LOG.warn(
@@ -316,6 +331,24 @@ public final class KafkaProjection<C> implements AutoCloseable {
                     parking.toString());
             retryAfter(partition, record.offset(), RETRY_PAUSE);
         }
+    }
+
+    /**
+     * Goes on past the record at {@code offset}, which is no event of an Annals relay (another producer's
+     * record on the topic: not a CloudEvent, or one without the attributes the relay writes). It can never be
+     * applied nor parked (a dead letter names an event of the store); its offset is logged instead. The
+     * checkpoint moves past it with the partition's next record.
+     */
+    private void skip(TopicPartition partition, long offset, String reason) {
+        LOG.error(
+                "kafka projection {} skipped {} offset {}: not an event of an Annals relay ({})",
+                projection.name(),
+                partition,
+                offset,
+                reason);
+        failing.remove(partition);
+        consumer.seek(partition, offset + 1);
+        nextToApply.put(partition, offset + 1);
     }
 
     private static boolean failing(Failing before, ConsumerRecord<String, CloudEvent> record) {

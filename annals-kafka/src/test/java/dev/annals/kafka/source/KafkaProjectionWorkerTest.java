@@ -16,6 +16,8 @@ import dev.annals.store.jdbc.projection.JdbcReadModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -23,12 +25,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -165,14 +174,65 @@ class KafkaProjectionWorkerTest {
         }
     }
 
+    @Test
+    void records_of_other_producers_on_the_topic_are_skipped_and_every_event_around_them_applied() throws Exception {
+        try (var broker = KafkaBroker.start();
+                var deployment = Backends.installed().open(temp.resolve("store").toString(), OpenOptions.defaults())) {
+            var topic = "w" + UUID.randomUUID().toString().substring(0, 8) + ".all";
+            try (var admin = broker.admin()) {
+                admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1)))
+                        .all()
+                        .get();
+            }
+            // Before the relay's records, on both partitions: plain bytes, and a CloudEvent without the
+            // attributes the relay writes (no subject, no position).
+            try (var foreign = new KafkaProducer<String, byte[]>(
+                    Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new StringSerializer(),
+                    new ByteArraySerializer())) {
+                for (int partition = 0; partition < 2; partition++) {
+                    foreign.send(new ProducerRecord<>(topic, partition, "k", "not a cloud event".getBytes(UTF_8)))
+                            .get();
+                    var bare = new ProducerRecord<>(topic, partition, "k", "{}".getBytes(UTF_8));
+                    bare.headers()
+                            .add("ce_specversion", "1.0".getBytes(UTF_8))
+                            .add("ce_id", UUID.randomUUID().toString().getBytes(UTF_8))
+                            .add("ce_type", "Noted".getBytes(UTF_8))
+                            .add("ce_source", "/elsewhere".getBytes(UTF_8));
+                    foreign.send(bare).get();
+                }
+            }
+            publish(broker, deployment, topic, 300);
+            var models = deployment.require(JdbcReadModels.class, "read models");
+            try (var target = models.store(Tallies.TABLES);
+                    var worker = KafkaProjection.start(
+                            Tallies.projection("mixed"),
+                            target,
+                            KafkaSource.of(broker.bootstrapServers(), Pattern.compile(Pattern.quote(topic))),
+                            new SimpleMeterRegistry())) {
+                await().atMost(Duration.ofMinutes(2)).until(() -> worker.applied() == 300 && worker.lag() == 0);
+                assertThat(target.states().deadLetters(Optional.of("mixed"))).isEmpty();
+            }
+            var rows = Tallies.rows(models.connections().open());
+            assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
+                    .isEqualTo("15/14"));
+        }
+    }
+
     /** Appends {@code events} over the streams, publishes them to a new 2-partition topic and returns its name. */
     private static String published(KafkaBroker broker, Deployment deployment, int events) {
+        var topic = "w" + UUID.randomUUID().toString().substring(0, 8) + ".all";
+        publish(broker, deployment, topic, events);
+        return topic;
+    }
+
+    /** Appends {@code events} over the streams and publishes them to {@code topic}, made with 2 partitions if new. */
+    private static void publish(KafkaBroker broker, Deployment deployment, String topic, int events) {
         var store = deployment.store();
         for (int i = 0; i < events; i++) {
             store.append(
                     "tally-" + i % STREAMS, ExpectedVersion.any(), EventData.of("Noted", "{\"writer\":" + i + "}"));
         }
-        var topic = "w" + UUID.randomUUID().toString().substring(0, 8) + ".all";
         var options = RelayOptions.to(broker.bootstrapServers())
                 .withName("worker-feed")
                 .withTopics(new TopicRule.Single(topic))
@@ -181,6 +241,5 @@ class KafkaProjectionWorkerTest {
         try (var relay = KafkaRelay.start(store, options)) {
             await().atMost(Duration.ofMinutes(2)).until(() -> relay.status().checkpoint() == store.headPosition());
         }
-        return topic;
     }
 }
