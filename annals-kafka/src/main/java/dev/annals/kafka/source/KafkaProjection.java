@@ -49,10 +49,14 @@ import static java.util.Objects.requireNonNull;
  * model a crash therefore never applies an event twice nor skips one: a worker given a partition seeks to
  * the offset its read model committed, not to the group's offset, which is never committed.
  *
- * <p>Unlike the store-fed {@code ProjectionRunner}, this worker has no dead letters and no rebuild: a handler
- * that throws makes the worker roll back, seek its partition back to the checkpoint and pause that partition
- * for a second, while the others go on. Its lag, the records of the partitions it holds that it has not yet
- * applied, is {@link #lag()} and the gauge {@code annals.projection.kafka.lag.records}; the events it applied
+ * <p>A handler that throws rolls its batch back; the records before the failing one are committed, and the
+ * failing one is retried alone on the {@link ProjectionOptions#retry() retry schedule}, its partition paused
+ * meanwhile while the others go on. After the last attempt it is parked as a {@link DeadLetter} and its
+ * partition goes on past it, as the store-fed {@code ProjectionRunner} does under {@link FailurePolicy#SKIP}
+ * (the only policy a worker takes). A record no Annals relay wrote is logged and passed over. Unlike the
+ * runner, this worker has no rebuild, and a parked event cannot be retried from {@code annals dlq}.
+ *
+ * <p>Its lag, the records of the partitions it holds that it has not yet applied, is {@link #lag()} and the gauge {@code annals.projection.kafka.lag.records}; the events it applied
  * are the counter {@code annals.projection.kafka.applied} (both tagged {@code projection=NAME} and {@code
  * worker=}{@link #worker()}, so that the workers of one projection in one JVM each report their own). A worker
  * that stalls past {@code max.poll.interval.ms} while a handler runs can lose its partitions mid-batch; the
