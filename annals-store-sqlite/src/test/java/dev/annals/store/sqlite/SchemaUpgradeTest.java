@@ -40,8 +40,8 @@ class SchemaUpgradeTest {
                         data,
                         "SELECT version || ' ' || type || ' ' || success FROM flyway_schema_history"
                                 + " ORDER BY installed_rank"))
-                .containsExactly("1 SQL 1", "2 SQL 1", "3 SQL 1", "4 SQL 1", "5 SQL 1");
-        assertThat(rows(data, "PRAGMA user_version")).containsExactly("5");
+                .containsExactly("1 SQL 1", "2 SQL 1", "3 SQL 1", "4 SQL 1", "5 SQL 1", "6 SQL 1");
+        assertThat(rows(data, "PRAGMA user_version")).containsExactly("6");
     }
 
     @Test
@@ -68,12 +68,12 @@ class SchemaUpgradeTest {
         }
 
         assertThat(rows(data, "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank"))
-                .containsExactly("5 BASELINE");
+                .containsExactly("5 BASELINE", "6 SQL");
         assertThat(schema(data)).isEqualTo(schema(fresh()));
     }
 
     @ParameterizedTest(name = "from version {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5})
     void an_older_store_from_before_flyway_is_upgraded_by_the_sql_files_to_the_schema_a_new_store_has(int version)
             throws SQLException {
         LegacySchema.create(data, version);
@@ -82,8 +82,8 @@ class SchemaUpgradeTest {
 
         var history = rows(data, "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank");
         assertThat(history.getFirst()).isEqualTo(version + " BASELINE");
-        assertThat(history).hasSize(1 + 5 - version).last().isEqualTo("5 SQL");
-        assertThat(rows(data, "PRAGMA user_version")).containsExactly("5");
+        assertThat(history).hasSize(1 + 6 - version).last().isEqualTo("6 SQL");
+        assertThat(rows(data, "PRAGMA user_version")).containsExactly("6");
         assertThat(schema(data)).isEqualTo(schema(fresh()));
     }
 
@@ -93,7 +93,7 @@ class SchemaUpgradeTest {
 
         SqliteProjections.states(data).close();
 
-        assertThat(rows(data, "PRAGMA user_version")).containsExactly("5");
+        assertThat(rows(data, "PRAGMA user_version")).containsExactly("6");
         assertThat(schema(data)).isEqualTo(schema(fresh()));
     }
 
@@ -118,7 +118,7 @@ class SchemaUpgradeTest {
         }
 
         assertThat(rows(data, "SELECT version || ' ' || type FROM flyway_schema_history ORDER BY installed_rank"))
-                .containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL");
+                .containsExactly("2 BASELINE", "3 SQL", "4 SQL", "5 SQL", "6 SQL");
     }
 
     private Path fresh() {

@@ -118,7 +118,7 @@ class StreamIndexTest {
                 "PRAGMA user_version = 4");
 
         try (var store = SqliteEventStore.open(data)) {
-            assertThat(count("PRAGMA user_version")).isEqualTo(5);
+            assertThat(count("PRAGMA user_version")).isEqualTo(6);
             assertThat(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'events_by_stream'"))
                     .isZero();
             assertThat(indexedThrough()).isEqualTo(25);

@@ -75,6 +75,41 @@ abstract class GlobalReadContract extends StoreContract {
     }
 
     @Test
+    void a_category_holds_exactly_the_names_whose_part_before_the_first_dash_is_it() {
+        for (String stream : List.of(
+                "account--1",
+                "account-",
+                "account.1",
+                "account!",
+                "accountant-1",
+                "accoun-1",
+                "account-1.5",
+                "account0")) {
+            store.append(stream, any(), event("Opened"));
+        }
+
+        assertThat(read(new ReadRequest(new ReadSource.Category("account"), Direction.FORWARD, 9, 100)))
+                .extracting(RecordedEvent::stream)
+                .containsExactly("account--1", "account-", "account-1.5");
+        assertThat(read(new ReadRequest(new ReadSource.Category("account"), Direction.BACKWARD, ReadRequest.END, 3)))
+                .extracting(RecordedEvent::stream)
+                .containsExactly("account-1.5", "account-", "account--1");
+        assertThat(read(ReadRequest.forward(new ReadSource.Category("account.1"))))
+                .extracting(RecordedEvent::stream)
+                .containsExactly("account.1");
+        assertThat(read(ReadRequest.forward(new ReadSource.Category("account!"))))
+                .extracting(RecordedEvent::stream)
+                .containsExactly("account!");
+        assertThat(read(ReadRequest.forward(new ReadSource.Category("accountant"))))
+                .extracting(RecordedEvent::stream)
+                .containsExactly("accountant-1");
+        assertThat(read(ReadRequest.forward(new ReadSource.Category("account-"))))
+                .isEmpty();
+        assertThat(read(ReadRequest.forward(new ReadSource.Category("account--1"))))
+                .isEmpty();
+    }
+
+    @Test
     void reads_a_category_from_a_position_in_both_directions() {
         var account = new ReadSource.Category("account");
 

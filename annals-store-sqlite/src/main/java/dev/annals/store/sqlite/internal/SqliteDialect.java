@@ -103,6 +103,18 @@ public final class SqliteDialect implements SqlDialect {
         return List.of(beginWrite());
     }
 
+    private static final String CATEGORY_STREAMS = "(SELECT stream_id FROM streams WHERE category = ?)";
+
+    /**
+     * A category's streams from the unique index on names, which schema version 6 keeps alone (docs/adr/0048):
+     * the stream named as the category, and the names from {@code CATEGORY-} up to but excluding
+     * {@code CATEGORY.} ({@code .} follows {@code -} in byte order, and names compare by their bytes). A
+     * category never holds a dash, so one that does names no stream. {@code ?1} is the category; the bare
+     * parameters after it are numbered on from 2, as before.
+     */
+    private static final String CATEGORY_STREAMS_BY_NAME = "(SELECT stream_id FROM streams WHERE instr(?1, '-') = 0"
+            + " AND (name = ?1 OR (name >= ?1 || '-' AND name < ?1 || '.')))";
+
     /** Indexes the events the bulk write added by stream before it commits (docs/adr/0015). */
     @Override
     public List<String> endBulkWrite() {
@@ -115,6 +127,13 @@ public final class SqliteDialect implements SqlDialect {
             return StreamIndex.readStreamPage(direction, tailPositions != null);
         }
         String page = SqlDialect.super.readPage(source, direction);
+        if (source instanceof ReadSource.Category) {
+            if (!page.contains(CATEGORY_STREAMS)) {
+                // Without the index on categories, the shared query would scan every stream at each page.
+                throw new IllegalStateException("the shared category query changed; SqliteDialect must follow it");
+            }
+            page = page.replace(CATEGORY_STREAMS, CATEGORY_STREAMS_BY_NAME);
+        }
         if (source instanceof ReadSource.Category || source instanceof ReadSource.EventType) {
             // The unary + keeps SQLite walking the log in position order (its rowid) and filtering, instead
             // of gathering the whole category through the stream index and sorting it for every page.

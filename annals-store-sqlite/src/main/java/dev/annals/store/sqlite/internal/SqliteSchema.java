@@ -37,7 +37,7 @@ final class SqliteSchema {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSchema.class);
 
     /** The schema version this code writes and reads. */
-    public static final int CURRENT_VERSION = 5;
+    public static final int CURRENT_VERSION = 6;
 
     private static final String HISTORY = "flyway_schema_history";
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
