@@ -24,6 +24,23 @@ final class ConcurrentAppends {
     }
 
     /**
+     * Starts {@code append} on a new thread and waits until that thread waits for its outcome, that is until
+     * its append is queued (with the writer busy): appends started this way one after another are queued, and
+     * so written, in the order they were started, which {@link #start} leaves to the threads' race.
+     */
+    CompletableFuture<AppendResult> startQueued(Supplier<AppendResult> append) {
+        var outcome = new CompletableFuture<AppendResult>();
+        var thread = run(append, outcome);
+        threads.add(thread);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> thread.getState() == Thread.State.WAITING
+                        && Arrays.stream(thread.getStackTrace())
+                                .anyMatch(frame -> frame.getClassName().endsWith(".PendingAppend")
+                                        && frame.getMethodName().equals("await")));
+        return outcome;
+    }
+
+    /**
      * Starts {@code append} on a new thread and waits until that thread is writing it: with nothing queued,
      * the store writes a lone append in its caller's thread, where whatever holds SQLite's write lock then
      * keeps it. Appends started afterwards queue behind it.

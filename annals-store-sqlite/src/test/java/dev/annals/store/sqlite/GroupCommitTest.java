@@ -196,9 +196,10 @@ class GroupCommitTest {
         CompletableFuture<AppendResult> other;
         try (var lock = WriteLockHolder.hold(store.file())) {
             occupyWriter(appends);
-            stale = appends.start(() -> store.append("moved-1", ExpectedVersion.noStream(), shared));
-            later = appends.start(() -> store.append("fresh-1", ExpectedVersion.noStream(), shared));
-            other = appends.start(
+            // Queued in this order: the stale append is judged before the later one writes the shared id.
+            stale = appends.startQueued(() -> store.append("moved-1", ExpectedVersion.noStream(), shared));
+            later = appends.startQueued(() -> store.append("fresh-1", ExpectedVersion.noStream(), shared));
+            other = appends.startQueued(
                     () -> store.append("other-1", ExpectedVersion.noStream(), EventData.of("Opened", "{}")));
             appends.awaitAllWaiting();
             lock.release();
