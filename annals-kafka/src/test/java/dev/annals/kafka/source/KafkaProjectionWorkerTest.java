@@ -10,15 +10,22 @@ import dev.annals.kafka.relay.TopicRule;
 import dev.annals.kafka.testing.KafkaBroker;
 import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.ProjectionOptions;
+import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.ProjectionTransaction;
+import dev.annals.projection.ReadModelStore;
 import dev.annals.projection.RetrySchedule;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.jdbc.projection.JdbcReadModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -217,6 +224,74 @@ class KafkaProjectionWorkerTest {
             assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
                     .isEqualTo("15/14"));
         }
+    }
+
+    @Test
+    void while_the_read_models_database_refuses_writes_nothing_is_parked_and_every_event_is_applied_once_it_is_back()
+            throws Exception {
+        try (var broker = KafkaBroker.start();
+                var deployment = Backends.installed().open(temp.resolve("store").toString(), OpenOptions.defaults())) {
+            String topic = published(broker, deployment, 300);
+            var models = deployment.require(JdbcReadModels.class, "read models");
+            var options = ProjectionOptions.defaults()
+                    .withRetry(new RetrySchedule(3, Duration.ofMillis(10), Duration.ofMillis(40), 0))
+                    .withMeterRegistry(new SimpleMeterRegistry());
+            var away = new AtomicBoolean(true);
+            var refused = new AtomicInteger();
+            try (var target = models.store(Tallies.TABLES);
+                    var worker = KafkaProjection.start(
+                            Tallies.projection("outage"),
+                            refusingWritesWhile(target, away, refused),
+                            KafkaSource.of(broker.bootstrapServers(), Pattern.compile(Pattern.quote(topic))),
+                            options)) {
+                // On each of the two partitions, three deliveries of its first record and the attempt to park it,
+                // all refused.
+                await().atMost(Duration.ofMinutes(2)).until(() -> refused.get() >= 8);
+                away.set(false);
+                await().atMost(Duration.ofMinutes(2)).until(() -> worker.applied() == 300 && worker.lag() == 0);
+                assertThat(target.states().deadLetters(Optional.of("outage"))).isEmpty();
+            }
+            var rows = Tallies.rows(models.connections().open());
+            assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
+                    .isEqualTo("15/14"));
+        }
+    }
+
+    /**
+     * {@code target}, whose units of work refuse every write (a handler's context, a checkpoint, a dead letter)
+     * while {@code away} holds, counting the refusals; reads, such as a partition's checkpoint, go through.
+     */
+    private static <C> ReadModelStore<C> refusingWritesWhile(
+            ReadModelStore<C> target, AtomicBoolean away, AtomicInteger refused) {
+        var writes = Set.of("context", "saveCheckpoint", "park");
+        return new ReadModelStore<>() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T transact(Work<C, T> work) throws Exception {
+                return target.transact(tx -> work.run((ProjectionTransaction<C>) Proxy.newProxyInstance(
+                        ProjectionTransaction.class.getClassLoader(),
+                        new Class<?>[] {ProjectionTransaction.class},
+                        (proxy, method, arguments) -> {
+                            if (away.get() && writes.contains(method.getName())) {
+                                refused.incrementAndGet();
+                                throw new SQLException("the read model's database is away");
+                            }
+                            try {
+                                return method.invoke(tx, arguments);
+                            } catch (InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        })));
+            }
+
+            @Override
+            public ProjectionStates states() {
+                return target.states();
+            }
+
+            @Override
+            public void close() {}
+        };
     }
 
     /** Appends {@code events} over the streams, publishes them to a new 2-partition topic and returns its name. */
