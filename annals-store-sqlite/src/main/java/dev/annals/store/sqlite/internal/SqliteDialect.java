@@ -118,7 +118,7 @@ public final class SqliteDialect implements SqlDialect {
     /** Indexes the events the bulk write added by stream before it commits (docs/adr/0015). */
     @Override
     public List<String> endBulkWrite() {
-        return StreamIndex.CATCH_UP;
+        return StreamIndex.CATCH_UP_SORTED;
     }
 
     @Override
