@@ -67,7 +67,8 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
             names = "--warmup",
             paramLabel = "N",
             defaultValue = "2000",
-            description = "Untimed events each system appends before its first workload (default: ${DEFAULT-VALUE}).")
+            description = "Untimed events each system appends before its first workload; unless N is 0, each"
+                    + " workload is also run once untimed before it is measured (default: ${DEFAULT-VALUE}).")
     private long warmup;
 
     @CommandLine.Mixin

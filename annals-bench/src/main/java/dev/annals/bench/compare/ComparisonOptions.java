@@ -14,7 +14,8 @@ import static java.util.Objects.requireNonNull;
  * @param size        bytes of each event's payload
  * @param postgresUrl the PostgreSQL database for the peers' PostgreSQL columns; empty to leave them out
  * @param postgresUser the PostgreSQL user
- * @param warmup      events each system appends, untimed, before its first workload (JIT, caches)
+ * @param warmup      events each system appends, untimed, before its first workload (JIT, caches); 0 also
+ *                    leaves out the untimed run of each workload before it is measured
  * @param systems     the systems to run, among {@link AppendComparison#SYSTEMS}; the others are reported as left out
  */
 public record ComparisonOptions(
