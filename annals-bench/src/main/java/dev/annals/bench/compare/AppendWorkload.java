@@ -37,7 +37,7 @@ public record AppendWorkload(String name, int writers, int streams, int batch, l
      * starts. A run of 200,000 events lasts about two seconds, and on two cores the JIT compiling Annals's
      * batch path took much of them: 17-20 µs of process CPU per event in the first 100-event workload of a
      * run against 9 in the next one, and 14 µs after a warm-up of half the workload's size. The plain loop's
-     * few lines compile at once (8-9 µs in every case).
+     * few lines compile at once (7-9 µs in every case).
      */
     public AppendWorkload warmUp() {
         return new AppendWorkload(name + " (warm-up)", writers, streams, batch, events);
