@@ -5,7 +5,6 @@ import dev.annals.projection.internal.Deliverer;
 import dev.annals.projection.internal.LagMeter;
 import dev.annals.projection.internal.LiveDelivery;
 import dev.annals.projection.internal.ProjectionGauges;
-import dev.annals.projection.internal.Redelivery;
 import dev.annals.projection.internal.Signals;
 import dev.annals.store.EventReader;
 import dev.annals.subscription.PositionAwaiter;
@@ -64,7 +63,7 @@ public final class ProjectionRunner<C> implements AutoCloseable, PositionAwaiter
         this.states = target.states();
         this.options = options;
         this.lag = new LagMeter(name, reader, projection.source(), options.clock());
-        this.redelivery = new Redelivery<>(projection, reader, target, options.clock());
+        this.redelivery = Redelivery.forRunner(projection, reader, target, options.clock());
         long checkpoint = states.checkpoint(name);
         this.lastHealth = new ProjectionHealth(
                 name,

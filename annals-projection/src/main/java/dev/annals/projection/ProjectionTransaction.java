@@ -45,6 +45,20 @@ public interface ProjectionTransaction<C> {
     /** Letters of {@code projection} an operator asked to retry. */
     List<DeadLetter> retryRequests(String projection);
 
+    /**
+     * Marks {@code letter} resolved if an operator's retry request still stands on it, and says whether it
+     * did: the redelivery that claims a letter is the one that applies it ({@link Redelivery}). A JDBC store
+     * runs it as one conditional update, which waits for another unit of work that claimed the same letter
+     * and then finds it claimed. This default, a read then a write, suits a store that one worker writes.
+     */
+    default boolean claimRetry(DeadLetter letter) {
+        boolean requested = retryRequests(letter.projection()).stream().anyMatch(asked -> asked.id() == letter.id());
+        if (requested) {
+            updateDeadLetter(letter.withStatus(DeadLetterStatus.RESOLVED));
+        }
+        return requested;
+    }
+
     /** Creates read-model {@code version} of {@code projection} empty, dropping what it held. */
     void prepareVersion(String projection, int version);
 

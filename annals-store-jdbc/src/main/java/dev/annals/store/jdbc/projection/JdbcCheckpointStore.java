@@ -113,6 +113,11 @@ public final class JdbcCheckpointStore implements ReadModelStore<RecordedEvent> 
         }
 
         @Override
+        public boolean claimRetry(DeadLetter letter) {
+            return inner.claimRetry(letter);
+        }
+
+        @Override
         public void prepareVersion(String projection, int version) {
             // No tables: the effects live elsewhere.
         }

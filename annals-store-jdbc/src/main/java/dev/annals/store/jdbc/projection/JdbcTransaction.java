@@ -148,6 +148,17 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     }
 
     @Override
+    public boolean claimRetry(DeadLetter letter) {
+        flushQueued("claiming dead letter " + letter.id());
+        try (var statement = connection.prepareStatement(ProjectionSql.CLAIM_RETRY)) {
+            statement.setLong(1, letter.id());
+            return LockWaits.retryWhileBusy(dialect, statement::executeUpdate) == 1;
+        } catch (SQLException e) {
+            throw failed("claiming dead letter " + letter.id(), e);
+        }
+    }
+
+    @Override
     public void prepareVersion(String projection, int version) {
         flushQueued("preparing version " + version + " of " + projection);
         statements.close();

@@ -1,6 +1,7 @@
 package dev.annals.store.jdbc.projection;
 
 import dev.annals.event.EventData;
+import dev.annals.projection.DeadLetter;
 import dev.annals.projection.DeadLetterStatus;
 import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.ProjectionOptions;
@@ -12,10 +13,12 @@ import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
@@ -134,6 +137,26 @@ public abstract class ReadModelConformance {
         assertThat(operator.deadLetter(letter.id()).orElseThrow().status()).isEqualTo(DeadLetterStatus.PARKED);
         operator.skip(letter.id());
         assertThat(operator.deadLetters(Optional.empty())).isEmpty();
+    }
+
+    @Test
+    void a_retry_request_is_claimed_by_one_unit_of_work_and_only_while_it_stands() throws Exception {
+        long position = append("tally-a", Tally.added(1));
+        var now = Instant.parse("2026-12-06T11:00:00Z");
+        var parked = new DeadLetter(
+                0, "tally", position, UUID.randomUUID(), "Added", "refused", 3, now, now, DeadLetterStatus.PARKED);
+        long id = readModel.transact(tx -> tx.park(parked));
+        var letter = operator.deadLetter(id).orElseThrow();
+
+        boolean unasked = readModel.transact(tx -> tx.claimRetry(letter));
+        operator.requestRetry(id);
+        boolean first = readModel.transact(tx -> tx.claimRetry(letter));
+        boolean second = readModel.transact(tx -> tx.claimRetry(letter));
+
+        assertThat(unasked).as("no retry was asked for").isFalse();
+        assertThat(first).isTrue();
+        assertThat(second).as("claimed already").isFalse();
+        assertThat(operator.deadLetter(id).orElseThrow().status()).isEqualTo(DeadLetterStatus.RESOLVED);
     }
 
     @Test

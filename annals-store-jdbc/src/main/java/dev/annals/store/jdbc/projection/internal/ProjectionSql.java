@@ -40,6 +40,10 @@ public final class ProjectionSql {
             "UPDATE dead_letters SET error = ?, attempts = ?, last_failure = ?," + " status = ? WHERE id = ?";
     public static final String SET_LETTER_STATUS =
             "UPDATE dead_letters SET status = ? WHERE id = ?" + " AND status IN ('PARKED', 'RETRY_REQUESTED')";
+    /** Resolves a letter only while a retry request stands on it: the claim of one redelivery. */
+    public static final String CLAIM_RETRY =
+            "UPDATE dead_letters SET status = 'RESOLVED' WHERE id = ? AND status = 'RETRY_REQUESTED'";
+
     public static final String HEAD = "SELECT COALESCE(MAX(position), 0) FROM events";
 
     private ProjectionSql() {}

@@ -1,0 +1,122 @@
+package dev.annals.projection;
+
+import dev.annals.event.RecordedEvent;
+import dev.annals.store.Direction;
+import dev.annals.store.EventReader;
+import dev.annals.store.ReadRequest;
+import dev.annals.store.ReadSource;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Delivers dead letters again when an operator asked for it ({@code annals dlq retry}, or
+ * {@link ProjectionStates#requestRetry}): the letter claimed ({@link ProjectionTransaction#claimRetry}), the
+ * handler's effect and, for a runner that had stopped on it, the checkpoint moved past it, in one unit of
+ * work. A failure leaves the letter parked with one more attempt counted. The event is read from the store by
+ * its position.
+ *
+ * <p>The claim makes a letter delivered once when several workers of a projection serve the same requests (the
+ * workers of a {@code KafkaProjection}): the one that claims it second finds it resolved and passes it over.
+ *
+ * @param <C> the handlers' context type
+ */
+public final class Redelivery<C> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Redelivery.class);
+
+    private final Projection<C> projection;
+    private final EventReader reader;
+    private final ReadModelStore<C> store;
+    private final Clock clock;
+    private final boolean movesCheckpoint;
+
+    private Redelivery(
+            Projection<C> projection,
+            EventReader reader,
+            ReadModelStore<C> store,
+            Clock clock,
+            boolean movesCheckpoint) {
+        this.projection = requireNonNull(projection, "projection");
+        this.reader = requireNonNull(reader, "reader");
+        this.store = requireNonNull(store, "store");
+        this.clock = requireNonNull(clock, "clock");
+        this.movesCheckpoint = movesCheckpoint;
+    }
+
+    /**
+     * For a {@link ProjectionRunner}, whose checkpoint is kept under the projection's name: when the runner
+     * stopped on the letter ({@link FailurePolicy#STOP}), the checkpoint moves past it with the redelivery.
+     */
+    static <C> Redelivery<C> forRunner(
+            Projection<C> projection, EventReader reader, ReadModelStore<C> store, Clock clock) {
+        return new Redelivery<>(projection, reader, store, clock, true);
+    }
+
+    /**
+     * For a worker that keeps checkpoints of its own (a {@code KafkaProjection}, per partition) and has
+     * always gone on past a letter it parked: no checkpoint moves.
+     *
+     * @param reader where the letters' events are read, by their global position: the store whose log fed the
+     *               worker, or a read-only view of it
+     */
+    public static <C> Redelivery<C> forWorker(
+            Projection<C> projection, EventReader reader, ReadModelStore<C> store, Clock clock) {
+        return new Redelivery<>(projection, reader, store, clock, false);
+    }
+
+    /** Serves every retry request of the projection; {@code version} is the live read model's. */
+    public void serveRequests(int version) throws Exception {
+        for (DeadLetter letter : store.transact(tx -> tx.retryRequests(projection.name()))) {
+            redeliver(letter, version);
+        }
+    }
+
+    private void redeliver(DeadLetter letter, int version) throws Exception {
+        RecordedEvent event;
+        try (var found = reader.read(new ReadRequest(new ReadSource.All(), Direction.FORWARD, letter.position(), 1))) {
+            event = found.findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no event at position " + letter.position() + " for dead letter " + letter.id()));
+        }
+        try {
+            boolean delivered = store.transact(tx -> {
+                if (!tx.claimRetry(letter)) {
+                    return false;
+                }
+                projection.apply(event, tx.context(event, version));
+                if (movesCheckpoint && tx.checkpoint(projection.name()) == letter.position() - 1) {
+                    tx.saveCheckpoint(projection.name(), letter.position());
+                }
+                return true;
+            });
+            if (delivered) {
+                LOG.info(
+                        "projection {} handled dead letter {} (position {} event id {}) on redelivery",
+                        projection.name(),
+                        letter.id(),
+                        letter.position(),
+                        letter.eventId());
+            }
+        } catch (Exception | Error e) {
+            if (!ProjectionHandler.isOwnFailure(e)) {
+                throw e;
+            }
+            var failed = letter.failedAgain(DeadLetter.describe(e), clock.instant());
+            store.transact(tx -> {
+                tx.updateDeadLetter(failed);
+                return null;
+            });
+            LOG.warn(
+                    "projection {} failed again on dead letter {} (position {} event id {}), attempt {}: {}",
+                    projection.name(),
+                    letter.id(),
+                    letter.position(),
+                    letter.eventId(),
+                    failed.attempts(),
+                    e.toString());
+        }
+    }
+}
