@@ -8,6 +8,8 @@ import dev.annals.projection.Projection;
 import dev.annals.projection.ProjectionHandler;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ReadModelStore;
+import dev.annals.projection.Redelivery;
+import dev.annals.store.EventReader;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.kafka.CloudEventDeserializer;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -21,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -54,7 +57,10 @@ import static java.util.Objects.requireNonNull;
  * meanwhile while the others go on. After the last attempt it is parked as a {@link DeadLetter} and its
  * partition goes on past it, as the store-fed {@code ProjectionRunner} does under {@link FailurePolicy#SKIP}
  * (the only policy a worker takes). A record no Annals relay wrote is logged and passed over. Unlike the
- * runner, this worker has no rebuild, and a parked event cannot be retried from {@code annals dlq}.
+ * runner, this worker has no rebuild. A parked event is delivered again on {@code annals dlq retry} by a worker
+ * started with an {@link EventReader} of the store whose log the relay publishes (the letter names the event by
+ * its position there); a worker without one leaves retry requests to others. Of several workers serving the
+ * same request, one delivers it ({@link Redelivery}).
  *
  * <p>Its lag, the records of the partitions it holds that it has not yet applied, is {@link #lag()} and the gauge {@code annals.projection.kafka.lag.records}; the events it applied
  * are the counter {@code annals.projection.kafka.applied} (both tagged {@code projection=NAME} and {@code
@@ -69,6 +75,8 @@ public final class KafkaProjection<C> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaProjection.class);
     /** How long a partition whose handler failed waits before it is read again from its checkpoint. */
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /** How often a worker with a reader of the store looks for operators' retry requests. */
+    private static final Duration RETRY_REQUESTS_EVERY = Duration.ofSeconds(1);
     /** Numbers the workers started in this JVM, for their meters' {@code worker} tag and their client ids. */
     private static final AtomicInteger WORKERS = new AtomicInteger();
 
@@ -87,6 +95,10 @@ public final class KafkaProjection<C> implements AutoCloseable {
 
     private final SplittableRandom random = new SplittableRandom();
     private final ProjectionOptions options;
+    /** Serves {@code annals dlq retry} requests when the worker was given a reader of the store. */
+    private final Optional<Redelivery<C>> redelivery;
+    /** When retry requests are looked for next ({@link System#nanoTime()}); the consumer's thread only. */
+    private long nextRetryRequests = System.nanoTime();
 
     private final AtomicLong lag = new AtomicLong();
     private final String worker;
@@ -97,7 +109,11 @@ public final class KafkaProjection<C> implements AutoCloseable {
     private int version;
 
     private KafkaProjection(
-            Projection<C> projection, ReadModelStore<C> target, KafkaSource source, ProjectionOptions options) {
+            Projection<C> projection,
+            ReadModelStore<C> target,
+            KafkaSource source,
+            ProjectionOptions options,
+            Optional<EventReader> letters) {
         if (options.onFailure() != FailurePolicy.SKIP) {
             throw new IllegalArgumentException("a Kafka-fed projection parks an event that keeps failing and goes on"
                     + " with the next: its failure policy must be SKIP, was " + options.onFailure());
@@ -106,6 +122,7 @@ public final class KafkaProjection<C> implements AutoCloseable {
         this.target = target;
         this.source = source;
         this.options = options;
+        this.redelivery = letters.map(reader -> Redelivery.forWorker(projection, reader, target, options.clock()));
         this.registry = options.meterRegistry();
         // Each worker's meters are its own: with the projection's name alone, a second worker in this JVM was
         // handed the first one's gauge, which reported the first worker's lag for both.
@@ -162,11 +179,35 @@ public final class KafkaProjection<C> implements AutoCloseable {
      */
     public static <C> KafkaProjection<C> start(
             Projection<C> projection, ReadModelStore<C> target, KafkaSource source, ProjectionOptions options) {
+        return start(projection, target, source, options, Optional.empty());
+    }
+
+    /**
+     * Starts a worker as {@link #start(Projection, ReadModelStore, KafkaSource, ProjectionOptions)} does that
+     * also delivers parked events again when an operator asks ({@code annals dlq retry}), reading them from
+     * {@code letters} by their position: the store whose log the relay publishes, or a read-only view of it.
+     */
+    public static <C> KafkaProjection<C> start(
+            Projection<C> projection,
+            ReadModelStore<C> target,
+            KafkaSource source,
+            ProjectionOptions options,
+            EventReader letters) {
+        return start(projection, target, source, options, Optional.of(requireNonNull(letters, "letters")));
+    }
+
+    private static <C> KafkaProjection<C> start(
+            Projection<C> projection,
+            ReadModelStore<C> target,
+            KafkaSource source,
+            ProjectionOptions options,
+            Optional<EventReader> letters) {
         var worker = new KafkaProjection<>(
                 requireNonNull(projection, "projection"),
                 requireNonNull(target, "target"),
                 requireNonNull(source, "source"),
-                requireNonNull(options, "options"));
+                requireNonNull(options, "options"),
+                letters);
         worker.thread.start();
         return worker;
     }
@@ -200,6 +241,7 @@ public final class KafkaProjection<C> implements AutoCloseable {
                 }
                 caughtUpPastMarkers(records.partitions());
                 measureLag();
+                serveRetryRequestsIfDue();
             }
         } catch (WakeupException e) {
             // close()
@@ -334,6 +376,27 @@ public final class KafkaProjection<C> implements AutoCloseable {
                     RETRY_PAUSE,
                     parking.toString());
             retryAfter(partition, record.offset(), RETRY_PAUSE);
+        }
+    }
+
+    /**
+     * Delivers again the parked events an operator asked to retry, once per {@link #RETRY_REQUESTS_EVERY}, when
+     * this worker has a reader of the store. A failure to do so (the store or the read model's database away)
+     * is logged and tried again at the next turn; the requests stay.
+     */
+    private void serveRetryRequestsIfDue() {
+        if (redelivery.isEmpty() || System.nanoTime() - nextRetryRequests < 0) {
+            return;
+        }
+        nextRetryRequests = System.nanoTime() + RETRY_REQUESTS_EVERY.toNanos();
+        try {
+            redelivery.get().serveRequests(version);
+        } catch (Exception e) {
+            LOG.warn(
+                    "kafka projection {} could not serve retry requests, trying again in {}: {}",
+                    projection.name(),
+                    RETRY_REQUESTS_EVERY,
+                    e.toString());
         }
     }
 

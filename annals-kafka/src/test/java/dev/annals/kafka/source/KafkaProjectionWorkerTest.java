@@ -132,7 +132,8 @@ class KafkaProjectionWorkerTest {
     }
 
     @Test
-    void an_event_that_keeps_failing_is_parked_as_a_dead_letter_and_its_partition_goes_on_past_it() throws Exception {
+    void an_event_that_keeps_failing_is_parked_and_its_partition_goes_on_and_on_retry_it_is_applied_once()
+            throws Exception {
         try (var broker = KafkaBroker.start();
                 var deployment = Backends.installed().open(temp.resolve("store").toString(), OpenOptions.defaults())) {
             String topic = published(broker, deployment, 300);
@@ -168,16 +169,37 @@ class KafkaProjectionWorkerTest {
                     assertThat(letter.status()).isEqualTo(DeadLetterStatus.PARKED);
                 });
 
-                // Its checkpoint moved past the parked event: a new worker applies nothing again.
-                try (var again = KafkaProjection.start(Tallies.projection("poisoned"), target, source, options)) {
+                // Its checkpoint moved past the parked event: two new workers, given the store to read parked
+                // events from, apply nothing until an operator asks for a retry; then one of them applies it.
+                var redelivered = new AtomicInteger();
+                var healed = Tallies.projection("poisoned", tx -> {
+                    if (tx.event().eventId().equals(poisoned.eventId())) {
+                        redelivered.incrementAndGet();
+                    }
+                });
+                var states = target.states();
+                try (var again = KafkaProjection.start(healed, target, source, options, deployment.store());
+                        var other = KafkaProjection.start(healed, target, source, options, deployment.store())) {
                     await().atMost(Duration.ofMinutes(2))
-                            .until(() -> again.partitions().size() == 2 && again.lag() == 0);
-                    assertThat(again.applied()).isZero();
+                            .until(() -> again.partitions().size()
+                                                    + other.partitions().size()
+                                            == 2
+                                    && again.lag() + other.lag() == 0);
+                    assertThat(again.applied() + other.applied()).isZero();
+                    long id = letters.getFirst().id();
+
+                    states.requestRetry(id);
+
+                    await().atMost(Duration.ofMinutes(1)).until(() -> states.deadLetters(Optional.of("poisoned"))
+                            .isEmpty());
+                    assertThat(states.deadLetter(id).orElseThrow().status()).isEqualTo(DeadLetterStatus.RESOLVED);
                 }
+                // Both workers had the request before them; the one that claimed it second passed it over.
+                assertThat(redelivered).hasValue(1);
             }
             var rows = Tallies.rows(models.connections().open());
             assertThat(rows).hasSize(STREAMS).allSatisfy((stream, row) -> assertThat(row)
-                    .isEqualTo(stream.equals("tally-3") ? "14/14" : "15/14"));
+                    .isEqualTo(stream.equals("tally-3") ? "15/5" : "15/14"));
         }
     }
 
