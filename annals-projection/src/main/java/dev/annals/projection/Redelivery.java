@@ -13,9 +13,9 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * Delivers dead letters again when an operator asked for it ({@code annals dlq retry}, or
- * {@link ProjectionStates#requestRetry}): the letter claimed ({@link ProjectionTransaction#claimRetry}), the
- * handler's effect and, for a runner that had stopped on it, the checkpoint moved past it, in one unit of
- * work. A failure leaves the letter parked with one more attempt counted. The event is read from the store by
+ * {@link ProjectionStates#requestRetry}): the handler's effect, the letter claimed
+ * ({@link ProjectionTransaction#claimRetry}) and, for a runner that had stopped on it, the checkpoint moved past
+ * it, in one unit of work. A failure leaves the letter parked with one more attempt counted. The event is read from the store by
  * its position.
  *
  * <p>The claim makes a letter delivered once when several workers of a projection serve the same requests (the
@@ -67,6 +67,13 @@ public final class Redelivery<C> {
         return new Redelivery<>(projection, reader, store, clock, false);
     }
 
+    /** Rolls back a redelivery whose letter another worker claimed first; no stack trace, it is no fault. */
+    private static final class ClaimedElsewhere extends RuntimeException {
+        ClaimedElsewhere() {
+            super("claimed by another worker", null, false, false);
+        }
+    }
+
     /** Serves every retry request of the projection; {@code version} is the live read model's. */
     public void serveRequests(int version) throws Exception {
         for (DeadLetter letter : store.transact(tx -> tx.retryRequests(projection.name()))) {
@@ -82,33 +89,47 @@ public final class Redelivery<C> {
                             "no event at position " + letter.position() + " for dead letter " + letter.id()));
         }
         try {
-            boolean delivered = store.transact(tx -> {
-                if (!tx.claimRetry(letter)) {
-                    return false;
-                }
+            store.transact(tx -> {
                 projection.apply(event, tx.context(event, version));
+                // Claimed after the handler, not before: a store that applies each call as it comes would
+                // otherwise show the letter resolved while its handler still fails.
+                if (!tx.claimRetry(letter)) {
+                    throw new ClaimedElsewhere();
+                }
                 if (movesCheckpoint && tx.checkpoint(projection.name()) == letter.position() - 1) {
                     tx.saveCheckpoint(projection.name(), letter.position());
                 }
-                return true;
+                return null;
             });
-            if (delivered) {
-                LOG.info(
-                        "projection {} handled dead letter {} (position {} event id {}) on redelivery",
-                        projection.name(),
-                        letter.id(),
-                        letter.position(),
-                        letter.eventId());
-            }
+            LOG.info(
+                    "projection {} handled dead letter {} (position {} event id {}) on redelivery",
+                    projection.name(),
+                    letter.id(),
+                    letter.position(),
+                    letter.eventId());
+        } catch (ClaimedElsewhere another) {
+            LOG.debug(
+                    "projection {} passed over dead letter {} (position {}): another worker claimed it",
+                    projection.name(),
+                    letter.id(),
+                    letter.position());
         } catch (Exception | Error e) {
             if (!ProjectionHandler.isOwnFailure(e)) {
                 throw e;
             }
             var failed = letter.failedAgain(DeadLetter.describe(e), clock.instant());
-            store.transact(tx -> {
+            // Claimed again before it is parked again: another worker may have claimed and applied the letter
+            // since this unit of work rolled back, and parking it over that would invite a second application.
+            boolean parked = store.transact(tx -> {
+                if (!tx.claimRetry(letter)) {
+                    return false;
+                }
                 tx.updateDeadLetter(failed);
-                return null;
+                return true;
             });
+            if (!parked) {
+                return;
+            }
             LOG.warn(
                     "projection {} failed again on dead letter {} (position {} event id {}), attempt {}: {}",
                     projection.name(),
