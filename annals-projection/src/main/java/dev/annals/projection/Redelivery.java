@@ -19,7 +19,9 @@ import static java.util.Objects.requireNonNull;
  * its position.
  *
  * <p>The claim makes a letter delivered once when several workers of a projection serve the same requests (the
- * workers of a {@code KafkaProjection}): the one that claims it second finds it resolved and passes it over.
+ * workers of a {@code KafkaProjection}): the one that claims it second waits for the first's unit of work,
+ * finds the letter resolved and passes it over without running its handler. When the first one's handler
+ * failed, the claim rolled back with it and the second worker tries the letter in turn.
  *
  * @param <C> the handlers' context type
  */
@@ -90,12 +92,13 @@ public final class Redelivery<C> {
         }
         try {
             store.transact(tx -> {
-                projection.apply(event, tx.context(event, version));
-                // Claimed after the handler, not before: a store that applies each call as it comes would
-                // otherwise show the letter resolved while its handler still fails.
+                // Claimed before the handler runs: on a JDBC store the claim holds the letter's row until this
+                // unit of work ends, so another worker's claim waits for it and then finds the letter resolved
+                // without running the handler. A failure below rolls the claim back.
                 if (!tx.claimRetry(letter)) {
                     throw new ClaimedElsewhere();
                 }
+                projection.apply(event, tx.context(event, version));
                 if (movesCheckpoint && tx.checkpoint(projection.name()) == letter.position() - 1) {
                     tx.saveCheckpoint(projection.name(), letter.position());
                 }

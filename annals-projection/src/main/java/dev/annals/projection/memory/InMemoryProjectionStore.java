@@ -26,7 +26,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>Handlers receive the {@link RecordedEvent} as their context. Nothing here can commit a read model's
  * change together with its checkpoint: a handler's effect stays even when a later step of its unit of
- * work fails, and after a crash events after the last stored checkpoint come again. <b>Handlers of such
+ * work fails, and after a crash events after the last stored checkpoint come again. This store's own
+ * bookkeeping (checkpoints, dead letters, controls) is rolled back when a unit of work fails, so that a
+ * failed redelivery leaves its letter as it found it. <b>Handlers of such
  * read models must therefore be idempotent by event id</b> (remember the ids applied, or write with
  * upserts keyed by them). Versions of a read model (for blue/green rebuilds) are the handlers' concern:
  * the context does not say which version is being built. One instance may serve many runners; every
@@ -42,7 +44,13 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
 
     @Override
     public synchronized <T> T transact(Work<RecordedEvent, T> work) throws Exception {
-        return work.run(new Transaction());
+        var tx = new Transaction();
+        try {
+            return work.run(tx);
+        } catch (Exception | Error e) {
+            tx.rollBack();
+            throw e;
+        }
     }
 
     @Override
@@ -132,8 +140,27 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
         // Nothing to release.
     }
 
-    /** Applies each call at once: there is nothing to roll back. */
+    /**
+     * Applies each call at once and remembers, for each entry it changes first, what the entry held, so that
+     * {@link #rollBack} can put it back.
+     */
     private final class Transaction implements ProjectionTransaction<RecordedEvent> {
+
+        private final Map<String, Optional<Long>> checkpointsBefore = new HashMap<>();
+        private final Map<Long, Optional<DeadLetter>> lettersBefore = new HashMap<>();
+        private final Map<String, Optional<ProjectionControl>> controlsBefore = new HashMap<>();
+        private final long nextLetterIdBefore = nextLetterId;
+
+        void rollBack() {
+            checkpointsBefore.forEach((key, before) -> restore(checkpoints, key, before));
+            lettersBefore.forEach((id, before) -> restore(letters, id, before));
+            controlsBefore.forEach((projection, before) -> restore(controls, projection, before));
+            nextLetterId = nextLetterIdBefore;
+        }
+
+        private static <K, V> void restore(Map<K, V> map, K key, Optional<V> before) {
+            before.ifPresentOrElse(value -> map.put(key, value), () -> map.remove(key));
+        }
 
         @Override
         public RecordedEvent context(RecordedEvent event, int version) {
@@ -147,17 +174,20 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
 
         @Override
         public void saveCheckpoint(String key, long position) {
+            checkpointsBefore.putIfAbsent(key, Optional.ofNullable(checkpoints.get(key)));
             checkpoints.put(key, position);
         }
 
         @Override
         public void deleteCheckpoint(String key) {
+            checkpointsBefore.putIfAbsent(key, Optional.ofNullable(checkpoints.get(key)));
             checkpoints.remove(key);
         }
 
         @Override
         public long park(DeadLetter letter) {
             long id = nextLetterId++;
+            lettersBefore.putIfAbsent(id, Optional.empty());
             letters.put(
                     id,
                     new DeadLetter(
@@ -176,6 +206,7 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
 
         @Override
         public void updateDeadLetter(DeadLetter letter) {
+            lettersBefore.putIfAbsent(letter.id(), Optional.ofNullable(letters.get(letter.id())));
             letters.put(letter.id(), letter);
         }
 
@@ -200,6 +231,7 @@ public final class InMemoryProjectionStore implements ReadModelStore<RecordedEve
         @Override
         public void promote(String projection, int version, int oldVersion) {
             var current = control(projection);
+            controlsBefore.putIfAbsent(projection, Optional.ofNullable(controls.get(projection)));
             controls.put(projection, new ProjectionControl(current.paused(), RebuildMode.NONE, version));
         }
     }

@@ -7,20 +7,30 @@ import dev.annals.projection.FailurePolicy;
 import dev.annals.projection.ProjectionOptions;
 import dev.annals.projection.ProjectionRunner;
 import dev.annals.projection.ProjectionState;
+import dev.annals.projection.ProjectionStates;
+import dev.annals.projection.ReadModelStore;
 import dev.annals.projection.RebuildMode;
+import dev.annals.projection.Redelivery;
 import dev.annals.projection.RetrySchedule;
 import dev.annals.store.EventStore;
 import dev.annals.store.ExpectedVersion;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,6 +167,70 @@ public abstract class ReadModelConformance {
         assertThat(first).isTrue();
         assertThat(second).as("claimed already").isFalse();
         assertThat(operator.deadLetter(id).orElseThrow().status()).isEqualTo(DeadLetterStatus.RESOLVED);
+    }
+
+    @Test
+    void two_workers_serving_one_retry_request_run_its_handler_once() throws Exception {
+        long position = append("tally-a", Tally.added(5));
+        var now = Instant.parse("2026-12-06T13:00:00Z");
+        long id = readModel.transact(tx -> {
+            tx.ensureVersion("tally", 1);
+            return tx.park(new DeadLetter(
+                    0, "tally", position, UUID.randomUUID(), "Added", "refused", 3, now, now, DeadLetterStatus.PARKED));
+        });
+        operator.requestRetry(id);
+        var runs = new AtomicInteger();
+        var projection = Tally.projection("tally", tx -> runs.incrementAndGet());
+        // Each worker waits after reading the requests until the other has read them too, so that both
+        // redeliver the letter: the claim alone decides which one applies it.
+        var bothSawRequest = new CyclicBarrier(2);
+        var executor = Executors.newFixedThreadPool(2);
+        try (var otherWorkersModel = openReadModel(store, Tally.TABLES)) {
+            var served = new ArrayList<Future<?>>();
+            for (var model : List.of(readModel, otherWorkersModel)) {
+                var worker = Redelivery.forWorker(
+                        projection, store, afterFirstUnitOfWork(model, bothSawRequest), Clock.systemUTC());
+                served.add(executor.submit(() -> {
+                    worker.serveRequests(1);
+                    return null;
+                }));
+            }
+            for (var done : served) {
+                done.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+
+        assertThat(runs).hasValue(1);
+        assertThat(operator.deadLetter(id).orElseThrow().status()).isEqualTo(DeadLetterStatus.RESOLVED);
+        assertThat(tallies()).containsExactly(Map.entry("tally-a", 5L));
+    }
+
+    /** {@code model}, waiting at {@code barrier} once its first unit of work has ended. */
+    private static ReadModelStore<SqlContext> afterFirstUnitOfWork(
+            ReadModelStore<SqlContext> model, CyclicBarrier barrier) {
+        var first = new AtomicBoolean(true);
+        return new ReadModelStore<>() {
+            @Override
+            public <T> T transact(Work<SqlContext, T> work) throws Exception {
+                T result = model.transact(work);
+                if (first.getAndSet(false)) {
+                    barrier.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                }
+                return result;
+            }
+
+            @Override
+            public ProjectionStates states() {
+                return model.states();
+            }
+
+            @Override
+            public void close() {
+                // The test closes the model it wraps.
+            }
+        };
     }
 
     @Test
