@@ -66,6 +66,21 @@ class SqliteAuditSealingTest {
     }
 
     @Test
+    void verify_seals_the_events_written_without_a_hash_while_the_store_was_closed() throws SQLException {
+        sql("DELETE FROM event_hashes WHERE position > 2");
+
+        var first = SqliteAuditTrail.open(data).verify();
+        var again = SqliteAuditTrail.open(data).verify();
+
+        assertThat(first.intact()).isTrue();
+        assertThat(first.verified()).isEqualTo(2);
+        assertThat(first.sealed()).isEqualTo(3);
+        assertThat(again.verified()).isEqualTo(5);
+        assertThat(again.sealed()).isZero();
+        assertThat(again.headHash()).isEqualTo(first.headHash());
+    }
+
+    @Test
     void an_inserted_event_is_found() throws SQLException {
         sql(
                 "DELETE FROM events WHERE position = 3",
