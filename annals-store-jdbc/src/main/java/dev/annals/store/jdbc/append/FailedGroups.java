@@ -107,8 +107,7 @@ final class FailedGroups {
                     database,
                     failure.getMessage());
             failure.reason()
-                    .ifPresent(reason -> faults.accept(PendingAppend.unavailable(
-                            reason, "the store cannot write: " + reason.description(), failure.getCause())));
+                    .ifPresent(reason -> faults.accept(PendingAppend.storeCannotWrite(reason, failure.getCause())));
             return LookUp.FAILED;
         } catch (RuntimeException refused) {
             append.refuse(refused);
@@ -116,10 +115,12 @@ final class FailedGroups {
         }
     }
 
+    /**
+     * Fails {@code append}, recording a storage fault first: its caller, told of the fault, may ask for the
+     * store's readiness at once (an HTTP client that got a 507), and must not find it ready.
+     */
     void fail(PendingAppend append, BatchFailure failure) {
-        var failed = append.fail(database, failure);
-        if (failed instanceof StoreUnavailableException unavailable) {
-            faults.accept(unavailable);
-        }
+        failure.reason().ifPresent(reason -> faults.accept(PendingAppend.storeCannotWrite(reason, failure.getCause())));
+        append.fail(database, failure);
     }
 }

@@ -134,9 +134,7 @@ public final class GroupCommit {
             }
             fault = null;
         } catch (BatchFailure failure) {
-            failure.reason()
-                    .ifPresent(reason -> fault = PendingAppend.unavailable(
-                            reason, "the store cannot write: " + reason.description(), failure.getCause()));
+            failure.reason().ifPresent(reason -> fault = PendingAppend.storeCannotWrite(reason, failure.getCause()));
         } finally {
             writing.unlock();
         }

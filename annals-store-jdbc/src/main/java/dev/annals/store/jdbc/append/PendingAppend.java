@@ -164,6 +164,14 @@ public record PendingAppend(
                         cause));
     }
 
+    /**
+     * The storage fault the store is in, as {@link GroupCommit#writeFault()} reports it: no append's own, so it
+     * names no stream (readiness shows it to callers without a token).
+     */
+    static StoreUnavailableException storeCannotWrite(StoreUnavailableException.Reason reason, Throwable cause) {
+        return unavailable(reason, "the store cannot write: " + reason.description(), cause);
+    }
+
     /** A storage fault with {@code message}: a {@link StoreUnavailableException}. */
     static StoreUnavailableException unavailable(
             StoreUnavailableException.Reason reason, String message, Throwable cause) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -219,6 +220,44 @@ class GroupCommitTest {
         var next = append("account-2");
         groupCommit.submit(next);
         assertThat(next.await()).isNotNull();
+    }
+
+    @Test
+    void a_storage_fault_is_the_stores_before_the_caller_hears_of_it_and_names_no_stream() {
+        var full = new BatchFailure(
+                Optional.of(StoreUnavailableException.Reason.DISK_FULL),
+                false,
+                new IllegalStateException("SQLITE_FULL"));
+        var fullDisk = new BatchWriter() {
+            @Override
+            public void write(List<PendingAppend> batch) throws BatchFailure {
+                throw full;
+            }
+
+            @Override
+            public Optional<AppendResult> lookUp(PendingAppend append) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void probe() throws BatchFailure {
+                throw full;
+            }
+        };
+        groupCommit = new GroupCommit("test", 100, fullDisk);
+        var append = append("account-1");
+        // Runs on the thread that completes the append, at that moment: what a client told of the fault
+        // would find if it asked for readiness at once.
+        var faultWhenTold = new AtomicReference<Optional<StoreUnavailableException>>();
+        append.outcome().whenComplete((result, failure) -> faultWhenTold.set(groupCommit.writeFault()));
+
+        groupCommit.submit(append);
+
+        assertThatThrownBy(append::await).isInstanceOf(StoreUnavailableException.class);
+        assertThat(faultWhenTold.get()).hasValueSatisfying(fault -> {
+            assertThat(fault.reason()).isEqualTo(StoreUnavailableException.Reason.DISK_FULL);
+            assertThat(fault.getMessage()).doesNotContain("account-1");
+        });
     }
 
     private void write(List<PendingAppend> batch) throws BatchFailure {
