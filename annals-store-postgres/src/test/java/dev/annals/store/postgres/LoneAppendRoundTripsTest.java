@@ -1,8 +1,13 @@
 package dev.annals.store.postgres;
 
 import dev.annals.event.EventData;
+import dev.annals.store.AppendResult;
+import dev.annals.store.DeletionMode;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.StreamInfo;
 import dev.annals.store.WrongExpectedVersionException;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -10,10 +15,13 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * What a lone append asks of the server (docs/adr/0041): one call of one of the schema's append functions
- * in auto-commit, its commit included; only an append that may be an exact retry takes the long way.
+ * What a lone append asks of the server (docs/adr/0041): one request in auto-commit, its commit included (the
+ * fast path's plain statements, or a call of one of the schema's append functions); a lone event the fast
+ * path could not write costs a second request, the call; only an append that may be an exact retry takes
+ * the long way.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class LoneAppendRoundTripsTest {
@@ -30,6 +38,75 @@ class LoneAppendRoundTripsTest {
             store.append("lamp-1", ExpectedVersion.exact(0), EventData.of("Dimmed", "{}"));
 
             assertThat(log.requests()).hasSize(2).allMatch(sql -> sql.contains(CALL));
+        });
+    }
+
+    @Test
+    void a_lone_event_of_a_known_type_to_a_live_stream_is_one_request_of_plain_statements() {
+        withStore((store, log) -> {
+            store.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"));
+            log.clear();
+
+            var exact = store.append("lamp-1", ExpectedVersion.exact(0), EventData.of("Lit", "{}"));
+            var any = store.append("lamp-1", ExpectedVersion.any(), EventData.of("Lit", "{}"));
+            var exists = store.append("lamp-1", ExpectedVersion.streamExists(), EventData.of("Lit", "{}"));
+
+            assertThat(List.of(exact, any, exists))
+                    .extracting(AppendResult::streamVersion, AppendResult::position)
+                    .containsExactly(tuple(1L, 2L), tuple(2L, 3L), tuple(3L, 4L));
+            assertThat(log.requests()).hasSize(3).allSatisfy(sql -> assertThat(sql)
+                    .startsWith("SELECT pg_advisory_xact_lock")
+                    .contains("INSERT INTO")
+                    .contains("pg_notify")
+                    .doesNotContain(CALL));
+        });
+    }
+
+    @Test
+    void the_fast_paths_statements_run_in_one_transaction() throws SQLException {
+        // The fast path's lock is only worth anything if it is held until the insert after it commits: the
+        // driver sends both statements before one Sync, and the server runs what comes before a Sync in one
+        // implicit transaction. Asked the same way, two statements must answer the same transaction id.
+        try (var pool = TestDatabase.smallPool();
+                var connection = pool.getConnection();
+                var statements = connection.prepareStatement("SELECT txid_current(); SELECT txid_current()")) {
+            assertThat(connection.getAutoCommit()).isTrue();
+            statements.execute();
+            long first;
+            try (var row = statements.getResultSet()) {
+                row.next();
+                first = row.getLong(1);
+            }
+            statements.getMoreResults();
+            try (var row = statements.getResultSet()) {
+                row.next();
+                assertThat(row.getLong(1)).isEqualTo(first);
+            }
+        }
+    }
+
+    @Test
+    void a_lone_event_the_fast_path_cannot_write_goes_on_to_the_call() {
+        withStore((store, log) -> {
+            store.append("lamp-1", ExpectedVersion.noStream(), EventData.of("Lit", "{}"));
+            store.deleteStream("lamp-1", DeletionMode.SOFT);
+            log.clear();
+
+            assertThatThrownBy(() -> store.append("lamp-1", ExpectedVersion.exact(5), EventData.of("Lit", "{}")))
+                    .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.actualVersion())
+                            .isEqualTo(StreamInfo.NO_STREAM));
+            // A soft-deleted stream lives again, at the version after its last.
+            assertThat(store.append("lamp-1", ExpectedVersion.any(), EventData.of("Lit", "{}"))
+                            .streamVersion())
+                    .isEqualTo(1);
+
+            assertThat(log.requests())
+                    .hasSize(4)
+                    .satisfiesExactly(
+                            fast -> assertThat(fast).startsWith("SELECT pg_advisory_xact_lock"),
+                            call -> assertThat(call).contains(CALL),
+                            fast -> assertThat(fast).startsWith("SELECT pg_advisory_xact_lock"),
+                            call -> assertThat(call).contains(CALL));
         });
     }
 
