@@ -1,12 +1,21 @@
 package dev.annals.bench.http;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class WrkLoadTest {
@@ -56,5 +65,42 @@ class WrkLoadTest {
         assertThatThrownBy(() -> WrkLoad.parse(HttpRoute.HEALTH, "unable to connect to 127.0.0.1:1"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("unable to connect");
+    }
+
+    @Test
+    void every_append_request_of_the_script_posts_the_whole_body_to_a_stream_of_its_own()
+            throws IOException, InterruptedException {
+        assumeTrue(WrkLoad.available(), "wrk is not installed here");
+        var server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        var target = new HttpTarget(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/"), 200);
+        var paths = ConcurrentHashMap.<String>newKeySet();
+        var requests = new AtomicLong();
+        var wrong = new AtomicLong();
+        server.createContext("/streams/", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            boolean right = exchange.getRequestMethod().equals("POST")
+                    && "application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))
+                    && Arrays.equals(body, target.appendBody());
+            requests.incrementAndGet();
+            if (!right || !paths.add(exchange.getRequestURI().getPath())) {
+                wrong.incrementAndGet();
+            }
+            exchange.sendResponseHeaders(right ? 201 : 400, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            RouteRate rate = new WrkLoad(target, 4).load(HttpRoute.APPEND, Duration.ofSeconds(1));
+
+            assertThat(rate.failures()).isZero();
+            assertThat(wrong)
+                    .as("requests with another method, type or body, or a stream named twice")
+                    .hasValue(0);
+            assertThat(requests.get()).isPositive().isGreaterThanOrEqualTo(rate.requests());
+            assertThat(Set.copyOf(paths)).allMatch(path -> path.startsWith("/streams/"));
+        } finally {
+            server.stop(0);
+        }
     }
 }
