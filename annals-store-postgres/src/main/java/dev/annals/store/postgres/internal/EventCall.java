@@ -26,19 +26,20 @@ import java.util.List;
  * {@code append_one_event}'s fast path without the PL/pgSQL call around it (docs/adr/0041, "the fast path
  * as plain statements").
  *
- * <p>When the insert writes nothing (a refusal, a deleted or empty stream), that transaction committed nothing,
- * and every other case, goes to the schema's {@code append_one_event} function (migration V12), whose rules
- * decide it. Both fail as {@link GroupCall} does (SQLSTATE {@value GroupCall#MAY_BE_RETRY} or a unique
- * violation, having written nothing) when the append must take the long way.
+ * <p>An append the insert did not write (a refusal, a deleted or empty stream: its transaction committed
+ * nothing but the lock) goes on to the schema's {@code append_one_event} function (migration V12), whose rules
+ * decide it, and so does every append the fast path does not take. Both fail as {@link GroupCall} does
+ * (SQLSTATE {@value GroupCall#MAY_BE_RETRY} or a unique violation, having written nothing) when the append
+ * must take the long way.
  */
 final class EventCall {
 
     private final PostgresDialect dialect;
     private final PostgresAppender types;
     private final String sql;
-    /** The fast path for an exact expected version, and for "any" and "the stream exists". */
+    /** The fast path's statements for an exact expected version. */
     private final String fastAtVersion;
-
+    /** The fast path's statements for "any version" and "the stream exists". */
     private final String fastAnyVersion;
 
     /** Calls the function in {@code dialect}'s schema, with the event type keys {@code types} knows. */
