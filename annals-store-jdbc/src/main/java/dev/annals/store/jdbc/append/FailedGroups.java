@@ -35,6 +35,7 @@ final class FailedGroups {
      * with it at once instead of waiting for the same fault once per append.
      */
     void resolve(List<PendingAppend> batch, BatchFailure failure) {
+        recordFault(failure);
         boolean canLookUp = true;
         for (PendingAppend append : batch) {
             if (failure.outcomeUnknown()) {
@@ -66,6 +67,7 @@ final class FailedGroups {
             batchWriter.write(List.of(append));
             faults.accept(null);
         } catch (BatchFailure failure) {
+            recordFault(failure);
             if (!failure.outcomeUnknown()) {
                 fail(append, failure);
             } else if (append.change().isPresent()) {
@@ -106,8 +108,7 @@ final class FailedGroups {
                     append.stream(),
                     database,
                     failure.getMessage());
-            failure.reason()
-                    .ifPresent(reason -> faults.accept(PendingAppend.storeCannotWrite(reason, failure.getCause())));
+            recordFault(failure);
             return LookUp.FAILED;
         } catch (RuntimeException refused) {
             append.refuse(refused);
@@ -115,12 +116,19 @@ final class FailedGroups {
         }
     }
 
-    /**
-     * Fails {@code append}, recording a storage fault first: its caller, told of the fault, may ask for the
-     * store's readiness at once (an HTTP client that got a 507), and must not find it ready.
-     */
+    /** Fails {@code append}, recording a storage fault first (see {@link #recordFault}). */
     void fail(PendingAppend append, BatchFailure failure) {
-        failure.reason().ifPresent(reason -> faults.accept(PendingAppend.storeCannotWrite(reason, failure.getCause())));
+        recordFault(failure);
         append.fail(database, failure);
+    }
+
+    /**
+     * Records {@code failure}'s storage fault, if it names one, as the store's. Called before any append it
+     * fails is completed, whichever way (refused before the commit, or of unknown outcome): the caller, told
+     * of the fault, may ask for the store's readiness at once (an HTTP client that got a 507 or a 503), and
+     * must not find it ready.
+     */
+    private void recordFault(BatchFailure failure) {
+        failure.reason().ifPresent(reason -> faults.accept(PendingAppend.storeCannotWrite(reason, failure.getCause())));
     }
 }

@@ -228,20 +228,45 @@ class GroupCommitTest {
                 Optional.of(StoreUnavailableException.Reason.DISK_FULL),
                 false,
                 new IllegalStateException("SQLITE_FULL"));
+
+        assertTheFaultIsTheStoresWhenTheCallerHearsOfIt(full, Optional.empty());
+    }
+
+    @Test
+    void a_storage_fault_in_a_commit_of_unknown_outcome_is_the_stores_before_the_caller_hears_of_it() {
+        var fullInCommit = new BatchFailure(
+                Optional.of(StoreUnavailableException.Reason.DISK_FULL),
+                true,
+                new IllegalStateException("SQLITE_FULL in COMMIT"));
+        // The look-up that would tell whether the commit wrote fails too, for a cause it cannot name.
+        var lookUpFailed = new BatchFailure(Optional.empty(), false, new IllegalStateException("the look-up failed"));
+
+        assertTheFaultIsTheStoresWhenTheCallerHearsOfIt(fullInCommit, Optional.of(lookUpFailed));
+    }
+
+    /**
+     * Appends to a store whose every write fails with {@code writeFailure} (and every look-up with {@code
+     * lookUpFailure}, if given) and checks what readiness would say at the moment the caller is told.
+     */
+    private void assertTheFaultIsTheStoresWhenTheCallerHearsOfIt(
+            BatchFailure writeFailure, Optional<BatchFailure> lookUpFailure) {
         var fullDisk = new BatchWriter() {
             @Override
             public void write(List<PendingAppend> batch) throws BatchFailure {
-                throw full;
+                throw writeFailure;
             }
 
             @Override
-            public Optional<AppendResult> lookUp(PendingAppend append) {
+            public Optional<AppendResult> lookUp(PendingAppend append) throws BatchFailure {
+                if (lookUpFailure.isPresent()) {
+                    throw lookUpFailure.get();
+                }
                 return Optional.empty();
             }
 
             @Override
             public void probe() throws BatchFailure {
-                throw full;
+                throw writeFailure;
             }
         };
         groupCommit = new GroupCommit("test", 100, fullDisk);
