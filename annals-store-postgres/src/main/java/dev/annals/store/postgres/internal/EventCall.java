@@ -1,16 +1,13 @@
 package dev.annals.store.postgres.internal;
 
 import dev.annals.event.EventData;
-import dev.annals.event.MetadataJson;
 import dev.annals.store.AppendResult;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamName;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.append.PendingAppend;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
@@ -101,7 +98,7 @@ final class EventCall {
             statements.setLong(4, typeKey);
             statements.setInt(5, event.schemaVersion());
             statements.setBytes(6, event.payload());
-            bindMetadata(statements, 7, event);
+            PostgresAppender.bindMetadata(statements, 7, event);
             statements.setLong(8, EventRows.microsOf(Instant.now()));
             statements.setString(9, append.stream());
             int next = 10;
@@ -132,7 +129,7 @@ final class EventCall {
             call.setLong(10, typeKey);
             call.setInt(11, event.schemaVersion());
             call.setBytes(12, event.payload());
-            bindMetadata(call, 13, event);
+            PostgresAppender.bindMetadata(call, 13, event);
             try (var row = call.executeQuery()) {
                 row.next();
                 // {outcome, version, position, type key}
@@ -144,14 +141,6 @@ final class EventCall {
                 }
                 return GroupCall.outcome(append, answer[0].intValue(), answer[1], answer[2]);
             }
-        }
-    }
-
-    private static void bindMetadata(PreparedStatement statement, int index, EventData event) throws SQLException {
-        if (event.metadata().isEmpty()) {
-            statement.setNull(index, Types.BINARY);
-        } else {
-            statement.setBytes(index, MetadataJson.encode(event.metadata()));
         }
     }
 }

@@ -189,13 +189,18 @@ public final class PostgresAppender {
         insert.setLong(5, typeKey(connection, event.type()));
         insert.setInt(6, event.schemaVersion());
         insert.setBytes(7, event.payload());
-        if (event.metadata().isEmpty()) {
-            insert.setNull(8, Types.BINARY);
-        } else {
-            insert.setBytes(8, MetadataJson.encode(event.metadata()));
-        }
+        bindMetadata(insert, 8, event);
         insert.setLong(9, recordedAt);
         insert.addBatch();
+    }
+
+    /** Binds {@code event}'s metadata as JSON bytes to parameter {@code index}, or NULL when it has none. */
+    static void bindMetadata(PreparedStatement statement, int index, EventData event) throws SQLException {
+        if (event.metadata().isEmpty()) {
+            statement.setNull(index, Types.BINARY);
+        } else {
+            statement.setBytes(index, MetadataJson.encode(event.metadata()));
+        }
     }
 
     /** The largest stream key in use, 0 when there is none. */
