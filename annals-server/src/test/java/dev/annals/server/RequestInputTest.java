@@ -45,7 +45,7 @@ class RequestInputTest {
     }
 
     private List<ILoggingEvent> errors() {
-        return log.list.stream()
+        return LogSnapshots.of(log).stream()
                 .filter(event -> event.getLevel().isGreaterOrEqual(Level.WARN))
                 .toList();
     }

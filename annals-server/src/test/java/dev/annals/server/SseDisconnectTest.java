@@ -56,16 +56,17 @@ class SseDisconnectTest {
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     store.append("account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":1}"));
-                    return log.list.stream()
+                    return LogSnapshots.of(log).stream()
                             .anyMatch(event -> event.getFormattedMessage().startsWith("SSE client of"));
                 });
 
-        assertThat(log.list.stream()
+        assertThat(LogSnapshots.of(log).stream()
                         .filter(event ->
                                 event.getLevel().isGreaterOrEqual(Level.WARN) || event.getThrowableProxy() != null)
                         .map(ILoggingEvent::getFormattedMessage))
                 .isEmpty();
-        assertThat(log.list.stream().filter(event -> event.getFormattedMessage().startsWith("SSE client of")))
+        assertThat(LogSnapshots.of(log).stream()
+                        .filter(event -> event.getFormattedMessage().startsWith("SSE client of")))
                 .allMatch(event -> event.getLevel() == Level.DEBUG);
     }
 
@@ -89,11 +90,11 @@ class SseDisconnectTest {
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
                     store.append("account-1", ExpectedVersion.any(), EventData.of("Deposited", "{\"amount\":1}"));
-                    return log.list.stream()
+                    return LogSnapshots.of(log).stream()
                             .anyMatch(event -> event.getFormattedMessage().startsWith("SSE client of"));
                 });
 
-        assertThat(log.list.stream()
+        assertThat(LogSnapshots.of(log).stream()
                         .filter(event ->
                                 event.getLevel().isGreaterOrEqual(Level.WARN) || event.getThrowableProxy() != null)
                         .map(ILoggingEvent::getFormattedMessage))

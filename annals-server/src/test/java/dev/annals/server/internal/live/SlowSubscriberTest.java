@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.annals.event.EventData;
+import dev.annals.server.LogSnapshots;
 import dev.annals.server.internal.auth.Guard;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.memory.InMemoryEventStore;
@@ -80,7 +81,7 @@ class SlowSubscriberTest {
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
                     append();
-                    return log.list.stream().anyMatch(event -> event.getFormattedMessage()
+                    return LogSnapshots.of(log).stream().anyMatch(event -> event.getFormattedMessage()
                             .startsWith("an SSE client of $all fell behind"));
                 });
         append();
