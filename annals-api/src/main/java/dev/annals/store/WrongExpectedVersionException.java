@@ -17,11 +17,17 @@ public final class WrongExpectedVersionException extends EventStoreException {
      *                      when the stream does not exist
      */
     public WrongExpectedVersionException(String stream, ExpectedVersion expected, long actualVersion) {
-        super("wrong expected version for stream '" + stream + "': expected " + expected + ", actual "
-                + (actualVersion == StreamInfo.NO_STREAM ? "no stream" : Long.toString(actualVersion)));
+        // The message is built when asked: a writer that loses a race and retries never reads it.
+        super(null);
         this.stream = stream;
         this.expected = expected;
         this.actualVersion = actualVersion;
+    }
+
+    @Override
+    public String getMessage() {
+        return "wrong expected version for stream '" + stream + "': expected " + expected + ", actual "
+                + (actualVersion == StreamInfo.NO_STREAM ? "no stream" : Long.toString(actualVersion));
     }
 
     public String stream() {

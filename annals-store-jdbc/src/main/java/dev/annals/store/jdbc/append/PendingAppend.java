@@ -72,6 +72,9 @@ public record PendingAppend(
         if (outcome.state() == Future.State.SUCCESS) {
             return outcome.resultNow();
         }
+        if (outcome.exceptionNow() instanceof VersionRefusal refused) {
+            throw refused.toException();
+        }
         if (outcome.exceptionNow() instanceof RuntimeException refused) {
             throw refused;
         }

@@ -4,7 +4,6 @@ import dev.annals.event.EventData;
 import dev.annals.event.Metadata;
 import dev.annals.store.AppendResult;
 import dev.annals.store.ExpectedVersion;
-import dev.annals.store.WrongExpectedVersionException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,9 +28,9 @@ class GroupOutcomesTest {
         var batch = List.of(winner, firstLoser, other, secondLoser);
         Object[] outcomes = {
             new AppendResult(5, 100),
-            new WrongExpectedVersionException("first-loser", ExpectedVersion.exact(4), 5),
+            new VersionRefusal("first-loser", ExpectedVersion.exact(4), 5),
             new AppendResult(1, 102),
-            new WrongExpectedVersionException("second-loser", ExpectedVersion.exact(4), 5)
+            new VersionRefusal("second-loser", ExpectedVersion.exact(4), 5)
         };
 
         int events = GroupOutcomes.complete(batch, outcomes);

@@ -6,9 +6,9 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamDeletedException;
 import dev.annals.store.StreamName;
-import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.append.PendingAppend;
+import dev.annals.store.jdbc.append.VersionRefusal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -132,7 +132,7 @@ final class GroupCall {
     static Object outcome(PendingAppend append, int code, long version, long position) {
         return switch (code) {
             case WRITTEN -> new AppendResult(version, position);
-            case WRONG_VERSION -> new WrongExpectedVersionException(append.stream(), append.expected(), version);
+            case WRONG_VERSION -> new VersionRefusal(append.stream(), append.expected(), version);
             default -> new StreamDeletedException(append.stream());
         };
     }

@@ -4,11 +4,11 @@ import dev.annals.event.EventData;
 import dev.annals.store.AppendResult;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
-import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.append.PendingAppend;
+import dev.annals.store.jdbc.append.VersionRefusal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -84,8 +84,7 @@ final class GroupWriter {
                     if (!append.expected().accepts(actual)) {
                         rows.flush();
                         outcomes[i] = StoredEvents.resolveRetry(dialect, connection, append.stream(), append.events())
-                                .orElseThrow(() ->
-                                        new WrongExpectedVersionException(append.stream(), append.expected(), actual));
+                                .orElseThrow(() -> new VersionRefusal(append.stream(), append.expected(), actual));
                         continue;
                     }
                 } catch (RuntimeException refused) {

@@ -6,10 +6,10 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
-import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.StoredEvents;
+import dev.annals.store.jdbc.append.VersionRefusal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -112,7 +112,7 @@ public final class PostgresAppender {
      * Writes {@code events} to {@code stream} in the open, locked transaction of {@code connection}.
      *
      * @return the append's result, or the original result of an exact retry (which writes nothing)
-     * @throws WrongExpectedVersionException when the stream is elsewhere and this is no exact retry
+     * @throws VersionRefusal               when the stream is elsewhere and this is no exact retry
      * @throws SQLException                  when the database failed, or an event id is stored already (a
      *                                       unique violation: roll back, then resolve the retry)
      */
@@ -146,7 +146,7 @@ public final class PostgresAppender {
             if (retry.isPresent()) {
                 return retry.get();
             }
-            throw new WrongExpectedVersionException(stream, expected, actual);
+            throw new VersionRefusal(stream, expected, actual);
         }
         if (!known) {
             streamKey = insertStream(connection, stream);

@@ -9,7 +9,6 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StreamInfo;
 import dev.annals.store.StreamName;
-import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.internal.StreamMarks;
 import dev.annals.store.jdbc.EventRows;
 import dev.annals.store.jdbc.SqlDialect;
@@ -17,6 +16,7 @@ import dev.annals.store.jdbc.StoredEvents;
 import dev.annals.store.jdbc.StreamMarksRows;
 import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.jdbc.append.StreamChange;
+import dev.annals.store.jdbc.append.VersionRefusal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -181,7 +181,7 @@ final class BatchAppender implements AutoCloseable {
             // A retry after the stream moved on must still succeed: its ids are looked up with the group's
             // other refusals before the commit (settleRefusals), which may still acknowledge it.
             refused.refusedByVersion(append);
-            throw new WrongExpectedVersionException(stream, append.expected(), actual);
+            throw new VersionRefusal(stream, append.expected(), actual);
         }
         boolean revived = known.isPresent() && known.get().state() != StreamMarks.State.LIVE;
         savepointIfSeveralRows(append, revived);
