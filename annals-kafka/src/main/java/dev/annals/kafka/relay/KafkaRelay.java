@@ -40,6 +40,8 @@ import static java.util.Objects.requireNonNull;
 public final class KafkaRelay implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaRelay.class);
+    /** How many times a relay that failed looks for a newcomer's claim before it opens a session again. */
+    private static final int CLAIM_LOOKS = 3;
 
     private final EventReader reader;
     private final RelayOptions options;
@@ -157,17 +159,30 @@ public final class KafkaRelay implements AutoCloseable {
     }
 
     /**
-     * After a failure the producer did not call fencing: has another relay committed a checkpoint since ours?
+     * After a failure the producer did not call fencing: has another relay committed a checkpoint since ours,
+     * now or within {@value #CLAIM_LOOKS} looks a heartbeat apart?
      * Then it holds the source, and opening a session again would fence it back (the two would take turns).
      * When the checkpoint cannot be read (the broker is away), the answer is no: retrying is safe, since a
      * newer relay, if any, fences us again.
      */
     private boolean anotherInstanceTookOver() {
-        try {
-            return checkpoints.read(admin, Duration.ofSeconds(10)).writtenByAnotherThan(instance);
-        } catch (Exception e) {
-            return false;
+        // A newcomer fences us first and commits its claim only once it has read the checkpoint; on a loaded
+        // two-core machine that took longer than a heartbeat, we looked too early and fenced it back. So look
+        // again, a heartbeat apart, before taking the source back.
+        for (int look = 1; !closing; look++) {
+            try {
+                if (checkpoints.read(admin, Duration.ofSeconds(10)).writtenByAnotherThan(instance)) {
+                    return true;
+                }
+            } catch (Exception e) {
+                return false;
+            }
+            if (look == CLAIM_LOOKS) {
+                return false;
+            }
+            pause(options.heartbeat());
         }
+        return false;
     }
 
     private void standBy(StandbyWatch standby, Backoff backoff) {

@@ -134,7 +134,8 @@ public final class CheckpointTopic {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!reached(consumer, ends)) {
                 if (System.nanoTime() > deadline) {
-                    throw new TimeoutException("reading the checkpoint topic " + topic + " took over " + timeout);
+                    throw new TimeoutException("reading the checkpoint topic " + topic + " took over " + timeout
+                            + StuckPartitions.describe(admin, consumer, ends));
                 }
                 for (var record : consumer.poll(Duration.ofMillis(200))) {
                     each.accept(record);
