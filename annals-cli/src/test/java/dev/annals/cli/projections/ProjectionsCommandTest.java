@@ -96,7 +96,9 @@ class ProjectionsCommandTest {
     void asks_for_a_blue_green_rebuild_that_the_runner_carries_out() {
         var run = Cli.onSqlite(data).run("projections", "rebuild", "balances");
 
-        assertThat(run.out()).contains("rebuild requested (blue/green)");
+        // The error first: a CI run once failed here with nothing printed, and kept nothing else.
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).as(run.err()).contains("rebuild requested (blue/green)");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> readModel.states().control("balances").liveVersion() == 2);
     }
