@@ -91,14 +91,19 @@ final class SegmentedWorkers implements AutoCloseable {
      */
     String killOne(int within, Duration limit) throws Exception {
         long deadline = System.nanoTime() + limit.toNanos();
+        // Balanced too, not only held: a worker that joins late takes segments from one that holds more than
+        // its fair share, and a victim armed before that could lose the segments it was to stop in.
+        int share = Math.ceilDiv(CheckpointedBalances.SEGMENTS, running.size());
         await(
                 () -> {
                     var all = leases.leases(NAME);
+                    var held = all.stream().collect(Collectors.groupingBy(SegmentLease::owner, Collectors.counting()));
                     return all.size() == CheckpointedBalances.SEGMENTS
-                            && all.stream().allMatch(lease -> lease.active() && running.containsKey(lease.owner()));
+                            && all.stream().allMatch(lease -> lease.active() && running.containsKey(lease.owner()))
+                            && held.values().stream().allMatch(count -> count <= share);
                 },
                 deadline,
-                "the segmented workers did not hold every segment between them");
+                "the segmented workers did not share every segment between them, at most " + share + " each");
         var holders = leases.leases(NAME).stream()
                 .filter(lease -> busy.contains(lease.segment()))
                 .map(SegmentLease::owner)
@@ -114,7 +119,8 @@ final class SegmentedWorkers implements AutoCloseable {
         child.tell("ARM " + (1 + ThreadLocalRandom.current().nextInt(within)));
         var stop = midBatch.await(victim, deadline);
         if (stop == null) {
-            throw new DrillFailure("segmented worker " + victim + " applied nothing for " + limit.toSeconds() + " s: "
+            throw new DrillFailure("segmented worker " + victim + " (segments " + held + ") applied nothing for "
+                    + limit.toSeconds() + " s; the leases now: " + describe(leases.leases(NAME)) + "; its errors: "
                     + child.errors());
         }
         long pid = child.pid();
@@ -172,6 +178,12 @@ final class SegmentedWorkers implements AutoCloseable {
     /** Gives up the leases of {@code workers}, gone, so that the next run need not wait for them to expire. */
     static void release(SegmentLeases leases, List<String> workers) {
         workers.forEach(worker -> leases.leave(NAME, worker));
+    }
+
+    private static String describe(List<SegmentLease> leases) {
+        return leases.stream()
+                .map(lease -> lease.segment() + "=" + lease.owner() + (lease.active() ? "" : " (expired)"))
+                .collect(Collectors.joining(", "));
     }
 
     /** The position segment {@code segment} last committed; -1 before it committed any (or made its tables). */

@@ -217,6 +217,17 @@ public interface SqlDialect {
     }
 
     /**
+     * The statements a read-model transaction runs before it makes or drops read-model tables and views, so
+     * that two transactions doing so at once (the segments of one projection, or its workers in several
+     * processes, starting together) wait for each other instead of one failing: none by default (SQLite's
+     * writers take turns already); PostgreSQL takes an advisory lock, as its {@code IF NOT EXISTS} does not
+     * guard two transactions making the same table at once.
+     */
+    default List<String> lockReadModelTables() {
+        return List.of();
+    }
+
+    /**
      * Saves a snapshot ({@code JdbcSnapshotStore}), replacing the row of the same stream and version; parameters:
      * stream, version, position, state version, state, taken-at milliseconds. The default's upsert is one
      * that SQLite (3.24 on) and PostgreSQL both speak.

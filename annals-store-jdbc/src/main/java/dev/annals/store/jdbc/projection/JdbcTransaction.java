@@ -26,6 +26,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     private final Clock clock;
     private final StatementCache statements;
     private final DeferredWrites writes;
+    private boolean tablesLocked;
 
     JdbcTransaction(
             Connection connection,
@@ -162,6 +163,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     public void prepareVersion(String projection, int version) {
         flushQueued("preparing version " + version + " of " + projection);
         statements.close();
+        lockTables();
         // Resetting the live version drops the table its view shows; PostgreSQL refuses that while the view
         // stands (SQLite allows it), so the view goes first and ensureVersion puts it back on the new table.
         boolean live = version == liveVersion(projection);
@@ -187,6 +189,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
 
     @Override
     public void ensureVersion(String projection, int version) {
+        lockTables();
         for (ReadModelTable table : tables) {
             table.createStatements(version).forEach(this::execute);
             // Checked through JDBC metadata because CREATE VIEW IF NOT EXISTS is SQLite's, not PostgreSQL's.
@@ -209,6 +212,7 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
     public void promote(String projection, int version, int oldVersion) {
         flushQueued("promoting version " + version + " of " + projection);
         statements.close();
+        lockTables();
         for (ReadModelTable table : tables) {
             execute("DROP VIEW IF EXISTS " + table.name());
             execute("CREATE VIEW " + table.name() + " AS SELECT * FROM " + table.physical(version));
@@ -217,6 +221,22 @@ final class JdbcTransaction implements ProjectionTransaction<SqlContext> {
             }
         }
         execute(ProjectionSql.UPSERT_PROMOTED, projection, version);
+    }
+
+    /** Takes the backend's lock on read-model tables, once per transaction; it is held until the transaction ends. */
+    private void lockTables() {
+        if (tablesLocked) {
+            return;
+        }
+        for (String sql : dialect.lockReadModelTables()) {
+            flushQueued(sql);
+            try (var statement = connection.prepareStatement(sql)) {
+                LockWaits.retryWhileBusy(dialect, statement::execute);
+            } catch (SQLException e) {
+                throw failed("locking the read-model tables", e);
+            }
+        }
+        tablesLocked = true;
     }
 
     private void execute(String sql, Object... parameters) {

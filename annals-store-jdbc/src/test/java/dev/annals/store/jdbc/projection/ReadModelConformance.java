@@ -207,6 +207,43 @@ public abstract class ReadModelConformance {
         assertThat(tallies()).containsExactly(Map.entry("tally-a", 5L));
     }
 
+    @Test
+    void workers_starting_together_make_the_read_models_tables_once_and_none_of_them_fails() throws Exception {
+        // Segments of one projection, or its workers in several processes, start at once: each makes the
+        // tables and view of the live version, if they are not there yet, in a transaction of its own.
+        int workers = 4;
+        var models = new ArrayList<JdbcReadModelStore>();
+        var executor = Executors.newFixedThreadPool(workers);
+        try {
+            for (int n = 0; n < workers; n++) {
+                models.add(openReadModel(store, Tally.TABLES));
+            }
+            for (int version = 1; version <= 8; version++) {
+                int made = version;
+                var together = new CyclicBarrier(workers);
+                var done = new ArrayList<Future<?>>();
+                for (var model : models) {
+                    done.add(executor.submit(() -> {
+                        together.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                        return model.transact(tx -> {
+                            tx.ensureVersion("tally-" + made, made);
+                            return null;
+                        });
+                    }));
+                }
+                for (var worker : done) {
+                    worker.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+                }
+                assertThat(tableExists(Tally.TABLES.getFirst().physical(made)))
+                        .as("version " + made)
+                        .isTrue();
+            }
+        } finally {
+            executor.shutdownNow();
+            models.forEach(JdbcReadModelStore::close);
+        }
+    }
+
     /** {@code model}, waiting at {@code barrier} once its first unit of work has ended. */
     private static ReadModelStore<SqlContext> afterFirstUnitOfWork(
             ReadModelStore<SqlContext> model, CyclicBarrier barrier) {

@@ -70,6 +70,12 @@ public final class PostgresDialect implements SqlDialect {
                         + ")");
     }
 
+    @Override
+    public List<String> lockReadModelTables() {
+        return List.of("SELECT pg_advisory_xact_lock(" + PostgresAppender.LOCK_CLASS + ", "
+                + (schema + ":read-model-tables").hashCode() + ")");
+    }
+
     /**
      * Never: PostgreSQL waits for row and table locks in the server (the client blocks on its socket, which
      * unmounts a virtual thread), so no lock-wait error reaches the client unless a {@code lock_timeout} is
