@@ -28,6 +28,11 @@ public final class VersionRefusal extends RuntimeException {
         this.actualVersion = actualVersion;
     }
 
+    /** The version the stream was at. */
+    public long actualVersion() {
+        return actualVersion;
+    }
+
     /** The refusal as the caller is told it, with a stack trace of the calling thread. */
     public WrongExpectedVersionException toException() {
         return new WrongExpectedVersionException(stream, expected, actualVersion);

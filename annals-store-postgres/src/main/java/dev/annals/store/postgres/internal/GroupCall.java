@@ -13,13 +13,15 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes a whole group in one call of the schema's {@code append_group} function (migrations V7 to V9 and V11,
- * docs/adr/0041; a group of one event goes to {@link EventCall} instead): lock, checks, inserts and notification in one statement, so that in auto-commit one
- * group costs one round trip, its commit included.
+ * Writes a whole group in one call of the schema's {@code append_group} function (migrations V7 to V9, V11 and
+ * V13, docs/adr/0041; a group of one event goes to {@link EventCall} instead): lock, checks, inserts and
+ * notification in one statement, so that in auto-commit one group costs one round trip, its commit included.
+ * Appends that repeat an earlier racer of the group are not sent, only their ids ({@link RepeatedRacers}).
  *
  * <p>The function leaves two rare cases to the long way, {@link GroupWriter} in a transaction of the
  * caller's: an append that may be an exact retry (its version does not match but an id of it is stored;
@@ -37,6 +39,7 @@ final class GroupCall {
     private final PostgresDialect dialect;
     private final PostgresAppender types;
     private final String sql;
+    private final String sqlWithRepeated;
 
     /** Calls the function in {@code dialect}'s schema, with the event type keys {@code types} knows. */
     GroupCall(PostgresDialect dialect, PostgresAppender types) {
@@ -44,6 +47,7 @@ final class GroupCall {
         this.types = types;
         this.sql = "SELECT outcomes, versions, positions, type_keys FROM " + dialect.schema()
                 + ".append_group(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        this.sqlWithRepeated = sql.replace("?)", "?, ?)");
     }
 
     /**
@@ -53,6 +57,35 @@ final class GroupCall {
      *     refusing it
      */
     Object[] write(Connection connection, List<PendingAppend> group) throws SQLException {
+        int[] repeats = RepeatedRacers.of(group);
+        var sent = new ArrayList<PendingAppend>(group.size());
+        var repeatedIds = new ArrayList<UUID>();
+        for (int i = 0; i < repeats.length; i++) {
+            if (repeats[i] < 0) {
+                sent.add(group.get(i));
+            } else {
+                group.get(i).events().forEach(event -> repeatedIds.add(event.eventId()));
+            }
+        }
+        var sentOutcomes = call(connection, sent, repeatedIds);
+        if (repeatedIds.isEmpty()) {
+            return sentOutcomes;
+        }
+        var outcomes = new Object[group.size()];
+        for (int i = 0, s = 0; i < outcomes.length; i++) {
+            outcomes[i] = repeats[i] < 0 ? sentOutcomes[s++] : null;
+        }
+        for (int i = 0; i < outcomes.length; i++) {
+            if (repeats[i] >= 0) {
+                outcomes[i] = RepeatedRacers.outcome(group.get(i), outcomes[repeats[i]]);
+            }
+        }
+        return outcomes;
+    }
+
+    /** Calls the function for {@code group}, with {@code repeatedIds} to check when there are any. */
+    private Object[] call(Connection connection, List<PendingAppend> group, List<UUID> repeatedIds)
+            throws SQLException {
         int appends = group.size();
         var streams = new String[appends];
         var categories = new String[appends];
@@ -88,7 +121,7 @@ final class GroupCall {
                 n++;
             }
         }
-        try (var call = connection.prepareStatement(sql)) {
+        try (var call = connection.prepareStatement(repeatedIds.isEmpty() ? sql : sqlWithRepeated)) {
             call.setInt(1, PostgresAppender.LOCK_CLASS);
             call.setInt(2, dialect.schema().hashCode());
             call.setString(3, dialect.channel());
@@ -104,6 +137,9 @@ final class GroupCall {
             call.setArray(13, connection.createArrayOf("integer", schemaVersions));
             call.setArray(14, connection.createArrayOf("bytea", payloads));
             call.setArray(15, connection.createArrayOf("bytea", metadatas));
+            if (!repeatedIds.isEmpty()) {
+                call.setArray(16, connection.createArrayOf("uuid", repeatedIds.toArray()));
+            }
             try (var row = call.executeQuery()) {
                 row.next();
                 var outcomes = outcomes(group, row.getArray(1), row.getArray(2), row.getArray(3));
