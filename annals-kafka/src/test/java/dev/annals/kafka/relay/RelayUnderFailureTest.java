@@ -169,7 +169,12 @@ class RelayUnderFailureTest {
                     .until(() -> first.role().equals("ACTIVE"));
             long appended = writers.stop();
             await().atMost(Duration.ofSeconds(120)).until(() -> new HashSet<>(ids(log)).size() == appended);
-            assertThat(first.roles()).containsExactly("STARTING", "ACTIVE", "STANDBY", "STARTING", "ACTIVE");
+            // Fenced, the first relay stands by: at once when its producer reports the fence, or after one failed
+            // attempt when the fence surfaced as another error and it then found the newcomer's claim.
+            assertThat(List.<String>copyOf(first.roles()))
+                    .isIn(
+                            List.of("STARTING", "ACTIVE", "STANDBY", "STARTING", "ACTIVE"),
+                            List.of("STARTING", "ACTIVE", "RETRYING", "STANDBY", "STARTING", "ACTIVE"));
             first.kill();
             assertExactlyOnceInStreamOrder(log, appended);
         }
