@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code annals projections} and {@code annals dlq} with {@code --store postgresql://...}, while the
  * application (here, this test) runs projections on the same schema: segmented projections show their
- * segments and lease owners; dead letters kept in PostgreSQL are listed, retried and skipped.
+ * segments and lease owners; dead letters kept in PostgreSQL are listed, retried and skipped. And an address
+ * whose pool is larger than the server accepts is refused as the command's bad input.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -73,6 +74,35 @@ class PostgresProjectionsCommandTest {
         all[1] = JDBC_URL.replaceFirst("^jdbc:", "") + (JDBC_URL.contains("?") ? "&" : "?") + "schema=" + schema;
         System.arraycopy(args, 0, all, 2, args.length);
         return Cli.onSqlite(unused.resolve("no-data")).runWithoutData(all);
+    }
+
+    @Test
+    void a_pool_larger_than_the_server_accepts_exits_2_naming_both_numbers_and_writes_nothing() throws Exception {
+        int accepted;
+        try (var connection = DriverManager.getConnection(JDBC_URL);
+                var row = connection.createStatement().executeQuery("SHOW max_connections")) {
+            row.next();
+            accepted = Integer.parseInt(row.getString(1));
+        }
+
+        var first = run("append", "account-1", "Opened", "{}");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+
+        var tooLarge = Cli.onSqlite(unused.resolve("no-data"))
+                .runWithoutData(
+                        "--store",
+                        JDBC_URL.replaceFirst("^jdbc:", "") + "&schema=" + schema + "&poolSize=" + (accepted + 1),
+                        "append",
+                        "account-1",
+                        "Opened",
+                        "{}");
+
+        assertThat(tooLarge.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(tooLarge.err())
+                .contains("poolSize " + (accepted + 1))
+                .contains("more than the " + accepted + " connections the server accepts in all")
+                .doesNotContain("Exception", "at dev.", "SELECT");
+        assertThat(store.headPosition()).isEqualTo(1);
     }
 
     @Test

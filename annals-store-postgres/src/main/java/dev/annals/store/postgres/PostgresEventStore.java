@@ -24,6 +24,7 @@ import dev.annals.store.jdbc.JdbcEventReader;
 import dev.annals.store.jdbc.append.GroupCommit;
 import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.postgres.internal.BatchTransaction;
+import dev.annals.store.postgres.internal.ConnectionLimit;
 import dev.annals.store.postgres.internal.DataSourceLender;
 import dev.annals.store.postgres.internal.HeadListenerThread;
 import dev.annals.store.postgres.internal.Migrations;
@@ -31,6 +32,7 @@ import dev.annals.store.postgres.internal.PostgresAppender;
 import dev.annals.store.postgres.internal.PostgresDialect;
 import dev.annals.store.postgres.internal.StreamChanges;
 import io.micrometer.core.instrument.Timer;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -108,10 +110,21 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
     /**
      * Opens the store at a JDBC URL ({@code jdbc:postgresql://host:port/db?user=...}) with a HikariCP pool
      * of its own of {@link PostgresOptions#poolSize()} connections, closed with the store.
+     *
+     * @throws IllegalArgumentException when the pool would be larger than the server accepts in all
+     * @throws EventStoreException      when the database cannot be reached or its schema is newer than this code
      */
     public static PostgresEventStore open(String jdbcUrl, PostgresOptions options) {
         requireNonNull(jdbcUrl, "jdbcUrl");
         requireNonNull(options, "options");
+        try {
+            ConnectionLimit.requireRoomFor(options.poolSize(), jdbcUrl, PostgresAddress.withoutSecrets(jdbcUrl));
+        } catch (SQLException e) {
+            throw new EventStoreException(
+                    "cannot connect to PostgreSQL at " + PostgresAddress.withoutSecrets(jdbcUrl) + ": "
+                            + e.getMessage(),
+                    e);
+        }
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setPoolName("annals-postgres-" + options.schema());

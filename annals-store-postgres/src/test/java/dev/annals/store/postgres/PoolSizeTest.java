@@ -14,6 +14,7 @@ import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The pool a store opens for itself holds the connections its address asks for, and no more under load. */
@@ -48,6 +49,32 @@ class PoolSizeTest {
             }
             assertThat(store.headPosition()).isEqualTo(16 * 20);
             await().atMost(Duration.ofSeconds(30)).until(() -> connections(application) == 3);
+        }
+    }
+
+    @Test
+    void a_pool_larger_than_the_server_accepts_in_all_is_refused_with_the_limit_before_it_takes_a_connection()
+            throws Exception {
+        String application = "annals-pool-" + UUID.randomUUID().toString().substring(0, 8);
+        int accepted = serverLimit();
+        var address = PostgresAddress.parse(
+                TestDatabase.newStoreAddress() + "&poolSize=" + (accepted + 1) + "&ApplicationName=" + application);
+
+        assertThatThrownBy(() -> PostgresEventStore.open(address))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("poolSize " + (accepted + 1) + " in PostgreSQL address '")
+                .hasMessageContaining("more than the " + accepted + " connections the server accepts in all")
+                .hasMessageNotContainingAny("SELECT", "Exception", "dev.annals", "zaxxer");
+        assertThat(connections(application)).isZero();
+    }
+
+    private static int serverLimit() {
+        try (var connection = TestDatabase.connect();
+                var row = connection.createStatement().executeQuery("SHOW max_connections")) {
+            row.next();
+            return Integer.parseInt(row.getString(1));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
