@@ -4,9 +4,12 @@ import dev.annals.bench.compare.AppendComparison;
 import dev.annals.bench.compare.AppendWorkload;
 import dev.annals.bench.compare.ComparisonOptions;
 import dev.annals.bench.compare.ComparisonReport;
+import dev.annals.bench.compare.MedianRounds;
 import dev.annals.bench.compare.ThroughputChart;
+import dev.annals.bench.compare.WorkloadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -91,6 +94,15 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
     private List<String> systems;
 
     @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "Run the whole comparison N times and report each cell's median round by events/s, with"
+                    + " that round's latencies; 3 or more leave out a slow stretch of a shared machine that falls"
+                    + " on one system's turn (default: ${DEFAULT-VALUE}).")
+    private int rounds;
+
+    @Option(
             names = "--chart",
             paramLabel = "FILE",
             description = "Also draw events/s against writers for each system as a PNG into FILE.")
@@ -113,17 +125,27 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
+        if (rounds < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--rounds must be 1 or more, was " + rounds);
+        }
         PrintWriter err = spec.commandLine().getErr();
         var machine = BenchCommand.announceLoad(err);
-        var results = AppendComparison.run(options, line -> {
-            err.println(line);
-            err.flush();
-        });
+        var all = new ArrayList<List<WorkloadResult>>(rounds);
+        for (int round = 1; round <= rounds; round++) {
+            if (rounds > 1) {
+                err.println("round " + round + " of " + rounds);
+            }
+            all.add(AppendComparison.run(options, line -> {
+                err.println(line);
+                err.flush();
+            }));
+        }
+        var results = MedianRounds.of(all);
         PrintWriter out = spec.commandLine().getOut();
         out.print(
                 json
-                        ? ComparisonReport.json(results, size) + "\n"
-                        : machine.line() + "\n\n" + ComparisonReport.tables(results, size));
+                        ? ComparisonReport.json(results, size, rounds) + "\n"
+                        : machine.line() + "\n" + roundsLine() + "\n" + ComparisonReport.tables(results, size));
         out.flush();
         if (chart != null) {
             ThroughputChart.write(results, chart);
@@ -131,6 +153,12 @@ public final class BenchCompareAppendCommand implements Callable<Integer> {
             err.flush();
         }
         return BenchCommand.OK;
+    }
+
+    private String roundsLine() {
+        return rounds == 1
+                ? ""
+                : "each cell is its median of " + rounds + " rounds by events/s, with that round's latencies\n";
     }
 
     private List<AppendWorkload> chosen(List<AppendWorkload> standard) {

@@ -68,11 +68,16 @@ public final class ComparisonReport {
         text.append('\n');
     }
 
-    /** One JSON object on one line: the workloads, each with every system's figures and ratios. */
-    public static String json(List<WorkloadResult> results, int size) {
+    /**
+     * One JSON object on one line: the workloads, each with every system's figures and ratios, and how many
+     * rounds each cell is the median of ({@link MedianRounds}; 1 for a single run).
+     */
+    public static String json(List<WorkloadResult> results, int size, int rounds) {
         requireNonNull(results, "results");
-        ObjectNode root =
-                JSON.createObjectNode().put("benchmark", "compare-append").put("size", size);
+        ObjectNode root = JSON.createObjectNode()
+                .put("benchmark", "compare-append")
+                .put("size", size)
+                .put("rounds", rounds);
         ArrayNode workloads = root.putArray("workloads");
         for (WorkloadResult result : results) {
             var workload = result.workload();

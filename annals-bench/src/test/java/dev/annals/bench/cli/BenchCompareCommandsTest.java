@@ -38,6 +38,42 @@ class BenchCompareCommandsTest {
     }
 
     @Test
+    void rounds_run_the_comparison_again_and_report_each_cells_median_saying_how_many() throws Exception {
+        var run = BenchCli.onSqlite(data)
+                .runWithoutData(
+                        "compare-append",
+                        "--events",
+                        "40",
+                        "--warmup",
+                        "0",
+                        "--workloads",
+                        "1w-1e",
+                        "--systems",
+                        "annals/sqlite,fsync",
+                        "--rounds",
+                        "3",
+                        "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("round 1 of 3", "round 2 of 3", "round 3 of 3");
+        var json = new ObjectMapper().readTree(run.out());
+        assertThat(json.get("rounds").asInt()).isEqualTo(3);
+        var systems = json.get("workloads").get(0).get("systems");
+        assertThat(systems.get(0).get("system").asText()).isEqualTo("annals/sqlite");
+        assertThat(systems.get(0).get("eventsStored").asLong()).isEqualTo(40);
+        assertThat(systems.get(0).get("eventsPerSecond").asLong()).isPositive();
+        assertThat(systems.get(1).get("unavailable").asText()).isEqualTo("left out");
+    }
+
+    @Test
+    void zero_rounds_is_bad_usage() {
+        var run = BenchCli.onSqlite(data).runWithoutData("compare-append", "--rounds", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--rounds must be 1 or more, was 0");
+    }
+
+    @Test
     void refuses_a_payload_too_small_for_every_system() {
         var run = BenchCli.onSqlite(data).runWithoutData("compare-append", "--size", "4");
 

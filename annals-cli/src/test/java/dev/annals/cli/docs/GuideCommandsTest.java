@@ -103,6 +103,10 @@ class GuideCommandsTest {
                     "./annals bench compare-append --events 5000",
                     "a benchmark: BenchCompareCommandsTest runs the comparisons with small sizes"),
             Map.entry(
+                    "./annals bench compare-append --rounds 3",
+                    "a full benchmark three times over, ~25 min: BenchCompareCommandsTest runs --rounds with small"
+                            + " sizes"),
+            Map.entry(
                     "./annals bench compare-replay",
                     "a full benchmark, 1,000,000 events: BenchCompareCommandsTest lists it"),
             Map.entry(
