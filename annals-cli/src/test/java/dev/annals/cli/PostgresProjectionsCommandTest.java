@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * {@code annals projections} and {@code annals dlq} with {@code --store postgresql://...}, while the
  * application (here, this test) runs projections on the same schema: segmented projections show their
  * segments and lease owners; dead letters kept in PostgreSQL are listed, retried and skipped. And an address
- * whose pool is larger than the server accepts is refused as the command's bad input.
+ * whose pool is larger than the server accepts is refused as the command's bad input, and one that cannot be reached
+ * or refuses the login is named without its password.
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
@@ -103,6 +105,36 @@ class PostgresProjectionsCommandTest {
                 .contains("more than the " + accepted + " connections the server accepts in all")
                 .doesNotContain("Exception", "at dev.", "SELECT");
         assertThat(store.headPosition()).isEqualTo(1);
+    }
+
+    @Test
+    void a_server_that_cannot_be_reached_or_refuses_the_login_is_named_without_the_password_and_no_trace() {
+        // Port 1 on the loopback: nothing listens there.
+        var unreachable = Cli.onSqlite(unused.resolve("no-data"))
+                .runWithoutData(
+                        "--store",
+                        "postgresql://127.0.0.1:1/test?user=postgres&password=hunter2&schema=" + schema,
+                        "append",
+                        "account-1",
+                        "Opened",
+                        "{}");
+        var unknownRole = Cli.onSqlite(unused.resolve("no-data"))
+                .runWithoutData(
+                        "--store",
+                        "postgresql://127.0.0.1:5432/test?user=annals_no_such_role&password=hunter2&schema=" + schema,
+                        "append",
+                        "account-1",
+                        "Opened",
+                        "{}");
+
+        for (var run : List.of(unreachable, unknownRole)) {
+            assertThat(run.exitCode()).isNotZero();
+            assertThat(run.err())
+                    .startsWith("annals: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:")
+                    .contains("password=***")
+                    .doesNotContain("hunter2", "Exception", "\tat ", "zaxxer");
+        }
+        assertThat(unknownRole.err()).contains("annals_no_such_role");
     }
 
     @Test

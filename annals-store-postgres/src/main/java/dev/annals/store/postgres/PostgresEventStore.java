@@ -120,10 +120,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
         try {
             ConnectionLimit.requireRoomFor(options.poolSize(), jdbcUrl, PostgresAddress.withoutSecrets(jdbcUrl));
         } catch (SQLException e) {
-            throw new EventStoreException(
-                    "cannot connect to PostgreSQL at " + PostgresAddress.withoutSecrets(jdbcUrl) + ": "
-                            + e.getMessage(),
-                    e);
+            throw cannotConnect(jdbcUrl, e);
         }
         var config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
@@ -136,10 +133,7 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new EventStoreException(
-                    "cannot connect to PostgreSQL at " + PostgresAddress.withoutSecrets(jdbcUrl) + ": "
-                            + e.getMessage(),
-                    e);
+            throw cannotConnect(jdbcUrl, e);
         }
         try {
             return start(new PostgresEventStore(pool, Optional.of(pool), options));
@@ -147,6 +141,13 @@ public final class PostgresEventStore implements EventStore, HeadNotifier, Strea
             pool.close();
             throw e;
         }
+    }
+
+    private static EventStoreException cannotConnect(String jdbcUrl, Exception cause) {
+        return new EventStoreException(
+                "cannot connect to PostgreSQL at " + PostgresAddress.withoutSecrets(jdbcUrl) + ": "
+                        + cause.getMessage(),
+                cause);
     }
 
     /** Opens the store at {@code address} with default options and a pool of its own. */
