@@ -7,6 +7,7 @@ import dev.annals.bench.compare.internal.AppendTarget;
 import dev.annals.bench.compare.internal.AxonTarget;
 import dev.annals.bench.compare.internal.PlainJdbcTarget;
 import dev.annals.bench.compare.internal.PostgresDatabase;
+import dev.annals.bench.compare.internal.QuietDisk;
 import dev.annals.bench.compare.internal.SqliteDatabase;
 import dev.annals.bench.internal.Payloads;
 import dev.annals.bench.internal.TemporaryDirectory;
@@ -25,7 +26,9 @@ import static java.util.Objects.requireNonNull;
  * The append comparison: the same workloads, in one run, on Annals, on Axon Framework's JDBC engine, on a
  * plain JDBC insert loop (the database's ceiling) and on a group-commit file (the disk's ceiling). Each
  * system gets a new database or file of its own, warmed up before its first workload and deleted after
- * its last; each workload is run once untimed just before it is measured ({@link AppendWorkload#warmUp()}).
+ * its last; each workload is run once untimed just before it is measured ({@link AppendWorkload#warmUp()}),
+ * and every measurement starts on a settled disk ({@link QuietDisk}): what the measurements before it left
+ * to write is written first, so that it is not written during this one.
  */
 public final class AppendComparison {
 
@@ -56,8 +59,9 @@ public final class AppendComparison {
                 .mapToInt(AppendWorkload::writers)
                 .max()
                 .orElseThrow();
+        var quietDisk = new QuietDisk(options.postgresUrl(), options.postgresUser());
         var outcomes = new LinkedHashMap<String, List<SystemOutcome>>();
-        outcomes.put("annals/sqlite", onTarget(options, progress, "annals/sqlite", () -> {
+        outcomes.put("annals/sqlite", onTarget(options, quietDisk, progress, "annals/sqlite", () -> {
             var directory = TemporaryDirectory.create("annals-compare-");
             return new AnnalsTarget(
                     "annals/sqlite",
@@ -70,6 +74,7 @@ public final class AppendComparison {
                 "axon/sqlite",
                 onTarget(
                         options,
+                        quietDisk,
                         progress,
                         "axon/sqlite",
                         () -> AxonTarget.create(
@@ -78,13 +83,14 @@ public final class AppendComparison {
                 "jdbc/sqlite",
                 onTarget(
                         options,
+                        quietDisk,
                         progress,
                         "jdbc/sqlite",
                         () -> PlainJdbcTarget.create(
                                 SqliteDatabase.create(), writers, payload, AppendBenchmark.EVENT_TYPE)));
         if (options.postgresUrl().isPresent()) {
             String url = options.postgresUrl().get();
-            outcomes.put("annals/postgresql", onTarget(options, progress, "annals/postgresql", () -> {
+            outcomes.put("annals/postgresql", onTarget(options, quietDisk, progress, "annals/postgresql", () -> {
                 var database = PostgresDatabase.create(url, options.postgresUser());
                 return new AnnalsTarget(
                         "annals/postgresql", database.openStore(), database, payload, AppendBenchmark.EVENT_TYPE);
@@ -93,6 +99,7 @@ public final class AppendComparison {
                     "axon/postgresql",
                     onTarget(
                             options,
+                            quietDisk,
                             progress,
                             "axon/postgresql",
                             () -> AxonTarget.create(
@@ -104,6 +111,7 @@ public final class AppendComparison {
                     "jdbc/postgresql",
                     onTarget(
                             options,
+                            quietDisk,
                             progress,
                             "jdbc/postgresql",
                             () -> PlainJdbcTarget.create(
@@ -119,6 +127,7 @@ public final class AppendComparison {
         var fsync = new ArrayList<SystemOutcome>();
         for (AppendWorkload workload :
                 options.systems().contains("fsync") ? options.workloads() : List.<AppendWorkload>of()) {
+            quietDisk.settle();
             var result = FsyncBaseline.runInTemporaryDirectory(options.benchmarkOptions(workload));
             progress.accept(line(workload, "fsync", result.eventsPerSecond()));
             fsync.add(new SystemOutcome.Measured("fsync", result, 0));
@@ -136,7 +145,11 @@ public final class AppendComparison {
     }
 
     private static List<SystemOutcome> onTarget(
-            ComparisonOptions options, Consumer<String> progress, String system, TargetFactory factory) {
+            ComparisonOptions options,
+            QuietDisk quietDisk,
+            Consumer<String> progress,
+            String system,
+            TargetFactory factory) {
         if (!options.systems().contains(system)) {
             return unavailable(options, system, "left out");
         }
@@ -168,6 +181,7 @@ public final class AppendComparison {
                     progress.accept(
                             line(workload.warmUp(), system, warmUp.result().eventsPerSecond()) + ", not counted");
                 }
+                quietDisk.settle();
                 long cpuBefore = ProcessCpu.nanos();
                 var measured = WorkloadRun.run(target, workload, options.size());
                 long cpu = ProcessCpu.nanos() - cpuBefore;
