@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
         name = "compare-append",
         sortOptions = false,
         description = {
-            "Runs the same append workloads, in one run, on Annals (SQLite), on Axon Framework 4.13's JDBC"
+            "Runs the same append workloads, in one run, on Annals, on Axon Framework 4.13's JDBC"
                     + " event storage engine (SQLite and PostgreSQL), on a plain JDBC insert loop with one"
                     + " transaction per append (SQLite and PostgreSQL: the database's ceiling) and on a"
                     + " group-commit file (the disk's ceiling).",
@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
                     + " of events/s to every other system. Progress goes to stderr.",
             "Each system writes to a new database (a temporary SQLite file, or a new PostgreSQL schema),"
                     + " deleted or dropped at the end. When PostgreSQL does not answer, its columns say so."
+                    + " Before each measured workload the disk settles: PostgreSQL is asked for a CHECKPOINT"
+                    + " and the system's sync runs, so that no row shares the disk with the writeback of the"
+                    + " rows before it."
         },
         footerHeading = "%nExamples:%n",
         footer = {
