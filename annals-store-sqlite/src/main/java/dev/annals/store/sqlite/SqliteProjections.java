@@ -11,6 +11,7 @@ import dev.annals.store.jdbc.projection.JdbcReadModels;
 import dev.annals.store.jdbc.projection.ReadModelTable;
 import dev.annals.store.jdbc.projection.internal.LockWaits;
 import dev.annals.store.sqlite.internal.ProjectionSchema;
+import dev.annals.store.sqlite.internal.SqliteConnections;
 import dev.annals.store.sqlite.internal.SqliteDialect;
 import dev.annals.store.sqlite.internal.WriteTurns;
 import java.nio.file.Files;
@@ -39,8 +40,8 @@ public final class SqliteProjections {
     /** SQLite's dialect: transactions that take the write lock at once, lock waits spent in Java. */
     private static final SqliteDialect DIALECT = new SqliteDialect();
 
-    /** WAL pages after which a read model's commit checkpoints: four times the writer's own threshold. */
-    private static final int PROJECTION_WAL_AUTOCHECKPOINT_PAGES = 16_384;
+    /** WAL bytes after which a read model's commit checkpoints: four times the writer's restart (16 MiB). */
+    private static final long PROJECTION_WAL_AUTOCHECKPOINT_BYTES = 16L * 1024 * 1024;
 
     private SqliteProjections() {}
 
@@ -144,8 +145,9 @@ public final class SqliteProjections {
             // SQLite checkpoints the WAL at the end of any commit that leaves it longer than this, inside that
             // commit, fsyncs included: at the default (1,000 pages) read-model commits ran checkpoints and
             // their events waited for them. The store's writer and its checkpointer keep the WAL shorter
-            // while the store is open (4,096 pages); this bound only matters when projections write alone.
-            statement.execute("PRAGMA wal_autocheckpoint = " + PROJECTION_WAL_AUTOCHECKPOINT_PAGES);
+            // while the store is open (4 MiB); this bound only matters when projections write alone.
+            statement.execute("PRAGMA wal_autocheckpoint = "
+                    + PROJECTION_WAL_AUTOCHECKPOINT_BYTES / SqliteConnections.pageSize(connection));
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -18,14 +18,14 @@ import org.slf4j.LoggerFactory;
  * <p>Every {@value #PERIOD_MILLIS} ms with new commits it runs a passive checkpoint, which never blocks the
  * writer or readers. Under sustained writes a passive checkpoint never finds the WAL idle: the writer
  * commits new frames while it copies, so the WAL is never fully copied and never started again from its
- * beginning. Once the WAL holds {@value #RESTART_PAGES} pages, the checkpointer therefore copies once more
+ * beginning. Once the WAL holds {@value #RESTART_BYTES} bytes of pages, the checkpointer therefore copies once more
  * what was committed during that copy, and then the rest while it holds the writer's turn
  * ({@link WriteTurns}): no group commit and no read model of this process can add frames meanwhile, so that
  * last checkpoint copies everything, and the writer's next transaction starts the WAL again from its
  * beginning, over space already allocated. The writer waits only for the few frames committed during the
  * second copy and two fsyncs, not for the whole WAL.
  *
- * <p>The writer's own automatic checkpoint ({@link SqliteConnections#WRITER_WAL_AUTOCHECKPOINT_PAGES})
+ * <p>The writer's own automatic checkpoint ({@link SqliteConnections#WRITER_WAL_AUTOCHECKPOINT_BYTES})
  * stays as the bound: should this thread fall behind, the writer copies the WAL itself as it did before.
  * On close a truncating checkpoint leaves the WAL empty.
  */
@@ -33,18 +33,27 @@ final class Checkpointer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
     private static final long PERIOD_MILLIS = 50;
-    /** WAL pages (1 KiB each) after which the checkpointer restarts the WAL: 4 MiB, as the writer did. */
-    static final int RESTART_PAGES = 4096;
+    /** WAL bytes after which the checkpointer restarts the WAL: 4 MiB, as the writer did. */
+    static final long RESTART_BYTES = 4L * 1024 * 1024;
 
     private final Path file;
     private final Connection connection;
     private final ScheduledExecutorService timer;
     private final AtomicLong commits = new AtomicLong();
+    /** {@link #RESTART_BYTES} in pages of this file, whose page size depends on when it was made. */
+    private final long restartPages;
+
     private long checkpointedCommits;
 
     public Checkpointer(Path file) throws SQLException {
         this.file = file;
         this.connection = SqliteConnections.checkpointer(file);
+        try {
+            this.restartPages = RESTART_BYTES / SqliteConnections.pageSize(connection);
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
         this.timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "annals-sqlite-checkpoint");
             thread.setDaemon(true);
@@ -64,7 +73,7 @@ final class Checkpointer implements AutoCloseable {
             return;
         }
         checkpointedCommits = seen;
-        if (run("PASSIVE") >= RESTART_PAGES) {
+        if (run("PASSIVE") >= restartPages) {
             // Copies, still beside the writer, the frames committed while the first copy ran (its fsync is
             // most of its time), so that what is left for the writer's turn is little.
             run("PASSIVE");

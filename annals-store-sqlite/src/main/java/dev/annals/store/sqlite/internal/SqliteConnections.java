@@ -6,17 +6,17 @@ import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 
 /** Opens connections to the store's database file with the settings each role needs. */
-final class SqliteConnections {
+public final class SqliteConnections {
 
     private static final int BUSY_TIMEOUT_MILLIS = 10_000;
     /**
-     * Every append adds an entry at the end of its own stream's range of the stream index, so a commit of
-     * N appends to N streams writes N index pages to the WAL. Small pages make those writes small: with
-     * 64 streams and 50 single-event appends per commit, 1 KiB pages write 93 KiB per commit where SQLite's
-     * default 4 KiB pages write 262 KiB. 512-byte pages save a little more but write more frames, deepen the
-     * trees and split larger events over more overflow pages.
+     * The page size of new files: SQLite's default of 4 KiB (docs/adr/0050). Files made before 7 December
+     * 2026 keep the 1 KiB pages they were made with, chosen when every commit of appends to many streams also
+     * wrote one index page per stream; since the stream index is written in batches (ADR 0015) a commit
+     * writes few pages, and larger ones mean fewer WAL frames, fewer B-tree levels and fewer overflow pages
+     * for every batch, read and checkpoint.
      */
-    static final int PAGE_SIZE = 1024;
+    static final int PAGE_SIZE = 4096;
 
     /**
      * How much of the file readers map into memory. Reading pages from the mapping instead of copying them
@@ -27,10 +27,10 @@ final class SqliteConnections {
     static final long READER_MMAP_BYTES = 1L << 30;
 
     /**
-     * WAL pages after which the writer checkpoints on its own, between two transactions: 8 MiB of 1 KiB
-     * pages. Only the bound: {@link Checkpointer} restarts the WAL at half that, off the writer thread.
+     * WAL bytes after which the writer checkpoints on its own, between two transactions: 8 MiB. Only the
+     * bound: {@link Checkpointer} restarts the WAL at half that, off the writer thread.
      */
-    static final int WRITER_WAL_AUTOCHECKPOINT_PAGES = 2 * Checkpointer.RESTART_PAGES;
+    static final long WRITER_WAL_AUTOCHECKPOINT_BYTES = 2 * Checkpointer.RESTART_BYTES;
 
     private SqliteConnections() {}
 
@@ -51,12 +51,20 @@ final class SqliteConnections {
             // Only a new, empty file takes the page size, and only before it is switched to WAL.
             statement.execute("PRAGMA page_size = " + PAGE_SIZE);
             statement.execute("PRAGMA journal_mode = WAL");
-            statement.execute("PRAGMA wal_autocheckpoint = " + WRITER_WAL_AUTOCHECKPOINT_PAGES);
+            statement.execute("PRAGMA wal_autocheckpoint = " + WRITER_WAL_AUTOCHECKPOINT_BYTES / pageSize(connection));
             statement.execute("PRAGMA journal_size_limit = 67108864");
         }
         // Read models in the same file take the write lock too; wait for them in short steps.
         ShortWaitBusyHandler.install(connection);
         return connection;
+    }
+
+    /** The page size of the file {@code connection} is open on: {@link #PAGE_SIZE}, or an older file's own. */
+    public static int pageSize(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var row = statement.executeQuery("PRAGMA page_size")) {
+            return row.next() ? row.getInt(1) : PAGE_SIZE;
+        }
     }
 
     /** A connection that only reads. */
