@@ -22,8 +22,11 @@ import org.slf4j.LoggerFactory;
  * what was committed during that copy, and then the rest while it holds the writer's turn
  * ({@link WriteTurns}): no group commit and no read model of this process can add frames meanwhile, so that
  * last checkpoint copies everything, and the writer's next transaction starts the WAL again from its
- * beginning, over space already allocated. The writer waits only for the few frames committed during the
- * second copy and two fsyncs, not for the whole WAL.
+ * beginning, over space already allocated. The writer waits for the few frames committed during the
+ * second copy and two fsyncs, not for a copy of the whole WAL; but the fsync of the database is the dear
+ * one: SQLite fsyncs the database only after a checkpoint that copied every frame, so this one also
+ * flushes every page the passive checkpoints copied since the last restart (a few ms under load;
+ * docs/benchmarks.md, "Pages of 4 KiB").
  *
  * <p>The writer's own automatic checkpoint ({@link SqliteConnections#WRITER_WAL_AUTOCHECKPOINT_BYTES})
  * stays as the bound: should this thread fall behind, the writer copies the WAL itself as it did before.
