@@ -147,7 +147,7 @@ public final class SqliteProjections {
             // their events waited for them. The store's writer and its checkpointer keep the WAL shorter
             // while the store is open (4 MiB); this bound only matters when projections write alone.
             statement.execute("PRAGMA wal_autocheckpoint = "
-                    + PROJECTION_WAL_AUTOCHECKPOINT_BYTES / SqliteConnections.pageSize(connection));
+                    + SqliteConnections.pages(connection, PROJECTION_WAL_AUTOCHECKPOINT_BYTES));
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -52,7 +52,7 @@ final class Checkpointer implements AutoCloseable {
         this.file = file;
         this.connection = SqliteConnections.checkpointer(file);
         try {
-            this.restartPages = RESTART_BYTES / SqliteConnections.pageSize(connection);
+            this.restartPages = SqliteConnections.pages(connection, RESTART_BYTES);
         } catch (SQLException e) {
             connection.close();
             throw e;

@@ -51,7 +51,7 @@ public final class SqliteConnections {
             // Only a new, empty file takes the page size, and only before it is switched to WAL.
             statement.execute("PRAGMA page_size = " + PAGE_SIZE);
             statement.execute("PRAGMA journal_mode = WAL");
-            statement.execute("PRAGMA wal_autocheckpoint = " + WRITER_WAL_AUTOCHECKPOINT_BYTES / pageSize(connection));
+            statement.execute("PRAGMA wal_autocheckpoint = " + pages(connection, WRITER_WAL_AUTOCHECKPOINT_BYTES));
             statement.execute("PRAGMA journal_size_limit = 67108864");
         }
         // Read models in the same file take the write lock too; wait for them in short steps.
@@ -65,6 +65,14 @@ public final class SqliteConnections {
                 var row = statement.executeQuery("PRAGMA page_size")) {
             return row.next() ? row.getInt(1) : PAGE_SIZE;
         }
+    }
+
+    /**
+     * {@code bytes} in pages of the file {@code connection} is open on: the WAL's bounds are set in bytes
+     * (ADR 0050) so that files of either page size keep WALs of the same size.
+     */
+    public static long pages(Connection connection, long bytes) throws SQLException {
+        return bytes / pageSize(connection);
     }
 
     /** A connection that only reads. */

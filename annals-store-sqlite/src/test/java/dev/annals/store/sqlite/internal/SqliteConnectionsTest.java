@@ -22,6 +22,8 @@ class SqliteConnectionsTest {
         try (var writer = SqliteConnections.writer(data.resolve("annals.db"))) {
             assertThat(SqliteConnections.pageSize(writer)).isEqualTo(4096);
             assertThat(pragma(writer, "wal_autocheckpoint")).isEqualTo(2048);
+            assertThat(SqliteConnections.pages(writer, Checkpointer.RESTART_BYTES))
+                    .isEqualTo(1024);
         }
     }
 
@@ -38,6 +40,8 @@ class SqliteConnectionsTest {
         try (var writer = SqliteConnections.writer(file)) {
             assertThat(SqliteConnections.pageSize(writer)).isEqualTo(1024);
             assertThat(pragma(writer, "wal_autocheckpoint")).isEqualTo(8192);
+            assertThat(SqliteConnections.pages(writer, Checkpointer.RESTART_BYTES))
+                    .isEqualTo(4096);
             try (var statement = writer.createStatement()) {
                 statement.execute("INSERT INTO earlier VALUES (1)");
             }
