@@ -7,6 +7,8 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -71,6 +73,43 @@ class ExportImportTest {
         var append = target.run("append", "account-1", "Withdrawn", "{\"amount\":1}", "--expected-version", "1");
         assertThat(append.exitCode()).isZero();
         assertThat(all(target).getLast().position()).isEqualTo(4);
+    }
+
+    /** ADR 0050: a store made with 1 KiB pages gets 4 KiB pages by an export imported into a new data directory. */
+    @Test
+    void an_export_imported_into_a_new_directory_turns_a_file_of_1_KiB_pages_into_one_of_4_KiB() throws Exception {
+        Path older = temp.resolve("older");
+        Files.createDirectories(older);
+        // As Annals made its files before 7 December 2026: 1 KiB pages, then WAL.
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + older.resolve("annals.db"));
+                var statement = connection.createStatement()) {
+            statement.execute("PRAGMA page_size = 1024");
+            statement.execute("PRAGMA journal_mode = WAL");
+        }
+        var source = Cli.onSqlite(older);
+        assertThat(source.run("append", "account-1", "AccountOpened", "{\"owner\":\"Ada\"}")
+                        .exitCode())
+                .isZero();
+        assertThat(source.run("append", "account-1", "Deposited", "{\"amount\":5}")
+                        .exitCode())
+                .isZero();
+        Path file = temp.resolve("older.ndjson.gz");
+        assertThat(source.run("export", "--output", file.toString()).exitCode()).isZero();
+
+        var target = Cli.onSqlite(temp.resolve("newer"));
+        assertThat(target.run("import", file.toString()).exitCode()).isZero();
+
+        assertThat(pageSize(older.resolve("annals.db"))).isEqualTo(1024);
+        assertThat(pageSize(temp.resolve("newer").resolve("annals.db"))).isEqualTo(4096);
+        assertThat(all(target)).isEqualTo(all(source));
+    }
+
+    private static int pageSize(Path file) throws SQLException {
+        try (var connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+                var statement = connection.createStatement();
+                var row = statement.executeQuery("PRAGMA page_size")) {
+            return row.next() ? row.getInt(1) : 0;
+        }
     }
 
     @Test

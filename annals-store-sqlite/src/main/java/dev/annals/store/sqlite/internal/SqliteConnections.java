@@ -60,7 +60,7 @@ public final class SqliteConnections {
     }
 
     /** The page size of the file {@code connection} is open on: {@link #PAGE_SIZE}, or an older file's own. */
-    public static int pageSize(Connection connection) throws SQLException {
+    static int pageSize(Connection connection) throws SQLException {
         try (var statement = connection.createStatement();
                 var row = statement.executeQuery("PRAGMA page_size")) {
             return row.next() ? row.getInt(1) : PAGE_SIZE;
