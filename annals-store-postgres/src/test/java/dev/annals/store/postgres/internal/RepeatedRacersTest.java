@@ -3,9 +3,11 @@ package dev.annals.store.postgres.internal;
 import dev.annals.event.EventData;
 import dev.annals.store.AppendResult;
 import dev.annals.store.ExpectedVersion;
+import dev.annals.store.WrongExpectedVersionException;
 import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.jdbc.append.VersionRefusal;
 import dev.annals.store.postgres.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -120,6 +122,26 @@ class RepeatedRacersTest {
                 .isInstanceOfSatisfying(
                         SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(GroupCall.MAY_BE_RETRY));
         assertThat(storedEvents()).isEqualTo(2);
+    }
+
+    @Test
+    void a_repeat_behind_an_exact_retry_of_an_old_append_is_told_the_version_the_stream_has_now() throws Exception {
+        var writer = new BatchTransaction(pool, new PostgresDialect(schema), new SimpleMeterRegistry());
+        var first = append("lamp-1", ExpectedVersion.noStream());
+        writer.write(List.of(first));
+        writer.write(List.of(append("lamp-1", ExpectedVersion.exact(0))));
+        writer.write(List.of(append("lamp-1", ExpectedVersion.exact(1))));
+
+        // The retry is answered with its original result (version 0); the racer behind it, expecting no stream as it
+        // did, must learn the stream's version now (2), not the retry's, or its next try is refused once more.
+        var retry = PendingAppend.of("lamp-1", ExpectedVersion.noStream(), first.events());
+        var repeat = append("lamp-1", ExpectedVersion.noStream());
+        writer.write(List.of(retry, repeat));
+
+        assertThat(retry.await()).isEqualTo(first.await());
+        assertThatThrownBy(repeat::await)
+                .isInstanceOfSatisfying(WrongExpectedVersionException.class, e -> assertThat(e.actualVersion())
+                        .isEqualTo(2));
     }
 
     private static PendingAppend append(String stream, ExpectedVersion expected) {
