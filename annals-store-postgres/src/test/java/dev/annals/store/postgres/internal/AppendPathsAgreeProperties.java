@@ -7,11 +7,13 @@ import dev.annals.store.ExpectedVersion;
 import dev.annals.store.jdbc.append.PendingAppend;
 import dev.annals.store.jdbc.append.VersionRefusal;
 import dev.annals.store.postgres.TestDatabase;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -28,10 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code append_group} function, with the repeats of a group's racers judged in Java ({@link GroupCall},
  * {@link RepeatedRacers}); {@code append_event} and the fast insert before it for a lone event
  * ({@link EventCall}); and the long way in Java ({@link GroupWriter}), which shares its checks with the
- * embedded store. A change to one (dynamic consistency boundaries will change all of them) must not make
- * them disagree. Each try writes one random group of appends through each way, on schemas in the same
- * state (live, soft-deleted and tombstoned streams, and a stream that does not exist), and checks that every
- * append is told the same outcome and that the same events and stream states are stored.
+ * embedded store. The store's writer ({@link BatchTransaction}) picks among them. A change to one (dynamic
+ * consistency boundaries will change all of them) must not make them disagree. Each try writes one random
+ * group of appends through each way and through the writer, on schemas in the same state (live,
+ * soft-deleted and tombstoned streams, and a stream that does not exist), and checks that every append is
+ * told the same outcome and that the same events and stream states are stored.
  */
 class AppendPathsAgreeProperties {
 
@@ -42,6 +45,7 @@ class AppendPathsAgreeProperties {
     private static String inOneCall;
     private static String theLongWay;
     private static String oneByOne;
+    private static String asTheWriterDoes;
 
     @BeforeContainer
     static void migrate() {
@@ -49,6 +53,7 @@ class AppendPathsAgreeProperties {
         inOneCall = migrated();
         theLongWay = migrated();
         oneByOne = migrated();
+        asTheWriterDoes = migrated();
     }
 
     @AfterContainer
@@ -67,7 +72,7 @@ class AppendPathsAgreeProperties {
 
     @Property(tries = 60)
     void every_way_of_writing_a_group_tells_each_append_the_same_outcome_and_stores_the_same_events(
-            @ForAll("groups") List<Spec> specs) throws SQLException {
+            @ForAll("groups") List<Spec> specs) throws Exception {
         var group = appends(specs);
 
         var byCall = write(
@@ -96,10 +101,25 @@ class AppendPathsAgreeProperties {
             return outcomes;
         });
 
+        var byWriter = write(asTheWriterDoes, (connection, dialect, types) -> {
+            // What the store's writer runs: it picks the call (or append_event) itself and completes each append.
+            var copies = group.stream()
+                    .map(append -> PendingAppend.of(append.stream(), append.expected(), append.events()))
+                    .toList();
+            new BatchTransaction(pool, dialect, new SimpleMeterRegistry()).write(copies);
+            return copies.stream()
+                    .map(copy -> copy.outcome().state() == Future.State.SUCCESS
+                            ? copy.outcome().resultNow()
+                            : copy.outcome().exceptionNow())
+                    .toArray();
+        });
+
         assertThat(byCall).as("in one call of append_group").isEqualTo(byLongWay);
+        assertThat(byWriter).as("by the store's writer").isEqualTo(byLongWay);
         assertThat(alone).as("one by one, as a lone writer").isEqualTo(byLongWay);
         assertThat(stored(inOneCall)).isEqualTo(stored(theLongWay));
         assertThat(stored(oneByOne)).isEqualTo(stored(theLongWay));
+        assertThat(stored(asTheWriterDoes)).isEqualTo(stored(theLongWay));
     }
 
     @Provide
@@ -131,11 +151,11 @@ class AppendPathsAgreeProperties {
     }
 
     private interface Way {
-        Object[] write(Connection connection, PostgresDialect dialect, PostgresAppender types) throws SQLException;
+        Object[] write(Connection connection, PostgresDialect dialect, PostgresAppender types) throws Exception;
     }
 
     /** Resets {@code schema} to the seeded state, writes the group one way, and describes each outcome. */
-    private static List<String> write(String schema, Way way) throws SQLException {
+    private static List<String> write(String schema, Way way) throws Exception {
         try (var connection = pool.getConnection()) {
             seed(connection, schema);
             var dialect = new PostgresDialect(schema);
