@@ -24,9 +24,9 @@ class ReplayAndLoadSmokeTest {
         assertThat(outcomes).extracting(ReplayOutcome::system).containsExactlyElementsOf(ReplayComparison.SYSTEMS);
         assertThat(measured(outcomes, "annals/sqlite").events()).isEqualTo(2_500);
         assertThat(measured(outcomes, "jdbc/sqlite").events()).isEqualTo(2_500);
-        // Axon's tracking read fails on SQLite (sqlite-jdbc refuses a NULL MIN(globalIndex) as a Long): reported, not
-        // hidden.
-        assertThat(outcomes.get(1)).isInstanceOf(ReplayOutcome.Unavailable.class);
+        // Axon on SQLite too: its extended gap check, which read a NULL MIN(globalIndex) as a Long at the end of the
+        // log and failed with sqlite-jdbc, is off there (AxonTarget).
+        assertThat(measured(outcomes, "axon/sqlite").events()).isEqualTo(2_500);
         if (postgres.isPresent()) {
             assertThat(measured(outcomes, "annals/postgresql").events()).isEqualTo(2_500);
             assertThat(measured(outcomes, "axon/postgresql").events()).isEqualTo(2_500);
