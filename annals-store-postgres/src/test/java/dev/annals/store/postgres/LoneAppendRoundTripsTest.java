@@ -149,15 +149,26 @@ class LoneAppendRoundTripsTest {
     }
 
     @Test
+    void a_lone_append_of_a_hundred_events_is_one_request_of_the_group_function() {
+        withStore((store, log) -> {
+            assertThat(store.append("lamp-1", ExpectedVersion.noStream(), events(100))
+                            .streamVersion())
+                    .isEqualTo(99);
+
+            assertThat(log.requests()).singleElement().asString().contains(GROUP_CALL);
+        });
+    }
+
+    @Test
     void a_large_append_takes_the_lock_with_its_reads_and_notifies_with_its_commit() {
         withStore((store, log) -> {
             // The first append also looks its event type up; the writer remembers it from then on.
-            store.append("lamp-1", ExpectedVersion.noStream(), hundredEvents());
+            store.append("lamp-1", ExpectedVersion.noStream(), events(600));
             log.clear();
 
-            assertThat(store.append("lamp-1", ExpectedVersion.exact(99), hundredEvents())
+            assertThat(store.append("lamp-1", ExpectedVersion.exact(599), events(600))
                             .streamVersion())
-                    .isEqualTo(199);
+                    .isEqualTo(1199);
 
             // The driver's own COMMIT after the combined one only settles its state: it sends nothing.
             assertThat(log.requests())
@@ -172,9 +183,12 @@ class LoneAppendRoundTripsTest {
         });
     }
 
-    /** More events than the append function takes (docs/adr/0041): they go the long way. */
-    private static java.util.List<EventData> hundredEvents() {
-        return IntStream.range(0, 100)
+    /**
+     * {@code count} events; more than a lone append takes to the append function (512, docs/adr/0041) go the long
+     * way.
+     */
+    private static java.util.List<EventData> events(int count) {
+        return IntStream.range(0, count)
                 .mapToObj(i -> EventData.of("Dimmed", "{}"))
                 .toList();
     }
