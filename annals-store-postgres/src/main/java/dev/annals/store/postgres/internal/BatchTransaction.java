@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>A batch of at most {@link #CALL_MAX_EVENTS} events, or a lone append of at most
  * {@link #LONE_CALL_MAX_EVENTS}, is first written in one call of the schema's append function
  * ({@link GroupCall}, or {@link EventCall} for a batch of one event) in auto-commit: lock, checks, inserts,
- * notification and commit in one round trip (docs/adr/0041). A failure the server did not answer as a statement's error (the connection
- * lost, a shutdown) leaves the outcome unknown, since the call commits before it answers.
+ * notification and commit in one round trip (docs/adr/0041). A failure the server did not answer as a
+ * statement's error (the connection lost, a shutdown) leaves the outcome unknown, since the call commits
+ * before it answers.
  *
  * <p>A larger batch, or one in which the call finds an append that may be an exact retry or an append that
  * reuses a stored id (then the call wrote nothing), takes the long way, in a transaction of its own:
@@ -116,7 +117,7 @@ public final class BatchTransaction implements BatchWriter {
     }
 
     /** Whether {@code batch} is first tried in one call: a small group, or one append of not too many events. */
-    static boolean byCall(List<PendingAppend> batch) {
+    private static boolean byCall(List<PendingAppend> batch) {
         int events = events(batch);
         return events <= CALL_MAX_EVENTS || (batch.size() == 1 && events <= LONE_CALL_MAX_EVENTS);
     }
