@@ -32,6 +32,11 @@ import org.slf4j.LoggerFactory;
  * append's doing: it fails every append of the group at once with a {@link StoreUnavailableException},
  * and is kept for {@link #writeFault()} until a write or a probe succeeds.
  *
+ * <p>Writers racing on a hot stream (one a batch refused an append to) take turns: a batch holds two of their
+ * appends, the likely winner and the next in line, and the others wait for a later batch instead of being
+ * refused and woken all at once ({@link HotStreamTurns}, docs/adr/0051). Which batch an append joins never
+ * changes how it is judged: always in its batch's transaction, against the stream as stored.
+ *
  * <p>An append that finds nothing queued and no batch being written is written at once in its caller's
  * thread, as a batch of one. A lone writer then pays no hand-over to the writer thread and back, two
  * thread wake-ups that on a virtual machine cost about as much as a fast commit. Batches never overlap:
@@ -44,6 +49,13 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommit {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /**
+     * How long a batch waits for the retries of appends the batch before it refused on hot streams. A retry
+     * comes in tens of microseconds when its caller retries at once; a caller that gives up costs the next batch
+     * this much once.
+     */
+    private static final long RETRY_WAIT_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
+
     private static final PendingAppend STOP = PendingAppend.of("$stop", ExpectedVersion.any(), List.<EventData>of());
 
     private final String database;
@@ -54,6 +66,10 @@ public final class GroupCommit {
     private final Thread thread;
     /** Held while a batch is written, by the writer thread or by a caller writing its own append. */
     private final ReentrantLock writing = new ReentrantLock();
+    /** Which appends of hot streams wait for a later batch; used under {@link #writing}. */
+    private final HotStreamTurns turns = new HotStreamTurns();
+    /** Appends of hot streams held back from the last batch, oldest first; changed under {@link #writing}. */
+    private final List<PendingAppend> heldBack = new ArrayList<>();
     /** Whether a virtual thread may write its own append; see {@link BatchWriter#blocksInNativeCode()}. */
     private final boolean virtualCallersMayWrite;
 
@@ -95,8 +111,10 @@ public final class GroupCommit {
                 && (virtualCallersMayWrite || !Thread.currentThread().isVirtual())
                 && writing.tryLock()) {
             try {
-                if (!stopped) {
-                    write(List.of(append));
+                if (!stopped && heldBack.isEmpty()) {
+                    var alone = List.of(append);
+                    write(alone);
+                    turns.learn(alone);
                     return;
                 }
             } finally {
@@ -201,27 +219,40 @@ public final class GroupCommit {
     }
 
     private void writeUntilStopped() {
+        var waiting = new ArrayList<PendingAppend>();
         var batch = new ArrayList<PendingAppend>(maxBatch);
         boolean stopping = false;
-        while (!stopping) {
-            batch.clear();
-            try {
-                batch.add(queue.take());
-            } catch (InterruptedException e) {
-                // Nobody interrupts the writer but its JVM going down; finish what is queued first.
-                stopping = true;
+        while (!stopping || !heldBack.isEmpty()) {
+            waiting.clear();
+            // Appends held back are written in the next batch, whatever else is queued: do not wait for more.
+            if (heldBack.isEmpty()) {
+                try {
+                    waiting.add(queue.take());
+                } catch (InterruptedException e) {
+                    // Nobody interrupts the writer but its JVM going down; finish what is queued first.
+                    stopping = true;
+                }
             }
             writing.lock();
             try {
+                // Held back from the last batch, they are older than anything queued.
+                waiting.addAll(0, heldBack);
+                heldBack.clear();
                 // Drained under the lock, so that what queued while a caller wrote its own append joins.
-                queue.drainTo(batch, maxBatch - batch.size());
-                // By identity: remove(STOP) compared the marker with every append through the record's equals().
-                if (batch.removeIf(append -> append == STOP)) {
+                queue.drainTo(waiting, maxBatch);
+                if (!awaitRetries(waiting)) {
                     stopping = true;
-                    queue.drainTo(batch);
                 }
+                // By identity: remove(STOP) compared the marker with every append through the record's equals().
+                if (waiting.removeIf(append -> append == STOP)) {
+                    stopping = true;
+                    queue.drainTo(waiting);
+                }
+                batch.clear();
+                turns.choose(waiting, maxBatch, batch, heldBack);
                 if (!batch.isEmpty()) {
                     write(List.copyOf(batch));
+                    turns.learn(batch);
                 }
             } finally {
                 writing.unlock();
@@ -229,8 +260,47 @@ public final class GroupCommit {
         }
     }
 
+    /**
+     * Waits up to {@link #RETRY_WAIT_NANOS} for the retries of appends the last batch refused on hot streams,
+     * adding what queues meanwhile to {@code waiting}: without them the batch could make none of those streams'
+     * next versions. Returns false when interrupted (the JVM going down).
+     */
+    private boolean awaitRetries(List<PendingAppend> waiting) {
+        var missing = turns.retriesMissing(waiting);
+        long deadline = System.nanoTime() + RETRY_WAIT_NANOS;
+        while (!missing.isEmpty()) {
+            long left = deadline - System.nanoTime();
+            PendingAppend next;
+            try {
+                next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            } catch (InterruptedException e) {
+                return false;
+            }
+            if (next == null) {
+                return true;
+            }
+            int from = waiting.size();
+            waiting.add(next);
+            queue.drainTo(waiting, maxBatch);
+            for (PendingAppend append : waiting.subList(from, waiting.size())) {
+                if (append == STOP) {
+                    return true;
+                }
+                if (turns.likelyWinner(append)) {
+                    missing.remove(append.stream());
+                }
+            }
+        }
+        return true;
+    }
+
     private void abandonQueued() {
         var left = new ArrayList<PendingAppend>();
+        if (Thread.currentThread() == thread) {
+            // Only the writer's own thread ends with appends held back: an Error ended its loop.
+            left.addAll(heldBack);
+            heldBack.clear();
+        }
         queue.drainTo(left);
         for (PendingAppend append : left) {
             if (append != STOP) {

@@ -20,25 +20,35 @@ import org.slf4j.LoggerFactory;
  * <p>With a {@link StreamChange} and no events it is a deletion or truncation of the stream instead,
  * run by the writer in the same order as appends; its outcome then holds the stream's last version and
  * the head position, and the change holds the report.
+ *
+ * <p>{@code caller} is the thread that made it and waits for its outcome: writers racing on a hot stream take
+ * turns by it ({@link HotStreamTurns}).
  */
 public record PendingAppend(
         String stream,
         ExpectedVersion expected,
         List<EventData> events,
         Optional<StreamChange> change,
-        CompletableFuture<AppendResult> outcome) {
+        CompletableFuture<AppendResult> outcome,
+        Thread caller) {
 
     private static final Logger LOG = LoggerFactory.getLogger(PendingAppend.class);
 
-    /** A new pending append with an outcome not yet known. */
+    /** A new pending append of the calling thread, with an outcome not yet known. */
     public static PendingAppend of(String stream, ExpectedVersion expected, List<EventData> events) {
-        return new PendingAppend(stream, expected, events, Optional.empty(), new CompletableFuture<>());
+        return new PendingAppend(
+                stream, expected, events, Optional.empty(), new CompletableFuture<>(), Thread.currentThread());
     }
 
     /** A deletion or truncation of {@code stream}, to run on the writer. */
     public static PendingAppend change(String stream, StreamChange change) {
         return new PendingAppend(
-                stream, ExpectedVersion.any(), List.of(), Optional.of(change), new CompletableFuture<>());
+                stream,
+                ExpectedVersion.any(),
+                List.of(),
+                Optional.of(change),
+                new CompletableFuture<>(),
+                Thread.currentThread());
     }
 
     /**

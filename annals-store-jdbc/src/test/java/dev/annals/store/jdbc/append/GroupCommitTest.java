@@ -5,6 +5,7 @@ import dev.annals.store.AppendResult;
 import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StoreUnavailableException;
+import dev.annals.store.WrongExpectedVersionException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -242,6 +244,78 @@ class GroupCommitTest {
         var lookUpFailed = new BatchFailure(Optional.empty(), false, new IllegalStateException("the look-up failed"));
 
         assertTheFaultIsTheStoresWhenTheCallerHearsOfIt(fullInCommit, Optional.of(lookUpFailed));
+    }
+
+    @Test
+    void writers_racing_on_one_stream_all_get_their_appends_in_and_once_it_is_hot_a_group_holds_two_of_them()
+            throws Exception {
+        var refusedBefore = new AtomicBoolean();
+        var groupsOnceHot = new CopyOnWriteArrayList<Integer>();
+        var versioned = new BatchWriter() {
+            private long version = -1;
+            private long position;
+
+            @Override
+            public void write(List<PendingAppend> batch) {
+                if (refusedBefore.get()) {
+                    groupsOnceHot.add(batch.size());
+                }
+                var outcomes = new Object[batch.size()];
+                for (int i = 0; i < batch.size(); i++) {
+                    var append = batch.get(i);
+                    if (append.expected().accepts(version)) {
+                        version++;
+                        outcomes[i] = new AppendResult(version, ++position);
+                    } else {
+                        outcomes[i] = new VersionRefusal(append.stream(), append.expected(), version);
+                        refusedBefore.set(true);
+                    }
+                }
+                GroupOutcomes.complete(batch, outcomes);
+            }
+
+            @Override
+            public Optional<AppendResult> lookUp(PendingAppend append) {
+                return Optional.empty();
+            }
+        };
+        groupCommit = new GroupCommit("test", 100, versioned);
+        int writers = 16;
+        int appendsEach = 25;
+        var done = new CountDownLatch(writers);
+        var failures = new CopyOnWriteArrayList<Throwable>();
+        for (int w = 0; w < writers; w++) {
+            Thread.ofPlatform().start(() -> {
+                try {
+                    long known = -1;
+                    for (int stored = 0; stored < appendsEach; ) {
+                        var append = PendingAppend.of(
+                                "ledger", ExpectedVersion.exact(known), List.of(EventData.of("Posted", "{}")));
+                        groupCommit.submit(append);
+                        try {
+                            known = append.await().streamVersion();
+                            stored++;
+                        } catch (WrongExpectedVersionException conflict) {
+                            known = conflict.actualVersion();
+                        }
+                    }
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+
+        assertThat(done.await(30, TimeUnit.SECONDS))
+                .as("every writer stored its appends")
+                .isTrue();
+        assertThat(failures).isEmpty();
+        var last = PendingAppend.of("ledger", ExpectedVersion.any(), List.of(EventData.of("Posted", "{}")));
+        groupCommit.submit(last);
+        assertThat(last.await().streamVersion()).isEqualTo(writers * appendsEach);
+        assertThat(groupsOnceHot).isNotEmpty().allSatisfy(size -> assertThat(size)
+                .isLessThanOrEqualTo(2));
     }
 
     /**
