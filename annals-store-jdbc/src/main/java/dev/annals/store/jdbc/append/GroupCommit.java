@@ -224,13 +224,13 @@ public final class GroupCommit {
         boolean stopping = false;
         while (!stopping || !heldBack.isEmpty()) {
             waiting.clear();
+            boolean interrupted = false;
             // Appends held back are written in the next batch, whatever else is queued: do not wait for more.
             if (heldBack.isEmpty()) {
                 try {
                     waiting.add(queue.take());
                 } catch (InterruptedException e) {
-                    // Nobody interrupts the writer but its JVM going down; finish what is queued first.
-                    stopping = true;
+                    interrupted = true;
                 }
             }
             writing.lock();
@@ -238,18 +238,25 @@ public final class GroupCommit {
                 // Held back from the last batch, they are older than anything queued.
                 waiting.addAll(0, heldBack);
                 heldBack.clear();
-                // Drained under the lock, so that what queued while a caller wrote its own append joins.
-                queue.drainTo(waiting, maxBatch);
-                if (!awaitRetries(waiting)) {
-                    stopping = true;
-                }
-                // By identity: remove(STOP) compared the marker with every append through the record's equals().
-                if (waiting.removeIf(append -> append == STOP)) {
-                    stopping = true;
-                    queue.drainTo(waiting);
+                if (!stopping) {
+                    // Drained under the lock, so that what queued while a caller wrote its own append joins.
+                    queue.drainTo(waiting, maxBatch);
+                    interrupted |= !awaitRetries(waiting);
+                    // By identity: remove(STOP) compared the marker with every append through the record's equals().
+                    if (waiting.removeIf(append -> append == STOP) || interrupted) {
+                        // Nobody interrupts the writer but its JVM going down; either way, finish what is queued.
+                        stopping = true;
+                        queue.drainTo(waiting);
+                        waiting.removeIf(append -> append == STOP);
+                    }
                 }
                 batch.clear();
-                turns.choose(waiting, maxBatch, batch, heldBack);
+                if (stopping) {
+                    // No turns once stopping: what was queued before the stop goes in order, and nothing after it.
+                    HotStreamTurns.inOrder(waiting, maxBatch, batch, heldBack);
+                } else {
+                    turns.choose(waiting, maxBatch, batch, heldBack);
+                }
                 if (!batch.isEmpty()) {
                     write(List.copyOf(batch));
                     turns.learn(batch);

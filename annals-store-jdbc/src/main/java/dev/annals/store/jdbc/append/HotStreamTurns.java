@@ -55,9 +55,7 @@ final class HotStreamTurns {
      */
     void choose(List<PendingAppend> waiting, int most, List<PendingAppend> now, List<PendingAppend> later) {
         if (lastSeen.isEmpty()) {
-            int taken = Math.min(most, waiting.size());
-            now.addAll(waiting.subList(0, taken));
-            later.addAll(waiting.subList(taken, waiting.size()));
+            inOrder(waiting, most, now, later);
             return;
         }
         var likelyWinners = new HashMap<String, PendingAppend>();
@@ -79,6 +77,13 @@ final class HotStreamTurns {
             }
         }
         now.addAll(nextInLine.values());
+    }
+
+    /** Splits {@code waiting} in its order: the first {@code most} appends now, the rest later. */
+    static void inOrder(List<PendingAppend> waiting, int most, List<PendingAppend> now, List<PendingAppend> later) {
+        int taken = Math.min(most, waiting.size());
+        now.addAll(waiting.subList(0, taken));
+        later.addAll(waiting.subList(taken, waiting.size()));
     }
 
     /**

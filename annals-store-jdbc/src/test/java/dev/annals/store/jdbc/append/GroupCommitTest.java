@@ -6,6 +6,7 @@ import dev.annals.store.EventStoreException;
 import dev.annals.store.ExpectedVersion;
 import dev.annals.store.StoreUnavailableException;
 import dev.annals.store.WrongExpectedVersionException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -251,34 +253,13 @@ class GroupCommitTest {
             throws Exception {
         var refusedBefore = new AtomicBoolean();
         var groupsOnceHot = new CopyOnWriteArrayList<Integer>();
-        var versioned = new BatchWriter() {
-            private long version = -1;
-            private long position;
-
-            @Override
-            public void write(List<PendingAppend> batch) {
-                if (refusedBefore.get()) {
-                    groupsOnceHot.add(batch.size());
-                }
-                var outcomes = new Object[batch.size()];
-                for (int i = 0; i < batch.size(); i++) {
-                    var append = batch.get(i);
-                    if (append.expected().accepts(version)) {
-                        version++;
-                        outcomes[i] = new AppendResult(version, ++position);
-                    } else {
-                        outcomes[i] = new VersionRefusal(append.stream(), append.expected(), version);
-                        refusedBefore.set(true);
+        var versioned = oneStream(
+                batch -> {
+                    if (refusedBefore.get()) {
+                        groupsOnceHot.add(batch.size());
                     }
-                }
-                GroupOutcomes.complete(batch, outcomes);
-            }
-
-            @Override
-            public Optional<AppendResult> lookUp(PendingAppend append) {
-                return Optional.empty();
-            }
-        };
+                },
+                refusedBefore);
         groupCommit = new GroupCommit("test", 100, versioned);
         int writers = 16;
         int appendsEach = 25;
@@ -287,18 +268,7 @@ class GroupCommitTest {
         for (int w = 0; w < writers; w++) {
             Thread.ofPlatform().start(() -> {
                 try {
-                    long known = -1;
-                    for (int stored = 0; stored < appendsEach; ) {
-                        var append = PendingAppend.of(
-                                "ledger", ExpectedVersion.exact(known), List.of(EventData.of("Posted", "{}")));
-                        groupCommit.submit(append);
-                        try {
-                            known = append.await().streamVersion();
-                            stored++;
-                        } catch (WrongExpectedVersionException conflict) {
-                            known = conflict.actualVersion();
-                        }
-                    }
+                    race(appendsEach);
                 } catch (RuntimeException e) {
                     failures.add(e);
                 } finally {
@@ -316,6 +286,87 @@ class GroupCommitTest {
         assertThat(last.await().streamVersion()).isEqualTo(writers * appendsEach);
         assertThat(groupsOnceHot).isNotEmpty().allSatisfy(size -> assertThat(size)
                 .isLessThanOrEqualTo(2));
+    }
+
+    @Test
+    void stopping_while_writers_race_on_a_hot_stream_writes_what_was_queued_and_ends_without_waiting_for_them()
+            throws Exception {
+        var stored = new CountDownLatch(200);
+        groupCommit = new GroupCommit("test", 100, oneStream(batch -> {}, new AtomicBoolean()));
+        var ended = new CountDownLatch(16);
+        var endedBy = new CopyOnWriteArrayList<Throwable>();
+        for (int w = 0; w < 16; w++) {
+            Thread.ofPlatform().start(() -> {
+                try {
+                    while (true) {
+                        race(1);
+                        stored.countDown();
+                    }
+                } catch (RuntimeException e) {
+                    endedBy.add(e);
+                } finally {
+                    ended.countDown();
+                }
+            });
+        }
+        assertThat(stored.await(30, TimeUnit.SECONDS))
+                .as("the writers are racing")
+                .isTrue();
+
+        var stopper = Thread.ofPlatform().start(groupCommit::stop);
+
+        assertThat(stopper.join(Duration.ofSeconds(10))).as("stop returned").isTrue();
+        assertThat(ended.await(10, TimeUnit.SECONDS)).as("every racer was told").isTrue();
+        assertThat(endedBy).hasSize(16).allSatisfy(e -> assertThat(e).hasMessageContaining("the store was closed"));
+    }
+
+    /** Appends one event to "ledger" {@code times} times with exact versions, retrying from each conflict's. */
+    private void race(int times) {
+        long known = -1;
+        for (int stored = 0; stored < times; ) {
+            var append =
+                    PendingAppend.of("ledger", ExpectedVersion.exact(known), List.of(EventData.of("Posted", "{}")));
+            groupCommit.submit(append);
+            try {
+                known = append.await().streamVersion();
+                stored++;
+            } catch (WrongExpectedVersionException conflict) {
+                known = conflict.actualVersion();
+            }
+        }
+    }
+
+    /**
+     * A writer of one stream's versions in memory, judging each append of a batch in order; {@code seen} sees each
+     * batch first, and {@code refused} turns true at the first refusal.
+     */
+    private static BatchWriter oneStream(Consumer<List<PendingAppend>> seen, AtomicBoolean refused) {
+        return new BatchWriter() {
+            private long version = -1;
+            private long position;
+
+            @Override
+            public void write(List<PendingAppend> batch) {
+                seen.accept(batch);
+                var outcomes = new Object[batch.size()];
+                for (int i = 0; i < batch.size(); i++) {
+                    var append = batch.get(i);
+                    if (append.expected().accepts(version)) {
+                        version++;
+                        outcomes[i] = new AppendResult(version, ++position);
+                    } else {
+                        outcomes[i] = new VersionRefusal(append.stream(), append.expected(), version);
+                        refused.set(true);
+                    }
+                }
+                GroupOutcomes.complete(batch, outcomes);
+            }
+
+            @Override
+            public Optional<AppendResult> lookUp(PendingAppend append) {
+                return Optional.empty();
+            }
+        };
     }
 
     /**
