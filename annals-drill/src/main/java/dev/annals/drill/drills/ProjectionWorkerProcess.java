@@ -20,10 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * drill's writers (on the embedded store only one process may write, so the writers live here too) and the
  * {@link CheckpointedBalances} projection. It prints {@code READY}, one ack line per acknowledged append,
  * {@code APPLIED P} whenever the projection's checkpoint moves, and, when it is about to apply its
- * {@code N}th event once its checkpoint has reached position {@code F}, {@code MID-BATCH P} and then waits,
- * inside the read model's open transaction, for the drill's SIGKILL: so that every kill lands mid-batch, with
- * part of the batch applied and not committed. {@code F} is where the previous worker was killed, so each
- * worker first commits the batch its predecessor lost.
+ * {@code N}th event once its checkpoint has reached position {@code F} and one of its appends was
+ * acknowledged, {@code MID-BATCH P}; then it waits, inside the read model's open transaction, for the drill's
+ * SIGKILL: so that every kill lands mid-batch, with part of the batch applied and not committed. {@code F} is
+ * where the previous worker was killed, so each worker first commits the batch its predecessor lost.
  *
  * <p>Arguments: store location, stream prefix, number of writers, {@code N}, {@code F}.
  */
@@ -43,6 +43,7 @@ public final class ProjectionWorkerProcess {
         var target =
                 deployment.require(JdbcReadModels.class, "SQL read models").store(CheckpointedBalances.SINGLE.tables());
         var applying = new AtomicInteger();
+        var acked = new AtomicInteger();
         var never = new CountDownLatch(1);
         var armed = new java.util.concurrent.atomic.AtomicBoolean();
         var projection = CheckpointedBalances.projection(CheckpointedBalances.SINGLE, streamPrefix, tx -> {
@@ -57,13 +58,19 @@ public final class ProjectionWorkerProcess {
         });
         var runner = ProjectionRunner.start(projection, store, target, ProjectionOptions.defaults());
         print(out, "READY " + store.headPosition());
-        LoadWriters.start(store, streamPrefix, Integer.parseInt(args[2]), 0, ack -> print(out, ack.line()));
+        LoadWriters.start(store, streamPrefix, Integer.parseInt(args[2]), 0, ack -> {
+            print(out, ack.line());
+            acked.incrementAndGet();
+        });
         long shown = -1;
         while (!never.await(10, TimeUnit.MILLISECONDS)) {
             long through = runner.processedThrough();
             if (through != shown) {
                 shown = through;
-                armed.compareAndSet(false, through >= armedFrom);
+                // Armed only once an ack is out: on the embedded store the stopped batch's transaction holds the
+                // file's write lock, so the writers append nothing more until the kill, and a worker armed
+                // before its first ack was printed could be killed having reported none.
+                armed.compareAndSet(false, through >= armedFrom && acked.get() > 0);
                 print(out, "APPLIED " + through);
             }
         }
