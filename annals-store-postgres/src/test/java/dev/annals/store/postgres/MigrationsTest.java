@@ -27,7 +27,7 @@ class MigrationsTest {
         }
 
         assertThat(appliedVersions(options.schema()))
-                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13");
+                .containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
     }
 
     private static List<String> appliedVersions(String schema) throws SQLException {
