@@ -31,7 +31,7 @@ class NewStoreIndexSeeksTest {
     private static final int LATE_LONE = 100;
 
     @Test
-    void appends_to_a_new_store_never_scan_its_events_table() throws Exception {
+    void appends_to_a_new_store_find_events_and_streams_by_their_indexes_only() throws Exception {
         var options = TestDatabase.newOptions().withListen(false);
         try (var pool = TestDatabase.smallPool();
                 var store = PostgresEventStore.open(pool, options)) {
