@@ -263,19 +263,8 @@ class GroupCommitTest {
         groupCommit = new GroupCommit("test", 100, versioned);
         int writers = 16;
         int appendsEach = 25;
-        var done = new CountDownLatch(writers);
         var failures = new CopyOnWriteArrayList<Throwable>();
-        for (int w = 0; w < writers; w++) {
-            Thread.ofPlatform().start(() -> {
-                try {
-                    race(appendsEach);
-                } catch (RuntimeException e) {
-                    failures.add(e);
-                } finally {
-                    done.countDown();
-                }
-            });
-        }
+        var done = startRacers(writers, () -> race(appendsEach), failures);
 
         assertThat(done.await(30, TimeUnit.SECONDS))
                 .as("every writer stored its appends")
@@ -293,22 +282,16 @@ class GroupCommitTest {
             throws Exception {
         var stored = new CountDownLatch(200);
         groupCommit = new GroupCommit("test", 100, oneStream(batch -> {}, new AtomicBoolean()));
-        var ended = new CountDownLatch(16);
         var endedBy = new CopyOnWriteArrayList<Throwable>();
-        for (int w = 0; w < 16; w++) {
-            Thread.ofPlatform().start(() -> {
-                try {
+        var ended = startRacers(
+                16,
+                () -> {
                     while (true) {
                         race(1);
                         stored.countDown();
                     }
-                } catch (RuntimeException e) {
-                    endedBy.add(e);
-                } finally {
-                    ended.countDown();
-                }
-            });
-        }
+                },
+                endedBy);
         assertThat(stored.await(30, TimeUnit.SECONDS))
                 .as("the writers are racing")
                 .isTrue();
@@ -321,6 +304,26 @@ class GroupCommitTest {
     }
 
     /** Appends one event to "ledger" {@code times} times with exact versions, retrying from each conflict's. */
+    /**
+     * Starts {@code writers} threads running {@code body}, each adding what ended it, if anything, to
+     * {@code endedBy}; the latch counts the threads that ended.
+     */
+    private static CountDownLatch startRacers(int writers, Runnable body, List<Throwable> endedBy) {
+        var ended = new CountDownLatch(writers);
+        for (int w = 0; w < writers; w++) {
+            Thread.ofPlatform().start(() -> {
+                try {
+                    body.run();
+                } catch (RuntimeException e) {
+                    endedBy.add(e);
+                } finally {
+                    ended.countDown();
+                }
+            });
+        }
+        return ended;
+    }
+
     private void race(int times) {
         long known = -1;
         for (int stored = 0; stored < times; ) {
