@@ -1,12 +1,14 @@
 package dev.annals.drill;
 
 import dev.annals.backend.Backends;
+import dev.annals.drill.drills.SlowConsumer;
 import dev.annals.drill.report.DrillReport;
 import dev.annals.store.StreamInfo;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -65,11 +67,28 @@ class DrillsQuickTest {
                         assertThat(line).contains("killed projection worker").contains("while applying"))
                 .first()
                 .satisfies(line -> assertThat(line).contains("no segmented workers"));
+        // A burst ends at its bound of appends on a quick machine, so that the subscriber can catch up in time;
+        // the writers' appends under way when it ends add one each at most.
+        assertThat(progress)
+                .filteredOn(line -> line.startsWith("slow-consumer  fault"))
+                .hasSize(3)
+                .allSatisfy(line -> assertThat(eventsBehind(line))
+                        .isPositive()
+                        .isLessThanOrEqualTo(SlowConsumer.mostBehind(true) + SLOW_CONSUMER_WRITERS));
         try (var deployment = Backends.installed().open(data.toString(), dev.annals.backend.OpenOptions.defaults());
                 var streams = deployment.store().streams()) {
             // Tombstoned (ADR 0011): no longer listed or readable as streams; $all keeps their events.
             assertThat(streams.map(StreamInfo::stream)).noneMatch(stream -> stream.startsWith("drill-"));
         }
+    }
+
+    private static final int SLOW_CONSUMER_WRITERS = 4;
+    private static final Pattern BEHIND = Pattern.compile("left the subscriber (\\d+) events behind");
+
+    private static int eventsBehind(String progressLine) {
+        var matcher = BEHIND.matcher(progressLine);
+        assertThat(matcher.find()).as(progressLine).isTrue();
+        return Integer.parseInt(matcher.group(1));
     }
 
     private static List<String> names() {
