@@ -3,9 +3,7 @@ package dev.annals.drill;
 import dev.annals.backend.Backends;
 import dev.annals.drill.drills.KillProjection;
 import dev.annals.drill.report.DrillReport;
-import java.sql.DriverManager;
 import java.util.ArrayList;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayNameGeneration;
@@ -26,18 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class KillProjectionOnPostgresQuickTest {
 
-    private static final String SERVER = System.getProperty(
-            "ANNALS_TEST_POSTGRES_URL",
-            System.getenv()
-                    .getOrDefault("ANNALS_TEST_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
-
-    private final String schema =
-            "annals_drill_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final TestSchema schema = new TestSchema();
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void kills_an_unsegmented_then_a_segmented_worker_mid_batch_and_every_segment_equals_a_rebuild() {
-        String location = SERVER.replaceFirst("^jdbc:", "") + (SERVER.contains("?") ? "&" : "?") + "schema=" + schema;
+        String location = schema.location();
         var progress = new ArrayList<String>();
 
         DrillReport report = DrillRunner.run(
@@ -64,9 +56,6 @@ class KillProjectionOnPostgresQuickTest {
 
     @AfterEach
     void dropSchema() throws Exception {
-        try (var connection = DriverManager.getConnection(SERVER);
-                var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        schema.drop();
     }
 }

@@ -6,7 +6,9 @@ import dev.annals.drill.check.Evidence;
 import dev.annals.drill.check.SubscriberLog;
 import dev.annals.drill.load.RunningLoad;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The session of a drill whose load runs in the drill's own process: each fault waits for the load to be
@@ -38,11 +40,14 @@ final class LoadSession implements DrillSession {
     private final List<AutoCloseable> resources;
     private int acksAtFaultEnd;
 
-    /** A session on {@code load}; {@code resources} are closed after it, in order. */
+    /**
+     * A session on {@code load}; {@code resources} are closed after it, in order. A null resource is one the drill
+     * did not need (no throwaway server when it runs on the user's own deployment) and is left out.
+     */
     LoadSession(RunningLoad load, Fault fault, AutoCloseable... resources) {
         this.load = load;
         this.fault = fault;
-        this.resources = List.of(resources);
+        this.resources = Arrays.stream(resources).filter(Objects::nonNull).toList();
     }
 
     /** This session, waiting for {@code extra} too after each fault (after the next acknowledged append). */
@@ -133,9 +138,7 @@ final class LoadSession implements DrillSession {
         }
         for (AutoCloseable resource : resources) {
             try {
-                if (resource != null) {
-                    resource.close();
-                }
+                resource.close();
             } catch (Exception e) {
                 if (first == null) {
                     first = e;
