@@ -1,5 +1,6 @@
 package dev.annals.drill;
 
+import dev.annals.backend.UnsupportedCapabilityException;
 import dev.annals.drill.check.Invariants;
 import dev.annals.drill.report.DrillReport;
 import dev.annals.drill.report.RecoveryTimes;
@@ -42,7 +43,7 @@ public final class DrillRunner {
         Invariants checker = null;
         int faults = 0;
         long acknowledged = 0;
-        try (var session = drill.start(settings, prefix)) {
+        try (var session = start(drill, settings, prefix)) {
             checker = new Invariants(prefix, session.baseline());
             var deadline = settings.duration().map(started::plus);
             try {
@@ -82,6 +83,9 @@ public final class DrillRunner {
             checker.full(session.evidence());
             acknowledged = session.evidence().ledger().size();
             removeStreams(session, checker);
+        } catch (NothingToDrill e) {
+            progress.accept(drill.name() + ": skipped: " + e.getMessage());
+            return DrillReport.skipped(drill.name(), store, started.toString(), e.getMessage());
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -107,6 +111,27 @@ public final class DrillRunner {
                 checker == null ? 0 : checker.fullChecks(),
                 checker == null ? 0 : checker.violationCount(),
                 violations);
+    }
+
+    /**
+     * Starts {@code drill}; a store that lacks what the drill faults (an Annals server has no SQL read models over
+     * HTTP) is {@link NothingToDrill}: nothing is drilled, so nothing broke, as when a drill needs a Kafka cluster
+     * it was not given.
+     */
+    private static DrillSession start(Drill drill, DrillSettings settings, String prefix)
+            throws Exception, NothingToDrill {
+        try {
+            return drill.start(settings, prefix);
+        } catch (UnsupportedCapabilityException e) {
+            throw new NothingToDrill(e.getMessage());
+        }
+    }
+
+    /** The store offers nothing the drill could fault; the message says what is missing. */
+    private static final class NothingToDrill extends Exception {
+        NothingToDrill(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static void removeStreams(DrillSession session, Invariants checker) {

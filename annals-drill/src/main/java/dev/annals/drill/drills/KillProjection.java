@@ -71,17 +71,27 @@ public final class KillProjection implements Drill {
             this.settings = settings;
             this.streamPrefix = streamPrefix;
             beside = new ReadBeside(settings, streamPrefix);
-            var database = readModels(beside.reading());
-            readModels.add(CheckpointedBalances.single(streamPrefix, database, beside.baseline()));
-            var leases = beside.reading().capability(SegmentLeases.class);
-            // More accounts (one writer each) beside segments, so that most segments have some.
-            accounts = leases.isPresent() ? (settings.quick() ? 4 : 6) : (settings.quick() ? 2 : 4);
-            worker = startWorker(-1);
-            if (leases.isPresent()) {
-                readModels.addAll(CheckpointedBalances.segments(streamPrefix, database, beside.baseline()));
-                segmented = new SegmentedWorkers(settings.location(), streamPrefix, accounts, leases.get(), database);
-            } else {
-                segmented = null;
+            try {
+                var database = readModels(beside.reading());
+                readModels.add(CheckpointedBalances.single(streamPrefix, database, beside.baseline()));
+                var leases = beside.reading().capability(SegmentLeases.class);
+                // More accounts (one writer each) beside segments, so that most segments have some.
+                accounts = leases.isPresent() ? (settings.quick() ? 4 : 6) : (settings.quick() ? 2 : 4);
+                worker = startWorker(-1);
+                if (leases.isPresent()) {
+                    readModels.addAll(CheckpointedBalances.segments(streamPrefix, database, beside.baseline()));
+                    segmented =
+                            new SegmentedWorkers(settings.location(), streamPrefix, accounts, leases.get(), database);
+                } else {
+                    segmented = null;
+                }
+            } catch (Exception | Error e) {
+                // What it started must not outlive a drill that cannot go on: the next drill runs beside it.
+                if (worker != null) {
+                    worker.close();
+                }
+                beside.close();
+                throw e;
             }
         }
 
