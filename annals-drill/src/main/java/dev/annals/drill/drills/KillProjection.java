@@ -87,11 +87,10 @@ public final class KillProjection implements Drill {
                 }
             } catch (Exception | Error e) {
                 // What it started must not outlive a drill that cannot go on: the next drill runs beside it.
-                if (worker != null) {
-                    worker.close();
+                try (beside;
+                        var started = worker) {
+                    throw e;
                 }
-                beside.close();
-                throw e;
             }
         }
 
