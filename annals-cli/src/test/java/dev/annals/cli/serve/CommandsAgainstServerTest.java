@@ -265,4 +265,18 @@ class CommandsAgainstServerTest {
                 .containsExactly("annals: --token must not be blank: give the secret that annals"
                         + " tokens create printed (see 'annals streams --help')");
     }
+
+    @Test
+    void drills_what_the_server_offers_and_skips_with_the_reason_a_drill_it_cannot() {
+        var run = annals("drill", "kill-projection", "poison-event", "--quick");
+
+        assertDone(run);
+        assertThat(run.outLines())
+                .contains("kill-projection: skipped: the Annals server at " + uri
+                        + " has no SQL read models over HTTP (its API covers streams, deletion, projections, dead"
+                        + " letters and the audit check; run this on the server's own store instead)")
+                .filteredOn(line -> line.startsWith("poison-event  fault "))
+                .hasSize(3);
+        assertThat(run.out()).contains("every invariant held");
+    }
 }
