@@ -52,22 +52,18 @@ public final class CutConnections implements Drill {
         var address = networkAddress(settings.location());
         ThrowawayPostgres server = address.isPresent() ? null : ThrowawayPostgres.start();
         FaultProxy proxy = null;
-        RunningLoad load = null;
         try {
             String location = server == null ? settings.location() : server.location("drill");
             var upstream = networkAddress(location).orElseThrow();
             proxy = FaultProxy.start(upstream);
             var through = throughProxy(location, proxy.port());
-            load = RunningLoad.start(
+            var load = RunningLoad.start(
                     settings.backends().open(through, OpenOptions.defaults()), streamPrefix, settings.quick());
             var faultProxy = proxy;
             var length = Duration.ofMillis(settings.quick() ? 300 : 1000);
-            return new LoadSession(load, number -> cut(faultProxy, number, length), proxy, server);
+            return LoadSession.around(
+                    load, () -> new LoadSession(load, number -> cut(faultProxy, number, length), faultProxy, server));
         } catch (Exception | Error e) {
-            // Nothing the drill started may outlive it: writers left running would go on failing in the background.
-            if (load != null) {
-                load.close();
-            }
             if (proxy != null) {
                 proxy.close();
             }

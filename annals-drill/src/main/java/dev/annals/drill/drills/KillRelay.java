@@ -63,13 +63,15 @@ public final class KillRelay implements Drill {
         String topic = "annals.drill." + name;
         var load = RunningLoad.start(
                 settings.backends().open(settings.location(), OpenOptions.defaults()), streamPrefix, settings.quick());
-        var published = new PublishedEvents(bootstrap, topic, streamPrefix);
-        var relay = new Relay(List.of(settings.location(), bootstrap, topic, name), published, load);
-        return new LoadSession(load, relay::kill, () -> deleteTopic(bootstrap, topic))
-                .observedBy(published)
-                .recoveringWhen(relay::awaitPublishingPast)
-                .drainingWith(relay::awaitPublishingAll)
-                .closingFirst(relay, published);
+        return LoadSession.around(load, () -> {
+            var published = new PublishedEvents(bootstrap, topic, streamPrefix);
+            var relay = new Relay(List.of(settings.location(), bootstrap, topic, name), published, load);
+            return new LoadSession(load, relay::kill, () -> deleteTopic(bootstrap, topic))
+                    .observedBy(published)
+                    .recoveringWhen(relay::awaitPublishingPast)
+                    .drainingWith(relay::awaitPublishingAll)
+                    .closingFirst(relay, published);
+        });
     }
 
     private static void deleteTopic(String bootstrap, String topic) {

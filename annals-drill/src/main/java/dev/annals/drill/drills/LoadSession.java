@@ -50,6 +50,26 @@ final class LoadSession implements DrillSession {
         this.resources = Arrays.stream(resources).filter(Objects::nonNull).toList();
     }
 
+    /** What a drill sets up around a load it has just started, ending with the session. */
+    @FunctionalInterface
+    interface SetUp {
+        LoadSession around() throws Exception;
+    }
+
+    /**
+     * The session {@code setUp} makes around {@code load}; when that fails, the load is closed, so that its writers
+     * and subscriber do not run on beside the next drill.
+     */
+    static LoadSession around(RunningLoad load, SetUp setUp) throws Exception {
+        try {
+            return setUp.around();
+        } catch (Exception | Error e) {
+            try (load) {
+                throw e;
+            }
+        }
+    }
+
     /** This session, waiting for {@code extra} too after each fault (after the next acknowledged append). */
     LoadSession recoveringWhen(Recovery extra) {
         this.recovery = extra;

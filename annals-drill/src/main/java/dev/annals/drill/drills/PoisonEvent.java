@@ -45,31 +45,33 @@ public final class PoisonEvent implements Drill {
     public DrillSession start(DrillSettings settings, String streamPrefix) throws Exception {
         var load = RunningLoad.start(
                 settings.backends().open(settings.location(), OpenOptions.defaults()), streamPrefix, settings.quick());
-        var readModel = new PoisonedBalances(streamPrefix, load.baseline());
-        var states = new InMemoryProjectionStore();
-        var options = ProjectionOptions.defaults()
-                .withRetry(new RetrySchedule(3, Duration.ofMillis(5), Duration.ofMillis(20), 0))
-                .withOnFailure(FailurePolicy.SKIP)
-                .withControlInterval(Duration.ofMillis(100));
-        var runner =
-                ProjectionRunner.start(readModel.projection(), load.deployment().store(), states, options);
-        load.addReadModel(readModel);
-        var parked = new Object() {
-            DeadLetter letter;
-        };
-        var session = new LoadSession(load, number -> {
-            readModel.poisonNext();
-            parked.letter = await(() -> states.deadLetters(Optional.of(PoisonedBalances.NAME)).stream()
-                    .filter(letter -> letter.status() == DeadLetterStatus.PARKED)
-                    .findFirst());
-            readModel.fix();
-            states.requestRetry(parked.letter.id());
-            return "parked event " + parked.letter.eventId() + " (position " + parked.letter.position() + ") after "
-                    + parked.letter.attempts() + " attempts; fixed and retried";
+        return LoadSession.around(load, () -> {
+            var readModel = new PoisonedBalances(streamPrefix, load.baseline());
+            var states = new InMemoryProjectionStore();
+            var options = ProjectionOptions.defaults()
+                    .withRetry(new RetrySchedule(3, Duration.ofMillis(5), Duration.ofMillis(20), 0))
+                    .withOnFailure(FailurePolicy.SKIP)
+                    .withControlInterval(Duration.ofMillis(100));
+            var runner = ProjectionRunner.start(
+                    readModel.projection(), load.deployment().store(), states, options);
+            load.addReadModel(readModel);
+            var parked = new Object() {
+                DeadLetter letter;
+            };
+            var session = new LoadSession(load, number -> {
+                readModel.poisonNext();
+                parked.letter = await(() -> states.deadLetters(Optional.of(PoisonedBalances.NAME)).stream()
+                        .filter(letter -> letter.status() == DeadLetterStatus.PARKED)
+                        .findFirst());
+                readModel.fix();
+                states.requestRetry(parked.letter.id());
+                return "parked event " + parked.letter.eventId() + " (position " + parked.letter.position() + ") after "
+                        + parked.letter.attempts() + " attempts; fixed and retried";
+            });
+            return session.closingFirst(runner, states)
+                    .recoveringWhen(() -> await(() -> states.deadLetter(parked.letter.id())
+                            .filter(letter -> letter.status() == DeadLetterStatus.RESOLVED)));
         });
-        return session.closingFirst(runner, states)
-                .recoveringWhen(() -> await(() -> states.deadLetter(parked.letter.id())
-                        .filter(letter -> letter.status() == DeadLetterStatus.RESOLVED)));
     }
 
     private static <T> T await(java.util.function.Supplier<Optional<T>> condition) {

@@ -35,17 +35,12 @@ public final class RestartDatabase implements Drill {
     @Override
     public DrillSession start(DrillSettings settings, String streamPrefix) throws Exception {
         ThrowawayPostgres server = settings.allowRestart() ? null : ThrowawayPostgres.start();
-        RunningLoad load = null;
         try {
             String location = server == null ? settings.location() : server.location("drill");
-            load = RunningLoad.start(
+            var load = RunningLoad.start(
                     settings.backends().open(location, OpenOptions.defaults()), streamPrefix, settings.quick());
-            return new LoadSession(load, number -> restart(settings, server), server);
+            return LoadSession.around(load, () -> new LoadSession(load, number -> restart(settings, server), server));
         } catch (Exception | Error e) {
-            // Nothing the drill started may outlive it: writers left running would go on failing in the background.
-            if (load != null) {
-                load.close();
-            }
             if (server != null) {
                 server.close();
             }
